@@ -1,0 +1,53 @@
+/* cwa-cert-loader.h: bytes or files to certificates: PEM, DER, PKCS#7 and PKCS#12, by content. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-certificate.h"
+
+G_BEGIN_DECLS
+
+#define CWA_LOAD_ERROR (cwa_load_error_quark ())
+
+typedef enum
+{
+  CWA_LOAD_ERROR_NOT_CERTIFICATE,
+  CWA_LOAD_ERROR_CORRUPT,
+  CWA_LOAD_ERROR_NEEDS_PASSWORD,
+  CWA_LOAD_ERROR_WRONG_PASSWORD,
+  CWA_LOAD_ERROR_TOO_LARGE,
+  CWA_LOAD_ERROR_IO,
+} CwaLoadError;
+
+/* Files larger than this are refused before they are read whole. */
+#define CWA_LOAD_MAX_SIZE (64 * 1024 * 1024)
+
+GQuark      cwa_load_error_quark          (void);
+
+/* Returns every certificate found, in file order (element type
+ * CwaCertificate), never an empty array: a file without certificates is
+ * CWA_LOAD_ERROR_NOT_CERTIFICATE.  @display_name names the file in error
+ * messages and becomes the certificates' source.  @password is used for
+ * PKCS#12 only; NULL means "none given" (an unprotected or empty-password
+ * PKCS#12 still loads). */
+GPtrArray  *cwa_cert_loader_load_bytes     (GBytes              *data,
+                                            const gchar         *display_name,
+                                            const gchar         *password,
+                                            GError             **error);
+GPtrArray  *cwa_cert_loader_load_file      (GFile               *file,
+                                            const gchar         *password,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+void        cwa_cert_loader_load_file_async (GFile              *file,
+                                             const gchar        *password,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+GPtrArray  *cwa_cert_loader_load_file_finish (GAsyncResult      *result,
+                                              GError           **error);
+
+/* The certificate a plan entry stands for: the first end-entity (not CA)
+ * certificate, else the first one. */
+CwaCertificate *cwa_cert_loader_pick_primary (GPtrArray         *certificates);
+
+G_END_DECLS

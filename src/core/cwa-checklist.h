@@ -1,0 +1,77 @@
+/* cwa-checklist.h: the findings, required names and coverage of a plan, re-run whenever it changes. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-finding.h"
+#include "cwa-plan.h"
+#include "cwa-requirement.h"
+#include "cwa-trust.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_CHECKLIST (cwa_checklist_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaChecklist, cwa_checklist, CWA, CHECKLIST, GObject)
+
+typedef enum
+{
+  CWA_COVERAGE_COVERED,
+  CWA_COVERAGE_MISSING,
+  CWA_COVERAGE_WILDCARD_ONLY,
+} CwaCoverageStatus;
+
+/* One cell of the coverage matrix: one required name against one assigned
+ * certificate. */
+typedef struct
+{
+  gchar             *name;
+  CwaRequirement    *requirement;   /* the row's role entry (owned ref) */
+  CwaCertificate    *certificate;   /* the column (owned ref) */
+  CwaCoverageStatus  status;
+} CwaCoverageCell;
+
+/* "covered", "missing", "wildcard only". */
+const gchar     *cwa_coverage_status_to_string   (CwaCoverageStatus status);
+void             cwa_coverage_cell_free          (CwaCoverageCell  *cell);
+
+/* Properties: "plan", "trust", "now" (NULL: the clock), "expiry-warning-days"
+ * (0: the plan's setting), "ready", "n-errors", "n-warnings", "n-passed".
+ * Signal "updated": emitted once after every re-run.
+ *
+ * Many changes of the plan within one main-loop iteration cause one re-run
+ * (from an idle); the findings model then emits items-changed only for what
+ * changed.  @trust may be NULL: then no root is public. */
+CwaChecklist    *cwa_checklist_new                (CwaPlan      *plan,
+                                                   CwaTrust     *trust);
+CwaPlan         *cwa_checklist_get_plan           (CwaChecklist *self);
+CwaTrust        *cwa_checklist_get_trust          (CwaChecklist *self);
+GDateTime       *cwa_checklist_get_now            (CwaChecklist *self);
+void             cwa_checklist_set_now            (CwaChecklist *self,
+                                                   GDateTime    *now);
+void             cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
+                                                        guint         days);
+
+/* Runs the rules now, synchronously (the CLI, tests), cancelling a pending
+ * re-run. */
+void             cwa_checklist_update             (CwaChecklist *self);
+
+/* GListModel of CwaFinding, in report order (cli.md). */
+GListModel      *cwa_checklist_get_findings       (CwaChecklist *self);
+/* GListModel of CwaRequirement, in plan order. */
+GListModel      *cwa_checklist_get_requirements   (CwaChecklist *self);
+/* Element type CwaCoverageCell: rows in requirement order, columns in the
+ * order of cwa_plan_dup_assigned_certificates(). */
+GPtrArray       *cwa_checklist_get_coverage       (CwaChecklist *self);
+/* The chain built for @certificate in the last run, or NULL. */
+const CwaChainResult *cwa_checklist_get_chain     (CwaChecklist   *self,
+                                                   CwaCertificate *certificate);
+
+gboolean         cwa_checklist_is_ready           (CwaChecklist *self);
+guint            cwa_checklist_get_n_errors       (CwaChecklist *self);
+guint            cwa_checklist_get_n_warnings     (CwaChecklist *self);
+guint            cwa_checklist_get_n_passed       (CwaChecklist *self);
+/* How many times the rules have run: what the reactivity tests count. */
+guint            cwa_checklist_get_n_runs         (CwaChecklist *self);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* cwa-plan.h: the one model: a deployment, the certificates it knows, and its settings. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-certificate.h"
+#include "cwa-deployment.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_PLAN (cwa_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaPlan, cwa_plan, CWA, PLAN, GObject)
+
+#define CWA_PLAN_DEFAULT_EXPIRY_WARNING_DAYS 30
+
+/* Properties: "name", "file", "expiry-warning-days", "deployment",
+ * "certificates", "modified".  Signal "changed" (no arguments): anything in
+ * the deployment, the certificates or the settings changed. */
+CwaPlan        *cwa_plan_new                       (void);
+
+const gchar    *cwa_plan_get_name                  (CwaPlan        *self);
+void            cwa_plan_set_name                  (CwaPlan        *self,
+                                                    const gchar    *name);
+/* Where the plan was read from or last saved to, or NULL. */
+GFile          *cwa_plan_get_file                  (CwaPlan        *self);
+void            cwa_plan_set_file                  (CwaPlan        *self,
+                                                    GFile          *file);
+guint           cwa_plan_get_expiry_warning_days   (CwaPlan        *self);
+void            cwa_plan_set_expiry_warning_days   (CwaPlan        *self,
+                                                    guint           days);
+CwaDeployment  *cwa_plan_get_deployment            (CwaPlan        *self);
+
+/* The plan's certificate entries (CwaCertificate, each with a unique id), in
+ * plan order: assigned ones and CA certificates alike. */
+GListModel     *cwa_plan_get_certificates          (CwaPlan        *self);
+/* Adds @certificate as an entry.  If it has no id, or its id is taken, a
+ * unique one is made from its subject CN.  If a certificate with the same
+ * SHA-256 is already an entry, that one is returned instead and nothing is
+ * added.  Returns the entry (borrowed). */
+CwaCertificate *cwa_plan_add_certificate           (CwaPlan        *self,
+                                                    CwaCertificate *certificate);
+/* Removes the entry and clears every assignment of it. */
+void            cwa_plan_remove_certificate        (CwaPlan        *self,
+                                                    CwaCertificate *certificate);
+CwaCertificate *cwa_plan_lookup_certificate        (CwaPlan        *self,
+                                                    const gchar    *id);
+/* Certificates that came along in a file with an entry's certificate
+ * (intermediates, roots): used to build chains, never assigned. */
+void            cwa_plan_add_chain_certificate     (CwaPlan        *self,
+                                                    CwaCertificate *certificate);
+GListModel     *cwa_plan_get_chain_certificates    (CwaPlan        *self);
+/* Entries and chain certificates together (element type CwaCertificate). */
+GPtrArray      *cwa_plan_dup_certificate_pool      (CwaPlan        *self);
+/* Entries assigned to at least one role, in plan order. */
+GPtrArray      *cwa_plan_dup_assigned_certificates (CwaPlan        *self);
+/* "mtls" and/or "ssl", in that order; empty if unassigned. */
+GStrv           cwa_plan_dup_certificate_roles     (CwaPlan        *self,
+                                                    CwaCertificate *certificate);
+
+/* TRUE after any change since the plan was loaded or saved. */
+gboolean        cwa_plan_get_modified              (CwaPlan        *self);
+void            cwa_plan_set_modified              (CwaPlan        *self,
+                                                    gboolean        modified);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* cwa-requirement.h: what the certificate for one role must say: subject and SAN names. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-enums.h"
+#include "cwa-deployment.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_REQUIREMENT (cwa_requirement_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaRequirement, cwa_requirement, CWA, REQUIREMENT, GObject)
+
+CwaRequirement      *cwa_requirement_new                (CwaRole              role,
+                                                         CwaServer           *server,
+                                                         CwaVirtualServer    *virtual_server,
+                                                         const gchar         *subject,
+                                                         const gchar * const *san);
+CwaRole              cwa_requirement_get_role           (CwaRequirement *self);
+CwaServer           *cwa_requirement_get_server         (CwaRequirement *self);
+/* NULL for an MTLS entry. */
+CwaVirtualServer    *cwa_requirement_get_virtual_server (CwaRequirement *self);
+const gchar         *cwa_requirement_get_subject        (CwaRequirement *self);
+/* Possibly empty, never NULL. */
+const gchar * const *cwa_requirement_get_san            (CwaRequirement *self);
+/* Subject first, then the SAN names not equal to it: the matrix rows. */
+GStrv                cwa_requirement_dup_all_names      (CwaRequirement *self);
+/* The certificate currently assigned to this role, or NULL. */
+CwaCertificate      *cwa_requirement_get_certificate    (CwaRequirement *self);
+gboolean             cwa_requirement_equal              (CwaRequirement *a,
+                                                         CwaRequirement *b);
+
+/* Computes the entries from the deployment alone, in plan order (rules.md,
+ * "Required names").  Element type CwaRequirement. */
+GPtrArray           *cwa_requirements_compute           (CwaDeployment  *deployment);
+
+G_END_DECLS

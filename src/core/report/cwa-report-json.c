@@ -1,0 +1,2 @@
+/* PLACEHOLDER: replaced by the real implementation. */
+typedef int cwa_placeholder_t;

@@ -1,0 +1,2 @@
+/* PLACEHOLDER */
+#include "cwa-test-cert.h"
