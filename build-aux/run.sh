@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and opens the example plan in the window.
+# Without a display it prints the example's check report instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build-aux/install-deps.sh
+[ -f build/build.ninja ] || meson setup build >/dev/null
+ninja -C build >/dev/null
+
+plan=data/examples/contoso.cwaplan
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec build/src/cwa-cert-planner "$plan"
+else
+  echo "No display: printing the check report of $plan instead of opening the window." >&2
+  exec build/src/cwa-cert-planner check "$plan"
+fi
