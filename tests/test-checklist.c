@@ -1,9 +1,383 @@
-/* PLACEHOLDER: replaced by the real tests. */
-#include <glib.h>
+/* test-checklist.c: the checklist re-runs once per batch of changes and reports only what changed. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cwa-checklist.h"
+#include "cwa-test-cert.h"
+
+typedef struct
+{
+  CwaPlan          *plan;
+  CwaServer        *server;
+  CwaVirtualServer *vs;
+  CwaCertificate   *cert;
+  CwaChecklist     *checklist;
+
+  guint             n_updated;
+  guint             n_items_changed;
+  guint             position;
+  guint             removed;
+  guint             added;
+  guint             n_error_notifies;
+  guint             n_ready_notifies;
+} Fixture;
+
+static const gchar * const contoso_names[] = {
+  "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", "cwaserver.contoso.com", NULL
+};
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+on_updated (Fixture *f)
+{
+  f->n_updated++;
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  f->n_items_changed++;
+  f->position = position;
+  f->removed = removed;
+  f->added = added;
+}
+
+static void
+on_n_errors (Fixture *f)
+{
+  f->n_error_notifies++;
+}
+
+static void
+on_ready (Fixture *f)
+{
+  f->n_ready_notifies++;
+}
+
+/* The documented shared example, checked at the fixed test time. */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(CwaServer) server = cwa_server_new ("cwaserver.contoso.com");
+  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  g_autoptr(CwaCertificate) cert = NULL;
+  g_autoptr(GDateTime) now = cwa_test_now ();
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com,O=Contoso");
+  spec.dns_names = contoso_names;
+  cert = cwa_test_cert_build (&spec);
+
+  f->plan = cwa_plan_new ();
+  f->cert = cwa_plan_add_certificate (f->plan, cert);
+  cwa_server_add_virtual_server (server, vs);
+  cwa_deployment_add_server (cwa_plan_get_deployment (f->plan), server);
+  cwa_server_set_mtls_certificate (server, f->cert);
+  cwa_virtual_server_set_ssl_certificate (vs, f->cert);
+  f->server = server;
+  f->vs = vs;
+
+  f->checklist = cwa_checklist_new (f->plan, NULL);
+  cwa_checklist_set_now (f->checklist, now);
+  cwa_checklist_update (f->checklist);
+  iterate ();
+
+  g_signal_connect_swapped (f->checklist, "updated", G_CALLBACK (on_updated), f);
+  g_signal_connect_swapped (f->checklist, "notify::n-errors", G_CALLBACK (on_n_errors), f);
+  g_signal_connect_swapped (f->checklist, "notify::ready", G_CALLBACK (on_ready), f);
+  g_signal_connect (cwa_checklist_get_findings (f->checklist), "items-changed",
+                    G_CALLBACK (on_items_changed), f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->checklist);
+  g_assert_finalize_object (f->plan);
+}
+
+static gint
+index_of (CwaChecklist *checklist,
+          const gchar  *rule_id)
+{
+  GListModel *findings = cwa_checklist_get_findings (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (cwa_finding_get_rule_id (finding), rule_id) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static CwaFinding *
+finding_at (CwaChecklist *checklist,
+            gint          position)
+{
+  g_autoptr(CwaFinding) finding = NULL;
+
+  g_assert_cmpint (position, >=, 0);
+  finding = g_list_model_get_item (cwa_checklist_get_findings (checklist), position);
+
+  /* Borrowed: the model keeps it. */
+  return finding;
+}
+
+static void
+test_initial (Fixture *f, gconstpointer data)
+{
+  GPtrArray *coverage;
+
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_checklist_get_findings (f->checklist)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_checklist_get_requirements (f->checklist)), ==, 1);
+  g_assert_nonnull (cwa_checklist_get_chain (f->checklist, f->cert));
+
+  /* A self-signed certificate: only cert.chain-trusted fails, a warning. */
+  g_assert_cmpuint (cwa_checklist_get_n_errors (f->checklist), ==, 0);
+  g_assert_cmpuint (cwa_checklist_get_n_warnings (f->checklist), ==, 1);
+  g_assert_false (cwa_checklist_is_ready (f->checklist));
+
+  /* Coverage: four names, one certificate, all covered. */
+  coverage = cwa_checklist_get_coverage (f->checklist);
+  g_assert_cmpuint (coverage->len, ==, 4);
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      CwaCoverageCell *cell = g_ptr_array_index (coverage, i);
+
+      g_assert_cmpstr (cell->name, ==, contoso_names[i]);
+      g_assert_true (cell->certificate == f->cert);
+      g_assert_cmpint (cell->status, ==, CWA_COVERAGE_COVERED);
+    }
+  g_assert_cmpstr (cwa_coverage_status_to_string (CWA_COVERAGE_WILDCARD_ONLY), ==, "wildcard only");
+}
+
+static void
+test_rerun_once (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+  gint position = index_of (f->checklist, "ssl.subject-matches-url");
+
+  g_assert_cmpuint (cwa_finding_get_status (finding_at (f->checklist, position)), ==, CWA_STATUS_PASS);
+
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  /* Nothing runs until the main loop turns. */
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs);
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+
+  g_assert_cmpint (index_of (f->checklist, "ssl.subject-matches-url"), ==, position);
+  g_assert_cmpuint (cwa_finding_get_status (finding_at (f->checklist, position)), ==, CWA_STATUS_FAIL);
+  g_assert_cmpuint (cwa_checklist_get_n_errors (f->checklist), >, 0);
+  g_assert_cmpuint (f->n_error_notifies, ==, 1);
+
+  /* Nothing further pending. */
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+}
+
+static void
+test_coalesce (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  cwa_virtual_server_set_audience (f->vs, CWA_AUDIENCE_EXTERNAL);
+  cwa_virtual_server_set_download_url (f->vs, "dl.fabrikam.com");
+  cwa_plan_set_expiry_warning_days (f->plan, 90);
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpint (index_of (f->checklist, "external.https-required"), >=, 0);
+}
+
+/* Only the row that changed is replaced. */
+static void
+test_items_changed_range (Fixture *f, gconstpointer data)
+{
+  gint position = index_of (f->checklist, "ssl.san-has-as-url");
+  guint n = g_list_model_get_n_items (cwa_checklist_get_findings (f->checklist));
+  g_autoptr(CwaFinding) before = g_object_ref (finding_at (f->checklist, position - 1));
+  g_autoptr(CwaFinding) after = g_object_ref (finding_at (f->checklist, position + 1));
+
+  cwa_virtual_server_set_as_url (f->vs, "cwa-as.contoso.com");
+  iterate ();
+
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpuint (f->n_items_changed, ==, 1);
+  g_assert_cmpuint (f->position, ==, position);
+  g_assert_cmpuint (f->removed, ==, 1);
+  g_assert_cmpuint (f->added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_checklist_get_findings (f->checklist)), ==, n);
+  g_assert_cmpuint (cwa_finding_get_status (finding_at (f->checklist, position)), ==, CWA_STATUS_FAIL);
+  g_assert_cmpstr (cwa_finding_get_expected (finding_at (f->checklist, position)), ==, "cwa-as.contoso.com");
+  /* The neighbours are the very same objects. */
+  g_assert_true (finding_at (f->checklist, position - 1) == before);
+  g_assert_true (finding_at (f->checklist, position + 1) == after);
+
+  /* Coverage follows: the new asURL is missing from the certificate. */
+  {
+    GPtrArray *coverage = cwa_checklist_get_coverage (f->checklist);
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < coverage->len; i++)
+      {
+        CwaCoverageCell *cell = g_ptr_array_index (coverage, i);
+
+        if (g_strcmp0 (cell->name, "cwa-as.contoso.com") == 0)
+          {
+            g_assert_cmpint (cell->status, ==, CWA_COVERAGE_MISSING);
+            seen = TRUE;
+          }
+      }
+    g_assert_true (seen);
+  }
+}
+
+static void
+test_no_change (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  /* Explicitly the default binding: a change, but nothing to report. */
+  cwa_virtual_server_set_listen (f->vs, "*:443");
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpuint (f->n_items_changed, ==, 0);
+  g_assert_cmpuint (f->n_error_notifies, ==, 0);
+  g_assert_cmpuint (f->n_ready_notifies, ==, 0);
+}
+
+static void
+test_added_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new ("http://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL);
+  guint n = g_list_model_get_n_items (cwa_checklist_get_findings (f->checklist));
+  guint n_requirements = g_list_model_get_n_items (cwa_checklist_get_requirements (f->checklist));
+
+  /* A second virtual server adds its own rows at the end of its server's,
+   * and changes the server's audience finding. */
+  cwa_server_add_virtual_server (f->server, vs);
+  iterate ();
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpuint (f->n_items_changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_checklist_get_findings (f->checklist)), ==,
+                    n - f->removed + f->added);
+  g_assert_cmpuint (f->added, >, f->removed);
+  g_assert_cmpint (index_of (f->checklist, "external.https-required"), >=, 0);
+  /* The external http one gets an SSL entry. */
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_checklist_get_requirements (f->checklist)), ==,
+                    n_requirements + 1);
+}
+
+static void
+test_update_sync (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  cwa_checklist_update (f->checklist);
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  /* The pending re-run was cancelled. */
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+}
+
+static void
+test_now_property (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2028, 6, 1, 0, 0, 0);
+  gint position = index_of (f->checklist, "cert.validity");
+
+  g_assert_cmpuint (cwa_finding_get_status (finding_at (f->checklist, position)), ==, CWA_STATUS_PASS);
+  cwa_checklist_set_now (f->checklist, later);
+  iterate ();
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpuint (cwa_finding_get_status (finding_at (f->checklist, position)), ==, CWA_STATUS_FAIL);
+  g_assert_true (g_date_time_equal (cwa_checklist_get_now (f->checklist), later));
+}
+
+static void
+test_wildcard_coverage (Fixture *f, gconstpointer data)
+{
+  static const gchar * const wildcard_names[] = { "*.contoso.com", "*.im.contoso.com", NULL };
+  g_autoptr(CwaCertificate) built = NULL;
+  CwaCertificate *cert;
+  CwaTestCertSpec spec;
+  GPtrArray *coverage;
+
+  cwa_test_cert_spec_init (&spec, "CN=wild.contoso.com");
+  spec.dns_names = wildcard_names;
+  built = cwa_test_cert_build (&spec);
+  cert = cwa_plan_add_certificate (f->plan, built);
+  cwa_virtual_server_set_ssl_certificate (f->vs, cert);
+  cwa_checklist_update (f->checklist);
+
+  /* Rows: the MTLS entry, then the SSL entry's three names; columns: the
+   * MTLS certificate then the wildcard one. */
+  coverage = cwa_checklist_get_coverage (f->checklist);
+  g_assert_cmpuint (coverage->len, ==, 8);
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      CwaCoverageCell *cell = g_ptr_array_index (coverage, i);
+
+      if (cell->certificate == cert)
+        g_assert_cmpint (cell->status, ==, CWA_COVERAGE_WILDCARD_ONLY);
+    }
+}
+
+static void
+test_finalize_pending (void)
+{
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  g_autoptr(CwaServer) server = cwa_server_new ("cwaserver.contoso.com");
+  CwaChecklist *checklist = cwa_checklist_new (plan, NULL);
+
+  /* A pending re-run must not outlive the checklist. */
+  cwa_deployment_add_server (cwa_plan_get_deployment (plan), server);
+  g_assert_finalize_object (checklist);
+  iterate ();
+  g_clear_object (&server);
+  g_assert_finalize_object (g_steal_pointer (&plan));
+}
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/cwa/checklist/initial", test_initial);
+  ADD ("/cwa/checklist/rerun-once", test_rerun_once);
+  ADD ("/cwa/checklist/coalesce", test_coalesce);
+  ADD ("/cwa/checklist/items-changed-range", test_items_changed_range);
+  ADD ("/cwa/checklist/no-change", test_no_change);
+  ADD ("/cwa/checklist/added-rows", test_added_rows);
+  ADD ("/cwa/checklist/update-sync", test_update_sync);
+  ADD ("/cwa/checklist/now", test_now_property);
+  ADD ("/cwa/checklist/wildcard-coverage", test_wildcard_coverage);
+  g_test_add_func ("/cwa/checklist/finalize-pending", test_finalize_pending);
+
   return g_test_run ();
 }

@@ -1,9 +1,1160 @@
-/* PLACEHOLDER: replaced by the real tests. */
-#include <glib.h>
+/* test-cli.c: runs the built cwa-cert-planner on real plans and checks exit codes, JSON and stderr. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "cwa-checklist.h"
+#include "cwa-plan-file.h"
+#include "cwa-report.h"
+#include "cwa-rules.h"
+#include "cwa-test-cert.h"
+
+#define NOW "2026-11-24T12:00:00Z"
+
+typedef struct
+{
+  gint   status;
+  gchar *out;
+  gchar *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static gchar *
+examples_dir (void)
+{
+  const gchar *root = g_getenv ("CWA_SOURCE_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, "data", "examples", NULL);
+}
+
+/* Runs the binary in @cwd with the NULL-terminated arguments and waits. */
+static void
+run_argv (Run                 *run,
+          const gchar         *cwd,
+          const gchar * const *args)
+{
+  const gchar *binary = g_getenv ("CWA_CERT_PLANNER");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *asan_options = NULL;
+
+  g_assert_nonnull (binary);
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
+  /* Under AddressSanitizer a leak would otherwise exit 1, which looks like
+   * "errors found": make it a status no sub-command uses. */
+  asan_options = g_strconcat (g_getenv ("ASAN_OPTIONS") != NULL ? g_getenv ("ASAN_OPTIONS") : "",
+                              g_getenv ("ASAN_OPTIONS") != NULL ? ":" : "", "exitcode=99", NULL);
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan_options, TRUE);
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const gchar * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  /* A crash or an abort (G_DEBUG=fatal-warnings) is never an exit status. */
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("cwa-cert-planner %s was killed by a signal; stderr:\n%s", args[0], run->err);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+#define RUN(run, cwd, ...) \
+  G_STMT_START { \
+    const gchar *args_[] = { __VA_ARGS__, NULL }; \
+    run_argv ((run), (cwd), args_); \
+  } G_STMT_END
+
+static JsonNode *
+parse_json (const gchar *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+assert_strv_json (JsonArray           *array,
+                  const gchar * const *expected)
+{
+  g_assert_nonnull (array);
+  g_assert_cmpuint (json_array_get_length (array), ==, g_strv_length ((gchar **) expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_cmpstr (json_array_get_string_element (array, i), ==, expected[i]);
+}
+
+static void
+assert_members (JsonObject          *object,
+                const gchar * const *expected)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  guint i = 0;
+
+  for (GList *l = members; l != NULL; l = l->next, i++)
+    {
+      g_assert_nonnull (expected[i]);
+      g_assert_cmpstr (l->data, ==, expected[i]);
+    }
+  g_assert_null (expected[i]);
+}
+
+static const gchar * const certificate_members[] = {
+  "id", "subject", "issuer", "san", "not_before", "not_after", "serial",
+  "sha256", "sha1", "key", "signature", "eku", "key_usage", "version",
+  "is_ca", "roles", "source", NULL
+};
+
+static const gchar * const inspect_members[] = {
+  "subject", "issuer", "san", "not_before", "not_after", "serial",
+  "sha256", "sha1", "key", "signature", "eku", "key_usage", "version",
+  "is_ca", "source", "index", NULL
+};
+
+/* The fingerprint of the first certificate of a PEM file, computed here
+ * rather than by the program under test. */
+static gchar *
+pem_fingerprint (const gchar   *path,
+                 GChecksumType  type)
+{
+  g_autofree gchar *pem = NULL;
+  g_autofree guchar *der = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (type);
+  g_autoptr(GString) hex = g_string_new (NULL);
+  const gchar *begin;
+  const gchar *end;
+  g_autofree gchar *body = NULL;
+  gsize der_len = 0;
+  const gchar *digest;
+
+  g_assert_true (g_file_get_contents (path, &pem, NULL, NULL));
+  begin = strstr (pem, "-----BEGIN CERTIFICATE-----");
+  g_assert_nonnull (begin);
+  begin += strlen ("-----BEGIN CERTIFICATE-----");
+  end = strstr (begin, "-----END CERTIFICATE-----");
+  g_assert_nonnull (end);
+  body = g_strndup (begin, end - begin);
+  der = g_base64_decode (g_strstrip (body), &der_len);
+  g_checksum_update (checksum, der, der_len);
+  digest = g_checksum_get_string (checksum);
+  for (guint i = 0; digest[i] != '\0'; i += 2)
+    {
+      if (i > 0)
+        g_string_append_c (hex, ':');
+      g_string_append_c (hex, g_ascii_toupper (digest[i]));
+      g_string_append_c (hex, g_ascii_toupper (digest[i + 1]));
+    }
+
+  return g_strdup (hex->str);
+}
+
+static JsonObject *
+find_object (JsonArray   *array,
+             const gchar *member,
+             const gchar *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, member, NULL), value) == 0)
+        return object;
+    }
+
+  return NULL;
+}
+
+/* The finding of @rule about @virtual_server / @certificate (either NULL
+ * for "any"). */
+static JsonObject *
+find_finding (JsonArray   *findings,
+              const gchar *rule,
+              const gchar *virtual_server,
+              const gchar *certificate)
+{
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (finding, "rule"), rule) != 0)
+        continue;
+      if (virtual_server != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (finding, "virtual_server", NULL),
+                     virtual_server) != 0)
+        continue;
+      if (certificate != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (finding, "certificate", NULL),
+                     certificate) != 0)
+        continue;
+      return finding;
+    }
+
+  return NULL;
+}
+
+/* The summary agrees with the findings it summarises. */
+static void
+assert_summary_consistent (JsonObject *root)
+{
+  JsonObject *summary = json_object_get_object_member (root, "summary");
+  JsonArray *findings = json_object_get_array_member (root, "findings");
+  gint64 errors = 0;
+  gint64 warnings = 0;
+  gint64 passed = 0;
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      const gchar *status = json_object_get_string_member (finding, "status");
+      const gchar *level = json_object_get_string_member (finding, "level");
+
+      g_assert_true (g_str_equal (status, "pass") || g_str_equal (status, "fail"));
+      g_assert_nonnull (cwa_rules_lookup (json_object_get_string_member (finding, "rule")));
+      g_assert_cmpstr (json_object_get_string_member (finding, "source"), ==,
+                       cwa_rules_lookup (json_object_get_string_member (finding, "rule"))->source);
+      g_assert_true (json_object_has_member (finding, "message"));
+      if (g_str_equal (status, "pass"))
+        passed++;
+      else if (g_str_equal (level, "error"))
+        errors++;
+      else if (g_str_equal (level, "warning"))
+        warnings++;
+    }
+
+  g_assert_cmpint (json_object_get_int_member (summary, "errors"), ==, errors);
+  g_assert_cmpint (json_object_get_int_member (summary, "warnings"), ==, warnings);
+  g_assert_cmpint (json_object_get_int_member (summary, "passed"), ==, passed);
+  g_assert_cmpint (json_object_get_boolean_member (summary, "ready"), ==, errors == 0 && warnings == 0);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  RUN (&run, NULL, "--version");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "cwa-cert-planner 0.1.0\n");
+
+  run_clear (&run);
+  RUN (&run, NULL, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "check PLAN"));
+  g_assert_nonnull (strstr (run.out, "inspect FILE"));
+}
+
+static void
+test_bad_usage (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  /* (An unknown first word is a plan for the window to open, not a usage
+   * error: `cwa-cert-planner PLAN.cwaplan`.) */
+  static const gchar * const cases[][6] = {
+    { "check", NULL },
+    { "check", "contoso.cwaplan", "mistakes.cwaplan", NULL },
+    { "check", "contoso.cwaplan", "--format", "yaml", NULL },
+    { "check", "contoso.cwaplan", "--now", "yesterday", NULL },
+    { "check", "contoso.cwaplan", "--expiry-warning-days", "soon", NULL },
+    { "check", "contoso.cwaplan", "--expiry-warning-days", "-3", NULL },
+    { "check", "contoso.cwaplan", "--frobnicate", NULL },
+    { "names", NULL },
+    { "names", "contoso.cwaplan", "--format", "xml", NULL },
+    { "inspect", NULL },
+    { "inspect", "certs/im-contoso.pem", "--format", "pdf", NULL },
+    { "rules", "extra", NULL },
+    { "rules", "--format", "csv", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_argv (&run, dir, cases[i]);
+      g_test_message ("case %u: %s %s", i, cases[i][0], cases[i][1]);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      /* One line that says what to do, no GLib critical or backtrace. */
+      g_assert_cmpuint (strlen (run.err), >, 0);
+      g_assert_null (strstr (run.err, "CRITICAL"));
+    }
+}
+
+/* Every format cli.md names is accepted; one this build lacks says so. */
+static void
+test_formats (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  static const gchar * const formats[] = { "text", "markdown", "html", "json", "csv", "pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree gchar *output = g_build_filename (tmp, formats[i], NULL);
+      g_auto(Run) run = { 0 };
+
+      RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust",
+           "--format", formats[i], "--output", output);
+      if (run.status == 2)
+        {
+          g_assert_nonnull (strstr (run.err, "not available yet"));
+          g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+        }
+      else
+        {
+          g_assert_cmpint (run.status, ==, 0);
+          g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+          g_assert_cmpstr (run.out, ==, "");
+          g_unlink (output);
+        }
+    }
+
+  g_rmdir (tmp);
+}
+
+static void
+test_contoso_text (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_auto(Run) run = { 0 };
+
+  RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  /* The verdict comes first. */
+  g_assert_true (g_str_has_prefix (run.out, "\xe2\x9c\x94 Ready"));
+  g_assert_nonnull (strstr (run.out, "Contoso CWA"));
+  g_assert_nonnull (strstr (run.out, "download.im.contoso.com"));
+  g_assert_nonnull (strstr (run.out, "certs/im-contoso.pem"));
+  /* NO_COLOR is set and stdout is a pipe: no escape sequences. */
+  g_assert_null (strchr (run.out, '\033'));
+}
+
+static void
+test_contoso_json (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_autofree gchar *leaf = g_build_filename (dir, "certs", "im-contoso.pem", NULL);
+  g_autofree gchar *sha256 = pem_fingerprint (leaf, G_CHECKSUM_SHA256);
+  g_autofree gchar *sha1 = pem_fingerprint (leaf, G_CHECKSUM_SHA1);
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  static const gchar * const top[] = {
+    "report", "version", "tool_version", "generated", "plan", "summary",
+    "findings", "required_names", "coverage", "certificates", NULL
+  };
+  static const gchar * const san[] = {
+    "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", "cwaserver.contoso.com", NULL
+  };
+  JsonObject *root;
+  JsonObject *summary;
+  JsonObject *finding;
+  JsonObject *required;
+  JsonObject *certificate;
+  JsonObject *root_ca;
+  JsonArray *findings;
+  JsonArray *coverage;
+  JsonArray *certificates;
+
+  RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  node = parse_json (run.out);
+  root = json_node_get_object (node);
+  assert_members (root, top);
+  g_assert_cmpstr (json_object_get_string_member (root, "report"), ==, "cwa-cert-planner");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "tool_version"), ==, "0.1.0");
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$",
+                                       json_object_get_string_member (root, "generated"), 0, 0));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "plan"), "name"),
+                   ==, "Contoso CWA");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "plan"), "file"),
+                   ==, "contoso.cwaplan");
+
+  summary = json_object_get_object_member (root, "summary");
+  g_assert_true (json_object_get_boolean_member (summary, "ready"));
+  g_assert_cmpint (json_object_get_int_member (summary, "errors"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (summary, "warnings"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (summary, "passed"), >, 10);
+  assert_summary_consistent (root);
+
+  findings = json_object_get_array_member (root, "findings");
+  finding = find_finding (findings, "ssl.san-has-download-url", "im.contoso.com", NULL);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+  g_assert_cmpstr (json_object_get_string_member (finding, "level"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (finding, "server"), ==, "cwaserver.contoso.com");
+  g_assert_cmpstr (json_object_get_string_member (finding, "certificate"), ==, "im-contoso");
+  g_assert_cmpstr (json_object_get_string_member (finding, "expected"), ==, "download.im.contoso.com");
+  g_assert_cmpstr (json_object_get_string_member (finding, "source"), ==, "CWA-CERTS");
+  g_assert_nonnull (json_object_get_array_member (finding, "found"));
+
+  /* A deployment finding names no server, virtual server or certificate. */
+  finding = find_finding (findings, "shared.single-server-only", NULL, NULL);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+  g_assert_false (json_object_has_member (finding, "server"));
+  g_assert_false (json_object_has_member (finding, "virtual_server"));
+  g_assert_false (json_object_has_member (finding, "certificate"));
+  /* The first finding is the deployment's. */
+  g_assert_false (json_object_has_member (json_array_get_object_element (findings, 0), "server"));
+
+  finding = find_finding (findings, "cert.chain-trusted", NULL, "im-contoso");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+  /* Certificate rules run for assigned certificates only, never the CA. */
+  g_assert_null (find_finding (findings, "cert.validity", NULL, "contoso-root"));
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "required_names")), ==, 1);
+  required = json_array_get_object_element (json_object_get_array_member (root, "required_names"), 0);
+  {
+    static const gchar * const members[] = { "role", "server", "virtual_server", "subject", "san", NULL };
+    assert_members (required, members);
+  }
+  g_assert_cmpstr (json_object_get_string_member (required, "role"), ==, "shared");
+  g_assert_cmpstr (json_object_get_string_member (required, "server"), ==, "cwaserver.contoso.com");
+  g_assert_cmpstr (json_object_get_string_member (required, "virtual_server"), ==, "im.contoso.com");
+  g_assert_cmpstr (json_object_get_string_member (required, "subject"), ==, "im.contoso.com");
+  assert_strv_json (json_object_get_array_member (required, "san"), san);
+
+  coverage = json_object_get_array_member (root, "coverage");
+  g_assert_cmpuint (json_array_get_length (coverage), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      JsonObject *cell = json_array_get_object_element (coverage, i);
+      static const gchar * const members[] = { "name", "role", "virtual_server", "certificate", "status", NULL };
+
+      assert_members (cell, members);
+      g_assert_cmpstr (json_object_get_string_member (cell, "name"), ==, san[i]);
+      g_assert_cmpstr (json_object_get_string_member (cell, "role"), ==, "shared");
+      g_assert_cmpstr (json_object_get_string_member (cell, "virtual_server"), ==, "im.contoso.com");
+      g_assert_cmpstr (json_object_get_string_member (cell, "certificate"), ==, "im-contoso");
+      g_assert_cmpstr (json_object_get_string_member (cell, "status"), ==, "covered");
+    }
+
+  certificates = json_object_get_array_member (root, "certificates");
+  g_assert_cmpuint (json_array_get_length (certificates), ==, 2);
+  certificate = json_array_get_object_element (certificates, 0);
+  assert_members (certificate, certificate_members);
+  g_assert_cmpstr (json_object_get_string_member (certificate, "id"), ==, "im-contoso");
+  g_assert_cmpstr (json_object_get_string_member (certificate, "subject"), ==, "CN=im.contoso.com,O=Contoso");
+  g_assert_cmpstr (json_object_get_string_member (certificate, "issuer"), ==, "CN=Contoso Root CA,O=Contoso");
+  assert_strv_json (json_object_get_array_member (certificate, "san"), san);
+  g_assert_cmpstr (json_object_get_string_member (certificate, "not_before"), ==, "2026-01-01T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (certificate, "not_after"), ==, "2036-01-01T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (certificate, "serial"), ==, "10:00");
+  g_assert_cmpstr (json_object_get_string_member (certificate, "sha256"), ==, sha256);
+  g_assert_cmpstr (json_object_get_string_member (certificate, "sha1"), ==, sha1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (certificate, "key"), "algorithm"),
+                   ==, "RSA");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (certificate, "key"), "bits"),
+                   ==, 2048);
+  g_assert_cmpstr (json_object_get_string_member (certificate, "signature"), ==, "RSA-SHA256");
+  {
+    static const gchar * const eku[] = { "1.3.6.1.5.5.7.3.1", NULL };
+    static const gchar * const ku[] = { "digitalSignature", "keyEncipherment", NULL };
+    static const gchar * const roles[] = { "mtls", "ssl", NULL };
+
+    assert_strv_json (json_object_get_array_member (certificate, "eku"), eku);
+    assert_strv_json (json_object_get_array_member (certificate, "key_usage"), ku);
+    assert_strv_json (json_object_get_array_member (certificate, "roles"), roles);
+  }
+  g_assert_cmpint (json_object_get_int_member (certificate, "version"), ==, 3);
+  g_assert_false (json_object_get_boolean_member (certificate, "is_ca"));
+  g_assert_cmpstr (json_object_get_string_member (certificate, "source"), ==, "certs/im-contoso.pem");
+
+  root_ca = json_array_get_object_element (certificates, 1);
+  assert_members (root_ca, certificate_members);
+  g_assert_cmpstr (json_object_get_string_member (root_ca, "id"), ==, "contoso-root");
+  g_assert_true (json_object_get_boolean_member (root_ca, "is_ca"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root_ca, "roles")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (root_ca, "source"), ==, "certs/contoso-root.pem");
+}
+
+static void
+assert_failed (JsonArray   *findings,
+               const gchar *rule,
+               const gchar *virtual_server,
+               const gchar *certificate)
+{
+  JsonObject *finding = find_finding (findings, rule, virtual_server, certificate);
+
+  if (finding == NULL)
+    g_error ("no finding %s for %s / %s", rule, virtual_server, certificate);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "fail");
+  g_assert_cmpuint (strlen (json_object_get_string_member (finding, "message")), >, 20);
+}
+
+static void
+test_mistakes (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root;
+  JsonArray *findings;
+  JsonObject *finding;
+  static const gchar * const found[] = { "im.contoso.com", "as.im.contoso.com", NULL };
+
+  RUN (&run, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+
+  node = parse_json (run.out);
+  root = json_node_get_object (node);
+  assert_summary_consistent (root);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (root, "summary"), "ready"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "summary"), "errors"), >=, 5);
+
+  findings = json_object_get_array_member (root, "findings");
+  /* Two domains on one computer share one SSL certificate: both fail. */
+  assert_failed (findings, "vs.one-cert-per-domain", "im.contoso.com", NULL);
+  assert_failed (findings, "vs.one-cert-per-domain", "im.fabrikam.com", NULL);
+  /* The certificate lacks the downloadURL. */
+  assert_failed (findings, "ssl.san-has-download-url", "im.contoso.com", NULL);
+  finding = find_finding (findings, "ssl.san-has-download-url", "im.contoso.com", NULL);
+  g_assert_cmpstr (json_object_get_string_member (finding, "expected"), ==, "download.im.contoso.com");
+  g_assert_cmpstr (json_object_get_string_member (finding, "certificate"), ==, "im-contoso-no-download");
+  assert_strv_json (json_object_get_array_member (finding, "found"), found);
+  /* ... and every name of the other domain. */
+  assert_failed (findings, "ssl.subject-matches-url", "im.fabrikam.com", NULL);
+  assert_failed (findings, "ssl.san-has-url", "im.fabrikam.com", NULL);
+  /* The separate MTLS certificate expired on 2026-01-01. */
+  assert_failed (findings, "cert.validity", NULL, "cwaserver-expired");
+  finding = find_finding (findings, "mtls.subject-is-server-fqdn", NULL, NULL);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+
+  /* The text report names the same mistakes. */
+  RUN (&text, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust");
+  g_assert_cmpint (text.status, ==, 1);
+  g_assert_true (g_str_has_prefix (text.out, "\xe2\x9c\x96 "));
+  g_assert_nonnull (strstr (text.out, "vs.one-cert-per-domain"));
+  g_assert_nonnull (strstr (text.out, "ssl.san-has-download-url"));
+  g_assert_nonnull (strstr (text.out, "cert.validity"));
+  g_assert_nonnull (strstr (text.out, "im.fabrikam.com"));
+}
+
+/* Drops the "generated" line, the one line allowed to differ. */
+static gchar *
+without_generated (const gchar *json)
+{
+  g_auto(GStrv) lines = g_strsplit (json, "\n", -1);
+  GString *out = g_string_new (NULL);
+  guint dropped = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strstr (lines[i], "\"generated\"") != NULL)
+        {
+          dropped++;
+          continue;
+        }
+      g_string_append (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpuint (dropped, ==, 1);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  g_autofree gchar *output = g_build_filename (tmp, "report.json", NULL);
+  g_autofree gchar *written = NULL;
+  g_autofree gchar *a = NULL;
+  g_autofree gchar *b = NULL;
+  g_autofree gchar *c = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) to_file = { 0 };
+
+  RUN (&first, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  g_usleep (1100 * 1000);  /* so that "generated" may differ */
+  RUN (&second, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  RUN (&to_file, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json",
+       "--output", output);
+  g_assert_cmpint (first.status, ==, 1);
+  g_assert_cmpint (second.status, ==, 1);
+  g_assert_cmpint (to_file.status, ==, 1);
+  g_assert_cmpstr (to_file.out, ==, "");
+  g_assert_true (g_file_get_contents (output, &written, NULL, NULL));
+
+  a = without_generated (first.out);
+  b = without_generated (second.out);
+  c = without_generated (written);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, c);
+
+  g_unlink (output);
+  g_rmdir (tmp);
+}
+
+static gchar *
+write_temp_plan (const gchar *dir,
+                 const gchar *name,
+                 const gchar *contents)
+{
+  gchar *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_broken_plans (void)
+{
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  static const struct
+  {
+    const gchar *name;
+    const gchar *contents;
+  } cases[] = {
+    { "not-json.cwaplan", "{ \"format\": \"cwa-cert-plan\", \"version\": 1, " },
+    { "wrong-format.cwaplan", "{ \"format\": \"something-else\", \"version\": 1 }" },
+    { "future.cwaplan", "{ \"format\": \"cwa-cert-plan\", \"version\": 99 }" },
+    { "bad-audience.cwaplan",
+      "{ \"format\": \"cwa-cert-plan\", \"version\": 1, \"servers\": [ { \"fqdn\": \"cwa.contoso.com\",\n"
+      "  \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"dmz\" } ] } ] }" },
+    { "missing-cert.cwaplan",
+      "{ \"format\": \"cwa-cert-plan\", \"version\": 1, \"servers\": [],\n"
+      "  \"certificates\": [ { \"id\": \"gone\", \"file\": \"certs/gone.pem\" } ] }" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *path = write_temp_plan (tmp, cases[i].name, cases[i].contents);
+      g_autofree gchar *output = g_build_filename (tmp, "report.json", NULL);
+      g_autofree gchar *kept = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_auto(Run) run = { 0 };
+
+      /* An existing report stays as it was. */
+      g_assert_true (g_file_set_contents (output, "previous report\n", -1, NULL));
+      RUN (&run, tmp, "check", cases[i].name, "--now", NOW, "--no-system-trust",
+           "--format", "json", "--output", "report.json");
+      g_test_message ("%s: %s", cases[i].name, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_file_get_contents (output, &kept, NULL, NULL));
+      g_assert_cmpstr (kept, ==, "previous report\n");
+
+      lines = g_strsplit (g_strchomp (run.err), "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), >=, 1);
+      for (guint j = 0; lines[j] != NULL; j++)
+        g_assert_nonnull (strstr (lines[j], cases[i].name));
+
+      g_unlink (output);
+      g_unlink (path);
+    }
+
+  /* A plan that does not exist at all. */
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, tmp, "check", "nowhere.cwaplan", "--no-system-trust");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "nowhere.cwaplan"));
+  }
+
+  g_rmdir (tmp);
+}
+
+/* The validity rules use --now, and the warning window can be overridden. */
+static void
+test_now_and_expiry (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  struct
+  {
+    const gchar *now;
+    const gchar *days;
+    gint         status;
+    gboolean     ready;
+    const gchar *failed;
+  } cases[] = {
+    { "2035-12-20T00:00:00Z", NULL, 0, FALSE, "cert.expiring-soon" },
+    { "2035-11-01T00:00:00Z", NULL, 0, TRUE, NULL },
+    { "2035-11-01T00:00:00Z", "90", 0, FALSE, "cert.expiring-soon" },
+    { "2036-06-01T00:00:00Z", NULL, 1, FALSE, "cert.validity" },
+    { "2025-06-01", NULL, 1, FALSE, "cert.validity" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *root;
+
+      if (cases[i].days != NULL)
+        RUN (&run, dir, "check", "contoso.cwaplan", "--no-system-trust", "--format", "json",
+             "--now", cases[i].now, "--expiry-warning-days", cases[i].days);
+      else
+        RUN (&run, dir, "check", "contoso.cwaplan", "--no-system-trust", "--format", "json",
+             "--now", cases[i].now);
+      g_test_message ("case %u: %s", i, cases[i].now);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+
+      node = parse_json (run.out);
+      root = json_node_get_object (node);
+      assert_summary_consistent (root);
+      g_assert_cmpint (json_object_get_boolean_member (json_object_get_object_member (root, "summary"), "ready"),
+                       ==, cases[i].ready);
+      if (cases[i].failed != NULL)
+        assert_failed (json_object_get_array_member (root, "findings"), cases[i].failed, NULL, "im-contoso");
+    }
+}
+
+/* An external virtual server needs a public root; --public-ca makes the
+ * plan's own root one. */
+static void
+test_public_ca (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  g_autofree gchar *leaf = g_build_filename (dir, "certs", "im-contoso.pem", NULL);
+  g_autofree gchar *root_ca = g_build_filename (dir, "certs", "contoso-root.pem", NULL);
+  g_autofree gchar *leaf_json = g_strescape (leaf, NULL);
+  g_autofree gchar *root_json = g_strescape (root_ca, NULL);
+  g_autofree gchar *contents = g_strdup_printf (
+    "{ \"format\": \"cwa-cert-plan\", \"version\": 1, \"name\": \"External\",\n"
+    "  \"servers\": [ { \"fqdn\": \"cwaserver.contoso.com\", \"mtls_certificate\": \"im\",\n"
+    "    \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"external\",\n"
+    "                             \"ssl_certificate\": \"im\" } ] } ],\n"
+    "  \"certificates\": [ { \"id\": \"im\", \"file\": \"%s\" }, { \"id\": \"root\", \"file\": \"%s\" } ] }\n",
+    leaf_json, root_json);
+  g_autofree gchar *path = write_temp_plan (tmp, "external.cwaplan", contents);
+  g_auto(Run) without = { 0 };
+  g_auto(Run) with = { 0 };
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  JsonObject *finding;
+
+  RUN (&without, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  g_assert_cmpint (without.status, ==, 0);
+  a = parse_json (without.out);
+  finding = find_finding (json_object_get_array_member (json_node_get_object (a), "findings"),
+                          "external.public-ca", "im.contoso.com", NULL);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "fail");
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (a), "summary"),
+                                                  "ready"));
+
+  RUN (&with, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust",
+       "--public-ca", root_ca, "--format", "json");
+  g_assert_cmpint (with.status, ==, 0);
+  b = parse_json (with.out);
+  finding = find_finding (json_object_get_array_member (json_node_get_object (b), "findings"),
+                          "external.public-ca", "im.contoso.com", NULL);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+
+  /* An unreadable --public-ca bundle stops the run. */
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust",
+         "--public-ca", "no-such-bundle.pem");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "no-such-bundle.pem"));
+  }
+
+  g_unlink (path);
+  g_rmdir (tmp);
+}
+
+static void
+test_rules (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  const CwaRule * const *catalogue;
+  guint n_rules = 0;
+  JsonArray *rules;
+
+  catalogue = cwa_rules_get_catalogue (&n_rules);
+
+  RUN (&run, NULL, "rules", "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_json (run.out);
+  {
+    static const gchar * const top[] = { "rules", NULL };
+    assert_members (json_node_get_object (node), top);
+  }
+  rules = json_object_get_array_member (json_node_get_object (node), "rules");
+  g_assert_cmpuint (json_array_get_length (rules), ==, n_rules);
+  g_assert_cmpuint (n_rules, ==, 24);
+  for (guint i = 0; i < n_rules; i++)
+    {
+      JsonObject *rule = json_array_get_object_element (rules, i);
+      static const gchar * const members[] = { "id", "level", "scope", "source", "title", NULL };
+
+      assert_members (rule, members);
+      g_assert_cmpstr (json_object_get_string_member (rule, "id"), ==, catalogue[i]->id);
+      g_assert_cmpstr (json_object_get_string_member (rule, "level"), ==, cwa_level_to_string (catalogue[i]->level));
+      g_assert_cmpstr (json_object_get_string_member (rule, "scope"), ==, cwa_scope_to_string (catalogue[i]->scope));
+      g_assert_cmpstr (json_object_get_string_member (rule, "source"), ==, catalogue[i]->source);
+      g_assert_cmpstr (json_object_get_string_member (rule, "title"), ==, catalogue[i]->title);
+    }
+  g_assert_cmpstr (catalogue[0]->id, ==, "server.has-mtls-cert");
+  g_assert_cmpstr (catalogue[n_rules - 1]->id, ==, "cert.no-wildcard");
+
+  RUN (&text, NULL, "rules");
+  g_assert_cmpint (text.status, ==, 0);
+  for (guint i = 0; i < n_rules; i++)
+    g_assert_nonnull (strstr (text.out, catalogue[i]->id));
+}
+
+static void
+test_inspect (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  g_autofree gchar *leaf_path = g_build_filename (dir, "certs", "im-contoso.pem", NULL);
+  g_autofree gchar *root_path = g_build_filename (dir, "certs", "contoso-root.pem", NULL);
+  g_autofree gchar *leaf_pem = NULL;
+  g_autofree gchar *root_pem = NULL;
+  g_autofree gchar *bundle_pem = NULL;
+  g_autofree gchar *bundle = g_build_filename (tmp, "bundle.pem", NULL);
+  g_autofree gchar *garbage = g_build_filename (tmp, "garbage.pem", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) report = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) report_node = NULL;
+  JsonArray *certificates;
+  JsonObject *inspected;
+  JsonObject *reported;
+
+  g_assert_true (g_file_get_contents (leaf_path, &leaf_pem, NULL, NULL));
+  g_assert_true (g_file_get_contents (root_path, &root_pem, NULL, NULL));
+  bundle_pem = g_strconcat (leaf_pem, root_pem, NULL);
+  g_assert_true (g_file_set_contents (bundle, bundle_pem, -1, NULL));
+  g_assert_true (g_file_set_contents (garbage, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n"
+                                      "-----END CERTIFICATE-----\n", -1, NULL));
+
+  RUN (&run, dir, "inspect", "certs/im-contoso.pem", bundle, "--format", "json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  node = parse_json (run.out);
+  certificates = json_object_get_array_member (json_node_get_object (node), "certificates");
+  g_assert_cmpuint (json_array_get_length (certificates), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    assert_members (json_array_get_object_element (certificates, i), inspect_members);
+
+  inspected = json_array_get_object_element (certificates, 0);
+  g_assert_cmpstr (json_object_get_string_member (inspected, "source"), ==, "certs/im-contoso.pem");
+  g_assert_cmpint (json_object_get_int_member (inspected, "index"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (certificates, 1), "source"),
+                   ==, bundle);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (certificates, 1), "index"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (certificates, 2), "index"), ==, 1);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (certificates, 2), "is_ca"));
+
+  /* Field for field what the report says of the same certificate. */
+  RUN (&report, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  report_node = parse_json (report.out);
+  reported = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (report_node), "certificates"), 0);
+  for (guint i = 0; inspect_members[i] != NULL; i++)
+    {
+      const gchar *member = inspect_members[i];
+
+      if (g_str_equal (member, "source") || g_str_equal (member, "index"))
+        continue;
+      g_test_message ("comparing %s", member);
+      g_assert_true (json_node_equal (json_object_get_member (inspected, member),
+                                      json_object_get_member (reported, member)));
+    }
+
+  /* A file that cannot be read: the others are printed, the status is 2. */
+  {
+    g_auto(Run) partial = { 0 };
+    g_autoptr(JsonNode) partial_node = NULL;
+
+    RUN (&partial, dir, "inspect", "certs/im-contoso.pem", "certs/no-such.pem", garbage,
+         "certs/contoso-root.pem", "--format", "json");
+    g_assert_cmpint (partial.status, ==, 2);
+    g_assert_nonnull (strstr (partial.err, "certs/no-such.pem"));
+    g_assert_nonnull (strstr (partial.err, "garbage.pem"));
+    partial_node = parse_json (partial.out);
+    certificates = json_object_get_array_member (json_node_get_object (partial_node), "certificates");
+    g_assert_cmpuint (json_array_get_length (certificates), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (certificates, 1), "source"),
+                     ==, "certs/contoso-root.pem");
+  }
+
+  /* Text for a person. */
+  {
+    g_auto(Run) plain = { 0 };
+
+    RUN (&plain, dir, "inspect", "certs/im-contoso.pem");
+    g_assert_cmpint (plain.status, ==, 0);
+    g_assert_nonnull (strstr (plain.out, "CN=im.contoso.com,O=Contoso"));
+    g_assert_nonnull (strstr (plain.out, "download.im.contoso.com"));
+    g_assert_nonnull (strstr (plain.out, "2036-01-01T00:00:00Z"));
+  }
+
+  g_unlink (bundle);
+  g_unlink (garbage);
+  g_rmdir (tmp);
+}
+
+static void
+test_names (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_auto(Run) names = { 0 };
+  g_auto(Run) report = { 0 };
+  g_auto(Run) mistakes = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) names_node = NULL;
+  g_autoptr(JsonNode) report_node = NULL;
+  g_autoptr(JsonNode) mistakes_node = NULL;
+  JsonArray *required;
+  JsonObject *entry;
+
+  RUN (&names, dir, "names", "contoso.cwaplan", "--format", "json");
+  g_assert_cmpint (names.status, ==, 0);
+  names_node = parse_json (names.out);
+  {
+    static const gchar * const top[] = { "required_names", NULL };
+    assert_members (json_node_get_object (names_node), top);
+  }
+
+  /* The same objects as the report's. */
+  RUN (&report, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  report_node = parse_json (report.out);
+  g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (names_node), "required_names"),
+                                  json_object_get_member (json_node_get_object (report_node), "required_names")));
+
+  /* Separate certificates: an SSL entry per virtual server, an MTLS entry
+   * for the computer with its FQDN as subject and no SAN. */
+  RUN (&mistakes, dir, "names", "mistakes.cwaplan", "--format", "json");
+  g_assert_cmpint (mistakes.status, ==, 0);
+  mistakes_node = parse_json (mistakes.out);
+  required = json_object_get_array_member (json_node_get_object (mistakes_node), "required_names");
+  g_assert_cmpuint (json_array_get_length (required), ==, 3);
+  entry = find_object (required, "virtual_server", "im.fabrikam.com");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (json_object_get_string_member (entry, "role"), ==, "ssl");
+  {
+    static const gchar * const san[] = { "im.fabrikam.com", "as.im.fabrikam.com", "download.im.fabrikam.com", NULL };
+    assert_strv_json (json_object_get_array_member (entry, "san"), san);
+  }
+  entry = find_object (required, "role", "mtls");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (json_object_get_string_member (entry, "subject"), ==, "cwaserver.contoso.com");
+  g_assert_false (json_object_has_member (entry, "virtual_server"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "san")), ==, 0);
+
+  RUN (&text, dir, "names", "contoso.cwaplan");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "download.im.contoso.com"));
+  g_assert_nonnull (strstr (text.out, "shared"));
+}
+
+/* A password-protected PKCS#12 file: exit 2 naming the option without a
+ * password, and the certificate with one, for inspect and for check. */
+static void
+test_pkcs12 (void)
+{
+  g_autofree gchar *certtool = g_find_program_in_path ("certtool");
+  g_autofree gchar *tmp = NULL;
+  g_autofree gchar *key = NULL;
+  g_autofree gchar *plan = NULL;
+  const gchar *files[] = { "cert.tmpl", "cert.pem", "cert.p12", "password", "wrong", "p12.cwaplan", NULL };
+  g_autoptr(GError) error = NULL;
+  gint wait_status = 0;
+
+  if (certtool == NULL)
+    {
+      g_test_skip ("certtool (gnutls-bin) is not installed");
+      return;
+    }
+
+  tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  key = cwa_test_data_path ("keys", "rsa2048.key", NULL);
+  {
+    g_autofree gchar *tmpl = g_build_filename (tmp, "cert.tmpl", NULL);
+    g_autofree gchar *pem = g_build_filename (tmp, "cert.pem", NULL);
+    g_autofree gchar *p12 = g_build_filename (tmp, "cert.p12", NULL);
+    const gchar *self_signed[] = { certtool, "--generate-self-signed", "--load-privkey", key,
+                                   "--template", tmpl, "--outfile", pem, NULL };
+    const gchar *to_p12[] = { certtool, "--to-p12", "--load-privkey", key, "--load-certificate", pem,
+                              "--p12-name", "p12", "--password", "s3cret", "--outder",
+                              "--outfile", p12, NULL };
+
+    g_assert_true (g_file_set_contents (tmpl,
+                                        "cn = \"p12.contoso.com\"\nserial = 9\n"
+                                        "activation_date = \"2026-01-01 00:00:00 UTC\"\n"
+                                        "expiration_date = \"2028-01-01 00:00:00 UTC\"\n"
+                                        "tls_www_server\nsigning_key\nencryption_key\n", -1, NULL));
+    g_spawn_sync (NULL, (gchar **) self_signed, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    g_spawn_sync (NULL, (gchar **) to_p12, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+  g_free (write_temp_plan (tmp, "password", "s3cret\n"));
+  g_free (write_temp_plan (tmp, "wrong", "guess\n"));
+  plan = write_temp_plan (tmp, "p12.cwaplan",
+                          "{ \"format\": \"cwa-cert-plan\", \"version\": 1,\n"
+                          "  \"servers\": [ { \"fqdn\": \"p12.contoso.com\", \"mtls_certificate\": \"p12\" } ],\n"
+                          "  \"certificates\": [ { \"id\": \"p12\", \"file\": \"cert.p12\" } ] }\n");
+
+  {
+    g_auto(Run) locked = { 0 };
+    g_auto(Run) wrong = { 0 };
+    g_auto(Run) open = { 0 };
+    g_autoptr(JsonNode) node = NULL;
+    JsonArray *certificates;
+
+    RUN (&locked, tmp, "inspect", "cert.p12", "--format", "json");
+    g_assert_cmpint (locked.status, ==, 2);
+    g_assert_nonnull (strstr (locked.err, "cert.p12"));
+    g_assert_nonnull (strstr (locked.err, "--password-file"));
+
+    RUN (&wrong, tmp, "inspect", "cert.p12", "--password-file", "wrong");
+    g_assert_cmpint (wrong.status, ==, 2);
+
+    RUN (&open, tmp, "inspect", "cert.p12", "--format", "json", "--password-file", "password");
+    g_assert_cmpint (open.status, ==, 0);
+    node = parse_json (open.out);
+    certificates = json_object_get_array_member (json_node_get_object (node), "certificates");
+    g_assert_cmpuint (json_array_get_length (certificates), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (certificates, 0), "subject"),
+                     ==, "CN=p12.contoso.com");
+    /* The key that came with it is never printed. */
+    g_assert_null (strstr (open.out, "PRIVATE KEY"));
+  }
+
+  {
+    g_auto(Run) locked = { 0 };
+    g_auto(Run) open = { 0 };
+    g_auto(Run) missing = { 0 };
+
+    RUN (&locked, tmp, "check", "p12.cwaplan", "--now", NOW, "--no-system-trust");
+    g_assert_cmpint (locked.status, ==, 2);
+    g_assert_nonnull (strstr (locked.err, "p12.cwaplan"));
+    g_assert_nonnull (strstr (locked.err, "--password-file"));
+
+    RUN (&open, tmp, "check", "p12.cwaplan", "--now", NOW, "--no-system-trust", "--password-file", "password");
+    g_assert_cmpint (open.status, ==, 0);
+
+    RUN (&missing, tmp, "check", "p12.cwaplan", "--now", NOW, "--password-file", "no-such-password-file");
+    g_assert_cmpint (missing.status, ==, 2);
+    g_assert_nonnull (strstr (missing.err, "no-such-password-file"));
+  }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree gchar *path = g_build_filename (tmp, files[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmp);
+}
+
+/* Colour is the caller's decision (a terminal, NO_COLOR unset): the text
+ * writer uses it only when asked, and the words are the same either way. */
+static void
+test_text_color (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_autofree gchar *path = g_build_filename (dir, "mistakes.cwaplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwaPlan) plan = NULL;
+  g_autoptr(CwaChecklist) checklist = NULL;
+  g_autoptr(GDateTime) now = cwa_test_now ();
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) colored = NULL;
+  g_autoptr(GRegex) sgr = NULL;
+  g_autofree gchar *stripped = NULL;
+  const CwaReportFormat *text = cwa_report_format_lookup ("text");
+  CwaReport *report;
+
+  plan = cwa_plan_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  checklist = cwa_checklist_new (plan, NULL);
+  cwa_checklist_set_now (checklist, now);
+  cwa_checklist_update (checklist);
+
+  report = cwa_report_new (plan, checklist, "mistakes.cwaplan", now);
+  plain = cwa_report_write_bytes (report, text, &error);
+  g_assert_no_error (error);
+  report->color = TRUE;
+  colored = cwa_report_write_bytes (report, text, &error);
+  g_assert_no_error (error);
+  cwa_report_free (report);
+
+  g_assert_null (memchr (g_bytes_get_data (plain, NULL), '\033', g_bytes_get_size (plain)));
+  g_assert_nonnull (memchr (g_bytes_get_data (colored, NULL), '\033', g_bytes_get_size (colored)));
+  sgr = g_regex_new ("\033\\[[0-9;]*m", 0, 0, NULL);
+  stripped = g_regex_replace_literal (sgr, g_bytes_get_data (colored, NULL), g_bytes_get_size (colored),
+                                      0, "", 0, NULL);
+  g_assert_cmpmem (stripped, strlen (stripped), g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+
+  g_clear_object (&checklist);
+  g_assert_finalize_object (g_steal_pointer (&plan));
+}
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cwa/cli/version", test_version);
+  g_test_add_func ("/cwa/cli/bad-usage", test_bad_usage);
+  g_test_add_func ("/cwa/cli/check/formats", test_formats);
+  g_test_add_func ("/cwa/cli/check/contoso/text", test_contoso_text);
+  g_test_add_func ("/cwa/cli/check/contoso/json", test_contoso_json);
+  g_test_add_func ("/cwa/cli/check/mistakes", test_mistakes);
+  g_test_add_func ("/cwa/cli/check/deterministic", test_deterministic);
+  g_test_add_func ("/cwa/cli/check/broken-plans", test_broken_plans);
+  g_test_add_func ("/cwa/cli/check/now-and-expiry", test_now_and_expiry);
+  g_test_add_func ("/cwa/cli/check/public-ca", test_public_ca);
+  g_test_add_func ("/cwa/cli/rules", test_rules);
+  g_test_add_func ("/cwa/cli/inspect", test_inspect);
+  g_test_add_func ("/cwa/cli/names", test_names);
+  g_test_add_func ("/cwa/cli/pkcs12", test_pkcs12);
+  g_test_add_func ("/cwa/report/text/color", test_text_color);
+
   return g_test_run ();
 }

@@ -1,9 +1,414 @@
-/* PLACEHOLDER: replaced by the real tests. */
-#include <glib.h>
+/* test-loader.c: every file format the loader reads, and every way a file can be wrong. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "cwa-cert-loader.h"
+#include "cwa-test-cert.h"
+
+#define PASSWORD "Contoso!2026"
+
+/* SHA-256 of the fixtures, as `openssl x509 -fingerprint -sha256` prints them. */
+#define LEAF_SHA256 "65:63:42:8D:5A:72:ED:73:61:11:AA:CF:73:47:BF:49:D5:A9:E5:01:72:41:C8:90:2D:84:C2:23:72:63:8E:76"
+#define INT_SHA256  "0A:60:10:D7:93:13:85:15:23:51:8E:21:EE:01:50:5F:F1:D7:81:BC:11:CF:07:69:33:BF:68:DC:A3:EB:B7:7B"
+#define ROOT_SHA256 "D9:96:70:8E:7D:DB:EE:67:27:E1:85:6F:BE:4B:F2:AA:B3:4A:3B:41:5E:73:08:05:69:70:3A:1C:84:BC:04:70"
+
+static GFile *
+fixture (const gchar *name)
+{
+  g_autofree gchar *path = cwa_test_data_path ("fixtures", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static GPtrArray *
+load (const gchar *name,
+      const gchar *password,
+      GError     **error)
+{
+  g_autoptr(GFile) file = fixture (name);
+
+  return cwa_cert_loader_load_file (file, password, NULL, error);
+}
+
+static CwaCertificate *
+nth (GPtrArray *certificates,
+     guint      i)
+{
+  return g_ptr_array_index (certificates, i);
+}
+
+static void
+assert_sha256s (GPtrArray   *certificates,
+                const gchar *first,
+                ...)
+{
+  va_list args;
+  const gchar *expected = first;
+  guint i = 0;
+
+  va_start (args, first);
+  for (; expected != NULL; expected = va_arg (args, const gchar *), i++)
+    {
+      g_assert_cmpuint (i, <, certificates->len);
+      g_assert_cmpstr (cwa_certificate_get_sha256 (nth (certificates, i)), ==, expected);
+      g_assert_cmpuint (cwa_certificate_get_source_index (nth (certificates, i)), ==, i);
+    }
+  va_end (args);
+
+  g_assert_cmpuint (i, ==, certificates->len);
+}
+
+static void
+assert_refused (const gchar *name,
+                const gchar *password,
+                CwaLoadError code,
+                const gchar *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = load (name, password, &error);
+
+  g_assert_null (certificates);
+  g_assert_error (error, CWA_LOAD_ERROR, (gint) code);
+  /* Messages are sentences that name the file. */
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  if (words != NULL)
+    g_assert_nonnull (strstr (error->message, words));
+}
+
+static void
+test_pem_single (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = load ("leaf.pem", NULL, &error);
+
+  g_assert_no_error (error);
+  assert_sha256s (certificates, LEAF_SHA256, NULL);
+  g_assert_true (g_str_has_suffix (cwa_certificate_get_source (nth (certificates, 0)), "leaf.pem"));
+  g_assert_false (cwa_certificate_had_private_key (nth (certificates, 0)));
+}
+
+static void
+test_pem_bundle_with_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = load ("bundle-text.pem", NULL, &error);
+
+  g_assert_no_error (error);
+  assert_sha256s (certificates, LEAF_SHA256, INT_SHA256, ROOT_SHA256, NULL);
+  g_assert_cmpstr (cwa_certificate_get_subject_cn (nth (certificates, 1)), ==, "Contoso Issuing CA");
+}
+
+static void
+test_pem_trusted_certificate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = load ("leaf-trusted.pem", NULL, &error);
+
+  /* OpenSSL's trust settings follow the certificate inside the block. */
+  g_assert_no_error (error);
+  assert_sha256s (certificates, LEAF_SHA256, NULL);
+}
+
+static void
+test_der (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = load ("leaf.der", NULL, &error);
+
+  g_assert_no_error (error);
+  assert_sha256s (certificates, LEAF_SHA256, NULL);
+}
+
+static void
+test_pkcs7 (void)
+{
+  const gchar *names[] = { "chain.p7b", "chain-p7b.pem" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) certificates = load (names[i], NULL, &error);
+
+      g_assert_no_error (error);
+      assert_sha256s (certificates, LEAF_SHA256, INT_SHA256, ROOT_SHA256, NULL);
+    }
+}
+
+static void
+test_pkcs12 (gconstpointer data)
+{
+  const gchar *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = load (name, PASSWORD, &error);
+
+  g_assert_no_error (error);
+  assert_sha256s (certificates, LEAF_SHA256, INT_SHA256, NULL);
+  /* The key bag's localKeyID points at the server certificate only. */
+  g_assert_true (cwa_certificate_had_private_key (nth (certificates, 0)));
+  g_assert_false (cwa_certificate_had_private_key (nth (certificates, 1)));
+  g_assert_true (cwa_cert_loader_pick_primary (certificates) == nth (certificates, 0));
+
+  assert_refused (name, "not the password", CWA_LOAD_ERROR_WRONG_PASSWORD, "the password is wrong");
+  assert_refused (name, "", CWA_LOAD_ERROR_WRONG_PASSWORD, "the password is wrong");
+  assert_refused (name, NULL, CWA_LOAD_ERROR_NEEDS_PASSWORD, "password");
+}
+
+static void
+test_pkcs12_without_password (void)
+{
+  const gchar *names[] = { "empty-password.pfx", "unprotected.pfx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) certificates = load (names[i], NULL, &error);
+      g_autoptr(GPtrArray) typed = NULL;
+
+      g_assert_no_error (error);
+      assert_sha256s (certificates, LEAF_SHA256, NULL);
+      g_assert_true (cwa_certificate_had_private_key (nth (certificates, 0)));
+
+      /* A password typed for a file that needs none is forgiven. */
+      typed = load (names[i], PASSWORD, &error);
+      g_assert_no_error (error);
+      assert_sha256s (typed, LEAF_SHA256, NULL);
+    }
+}
+
+static void
+test_pem_with_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) with_key = load ("key-and-chain.pem", NULL, &error);
+  g_autoptr(GPtrArray) encrypted = NULL;
+
+  /* Key first, then the CA, then the server: the key's identifier finds
+   * the server certificate wherever it is. */
+  g_assert_no_error (error);
+  assert_sha256s (with_key, INT_SHA256, LEAF_SHA256, NULL);
+  g_assert_false (cwa_certificate_had_private_key (nth (with_key, 0)));
+  g_assert_true (cwa_certificate_had_private_key (nth (with_key, 1)));
+  g_assert_true (cwa_cert_loader_pick_primary (with_key) == nth (with_key, 1));
+
+  /* An encrypted key is never decrypted: it marks the end-entity one. */
+  encrypted = load ("leaf-encrypted-key.pem", NULL, &error);
+  g_assert_no_error (error);
+  assert_sha256s (encrypted, LEAF_SHA256, NULL);
+  g_assert_true (cwa_certificate_had_private_key (nth (encrypted, 0)));
+}
+
+static void
+test_refused_files (void)
+{
+  assert_refused ("truncated.pem", NULL, CWA_LOAD_ERROR_CORRUPT, "truncated");
+  assert_refused ("bad-base64.pem", NULL, CWA_LOAD_ERROR_CORRUPT, "Base64");
+  assert_refused ("garbage.bin", NULL, CWA_LOAD_ERROR_NOT_CERTIFICATE, "no certificate");
+  assert_refused ("garbage-der.bin", NULL, CWA_LOAD_ERROR_NOT_CERTIFICATE, NULL);
+  assert_refused ("words.txt", NULL, CWA_LOAD_ERROR_NOT_CERTIFICATE, "no certificate");
+  assert_refused ("key-only.pem", NULL, CWA_LOAD_ERROR_NOT_CERTIFICATE, "private key");
+  assert_refused ("request.pem", NULL, CWA_LOAD_ERROR_NOT_CERTIFICATE, "request");
+  assert_refused ("does-not-exist.pem", NULL, CWA_LOAD_ERROR_IO, "does not exist");
+}
+
+static gchar *
+make_temp_file (const gchar *template)
+{
+  g_autoptr(GError) error = NULL;
+  gchar *path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp (template, &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+
+  return path;
+}
+
+static void
+test_empty_file (void)
+{
+  g_autofree gchar *path = make_temp_file ("cwa-empty-XXXXXX.pem");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autofree gchar *base = g_path_get_basename (path);
+
+  certificates = cwa_cert_loader_load_file (file, NULL, NULL, &error);
+  g_assert_null (certificates);
+  g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE);
+  g_assert_nonnull (strstr (error->message, base));
+  g_assert_nonnull (strstr (error->message, "empty"));
+
+  g_unlink (path);
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree gchar *path = make_temp_file ("cwa-huge-XXXXXX.pem");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+
+  /* Sparse: the size is refused before a byte is read. */
+  g_assert_cmpint (truncate (path, CWA_LOAD_MAX_SIZE + 1), ==, 0);
+
+  certificates = cwa_cert_loader_load_file (file, NULL, NULL, &error);
+  g_assert_null (certificates);
+  g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE);
+
+  g_unlink (path);
+}
+
+/* A device reports size 0 and never ends: the read itself stops at the limit. */
+static void
+test_endless_device (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No /dev/zero here.");
+      return;
+    }
+
+  certificates = cwa_cert_loader_load_file (file, NULL, NULL, &error);
+  g_assert_null (certificates);
+  g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "/dev/zero"));
+}
+
+static void
+test_folder (void)
+{
+  g_autofree gchar *path = cwa_test_data_path ("fixtures", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+
+  certificates = cwa_cert_loader_load_file (file, NULL, NULL, &error);
+  g_assert_null (certificates);
+  g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO);
+}
+
+static void
+test_bytes (void)
+{
+  g_autoptr(GFile) file = fixture ("chain.pem");
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autoptr(GBytes) prefix = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  certificates = cwa_cert_loader_load_bytes (bytes, "pasted", NULL, &error);
+  g_assert_no_error (error);
+  assert_sha256s (certificates, LEAF_SHA256, INT_SHA256, ROOT_SHA256, NULL);
+  g_assert_cmpstr (cwa_certificate_get_source (nth (certificates, 2)), ==, "pasted");
+
+  /* Cut inside the second block: the whole file is refused, not half read. */
+  prefix = g_bytes_new_from_bytes (bytes, 0, 2000);
+  g_clear_pointer (&certificates, g_ptr_array_unref);
+  certificates = cwa_cert_loader_load_bytes (prefix, "pasted", NULL, &error);
+  g_assert_null (certificates);
+  g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT);
+  g_assert_true (g_str_has_prefix (error->message, "pasted: "));
+}
+
+static void
+test_pick_primary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roots = load ("root.pem", NULL, &error);
+  g_autoptr(GPtrArray) bundle = load ("bundle-text.pem", NULL, &error);
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+
+  g_assert_true (cwa_cert_loader_pick_primary (roots) == nth (roots, 0));
+  g_assert_true (cwa_cert_loader_pick_primary (bundle) == nth (bundle, 0));
+  g_assert_null (cwa_cert_loader_pick_primary (empty));
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GFile) file = fixture ("modern.pfx");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cwa_cert_loader_load_file_async (file, PASSWORD, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  certificates = cwa_cert_loader_load_file_finish (result, &error);
+  g_assert_no_error (error);
+  assert_sha256s (certificates, LEAF_SHA256, INT_SHA256, NULL);
+
+  /* Errors come back the same way. */
+  g_clear_object (&result);
+  cwa_cert_loader_load_file_async (file, "wrong", NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (cwa_cert_loader_load_file_finish (result, &error));
+  g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD);
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autoptr(GFile) file = fixture ("chain.pem");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  cwa_cert_loader_load_file_async (file, NULL, cancellable, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_null (cwa_cert_loader_load_file_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cwa/loader/pem/single", test_pem_single);
+  g_test_add_func ("/cwa/loader/pem/bundle-with-text", test_pem_bundle_with_text);
+  g_test_add_func ("/cwa/loader/pem/trusted-certificate", test_pem_trusted_certificate);
+  g_test_add_func ("/cwa/loader/pem/with-keys", test_pem_with_keys);
+  g_test_add_func ("/cwa/loader/der", test_der);
+  g_test_add_func ("/cwa/loader/pkcs7", test_pkcs7);
+  g_test_add_data_func ("/cwa/loader/pkcs12/modern", "modern.pfx", test_pkcs12);
+  g_test_add_data_func ("/cwa/loader/pkcs12/legacy", "legacy.pfx", test_pkcs12);
+  g_test_add_func ("/cwa/loader/pkcs12/without-password", test_pkcs12_without_password);
+  g_test_add_func ("/cwa/loader/refused", test_refused_files);
+  g_test_add_func ("/cwa/loader/empty-file", test_empty_file);
+  g_test_add_func ("/cwa/loader/too-large", test_too_large);
+  g_test_add_func ("/cwa/loader/endless-device", test_endless_device);
+  g_test_add_func ("/cwa/loader/folder", test_folder);
+  g_test_add_func ("/cwa/loader/bytes", test_bytes);
+  g_test_add_func ("/cwa/loader/pick-primary", test_pick_primary);
+  g_test_add_func ("/cwa/loader/async", test_async);
+  g_test_add_func ("/cwa/loader/async-cancelled", test_async_cancelled);
+
   return g_test_run ();
 }

@@ -1,9 +1,629 @@
-/* PLACEHOLDER: replaced by the real tests. */
-#include <glib.h>
+/* test-model.c: the deployment model and CwaPlan: properties, derived names, "changed", entries. */
+#include "config.h"
+
+#include "cwa-deployment.h"
+#include "cwa-plan.h"
+#include "cwa-server.h"
+#include "cwa-test-cert.h"
+#include "cwa-virtual-server.h"
+
+/* Counts notifications per property name. */
+typedef struct
+{
+  GHashTable *counts;
+} NotifyLog;
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           NotifyLog  *log)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (log->counts, pspec->name));
+
+  g_hash_table_insert (log->counts, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+static void
+notify_log_watch (NotifyLog *log,
+                  gpointer   object)
+{
+  log->counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_signal_connect (object, "notify", G_CALLBACK (on_notify), log);
+}
+
+static guint
+notify_log_count (NotifyLog   *log,
+                  const gchar *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (log->counts, name));
+}
+
+static guint
+notify_log_total (NotifyLog *log)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint total = 0;
+
+  g_hash_table_iter_init (&iter, log->counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    total += GPOINTER_TO_UINT (value);
+
+  return total;
+}
+
+static void
+notify_log_reset (NotifyLog *log)
+{
+  g_hash_table_remove_all (log->counts);
+}
+
+static void
+notify_log_clear (NotifyLog *log,
+                  gpointer   object)
+{
+  g_signal_handlers_disconnect_by_data (object, log);
+  g_clear_pointer (&log->counts, g_hash_table_unref);
+}
+
+/* Connected swapped: the counter comes first, whatever the signal. */
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static CwaCertificate *
+make_cert (const gchar *subject,
+           guint64      serial)
+{
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, subject);
+  spec.serial = serial;
+  return cwa_test_cert_build (&spec);
+}
+
+/* Another object for the same DER, as a second drag and drop would give. */
+static CwaCertificate *
+copy_cert (CwaCertificate *certificate)
+{
+  g_autoptr(GError) error = NULL;
+  CwaCertificate *copy = cwa_certificate_new_from_der (cwa_certificate_get_der (certificate),
+                                                       NULL, 0, &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+static void
+test_virtual_server_url (void)
+{
+  CwaVirtualServer *vs = cwa_virtual_server_new ("https://IM.Contoso.com.", CWA_AUDIENCE_EXTERNAL);
+  NotifyLog log = { 0 };
+
+  g_assert_cmpstr (cwa_virtual_server_get_url (vs), ==, "https://IM.Contoso.com.");
+  g_assert_cmpstr (cwa_virtual_server_get_host (vs), ==, "im.contoso.com");
+  g_assert_true (cwa_virtual_server_is_https (vs));
+  g_assert_cmpuint (cwa_virtual_server_get_port (vs), ==, 443);
+  g_assert_cmpint (cwa_virtual_server_get_audience (vs), ==, CWA_AUDIENCE_EXTERNAL);
+  g_assert_null (cwa_virtual_server_get_server (vs));
+
+  notify_log_watch (&log, vs);
+
+  /* The same value: no notification at all. */
+  cwa_virtual_server_set_url (vs, "https://IM.Contoso.com.");
+  cwa_virtual_server_set_audience (vs, CWA_AUDIENCE_EXTERNAL);
+  g_assert_cmpuint (notify_log_total (&log), ==, 0);
+
+  /* Another spelling of the same host: url changes, host does not. */
+  cwa_virtual_server_set_url (vs, "im.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "url"), ==, 1);
+  g_assert_cmpuint (notify_log_total (&log), ==, 1);
+  g_assert_cmpstr (cwa_virtual_server_get_host (vs), ==, "im.contoso.com");
+  g_assert_true (cwa_virtual_server_is_https (vs));
+  notify_log_reset (&log);
+
+  cwa_virtual_server_set_url (vs, "http://im2.contoso.com:8080/");
+  g_assert_cmpuint (notify_log_count (&log, "url"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "host"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "is-https"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "port"), ==, 1);
+  g_assert_cmpuint (notify_log_total (&log), ==, 4);
+  g_assert_cmpstr (cwa_virtual_server_get_host (vs), ==, "im2.contoso.com");
+  g_assert_false (cwa_virtual_server_is_https (vs));
+  g_assert_cmpuint (cwa_virtual_server_get_port (vs), ==, 8080);
+  notify_log_reset (&log);
+
+  cwa_virtual_server_set_audience (vs, CWA_AUDIENCE_INTERNAL);
+  cwa_virtual_server_set_audience (vs, CWA_AUDIENCE_INTERNAL);
+  g_assert_cmpuint (notify_log_count (&log, "audience"), ==, 1);
+  g_assert_cmpuint (notify_log_total (&log), ==, 1);
+
+  /* Through the GObject property too. */
+  notify_log_reset (&log);
+  g_object_set (vs, "audience", CWA_AUDIENCE_EXTERNAL, NULL);
+  g_object_set (vs, "audience", CWA_AUDIENCE_EXTERNAL, NULL);
+  g_assert_cmpuint (notify_log_count (&log, "audience"), ==, 1);
+
+  notify_log_clear (&log, vs);
+  g_assert_finalize_object (vs);
+}
+
+static void
+test_virtual_server_invalid_url (void)
+{
+  if (g_test_subprocess ())
+    {
+      CwaVirtualServer *vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+
+      g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      cwa_virtual_server_set_url (vs, "https://im.contoso.com/cwa/path");
+      g_object_unref (vs);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*cwa_url_parse*");
+}
+
+static void
+test_virtual_server_listen (void)
+{
+  CwaVirtualServer *vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaVirtualServer *plain = cwa_virtual_server_new ("http://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  NotifyLog log = { 0 };
+  g_autofree gchar *https_default = cwa_virtual_server_dup_effective_listen (vs);
+  g_autofree gchar *http_default = cwa_virtual_server_dup_effective_listen (plain);
+  g_autofree gchar *explicit = NULL;
+
+  g_assert_null (cwa_virtual_server_get_listen (vs));
+  g_assert_cmpstr (https_default, ==, "*:443");
+  g_assert_cmpstr (http_default, ==, "*:80");
+
+  notify_log_watch (&log, vs);
+  cwa_virtual_server_set_listen (vs, "10.0.0.5:8443");
+  cwa_virtual_server_set_listen (vs, "10.0.0.5:8443");
+  g_assert_cmpuint (notify_log_count (&log, "listen"), ==, 1);
+  explicit = cwa_virtual_server_dup_effective_listen (vs);
+  g_assert_cmpstr (explicit, ==, "10.0.0.5:8443");
+
+  /* An emptied field means the default again. */
+  cwa_virtual_server_set_listen (vs, "");
+  g_assert_null (cwa_virtual_server_get_listen (vs));
+  g_assert_cmpuint (notify_log_count (&log, "listen"), ==, 2);
+  cwa_virtual_server_set_listen (vs, NULL);
+  g_assert_cmpuint (notify_log_count (&log, "listen"), ==, 2);
+
+  notify_log_clear (&log, vs);
+  g_assert_finalize_object (vs);
+  g_assert_finalize_object (plain);
+}
+
+static void
+test_virtual_server_derived_hosts (void)
+{
+  CwaVirtualServer *vs = cwa_virtual_server_new ("https://IM.Contoso.com:443/", CWA_AUDIENCE_EXTERNAL);
+  NotifyLog log = { 0 };
+  gchar *host;
+
+  host = cwa_virtual_server_dup_as_host (vs);
+  g_assert_cmpstr (host, ==, "as.im.contoso.com");
+  g_free (host);
+  host = cwa_virtual_server_dup_download_host (vs);
+  g_assert_cmpstr (host, ==, "download.im.contoso.com");
+  g_free (host);
+
+  notify_log_watch (&log, vs);
+  cwa_virtual_server_set_as_url (vs, "https://AS.Fabrikam.com.");
+  cwa_virtual_server_set_as_url (vs, "https://AS.Fabrikam.com.");
+  cwa_virtual_server_set_download_url (vs, "dl.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "as-url"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "download-url"), ==, 1);
+  g_assert_cmpstr (cwa_virtual_server_get_as_url (vs), ==, "https://AS.Fabrikam.com.");
+
+  host = cwa_virtual_server_dup_as_host (vs);
+  g_assert_cmpstr (host, ==, "as.fabrikam.com");
+  g_free (host);
+  host = cwa_virtual_server_dup_download_host (vs);
+  g_assert_cmpstr (host, ==, "dl.contoso.com");
+  g_free (host);
+
+  /* The derived names follow the URL. */
+  cwa_virtual_server_set_as_url (vs, NULL);
+  cwa_virtual_server_set_url (vs, "https://chat.contoso.com");
+  host = cwa_virtual_server_dup_as_host (vs);
+  g_assert_cmpstr (host, ==, "as.chat.contoso.com");
+  g_free (host);
+
+  notify_log_clear (&log, vs);
+  g_assert_finalize_object (vs);
+}
+
+static void
+test_virtual_server_certificate (void)
+{
+  CwaVirtualServer *vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  CwaCertificate *cert = make_cert ("CN=im.contoso.com", 1);
+  NotifyLog log = { 0 };
+
+  notify_log_watch (&log, vs);
+  cwa_virtual_server_set_ssl_certificate (vs, cert);
+  cwa_virtual_server_set_ssl_certificate (vs, cert);
+  g_assert_cmpuint (notify_log_count (&log, "ssl-certificate"), ==, 1);
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == cert);
+  cwa_virtual_server_set_ssl_certificate (vs, NULL);
+  g_assert_cmpuint (notify_log_count (&log, "ssl-certificate"), ==, 2);
+
+  notify_log_clear (&log, vs);
+  g_assert_finalize_object (vs);
+  g_assert_finalize_object (cert);
+}
+
+static void
+test_server_properties (void)
+{
+  CwaServer *server = cwa_server_new ("CWAServer.Contoso.com.");
+  CwaCertificate *cert = make_cert ("CN=cwaserver.contoso.com", 2);
+  NotifyLog log = { 0 };
+
+  g_assert_cmpstr (cwa_server_get_fqdn (server), ==, "CWAServer.Contoso.com.");
+  g_assert_cmpstr (cwa_server_get_host (server), ==, "cwaserver.contoso.com");
+
+  notify_log_watch (&log, server);
+  cwa_server_set_fqdn (server, "CWAServer.Contoso.com.");
+  g_assert_cmpuint (notify_log_total (&log), ==, 0);
+
+  cwa_server_set_fqdn (server, "cwaserver.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "fqdn"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "host"), ==, 0);
+
+  cwa_server_set_fqdn (server, "cwa2.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "fqdn"), ==, 2);
+  g_assert_cmpuint (notify_log_count (&log, "host"), ==, 1);
+
+  cwa_server_set_mtls_certificate (server, cert);
+  cwa_server_set_mtls_certificate (server, cert);
+  g_assert_cmpuint (notify_log_count (&log, "mtls-certificate"), ==, 1);
+
+  notify_log_clear (&log, server);
+  g_assert_finalize_object (server);
+  g_assert_finalize_object (cert);
+}
+
+static void
+test_server_virtual_servers (void)
+{
+  CwaServer *server = cwa_server_new ("cwaserver.contoso.com");
+  CwaVirtualServer *a = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaVirtualServer *b = cwa_virtual_server_new ("https://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL);
+  GListModel *list = cwa_server_get_virtual_servers (server);
+  NotifyLog log = { 0 };
+  guint items_changed = 0;
+  g_autoptr(CwaVirtualServer) first = NULL;
+
+  g_signal_connect_swapped (list, "items-changed", G_CALLBACK (count_signal), &items_changed);
+  notify_log_watch (&log, a);
+
+  cwa_server_add_virtual_server (server, a);
+  g_assert_true (cwa_virtual_server_get_server (a) == server);
+  g_assert_cmpuint (notify_log_count (&log, "server"), ==, 1);
+
+  cwa_server_insert_virtual_server (server, 0, b);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (first == b);
+  g_assert_cmpuint (items_changed, ==, 2);
+
+  cwa_server_remove_virtual_server (server, a);
+  g_assert_null (cwa_virtual_server_get_server (a));
+  g_assert_cmpuint (notify_log_count (&log, "server"), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (items_changed, ==, 3);
+  notify_log_clear (&log, a);
+  g_assert_finalize_object (a);
+
+  /* The back-pointer is weak: the server may go first. */
+  g_signal_handlers_disconnect_by_data (list, &items_changed);
+  g_clear_object (&first);
+  g_assert_finalize_object (server);
+  g_assert_null (cwa_virtual_server_get_server (b));
+  g_assert_finalize_object (b);
+}
+
+static void
+test_deployment_changed (void)
+{
+  CwaDeployment *deployment = cwa_deployment_new ();
+  CwaServer *server = cwa_server_new ("cwaserver.contoso.com");
+  CwaVirtualServer *vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaVirtualServer *late = cwa_virtual_server_new ("https://im2.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaCertificate *cert = make_cert ("CN=im.contoso.com", 3);
+  guint changed = 0;
+
+  g_signal_connect_swapped (deployment, "changed", G_CALLBACK (count_signal), &changed);
+
+  /* A virtual server added before its server joins is watched too. */
+  cwa_server_add_virtual_server (server, vs);
+  cwa_deployment_add_server (deployment, server);
+  g_assert_cmpuint (changed, ==, 1);
+
+  cwa_virtual_server_set_url (vs, "https://chat.contoso.com");
+  g_assert_cmpuint (changed, ==, 2);
+  cwa_virtual_server_set_url (vs, "https://chat.contoso.com");
+  cwa_virtual_server_set_listen (vs, NULL);
+  g_assert_cmpuint (changed, ==, 2);
+
+  cwa_virtual_server_set_ssl_certificate (vs, cert);
+  g_assert_cmpuint (changed, ==, 3);
+  cwa_server_set_mtls_certificate (server, cert);
+  g_assert_cmpuint (changed, ==, 4);
+  cwa_server_set_fqdn (server, "cwa1.contoso.com");
+  g_assert_cmpuint (changed, ==, 5);
+
+  cwa_server_add_virtual_server (server, late);
+  g_assert_cmpuint (changed, ==, 6);
+  cwa_virtual_server_set_audience (late, CWA_AUDIENCE_EXTERNAL);
+  g_assert_cmpuint (changed, ==, 7);
+
+  cwa_deployment_unassign (deployment, cert);
+  g_assert_null (cwa_server_get_mtls_certificate (server));
+  g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
+  g_assert_cmpuint (changed, ==, 9);
+
+  /* Removed objects no longer count. */
+  cwa_server_remove_virtual_server (server, late);
+  g_assert_cmpuint (changed, ==, 10);
+  cwa_virtual_server_set_audience (late, CWA_AUDIENCE_INTERNAL);
+  g_assert_cmpuint (changed, ==, 10);
+
+  cwa_deployment_remove_server (deployment, server);
+  g_assert_cmpuint (changed, ==, 11);
+  cwa_server_set_fqdn (server, "other.contoso.com");
+  cwa_virtual_server_set_url (vs, "https://other.contoso.com");
+  g_assert_cmpuint (changed, ==, 11);
+
+  g_assert_finalize_object (deployment);
+  g_assert_finalize_object (server);
+  g_assert_finalize_object (vs);
+  g_assert_finalize_object (late);
+  g_assert_finalize_object (cert);
+}
+
+static void
+test_deployment_find (void)
+{
+  CwaDeployment *deployment = cwa_deployment_new ();
+  CwaServer *one = cwa_server_new ("cwa1.contoso.com");
+  CwaServer *two = cwa_server_new ("CWA2.contoso.com.");
+  CwaVirtualServer *vs = cwa_virtual_server_new ("https://IM.Fabrikam.com", CWA_AUDIENCE_EXTERNAL);
+  g_autoptr(CwaServer) first = NULL;
+
+  cwa_deployment_add_server (deployment, two);
+  cwa_deployment_insert_server (deployment, 0, one);
+  cwa_server_add_virtual_server (two, vs);
+
+  first = g_list_model_get_item (cwa_deployment_get_servers (deployment), 0);
+  g_assert_true (first == one);
+  g_assert_true (cwa_deployment_find_server (deployment, "cwa2.contoso.com") == two);
+  g_assert_true (cwa_deployment_find_server (deployment, "CWA1.CONTOSO.COM.") == one);
+  g_assert_null (cwa_deployment_find_server (deployment, "cwa3.contoso.com"));
+  g_assert_true (cwa_deployment_find_virtual_server (deployment, "im.fabrikam.com.") == vs);
+  g_assert_null (cwa_deployment_find_virtual_server (deployment, "im.contoso.com"));
+
+  g_clear_object (&first);
+  g_assert_finalize_object (deployment);
+  g_assert_finalize_object (one);
+  g_assert_finalize_object (two);
+  g_assert_finalize_object (vs);
+}
+
+static void
+test_plan_add_certificate (void)
+{
+  CwaPlan *plan = cwa_plan_new ();
+  CwaCertificate *a = make_cert ("CN=IM.Contoso.com,O=Contoso", 10);
+  CwaCertificate *b = make_cert ("CN=im.contoso.com", 11);
+  CwaCertificate *c = make_cert ("CN=Contoso Root CA", 12);
+  CwaCertificate *again = copy_cert (a);
+  guint changed = 0;
+
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (count_signal), &changed);
+
+  g_assert_true (cwa_plan_add_certificate (plan, a) == a);
+  g_assert_cmpstr (cwa_certificate_get_id (a), ==, "im-contoso-com");
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_true (cwa_plan_add_certificate (plan, b) == b);
+  g_assert_cmpstr (cwa_certificate_get_id (b), ==, "im-contoso-com-2");
+
+  /* An id of its own is kept when free, replaced when taken. */
+  cwa_certificate_set_id (c, "im-contoso-com");
+  g_assert_true (cwa_plan_add_certificate (plan, c) == c);
+  g_assert_cmpstr (cwa_certificate_get_id (c), ==, "contoso-root-ca");
+  g_assert_cmpuint (changed, ==, 3);
+
+  /* The same certificate again: the entry is returned, nothing added. */
+  g_assert_true (cwa_plan_add_certificate (plan, again) == a);
+  g_assert_null (cwa_certificate_get_id (again));
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_certificates (plan)), ==, 3);
+  g_assert_cmpuint (changed, ==, 3);
+
+  g_assert_true (cwa_plan_lookup_certificate (plan, "im-contoso-com-2") == b);
+  g_assert_null (cwa_plan_lookup_certificate (plan, "nope"));
+
+  /* Renaming an entry is a change of the plan. */
+  cwa_certificate_set_id (b, "im-backup");
+  g_assert_cmpuint (changed, ==, 4);
+  g_assert_true (cwa_plan_lookup_certificate (plan, "im-backup") == b);
+
+  g_assert_finalize_object (plan);
+  g_assert_finalize_object (a);
+  g_assert_finalize_object (b);
+  g_assert_finalize_object (c);
+  g_assert_finalize_object (again);
+}
+
+static void
+test_plan_remove_certificate (void)
+{
+  CwaPlan *plan = cwa_plan_new ();
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  CwaServer *server = cwa_server_new ("cwaserver.contoso.com");
+  CwaVirtualServer *vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaCertificate *shared = make_cert ("CN=im.contoso.com", 20);
+  CwaCertificate *spare = make_cert ("CN=spare.contoso.com", 21);
+  g_auto(GStrv) roles = NULL;
+  g_auto(GStrv) no_roles = NULL;
+  g_autoptr(GPtrArray) assigned = NULL;
+  guint changed = 0;
+
+  cwa_server_add_virtual_server (server, vs);
+  cwa_deployment_add_server (deployment, server);
+  cwa_plan_add_certificate (plan, spare);
+  cwa_plan_add_certificate (plan, shared);
+  cwa_server_set_mtls_certificate (server, shared);
+  cwa_virtual_server_set_ssl_certificate (vs, shared);
+
+  roles = cwa_plan_dup_certificate_roles (plan, shared);
+  g_assert_cmpstrv (roles, ((const gchar * const[]) { "mtls", "ssl", NULL }));
+  no_roles = cwa_plan_dup_certificate_roles (plan, spare);
+  g_assert_cmpuint (g_strv_length (no_roles), ==, 0);
+  assigned = cwa_plan_dup_assigned_certificates (plan);
+  g_assert_cmpuint (assigned->len, ==, 1);
+  g_assert_true (g_ptr_array_index (assigned, 0) == shared);
+  g_clear_pointer (&assigned, g_ptr_array_unref);
+
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (count_signal), &changed);
+  cwa_plan_remove_certificate (plan, shared);
+  g_assert_cmpuint (changed, >=, 1);
+  g_assert_null (cwa_server_get_mtls_certificate (server));
+  g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_certificates (plan)), ==, 1);
+  g_assert_null (cwa_plan_lookup_certificate (plan, "im-contoso-com"));
+  assigned = cwa_plan_dup_assigned_certificates (plan);
+  g_assert_cmpuint (assigned->len, ==, 0);
+
+  /* After removal the certificate no longer talks to the plan. */
+  changed = 0;
+  cwa_certificate_set_id (shared, "renamed");
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_assert_finalize_object (plan);
+  g_assert_finalize_object (server);
+  g_assert_finalize_object (vs);
+  g_assert_finalize_object (shared);
+  g_assert_finalize_object (spare);
+}
+
+static void
+test_plan_chain_pool (void)
+{
+  CwaPlan *plan = cwa_plan_new ();
+  CwaCertificate *leaf = make_cert ("CN=im.contoso.com", 30);
+  CwaCertificate *ca = make_cert ("CN=Contoso CA", 31);
+  CwaCertificate *ca_again = copy_cert (ca);
+  g_autoptr(GPtrArray) pool = NULL;
+
+  cwa_plan_add_certificate (plan, leaf);
+  cwa_plan_add_chain_certificate (plan, ca);
+  cwa_plan_add_chain_certificate (plan, ca_again);
+  cwa_plan_add_chain_certificate (plan, leaf);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_chain_certificates (plan)), ==, 2);
+
+  /* The leaf is an entry and a chain certificate: once in the pool. */
+  pool = cwa_plan_dup_certificate_pool (plan);
+  g_assert_cmpuint (pool->len, ==, 2);
+  g_assert_true (g_ptr_array_index (pool, 0) == leaf);
+  g_assert_true (g_ptr_array_index (pool, 1) == ca);
+  g_clear_pointer (&pool, g_ptr_array_unref);
+
+  g_assert_finalize_object (plan);
+  g_assert_finalize_object (leaf);
+  g_assert_finalize_object (ca);
+  g_assert_finalize_object (ca_again);
+}
+
+static void
+test_plan_modified (void)
+{
+  CwaPlan *plan = cwa_plan_new ();
+  CwaServer *server = cwa_server_new ("cwaserver.contoso.com");
+  NotifyLog log = { 0 };
+  guint changed = 0;
+
+  g_assert_false (cwa_plan_get_modified (plan));
+  g_assert_cmpuint (cwa_plan_get_expiry_warning_days (plan), ==, CWA_PLAN_DEFAULT_EXPIRY_WARNING_DAYS);
+  notify_log_watch (&log, plan);
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (count_signal), &changed);
+
+  cwa_plan_set_name (plan, "Contoso CWA");
+  g_assert_true (cwa_plan_get_modified (plan));
+  g_assert_cmpuint (notify_log_count (&log, "name"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "modified"), ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Further changes keep it TRUE without notifying again. */
+  cwa_plan_set_expiry_warning_days (plan, 45);
+  g_assert_cmpuint (notify_log_count (&log, "expiry-warning-days"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "modified"), ==, 1);
+  g_assert_cmpuint (changed, ==, 2);
+
+  cwa_plan_set_modified (plan, FALSE);
+  g_assert_cmpuint (notify_log_count (&log, "modified"), ==, 2);
+
+  /* Same values: not a change. */
+  cwa_plan_set_name (plan, "Contoso CWA");
+  cwa_plan_set_expiry_warning_days (plan, 45);
+  g_assert_false (cwa_plan_get_modified (plan));
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* Setting the file is no change of the plan itself. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path ("/tmp/contoso.cwaplan");
+    g_autoptr(GFile) same = g_file_new_for_path ("/tmp/contoso.cwaplan");
+
+    cwa_plan_set_file (plan, file);
+    cwa_plan_set_file (plan, same);
+    g_assert_cmpuint (notify_log_count (&log, "file"), ==, 1);
+    g_assert_false (cwa_plan_get_modified (plan));
+    g_assert_cmpuint (changed, ==, 2);
+  }
+
+  /* A change deep in the deployment counts. */
+  cwa_deployment_add_server (cwa_plan_get_deployment (plan), server);
+  g_assert_true (cwa_plan_get_modified (plan));
+  g_assert_cmpuint (changed, ==, 3);
+  cwa_plan_set_modified (plan, FALSE);
+  cwa_server_set_fqdn (server, "cwa2.contoso.com");
+  g_assert_true (cwa_plan_get_modified (plan));
+  g_assert_cmpuint (changed, ==, 4);
+
+  notify_log_clear (&log, plan);
+  g_assert_finalize_object (plan);
+  g_assert_finalize_object (server);
+}
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cwa/model/virtual-server/url", test_virtual_server_url);
+  g_test_add_func ("/cwa/model/virtual-server/invalid-url", test_virtual_server_invalid_url);
+  g_test_add_func ("/cwa/model/virtual-server/listen", test_virtual_server_listen);
+  g_test_add_func ("/cwa/model/virtual-server/derived-hosts", test_virtual_server_derived_hosts);
+  g_test_add_func ("/cwa/model/virtual-server/certificate", test_virtual_server_certificate);
+  g_test_add_func ("/cwa/model/server/properties", test_server_properties);
+  g_test_add_func ("/cwa/model/server/virtual-servers", test_server_virtual_servers);
+  g_test_add_func ("/cwa/model/deployment/changed", test_deployment_changed);
+  g_test_add_func ("/cwa/model/deployment/find", test_deployment_find);
+  g_test_add_func ("/cwa/model/plan/add-certificate", test_plan_add_certificate);
+  g_test_add_func ("/cwa/model/plan/remove-certificate", test_plan_remove_certificate);
+  g_test_add_func ("/cwa/model/plan/chain-pool", test_plan_chain_pool);
+  g_test_add_func ("/cwa/model/plan/modified", test_plan_modified);
+
   return g_test_run ();
 }

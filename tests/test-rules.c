@@ -1,9 +1,1505 @@
-/* PLACEHOLDER: replaced by the real tests. */
-#include <glib.h>
+/* test-rules.c: every rule of the catalogue, passing and failing, on real certificates. */
+#include "config.h"
+
+#include <string.h>
+
+#include <gnutls/gnutls.h>
+
+#include "cwa-checklist.h"
+#include "cwa-names.h"
+#include "cwa-test-cert.h"
+#include "rules/cwa-rules.h"
+
+#define DAY G_GINT64_CONSTANT (86400)
+
+typedef struct
+{
+  CwaPlan       *plan;
+  CwaTrust      *trust;
+  CwaChecklist  *checklist;
+  CwaTestIssuer *issuer;
+} Fixture;
+
+static const gchar * const contoso_names[] = {
+  "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", "cwaserver.contoso.com", NULL
+};
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->plan = cwa_plan_new ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->checklist != NULL)
+    g_assert_finalize_object (f->checklist);
+  if (f->trust != NULL)
+    g_assert_finalize_object (f->trust);
+  g_assert_finalize_object (f->plan);
+  g_clear_pointer (&f->issuer, cwa_test_issuer_free);
+}
+
+static CwaCertificate *
+add_spec (Fixture         *f,
+          CwaTestCertSpec *spec)
+{
+  g_autoptr(CwaCertificate) cert = cwa_test_cert_build (spec);
+
+  return cwa_plan_add_certificate (f->plan, cert);
+}
+
+static CwaCertificate *
+add_cert (Fixture             *f,
+          const gchar         *subject,
+          const gchar * const *dns_names)
+{
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, subject);
+  spec.dns_names = dns_names;
+
+  return add_spec (f, &spec);
+}
+
+static CwaServer *
+add_server (Fixture     *f,
+            const gchar *fqdn)
+{
+  g_autoptr(CwaServer) server = cwa_server_new (fqdn);
+
+  cwa_deployment_add_server (cwa_plan_get_deployment (f->plan), server);
+
+  return server;
+}
+
+static CwaVirtualServer *
+add_vs (CwaServer   *server,
+        const gchar *url,
+        CwaAudience  audience)
+{
+  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (url, audience);
+
+  cwa_server_add_virtual_server (server, vs);
+
+  return vs;
+}
+
+/* Runs the rules at the fixed test time and returns every finding. */
+static GListModel *
+run (Fixture *f)
+{
+  g_autoptr(GDateTime) now = cwa_test_now ();
+
+  if (f->checklist == NULL)
+    f->checklist = cwa_checklist_new (f->plan, f->trust);
+  cwa_checklist_set_now (f->checklist, now);
+  cwa_checklist_update (f->checklist);
+
+  return cwa_checklist_get_findings (f->checklist);
+}
+
+/* The findings of one rule, borrowed from the checklist. */
+static GPtrArray *
+findings_of (Fixture     *f,
+             const gchar *rule_id)
+{
+  GListModel *findings = run (f);
+  GPtrArray *result = g_ptr_array_new ();
+
+  g_assert_nonnull (cwa_rules_lookup (rule_id));
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_nonnull (cwa_finding_get_message (finding));
+      g_assert_cmpstr (cwa_finding_get_message (finding), !=, "");
+      if (g_strcmp0 (cwa_finding_get_rule_id (finding), rule_id) == 0)
+        g_ptr_array_add (result, finding);
+    }
+
+  return result;
+}
+
+static CwaFinding *
+the_finding (Fixture     *f,
+             const gchar *rule_id)
+{
+  g_autoptr(GPtrArray) found = findings_of (f, rule_id);
+
+  g_assert_cmpuint (found->len, ==, 1);
+
+  return g_ptr_array_index (found, 0);
+}
+
+static void
+assert_no_finding (Fixture     *f,
+                   const gchar *rule_id)
+{
+  g_autoptr(GPtrArray) found = findings_of (f, rule_id);
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+assert_status (CwaFinding *finding,
+               CwaStatus   status)
+{
+  if (cwa_finding_get_status (finding) != status)
+    g_error ("%s: expected %s, got %s: %s", cwa_finding_get_rule_id (finding),
+             cwa_status_to_string (status),
+             cwa_status_to_string (cwa_finding_get_status (finding)),
+             cwa_finding_get_message (finding));
+}
+
+static void
+assert_message_contains (CwaFinding  *finding,
+                         const gchar *text)
+{
+  if (strstr (cwa_finding_get_message (finding), text) == NULL)
+    g_error ("%s: message \"%s\" does not contain \"%s\"", cwa_finding_get_rule_id (finding),
+             cwa_finding_get_message (finding), text);
+}
+
+/* The documented example: cwaserver.contoso.com serving https://im.contoso.com
+ * with one shared certificate. */
+static CwaVirtualServer *
+contoso_shared (Fixture             *f,
+                const gchar * const *names)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaCertificate *cert = add_cert (f, "CN=im.contoso.com,O=Contoso", names);
+
+  cwa_server_set_mtls_certificate (server, cert);
+  cwa_virtual_server_set_ssl_certificate (vs, cert);
+
+  return vs;
+}
+
+/* Separate certificates: one with @ssl_names for the virtual server, one
+ * named after the computer for MTLS. */
+static CwaVirtualServer *
+contoso_separate (Fixture             *f,
+                  const gchar         *ssl_subject,
+                  const gchar * const *ssl_names,
+                  const gchar         *mtls_subject)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+
+  cwa_virtual_server_set_ssl_certificate (vs, add_cert (f, ssl_subject, ssl_names));
+  cwa_server_set_mtls_certificate (server, add_cert (f, mtls_subject, NULL));
+
+  return vs;
+}
+
+/* A certificate with one changed property, in the shared example. */
+static CwaCertificate *
+contoso_with_spec (Fixture         *f,
+                   CwaTestCertSpec *spec)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaCertificate *cert = add_spec (f, spec);
+
+  cwa_server_set_mtls_certificate (server, cert);
+  cwa_virtual_server_set_ssl_certificate (vs, cert);
+
+  return cert;
+}
+
+static void
+contoso_spec_init (CwaTestCertSpec *spec)
+{
+  cwa_test_cert_spec_init (spec, "CN=im.contoso.com,O=Contoso");
+  spec->dns_names = contoso_names;
+}
+
+/* The catalogue */
+
+static void
+test_catalogue (void)
+{
+  static const struct {
+    const gchar *id;
+    CwaLevel     level;
+    CwaScope     scope;
+    const gchar *source;
+  } expected[] = {
+    { "server.has-mtls-cert", CWA_LEVEL_ERROR, CWA_SCOPE_SERVER, "CWA-CERTS" },
+    { "vs.has-ssl-cert", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS" },
+    { "ssl.subject-matches-url", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS" },
+    { "ssl.san-has-url", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS" },
+    { "ssl.san-has-as-url", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS" },
+    { "ssl.san-has-download-url", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS" },
+    { "shared.san-has-server-fqdn", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS" },
+    { "shared.single-server-only", CWA_LEVEL_WARNING, CWA_SCOPE_DEPLOYMENT, "CWA-CERTS" },
+    { "mtls.subject-is-server-fqdn", CWA_LEVEL_ERROR, CWA_SCOPE_SERVER, "CWA-CERTS" },
+    { "vs.one-cert-per-domain", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS" },
+    { "external.public-ca", CWA_LEVEL_WARNING, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS" },
+    { "external.https-required", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-VS" },
+    { "server.internal-external-separate", CWA_LEVEL_WARNING, CWA_SCOPE_SERVER, "CWA-VS" },
+    { "server.listen-conflict", CWA_LEVEL_ERROR, CWA_SCOPE_SERVER, "CWA-VS" },
+    { "deployment.unique-urls", CWA_LEVEL_ERROR, CWA_SCOPE_DEPLOYMENT, "CWA-VS" },
+    { "cert.version-3", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP" },
+    { "cert.eku-server-auth", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP" },
+    { "cert.key-usage", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP" },
+    { "cert.validity", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "PKIX" },
+    { "cert.expiring-soon", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX" },
+    { "cert.chain-trusted", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX" },
+    { "cert.weak-key", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX" },
+    { "cert.weak-signature", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX" },
+    { "cert.no-wildcard", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "CWA-CERTS" },
+  };
+  const CwaRule * const *catalogue;
+  guint n_rules = 0;
+
+  catalogue = cwa_rules_get_catalogue (&n_rules);
+  g_assert_cmpuint (n_rules, ==, G_N_ELEMENTS (expected));
+  g_assert_null (catalogue[n_rules]);
+
+  for (guint i = 0; i < n_rules; i++)
+    {
+      g_assert_cmpstr (catalogue[i]->id, ==, expected[i].id);
+      g_assert_cmpint (catalogue[i]->level, ==, expected[i].level);
+      g_assert_cmpint (catalogue[i]->scope, ==, expected[i].scope);
+      g_assert_cmpstr (catalogue[i]->source, ==, expected[i].source);
+      g_assert_nonnull (catalogue[i]->title);
+      g_assert_nonnull (catalogue[i]->check);
+      g_assert_true (cwa_rules_lookup (expected[i].id) == catalogue[i]);
+    }
+
+  g_assert_null (cwa_rules_lookup ("ssl.no-such-rule"));
+}
+
+/* server.has-mtls-cert */
+
+static void
+test_server_has_mtls_cert_pass (Fixture *f, gconstpointer data)
+{
+  CwaVirtualServer *vs = contoso_shared (f, contoso_names);
+  CwaFinding *finding = the_finding (f, "server.has-mtls-cert");
+
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_true (cwa_finding_get_server (finding) == cwa_virtual_server_get_server (vs));
+  g_assert_nonnull (cwa_finding_get_certificate (finding));
+}
+
+static void
+test_server_has_mtls_cert_fail (Fixture *f, gconstpointer data)
+{
+  CwaServer *server = add_server (f, "CWAServer.Contoso.com.");
+  CwaFinding *finding;
+
+  add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  finding = the_finding (f, "server.has-mtls-cert");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_true (cwa_finding_get_server (finding) == server);
+  /* Named by its FQDN in lower case without the trailing dot. */
+  assert_message_contains (finding, "cwaserver.contoso.com ");
+  /* Nothing to evaluate without a certificate: no other finding about it. */
+  assert_no_finding (f, "mtls.subject-is-server-fqdn");
+}
+
+/* vs.has-ssl-cert */
+
+static void
+test_vs_has_ssl_cert_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "vs.has-ssl-cert"), CWA_STATUS_PASS);
+}
+
+static void
+test_vs_has_ssl_cert_fail (Fixture *f, gconstpointer data)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaFinding *finding = the_finding (f, "vs.has-ssl-cert");
+
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_true (cwa_finding_get_virtual_server (finding) == vs);
+  g_assert_true (cwa_finding_get_server (finding) == server);
+  assert_message_contains (finding, "im.contoso.com");
+  /* The ssl.* rules cannot be evaluated yet. */
+  assert_no_finding (f, "ssl.subject-matches-url");
+  assert_no_finding (f, "ssl.san-has-url");
+  assert_no_finding (f, "shared.san-has-server-fqdn");
+  assert_no_finding (f, "vs.one-cert-per-domain");
+}
+
+static void
+test_vs_has_ssl_cert_http (Fixture *f, gconstpointer data)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+
+  add_vs (server, "http://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  assert_no_finding (f, "vs.has-ssl-cert");
+  assert_no_finding (f, "ssl.san-has-url");
+}
+
+/* ssl.subject-matches-url */
+
+static void
+test_ssl_subject_matches_url_pass (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_shared (f, contoso_names);
+  finding = the_finding (f, "ssl.subject-matches-url");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "im.contoso.com");
+  g_assert_cmpstr (cwa_finding_get_found (finding)[0], ==, "im.contoso.com");
+}
+
+static void
+test_ssl_subject_matches_url_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=www.contoso.com", contoso_names, "CN=cwaserver.contoso.com");
+  finding = the_finding (f, "ssl.subject-matches-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "im.contoso.com");
+  g_assert_cmpstrv (cwa_finding_get_found (finding), ((const gchar *[]) { "www.contoso.com", NULL }));
+  assert_message_contains (finding, "www.contoso.com");
+  assert_message_contains (finding, "im.contoso.com");
+}
+
+static void
+test_ssl_subject_matches_url_wildcard (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=*.contoso.com", contoso_names, "CN=cwaserver.contoso.com");
+  finding = the_finding (f, "ssl.subject-matches-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "only *.contoso.com, a wildcard, which CWA does not accept");
+}
+
+static void
+test_ssl_subject_matches_url_case (Fixture *f, gconstpointer data)
+{
+  contoso_separate (f, "CN=IM.Contoso.COM.", contoso_names, "CN=cwaserver.contoso.com");
+  assert_status (the_finding (f, "ssl.subject-matches-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_ssl_subject_matches_url_idn (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = {
+    "xn--bcher-kva.contoso.com", "as.xn--bcher-kva.contoso.com",
+    "download.xn--bcher-kva.contoso.com", NULL
+  };
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://Bücher.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaFinding *finding;
+
+  cwa_virtual_server_set_ssl_certificate (vs, add_cert (f, "CN=xn--bcher-kva.contoso.com", names));
+  finding = the_finding (f, "ssl.subject-matches-url");
+  assert_status (finding, CWA_STATUS_PASS);
+  /* Reports name the virtual server as written, in lower case. */
+  assert_message_contains (finding, "bücher.contoso.com");
+  assert_status (the_finding (f, "ssl.san-has-url"), CWA_STATUS_PASS);
+  assert_status (the_finding (f, "ssl.san-has-as-url"), CWA_STATUS_PASS);
+  assert_status (the_finding (f, "ssl.san-has-download-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_ssl_subject_matches_url_no_cn (Fixture *f, gconstpointer data)
+{
+  contoso_separate (f, "O=Contoso", contoso_names, "CN=cwaserver.contoso.com");
+  assert_status (the_finding (f, "ssl.subject-matches-url"), CWA_STATUS_FAIL);
+}
+
+/* ssl.san-has-url */
+
+static void
+test_ssl_san_has_url_pass (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_shared (f, contoso_names);
+  finding = the_finding (f, "ssl.san-has-url");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "im.contoso.com");
+  g_assert_cmpstrv (cwa_finding_get_found (finding), contoso_names);
+}
+
+static void
+test_ssl_san_has_url_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "as.im.contoso.com", "download.im.contoso.com", NULL };
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=im.contoso.com", names, "CN=cwaserver.contoso.com");
+  finding = the_finding (f, "ssl.san-has-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstrv (cwa_finding_get_found (finding), names);
+  g_assert_cmpstr (cwa_finding_get_message (finding), ==,
+                   "The SSL certificate of im.contoso.com does not list im.contoso.com "
+                   "in its subject alternative names.");
+}
+
+static void
+test_ssl_san_has_url_no_san (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=im.contoso.com", NULL, "CN=cwaserver.contoso.com");
+  finding = the_finding (f, "ssl.san-has-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  /* The subject CN never stands in for a missing SAN. */
+  g_assert_nonnull (cwa_finding_get_found (finding));
+  g_assert_null (cwa_finding_get_found (finding)[0]);
+  assert_status (the_finding (f, "ssl.subject-matches-url"), CWA_STATUS_PASS);
+}
+
+/* ssl.san-has-as-url */
+
+static void
+test_ssl_san_has_as_url_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "ssl.san-has-as-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_ssl_san_has_as_url_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "im.contoso.com", "download.im.contoso.com", NULL };
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=im.contoso.com", names, "CN=cwaserver.contoso.com");
+  finding = the_finding (f, "ssl.san-has-as-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "as.im.contoso.com");
+  assert_message_contains (finding, "as.im.contoso.com");
+}
+
+static void
+test_ssl_san_has_as_url_wildcard (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "im.contoso.com", "*.im.contoso.com", NULL };
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=im.contoso.com", names, "CN=cwaserver.contoso.com");
+  finding = the_finding (f, "ssl.san-has-as-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "only *.im.contoso.com, a wildcard, which CWA does not accept");
+}
+
+static void
+test_ssl_san_has_as_url_deep_wildcard (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "im.contoso.com", "*.contoso.com", NULL };
+  CwaFinding *finding;
+
+  /* *.contoso.com covers one label only: not as.im.contoso.com, so the
+   * message does not blame the wildcard. */
+  contoso_separate (f, "CN=im.contoso.com", names, "CN=cwaserver.contoso.com");
+  finding = the_finding (f, "ssl.san-has-as-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_null (strstr (cwa_finding_get_message (finding), "wildcard"));
+}
+
+static void
+test_ssl_san_has_as_url_override (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = {
+    "im.contoso.com", "cwa-as.contoso.com", "download.im.contoso.com", NULL
+  };
+  CwaVirtualServer *vs;
+  CwaFinding *finding;
+
+  vs = contoso_separate (f, "CN=im.contoso.com", names, "CN=cwaserver.contoso.com");
+  assert_status (the_finding (f, "ssl.san-has-as-url"), CWA_STATUS_FAIL);
+
+  cwa_virtual_server_set_as_url (vs, "https://CWA-AS.contoso.com/");
+  finding = the_finding (f, "ssl.san-has-as-url");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "cwa-as.contoso.com");
+}
+
+/* ssl.san-has-download-url */
+
+static void
+test_ssl_san_has_download_url_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "ssl.san-has-download-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_ssl_san_has_download_url_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = {
+    "im.contoso.com", "as.im.contoso.com", "cwaserver.contoso.com", NULL
+  };
+  CwaFinding *finding;
+
+  contoso_shared (f, names);
+  finding = the_finding (f, "ssl.san-has-download-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "download.im.contoso.com");
+  g_assert_cmpstrv (cwa_finding_get_found (finding), names);
+  /* The sentence of cli.md's example, word for word. */
+  g_assert_cmpstr (cwa_finding_get_message (finding), ==,
+                   "The SSL certificate of im.contoso.com does not list "
+                   "download.im.contoso.com in its subject alternative names.");
+}
+
+/* shared.san-has-server-fqdn */
+
+static void
+test_shared_san_has_server_fqdn_pass (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_shared (f, contoso_names);
+  finding = the_finding (f, "shared.san-has-server-fqdn");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "cwaserver.contoso.com");
+}
+
+static void
+test_shared_san_has_server_fqdn_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = {
+    "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", NULL
+  };
+  CwaFinding *finding;
+
+  contoso_shared (f, names);
+  finding = the_finding (f, "shared.san-has-server-fqdn");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "cwaserver.contoso.com");
+}
+
+static void
+test_shared_san_has_server_fqdn_separate (Fixture *f, gconstpointer data)
+{
+  contoso_separate (f, "CN=im.contoso.com", contoso_names, "CN=cwaserver.contoso.com");
+  assert_no_finding (f, "shared.san-has-server-fqdn");
+  assert_no_finding (f, "shared.single-server-only");
+}
+
+/* shared.single-server-only */
+
+static void
+test_shared_single_server_only_pass (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_shared (f, contoso_names);
+  finding = the_finding (f, "shared.single-server-only");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_null (cwa_finding_get_server (finding));
+}
+
+static void
+test_shared_single_server_only_fail (Fixture *f, gconstpointer data)
+{
+  CwaServer *second;
+  CwaVirtualServer *vs;
+
+  contoso_shared (f, contoso_names);
+  second = add_server (f, "cwa2.contoso.com");
+  vs = add_vs (second, "https://im2.contoso.com", CWA_AUDIENCE_INTERNAL);
+  cwa_virtual_server_set_ssl_certificate (vs, add_cert (f, "CN=im2.contoso.com", NULL));
+  cwa_server_set_mtls_certificate (second, add_cert (f, "CN=cwa2.contoso.com", NULL));
+
+  assert_status (the_finding (f, "shared.single-server-only"), CWA_STATUS_FAIL);
+}
+
+/* mtls.subject-is-server-fqdn */
+
+static void
+test_mtls_subject_is_server_fqdn_pass (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=im.contoso.com", contoso_names, "CN=CWAServer.contoso.com.");
+  finding = the_finding (f, "mtls.subject-is-server-fqdn");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_null (cwa_finding_get_virtual_server (finding));
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "cwaserver.contoso.com");
+}
+
+static void
+test_mtls_subject_is_server_fqdn_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=im.contoso.com", contoso_names, "CN=cwa.contoso.com");
+  finding = the_finding (f, "mtls.subject-is-server-fqdn");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstrv (cwa_finding_get_found (finding), ((const gchar *[]) { "cwa.contoso.com", NULL }));
+  assert_message_contains (finding, "cwaserver.contoso.com");
+  assert_message_contains (finding, "cwa.contoso.com,");
+}
+
+static void
+test_mtls_subject_is_server_fqdn_wildcard (Fixture *f, gconstpointer data)
+{
+  contoso_separate (f, "CN=im.contoso.com", contoso_names, "CN=*.contoso.com");
+  assert_message_contains (the_finding (f, "mtls.subject-is-server-fqdn"),
+                           "only *.contoso.com, a wildcard, which CWA does not accept");
+}
+
+static void
+test_mtls_subject_is_server_fqdn_shared (Fixture *f, gconstpointer data)
+{
+  /* A shared certificate is named after the URL: the rule does not apply. */
+  contoso_shared (f, contoso_names);
+  assert_no_finding (f, "mtls.subject-is-server-fqdn");
+}
+
+/* vs.one-cert-per-domain */
+
+static void
+test_vs_one_cert_per_domain_pass (Fixture *f, gconstpointer data)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *a = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaVirtualServer *b = add_vs (server, "https://im.contoso.com:4443", CWA_AUDIENCE_INTERNAL);
+  CwaCertificate *cert = add_cert (f, "CN=im.contoso.com", contoso_names);
+  g_autoptr(GPtrArray) found = NULL;
+
+  /* The same host on two ports may share its certificate. */
+  cwa_virtual_server_set_ssl_certificate (a, cert);
+  cwa_virtual_server_set_ssl_certificate (b, cert);
+  found = findings_of (f, "vs.one-cert-per-domain");
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_status (g_ptr_array_index (found, 0), CWA_STATUS_PASS);
+  assert_status (g_ptr_array_index (found, 1), CWA_STATUS_PASS);
+}
+
+static void
+test_vs_one_cert_per_domain_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "im.contoso.com", "IM.Fabrikam.com", NULL };
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *a = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaVirtualServer *b = add_vs (server, "https://im.fabrikam.com", CWA_AUDIENCE_INTERNAL);
+  CwaCertificate *cert = add_cert (f, "CN=im.contoso.com", names);
+  g_autoptr(GPtrArray) found = NULL;
+
+  cwa_virtual_server_set_ssl_certificate (a, cert);
+  cwa_virtual_server_set_ssl_certificate (b, cert);
+  found = findings_of (f, "vs.one-cert-per-domain");
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_status (g_ptr_array_index (found, 0), CWA_STATUS_FAIL);
+  assert_status (g_ptr_array_index (found, 1), CWA_STATUS_FAIL);
+  g_assert_true (cwa_finding_get_virtual_server (g_ptr_array_index (found, 0)) == a);
+  g_assert_true (cwa_finding_get_virtual_server (g_ptr_array_index (found, 1)) == b);
+  assert_message_contains (g_ptr_array_index (found, 0), "im.fabrikam.com");
+}
+
+static void
+test_vs_one_cert_per_domain_other_server (Fixture *f, gconstpointer data)
+{
+  CwaServer *one = add_server (f, "cwa1.contoso.com");
+  CwaServer *two = add_server (f, "cwa2.contoso.com");
+  CwaVirtualServer *a = add_vs (one, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaVirtualServer *b = add_vs (two, "https://im.fabrikam.com", CWA_AUDIENCE_INTERNAL);
+  CwaCertificate *cert = add_cert (f, "CN=im.contoso.com", contoso_names);
+  g_autoptr(GPtrArray) found = NULL;
+
+  /* The rule is about one computer. */
+  cwa_virtual_server_set_ssl_certificate (a, cert);
+  cwa_virtual_server_set_ssl_certificate (b, cert);
+  found = findings_of (f, "vs.one-cert-per-domain");
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_status (g_ptr_array_index (found, 0), CWA_STATUS_PASS);
+  assert_status (g_ptr_array_index (found, 1), CWA_STATUS_PASS);
+}
+
+/* external.public-ca */
+
+static CwaVirtualServer *
+external_issued (Fixture *f)
+{
+  CwaTestCertSpec ca;
+  CwaTestCertSpec spec;
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+
+  cwa_test_cert_spec_init (&ca, "CN=Contoso Root CA,O=Contoso");
+  ca.is_ca = TRUE;
+  ca.serial = 100;
+  f->issuer = cwa_test_issuer_new (&ca);
+
+  contoso_spec_init (&spec);
+  spec.issuer = f->issuer;
+  spec.serial = 101;
+  cwa_virtual_server_set_ssl_certificate (vs, add_spec (f, &spec));
+  cwa_plan_add_certificate (f->plan, cwa_test_issuer_get_certificate (f->issuer));
+
+  return vs;
+}
+
+static void
+test_external_public_ca_pass (Fixture *f, gconstpointer data)
+{
+  external_issued (f);
+  f->trust = cwa_trust_new ();
+  cwa_trust_add_public_root (f->trust, cwa_test_issuer_get_certificate (f->issuer));
+  assert_status (the_finding (f, "external.public-ca"), CWA_STATUS_PASS);
+  assert_status (the_finding (f, "cert.chain-trusted"), CWA_STATUS_PASS);
+}
+
+static void
+test_external_public_ca_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  /* Trusted through the plan's own CA, but no public root. */
+  external_issued (f);
+  assert_status (the_finding (f, "cert.chain-trusted"), CWA_STATUS_PASS);
+  finding = the_finding (f, "external.public-ca");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "im.contoso.com");
+  assert_message_contains (finding, "blocked content");
+}
+
+static void
+test_external_public_ca_internal (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_no_finding (f, "external.public-ca");
+  assert_no_finding (f, "external.https-required");
+}
+
+/* external.https-required */
+
+static void
+test_external_https_required_pass (Fixture *f, gconstpointer data)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+
+  add_vs (server, "im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  assert_status (the_finding (f, "external.https-required"), CWA_STATUS_PASS);
+}
+
+static void
+test_external_https_required_fail (Fixture *f, gconstpointer data)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaFinding *finding;
+
+  add_vs (server, "http://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  finding = the_finding (f, "external.https-required");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "im.contoso.com");
+  /* http: no SSL certificate to ask for, no public CA to check. */
+  assert_no_finding (f, "vs.has-ssl-cert");
+  assert_no_finding (f, "external.public-ca");
+}
+
+/* server.internal-external-separate */
+
+static void
+test_server_internal_external_separate_pass (Fixture *f, gconstpointer data)
+{
+  CwaServer *one = add_server (f, "cwa1.contoso.com");
+  CwaServer *two = add_server (f, "cwa2.contoso.com");
+  g_autoptr(GPtrArray) found = NULL;
+
+  add_vs (one, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  add_vs (two, "https://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL);
+  found = findings_of (f, "server.internal-external-separate");
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_status (g_ptr_array_index (found, 0), CWA_STATUS_PASS);
+  assert_status (g_ptr_array_index (found, 1), CWA_STATUS_PASS);
+  g_assert_true (cwa_finding_get_server (g_ptr_array_index (found, 0)) == one);
+  g_assert_true (cwa_finding_get_server (g_ptr_array_index (found, 1)) == two);
+}
+
+static void
+test_server_internal_external_separate_fail (Fixture *f, gconstpointer data)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaFinding *finding;
+
+  add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  add_vs (server, "https://im.fabrikam.com:4443", CWA_AUDIENCE_EXTERNAL);
+  finding = the_finding (f, "server.internal-external-separate");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "im.fabrikam.com");
+}
+
+/* server.listen-conflict */
+
+static CwaFinding *
+listen_finding (Fixture     *f,
+                const gchar *first,
+                const gchar *second)
+{
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *a = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaVirtualServer *b = add_vs (server, "https://im.fabrikam.com", CWA_AUDIENCE_INTERNAL);
+
+  cwa_virtual_server_set_listen (a, first);
+  cwa_virtual_server_set_listen (b, second);
+
+  return the_finding (f, "server.listen-conflict");
+}
+
+static void
+test_server_listen_conflict_pass (Fixture *f, gconstpointer data)
+{
+  assert_status (listen_finding (f, "10.0.0.1:443", "10.0.0.2:443"), CWA_STATUS_PASS);
+}
+
+static void
+test_server_listen_conflict_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  /* Both default to *:443. */
+  finding = listen_finding (f, NULL, NULL);
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "*:443");
+  assert_message_contains (finding, "im.contoso.com");
+  assert_message_contains (finding, "im.fabrikam.com");
+}
+
+static void
+test_server_listen_conflict_star_specific (Fixture *f, gconstpointer data)
+{
+  /* IIS gives the specific address precedence. */
+  assert_status (listen_finding (f, "*:443", "10.0.0.1:443"), CWA_STATUS_PASS);
+}
+
+static void
+test_server_listen_conflict_other_port (Fixture *f, gconstpointer data)
+{
+  assert_status (listen_finding (f, "*:443", "*:4443"), CWA_STATUS_PASS);
+}
+
+static void
+test_server_listen_conflict_same_address (Fixture *f, gconstpointer data)
+{
+  assert_status (listen_finding (f, "10.0.0.1:443", "10.0.0.1:443"), CWA_STATUS_FAIL);
+}
+
+static void
+test_server_listen_conflict_case (Fixture *f, gconstpointer data)
+{
+  assert_status (listen_finding (f, "CWA.contoso.com:443", "cwa.Contoso.com:443"), CWA_STATUS_FAIL);
+}
+
+static void
+test_server_listen_conflict_other_servers (Fixture *f, gconstpointer data)
+{
+  CwaServer *one = add_server (f, "cwa1.contoso.com");
+  CwaServer *two = add_server (f, "cwa2.contoso.com");
+  g_autoptr(GPtrArray) found = NULL;
+
+  /* Bindings of different computers never conflict. */
+  add_vs (one, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  add_vs (two, "https://im.fabrikam.com", CWA_AUDIENCE_INTERNAL);
+  found = findings_of (f, "server.listen-conflict");
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_status (g_ptr_array_index (found, 0), CWA_STATUS_PASS);
+  assert_status (g_ptr_array_index (found, 1), CWA_STATUS_PASS);
+}
+
+/* deployment.unique-urls */
+
+static void
+test_deployment_unique_urls_pass (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  add_vs (add_server (f, "cwa1.contoso.com"), "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  add_vs (add_server (f, "cwa2.contoso.com"), "https://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL);
+  finding = the_finding (f, "deployment.unique-urls");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_null (cwa_finding_get_server (finding));
+  g_assert_null (cwa_finding_get_virtual_server (finding));
+}
+
+static void
+test_deployment_unique_urls_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  add_vs (add_server (f, "cwa1.contoso.com"), "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  add_vs (add_server (f, "cwa2.contoso.com"), "http://IM.contoso.com.", CWA_AUDIENCE_INTERNAL);
+  add_vs (add_server (f, "cwa3.contoso.com"), "https://im.fabrikam.com", CWA_AUDIENCE_INTERNAL);
+  finding = the_finding (f, "deployment.unique-urls");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "im.contoso.com");
+  g_assert_null (strstr (cwa_finding_get_message (finding), "im.fabrikam.com"));
+}
+
+/* cert.version-3 */
+
+static void
+test_cert_version_3_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.version-3"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_version_3_fail (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com");
+  spec.version = 1;
+  spec.has_eku = FALSE;
+  spec.has_key_usage = FALSE;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.version-3"), CWA_STATUS_FAIL);
+}
+
+/* cert.eku-server-auth */
+
+static void
+test_cert_eku_server_auth_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.eku-server-auth"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_eku_server_auth_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const client_auth[] = { "1.3.6.1.5.5.7.3.2", NULL };
+  CwaTestCertSpec spec;
+  CwaFinding *finding;
+
+  contoso_spec_init (&spec);
+  spec.eku_oids = client_auth;
+  contoso_with_spec (f, &spec);
+  finding = the_finding (f, "cert.eku-server-auth");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "1.3.6.1.5.5.7.3.1");
+}
+
+static void
+test_cert_eku_server_auth_absent (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  contoso_spec_init (&spec);
+  spec.has_eku = FALSE;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.eku-server-auth"), CWA_STATUS_PASS);
+}
+
+/* cert.key-usage */
+
+static void
+test_cert_key_usage_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.key-usage"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_key_usage_fail (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+  CwaFinding *finding;
+
+  contoso_spec_init (&spec);
+  spec.key_usage = GNUTLS_KEY_DIGITAL_SIGNATURE;
+  contoso_with_spec (f, &spec);
+  finding = the_finding (f, "cert.key-usage");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "keyEncipherment");
+}
+
+static void
+test_cert_key_usage_ecdsa (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  /* Key Encipherment is asked of RSA keys only. */
+  contoso_spec_init (&spec);
+  spec.key = CWA_TEST_KEY_EC256;
+  spec.key_usage = GNUTLS_KEY_DIGITAL_SIGNATURE;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.key-usage"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_key_usage_no_signature (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  contoso_spec_init (&spec);
+  spec.key_usage = GNUTLS_KEY_KEY_ENCIPHERMENT;
+  contoso_with_spec (f, &spec);
+  assert_message_contains (the_finding (f, "cert.key-usage"), "digitalSignature");
+}
+
+static void
+test_cert_key_usage_absent (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  contoso_spec_init (&spec);
+  spec.has_key_usage = FALSE;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.key-usage"), CWA_STATUS_PASS);
+}
+
+/* cert.validity and cert.expiring-soon */
+
+static void
+test_cert_validity_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.validity"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_validity_fail (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+  CwaFinding *finding;
+
+  contoso_spec_init (&spec);
+  spec.not_before = CWA_TEST_NOW_UNIX - 400 * DAY;
+  spec.not_after = CWA_TEST_NOW_UNIX - DAY;
+  contoso_with_spec (f, &spec);
+  finding = the_finding (f, "cert.validity");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "2026-11-23T12:00:00Z");
+  /* An expired certificate is not "expiring soon" as well. */
+  assert_no_finding (f, "cert.expiring-soon");
+}
+
+static void
+test_cert_validity_not_yet (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  contoso_spec_init (&spec);
+  spec.not_before = CWA_TEST_NOW_UNIX + DAY;
+  spec.not_after = CWA_TEST_NOW_UNIX + 400 * DAY;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.validity"), CWA_STATUS_FAIL);
+  assert_no_finding (f, "cert.expiring-soon");
+}
+
+static void
+test_cert_expiring_soon_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.expiring-soon"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_expiring_soon_fail (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+  CwaFinding *finding;
+
+  contoso_spec_init (&spec);
+  spec.not_after = CWA_TEST_NOW_UNIX + 10 * DAY;
+  contoso_with_spec (f, &spec);
+  finding = the_finding (f, "cert.expiring-soon");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "30-day");
+  assert_status (the_finding (f, "cert.validity"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_expiring_soon_window (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  /* 45 days left: fine with the default window, not with 60 days from the
+   * plan, fine again with 40 days given to the checklist. */
+  contoso_spec_init (&spec);
+  spec.not_after = CWA_TEST_NOW_UNIX + 45 * DAY;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.expiring-soon"), CWA_STATUS_PASS);
+
+  cwa_plan_set_expiry_warning_days (f->plan, 60);
+  assert_status (the_finding (f, "cert.expiring-soon"), CWA_STATUS_FAIL);
+
+  cwa_checklist_set_expiry_warning_days (f->checklist, 40);
+  assert_status (the_finding (f, "cert.expiring-soon"), CWA_STATUS_PASS);
+}
+
+/* cert.chain-trusted */
+
+static void
+test_cert_chain_trusted_pass (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  external_issued (f);
+  finding = the_finding (f, "cert.chain-trusted");
+  assert_status (finding, CWA_STATUS_PASS);
+  assert_message_contains (finding, "Contoso Root CA");
+}
+
+static void
+test_cert_chain_trusted_fail (Fixture *f, gconstpointer data)
+{
+  /* Self-signed and not a CA: nothing vouches for it. */
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.chain-trusted"), CWA_STATUS_FAIL);
+}
+
+static void
+test_cert_chain_trusted_missing_ca (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec ca;
+  CwaTestCertSpec spec;
+
+  /* Issued by a CA the plan does not hold. */
+  cwa_test_cert_spec_init (&ca, "CN=Unknown CA");
+  ca.is_ca = TRUE;
+  f->issuer = cwa_test_issuer_new (&ca);
+  contoso_spec_init (&spec);
+  spec.issuer = f->issuer;
+  spec.serial = 7;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.chain-trusted"), CWA_STATUS_FAIL);
+}
+
+/* cert.weak-key */
+
+static void
+test_cert_weak_key_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.weak-key"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_weak_key_fail (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+  CwaFinding *finding;
+
+  contoso_spec_init (&spec);
+  spec.key = CWA_TEST_KEY_RSA1024;
+  contoso_with_spec (f, &spec);
+  finding = the_finding (f, "cert.weak-key");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "1024");
+}
+
+static void
+test_cert_weak_key_ecdsa (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  contoso_spec_init (&spec);
+  spec.key = GPOINTER_TO_INT (data);
+  spec.key_usage = GNUTLS_KEY_DIGITAL_SIGNATURE;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.weak-key"),
+                 spec.key == CWA_TEST_KEY_EC224 ? CWA_STATUS_FAIL : CWA_STATUS_PASS);
+}
+
+/* cert.weak-signature */
+
+static void
+test_cert_weak_signature_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.weak-signature"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_weak_signature_fail (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+
+  contoso_spec_init (&spec);
+  spec.digest = GNUTLS_DIG_SHA1;
+  contoso_with_spec (f, &spec);
+  assert_status (the_finding (f, "cert.weak-signature"), CWA_STATUS_FAIL);
+}
+
+/* cert.no-wildcard */
+
+static void
+test_cert_no_wildcard_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.no-wildcard"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_no_wildcard_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "im.contoso.com", "*.im.contoso.com", NULL };
+  CwaFinding *finding;
+
+  contoso_shared (f, names);
+  finding = the_finding (f, "cert.no-wildcard");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "*.im.contoso.com");
+}
+
+static void
+test_cert_no_wildcard_subject (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+  CwaFinding *finding;
+
+  contoso_spec_init (&spec);
+  spec.subject = "CN=*.contoso.com";
+  contoso_with_spec (f, &spec);
+  finding = the_finding (f, "cert.no-wildcard");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "*.contoso.com");
+}
+
+/* Certificate scope: once per certificate, where it is first seen */
+
+static void
+test_cert_once_per_certificate (Fixture *f, gconstpointer data)
+{
+  CwaVirtualServer *vs = contoso_shared (f, contoso_names);
+  g_autoptr(GPtrArray) found = findings_of (f, "cert.validity");
+  CwaFinding *finding;
+
+  g_assert_cmpuint (found->len, ==, 1);
+  finding = g_ptr_array_index (found, 0);
+  /* First seen as the computer's MTLS certificate. */
+  g_assert_true (cwa_finding_get_server (finding) == cwa_virtual_server_get_server (vs));
+  g_assert_null (cwa_finding_get_virtual_server (finding));
+  g_assert_true (cwa_finding_get_certificate (finding) == cwa_virtual_server_get_ssl_certificate (vs));
+}
+
+static void
+test_cert_ca_not_checked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  /* The CA entry of the plan is no role's certificate. */
+  external_issued (f);
+  found = findings_of (f, "cert.version-3");
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+/* Order: deployment; per server its findings, its MTLS certificate's, then
+ * per virtual server its findings and its SSL certificate's. */
+static void
+test_order (Fixture *f, gconstpointer data)
+{
+  static const gchar * const im_names[] = {
+    "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", NULL
+  };
+  CwaServer *one = add_server (f, "cwa1.contoso.com");
+  CwaServer *two = add_server (f, "cwa2.contoso.com");
+  CwaVirtualServer *a = add_vs (one, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  CwaVirtualServer *b = add_vs (two, "http://im.fabrikam.com", CWA_AUDIENCE_INTERNAL);
+  CwaCertificate *ssl = add_cert (f, "CN=im.contoso.com", im_names);
+  CwaCertificate *mtls = add_cert (f, "CN=cwa1.contoso.com", NULL);
+  GListModel *findings;
+  g_autoptr(GString) trace = g_string_new (NULL);
+  const CwaRule * const *catalogue = cwa_rules_get_catalogue (NULL);
+  gint last_subject = -1;
+  gint last_index = -1;
+
+  cwa_server_set_mtls_certificate (one, mtls);
+  cwa_virtual_server_set_ssl_certificate (a, ssl);
+  findings = run (f);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      const CwaRule *rule = cwa_finding_get_rule (finding);
+      gint subject;
+      gint index = 0;
+
+      /* Subjects in report order, numbered. */
+      if (rule->scope == CWA_SCOPE_DEPLOYMENT)
+        subject = 0;
+      else if (rule->scope == CWA_SCOPE_SERVER && cwa_finding_get_server (finding) == one)
+        subject = 1;
+      else if (rule->scope == CWA_SCOPE_CERTIFICATE && cwa_finding_get_certificate (finding) == mtls)
+        subject = 2;
+      else if (rule->scope == CWA_SCOPE_VIRTUAL_SERVER && cwa_finding_get_virtual_server (finding) == a)
+        subject = 3;
+      else if (rule->scope == CWA_SCOPE_CERTIFICATE && cwa_finding_get_certificate (finding) == ssl)
+        subject = 4;
+      else if (rule->scope == CWA_SCOPE_SERVER && cwa_finding_get_server (finding) == two)
+        subject = 5;
+      else if (rule->scope == CWA_SCOPE_VIRTUAL_SERVER && cwa_finding_get_virtual_server (finding) == b)
+        subject = 6;
+      else
+        g_assert_not_reached ();
+
+      while (catalogue[index] != rule)
+        index++;
+
+      g_assert_cmpint (subject, >=, last_subject);
+      if (subject == last_subject)
+        g_assert_cmpint (index, >, last_index);
+      last_subject = subject;
+      last_index = index;
+      g_string_append_printf (trace, "%d", subject);
+
+      if (rule->scope == CWA_SCOPE_CERTIFICATE && cwa_finding_get_certificate (finding) == ssl)
+        {
+          g_assert_true (cwa_finding_get_server (finding) == one);
+          g_assert_true (cwa_finding_get_virtual_server (finding) == a);
+        }
+    }
+
+  /* Every subject appears, the http one with its server findings and
+   * nothing about an SSL certificate it does not need. */
+  g_assert_nonnull (strchr (trace->str, '0'));
+  g_assert_nonnull (strchr (trace->str, '2'));
+  g_assert_nonnull (strchr (trace->str, '4'));
+  g_assert_nonnull (strchr (trace->str, '5'));
+  g_assert_null (strchr (trace->str, '6'));
+}
+
+static void
+test_ready (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+  CwaTestCertSpec ca;
+
+  /* The documented single-certificate deployment, issued by a CA the plan
+   * holds: every rule passes. */
+  add_vs (add_server (f, "cwaserver.contoso.com"), "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+  cwa_test_cert_spec_init (&ca, "CN=Contoso Root CA");
+  ca.is_ca = TRUE;
+  f->issuer = cwa_test_issuer_new (&ca);
+  cwa_plan_add_certificate (f->plan, cwa_test_issuer_get_certificate (f->issuer));
+  contoso_spec_init (&spec);
+  spec.issuer = f->issuer;
+  spec.serial = 2;
+  {
+    CwaServer *server = cwa_deployment_find_server (cwa_plan_get_deployment (f->plan), "cwaserver.contoso.com");
+    g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (cwa_server_get_virtual_servers (server), 0);
+    CwaCertificate *cert = add_spec (f, &spec);
+
+    cwa_server_set_mtls_certificate (server, cert);
+    cwa_virtual_server_set_ssl_certificate (vs, cert);
+  }
+
+  run (f);
+  for (guint i = 0; i < g_list_model_get_n_items (cwa_checklist_get_findings (f->checklist)); i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (cwa_checklist_get_findings (f->checklist), i);
+
+      assert_status (finding, CWA_STATUS_PASS);
+    }
+  g_assert_true (cwa_checklist_is_ready (f->checklist));
+  g_assert_cmpuint (cwa_checklist_get_n_errors (f->checklist), ==, 0);
+  g_assert_cmpuint (cwa_checklist_get_n_warnings (f->checklist), ==, 0);
+  /* 3 server + 7 virtual-server + 2 deployment + 9 certificate findings. */
+  g_assert_cmpuint (cwa_checklist_get_n_passed (f->checklist), ==, 21);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD_DATA(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
 
 int
-main (int argc, char *argv[])
+main (int   argc,
+      char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cwa/rules/catalogue", test_catalogue);
+
+  ADD ("/cwa/rules/server.has-mtls-cert/pass", test_server_has_mtls_cert_pass);
+  ADD ("/cwa/rules/server.has-mtls-cert/fail", test_server_has_mtls_cert_fail);
+  ADD ("/cwa/rules/vs.has-ssl-cert/pass", test_vs_has_ssl_cert_pass);
+  ADD ("/cwa/rules/vs.has-ssl-cert/fail", test_vs_has_ssl_cert_fail);
+  ADD ("/cwa/rules/vs.has-ssl-cert/http-not-applicable", test_vs_has_ssl_cert_http);
+  ADD ("/cwa/rules/ssl.subject-matches-url/pass", test_ssl_subject_matches_url_pass);
+  ADD ("/cwa/rules/ssl.subject-matches-url/fail", test_ssl_subject_matches_url_fail);
+  ADD ("/cwa/rules/ssl.subject-matches-url/wildcard", test_ssl_subject_matches_url_wildcard);
+  ADD ("/cwa/rules/ssl.subject-matches-url/case-and-trailing-dot", test_ssl_subject_matches_url_case);
+  ADD ("/cwa/rules/ssl.subject-matches-url/idn", test_ssl_subject_matches_url_idn);
+  ADD ("/cwa/rules/ssl.subject-matches-url/no-cn", test_ssl_subject_matches_url_no_cn);
+  ADD ("/cwa/rules/ssl.san-has-url/pass", test_ssl_san_has_url_pass);
+  ADD ("/cwa/rules/ssl.san-has-url/fail", test_ssl_san_has_url_fail);
+  ADD ("/cwa/rules/ssl.san-has-url/no-san", test_ssl_san_has_url_no_san);
+  ADD ("/cwa/rules/ssl.san-has-as-url/pass", test_ssl_san_has_as_url_pass);
+  ADD ("/cwa/rules/ssl.san-has-as-url/fail", test_ssl_san_has_as_url_fail);
+  ADD ("/cwa/rules/ssl.san-has-as-url/wildcard", test_ssl_san_has_as_url_wildcard);
+  ADD ("/cwa/rules/ssl.san-has-as-url/deep-wildcard", test_ssl_san_has_as_url_deep_wildcard);
+  ADD ("/cwa/rules/ssl.san-has-as-url/override", test_ssl_san_has_as_url_override);
+  ADD ("/cwa/rules/ssl.san-has-download-url/pass", test_ssl_san_has_download_url_pass);
+  ADD ("/cwa/rules/ssl.san-has-download-url/fail", test_ssl_san_has_download_url_fail);
+  ADD ("/cwa/rules/shared.san-has-server-fqdn/pass", test_shared_san_has_server_fqdn_pass);
+  ADD ("/cwa/rules/shared.san-has-server-fqdn/fail", test_shared_san_has_server_fqdn_fail);
+  ADD ("/cwa/rules/shared.san-has-server-fqdn/separate-not-applicable", test_shared_san_has_server_fqdn_separate);
+  ADD ("/cwa/rules/shared.single-server-only/pass", test_shared_single_server_only_pass);
+  ADD ("/cwa/rules/shared.single-server-only/fail", test_shared_single_server_only_fail);
+  ADD ("/cwa/rules/mtls.subject-is-server-fqdn/pass", test_mtls_subject_is_server_fqdn_pass);
+  ADD ("/cwa/rules/mtls.subject-is-server-fqdn/fail", test_mtls_subject_is_server_fqdn_fail);
+  ADD ("/cwa/rules/mtls.subject-is-server-fqdn/wildcard", test_mtls_subject_is_server_fqdn_wildcard);
+  ADD ("/cwa/rules/mtls.subject-is-server-fqdn/shared-not-applicable", test_mtls_subject_is_server_fqdn_shared);
+  ADD ("/cwa/rules/vs.one-cert-per-domain/pass", test_vs_one_cert_per_domain_pass);
+  ADD ("/cwa/rules/vs.one-cert-per-domain/fail", test_vs_one_cert_per_domain_fail);
+  ADD ("/cwa/rules/vs.one-cert-per-domain/other-server", test_vs_one_cert_per_domain_other_server);
+  ADD ("/cwa/rules/external.public-ca/pass", test_external_public_ca_pass);
+  ADD ("/cwa/rules/external.public-ca/fail", test_external_public_ca_fail);
+  ADD ("/cwa/rules/external.public-ca/internal-not-applicable", test_external_public_ca_internal);
+  ADD ("/cwa/rules/external.https-required/pass", test_external_https_required_pass);
+  ADD ("/cwa/rules/external.https-required/fail", test_external_https_required_fail);
+  ADD ("/cwa/rules/server.internal-external-separate/pass", test_server_internal_external_separate_pass);
+  ADD ("/cwa/rules/server.internal-external-separate/fail", test_server_internal_external_separate_fail);
+  ADD ("/cwa/rules/server.listen-conflict/pass", test_server_listen_conflict_pass);
+  ADD ("/cwa/rules/server.listen-conflict/fail", test_server_listen_conflict_fail);
+  ADD ("/cwa/rules/server.listen-conflict/star-beside-specific", test_server_listen_conflict_star_specific);
+  ADD ("/cwa/rules/server.listen-conflict/other-port", test_server_listen_conflict_other_port);
+  ADD ("/cwa/rules/server.listen-conflict/same-address", test_server_listen_conflict_same_address);
+  ADD ("/cwa/rules/server.listen-conflict/case", test_server_listen_conflict_case);
+  ADD ("/cwa/rules/server.listen-conflict/other-servers", test_server_listen_conflict_other_servers);
+  ADD ("/cwa/rules/deployment.unique-urls/pass", test_deployment_unique_urls_pass);
+  ADD ("/cwa/rules/deployment.unique-urls/fail", test_deployment_unique_urls_fail);
+  ADD ("/cwa/rules/cert.version-3/pass", test_cert_version_3_pass);
+  ADD ("/cwa/rules/cert.version-3/fail", test_cert_version_3_fail);
+  ADD ("/cwa/rules/cert.eku-server-auth/pass", test_cert_eku_server_auth_pass);
+  ADD ("/cwa/rules/cert.eku-server-auth/fail", test_cert_eku_server_auth_fail);
+  ADD ("/cwa/rules/cert.eku-server-auth/absent", test_cert_eku_server_auth_absent);
+  ADD ("/cwa/rules/cert.key-usage/pass", test_cert_key_usage_pass);
+  ADD ("/cwa/rules/cert.key-usage/fail", test_cert_key_usage_fail);
+  ADD ("/cwa/rules/cert.key-usage/ecdsa", test_cert_key_usage_ecdsa);
+  ADD ("/cwa/rules/cert.key-usage/no-digital-signature", test_cert_key_usage_no_signature);
+  ADD ("/cwa/rules/cert.key-usage/absent", test_cert_key_usage_absent);
+  ADD ("/cwa/rules/cert.validity/pass", test_cert_validity_pass);
+  ADD ("/cwa/rules/cert.validity/fail", test_cert_validity_fail);
+  ADD ("/cwa/rules/cert.validity/not-yet-valid", test_cert_validity_not_yet);
+  ADD ("/cwa/rules/cert.expiring-soon/pass", test_cert_expiring_soon_pass);
+  ADD ("/cwa/rules/cert.expiring-soon/fail", test_cert_expiring_soon_fail);
+  ADD ("/cwa/rules/cert.expiring-soon/window", test_cert_expiring_soon_window);
+  ADD ("/cwa/rules/cert.chain-trusted/pass", test_cert_chain_trusted_pass);
+  ADD ("/cwa/rules/cert.chain-trusted/fail", test_cert_chain_trusted_fail);
+  ADD ("/cwa/rules/cert.chain-trusted/missing-ca", test_cert_chain_trusted_missing_ca);
+  ADD ("/cwa/rules/cert.weak-key/pass", test_cert_weak_key_pass);
+  ADD ("/cwa/rules/cert.weak-key/fail", test_cert_weak_key_fail);
+  ADD_DATA ("/cwa/rules/cert.weak-key/ec224", GINT_TO_POINTER (CWA_TEST_KEY_EC224), test_cert_weak_key_ecdsa);
+  ADD_DATA ("/cwa/rules/cert.weak-key/ec256", GINT_TO_POINTER (CWA_TEST_KEY_EC256), test_cert_weak_key_ecdsa);
+  ADD ("/cwa/rules/cert.weak-signature/pass", test_cert_weak_signature_pass);
+  ADD ("/cwa/rules/cert.weak-signature/fail", test_cert_weak_signature_fail);
+  ADD ("/cwa/rules/cert.no-wildcard/pass", test_cert_no_wildcard_pass);
+  ADD ("/cwa/rules/cert.no-wildcard/fail", test_cert_no_wildcard_fail);
+  ADD ("/cwa/rules/cert.no-wildcard/subject", test_cert_no_wildcard_subject);
+  ADD ("/cwa/rules/certificate-scope/once-per-certificate", test_cert_once_per_certificate);
+  ADD ("/cwa/rules/certificate-scope/ca-not-checked", test_cert_ca_not_checked);
+  ADD ("/cwa/rules/order", test_order);
+  ADD ("/cwa/rules/ready", test_ready);
+
   return g_test_run ();
 }

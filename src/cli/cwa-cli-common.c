@@ -1,2 +1,247 @@
-/* PLACEHOLDER: replaced by the real implementation. */
-typedef int cwa_placeholder_t;
+/* cwa-cli-common.c: what every sub-command shares: option parsing, plan loading, problems on stderr, output. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cwa-cert-loader.h"
+#include "cwa-cli-private.h"
+#include "cwa-plan-file.h"
+#include "cwa-report-private.h"
+
+void
+cwa_cli_usage_error (const gchar *command,
+                     const gchar *format,
+                     ...)
+{
+  g_autofree gchar *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (command != NULL)
+    fprintf (stderr, "%s %s: %s\n", CWA_CLI_PROGRAM, command, message);
+  else
+    fprintf (stderr, "%s: %s\n", CWA_CLI_PROGRAM, message);
+}
+
+gboolean
+cwa_cli_parse_options (const gchar        *command,
+                       const gchar        *parameters,
+                       const gchar        *summary,
+                       const GOptionEntry *entries,
+                       int                 argc,
+                       char              **argv,
+                       GStrv              *rest)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *prgname = g_strdup_printf ("%s %s", CWA_CLI_PROGRAM, command);
+  g_auto(GStrv) args = NULL;
+  GStrvBuilder *builder;
+  gboolean seen_dashdash = FALSE;
+
+  g_assert (rest != NULL);
+
+  /* GOption names the program from the prgname in its usage line:
+   * "cwa-cert-planner check [OPTION…] PLAN". */
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (parameters);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, prgname);
+  for (int i = 1; i < argc; i++)
+    g_strv_builder_add (builder, argv[i]);
+  args = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      cwa_cli_usage_error (command, "%s; see “%s --help”.", error->message, prgname);
+      g_set_prgname (CWA_CLI_PROGRAM);
+      return FALSE;
+    }
+
+  g_set_prgname (CWA_CLI_PROGRAM);
+
+  /* args[0] is the program name; what GOption left are the positionals.
+   * GOption rejects unknown options itself and keeps a "--" only when
+   * something after it looks like an option: drop that "--". */
+  builder = g_strv_builder_new ();
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (!seen_dashdash && g_str_equal (args[i], "--"))
+        {
+          seen_dashdash = TRUE;
+          continue;
+        }
+      g_strv_builder_add (builder, args[i]);
+    }
+  *rest = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return TRUE;
+}
+
+void
+cwa_cli_print_problem (const gchar  *file,
+                       const GError *error)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree gchar *base = NULL;
+  g_autofree gchar *display = NULL;
+  gboolean password_problem;
+
+  g_return_if_fail (error != NULL);
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
+
+      base = g_path_get_basename (file);
+      display = cwa_plan_file_dup_display_name (gfile);
+    }
+
+  /* The core's words for a password are the GUI's ("Type the
+   * password"); here the fix is an option. */
+  password_problem = g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NEEDS_PASSWORD) ||
+                     g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD) ||
+                     g_error_matches (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_NEEDS_PASSWORD);
+
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree gchar *with_hint = NULL;
+      const gchar *line = lines[i];
+
+      if (*line == '\0')
+        continue;
+
+      if (password_problem && strstr (line, "password") != NULL)
+        line = with_hint = g_strconcat (line, " On the command line, the password is the first line of --password-file FILE.", NULL);
+
+      /* Messages from the core name the file already (relative to the
+       * current folder, or as given); do not say it twice. */
+      if (file == NULL || g_str_has_prefix (line, file) ||
+          g_str_has_prefix (line, base) || g_str_has_prefix (line, display))
+        fprintf (stderr, "%s\n", line);
+      else
+        fprintf (stderr, "%s: %s\n", file, line);
+    }
+}
+
+gboolean
+cwa_cli_read_password_file (const gchar  *path,
+                            gchar       **password,
+                            GError      **error)
+{
+  g_autofree gchar *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  *password = NULL;
+  if (path == NULL)
+    return TRUE;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: the password file cannot be read (%s); give a readable file whose first line is the PKCS#12 password.",
+                   path, local_error->message);
+      return FALSE;
+    }
+
+  /* The first line, without "\n" or "\r\n": what an editor or `echo`
+   * leaves behind is not part of the password. */
+  contents[strcspn (contents, "\r\n")] = '\0';
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: the password is not valid UTF-8; save the file as UTF-8.", path);
+      return FALSE;
+    }
+
+  *password = g_steal_pointer (&contents);
+  return TRUE;
+}
+
+CwaPlan *
+cwa_cli_load_plan (const gchar *path,
+                   const gchar *password)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  CwaPlan *plan;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_commandline_arg (path);
+  plan = cwa_plan_file_load (file, password, NULL, &error);
+  if (plan == NULL)
+    {
+      cwa_cli_print_problem (path, error);
+      return NULL;
+    }
+
+  return plan;
+}
+
+gboolean
+cwa_cli_write_output (const gchar *output,
+                      GBytes      *data)
+{
+  g_autoptr(GError) error = NULL;
+  gconstpointer bytes;
+  gsize size;
+
+  bytes = g_bytes_get_data (data, &size);
+
+  if (output == NULL)
+    {
+      if (size > 0 && fwrite (bytes, 1, size, stdout) != size)
+        {
+          fprintf (stderr, "%s: standard output could not be written; check the disk or the pipe it goes to.\n",
+                   CWA_CLI_PROGRAM);
+          return FALSE;
+        }
+      if (fflush (stdout) != 0)
+        {
+          fprintf (stderr, "%s: standard output could not be written; check the disk or the pipe it goes to.\n",
+                   CWA_CLI_PROGRAM);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (!g_file_replace_contents (file, bytes, size, NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
+        {
+          fprintf (stderr, "%s: the output cannot be written (%s); check that the folder exists and is writable.\n",
+                   output, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+}
+
+gboolean
+cwa_cli_check_text_or_json (const gchar *command,
+                            const gchar *format)
+{
+  if (g_strcmp0 (format, "text") == 0 || g_strcmp0 (format, "json") == 0)
+    return TRUE;
+
+  cwa_cli_usage_error (command, "unknown format “%s”; use --format text or --format json.",
+                       format);
+  return FALSE;
+}

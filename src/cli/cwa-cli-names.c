@@ -1,2 +1,136 @@
-/* PLACEHOLDER: replaced by the real implementation. */
-typedef int cwa_placeholder_t;
+/* cwa-cli-names.c: `names`: the names each certificate role must carry, computed from the deployment. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cwa-cli-private.h"
+#include "cwa-report-private.h"
+#include "cwa-requirement.h"
+
+static gchar *
+dup_place (CwaRequirement *requirement)
+{
+  CwaVirtualServer *virtual_server = cwa_requirement_get_virtual_server (requirement);
+  g_autofree gchar *server = _cwa_report_dup_server_name (cwa_requirement_get_server (requirement));
+  g_autofree gchar *host = NULL;
+
+  if (virtual_server == NULL)
+    return g_strdup_printf ("server %s", server);
+
+  host = _cwa_report_dup_virtual_server_name (virtual_server);
+  return g_strdup_printf ("virtual server %s on %s", host, server);
+}
+
+/* One name per line, so a name can be copied straight into a request. */
+static GBytes *
+write_text (GPtrArray *requirements)
+{
+  GString *out = g_string_new (NULL);
+
+  if (requirements->len == 0)
+    g_string_append (out, "No certificate is needed yet: the plan has no server with an https virtual server.\n");
+
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      CwaRequirement *requirement = g_ptr_array_index (requirements, i);
+      const gchar * const *san = cwa_requirement_get_san (requirement);
+      g_autofree gchar *place = dup_place (requirement);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, "%s certificate for %s\n",
+                              cwa_role_to_string (cwa_requirement_get_role (requirement)), place);
+      g_string_append_printf (out, "  Subject  %s\n", cwa_requirement_get_subject (requirement));
+      if (san == NULL || san[0] == NULL)
+        g_string_append (out, "  SAN      (none required)\n");
+      for (guint j = 0; san != NULL && san[j] != NULL; j++)
+        g_string_append_printf (out, "  %s %s\n", j == 0 ? "SAN     " : "        ", san[j]);
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+write_json (GPtrArray *requirements)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "required_names");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < requirements->len; i++)
+    _cwa_report_build_requirement (builder, g_ptr_array_index (requirements, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  /* A memory stream does not fail. */
+  if (!_cwa_report_write_json_root (builder, out, NULL, NULL) ||
+      !g_output_stream_close (out, NULL, NULL))
+    g_assert_not_reached ();
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+int
+cwa_cli_names (int    argc,
+               char **argv)
+{
+  g_autofree gchar *format = NULL;
+  g_autofree gchar *password_file = NULL;
+  g_autofree gchar *password = NULL;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      "Output format: text (default) or json", "FORMAT" },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      "PKCS#12 password for the plan's certificates: the first line of FILE", "FILE" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(CwaPlan) plan = NULL;
+  g_autoptr(GPtrArray) requirements = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean usage_ok = TRUE;
+
+  if (!cwa_cli_parse_options ("names", "PLAN",
+                              "Prints the names each certificate role of PLAN must carry.",
+                              entries, argc, argv, &rest))
+    return CWA_EXIT_CANNOT_RUN;
+
+  if (rest[0] == NULL)
+    {
+      cwa_cli_usage_error ("names", "no plan given; name the .cwaplan file.");
+      usage_ok = FALSE;
+    }
+  else if (rest[1] != NULL)
+    {
+      cwa_cli_usage_error ("names", "one plan at a time, but %u were given; run names once per plan.",
+                           g_strv_length (rest));
+      usage_ok = FALSE;
+    }
+  if (format == NULL)
+    format = g_strdup ("text");
+  if (!cwa_cli_check_text_or_json ("names", format))
+    usage_ok = FALSE;
+  if (!usage_ok)
+    return CWA_EXIT_CANNOT_RUN;
+
+  if (!cwa_cli_read_password_file (password_file, &password, &error))
+    {
+      cwa_cli_print_problem (password_file, error);
+      return CWA_EXIT_CANNOT_RUN;
+    }
+
+  plan = cwa_cli_load_plan (rest[0], password);
+  if (plan == NULL)
+    return CWA_EXIT_CANNOT_RUN;
+
+  requirements = cwa_requirements_compute (cwa_plan_get_deployment (plan));
+  if (g_str_equal (format, "json"))
+    bytes = write_json (requirements);
+  else
+    bytes = write_text (requirements);
+
+  return cwa_cli_write_output (NULL, bytes) ? CWA_EXIT_OK : CWA_EXIT_CANNOT_RUN;
+}

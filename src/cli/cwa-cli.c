@@ -1,2 +1,127 @@
-/* PLACEHOLDER: replaced by the real implementation. */
-typedef int cwa_placeholder_t;
+/* cwa-cli.c: the headless command line: picks the sub-command and runs it. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cwa-cli-private.h"
+
+typedef struct
+{
+  const gchar *name;
+  int        (*run) (int argc, char **argv);
+  const gchar *synopsis;
+} Command;
+
+static const Command commands[] = {
+  { "check", cwa_cli_check,
+    "check PLAN [--format text|markdown|html|json|csv|pdf] [--output FILE] [--now TIME]\n"
+    "        [--public-ca FILE]... [--no-system-trust] [--password-file FILE] [--expiry-warning-days N]\n"
+    "                  run every rule and print a report" },
+  { "names", cwa_cli_names,
+    "names PLAN [--format text|json]\n"
+    "                  print the required names per certificate role" },
+  { "inspect", cwa_cli_inspect,
+    "inspect FILE... [--format text|json] [--password-file FILE]\n"
+    "                  parse certificate files and print what they hold" },
+  { "rules", cwa_cli_rules,
+    "rules [--format text|json]\n"
+    "                  list the rule catalogue (id, level, scope, source, title)" },
+  { "request", cwa_cli_request,
+    "request PLAN --virtual-server HOST | --server FQDN [--role ssl|mtls|shared]\n"
+    "        --format inf|openssl|csr [--key-out FILE]\n"
+    "                  write a certificate request for the required names" },
+};
+
+static const Command *
+lookup_command (const gchar *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (commands[i].name, name) == 0)
+        return &commands[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_help (const gchar *arg)
+{
+  return g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0 ||
+         g_strcmp0 (arg, "-?") == 0 || g_strcmp0 (arg, "help") == 0;
+}
+
+static gboolean
+is_version (const gchar *arg)
+{
+  return g_strcmp0 (arg, "--version") == 0;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out,
+           "Usage:\n"
+           "  %s [PLAN.cwaplan]   open the window (with that plan)\n",
+           CWA_CLI_PROGRAM);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s %s\n", CWA_CLI_PROGRAM, commands[i].synopsis);
+  fprintf (out,
+           "  %s --help | --version\n"
+           "\n"
+           "Exit status: 0 no error-level finding failed, 1 at least one did,\n"
+           "2 the command could not run (bad usage, unreadable plan or certificate).\n"
+           "Run “%s COMMAND --help” for the options of one command.\n",
+           CWA_CLI_PROGRAM, CWA_CLI_PROGRAM);
+}
+
+gboolean
+cwa_cli_is_command (int    argc,
+                    char **argv)
+{
+  g_return_val_if_fail (argc >= 0, FALSE);
+
+  if (argc < 2 || argv == NULL || argv[1] == NULL)
+    return FALSE;
+
+  return lookup_command (argv[1]) != NULL || is_help (argv[1]) || is_version (argv[1]);
+}
+
+int
+cwa_cli_main (int    argc,
+              char **argv)
+{
+  const Command *command;
+
+  g_return_val_if_fail (argc >= 0, CWA_EXIT_CANNOT_RUN);
+
+  g_set_prgname (CWA_CLI_PROGRAM);
+
+  if (argc < 2 || argv == NULL || argv[1] == NULL)
+    {
+      print_usage (stderr);
+      return CWA_EXIT_CANNOT_RUN;
+    }
+
+  if (is_help (argv[1]))
+    {
+      print_usage (stdout);
+      return CWA_EXIT_OK;
+    }
+
+  if (is_version (argv[1]))
+    {
+      printf ("%s %s\n", CWA_CLI_PROGRAM, PACKAGE_VERSION);
+      return CWA_EXIT_OK;
+    }
+
+  command = lookup_command (argv[1]);
+  if (command == NULL)
+    {
+      cwa_cli_usage_error (NULL, "unknown command “%s”; use check, names, inspect, rules or request (see “%s --help”).",
+                           argv[1], CWA_CLI_PROGRAM);
+      return CWA_EXIT_CANNOT_RUN;
+    }
+
+  return command->run (argc - 1, argv + 1);
+}

@@ -1,2 +1,1046 @@
-/* PLACEHOLDER: replaced by the real implementation. */
-typedef int cwa_placeholder_t;
+/* cwa-cert-loader.c: reads certificates out of PEM, DER, PKCS#7 and PKCS#12 files, judged by content. */
+#include "config.h"
+
+#include <string.h>
+
+#include <gnutls/gnutls.h>
+#include <gnutls/pkcs7.h>
+#include <gnutls/pkcs12.h>
+#include <gnutls/x509.h>
+
+#include "cwa-cert-loader.h"
+#include "cwa-certificate-private.h"
+
+G_DEFINE_QUARK (cwa-load-error-quark, cwa_load_error)
+
+#define FORMATS_HINT "Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx) certificate file."
+#define PASSWORD_HINT "Type the password the file was exported with."
+
+/* What one load found besides the certificates: traces of private keys.
+ * Only the SHA-1 key identifiers of unencrypted keys are kept, never a key. */
+typedef struct
+{
+  const gchar *name;
+  GPtrArray   *certificates;
+  GPtrArray   *key_ids;          /* GBytes: identifiers to match */
+  gboolean     unmatched_key;    /* a key whose certificate cannot be told */
+  guint        n_requests;       /* PEM blocks that are requests, not certificates */
+  guint        n_crls;
+  guint        n_keys;
+} LoadState;
+
+static void
+load_state_clear (LoadState *state)
+{
+  g_clear_pointer (&state->certificates, g_ptr_array_unref);
+  g_clear_pointer (&state->key_ids, g_ptr_array_unref);
+}
+
+static void
+wipe (gpointer data,
+      gsize    size)
+{
+  if (data != NULL && size > 0)
+    gnutls_memset (data, 0, size);
+}
+
+/* The length of the DER element at the start of @data, or @size when it
+ * cannot be told: OpenSSL's "TRUSTED CERTIFICATE" appends trust settings
+ * after the certificate, and d2i ignores trailing bytes too. */
+static gsize
+der_element_length (const guchar *data,
+                    gsize         size)
+{
+  gsize len, header = 2;
+
+  if (size < 2)
+    return size;
+
+  len = data[1];
+  if (len & 0x80)
+    {
+      guint n = len & 0x7f;
+
+      if (n == 0 || n > 4 || size < 2 + n)
+        return size;
+      len = 0;
+      for (guint i = 0; i < n; i++)
+        len = (len << 8) | data[2 + i];
+      header += n;
+    }
+
+  if (len > size - header)
+    return size;
+  return header + len;
+}
+
+static gboolean
+add_certificate_der (LoadState    *state,
+                     const guchar *der,
+                     gsize         size,
+                     GError      **error)
+{
+  CwaCertificate *certificate;
+  g_autoptr(GBytes) bytes = NULL;
+
+  size = der_element_length (der, size);
+  bytes = g_bytes_new (der, size);
+  certificate = cwa_certificate_new_from_der (bytes, state->name, state->certificates->len, error);
+  if (certificate == NULL)
+    return FALSE;
+
+  g_ptr_array_add (state->certificates, certificate);
+  return TRUE;
+}
+
+static gboolean
+add_certificate_datum (LoadState            *state,
+                       const gnutls_datum_t *der,
+                       GError              **error)
+{
+  return add_certificate_der (state, der->data, der->size, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* PKCS#7 */
+
+static gboolean
+load_pkcs7 (LoadState            *state,
+            const gnutls_datum_t *der,
+            GError              **error)
+{
+  gnutls_pkcs7_t pkcs7 = NULL;
+  gboolean ok = TRUE;
+  int count, ret;
+
+  if (gnutls_pkcs7_init (&pkcs7) < 0)
+    g_error ("Out of memory");
+
+  ret = gnutls_pkcs7_import (pkcs7, der, GNUTLS_X509_FMT_DER);
+  if (ret < 0)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                   "%s: the PKCS#7 data is damaged (%s). "
+                   "Export the certificate chain again.",
+                   state->name, gnutls_strerror (ret));
+      gnutls_pkcs7_deinit (pkcs7);
+      return FALSE;
+    }
+
+  count = gnutls_pkcs7_get_crt_count (pkcs7);
+  for (int i = 0; ok && i < count; i++)
+    {
+      gnutls_datum_t crt = { NULL, 0 };
+
+      ret = gnutls_pkcs7_get_crt_raw2 (pkcs7, i, &crt);
+      if (ret < 0)
+        {
+          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                       "%s: certificate %d of the PKCS#7 data cannot be read (%s). "
+                       "Export the certificate chain again.",
+                       state->name, i + 1, gnutls_strerror (ret));
+          ok = FALSE;
+          break;
+        }
+      ok = add_certificate_datum (state, &crt, error);
+      gnutls_free (crt.data);
+    }
+
+  gnutls_pkcs7_deinit (pkcs7);
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* PKCS#12 */
+
+static void
+remember_bag_key_id (LoadState         *state,
+                     gnutls_pkcs12_bag_t bag,
+                     guint              indx)
+{
+  gnutls_datum_t id = { NULL, 0 };
+
+  state->n_keys++;
+  /* localKeyID pairs a key bag with its certificate bag without any
+   * need to decrypt the key. */
+  if (gnutls_pkcs12_bag_get_key_id (bag, indx, &id) >= 0 && id.size > 0)
+    g_ptr_array_add (state->key_ids, g_bytes_new (id.data, id.size));
+  else
+    state->unmatched_key = TRUE;
+}
+
+static gboolean
+bag_key_id_matches (LoadState         *state,
+                    gnutls_pkcs12_bag_t bag,
+                    guint              indx)
+{
+  gnutls_datum_t id = { NULL, 0 };
+
+  if (gnutls_pkcs12_bag_get_key_id (bag, indx, &id) < 0 || id.size == 0)
+    return FALSE;
+
+  for (guint i = 0; i < state->key_ids->len; i++)
+    {
+      GBytes *key_id = g_ptr_array_index (state->key_ids, i);
+      gsize size;
+      const guchar *data = g_bytes_get_data (key_id, &size);
+
+      if (size == id.size && memcmp (data, id.data, size) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Tries the password the way PKCS#12 writers disagree on the empty one:
+ * OpenSSL and Windows encode "no password" either as an empty BMPString
+ * (two zero bytes) or as nothing at all. */
+static gboolean
+pkcs12_mac_ok (gnutls_pkcs12_t  pkcs12,
+               const gchar     *password,
+               const gchar    **used)
+{
+  *used = password;
+  if (password != NULL && password[0] != '\0' &&
+      gnutls_pkcs12_verify_mac (pkcs12, password) >= 0)
+    return TRUE;
+
+  /* A password typed for a file that has none is forgiven. */
+  *used = "";
+  if (gnutls_pkcs12_verify_mac (pkcs12, "") >= 0)
+    return TRUE;
+  *used = NULL;
+  return gnutls_pkcs12_verify_mac (pkcs12, NULL) >= 0;
+}
+
+static void
+set_password_error (LoadState   *state,
+                    const gchar *password,
+                    GError     **error)
+{
+  if (password == NULL)
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NEEDS_PASSWORD,
+                 "%s: the file is protected by a password. " PASSWORD_HINT,
+                 state->name);
+  else
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD,
+                 "%s: the password is wrong. " PASSWORD_HINT,
+                 state->name);
+}
+
+static gboolean
+load_pkcs12_bag (LoadState          *state,
+                 gnutls_pkcs12_bag_t bag,
+                 GPtrArray          *cert_bags,
+                 const gchar        *password,
+                 GError            **error)
+{
+  int n;
+
+  if (gnutls_pkcs12_bag_get_type (bag, 0) == GNUTLS_BAG_ENCRYPTED)
+    {
+      int ret = gnutls_pkcs12_bag_decrypt (bag, password);
+
+      if (ret == GNUTLS_E_UNKNOWN_CIPHER_TYPE || ret == GNUTLS_E_UNKNOWN_HASH_ALGORITHM ||
+          ret == GNUTLS_E_UNKNOWN_ALGORITHM)
+        {
+          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                       "%s: the PKCS#12 file is encrypted with an algorithm that cannot be read (%s). "
+                       "Export it again with AES-256 encryption.",
+                       state->name, gnutls_strerror (ret));
+          return FALSE;
+        }
+      if (ret < 0)
+        {
+          set_password_error (state, password, error);
+          return FALSE;
+        }
+    }
+
+  n = gnutls_pkcs12_bag_get_count (bag);
+  for (int i = 0; i < n; i++)
+    {
+      gnutls_datum_t data = { NULL, 0 };
+
+      switch (gnutls_pkcs12_bag_get_type (bag, i))
+        {
+        case GNUTLS_BAG_CERTIFICATE:
+          if (gnutls_pkcs12_bag_get_data (bag, i, &data) < 0)
+            {
+              g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                           "%s: a certificate in the PKCS#12 file cannot be read. "
+                           "Export it again.", state->name);
+              return FALSE;
+            }
+          if (!add_certificate_datum (state, &data, error))
+            return FALSE;
+          g_ptr_array_add (cert_bags, g_ptr_array_index (state->certificates,
+                                                         state->certificates->len - 1));
+          /* Remember which bag and element described it, for localKeyID. */
+          g_ptr_array_add (cert_bags, bag);
+          g_ptr_array_add (cert_bags, GUINT_TO_POINTER (i));
+          break;
+
+        case GNUTLS_BAG_PKCS8_KEY:
+          /* An unencrypted key (now decrypted with its bag): note it,
+           * and wipe the copy GnuTLS holds before anything else runs. */
+          remember_bag_key_id (state, bag, i);
+          if (gnutls_pkcs12_bag_get_data (bag, i, &data) >= 0)
+            wipe (data.data, data.size);
+          break;
+
+        case GNUTLS_BAG_PKCS8_ENCRYPTED_KEY:
+          /* Never decrypted: the certificate is all the plan needs. */
+          remember_bag_key_id (state, bag, i);
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_pkcs12 (LoadState            *state,
+             const gnutls_datum_t *der,
+             const gchar          *password,
+             GError              **error)
+{
+  gnutls_pkcs12_t pkcs12 = NULL;
+  g_autoptr(GPtrArray) bags = g_ptr_array_new_with_free_func ((GDestroyNotify) gnutls_pkcs12_bag_deinit);
+  g_autoptr(GPtrArray) cert_bags = g_ptr_array_new ();
+  const gchar *used = password;
+  gboolean has_mac;
+  gboolean ok = TRUE;
+  int ret;
+
+  if (gnutls_pkcs12_init (&pkcs12) < 0)
+    g_error ("Out of memory");
+
+  ret = gnutls_pkcs12_import (pkcs12, der, GNUTLS_X509_FMT_DER, 0);
+  if (ret < 0)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                   "%s: the PKCS#12 file is damaged (%s). Export it again.",
+                   state->name, gnutls_strerror (ret));
+      gnutls_pkcs12_deinit (pkcs12);
+      return FALSE;
+    }
+
+  {
+    unsigned int mac = 0, iter = 0;
+    gchar salt[64];
+    unsigned int salt_size = sizeof salt;
+    char *oid = NULL;
+
+    ret = gnutls_pkcs12_mac_info (pkcs12, &mac, salt, &salt_size, &iter, &oid);
+    gnutls_free (oid);
+    /* GnuTLS answers "invalid request" for a file without a MAC. */
+    has_mac = ret >= 0 || (ret != GNUTLS_E_INVALID_REQUEST &&
+                           ret != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+  }
+
+  /* The MAC answers "is the password right" without decrypting anything. */
+  if (has_mac && !pkcs12_mac_ok (pkcs12, password, &used))
+    {
+      set_password_error (state, password, error);
+      gnutls_pkcs12_deinit (pkcs12);
+      return FALSE;
+    }
+
+  for (int i = 0; ok; i++)
+    {
+      gnutls_pkcs12_bag_t bag = NULL;
+
+      if (gnutls_pkcs12_bag_init (&bag) < 0)
+        g_error ("Out of memory");
+
+      ret = gnutls_pkcs12_get_bag (pkcs12, i, bag);
+      if (ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        {
+          gnutls_pkcs12_bag_deinit (bag);
+          break;
+        }
+      if (ret < 0)
+        {
+          gnutls_pkcs12_bag_deinit (bag);
+          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                       "%s: the PKCS#12 file is damaged (%s). Export it again.",
+                       state->name, gnutls_strerror (ret));
+          ok = FALSE;
+          break;
+        }
+
+      g_ptr_array_add (bags, bag);
+      ok = load_pkcs12_bag (state, bag, cert_bags, used, error);
+    }
+
+  if (ok)
+    {
+      gboolean matched = FALSE;
+
+      for (guint i = 0; i + 2 < cert_bags->len; i += 3)
+        {
+          CwaCertificate *certificate = g_ptr_array_index (cert_bags, i);
+          gnutls_pkcs12_bag_t bag = g_ptr_array_index (cert_bags, i + 1);
+          guint indx = GPOINTER_TO_UINT (g_ptr_array_index (cert_bags, i + 2));
+
+          if (bag_key_id_matches (state, bag, indx))
+            {
+              _cwa_certificate_set_had_private_key (certificate, TRUE);
+              matched = TRUE;
+            }
+        }
+      if (state->n_keys > 0 && !matched)
+        state->unmatched_key = TRUE;
+    }
+
+  gnutls_pkcs12_deinit (pkcs12);
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* PEM */
+
+static gint8 base64_values[256];
+
+static void
+init_base64_values (void)
+{
+  static const gchar alphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  memset (base64_values, -1, sizeof base64_values);
+  for (guint i = 0; i < 64; i++)
+    base64_values[(guchar) alphabet[i]] = (gint8) i;
+  base64_values['='] = -2;
+  base64_values[' '] = -3;
+  base64_values['\t'] = -3;
+  base64_values['\r'] = -3;
+  base64_values['\n'] = -3;
+}
+
+/* Strict Base64: unlike g_base64_decode() it refuses stray characters, so
+ * a damaged file is reported instead of silently decoded to garbage. */
+static guchar *
+base64_decode_strict (const gchar *text,
+                      gsize        len,
+                      gsize       *out_len)
+{
+  guchar *out = g_malloc (len / 4 * 3 + 3);
+  guint32 acc = 0;
+  guint n = 0, pad = 0;
+  gsize o = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gint8 v = base64_values[(guchar) text[i]];
+
+      if (v == -3)
+        continue;
+      if (v == -2)
+        {
+          pad++;
+          continue;
+        }
+      if (v < 0 || pad > 0)
+        goto fail;
+
+      acc = (acc << 6) | (guint32) v;
+      if (++n == 4)
+        {
+          out[o++] = acc >> 16;
+          out[o++] = acc >> 8;
+          out[o++] = acc;
+          acc = 0;
+          n = 0;
+        }
+    }
+
+  if (pad > 2 || (n + pad) % 4 != 0 || n == 1)
+    goto fail;
+  if (n == 2)
+    out[o++] = acc >> 4;
+  else if (n == 3)
+    {
+      out[o++] = acc >> 10;
+      out[o++] = acc >> 2;
+    }
+
+  *out_len = o;
+  return out;
+
+fail:
+  gnutls_memset (out, 0, len / 4 * 3 + 3);
+  g_free (out);
+  return NULL;
+}
+
+static guint
+line_of (const gchar *start,
+         const gchar *pos)
+{
+  guint line = 1;
+
+  for (const gchar *p = start; p < pos; p++)
+    if (*p == '\n')
+      line++;
+
+  return line;
+}
+
+typedef enum
+{
+  PEM_CERTIFICATE,
+  PEM_PKCS7,
+  PEM_PKCS12,
+  PEM_KEY,
+  PEM_ENCRYPTED_KEY,
+  PEM_REQUEST,
+  PEM_CRL,
+  PEM_OTHER,
+} PemKind;
+
+static PemKind
+pem_kind (const gchar *label,
+          gsize        len)
+{
+#define IS(s) (len == strlen (s) && memcmp (label, s, len) == 0)
+  if (IS ("CERTIFICATE") || IS ("X509 CERTIFICATE") || IS ("TRUSTED CERTIFICATE"))
+    return PEM_CERTIFICATE;
+  if (IS ("PKCS7") || IS ("PKCS #7 SIGNED DATA") || IS ("CERTIFICATE CHAIN"))
+    return PEM_PKCS7;
+  if (IS ("PKCS12"))
+    return PEM_PKCS12;
+  if (IS ("ENCRYPTED PRIVATE KEY"))
+    return PEM_ENCRYPTED_KEY;
+  if (len >= 11 && memcmp (label + len - 11, "PRIVATE KEY", 11) == 0)
+    return PEM_KEY;
+  if (IS ("CERTIFICATE REQUEST") || IS ("NEW CERTIFICATE REQUEST"))
+    return PEM_REQUEST;
+  if (IS ("X509 CRL"))
+    return PEM_CRL;
+  return PEM_OTHER;
+#undef IS
+}
+
+/* An unencrypted PEM key: its public key identifier is read and the
+ * decoded key wiped at once.  A legacy encrypted one ("Proc-Type:
+ * 4,ENCRYPTED") is never touched. */
+static void
+note_pem_key (LoadState   *state,
+              const gchar *block,
+              gsize        block_len)
+{
+  gnutls_x509_privkey_t key = NULL;
+  gnutls_datum_t pem = { (guchar *) block, block_len };
+  guchar id[64];
+  size_t id_size = sizeof id;
+
+  state->n_keys++;
+  if (g_strstr_len (block, block_len, "Proc-Type:") != NULL ||
+      gnutls_x509_privkey_init (&key) < 0)
+    {
+      state->unmatched_key = TRUE;
+      return;
+    }
+
+  if (gnutls_x509_privkey_import (key, &pem, GNUTLS_X509_FMT_PEM) >= 0 &&
+      gnutls_x509_privkey_get_key_id (key, GNUTLS_KEYID_USE_SHA1, id, &id_size) >= 0)
+    g_ptr_array_add (state->key_ids, g_bytes_new (id, id_size));
+  else
+    state->unmatched_key = TRUE;
+
+  /* Deinit zeroes the key parameters. */
+  gnutls_x509_privkey_deinit (key);
+}
+
+static gboolean
+load_pem (LoadState   *state,
+          const gchar *data,
+          gsize        size,
+          const gchar *password,
+          GError     **error)
+{
+  static const gchar begin[] = "-----BEGIN ";
+  const gchar *end_of_data = data + size;
+  const gchar *p = data;
+
+  while (p < end_of_data)
+    {
+      const gchar *b, *label, *label_end, *body, *e, *block_end;
+      gchar end_marker[96];
+      gsize label_len, marker_len;
+      PemKind kind;
+      g_autofree guchar *der = NULL;
+      gsize der_len = 0;
+      gboolean ok = TRUE;
+
+      b = memmem (p, end_of_data - p, begin, sizeof begin - 1);
+      if (b == NULL)
+        break;
+
+      label = b + sizeof begin - 1;
+      label_end = memmem (label, MIN ((gsize) (end_of_data - label), 80), "-----", 5);
+      if (label_end == NULL || memchr (label, '\n', label_end - label) != NULL)
+        {
+          /* "-----BEGIN " inside text, not a block: keep looking. */
+          p = label;
+          continue;
+        }
+      label_len = label_end - label;
+      kind = pem_kind (label, label_len);
+      body = label_end + 5;
+
+      marker_len = g_snprintf (end_marker, sizeof end_marker, "-----END %.*s-----",
+                               (int) label_len, label);
+      e = memmem (body, end_of_data - body, end_marker, marker_len);
+      if (e == NULL)
+        {
+          if (kind == PEM_OTHER)
+            break;
+          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                       "%s: the PEM block “%.*s” that starts on line %u has no END line, "
+                       "so the file is truncated. Copy or download the whole file again.",
+                       state->name, (int) label_len, label, line_of (data, b));
+          return FALSE;
+        }
+      block_end = e + marker_len;
+      p = block_end;
+
+      switch (kind)
+        {
+        case PEM_KEY:
+          note_pem_key (state, b, block_end - b);
+          continue;
+
+        case PEM_ENCRYPTED_KEY:
+          state->n_keys++;
+          state->unmatched_key = TRUE;
+          continue;
+
+        case PEM_REQUEST:
+          state->n_requests++;
+          continue;
+
+        case PEM_CRL:
+          state->n_crls++;
+          continue;
+
+        case PEM_OTHER:
+          continue;
+
+        case PEM_CERTIFICATE:
+        case PEM_PKCS7:
+        case PEM_PKCS12:
+        default:
+          break;
+        }
+
+      der = base64_decode_strict (body, e - body, &der_len);
+      if (der == NULL || der_len == 0)
+        {
+          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                       "%s: the PEM block “%.*s” on line %u is not valid Base64, "
+                       "so the file is damaged. Copy or download it again.",
+                       state->name, (int) label_len, label, line_of (data, b));
+          return FALSE;
+        }
+
+      if (kind == PEM_CERTIFICATE)
+        ok = add_certificate_der (state, der, der_len, error);
+      else
+        {
+          gnutls_datum_t datum = { der, der_len };
+
+          if (kind == PEM_PKCS7)
+            ok = load_pkcs7 (state, &datum, error);
+          else
+            ok = load_pkcs12 (state, &datum, password, error);
+        }
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+mark_private_keys (LoadState *state)
+{
+  gboolean marked = FALSE;
+
+  if (state->key_ids->len > 0)
+    {
+      for (guint i = 0; i < state->certificates->len; i++)
+        {
+          CwaCertificate *certificate = g_ptr_array_index (state->certificates, i);
+          guchar id[64];
+          size_t id_size = sizeof id;
+
+          if (cwa_certificate_had_private_key (certificate))
+            {
+              marked = TRUE;
+              continue;
+            }
+          if (gnutls_x509_crt_get_key_id (_cwa_certificate_get_crt (certificate),
+                                          GNUTLS_KEYID_USE_SHA1, id, &id_size) < 0)
+            continue;
+
+          for (guint k = 0; k < state->key_ids->len; k++)
+            {
+              gsize size;
+              const guchar *key_id = g_bytes_get_data (g_ptr_array_index (state->key_ids, k), &size);
+
+              if (size == id_size && memcmp (key_id, id, size) == 0)
+                {
+                  _cwa_certificate_set_had_private_key (certificate, TRUE);
+                  marked = TRUE;
+                }
+            }
+        }
+    }
+
+  /* A key that cannot be matched (encrypted, or without an identifier)
+   * most likely belongs to the certificate the file is about. */
+  if (state->unmatched_key && !marked && state->certificates->len > 0)
+    _cwa_certificate_set_had_private_key (cwa_cert_loader_pick_primary (state->certificates), TRUE);
+}
+
+/* DER comes in three shapes that differ in the first element inside the
+ * outer SEQUENCE: a certificate's is a SEQUENCE (tbsCertificate), a
+ * PKCS#12 PFX's an INTEGER (version), a PKCS#7 ContentInfo's an OID. */
+static guchar
+der_first_inner_tag (const guchar *data,
+                     gsize         size)
+{
+  gsize header = 2;
+
+  if (size < 4 || data[0] != 0x30)
+    return 0;
+  if (data[1] & 0x80)
+    header += data[1] & 0x7f;
+  if (header >= size)
+    return 0;
+  return data[header];
+}
+
+GPtrArray *
+cwa_cert_loader_load_bytes (GBytes      *data,
+                            const gchar *display_name,
+                            const gchar *password,
+                            GError     **error)
+{
+  static gsize base64_ready = 0;
+  LoadState state = { 0 };
+  const guchar *bytes;
+  gsize size;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_once_init_enter (&base64_ready))
+    {
+      init_base64_values ();
+      g_once_init_leave (&base64_ready, 1);
+    }
+
+  state.name = display_name != NULL ? display_name : "certificate";
+  bytes = g_bytes_get_data (data, &size);
+
+  if (size > CWA_LOAD_MAX_SIZE)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
+                   "%s: the file is larger than the %d MB a certificate file can be. "
+                   FORMATS_HINT, state.name, CWA_LOAD_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                   "%s: the file is empty. " FORMATS_HINT, state.name);
+      return NULL;
+    }
+
+  state.certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  state.key_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  if (memmem (bytes, size, "-----BEGIN ", 11) != NULL)
+    ok = load_pem (&state, (const gchar *) bytes, size, password, error);
+  else
+    {
+      gnutls_datum_t datum = { (guchar *) bytes, size };
+
+      switch (der_first_inner_tag (bytes, size))
+        {
+        case 0x30:
+          ok = add_certificate_der (&state, bytes, size, error);
+          break;
+        case 0x02:
+          ok = load_pkcs12 (&state, &datum, password, error);
+          break;
+        case 0x06:
+          ok = load_pkcs7 (&state, &datum, error);
+          break;
+        default:
+          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                       "%s: the file holds no certificate. " FORMATS_HINT, state.name);
+          ok = FALSE;
+          break;
+        }
+    }
+
+  if (ok && state.certificates->len == 0)
+    {
+      if (state.n_requests > 0)
+        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                     "%s: the file holds a certificate request, not a certificate. "
+                     "Submit it to the certification authority and load the certificate it issues.",
+                     state.name);
+      else if (state.n_crls > 0)
+        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                     "%s: the file holds a certificate revocation list (CRL), not a certificate. "
+                     FORMATS_HINT, state.name);
+      else if (state.n_keys > 0)
+        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                     "%s: the file holds a private key but no certificate. "
+                     "Load the certificate file instead; the key stays on the server.",
+                     state.name);
+      else
+        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                     "%s: the file holds no certificate. " FORMATS_HINT, state.name);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      GPtrArray *certificates;
+
+      mark_private_keys (&state);
+      certificates = g_steal_pointer (&state.certificates);
+      load_state_clear (&state);
+      return certificates;
+    }
+
+  load_state_clear (&state);
+  return NULL;
+}
+
+static gchar *
+display_name_for_file (GFile *file)
+{
+  g_autoptr(GFile) cwd = NULL;
+  g_autofree gchar *cwd_path = g_get_current_dir ();
+  gchar *relative;
+
+  /* "certs/x.pfx" as the user typed it rather than an absolute path. */
+  cwd = g_file_new_for_path (cwd_path);
+  relative = g_file_get_relative_path (cwd, file);
+  if (relative != NULL)
+    return relative;
+
+  return g_file_get_parse_name (file);
+}
+
+/* Reads the whole file, but never more than @limit bytes: the size checked
+ * before can lie (a pipe, a device, a file still growing). */
+static GBytes *
+read_at_most (GFile        *file,
+              gsize         limit,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      gsize old_len = buffer->len;
+      gssize n;
+
+      g_byte_array_set_size (buffer, old_len + 65536);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len, 65536,
+                               cancellable, error);
+      if (n < 0)
+        return NULL;
+      g_byte_array_set_size (buffer, old_len + n);
+      if (n == 0)
+        break;
+      if (buffer->len > limit)
+        {
+          g_set_error_literal (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE, "too large");
+          return NULL;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+GPtrArray *
+cwa_cert_loader_load_file (GFile        *file,
+                           const gchar  *password,
+                           GCancellable *cancellable,
+                           GError      **error)
+{
+  g_autofree gchar *name = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = display_name_for_file (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
+                     "%s: the file does not exist. Check the path and the file name.", name);
+      else
+        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
+                     "%s: the file cannot be read (%s). Check that it exists and that you may read it.",
+                     name, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
+                   "%s: this is a folder, not a file. Choose the certificate file inside it.", name);
+      return NULL;
+    }
+
+  /* Checked before reading so a disk image is never read into memory. */
+  if (g_file_info_get_size (info) > CWA_LOAD_MAX_SIZE)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
+                   "%s: the file is larger than the %d MB a certificate file can be. "
+                   FORMATS_HINT, name, CWA_LOAD_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = read_at_most (file, CWA_LOAD_MAX_SIZE, cancellable, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE))
+        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
+                     "%s: the file is larger than the %d MB a certificate file can be. "
+                     FORMATS_HINT, name, CWA_LOAD_MAX_SIZE / (1024 * 1024));
+      else
+        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
+                     "%s: the file cannot be read (%s). Check that it exists and that you may read it.",
+                     name, local_error->message);
+      return NULL;
+    }
+
+  return cwa_cert_loader_load_bytes (bytes, name, password, error);
+}
+
+/* -Wpedantic forbids a function pointer as a gpointer, not as an integer. */
+#define LOAD_FILE_TAG ((gpointer) (guintptr) cwa_cert_loader_load_file_async)
+
+typedef struct
+{
+  GFile *file;
+  gchar *password;
+} LoadFileData;
+
+static void
+load_file_data_free (LoadFileData *data)
+{
+  g_clear_object (&data->file);
+  if (data->password != NULL)
+    {
+      wipe (data->password, strlen (data->password));
+      g_free (data->password);
+    }
+  g_free (data);
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LoadFileData *data = task_data;
+  GPtrArray *certificates;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  certificates = cwa_cert_loader_load_file (data->file, data->password, cancellable, &error);
+  if (certificates == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, certificates, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+cwa_cert_loader_load_file_async (GFile              *file,
+                                 const gchar        *password,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadFileData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadFileData, 1);
+  data->file = g_object_ref (file);
+  data->password = g_strdup (password);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, LOAD_FILE_TAG);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_file_data_free);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+GPtrArray *
+cwa_cert_loader_load_file_finish (GAsyncResult *result,
+                                  GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == LOAD_FILE_TAG, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CwaCertificate *
+cwa_cert_loader_pick_primary (GPtrArray *certificates)
+{
+  g_return_val_if_fail (certificates != NULL, NULL);
+
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      CwaCertificate *certificate = g_ptr_array_index (certificates, i);
+
+      if (!cwa_certificate_is_ca (certificate))
+        return certificate;
+    }
+
+  return certificates->len > 0 ? g_ptr_array_index (certificates, 0) : NULL;
+}

@@ -1,2 +1,645 @@
-/* PLACEHOLDER: replaced by the real implementation. */
-typedef int cwa_placeholder_t;
+/* cwa-checklist.c: runs the rules over a plan, once per main-loop iteration after it changes. */
+#include "config.h"
+
+#include "cwa-checklist.h"
+#include "cwa-names.h"
+#include "rules/cwa-rules-private.h"
+
+struct _CwaChecklist
+{
+  GObject     parent_instance;
+
+  CwaPlan    *plan;
+  CwaTrust   *trust;
+  GDateTime  *now;
+  guint       expiry_warning_days;
+
+  GListStore *findings;
+  GListStore *requirements;
+  GPtrArray  *coverage;
+
+  /* Chains survive between runs while the certificate pool stays the same:
+   * editing a URL must not rebuild every chain. */
+  GHashTable *chains;
+  gchar      *pool_key;
+
+  guint       idle_id;
+  /* Bumped by every change: a run only applies its result if no change
+   * arrived while it was computing. */
+  guint64     generation;
+  guint       n_runs;
+
+  guint       n_errors;
+  guint       n_warnings;
+  guint       n_passed;
+  gboolean    ready;
+};
+
+G_DEFINE_FINAL_TYPE (CwaChecklist, cwa_checklist, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_TRUST,
+  PROP_NOW,
+  PROP_EXPIRY_WARNING_DAYS,
+  PROP_READY,
+  PROP_N_ERRORS,
+  PROP_N_WARNINGS,
+  PROP_N_PASSED,
+  N_PROPS
+};
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+const gchar *
+cwa_coverage_status_to_string (CwaCoverageStatus status)
+{
+  switch (status)
+    {
+    case CWA_COVERAGE_COVERED:
+      return "covered";
+    case CWA_COVERAGE_MISSING:
+      return "missing";
+    case CWA_COVERAGE_WILDCARD_ONLY:
+      return "wildcard only";
+    default:
+      g_return_val_if_reached ("missing");
+    }
+}
+
+void
+cwa_coverage_cell_free (CwaCoverageCell *cell)
+{
+  if (cell == NULL)
+    return;
+
+  g_clear_pointer (&cell->name, g_free);
+  g_clear_object (&cell->requirement);
+  g_clear_object (&cell->certificate);
+  g_free (cell);
+}
+
+static gboolean
+run_idle (gpointer user_data)
+{
+  CwaChecklist *self = user_data;
+
+  self->idle_id = 0;
+  cwa_checklist_update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_run (CwaChecklist *self)
+{
+  self->generation++;
+
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_idle, self, NULL);
+}
+
+static void
+on_plan_changed (CwaChecklist *self)
+{
+  schedule_run (self);
+}
+
+/* The fingerprints of the pool and the number of public roots: when either
+ * changes, cached chains may no longer hold. */
+static gchar *
+dup_pool_key (CwaChecklist *self)
+{
+  g_autoptr(GPtrArray) pool = cwa_plan_dup_certificate_pool (self->plan);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%u", self->trust != NULL ? cwa_trust_get_n_public_roots (self->trust) : 0);
+  for (guint i = 0; i < pool->len; i++)
+    g_string_append_printf (key, ";%s", cwa_certificate_get_sha256 (g_ptr_array_index (pool, i)));
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+typedef gboolean (*ItemEqualFunc) (gpointer a,
+                                   gpointer b);
+
+/* Replaces the store's items by @items, emitting items-changed once and
+ * only for the range between the common prefix and the common suffix, so
+ * rows that did not change keep their widgets. */
+static void
+splice_changed (GListStore    *store,
+                GPtrArray     *items,
+                ItemEqualFunc  equal)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint old_n = g_list_model_get_n_items (model);
+  guint new_n = items->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (prefix < old_n && prefix < new_n)
+    {
+      g_autoptr(GObject) old_item = g_list_model_get_item (model, prefix);
+
+      if (!equal (old_item, g_ptr_array_index (items, prefix)))
+        break;
+      prefix++;
+    }
+
+  while (suffix < old_n - prefix && suffix < new_n - prefix)
+    {
+      g_autoptr(GObject) old_item = g_list_model_get_item (model, old_n - 1 - suffix);
+
+      if (!equal (old_item, g_ptr_array_index (items, new_n - 1 - suffix)))
+        break;
+      suffix++;
+    }
+
+  if (old_n - prefix - suffix == 0 && new_n - prefix - suffix == 0)
+    return;
+
+  g_list_store_splice (store, prefix, old_n - prefix - suffix,
+                       items->pdata + prefix, new_n - prefix - suffix);
+}
+
+static GPtrArray *
+compute_coverage (CwaChecklist *self)
+{
+  GListModel *requirements = G_LIST_MODEL (self->requirements);
+  guint n_requirements = g_list_model_get_n_items (requirements);
+  g_autoptr(GPtrArray) certificates = cwa_plan_dup_assigned_certificates (self->plan);
+  g_autoptr(GPtrArray) certificate_names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GPtrArray *coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_coverage_cell_free);
+
+  for (guint i = 0; i < certificates->len; i++)
+    g_ptr_array_add (certificate_names,
+                     cwa_rule_certificate_dup_all_names (g_ptr_array_index (certificates, i)));
+
+  for (guint i = 0; i < n_requirements; i++)
+    {
+      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (requirements, i);
+      g_auto(GStrv) names = cwa_requirement_dup_all_names (requirement);
+
+      for (guint j = 0; names[j] != NULL; j++)
+        {
+          for (guint k = 0; k < certificates->len; k++)
+            {
+              CwaCoverageCell *cell = g_new0 (CwaCoverageCell, 1);
+              const gchar * const *have = g_ptr_array_index (certificate_names, k);
+
+              cell->name = g_strdup (names[j]);
+              cell->requirement = g_object_ref (requirement);
+              cell->certificate = g_object_ref (g_ptr_array_index (certificates, k));
+              switch (cwa_names_match (have, names[j]))
+                {
+                case CWA_NAME_MATCH_EXACT:
+                  cell->status = CWA_COVERAGE_COVERED;
+                  break;
+                case CWA_NAME_MATCH_WILDCARD_ONLY:
+                  cell->status = CWA_COVERAGE_WILDCARD_ONLY;
+                  break;
+                case CWA_NAME_MATCH_NONE:
+                default:
+                  cell->status = CWA_COVERAGE_MISSING;
+                  break;
+                }
+              g_ptr_array_add (coverage, cell);
+            }
+        }
+    }
+
+  return coverage;
+}
+
+static void
+update_counts (CwaChecklist *self)
+{
+  GListModel *findings = G_LIST_MODEL (self->findings);
+  guint n = g_list_model_get_n_items (findings);
+  guint n_errors = 0;
+  guint n_warnings = 0;
+  guint n_passed = 0;
+  gboolean ready;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+
+      if (!cwa_finding_is_failed (finding))
+        n_passed++;
+      else if (cwa_finding_get_level (finding) == CWA_LEVEL_ERROR)
+        n_errors++;
+      else if (cwa_finding_get_level (finding) == CWA_LEVEL_WARNING)
+        n_warnings++;
+    }
+  ready = n_errors == 0 && n_warnings == 0;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->n_errors != n_errors)
+    {
+      self->n_errors = n_errors;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+    }
+  if (self->n_warnings != n_warnings)
+    {
+      self->n_warnings = n_warnings;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+    }
+  if (self->n_passed != n_passed)
+    {
+      self->n_passed = n_passed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PASSED]);
+    }
+  if (self->ready != ready)
+    {
+      self->ready = ready;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+cwa_checklist_update (CwaChecklist *self)
+{
+  g_autoptr(CwaRuleContext) context = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) requirements = NULL;
+  g_autofree gchar *pool_key = NULL;
+  guint64 generation;
+  gint64 now;
+  guint days;
+
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  generation = self->generation;
+
+  pool_key = dup_pool_key (self);
+  if (g_strcmp0 (pool_key, self->pool_key) != 0)
+    {
+      g_hash_table_remove_all (self->chains);
+      g_free (self->pool_key);
+      self->pool_key = g_steal_pointer (&pool_key);
+    }
+
+  now = self->now != NULL ? g_date_time_to_unix (self->now)
+                          : g_get_real_time () / G_USEC_PER_SEC;
+  days = self->expiry_warning_days != 0 ? self->expiry_warning_days
+                                        : cwa_plan_get_expiry_warning_days (self->plan);
+
+  context = cwa_rule_context_new (self->plan, self->trust, now, days, self->chains);
+  findings = g_ptr_array_new_with_free_func (g_object_unref);
+  cwa_rules_run (context, findings);
+  requirements = cwa_requirements_compute (cwa_plan_get_deployment (self->plan));
+
+  /* Nothing above emits signals today; the check keeps it so if a rule
+   * ever does and a handler changes the plan meanwhile. */
+  if (generation != self->generation)
+    {
+      schedule_run (self);
+      return;
+    }
+
+  self->n_runs++;
+
+  splice_changed (self->findings, findings, (ItemEqualFunc) cwa_finding_equal);
+  splice_changed (self->requirements, requirements, (ItemEqualFunc) cwa_requirement_equal);
+  g_clear_pointer (&self->coverage, g_ptr_array_unref);
+  self->coverage = compute_coverage (self);
+  update_counts (self);
+
+  g_signal_emit (self, signals[UPDATED], 0);
+}
+
+static void
+cwa_checklist_constructed (GObject *object)
+{
+  CwaChecklist *self = (CwaChecklist *) object;
+
+  G_OBJECT_CLASS (cwa_checklist_parent_class)->constructed (object);
+
+  g_assert (CWA_IS_PLAN (self->plan));
+
+  g_signal_connect_object (self->plan, "changed",
+                           G_CALLBACK (on_plan_changed), self, G_CONNECT_SWAPPED);
+
+  /* Views and the CLI read results right away. */
+  cwa_checklist_update (self);
+}
+
+static void
+cwa_checklist_dispose (GObject *object)
+{
+  CwaChecklist *self = (CwaChecklist *) object;
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+
+  g_clear_pointer (&self->coverage, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cwa_checklist_parent_class)->dispose (object);
+}
+
+static void
+cwa_checklist_finalize (GObject *object)
+{
+  CwaChecklist *self = (CwaChecklist *) object;
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->trust);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_object (&self->findings);
+  g_clear_object (&self->requirements);
+  g_clear_pointer (&self->chains, g_hash_table_unref);
+  g_clear_pointer (&self->pool_key, g_free);
+
+  G_OBJECT_CLASS (cwa_checklist_parent_class)->finalize (object);
+}
+
+static void
+cwa_checklist_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CwaChecklist *self = CWA_CHECKLIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+
+    case PROP_TRUST:
+      g_value_set_object (value, self->trust);
+      break;
+
+    case PROP_NOW:
+      g_value_set_boxed (value, self->now);
+      break;
+
+    case PROP_EXPIRY_WARNING_DAYS:
+      g_value_set_uint (value, self->expiry_warning_days);
+      break;
+
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, self->n_errors);
+      break;
+
+    case PROP_N_WARNINGS:
+      g_value_set_uint (value, self->n_warnings);
+      break;
+
+    case PROP_N_PASSED:
+      g_value_set_uint (value, self->n_passed);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwa_checklist_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CwaChecklist *self = CWA_CHECKLIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      self->plan = g_value_dup_object (value);
+      break;
+
+    case PROP_TRUST:
+      self->trust = g_value_dup_object (value);
+      break;
+
+    case PROP_NOW:
+      cwa_checklist_set_now (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_EXPIRY_WARNING_DAYS:
+      cwa_checklist_set_expiry_warning_days (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwa_checklist_class_init (CwaChecklistClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = cwa_checklist_constructed;
+  object_class->dispose = cwa_checklist_dispose;
+  object_class->finalize = cwa_checklist_finalize;
+  object_class->get_property = cwa_checklist_get_property;
+  object_class->set_property = cwa_checklist_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CWA_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRUST] =
+    g_param_spec_object ("trust", NULL, NULL, CWA_TYPE_TRUST,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOW] =
+    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EXPIRY_WARNING_DAYS] =
+    g_param_spec_uint ("expiry-warning-days", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_ERRORS] =
+    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_WARNINGS] =
+    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_PASSED] =
+    g_param_spec_uint ("n-passed", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[UPDATED] =
+    g_signal_new ("updated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+cwa_checklist_init (CwaChecklist *self)
+{
+  self->findings = g_list_store_new (CWA_TYPE_FINDING);
+  self->requirements = g_list_store_new (CWA_TYPE_REQUIREMENT);
+  self->coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_coverage_cell_free);
+  self->chains = cwa_rule_context_new_chain_cache ();
+  /* An empty plan is ready until the first run says otherwise. */
+  self->ready = TRUE;
+}
+
+CwaChecklist *
+cwa_checklist_new (CwaPlan  *plan,
+                   CwaTrust *trust)
+{
+  g_return_val_if_fail (CWA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (trust == NULL || CWA_IS_TRUST (trust), NULL);
+
+  return g_object_new (CWA_TYPE_CHECKLIST,
+                       "plan", plan,
+                       "trust", trust,
+                       NULL);
+}
+
+CwaPlan *
+cwa_checklist_get_plan (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
+
+  return self->plan;
+}
+
+CwaTrust *
+cwa_checklist_get_trust (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
+
+  return self->trust;
+}
+
+GDateTime *
+cwa_checklist_get_now (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
+
+  return self->now;
+}
+
+void
+cwa_checklist_set_now (CwaChecklist *self,
+                       GDateTime    *now)
+{
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+
+  if (self->now == now ||
+      (self->now != NULL && now != NULL && g_date_time_equal (self->now, now)))
+    return;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  if (now != NULL)
+    self->now = g_date_time_ref (now);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
+  if (self->plan != NULL)
+    schedule_run (self);
+}
+
+void
+cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
+                                       guint         days)
+{
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+
+  if (self->expiry_warning_days == days)
+    return;
+
+  self->expiry_warning_days = days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_WARNING_DAYS]);
+  if (self->plan != NULL)
+    schedule_run (self);
+}
+
+GListModel *
+cwa_checklist_get_findings (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
+
+  return G_LIST_MODEL (self->findings);
+}
+
+GListModel *
+cwa_checklist_get_requirements (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
+
+  return G_LIST_MODEL (self->requirements);
+}
+
+GPtrArray *
+cwa_checklist_get_coverage (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
+
+  return self->coverage;
+}
+
+const CwaChainResult *
+cwa_checklist_get_chain (CwaChecklist   *self,
+                         CwaCertificate *certificate)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), NULL);
+
+  return g_hash_table_lookup (self->chains, cwa_certificate_get_sha256 (certificate));
+}
+
+gboolean
+cwa_checklist_is_ready (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), FALSE);
+
+  return self->ready;
+}
+
+guint
+cwa_checklist_get_n_errors (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), 0);
+
+  return self->n_errors;
+}
+
+guint
+cwa_checklist_get_n_warnings (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), 0);
+
+  return self->n_warnings;
+}
+
+guint
+cwa_checklist_get_n_passed (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), 0);
+
+  return self->n_passed;
+}
+
+guint
+cwa_checklist_get_n_runs (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), 0);
+
+  return self->n_runs;
+}

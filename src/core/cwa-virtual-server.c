@@ -1,2 +1,487 @@
-/* PLACEHOLDER: replaced by the real implementation. */
-typedef int cwa_placeholder_t;
+/* cwa-virtual-server.c: one IIS virtual server of CWA: URL, audience, binding, overrides, SSL certificate. */
+#include "config.h"
+
+#include "cwa-names.h"
+#include "cwa-plan-private.h"
+#include "cwa-server.h"
+#include "cwa-virtual-server.h"
+
+struct _CwaVirtualServer
+{
+  GObject         parent_instance;
+
+  gchar          *url;
+  /* Derived from url whenever it changes. */
+  gchar          *host;
+  gboolean        is_https;
+  guint           port;
+
+  CwaAudience     audience;
+  gchar          *listen;
+  gchar          *as_url;
+  gchar          *download_url;
+  CwaCertificate *ssl_certificate;
+  CwaServer      *server;  /* weak */
+};
+
+G_DEFINE_FINAL_TYPE (CwaVirtualServer, cwa_virtual_server, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_URL,
+  PROP_HOST,
+  PROP_IS_HTTPS,
+  PROP_PORT,
+  PROP_AUDIENCE,
+  PROP_LISTEN,
+  PROP_AS_URL,
+  PROP_DOWNLOAD_URL,
+  PROP_SSL_CERTIFICATE,
+  PROP_SERVER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cwa_virtual_server_dispose (GObject *object)
+{
+  CwaVirtualServer *self = CWA_VIRTUAL_SERVER (object);
+
+  g_clear_object (&self->ssl_certificate);
+  g_clear_weak_pointer (&self->server);
+
+  G_OBJECT_CLASS (cwa_virtual_server_parent_class)->dispose (object);
+}
+
+static void
+cwa_virtual_server_finalize (GObject *object)
+{
+  CwaVirtualServer *self = CWA_VIRTUAL_SERVER (object);
+
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->listen, g_free);
+  g_clear_pointer (&self->as_url, g_free);
+  g_clear_pointer (&self->download_url, g_free);
+
+  G_OBJECT_CLASS (cwa_virtual_server_parent_class)->finalize (object);
+}
+
+static void
+cwa_virtual_server_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CwaVirtualServer *self = CWA_VIRTUAL_SERVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+    case PROP_HOST:
+      g_value_set_string (value, self->host);
+      break;
+    case PROP_IS_HTTPS:
+      g_value_set_boolean (value, self->is_https);
+      break;
+    case PROP_PORT:
+      g_value_set_uint (value, self->port);
+      break;
+    case PROP_AUDIENCE:
+      g_value_set_enum (value, self->audience);
+      break;
+    case PROP_LISTEN:
+      g_value_set_string (value, self->listen);
+      break;
+    case PROP_AS_URL:
+      g_value_set_string (value, self->as_url);
+      break;
+    case PROP_DOWNLOAD_URL:
+      g_value_set_string (value, self->download_url);
+      break;
+    case PROP_SSL_CERTIFICATE:
+      g_value_set_object (value, self->ssl_certificate);
+      break;
+    case PROP_SERVER:
+      g_value_set_object (value, self->server);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwa_virtual_server_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CwaVirtualServer *self = CWA_VIRTUAL_SERVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL:
+      cwa_virtual_server_set_url (self, g_value_get_string (value));
+      break;
+    case PROP_AUDIENCE:
+      cwa_virtual_server_set_audience (self, g_value_get_enum (value));
+      break;
+    case PROP_LISTEN:
+      cwa_virtual_server_set_listen (self, g_value_get_string (value));
+      break;
+    case PROP_AS_URL:
+      cwa_virtual_server_set_as_url (self, g_value_get_string (value));
+      break;
+    case PROP_DOWNLOAD_URL:
+      cwa_virtual_server_set_download_url (self, g_value_get_string (value));
+      break;
+    case PROP_SSL_CERTIFICATE:
+      cwa_virtual_server_set_ssl_certificate (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwa_virtual_server_class_init (CwaVirtualServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cwa_virtual_server_dispose;
+  object_class->finalize = cwa_virtual_server_finalize;
+  object_class->get_property = cwa_virtual_server_get_property;
+  object_class->set_property = cwa_virtual_server_set_property;
+
+  /* Not construct-only: a NULL url would fail the validity check, so
+   * cwa_virtual_server_new() sets it after construction. */
+  properties[PROP_URL] =
+    g_param_spec_string ("url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_HOST] =
+    g_param_spec_string ("host", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_IS_HTTPS] =
+    g_param_spec_boolean ("is-https", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_PORT] =
+    g_param_spec_uint ("port", NULL, NULL,
+                       0, G_MAXUINT16, 443,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_AUDIENCE] =
+    g_param_spec_enum ("audience", NULL, NULL,
+                       CWA_TYPE_AUDIENCE, CWA_AUDIENCE_INTERNAL,
+                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_LISTEN] =
+    g_param_spec_string ("listen", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_AS_URL] =
+    g_param_spec_string ("as-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_DOWNLOAD_URL] =
+    g_param_spec_string ("download-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_SSL_CERTIFICATE] =
+    g_param_spec_object ("ssl-certificate", NULL, NULL,
+                         CWA_TYPE_CERTIFICATE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_SERVER] =
+    g_param_spec_object ("server", NULL, NULL,
+                         CWA_TYPE_SERVER,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cwa_virtual_server_init (CwaVirtualServer *self)
+{
+  self->is_https = TRUE;
+  self->port = 443;
+  self->audience = CWA_AUDIENCE_INTERNAL;
+}
+
+CwaVirtualServer *
+cwa_virtual_server_new (const gchar *url,
+                        CwaAudience  audience)
+{
+  CwaVirtualServer *self;
+
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (cwa_url_parse (url, NULL, NULL, NULL, NULL), NULL);
+
+  self = g_object_new (CWA_TYPE_VIRTUAL_SERVER,
+                       "audience", audience,
+                       NULL);
+  cwa_virtual_server_set_url (self, url);
+
+  return self;
+}
+
+const gchar *
+cwa_virtual_server_get_url (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return self->url;
+}
+
+void
+cwa_virtual_server_set_url (CwaVirtualServer *self,
+                            const gchar      *url)
+{
+  g_autofree gchar *host = NULL;
+  gboolean is_https = TRUE;
+  guint port = 443;
+
+  g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (cwa_url_parse (url, &is_https, &host, &port, NULL));
+
+  if (g_strcmp0 (self->url, url) == 0)
+    return;
+
+  /* Batch the notifications so a listener reading "host" on "url" already
+   * sees the new host. */
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_free (self->url);
+  self->url = g_strdup (url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
+
+  if (g_strcmp0 (self->host, host) != 0)
+    {
+      g_free (self->host);
+      self->host = g_steal_pointer (&host);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
+    }
+
+  if (self->is_https != is_https)
+    {
+      self->is_https = is_https;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_HTTPS]);
+    }
+
+  if (self->port != port)
+    {
+      self->port = port;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const gchar *
+cwa_virtual_server_get_host (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return self->host;
+}
+
+gboolean
+cwa_virtual_server_is_https (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), FALSE);
+
+  return self->is_https;
+}
+
+guint
+cwa_virtual_server_get_port (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), 0);
+
+  return self->port;
+}
+
+CwaAudience
+cwa_virtual_server_get_audience (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), CWA_AUDIENCE_INTERNAL);
+
+  return self->audience;
+}
+
+void
+cwa_virtual_server_set_audience (CwaVirtualServer *self,
+                                 CwaAudience       audience)
+{
+  g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
+  g_return_if_fail (audience == CWA_AUDIENCE_INTERNAL || audience == CWA_AUDIENCE_EXTERNAL);
+
+  if (self->audience == audience)
+    return;
+
+  self->audience = audience;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCE]);
+}
+
+/* An empty override means "the default", like NULL, so an emptied entry in
+ * the GUI does not leave a value no rule can read. */
+static gboolean
+set_optional_string (gchar       **field,
+                     const gchar  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+const gchar *
+cwa_virtual_server_get_listen (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return self->listen;
+}
+
+void
+cwa_virtual_server_set_listen (CwaVirtualServer *self,
+                               const gchar      *listen)
+{
+  g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
+
+  if (set_optional_string (&self->listen, listen))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTEN]);
+}
+
+gchar *
+cwa_virtual_server_dup_effective_listen (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  if (self->listen != NULL)
+    return g_strdup (self->listen);
+
+  return g_strdup (self->is_https ? "*:443" : "*:80");
+}
+
+const gchar *
+cwa_virtual_server_get_as_url (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return self->as_url;
+}
+
+void
+cwa_virtual_server_set_as_url (CwaVirtualServer *self,
+                               const gchar      *as_url)
+{
+  g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
+
+  if (set_optional_string (&self->as_url, as_url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_URL]);
+}
+
+const gchar *
+cwa_virtual_server_get_download_url (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return self->download_url;
+}
+
+void
+cwa_virtual_server_set_download_url (CwaVirtualServer *self,
+                                     const gchar      *download_url)
+{
+  g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
+
+  if (set_optional_string (&self->download_url, download_url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOWNLOAD_URL]);
+}
+
+/* The override's host if it parses, else "<prefix>.<host>".  The plan file
+ * refuses overrides that do not parse; falling back keeps the rules working
+ * while the GUI holds a half-typed value. */
+static gchar *
+dup_derived_host (CwaVirtualServer *self,
+                  const gchar      *override,
+                  const gchar      *prefix)
+{
+  g_autofree gchar *host = NULL;
+  g_autofree gchar *derived = NULL;
+  gchar *normalized;
+
+  if (override != NULL && cwa_url_parse (override, NULL, &host, NULL, NULL))
+    return g_steal_pointer (&host);
+
+  if (self->host == NULL)
+    return NULL;
+
+  derived = g_strconcat (prefix, ".", self->host, NULL);
+  normalized = cwa_name_normalize (derived, NULL);
+
+  return normalized != NULL ? normalized : g_steal_pointer (&derived);
+}
+
+gchar *
+cwa_virtual_server_dup_as_host (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return dup_derived_host (self, self->as_url, "as");
+}
+
+gchar *
+cwa_virtual_server_dup_download_host (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return dup_derived_host (self, self->download_url, "download");
+}
+
+CwaCertificate *
+cwa_virtual_server_get_ssl_certificate (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return self->ssl_certificate;
+}
+
+void
+cwa_virtual_server_set_ssl_certificate (CwaVirtualServer *self,
+                                        CwaCertificate   *certificate)
+{
+  g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
+  g_return_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate));
+
+  if (g_set_object (&self->ssl_certificate, certificate))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SSL_CERTIFICATE]);
+}
+
+CwaServer *
+cwa_virtual_server_get_server (CwaVirtualServer *self)
+{
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
+
+  return self->server;
+}
+
+void
+_cwa_virtual_server_set_server (CwaVirtualServer *self,
+                                CwaServer        *server)
+{
+  g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
+  g_return_if_fail (server == NULL || CWA_IS_SERVER (server));
+
+  if (g_set_weak_pointer (&self->server, server))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER]);
+}

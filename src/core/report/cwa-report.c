@@ -1,2 +1,563 @@
-/* PLACEHOLDER: replaced by the real implementation. */
-typedef int cwa_placeholder_t;
+/* cwa-report.c: the report snapshot, the format table, and the helpers every writer shares. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cwa-plan-private.h"
+#include "cwa-report-private.h"
+
+static const CwaReportFormat text_format = {
+  "text", "txt", "text/plain", "Text", FALSE, _cwa_report_write_text,
+};
+
+static const CwaReportFormat json_format = {
+  "json", "json", "application/json", "JSON", FALSE, _cwa_report_write_json,
+};
+
+/* In the order cli.md lists them: the order of --help and the Export menu. */
+static const CwaReportFormat * const formats[] = {
+  &text_format,
+  &_cwa_report_format_markdown,
+  &_cwa_report_format_html,
+  &json_format,
+  &_cwa_report_format_csv,
+  &_cwa_report_format_pdf,
+};
+
+CwaReport *
+cwa_report_new (CwaPlan      *plan,
+                CwaChecklist *checklist,
+                const gchar  *plan_file,
+                GDateTime    *generated)
+{
+  CwaReport *report;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (CWA_IS_CHECKLIST (checklist), NULL);
+  g_return_val_if_fail (generated != NULL, NULL);
+
+  report = g_new0 (CwaReport, 1);
+  report->plan = g_object_ref (plan);
+  report->checklist = g_object_ref (checklist);
+  report->plan_file = g_strdup (plan_file);
+  report->generated = g_date_time_ref (generated);
+  if (cwa_checklist_get_now (checklist) != NULL)
+    report->now = g_date_time_ref (cwa_checklist_get_now (checklist));
+  report->color = FALSE;
+
+  return report;
+}
+
+void
+cwa_report_free (CwaReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_object (&report->plan);
+  g_clear_object (&report->checklist);
+  g_clear_pointer (&report->plan_file, g_free);
+  g_clear_pointer (&report->generated, g_date_time_unref);
+  g_clear_pointer (&report->now, g_date_time_unref);
+  g_free (report);
+}
+
+const CwaReportFormat * const *
+cwa_report_formats (guint *n_formats)
+{
+  if (n_formats != NULL)
+    *n_formats = G_N_ELEMENTS (formats);
+
+  return formats;
+}
+
+const CwaReportFormat *
+cwa_report_format_lookup (const gchar *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_strcmp0 (formats[i]->name, name) == 0)
+        return formats[i];
+    }
+
+  return NULL;
+}
+
+GBytes *
+cwa_report_write_bytes (const CwaReport       *report,
+                        const CwaReportFormat *format,
+                        GError               **error)
+{
+  g_autoptr(GOutputStream) out = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out = g_memory_output_stream_new_resizable ();
+
+  if (!format->write (report, out, NULL, error))
+    return NULL;
+
+  if (!g_output_stream_close (out, NULL, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+gboolean
+cwa_report_write_file (const CwaReport       *report,
+                       const CwaReportFormat *format,
+                       GFile                 *file,
+                       GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gconstpointer data;
+  gsize size;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The whole report exists in memory before the file is touched, so a
+   * writer that fails half-way leaves the old file as it was. */
+  bytes = cwa_report_write_bytes (report, format, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_replace_contents (file, data, size, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_autofree gchar *name = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: the report could not be written (%s); check that the folder exists and is writable.",
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gchar *
+_cwa_report_format_unix (gint64 unix_utc)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_utc);
+
+  /* Out of GDateTime's range (year 10000 and later): still say something. */
+  if (time == NULL)
+    return g_strdup_printf ("@%" G_GINT64_FORMAT, unix_utc);
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gchar *
+_cwa_report_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  utc = g_date_time_to_utc (time);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+GDateTime *
+_cwa_report_get_check_time (const CwaReport *report)
+{
+  return report->now != NULL ? report->now : report->generated;
+}
+
+gint64
+_cwa_report_days_left (const CwaReport *report,
+                       CwaCertificate  *certificate)
+{
+  gint64 now = g_date_time_to_unix (_cwa_report_get_check_time (report));
+  gint64 seconds = cwa_certificate_get_not_after (certificate) - now;
+
+  /* Round towards minus infinity: an hour past expiry is "-1 days". */
+  if (seconds < 0)
+    return -((-seconds + 86399) / 86400);
+
+  return seconds / 86400;
+}
+
+gchar *
+_cwa_report_dup_summary (const CwaReport *report)
+{
+  guint n_errors = cwa_checklist_get_n_errors (report->checklist);
+  guint n_warnings = cwa_checklist_get_n_warnings (report->checklist);
+
+  if (cwa_checklist_is_ready (report->checklist))
+    return g_strdup ("Ready");
+
+  return g_strdup_printf ("%u %s, %u %s",
+                          n_errors, n_errors == 1 ? "error" : "errors",
+                          n_warnings, n_warnings == 1 ? "warning" : "warnings");
+}
+
+/* Lower case, one trailing dot removed. */
+static gchar *
+tidy_host (const gchar *host,
+           gssize       length)
+{
+  g_autofree gchar *down = g_utf8_strdown (host, length);
+  gsize len = strlen (down);
+
+  if (len > 1 && down[len - 1] == '.')
+    down[len - 1] = '\0';
+
+  return g_steal_pointer (&down);
+}
+
+gchar *
+_cwa_report_dup_server_name (CwaServer *server)
+{
+  g_return_val_if_fail (CWA_IS_SERVER (server), NULL);
+
+  return tidy_host (cwa_server_get_fqdn (server), -1);
+}
+
+gchar *
+_cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server)
+{
+  const gchar *url;
+  const gchar *host;
+  const gchar *end;
+
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), NULL);
+
+  url = cwa_virtual_server_get_url (virtual_server);
+  if (url == NULL)
+    return g_strdup (cwa_virtual_server_get_host (virtual_server));
+
+  /* The model only holds URLs cwa_url_parse() accepted: an optional
+   * scheme, the host, an optional port and "/". */
+  host = strstr (url, "://");
+  host = host != NULL ? host + 3 : url;
+  if (*host == '[')
+    end = strchr (host, ']') != NULL ? strchr (host, ']') + 1 : host + strlen (host);
+  else
+    end = host + strcspn (host, ":/");
+
+  if (end == host)
+    return g_strdup (cwa_virtual_server_get_host (virtual_server));
+
+  return tidy_host (host, end - host);
+}
+
+const gchar *
+_cwa_report_certificate_source (CwaPlan        *plan,
+                                CwaCertificate *certificate)
+{
+  const CwaPlanEntrySource *source = _cwa_plan_get_entry_source (plan, certificate);
+
+  /* A "pem" entry, or one the GUI added (saved as "pem"), has no file of
+   * its own: the plan itself carries it. */
+  if (source == NULL || source->file == NULL)
+    return CWA_REPORT_SOURCE_EMBEDDED;
+
+  return source->file;
+}
+
+static void
+report_group_free (gpointer data)
+{
+  CwaReportGroup *group = data;
+
+  g_ptr_array_unref (group->findings);
+  g_free (group);
+}
+
+GPtrArray *
+_cwa_report_group_findings (const CwaReport *report)
+{
+  GListModel *findings = cwa_checklist_get_findings (report->checklist);
+  guint n = g_list_model_get_n_items (findings);
+  GPtrArray *groups = g_ptr_array_new_with_free_func (report_group_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      CwaVirtualServer *virtual_server = cwa_finding_get_virtual_server (finding);
+      CwaServer *server = cwa_finding_get_server (finding);
+      CwaReportGroup *group = NULL;
+
+      if (server == NULL && virtual_server != NULL)
+        server = cwa_virtual_server_get_server (virtual_server);
+
+      /* Findings arrive in report order, so the current group almost
+       * always matches; the search keeps the grouping right if a subject
+       * comes back later. */
+      for (guint j = groups->len; j > 0; j--)
+        {
+          CwaReportGroup *candidate = g_ptr_array_index (groups, j - 1);
+
+          if (candidate->server == server && candidate->virtual_server == virtual_server)
+            {
+              group = candidate;
+              break;
+            }
+        }
+
+      if (group == NULL)
+        {
+          group = g_new0 (CwaReportGroup, 1);
+          group->server = server;
+          group->virtual_server = virtual_server;
+          group->findings = g_ptr_array_new ();
+          g_ptr_array_add (groups, group);
+        }
+
+      /* Borrowed: the checklist's model holds its reference. */
+      g_ptr_array_add (group->findings, finding);
+      if (cwa_finding_is_failed (finding))
+        group->n_failed++;
+    }
+
+  return groups;
+}
+
+static void
+add_string_array (JsonBuilder         *builder,
+                  const gchar         *member,
+                  const gchar * const *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const gchar *member,
+          gint64       unix_utc)
+{
+  g_autofree gchar *text = _cwa_report_format_unix (unix_utc);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const gchar *member,
+            const gchar *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+_cwa_report_build_certificate_fields (JsonBuilder    *builder,
+                                      CwaCertificate *certificate)
+{
+  add_string (builder, "subject", cwa_certificate_get_subject (certificate));
+  add_string (builder, "issuer", cwa_certificate_get_issuer (certificate));
+  add_string_array (builder, "san", cwa_certificate_get_san_strings (certificate));
+  add_time (builder, "not_before", cwa_certificate_get_not_before (certificate));
+  add_time (builder, "not_after", cwa_certificate_get_not_after (certificate));
+  add_string (builder, "serial", cwa_certificate_get_serial (certificate));
+  add_string (builder, "sha256", cwa_certificate_get_sha256 (certificate));
+  add_string (builder, "sha1", cwa_certificate_get_sha1 (certificate));
+
+  json_builder_set_member_name (builder, "key");
+  json_builder_begin_object (builder);
+  add_string (builder, "algorithm", cwa_certificate_get_key_algorithm (certificate));
+  json_builder_set_member_name (builder, "bits");
+  json_builder_add_int_value (builder, cwa_certificate_get_key_bits (certificate));
+  json_builder_end_object (builder);
+
+  add_string (builder, "signature", cwa_certificate_get_signature_algorithm (certificate));
+  add_string_array (builder, "eku", cwa_certificate_get_eku_oids (certificate));
+  add_string_array (builder, "key_usage", cwa_certificate_get_key_usage_names (certificate));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, cwa_certificate_get_version (certificate));
+  json_builder_set_member_name (builder, "is_ca");
+  json_builder_add_boolean_value (builder, cwa_certificate_is_ca (certificate));
+}
+
+void
+_cwa_report_append_json_string (GString     *out,
+                                const gchar *value)
+{
+  static const gchar hex[] = "0123456789abcdef";
+  g_autofree gchar *valid = NULL;
+  const guchar *p;
+  const guchar *run;
+
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  /* JSON is UTF-8: a stray byte from a T61String becomes U+FFFD rather
+   * than making the whole document unreadable. */
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+
+  g_string_append_c (out, '"');
+  /* Copy runs of plain bytes at once; UTF-8 passes through unchanged. */
+  run = (const guchar *) value;
+  for (p = run; *p != '\0'; p++)
+    {
+      if (*p >= 0x20 && *p != '"' && *p != '\\')
+        continue;
+
+      g_string_append_len (out, (const gchar *) run, (const gchar *) p - (const gchar *) run);
+      run = p + 1;
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[*p >> 4]);
+          g_string_append_c (out, hex[*p & 0xf]);
+          break;
+        }
+    }
+  g_string_append_len (out, (const gchar *) run, (const gchar *) p - (const gchar *) run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_indent (GString *out,
+               guint    depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+/* json-glib's generator writes "key" : value; cli.md shows "key": value,
+ * and a report is read by people and diffed as text too, so the layout is
+ * written here. */
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             guint     depth)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        if (members == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            g_string_append (out, l == members ? "\n" : ",\n");
+            append_indent (out, depth + 1);
+            _cwa_report_append_json_string (out, l->data);
+            g_string_append (out, ": ");
+            append_node (out, json_object_get_member (object, l->data), depth + 1);
+          }
+        g_string_append_c (out, '\n');
+        append_indent (out, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append (out, i == 0 ? "\n" : ",\n");
+            append_indent (out, depth + 1);
+            append_node (out, json_array_get_element (array, i), depth + 1);
+          }
+        g_string_append_c (out, '\n');
+        append_indent (out, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            gchar buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+          }
+          break;
+        case G_TYPE_STRING:
+        default:
+          _cwa_report_append_json_string (out, json_node_get_string (node));
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+gboolean
+_cwa_report_write_json_root (JsonBuilder   *builder,
+                             GOutputStream *out,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  append_node (text, root, 0);
+  g_string_append_c (text, '\n');
+
+  return g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error);
+}

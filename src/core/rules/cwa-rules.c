@@ -1,2 +1,126 @@
-/* PLACEHOLDER: replaced by the real implementation. */
-typedef int cwa_placeholder_t;
+/* cwa-rules.c: the rule catalogue, in the order of rules.md's table, and the runner over a plan. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cwa-rules-private.h"
+
+static const CwaRule * const catalogue[] = {
+  &cwa_rule_server_has_mtls_cert,
+  &cwa_rule_vs_has_ssl_cert,
+  &cwa_rule_ssl_subject_matches_url,
+  &cwa_rule_ssl_san_has_url,
+  &cwa_rule_ssl_san_has_as_url,
+  &cwa_rule_ssl_san_has_download_url,
+  &cwa_rule_shared_san_has_server_fqdn,
+  &cwa_rule_shared_single_server_only,
+  &cwa_rule_mtls_subject_is_server_fqdn,
+  &cwa_rule_vs_one_cert_per_domain,
+  &cwa_rule_external_public_ca,
+  &cwa_rule_external_https_required,
+  &cwa_rule_server_internal_external_separate,
+  &cwa_rule_server_listen_conflict,
+  &cwa_rule_deployment_unique_urls,
+  &cwa_rule_cert_version_3,
+  &cwa_rule_cert_eku_server_auth,
+  &cwa_rule_cert_key_usage,
+  &cwa_rule_cert_validity,
+  &cwa_rule_cert_expiring_soon,
+  &cwa_rule_cert_chain_trusted,
+  &cwa_rule_cert_weak_key,
+  &cwa_rule_cert_weak_signature,
+  &cwa_rule_cert_no_wildcard,
+  NULL
+};
+
+const CwaRule * const *
+cwa_rules_get_catalogue (guint *n_rules)
+{
+  if (n_rules != NULL)
+    *n_rules = G_N_ELEMENTS (catalogue) - 1;
+
+  return catalogue;
+}
+
+const CwaRule *
+cwa_rules_lookup (const gchar *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; catalogue[i] != NULL; i++)
+    {
+      if (strcmp (catalogue[i]->id, id) == 0)
+        return catalogue[i];
+    }
+
+  return NULL;
+}
+
+static void
+run_scope (CwaRuleContext *context,
+           CwaScope        scope,
+           gpointer        subject,
+           GPtrArray      *findings)
+{
+  for (guint i = 0; catalogue[i] != NULL; i++)
+    {
+      if (catalogue[i]->scope == scope)
+        catalogue[i]->check (catalogue[i], context, subject, findings);
+    }
+}
+
+/* Certificate-scope rules run once per certificate, where it is first seen. */
+static void
+run_certificate (CwaRuleContext *context,
+                 CwaCertificate *certificate,
+                 GHashTable     *seen,
+                 GPtrArray      *findings)
+{
+  const gchar *sha256;
+
+  if (certificate == NULL)
+    return;
+
+  sha256 = cwa_certificate_get_sha256 (certificate);
+  if (g_hash_table_contains (seen, sha256))
+    return;
+  g_hash_table_add (seen, (gpointer) sha256);
+
+  run_scope (context, CWA_SCOPE_CERTIFICATE, certificate, findings);
+}
+
+void
+cwa_rules_run (CwaRuleContext *context,
+               GPtrArray      *findings)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  GListModel *servers;
+  guint n_servers;
+
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (findings != NULL);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  servers = cwa_deployment_get_servers (cwa_plan_get_deployment (context->plan));
+  n_servers = g_list_model_get_n_items (servers);
+
+  run_scope (context, CWA_SCOPE_DEPLOYMENT, context->plan, findings);
+
+  for (guint i = 0; i < n_servers; i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+      GListModel *list = cwa_server_get_virtual_servers (server);
+      guint n = g_list_model_get_n_items (list);
+
+      run_scope (context, CWA_SCOPE_SERVER, server, findings);
+      run_certificate (context, cwa_server_get_mtls_certificate (server), seen, findings);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
+
+          run_scope (context, CWA_SCOPE_VIRTUAL_SERVER, vs, findings);
+          run_certificate (context, cwa_virtual_server_get_ssl_certificate (vs), seen, findings);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/* cwa-cli-private.h: the sub-commands and the helpers they share (options, plan loading, problems, exit codes). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-cli.h"
+#include "cwa-plan.h"
+
+G_BEGIN_DECLS
+
+#define CWA_CLI_PROGRAM "cwa-cert-planner"
+
+/* Each takes the arguments from the sub-command's name on (argv[0] is
+ * "check", "names"...) and returns the exit status. */
+int          cwa_cli_check              (int           argc,
+                                         char        **argv);
+int          cwa_cli_names              (int           argc,
+                                         char        **argv);
+int          cwa_cli_inspect            (int           argc,
+                                         char        **argv);
+int          cwa_cli_rules              (int           argc,
+                                         char        **argv);
+int          cwa_cli_request            (int           argc,
+                                         char        **argv);
+
+/* Parses @argc/@argv (argv[0] is the sub-command) with @entries.  On
+ * success the positional arguments are returned in @rest (argv[0] removed,
+ * never NULL).  "--help" prints the help and exits 0, as GOption does.  On
+ * bad usage prints one line to stderr and returns FALSE: the caller exits
+ * with CWA_EXIT_CANNOT_RUN. */
+gboolean     cwa_cli_parse_options      (const gchar   *command,
+                                         const gchar   *parameters,
+                                         const gchar   *summary,
+                                         const GOptionEntry *entries,
+                                         int            argc,
+                                         char         **argv,
+                                         GStrv         *rest);
+
+/* Prints "cwa-cert-planner COMMAND: MESSAGE" on stderr, one line; the
+ * message says what is wrong and what would fix it. */
+void         cwa_cli_usage_error        (const gchar   *command,
+                                         const gchar   *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+/* Prints one line per line of @error's message on stderr, each starting
+ * with @file (as the user wrote it) unless the message already does. */
+void         cwa_cli_print_problem      (const gchar   *file,
+                                         const GError  *error);
+
+/* Reads the first line of @path (without its line ending): the PKCS#12
+ * password.  @path NULL gives NULL and TRUE. */
+gboolean     cwa_cli_read_password_file (const gchar   *path,
+                                         gchar        **password,
+                                         GError       **error);
+
+/* Loads the plan at @path (as the user wrote it) with its certificates;
+ * on failure prints every problem on stderr and returns NULL. */
+CwaPlan     *cwa_cli_load_plan          (const gchar   *path,
+                                         const gchar   *password);
+
+/* Writes @data to standard output, or to @output atomically when not NULL
+ * (an existing file is replaced only once everything is in memory).  Prints
+ * the problem and returns FALSE on failure. */
+gboolean     cwa_cli_write_output       (const gchar   *output,
+                                         GBytes        *data);
+
+/* TRUE if @format is "text" or "json"; otherwise prints a usage error. */
+gboolean     cwa_cli_check_text_or_json (const gchar   *command,
+                                         const gchar   *format);
+
+G_END_DECLS

@@ -1,0 +1,60 @@
+/* cwa-plan-private.h: what the model classes and the plan file code share and nobody else needs. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cwa-plan.h"
+
+G_BEGIN_DECLS
+
+/* JSON members this program does not know, kept on a plan, server or
+ * virtual server so that a newer program's additions survive a round trip
+ * through this one.  @members may be NULL; it is copied by reference. */
+void        _cwa_object_set_extra_members     (GObject          *object,
+                                               JsonObject       *members);
+/* Borrowed, or NULL when there were none. */
+JsonObject *_cwa_object_get_extra_members     (GObject          *object);
+
+/* Only CwaServer calls this: the weak back-pointer of a virtual server. */
+void        _cwa_virtual_server_set_server    (CwaVirtualServer *self,
+                                               CwaServer        *server);
+
+/* How a certificate entry was written in the plan file, so a save writes it
+ * back the same way.  Entries without a record (added by the GUI) are
+ * written as `pem` holding just the certificate. */
+typedef struct
+{
+  gchar      *file;           /* "file" as written, or NULL */
+  gchar      *sha256;         /* "sha256" pin as written, or NULL */
+  gchar      *pem;            /* "pem" as written, or NULL */
+  GPtrArray  *companions;     /* the chain certificates that came with it */
+  JsonObject *extra_members;  /* unknown members of the entry, or NULL */
+} CwaPlanEntrySource;
+
+CwaPlanEntrySource *_cwa_plan_entry_source_new  (void);
+void                _cwa_plan_entry_source_free (CwaPlanEntrySource *source);
+
+/* Takes @source; @certificate must be an entry of @plan.  The record is
+ * dropped when the entry is removed. */
+void                _cwa_plan_set_entry_source (CwaPlan            *plan,
+                                                CwaCertificate     *certificate,
+                                                CwaPlanEntrySource *source);
+/* Borrowed, or NULL. */
+const CwaPlanEntrySource *_cwa_plan_get_entry_source (CwaPlan        *plan,
+                                                      CwaCertificate *certificate);
+
+/* Unknown members of "settings". */
+void        _cwa_plan_set_settings_extra_members (CwaPlan    *plan,
+                                                  JsonObject *members);
+JsonObject *_cwa_plan_get_settings_extra_members (CwaPlan    *plan);
+
+/* A unique entry id made from @certificate's subject CN ("im-contoso-com",
+ * then "im-contoso-com-2"...), not colliding with any entry of @plan nor
+ * with @also_taken (may be NULL). */
+gchar      *_cwa_plan_make_certificate_id    (CwaPlan        *plan,
+                                              CwaCertificate *certificate,
+                                              GHashTable     *also_taken);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaPlanEntrySource, _cwa_plan_entry_source_free)
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* cwa-report-private.h: the writers behind CwaReportFormat and the helpers they share. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cwa-report.h"
+
+G_BEGIN_DECLS
+
+/* One writer per format; each lives in its own cwa-report-<format>.c. */
+gboolean     _cwa_report_write_text      (const CwaReport  *report,
+                                          GOutputStream    *out,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+gboolean     _cwa_report_write_json      (const CwaReport  *report,
+                                          GOutputStream    *out,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+/* Markdown, HTML, CSV and PDF define their format entry in their own file. */
+extern const CwaReportFormat _cwa_report_format_markdown;
+extern const CwaReportFormat _cwa_report_format_html;
+extern const CwaReportFormat _cwa_report_format_csv;
+extern const CwaReportFormat _cwa_report_format_pdf;
+
+/* "YYYY-MM-DDTHH:MM:SSZ" in UTC, from Unix seconds or a GDateTime. */
+gchar       *_cwa_report_format_unix     (gint64           unix_utc);
+gchar       *_cwa_report_format_time     (GDateTime       *time);
+/* The time the rules used (report->now, else report->generated). */
+GDateTime   *_cwa_report_get_check_time  (const CwaReport *report);
+/* Whole days from the check time to the certificate's notAfter; negative
+ * once it expired. */
+gint64       _cwa_report_days_left       (const CwaReport *report,
+                                          CwaCertificate  *certificate);
+/* "Ready", or "N errors, M warnings" (singular for one). */
+gchar       *_cwa_report_dup_summary     (const CwaReport *report);
+
+/* How reports name subjects (rules.md): the computer by its FQDN and the
+ * virtual server by its URL's host, lower case, no trailing dot, otherwise
+ * as written. */
+gchar       *_cwa_report_dup_server_name (CwaServer        *server);
+gchar       *_cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server);
+
+/* What "source" says for a plan entry: the file as written in the plan, or
+ * "embedded" for a "pem" entry. */
+#define CWA_REPORT_SOURCE_EMBEDDED "embedded"
+const gchar *_cwa_report_certificate_source (CwaPlan        *plan,
+                                             CwaCertificate *certificate);
+
+/* Findings about one subject, in report order. */
+typedef struct
+{
+  CwaServer        *server;          /* NULL for the deployment */
+  CwaVirtualServer *virtual_server;  /* NULL for the server itself */
+  GPtrArray        *findings;        /* CwaFinding, borrowed from the checklist */
+  guint             n_failed;
+} CwaReportGroup;
+
+/* Groups the checklist's findings by server and virtual server, groups in
+ * order of first appearance (deployment, then each server before its
+ * virtual servers).  Element type CwaReportGroup. */
+GPtrArray   *_cwa_report_group_findings  (const CwaReport *report);
+
+/* Appends the fields every certificate object has (subject ... is_ca), in
+ * the order cli.md shows them; used by the report and by `inspect`. */
+void         _cwa_report_build_certificate_fields (JsonBuilder    *builder,
+                                                   CwaCertificate *certificate);
+
+/* One object of "required_names": role, server, virtual_server (for SSL
+ * and shared roles), subject, san.  Used by the report and by `names`. */
+void         _cwa_report_build_requirement (JsonBuilder    *builder,
+                                            CwaRequirement *requirement);
+
+/* Appends @value as a JSON string (RFC 8259 escapes; invalid UTF-8 is
+ * repaired with U+FFFD), or null for NULL. */
+void         _cwa_report_append_json_string (GString     *out,
+                                             const gchar *value);
+
+/* Writes @builder's root as cli.md shows JSON ("key": value, two-space
+ * indent) and a newline. */
+gboolean     _cwa_report_write_json_root (JsonBuilder      *builder,
+                                          GOutputStream    *out,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,106 @@
+/* cwa-rule-context.h: what every rule check sees: the plan, the check time, trust and cached chains. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-finding.h"
+#include "cwa-plan.h"
+#include "cwa-trust.h"
+#include "rules/cwa-rules.h"
+
+G_BEGIN_DECLS
+
+struct _CwaRuleContext
+{
+  CwaPlan    *plan;
+  /* The check time, Unix seconds UTC: the only clock a rule may read. */
+  gint64      now;
+  /* The cert.expiring-soon window, already resolved (setting or override). */
+  guint       expiry_warning_days;
+  /* Never NULL: an empty store when the caller gave none. */
+  CwaTrust   *trust;
+  /* Entries and chain certificates: what chains are built from. */
+  GPtrArray  *pool;
+  /* SHA-256 -> CwaChainResult; may be shared with (owned by) the checklist
+   * so chains survive between runs while the pool stays the same. */
+  GHashTable *chains;
+};
+
+/* @trust may be NULL (no public root); @chains may be NULL (a private cache)
+ * and must otherwise map SHA-256 strings to CwaChainResult. */
+CwaRuleContext       *cwa_rule_context_new        (CwaPlan        *plan,
+                                                   CwaTrust       *trust,
+                                                   gint64          now,
+                                                   guint           expiry_warning_days,
+                                                   GHashTable     *chains);
+void                  cwa_rule_context_free       (CwaRuleContext *context);
+/* A table suitable for @chains above. */
+GHashTable           *cwa_rule_context_new_chain_cache (void);
+
+const CwaChainResult *cwa_rule_context_get_chain  (CwaRuleContext *context,
+                                                   CwaCertificate *certificate);
+
+/* Same certificate: same SHA-256.  Either may be NULL (then FALSE). */
+gboolean              cwa_rule_certificate_same   (CwaCertificate *a,
+                                                   CwaCertificate *b);
+/* The virtual server's SSL certificate is its computer's MTLS certificate. */
+gboolean              cwa_rule_vs_is_shared       (CwaVirtualServer *virtual_server);
+/* The server's MTLS certificate is the SSL certificate of one of its virtual servers. */
+gboolean              cwa_rule_server_mtls_is_ssl (CwaServer      *server);
+/* DNS SANs as written, then the subject CN if any: what coverage looks in. */
+GStrv                 cwa_rule_certificate_dup_all_names (CwaCertificate *certificate);
+/* A NULL-terminated empty vector when the certificate has no DNS SAN. */
+const gchar * const  *cwa_rule_certificate_get_dns_names (CwaCertificate *certificate);
+/* The entry of @names that would match @host under RFC 6125 if CWA accepted
+ * wildcards, or NULL. */
+const gchar          *cwa_rule_find_wildcard_match (const gchar * const *names,
+                                                    const gchar         *host);
+
+/* Names in messages and reports: the host as written, lower case, without
+ * its trailing dot. */
+gchar                *cwa_rule_dup_vs_name        (CwaVirtualServer *virtual_server);
+gchar                *cwa_rule_dup_server_name    (CwaServer        *server);
+/* The plan id, else the display name. */
+const gchar          *cwa_rule_certificate_name   (CwaCertificate   *certificate);
+
+/* Where @certificate is first seen in plan order: the server, and the virtual
+ * server when that first role is its SSL certificate.  FALSE if unassigned. */
+gboolean              cwa_rule_context_find_first_role (CwaRuleContext    *context,
+                                                        CwaCertificate    *certificate,
+                                                        CwaServer        **server,
+                                                        CwaVirtualServer **virtual_server);
+
+/* Appends a finding with a printf-style message. */
+void                  cwa_rule_add_finding        (GPtrArray           *findings,
+                                                   const CwaRule       *rule,
+                                                   CwaStatus            status,
+                                                   CwaServer           *server,
+                                                   CwaVirtualServer    *virtual_server,
+                                                   CwaCertificate      *certificate,
+                                                   const gchar         *expected,
+                                                   const gchar * const *found,
+                                                   const gchar         *format,
+                                                   ...) G_GNUC_PRINTF (9, 10);
+
+/* The SAN comparison shared by ssl.san-* and shared.san-has-server-fqdn:
+ * @whose starts the sentence ("The SSL certificate of im.contoso.com"). */
+void                  cwa_rule_add_san_finding    (GPtrArray        *findings,
+                                                   const CwaRule    *rule,
+                                                   CwaServer        *server,
+                                                   CwaVirtualServer *virtual_server,
+                                                   CwaCertificate   *certificate,
+                                                   const gchar      *required,
+                                                   const gchar      *whose);
+/* The subject-name comparison of ssl.subject-matches-url and
+ * mtls.subject-is-server-fqdn (the last CN of the subject). */
+void                  cwa_rule_add_subject_finding (GPtrArray        *findings,
+                                                    const CwaRule    *rule,
+                                                    CwaServer        *server,
+                                                    CwaVirtualServer *virtual_server,
+                                                    CwaCertificate   *certificate,
+                                                    const gchar      *required,
+                                                    const gchar      *whose);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaRuleContext, cwa_rule_context_free)
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* cwa-rules-private.h: the rule structs each family file defines, and the runner over a plan. */
+#pragma once
+
+#include "rules/cwa-rule-context.h"
+#include "rules/cwa-rules.h"
+
+G_BEGIN_DECLS
+
+/* server.c */
+extern const CwaRule cwa_rule_server_has_mtls_cert;
+extern const CwaRule cwa_rule_server_internal_external_separate;
+extern const CwaRule cwa_rule_server_listen_conflict;
+/* vs.c */
+extern const CwaRule cwa_rule_vs_has_ssl_cert;
+extern const CwaRule cwa_rule_vs_one_cert_per_domain;
+/* ssl.c */
+extern const CwaRule cwa_rule_ssl_subject_matches_url;
+extern const CwaRule cwa_rule_ssl_san_has_url;
+extern const CwaRule cwa_rule_ssl_san_has_as_url;
+extern const CwaRule cwa_rule_ssl_san_has_download_url;
+/* shared.c */
+extern const CwaRule cwa_rule_shared_san_has_server_fqdn;
+extern const CwaRule cwa_rule_shared_single_server_only;
+/* mtls.c */
+extern const CwaRule cwa_rule_mtls_subject_is_server_fqdn;
+/* external.c */
+extern const CwaRule cwa_rule_external_public_ca;
+extern const CwaRule cwa_rule_external_https_required;
+/* deployment.c */
+extern const CwaRule cwa_rule_deployment_unique_urls;
+/* cert.c */
+extern const CwaRule cwa_rule_cert_version_3;
+extern const CwaRule cwa_rule_cert_eku_server_auth;
+extern const CwaRule cwa_rule_cert_key_usage;
+extern const CwaRule cwa_rule_cert_validity;
+extern const CwaRule cwa_rule_cert_expiring_soon;
+extern const CwaRule cwa_rule_cert_chain_trusted;
+extern const CwaRule cwa_rule_cert_weak_key;
+extern const CwaRule cwa_rule_cert_weak_signature;
+extern const CwaRule cwa_rule_cert_no_wildcard;
+
+/* Runs every rule of the catalogue over the context's plan and appends the
+ * findings (element type CwaFinding, owned) in report order (cli.md):
+ * deployment; then per server its own findings, its MTLS certificate's if
+ * first seen there, then per virtual server its findings and its SSL
+ * certificate's if first seen there; catalogue order within one subject. */
+void cwa_rules_run (CwaRuleContext *context,
+                    GPtrArray      *findings);
+
+G_END_DECLS

@@ -1,0 +1,1127 @@
+/* cwa-deployment-editor.c: the left pane: the tree of computers and virtual servers and the form for one. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cwa-deployment-editor.h"
+#include "cwa-names.h"
+#include "cwa-ui-util.h"
+
+struct _CwaDeploymentEditor
+{
+  GtkWidget           parent_instance;
+
+  CwaPlan            *plan;
+  CwaChecklist       *checklist;
+  gulong              updated_id;
+  gulong              changed_id;
+  GtkTreeListModel   *tree_model;
+  GtkSingleSelection *selection;
+  GListStore         *none_store;
+  GtkFlattenListModel *certificate_choices;
+  /* Row and drop-down widgets currently bound, to refresh their status
+   * icons after each run of the checklist. */
+  GHashTable         *bound_rows;
+  GHashTable         *bound_choices;
+  gpointer            selected;
+  /* Set while the form is filled from the model: edits are not fed back. */
+  gboolean            filling;
+
+  GtkWidget          *box;
+  GtkEntry           *plan_name_entry;
+  GtkStack           *tree_stack;
+  GtkListView        *tree_view;
+  GtkStack           *form_stack;
+  GtkEntry           *fqdn_entry;
+  GtkLabel           *fqdn_error;
+  GtkDropDown        *mtls_dropdown;
+  GtkEntry           *url_entry;
+  GtkLabel           *url_error;
+  GtkDropDown        *audience_dropdown;
+  GtkEntry           *listen_entry;
+  GtkLabel           *listen_error;
+  GtkEntry           *as_url_entry;
+  GtkLabel           *as_url_error;
+  GtkEntry           *download_url_entry;
+  GtkLabel           *download_url_error;
+  GtkDropDown        *ssl_dropdown;
+};
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_CHECKLIST,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CwaDeploymentEditor, cwa_deployment_editor, GTK_TYPE_WIDGET)
+
+/* Validation beside the field. */
+
+static void
+show_field_error (GtkEntry    *entry,
+                  GtkLabel    *error_label,
+                  const gchar *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_label_set_text (error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static const gchar *
+entry_text (GtkEntry *entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+static void
+set_entry_text (GtkEntry    *entry,
+                const gchar *text)
+{
+  if (g_strcmp0 (entry_text (entry), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}
+
+static void refresh_choices (CwaDeploymentEditor *self);
+
+/* Status icons of the tree rows. */
+
+static void
+refresh_row (CwaDeploymentEditor *self,
+             GtkWidget           *row_box)
+{
+  gpointer item = g_object_get_data (G_OBJECT (row_box), "cwa-item");
+  GtkWidget *name = g_object_get_data (G_OBJECT (row_box), "cwa-name");
+  GtkWidget *detail = g_object_get_data (G_OBJECT (row_box), "cwa-detail");
+  GtkWidget *status = g_object_get_data (G_OBJECT (row_box), "cwa-status");
+
+  if (item == NULL)
+    return;
+
+  if (CWA_IS_SERVER (item))
+    {
+      gtk_label_set_text (GTK_LABEL (name), cwa_server_get_fqdn (item));
+      gtk_label_set_text (GTK_LABEL (detail), "");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (name), cwa_virtual_server_get_host (item));
+      gtk_label_set_text (GTK_LABEL (detail),
+                          cwa_virtual_server_get_audience (item) == CWA_AUDIENCE_EXTERNAL
+                            ? _("External") : _("Internal"));
+    }
+  cwa_ui_status_apply (GTK_IMAGE (status), cwa_ui_status_for_subject (self->checklist, item));
+}
+
+static void
+refresh_all_rows (CwaDeploymentEditor *self)
+{
+  GHashTableIter iter;
+  gpointer row_box;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row_box, NULL))
+    refresh_row (self, row_box);
+  refresh_choices (self);
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CwaDeploymentEditor      *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *status = gtk_image_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (list_item, expander);
+
+  g_object_set_data (G_OBJECT (box), "cwa-icon", icon);
+  g_object_set_data (G_OBJECT (box), "cwa-name", name);
+  g_object_set_data (G_OBJECT (box), "cwa-detail", detail);
+  g_object_set_data (G_OBJECT (box), "cwa-status", status);
+}
+
+static void
+row_item_notify_cb (GtkWidget  *row_box,
+                    GParamSpec *pspec,
+                    GObject    *item)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (gtk_widget_get_ancestor (row_box, CWA_TYPE_DEPLOYMENT_EDITOR));
+
+  if (self != NULL)
+    refresh_row (self, row_box);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CwaDeploymentEditor      *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "cwa-icon");
+  gpointer item = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon),
+                                CWA_IS_SERVER (item) ? "computer-symbolic" : "network-workgroup-symbolic");
+  g_object_set_data_full (G_OBJECT (box), "cwa-item", item, g_object_unref);
+  g_object_set_data (G_OBJECT (box), "cwa-notify-id",
+                     GSIZE_TO_POINTER (g_signal_connect_object (item, "notify", G_CALLBACK (row_item_notify_cb),
+                                                                box, G_CONNECT_SWAPPED)));
+  g_hash_table_add (self->bound_rows, box);
+  refresh_row (self, box);
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               CwaDeploymentEditor      *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  gpointer item = g_object_get_data (G_OBJECT (box), "cwa-item");
+
+  if (item != NULL)
+    g_signal_handler_disconnect (item, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), "cwa-notify-id")));
+  g_hash_table_remove (self->bound_rows, box);
+  g_object_set_data (G_OBJECT (box), "cwa-item", NULL);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer user_data)
+{
+  if (CWA_IS_SERVER (item))
+    return g_object_ref (cwa_server_get_virtual_servers (item));
+  return NULL;
+}
+
+/* Certificate drop-downs: "None" and the plan's certificates. */
+
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *status = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), "cwa-status", status);
+  g_object_set_data (G_OBJECT (box), "cwa-label", label);
+  cwa_ui_set_lazy_tooltip (box);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                CwaDeploymentEditor      *self)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *status = g_object_get_data (G_OBJECT (box), "cwa-status");
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "cwa-label");
+
+  g_hash_table_add (self->bound_choices, box);
+  g_object_set_data_full (G_OBJECT (box), "cwa-item", g_object_ref (item), g_object_unref);
+  if (CWA_IS_CERTIFICATE (item))
+    {
+      CwaCertificate *certificate = CWA_CERTIFICATE (item);
+
+      gtk_label_set_text (GTK_LABEL (label), cwa_certificate_get_display_name (certificate));
+      g_object_set_data_full (G_OBJECT (box), "cwa-tooltip",
+                              g_strdup (cwa_certificate_get_subject (certificate)), g_free);
+      gtk_widget_set_visible (status, TRUE);
+      cwa_ui_status_apply (GTK_IMAGE (status), cwa_ui_status_for_subject (self->checklist, certificate));
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (label), _("None"));
+      g_object_set_data (G_OBJECT (box), "cwa-tooltip", NULL);
+      gtk_widget_set_visible (status, FALSE);
+    }
+}
+
+static void
+choice_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CwaDeploymentEditor      *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  g_hash_table_remove (self->bound_choices, box);
+  g_object_set_data (G_OBJECT (box), "cwa-item", NULL);
+}
+
+static void
+refresh_choices (CwaDeploymentEditor *self)
+{
+  GHashTableIter iter;
+  gpointer box;
+
+  g_hash_table_iter_init (&iter, self->bound_choices);
+  while (g_hash_table_iter_next (&iter, &box, NULL))
+    {
+      GObject *item = g_object_get_data (G_OBJECT (box), "cwa-item");
+      GtkWidget *status = g_object_get_data (G_OBJECT (box), "cwa-status");
+
+      if (CWA_IS_CERTIFICATE (item))
+        cwa_ui_status_apply (GTK_IMAGE (status), cwa_ui_status_for_subject (self->checklist, item));
+    }
+}
+
+static void
+select_certificate_choice (CwaDeploymentEditor *self,
+                           GtkDropDown         *dropdown,
+                           CwaCertificate      *certificate)
+{
+  GListModel *model = G_LIST_MODEL (self->certificate_choices);
+  guint n = g_list_model_get_n_items (model);
+  guint position = 0;
+
+  for (guint i = 0; certificate != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if ((gpointer) item == (gpointer) certificate)
+        {
+          position = i;
+          break;
+        }
+    }
+  if (gtk_drop_down_get_selected (dropdown) != position)
+    gtk_drop_down_set_selected (dropdown, position);
+}
+
+static CwaCertificate *
+chosen_certificate (GtkDropDown *dropdown)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  return CWA_IS_CERTIFICATE (item) ? CWA_CERTIFICATE (item) : NULL;
+}
+
+static void
+mtls_selected_cb (CwaDeploymentEditor *self)
+{
+  CwaCertificate *certificate = chosen_certificate (self->mtls_dropdown);
+
+  if (self->filling || !CWA_IS_SERVER (self->selected))
+    return;
+  if (cwa_server_get_mtls_certificate (self->selected) != certificate)
+    cwa_server_set_mtls_certificate (self->selected, certificate);
+}
+
+static void
+ssl_selected_cb (CwaDeploymentEditor *self)
+{
+  CwaCertificate *certificate = chosen_certificate (self->ssl_dropdown);
+
+  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+  if (cwa_virtual_server_get_ssl_certificate (self->selected) != certificate)
+    cwa_virtual_server_set_ssl_certificate (self->selected, certificate);
+}
+
+static void
+audience_selected_cb (CwaDeploymentEditor *self)
+{
+  CwaAudience audience = gtk_drop_down_get_selected (self->audience_dropdown) == 1
+                           ? CWA_AUDIENCE_EXTERNAL : CWA_AUDIENCE_INTERNAL;
+
+  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+  if (cwa_virtual_server_get_audience (self->selected) != audience)
+    cwa_virtual_server_set_audience (self->selected, audience);
+}
+
+/* The form. */
+
+static void
+update_placeholders (CwaDeploymentEditor *self)
+{
+  g_autofree gchar *as_host = NULL;
+  g_autofree gchar *download_host = NULL;
+  g_autofree gchar *listen = NULL;
+
+  if (!CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+
+  as_host = cwa_virtual_server_dup_as_host (self->selected);
+  download_host = cwa_virtual_server_dup_download_host (self->selected);
+  listen = cwa_virtual_server_dup_effective_listen (self->selected);
+  /* Derived defaults show as placeholders: empty means "the default". */
+  gtk_entry_set_placeholder_text (self->as_url_entry, as_host);
+  gtk_entry_set_placeholder_text (self->download_url_entry, download_host);
+  if (cwa_virtual_server_get_listen (self->selected) == NULL)
+    gtk_entry_set_placeholder_text (self->listen_entry, listen);
+  else
+    gtk_entry_set_placeholder_text (self->listen_entry, cwa_virtual_server_is_https (self->selected) ? "*:443" : "*:80");
+}
+
+static void
+sync_choices (CwaDeploymentEditor *self)
+{
+  self->filling = TRUE;
+  if (CWA_IS_SERVER (self->selected))
+    select_certificate_choice (self, self->mtls_dropdown,
+                               cwa_server_get_mtls_certificate (self->selected));
+  else if (CWA_IS_VIRTUAL_SERVER (self->selected))
+    select_certificate_choice (self, self->ssl_dropdown,
+                               cwa_virtual_server_get_ssl_certificate (self->selected));
+  self->filling = FALSE;
+}
+
+static void
+fill_form (CwaDeploymentEditor *self)
+{
+  gpointer subject = self->selected;
+
+  self->filling = TRUE;
+  if (CWA_IS_SERVER (subject))
+    {
+      set_entry_text (self->fqdn_entry, cwa_server_get_fqdn (subject));
+      show_field_error (self->fqdn_entry, self->fqdn_error, NULL);
+      gtk_stack_set_visible_child_name (self->form_stack, "server");
+    }
+  else if (CWA_IS_VIRTUAL_SERVER (subject))
+    {
+      set_entry_text (self->url_entry, cwa_virtual_server_get_url (subject));
+      set_entry_text (self->listen_entry, cwa_virtual_server_get_listen (subject));
+      set_entry_text (self->as_url_entry, cwa_virtual_server_get_as_url (subject));
+      set_entry_text (self->download_url_entry, cwa_virtual_server_get_download_url (subject));
+      gtk_drop_down_set_selected (self->audience_dropdown,
+                                  cwa_virtual_server_get_audience (subject) == CWA_AUDIENCE_EXTERNAL ? 1 : 0);
+      show_field_error (self->url_entry, self->url_error, NULL);
+      show_field_error (self->listen_entry, self->listen_error, NULL);
+      show_field_error (self->as_url_entry, self->as_url_error, NULL);
+      show_field_error (self->download_url_entry, self->download_url_error, NULL);
+      gtk_stack_set_visible_child_name (self->form_stack, "virtual-server");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->form_stack, "none");
+    }
+  self->filling = FALSE;
+
+  sync_choices (self);
+  update_placeholders (self);
+}
+
+static void
+set_selected (CwaDeploymentEditor *self,
+              gpointer             subject)
+{
+  if (self->selected == subject)
+    return;
+
+  if (self->selected != NULL)
+    g_object_remove_weak_pointer (self->selected, &self->selected);
+  self->selected = subject;
+  if (self->selected != NULL)
+    g_object_add_weak_pointer (self->selected, &self->selected);
+
+  fill_form (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", subject != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static void
+selection_changed_cb (CwaDeploymentEditor *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GObject) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  set_selected (self, item);
+}
+
+static void
+fqdn_changed_cb (CwaDeploymentEditor *self)
+{
+  const gchar *text = entry_text (self->fqdn_entry);
+
+  if (self->filling || !CWA_IS_SERVER (self->selected))
+    return;
+
+  if (!cwa_name_is_valid_host (text))
+    {
+      show_field_error (self->fqdn_entry, self->fqdn_error,
+                        *text == '\0' ? _("Enter the computer's fully qualified domain name.")
+                                      : _("Not a host name: use letters, digits and hyphens between dots, such as cwaserver.contoso.com."));
+      return;
+    }
+  show_field_error (self->fqdn_entry, self->fqdn_error, NULL);
+  if (g_strcmp0 (cwa_server_get_fqdn (self->selected), text) != 0)
+    cwa_server_set_fqdn (self->selected, text);
+}
+
+static void
+url_changed_cb (CwaDeploymentEditor *self)
+{
+  const gchar *text = entry_text (self->url_entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *host = NULL;
+  gboolean is_https;
+  guint port;
+
+  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+
+  if (!cwa_url_parse (text, &is_https, &host, &port, &error))
+    {
+      show_field_error (self->url_entry, self->url_error, error->message);
+      return;
+    }
+  show_field_error (self->url_entry, self->url_error, NULL);
+  if (g_strcmp0 (cwa_virtual_server_get_url (self->selected), text) != 0)
+    cwa_virtual_server_set_url (self->selected, text);
+  update_placeholders (self);
+}
+
+static void
+listen_changed_cb (CwaDeploymentEditor *self)
+{
+  const gchar *text = entry_text (self->listen_entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *address = NULL;
+  guint port;
+
+  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+
+  if (*text != '\0' && !cwa_listen_parse (text, &address, &port, &error))
+    {
+      show_field_error (self->listen_entry, self->listen_error, error->message);
+      return;
+    }
+  show_field_error (self->listen_entry, self->listen_error, NULL);
+  if (g_strcmp0 (cwa_virtual_server_get_listen (self->selected), *text != '\0' ? text : NULL) != 0)
+    cwa_virtual_server_set_listen (self->selected, *text != '\0' ? text : NULL);
+  update_placeholders (self);
+}
+
+/* An override is a bare host or a URL without a path; empty means the
+ * derived default. */
+static gboolean
+validate_override (GtkEntry     *entry,
+                   GtkLabel     *error_label,
+                   const gchar **value)
+{
+  const gchar *text = entry_text (entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *host = NULL;
+  gboolean is_https;
+  guint port;
+
+  if (*text != '\0' && !cwa_url_parse (text, &is_https, &host, &port, &error))
+    {
+      show_field_error (entry, error_label, error->message);
+      return FALSE;
+    }
+  show_field_error (entry, error_label, NULL);
+  *value = *text != '\0' ? text : NULL;
+  return TRUE;
+}
+
+static void
+as_url_changed_cb (CwaDeploymentEditor *self)
+{
+  const gchar *value;
+
+  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+  if (validate_override (self->as_url_entry, self->as_url_error, &value) &&
+      g_strcmp0 (cwa_virtual_server_get_as_url (self->selected), value) != 0)
+    cwa_virtual_server_set_as_url (self->selected, value);
+}
+
+static void
+download_url_changed_cb (CwaDeploymentEditor *self)
+{
+  const gchar *value;
+
+  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+  if (validate_override (self->download_url_entry, self->download_url_error, &value) &&
+      g_strcmp0 (cwa_virtual_server_get_download_url (self->selected), value) != 0)
+    cwa_virtual_server_set_download_url (self->selected, value);
+}
+
+static void
+plan_name_changed_cb (CwaDeploymentEditor *self)
+{
+  const gchar *text = entry_text (self->plan_name_entry);
+
+  if (self->filling || self->plan == NULL)
+    return;
+  if (g_strcmp0 (cwa_plan_get_name (self->plan), text) != 0)
+    cwa_plan_set_name (self->plan, text);
+}
+
+/* Selecting. */
+
+static gint
+find_row (CwaDeploymentEditor *self,
+          gpointer             subject)
+{
+  GListModel *rows = G_LIST_MODEL (self->tree_model);
+  guint n;
+
+  if (rows == NULL)
+    return -1;
+
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if ((gpointer) item == subject)
+        return (gint) i;
+    }
+  return -1;
+}
+
+void
+cwa_deployment_editor_select (CwaDeploymentEditor *self,
+                              gpointer             subject)
+{
+  gint position;
+
+  g_return_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self));
+
+  position = find_row (self, subject);
+  if (position < 0 && CWA_IS_VIRTUAL_SERVER (subject) && cwa_virtual_server_get_server (subject) != NULL)
+    {
+      gint parent = find_row (self, cwa_virtual_server_get_server (subject));
+
+      if (parent >= 0)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), parent);
+
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          position = find_row (self, subject);
+        }
+    }
+  if (position < 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", (guint) position);
+}
+
+gpointer
+cwa_deployment_editor_get_selected (CwaDeploymentEditor *self)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self), NULL);
+  return self->selected;
+}
+
+/* Actions. */
+
+static gchar *
+unique_name (GListModel  *model,
+             const gchar *prefix,
+             const gchar *suffix,
+             gboolean     servers)
+{
+  for (guint n = 1; ; n++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("%s%u%s", prefix, n, suffix);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (model) && !taken; i++)
+        {
+          g_autoptr(CwaServer) server = g_list_model_get_item (model, i);
+          GListModel *vss = cwa_server_get_virtual_servers (server);
+
+          if (servers)
+            taken = g_ascii_strcasecmp (cwa_server_get_fqdn (server), name) == 0;
+          for (guint j = 0; !servers && j < g_list_model_get_n_items (vss) && !taken; j++)
+            {
+              g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, j);
+
+              taken = g_strcmp0 (cwa_virtual_server_get_url (vs), name) == 0;
+            }
+        }
+      if (!taken)
+        return g_steal_pointer (&name);
+    }
+}
+
+static void
+add_server_action (GtkWidget   *widget,
+                   const gchar *action_name,
+                   GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+  CwaDeployment *deployment;
+  g_autoptr(CwaServer) server = NULL;
+  g_autofree gchar *fqdn = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  deployment = cwa_plan_get_deployment (self->plan);
+  fqdn = unique_name (cwa_deployment_get_servers (deployment), "cwaserver", ".example.com", TRUE);
+  server = cwa_server_new (fqdn);
+  cwa_deployment_add_server (deployment, server);
+  cwa_deployment_editor_select (self, server);
+  gtk_widget_grab_focus (GTK_WIDGET (self->fqdn_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->fqdn_entry), 0, -1);
+}
+
+static void
+add_virtual_server_action (GtkWidget   *widget,
+                           const gchar *action_name,
+                           GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+  CwaDeployment *deployment;
+  GListModel *servers;
+  g_autoptr(CwaServer) server = NULL;
+  g_autoptr(CwaVirtualServer) virtual_server = NULL;
+  g_autofree gchar *url = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  deployment = cwa_plan_get_deployment (self->plan);
+  servers = cwa_deployment_get_servers (deployment);
+  if (CWA_IS_SERVER (self->selected))
+    server = g_object_ref (self->selected);
+  else if (CWA_IS_VIRTUAL_SERVER (self->selected) && cwa_virtual_server_get_server (self->selected) != NULL)
+    server = g_object_ref (cwa_virtual_server_get_server (self->selected));
+  else if (g_list_model_get_n_items (servers) > 0)
+    server = g_list_model_get_item (servers, 0);
+  else
+    {
+      g_autofree gchar *fqdn = unique_name (servers, "cwaserver", ".example.com", TRUE);
+
+      server = cwa_server_new (fqdn);
+      cwa_deployment_add_server (deployment, server);
+    }
+
+  url = unique_name (servers, "https://im", ".example.com", FALSE);
+  virtual_server = cwa_virtual_server_new (url, CWA_AUDIENCE_INTERNAL);
+  cwa_server_add_virtual_server (server, virtual_server);
+  cwa_deployment_editor_select (self, virtual_server);
+  gtk_widget_grab_focus (GTK_WIDGET (self->url_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->url_entry), 0, -1);
+}
+
+typedef struct
+{
+  CwaDeployment *deployment;
+  CwaServer     *server;          /* the removed computer, or the parent */
+  CwaVirtualServer *virtual_server;  /* the removed virtual server, or NULL */
+  guint          position;
+} UndoData;
+
+static void
+undo_data_free (gpointer data)
+{
+  UndoData *undo = data;
+
+  g_clear_object (&undo->deployment);
+  g_clear_object (&undo->server);
+  g_clear_object (&undo->virtual_server);
+  g_free (undo);
+}
+
+static void
+undo_data_notify (gpointer  data,
+                  GClosure *closure)
+{
+  undo_data_free (data);
+}
+
+static void
+undo_delete_cb (AdwToast *toast,
+                UndoData *undo)
+{
+  if (undo->virtual_server != NULL)
+    cwa_server_insert_virtual_server (undo->server, undo->position, undo->virtual_server);
+  else
+    cwa_deployment_insert_server (undo->deployment, undo->position, undo->server);
+}
+
+static guint
+index_of (GListModel *model,
+          gpointer    item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if ((gpointer) other == item)
+        return i;
+    }
+  return 0;
+}
+
+static void
+delete_action (GtkWidget   *widget,
+               const gchar *action_name,
+               GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+  CwaDeployment *deployment;
+  UndoData *undo;
+  g_autofree gchar *label = NULL;
+  g_autofree gchar *title = NULL;
+  AdwToast *toast;
+
+  if (self->plan == NULL || self->selected == NULL)
+    return;
+
+  deployment = cwa_plan_get_deployment (self->plan);
+  undo = g_new0 (UndoData, 1);
+  undo->deployment = g_object_ref (deployment);
+  label = cwa_ui_dup_subject_label (self->selected);
+
+  if (CWA_IS_SERVER (self->selected))
+    {
+      undo->server = g_object_ref (self->selected);
+      undo->position = index_of (cwa_deployment_get_servers (deployment), undo->server);
+      cwa_deployment_remove_server (deployment, undo->server);
+    }
+  else
+    {
+      undo->virtual_server = g_object_ref (self->selected);
+      undo->server = g_object_ref (cwa_virtual_server_get_server (undo->virtual_server));
+      undo->position = index_of (cwa_server_get_virtual_servers (undo->server), undo->virtual_server);
+      cwa_server_remove_virtual_server (undo->server, undo->virtual_server);
+    }
+
+  /* Translators: a toast after deleting a computer or virtual server */
+  title = g_strdup_printf (_("“%s” removed"), label);
+  {
+    g_autofree gchar *escaped = g_markup_escape_text (title, -1);
+
+    toast = cwa_ui_show_toast (widget, escaped);
+  }
+  if (toast != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
+                             undo, undo_data_notify, 0);
+    }
+  else
+    undo_data_free (undo);
+}
+
+/* Plan and checklist. */
+
+static void
+deployment_changed_cb (CwaDeploymentEditor *self)
+{
+  gtk_stack_set_visible_child_name (self->tree_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) > 0
+                                      ? "tree" : "empty");
+  sync_choices (self);
+  update_placeholders (self);
+}
+
+static void
+plan_name_notify_cb (CwaDeploymentEditor *self)
+{
+  self->filling = TRUE;
+  set_entry_text (self->plan_name_entry, cwa_plan_get_name (self->plan));
+  self->filling = FALSE;
+}
+
+CwaPlan *
+cwa_deployment_editor_get_plan (CwaDeploymentEditor *self)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self), NULL);
+  return self->plan;
+}
+
+void
+cwa_deployment_editor_set_plan (CwaDeploymentEditor *self,
+                                CwaPlan             *plan)
+{
+  g_autoptr(GListStore) choices = NULL;
+  CwaDeployment *deployment;
+
+  g_return_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self));
+  g_return_if_fail (plan == NULL || CWA_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, cwa_plan_get_deployment (self->plan));
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+    }
+  set_selected (self, NULL);
+  g_set_object (&self->plan, plan);
+
+  gtk_list_view_set_model (self->tree_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->certificate_choices);
+  gtk_drop_down_set_model (self->mtls_dropdown, NULL);
+  gtk_drop_down_set_model (self->ssl_dropdown, NULL);
+
+  if (plan != NULL)
+    {
+      deployment = cwa_plan_get_deployment (plan);
+      self->tree_model = gtk_tree_list_model_new (g_object_ref (cwa_deployment_get_servers (deployment)),
+                                                  FALSE, TRUE, create_children_cb, NULL, NULL);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree_model)));
+      gtk_single_selection_set_autoselect (self->selection, TRUE);
+      g_signal_connect_object (self->selection, "notify::selected-item",
+                               G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
+
+      choices = g_list_store_new (G_TYPE_LIST_MODEL);
+      g_list_store_append (choices, self->none_store);
+      g_list_store_append (choices, cwa_plan_get_certificates (plan));
+      self->certificate_choices = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&choices)));
+      gtk_drop_down_set_model (self->mtls_dropdown, G_LIST_MODEL (self->certificate_choices));
+      gtk_drop_down_set_model (self->ssl_dropdown, G_LIST_MODEL (self->certificate_choices));
+
+      self->changed_id = g_signal_connect_object (deployment, "changed",
+                                                  G_CALLBACK (deployment_changed_cb), self,
+                                                  G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::name", G_CALLBACK (plan_name_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      plan_name_notify_cb (self);
+      deployment_changed_cb (self);
+      selection_changed_cb (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+CwaChecklist *
+cwa_deployment_editor_get_checklist (CwaDeploymentEditor *self)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self), NULL);
+  return self->checklist;
+}
+
+void
+cwa_deployment_editor_set_checklist (CwaDeploymentEditor *self,
+                                     CwaChecklist        *checklist)
+{
+  g_return_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self));
+  g_return_if_fail (checklist == NULL || CWA_IS_CHECKLIST (checklist));
+
+  if (self->checklist == checklist)
+    return;
+
+  if (self->checklist != NULL)
+    g_clear_signal_handler (&self->updated_id, self->checklist);
+  g_set_object (&self->checklist, checklist);
+  if (checklist != NULL)
+    self->updated_id = g_signal_connect_object (checklist, "updated",
+                                                G_CALLBACK (refresh_all_rows), self,
+                                                G_CONNECT_SWAPPED);
+  refresh_all_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
+}
+
+/* GObject. */
+
+static void
+cwa_deployment_editor_dispose (GObject *object)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (object);
+
+  cwa_deployment_editor_set_plan (self, NULL);
+  cwa_deployment_editor_set_checklist (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_DEPLOYMENT_EDITOR);
+  g_clear_object (&self->none_store);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->bound_choices, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cwa_deployment_editor_parent_class)->dispose (object);
+}
+
+static void
+cwa_deployment_editor_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_CHECKLIST:
+      g_value_set_object (value, self->checklist);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwa_deployment_editor_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      cwa_deployment_editor_set_plan (self, g_value_get_object (value));
+      break;
+    case PROP_CHECKLIST:
+      cwa_deployment_editor_set_checklist (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cwa_deployment_editor_dispose;
+  object_class->get_property = cwa_deployment_editor_get_property;
+  object_class->set_property = cwa_deployment_editor_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CWA_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CHECKLIST] =
+    g_param_spec_object ("checklist", NULL, NULL, CWA_TYPE_CHECKLIST,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cwacertplanner/CertPlanner/cwa-deployment-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, plan_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, tree_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, fqdn_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, fqdn_error);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, mtls_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, url_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, url_error);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, audience_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, listen_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, listen_error);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, as_url_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, as_url_error);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, download_url_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, download_url_error);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, ssl_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, fqdn_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, listen_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, as_url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, download_url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_name_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-server", NULL, add_server_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-virtual-server", NULL, add_virtual_server_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "editor.delete", NULL);
+}
+
+static void
+cwa_deployment_editor_init (CwaDeploymentEditor *self)
+{
+  GtkListItemFactory *factory;
+  g_autoptr(GtkStringObject) none = gtk_string_object_new ("none");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->bound_choices = g_hash_table_new (NULL, NULL);
+  self->none_store = g_list_store_new (G_TYPE_OBJECT);
+  g_list_store_append (self->none_store, none);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (row_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (row_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (row_unbind_cb), self, 0);
+  gtk_list_view_set_factory (self->tree_view, factory);
+  g_object_unref (factory);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkDropDown *dropdown = i == 0 ? self->mtls_dropdown : self->ssl_dropdown;
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), NULL);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (choice_bind_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (choice_unbind_cb), self, 0);
+      gtk_drop_down_set_factory (dropdown, factory);
+      g_object_unref (factory);
+    }
+  g_signal_connect_object (self->mtls_dropdown, "notify::selected",
+                           G_CALLBACK (mtls_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ssl_dropdown, "notify::selected",
+                           G_CALLBACK (ssl_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->audience_dropdown, "notify::selected",
+                           G_CALLBACK (audience_selected_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
+}
+
+GtkWidget *
+cwa_deployment_editor_new (void)
+{
+  return g_object_new (CWA_TYPE_DEPLOYMENT_EDITOR, NULL);
+}

@@ -1,0 +1,32 @@
+/* cwa-deployment-editor.h: the left pane: the tree of computers and virtual servers and the form for one. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cwa-checklist.h"
+#include "cwa-plan.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_DEPLOYMENT_EDITOR (cwa_deployment_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaDeploymentEditor, cwa_deployment_editor, CWA, DEPLOYMENT_EDITOR, GtkWidget)
+
+/* Properties: "plan", "checklist" (for the status icons), "selected" (the
+ * CwaServer or CwaVirtualServer being edited, or NULL).  Actions:
+ * editor.add-server, editor.add-virtual-server, editor.delete. */
+GtkWidget *cwa_deployment_editor_new          (void);
+CwaPlan   *cwa_deployment_editor_get_plan     (CwaDeploymentEditor *self);
+void       cwa_deployment_editor_set_plan     (CwaDeploymentEditor *self,
+                                               CwaPlan             *plan);
+CwaChecklist *cwa_deployment_editor_get_checklist (CwaDeploymentEditor *self);
+void       cwa_deployment_editor_set_checklist (CwaDeploymentEditor *self,
+                                                CwaChecklist        *checklist);
+/* A CwaServer or CwaVirtualServer, or NULL. */
+gpointer   cwa_deployment_editor_get_selected (CwaDeploymentEditor *self);
+/* Selects @subject (a CwaServer or CwaVirtualServer of the plan) in the
+ * tree and shows its form. */
+void       cwa_deployment_editor_select       (CwaDeploymentEditor *self,
+                                               gpointer             subject);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* cwa-import-queue.h: loads dropped or chosen certificate files into a plan, off the main thread. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-plan.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_IMPORT_QUEUE (cwa_import_queue_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaImportQueue, cwa_import_queue, CWA, IMPORT_QUEUE, GObject)
+
+/* Properties: "plan", "n-total" and "n-done" (of the current batch, for a
+ * progress bar), "busy".
+ * Signals:
+ *   "failed" (GFile *file, const gchar *message): one file could not be
+ *     read; the others go on loading.
+ *   "password-needed" (GFile *file, gboolean wrong): a PKCS#12 file needs a
+ *     password (@wrong: the last one given was wrong).  Answer with
+ *     cwa_import_queue_provide_password().
+ *   "finished" (guint n_added): the batch is done. */
+CwaImportQueue *cwa_import_queue_new              (CwaPlan        *plan);
+CwaPlan        *cwa_import_queue_get_plan         (CwaImportQueue *self);
+void            cwa_import_queue_set_plan         (CwaImportQueue *self,
+                                                   CwaPlan        *plan);
+void            cwa_import_queue_add_file         (CwaImportQueue *self,
+                                                   GFile          *file);
+/* @password NULL skips the file. */
+void            cwa_import_queue_provide_password (CwaImportQueue *self,
+                                                   GFile          *file,
+                                                   const gchar    *password);
+/* Pasted PEM text: loaded at once (it is small).  Returns the number of
+ * entries added or found, or -1 with @error set. */
+gint            cwa_import_queue_add_text         (CwaImportQueue *self,
+                                                   const gchar    *text,
+                                                   GError        **error);
+gboolean        cwa_import_queue_get_busy         (CwaImportQueue *self);
+guint           cwa_import_queue_get_n_total      (CwaImportQueue *self);
+guint           cwa_import_queue_get_n_done       (CwaImportQueue *self);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* cwa-preferences-window.h: the Preferences window: expiry warning window, for this plan and new ones. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cwa-plan.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_PREFERENCES_WINDOW (cwa_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaPreferencesWindow, cwa_preferences_window, CWA, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* @plan (may be NULL): the plan of the window it was opened from. */
+GtkWidget *cwa_preferences_window_new (CwaPlan *plan);
+
+G_END_DECLS

@@ -1,0 +1,212 @@
+/* cwa-ui-util.c: small helpers the panes share: status icons, clipboard, toasts. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cwa-ui-util.h"
+
+CwaUiStatus
+cwa_ui_status_for_finding (CwaFinding *finding)
+{
+  g_return_val_if_fail (CWA_IS_FINDING (finding), CWA_UI_STATUS_NONE);
+
+  if (!cwa_finding_is_failed (finding))
+    return CWA_UI_STATUS_PASS;
+
+  switch (cwa_finding_get_level (finding))
+    {
+    case CWA_LEVEL_ERROR:
+      return CWA_UI_STATUS_ERROR;
+    case CWA_LEVEL_WARNING:
+      return CWA_UI_STATUS_WARNING;
+    case CWA_LEVEL_INFO:
+    default:
+      return CWA_UI_STATUS_INFO;
+    }
+}
+
+CwaUiStatus
+cwa_ui_status_for_subject (CwaChecklist *checklist,
+                           gpointer      subject)
+{
+  GListModel *findings;
+  CwaUiStatus worst = CWA_UI_STATUS_NONE;
+  guint n;
+
+  if (checklist == NULL || subject == NULL)
+    return CWA_UI_STATUS_NONE;
+
+  findings = cwa_checklist_get_findings (checklist);
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      gboolean about;
+
+      if (CWA_IS_SERVER (subject))
+        about = cwa_finding_get_server (finding) == subject;
+      else if (CWA_IS_VIRTUAL_SERVER (subject))
+        about = cwa_finding_get_virtual_server (finding) == subject;
+      else
+        about = (gpointer) cwa_finding_get_certificate (finding) == subject;
+
+      if (about)
+        worst = MAX (worst, cwa_ui_status_for_finding (finding));
+    }
+
+  return worst;
+}
+
+const gchar *
+cwa_ui_status_icon_name (CwaUiStatus status)
+{
+  switch (status)
+    {
+    case CWA_UI_STATUS_ERROR:
+      return "dialog-error-symbolic";
+    case CWA_UI_STATUS_WARNING:
+      return "dialog-warning-symbolic";
+    case CWA_UI_STATUS_INFO:
+      return "dialog-information-symbolic";
+    case CWA_UI_STATUS_PASS:
+      return "emblem-ok-symbolic";
+    case CWA_UI_STATUS_NONE:
+    default:
+      return NULL;
+    }
+}
+
+const gchar *
+cwa_ui_status_css_class (CwaUiStatus status)
+{
+  switch (status)
+    {
+    case CWA_UI_STATUS_ERROR:
+      return "error";
+    case CWA_UI_STATUS_WARNING:
+      return "warning";
+    case CWA_UI_STATUS_PASS:
+      return "success";
+    case CWA_UI_STATUS_INFO:
+    case CWA_UI_STATUS_NONE:
+    default:
+      return "dim-label";
+    }
+}
+
+const gchar *
+cwa_ui_status_label (CwaUiStatus status)
+{
+  switch (status)
+    {
+    case CWA_UI_STATUS_ERROR:
+      return _("Error");
+    case CWA_UI_STATUS_WARNING:
+      return _("Warning");
+    case CWA_UI_STATUS_INFO:
+      return _("Information");
+    case CWA_UI_STATUS_PASS:
+      return _("Passed");
+    case CWA_UI_STATUS_NONE:
+    default:
+      return _("Not checked");
+    }
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  gint        x,
+                  gint        y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const gchar *text = g_object_get_data (G_OBJECT (widget), "cwa-tooltip");
+
+  if (text == NULL && GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+cwa_ui_set_lazy_tooltip (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
+
+void
+cwa_ui_status_apply (GtkImage    *image,
+                     CwaUiStatus  status)
+{
+  static const gchar *all_classes[] = { "error", "warning", "success", "dim-label" };
+  GtkWidget *widget = GTK_WIDGET (image);
+  const gchar *label = cwa_ui_status_label (status);
+  /* Stored shifted by one so that "never applied" (NULL) differs from
+   * CWA_UI_STATUS_NONE. */
+  gpointer applied = g_object_get_data (G_OBJECT (image), "cwa-status");
+
+  /* Every run of the checklist refreshes every visible icon; GTK 4.8 asks
+   * the X server where the pointer is on each tooltip change, so only real
+   * changes are applied. */
+  if (GPOINTER_TO_INT (applied) == (gint) status + 1)
+    return;
+  g_object_set_data (G_OBJECT (image), "cwa-status", GINT_TO_POINTER ((gint) status + 1));
+
+  if (applied == NULL)
+    cwa_ui_set_lazy_tooltip (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_classes); i++)
+    gtk_widget_remove_css_class (widget, all_classes[i]);
+  gtk_widget_add_css_class (widget, cwa_ui_status_css_class (status));
+  gtk_image_set_from_icon_name (image, cwa_ui_status_icon_name (status));
+  g_object_set_data_full (G_OBJECT (widget), "cwa-tooltip", g_strdup (label), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+void
+cwa_ui_copy_text (GtkWidget   *widget,
+                  const gchar *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+AdwToast *
+cwa_ui_show_toast (GtkWidget   *widget,
+                   const gchar *title)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return NULL;
+
+  toast = adw_toast_new (title);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return toast;
+}
+
+gchar *
+cwa_ui_dup_subject_label (gpointer subject)
+{
+  if (CWA_IS_SERVER (subject))
+    return g_strdup (cwa_server_get_fqdn (subject));
+  if (CWA_IS_VIRTUAL_SERVER (subject))
+    return g_strdup (cwa_virtual_server_get_host (subject));
+  if (CWA_IS_CERTIFICATE (subject))
+    return g_strdup (cwa_certificate_get_display_name (subject));
+  return g_strdup (_("Deployment"));
+}

@@ -1,0 +1,48 @@
+/* cwa-ui-util.h: small helpers the panes share: status icons, clipboard, toasts. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cwa-checklist.h"
+
+G_BEGIN_DECLS
+
+/* The worst outcome of the findings about one subject, for an icon. */
+typedef enum
+{
+  CWA_UI_STATUS_NONE,     /* no finding names it */
+  CWA_UI_STATUS_PASS,
+  CWA_UI_STATUS_INFO,
+  CWA_UI_STATUS_WARNING,
+  CWA_UI_STATUS_ERROR,
+} CwaUiStatus;
+
+/* Worst status of the findings whose server, virtual server or certificate
+ * is @subject.  Only reads the checklist: no rule is evaluated here. */
+CwaUiStatus  cwa_ui_status_for_subject   (CwaChecklist *checklist,
+                                          gpointer      subject);
+CwaUiStatus  cwa_ui_status_for_finding   (CwaFinding   *finding);
+const gchar *cwa_ui_status_icon_name     (CwaUiStatus   status);
+const gchar *cwa_ui_status_css_class     (CwaUiStatus   status);
+/* Translated: "Error", "Warning", "Passed"... for accessible labels. */
+const gchar *cwa_ui_status_label         (CwaUiStatus   status);
+/* Tooltips in list rows are asked for when shown: the text is the
+ * widget's "cwa-tooltip" data, or a label's text.  (GTK 4.8 queries the X
+ * server on every gtk_widget_set_tooltip_text(), too slow for rows that
+ * rebind by the thousand.) */
+void         cwa_ui_set_lazy_tooltip     (GtkWidget    *widget);
+/* Sets icon, style class, tooltip and accessible label of @image. */
+void         cwa_ui_status_apply         (GtkImage     *image,
+                                          CwaUiStatus   status);
+
+void         cwa_ui_copy_text            (GtkWidget    *widget,
+                                          const gchar  *text);
+/* Shows @title in the nearest AdwToastOverlay above @widget, if any.
+ * Returns the toast (borrowed) or NULL. */
+AdwToast    *cwa_ui_show_toast           (GtkWidget    *widget,
+                                          const gchar  *title);
+
+/* "cwaserver.contoso.com" or "im.contoso.com": what a row names. */
+gchar       *cwa_ui_dup_subject_label    (gpointer      subject);
+
+G_END_DECLS

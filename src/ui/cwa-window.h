@@ -1,0 +1,39 @@
+/* cwa-window.h: the window of one plan: editor, inspector and checklist side by side. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cwa-checklist.h"
+#include "cwa-import-queue.h"
+#include "cwa-plan.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_WINDOW (cwa_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaWindow, cwa_window, CWA, WINDOW, AdwApplicationWindow)
+
+/* Properties: "plan", "checklist" (read-only, follows "plan"). */
+CwaWindow      *cwa_window_new               (GtkApplication *application);
+CwaPlan        *cwa_window_get_plan          (CwaWindow      *self);
+/* Replaces the plan without asking (see cwa_window_open_file()). */
+void            cwa_window_set_plan          (CwaWindow      *self,
+                                              CwaPlan        *plan);
+CwaChecklist   *cwa_window_get_checklist     (CwaWindow      *self);
+CwaImportQueue *cwa_window_get_import_queue  (CwaWindow      *self);
+/* TRUE for a fresh window: no file, nothing changed.  Files given to the
+ * application open in such a window rather than a new one. */
+gboolean        cwa_window_is_pristine       (CwaWindow      *self);
+
+/* Opens @file in this window, asking first about unsaved changes. */
+void            cwa_window_open_file         (CwaWindow      *self,
+                                              GFile          *file);
+gboolean        cwa_window_save_to_file      (CwaWindow      *self,
+                                              GFile          *file,
+                                              GError        **error);
+/* Loads certificate files into the plan (off the main thread). */
+void            cwa_window_add_certificate_files (CwaWindow  *self,
+                                                  GFile     **files,
+                                                  guint       n_files);
+
+G_END_DECLS

@@ -1,0 +1,930 @@
+/* test-reports.c: every report format, from real plans and awkward names, parsed back. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+
+#include "cwa-checklist.h"
+#include "cwa-plan-file.h"
+#include "cwa-report.h"
+#include "cwa-test-cert.h"
+
+/* ------------------------------------------------------------------ */
+/* Plans and reports                                                   */
+
+typedef struct
+{
+  gchar        *dir;        /* a temporary folder, or NULL */
+  CwaPlan      *plan;
+  CwaChecklist *checklist;
+  CwaReport    *report;
+  GPtrArray    *names;      /* every required name (gchar *) */
+  guint         n_findings;
+  gchar        *plan_name;
+} Subject;
+
+static void
+remove_tree (const gchar *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const gchar *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree gchar *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+subject_clear (Subject *subject)
+{
+  g_clear_pointer (&subject->report, cwa_report_free);
+  if (subject->checklist != NULL)
+    g_assert_finalize_object (g_steal_pointer (&subject->checklist));
+  if (subject->plan != NULL)
+    g_assert_finalize_object (g_steal_pointer (&subject->plan));
+  g_clear_pointer (&subject->names, g_ptr_array_unref);
+  g_clear_pointer (&subject->plan_name, g_free);
+  if (subject->dir != NULL)
+    remove_tree (subject->dir);
+  g_clear_pointer (&subject->dir, g_free);
+}
+
+/* Runs the rules at the tests' fixed time and snapshots a report. */
+static void
+subject_check (Subject     *subject,
+               CwaPlan     *plan,
+               const gchar *plan_file)
+{
+  g_autoptr(GDateTime) now = cwa_test_now ();
+  GListModel *requirements;
+
+  subject->plan = plan;
+  subject->checklist = cwa_checklist_new (plan, NULL);
+  cwa_checklist_set_now (subject->checklist, now);
+  cwa_checklist_update (subject->checklist);
+  subject->report = cwa_report_new (plan, subject->checklist, plan_file, now);
+  subject->n_findings = g_list_model_get_n_items (cwa_checklist_get_findings (subject->checklist));
+  subject->plan_name = g_strdup (cwa_plan_get_name (plan));
+
+  subject->names = g_ptr_array_new_with_free_func (g_free);
+  requirements = cwa_checklist_get_requirements (subject->checklist);
+  for (guint i = 0; i < g_list_model_get_n_items (requirements); i++)
+    {
+      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (requirements, i);
+      g_auto(GStrv) names = cwa_requirement_dup_all_names (requirement);
+
+      for (guint j = 0; names[j] != NULL; j++)
+        g_ptr_array_add (subject->names, g_strdup (names[j]));
+    }
+  g_assert_cmpuint (subject->names->len, >, 0);
+  g_assert_cmpuint (subject->n_findings, >, 0);
+}
+
+static CwaPlan *
+load_plan (const gchar *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CwaPlan *plan = cwa_plan_file_load (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}
+
+static gboolean
+load_example (Subject     *subject,
+              const gchar *name)
+{
+  const gchar *root = g_getenv ("CWA_SOURCE_ROOT");
+  g_autofree gchar *path = g_build_filename (root != NULL ? root : "..", "data", "examples", name, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the example plan is not in the source tree");
+      return FALSE;
+    }
+  subject_check (subject, load_plan (path), name);
+  return TRUE;
+}
+
+static GBytes *
+write_format (Subject     *subject,
+              const gchar *name)
+{
+  const CwaReportFormat *format = cwa_report_format_lookup (name);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  g_assert_nonnull (format);
+  bytes = cwa_report_write_bytes (subject->report, format, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+  return bytes;
+}
+
+static gchar *
+bytes_to_text (GBytes *bytes)
+{
+  gsize size;
+  const gchar *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_true (g_utf8_validate (data, (gssize) size, NULL));
+  g_assert_null (memchr (data, '\0', size));
+  return g_strndup (data, size);
+}
+
+/* Names hold no spaces, but a PDF line may break inside a long one, and
+ * pdftotext joins a line that ends in "-" to the next without the "-": so
+ * both sides are compared without white space and hyphens. */
+static gchar *
+strip_space (const gchar *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const gchar *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p) && *p != '-')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Markdown                                                            */
+
+/* Splits a table row on the "|" that are not escaped. */
+static guint
+count_cells (const gchar *line)
+{
+  guint pipes = 0;
+
+  for (const gchar *p = line; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '|')
+        pipes++;
+    }
+  return pipes - 1;
+}
+
+/* The inverse of the writer's escaping, to compare values as written. */
+static gchar *
+markdown_unescape (const gchar *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const gchar *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        g_string_append_c (out, *++p);
+      else if (g_str_has_prefix (p, "&lt;"))
+        g_string_append_c (out, '<'), p += 3;
+      else if (g_str_has_prefix (p, "&gt;"))
+        g_string_append_c (out, '>'), p += 3;
+      else if (g_str_has_prefix (p, "&amp;"))
+        g_string_append_c (out, '&'), p += 4;
+      else if (g_str_has_prefix (p, "<br>"))
+        g_string_append_c (out, '\n'), p += 3;
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_markdown (Subject *subject,
+                GBytes  *bytes)
+{
+  g_autofree gchar *text = bytes_to_text (bytes);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree gchar *title = NULL;
+  g_autofree gchar *expected_title = g_strdup_printf ("Certificate check: %s", subject->plan_name);
+  guint n_tables = 0;
+
+  g_assert_true (g_str_has_prefix (lines[0], "# "));
+  title = markdown_unescape (lines[0] + 2);
+  g_assert_cmpstr (title, ==, expected_title);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint columns;
+
+      /* No raw HTML but the line breaks the writer puts in cells. */
+      for (const gchar *p = strchr (lines[i], '<'); p != NULL; p = strchr (p + 1, '<'))
+        g_assert_true (g_str_has_prefix (p, "<br>"));
+
+      if (lines[i][0] != '|' || (i > 0 && lines[i - 1][0] == '|'))
+        continue;
+
+      /* A table: header, delimiter, rows, all of one width. */
+      n_tables++;
+      columns = count_cells (lines[i]);
+      g_assert_cmpuint (columns, >, 0);
+      g_assert_nonnull (lines[i + 1]);
+      g_assert_true (g_str_has_prefix (lines[i + 1], "| --- |"));
+      for (guint j = i + 1; lines[j] != NULL && lines[j][0] == '|'; j++)
+        {
+          if (count_cells (lines[j]) != columns)
+            g_error ("Markdown row %u has %u cells, its header %u: %s", j + 1, count_cells (lines[j]),
+                     columns, lines[j]);
+          g_assert_true (g_str_has_suffix (lines[j], "|"));
+        }
+    }
+  /* Findings of each subject, required names, coverage, certificates. */
+  g_assert_cmpuint (n_tables, >=, 4);
+
+  for (guint i = 0; i < subject->names->len; i++)
+    g_assert_nonnull (strstr (text, g_ptr_array_index (subject->names, i)));
+}
+
+/* ------------------------------------------------------------------ */
+/* HTML                                                                */
+
+typedef struct
+{
+  guint    n_errors;
+  GString *messages;
+} HtmlErrors;
+
+static void
+on_html_error (void        *data,
+               xmlErrorPtr  error)
+{
+  HtmlErrors *errors = data;
+
+  /* libxml2's HTML parser predates HTML5 and does not know <main>,
+   * <header>, <section>, <footer>: those are not faults of the file. */
+  if (error->code == XML_HTML_UNKNOWN_TAG)
+    return;
+  errors->n_errors++;
+  g_string_append_printf (errors->messages, "line %d: %s", error->line, error->message);
+}
+
+static void
+check_html_node (xmlNode *node,
+                 GString *text)
+{
+  for (xmlNode *n = node; n != NULL; n = n->next)
+    {
+      if (n->type == XML_TEXT_NODE)
+        g_string_append (text, (const gchar *) n->content);
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+
+      /* Nothing that runs or loads: no scripts, frames, objects, images,
+       * links, forms; no attribute that points anywhere or handles events. */
+      for (const gchar * const *tag = (const gchar * const[]) {
+             "script", "iframe", "object", "embed", "img", "link", "form", "base", "audio", "video", NULL };
+           *tag != NULL; tag++)
+        g_assert_cmpstr ((const gchar *) n->name, !=, *tag);
+      for (xmlAttr *attr = n->properties; attr != NULL; attr = attr->next)
+        {
+          const gchar *name = (const gchar *) attr->name;
+
+          g_assert_cmpstr (name, !=, "href");
+          g_assert_cmpstr (name, !=, "src");
+          g_assert_cmpstr (name, !=, "action");
+          g_assert_false (g_str_has_prefix (name, "on"));
+        }
+
+      /* Every row of a grid table has as many cells as its header. */
+      if (g_str_equal ((const gchar *) n->name, "table"))
+        {
+          guint header = 0;
+
+          for (xmlNode *part = n->children; part != NULL; part = part->next)
+            for (xmlNode *row = part->children; part->type == XML_ELEMENT_NODE && row != NULL; row = row->next)
+              {
+                guint cells = 0;
+
+                if (row->type != XML_ELEMENT_NODE || !g_str_equal ((const gchar *) row->name, "tr"))
+                  continue;
+                for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
+                  cells += cell->type == XML_ELEMENT_NODE;
+                if (g_str_equal ((const gchar *) part->name, "thead"))
+                  header = cells;
+                else if (header > 0)
+                  g_assert_cmpuint (cells, ==, header);
+                else
+                  g_assert_cmpuint (cells, ==, 2);  /* label and value */
+              }
+        }
+
+      check_html_node (n->children, text);
+    }
+}
+
+static void
+check_html (Subject *subject,
+            GBytes  *bytes)
+{
+  g_autofree gchar *text = bytes_to_text (bytes);
+  g_autofree gchar *lower = g_ascii_strdown (text, -1);
+  g_autofree gchar *expected_title = NULL;
+  g_autofree gchar *title = NULL;
+  g_autoptr(GString) content = g_string_new (NULL);
+  HtmlErrors errors = { 0, g_string_new (NULL) };
+  htmlDocPtr doc;
+  xmlNode *root;
+  xmlNode *head;
+
+  g_assert_true (g_str_has_prefix (text, "<!DOCTYPE html>\n<html lang=\"en\">"));
+  g_assert_nonnull (strstr (lower, "<meta charset=\"utf-8\">"));
+  g_assert_null (strstr (lower, "<script"));
+  g_assert_null (strstr (lower, "http://"));
+  g_assert_null (strstr (lower, "https://"));
+  g_assert_null (strstr (lower, "url("));
+  g_assert_null (strstr (lower, "@import"));
+
+  xmlSetStructuredErrorFunc (&errors, on_html_error);
+  doc = htmlReadMemory (text, (int) strlen (text), "report.html", "UTF-8",
+                        HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  g_assert_nonnull (doc);
+  if (errors.n_errors > 0)
+    g_error ("The HTML report does not parse cleanly:\n%s", errors.messages->str);
+  g_string_free (errors.messages, TRUE);
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL)
+    g_error ("The HTML report has no root element");
+  g_assert_cmpstr ((const gchar *) root->name, ==, "html");
+  head = root->children;
+  while (head != NULL && head->type != XML_ELEMENT_NODE)
+    head = head->next;
+  if (head == NULL)
+    g_error ("The HTML report has no head");
+  g_assert_cmpstr ((const gchar *) head->name, ==, "head");
+  for (xmlNode *n = head->children; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && g_str_equal ((const gchar *) n->name, "title"))
+      title = (gchar *) xmlNodeGetContent (n);
+  g_assert_nonnull (title);
+  /* Escaping round-trips: the parsed title is the plan name as written. */
+  expected_title = g_strdup_printf ("Certificate check: %s", subject->plan_name);
+  g_strdelimit (expected_title, "\n", ' ');
+  g_assert_cmpstr (title, ==, expected_title);
+
+  check_html_node (root, content);
+  for (guint i = 0; i < subject->names->len; i++)
+    g_assert_nonnull (strstr (content->str, g_ptr_array_index (subject->names, i)));
+
+  xmlFree (title);
+  title = NULL;
+  xmlFreeDoc (doc);
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV                                                                 */
+
+/* RFC 4180, strictly: records end in CRLF, a quoted field may hold
+ * commas, CRLF and doubled quotes, and a quote anywhere else is an error.
+ * Element type GStrv. */
+static GPtrArray *
+read_csv (const gchar *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const gchar *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++;; p++)
+            {
+              g_assert_true (*p != '\0');  /* an unterminated quoted field */
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, '"'), p++;
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          p++;
+          g_assert_true (*p == ',' || *p == '\r');
+        }
+      else
+        {
+          while (*p != ',' && *p != '\r' && *p != '\0')
+            {
+              g_assert_true (*p != '"' && *p != '\n');
+              g_string_append_c (field, *p++);
+            }
+        }
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+      /* Every record, the last included, ends in CRLF. */
+      g_assert_cmpint (p[0], ==, '\r');
+      g_assert_cmpint (p[1], ==, '\n');
+      p += 2;
+      g_ptr_array_add (fields, NULL);
+      /* Stealing leaves the array empty, ready for the next record. */
+      g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
+    }
+  g_assert_cmpuint (fields->len, ==, 0);
+
+  return records;
+}
+
+static guint
+json_finding_count (Subject *subject)
+{
+  g_autoptr(GBytes) bytes = write_format (subject, "json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const gchar *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_true (json_parser_load_from_data (parser, data, (gssize) size, &error));
+  g_assert_no_error (error);
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                              "findings"));
+}
+
+static void
+check_csv (Subject *subject,
+           GBytes  *bytes)
+{
+  g_autofree gchar *text = bytes_to_text (bytes);
+  g_autoptr(GPtrArray) records = read_csv (text);
+  const gchar * const *header;
+  guint n_columns;
+  guint rule_column = G_MAXUINT;
+
+  g_assert_cmpuint (records->len, >, 1);
+  header = g_ptr_array_index (records, 0);
+  n_columns = g_strv_length ((gchar **) header);
+  g_assert_cmpstr (header[0], ==, "plan");
+  for (guint c = 0; c < n_columns; c++)
+    if (g_str_equal (header[c], "rule"))
+      rule_column = c;
+  g_assert_cmpuint (rule_column, <, n_columns);
+
+  /* One row per finding, as many as the JSON report lists. */
+  g_assert_cmpuint (records->len - 1, ==, subject->n_findings);
+  if (cwa_report_format_lookup ("json") != NULL)
+    g_assert_cmpuint (records->len - 1, ==, json_finding_count (subject));
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      const gchar * const *record = g_ptr_array_index (records, r);
+
+      g_assert_cmpuint (g_strv_length ((gchar **) record), ==, n_columns);
+      /* Quoting round-trips: commas, quotes and line breaks survive. */
+      g_assert_cmpstr (record[0], ==, subject->plan_name);
+      g_assert_nonnull (cwa_rules_lookup (record[rule_column]));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* PDF                                                                 */
+
+static gchar *
+pdf_to_text (Subject *subject,
+             GBytes  *bytes)
+{
+  g_autofree gchar *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree gchar *dir = g_dir_make_tmp ("cwa-pdf-XXXXXX", NULL);
+  g_autofree gchar *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree gchar *err = NULL;
+  g_autoptr(GError) error = NULL;
+  gchar *out = NULL;
+  gint status;
+
+  if (pdftotext == NULL)
+    {
+      g_rmdir (dir);
+      return NULL;
+    }
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  {
+    const gchar *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, &err, &status, &error));
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pdftotext could not read the report: %s", err);
+  g_unlink (path);
+  g_rmdir (dir);
+  return out;
+}
+
+static void
+check_pdf (Subject *subject,
+           GBytes  *bytes)
+{
+  gsize size;
+  const gchar *data = g_bytes_get_data (bytes, &size);
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *flat = NULL;
+  g_autofree gchar *last = NULL;
+  guint n_pages = 0;
+  const gchar *page;
+
+  g_assert_cmpuint (size, >, 8);
+  g_assert_cmpmem (data, 5, "%PDF-", 5);
+  g_assert_nonnull (memmem (data + size - MIN (size, 32), MIN (size, 32), "%%EOF", 5));
+
+  text = pdf_to_text (subject, bytes);
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
+      return;
+    }
+
+  g_assert_nonnull (strstr (text, "Certificate check"));
+  g_assert_nonnull (strstr (text, "Required names"));
+  g_assert_nonnull (strstr (text, "Coverage"));
+  flat = strip_space (text);
+  for (guint i = 0; i < subject->names->len; i++)
+    {
+      const gchar *name = g_ptr_array_index (subject->names, i);
+      g_autofree gchar *flat_name = strip_space (name);
+
+      if (strstr (flat, flat_name) == NULL)
+        g_error ("The PDF does not show the required name %s:\n%s", name, text);
+    }
+
+  /* "Page N of M" on every page, M the real number of pages. */
+  page = strstr (text, "Page 1 of ");
+  g_assert_nonnull (page);
+  n_pages = (guint) g_ascii_strtoull (page + strlen ("Page 1 of "), NULL, 10);
+  g_assert_cmpuint (n_pages, >=, 1);
+  last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  g_assert_nonnull (strstr (text, last));
+  /* pdftotext ends each page with a form feed. */
+  {
+    guint feeds = 0;
+
+    for (const gchar *p = text; *p != '\0'; p++)
+      feeds += *p == '\f';
+    g_assert_cmpuint (feeds, ==, n_pages);
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* The tests                                                           */
+
+static void
+check_every_format (Subject *subject)
+{
+  g_autoptr(GBytes) md = write_format (subject, "markdown");
+  g_autoptr(GBytes) html = write_format (subject, "html");
+  g_autoptr(GBytes) csv = write_format (subject, "csv");
+  g_autoptr(GBytes) pdf = write_format (subject, "pdf");
+
+  check_markdown (subject, md);
+  check_html (subject, html);
+  check_csv (subject, csv);
+  check_pdf (subject, pdf);
+}
+
+static void
+test_formats_listed (void)
+{
+  const struct { const gchar *name, *extension; gboolean binary; } expected[] = {
+    { "markdown", "md", FALSE }, { "html", "html", FALSE }, { "csv", "csv", FALSE }, { "pdf", "pdf", TRUE },
+  };
+  guint n = 0;
+  const CwaReportFormat * const *formats = cwa_report_formats (&n);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const CwaReportFormat *format = cwa_report_format_lookup (expected[i].name);
+      gboolean listed = FALSE;
+
+      g_assert_nonnull (format);
+      g_assert_cmpstr (format->extension, ==, expected[i].extension);
+      g_assert_cmpint (format->binary, ==, expected[i].binary);
+      g_assert_nonnull (format->mime_type);
+      g_assert_nonnull (format->write);
+      for (guint j = 0; j < n; j++)
+        listed |= formats[j] == format;
+      g_assert_true (listed);
+    }
+}
+
+static void
+test_contoso (void)
+{
+  Subject subject = { 0 };
+
+  if (load_example (&subject, "contoso.cwaplan"))
+    check_every_format (&subject);
+  subject_clear (&subject);
+}
+
+static void
+test_mistakes (void)
+{
+  Subject subject = { 0 };
+
+  if (load_example (&subject, "mistakes.cwaplan"))
+    {
+      g_autoptr(GBytes) md = NULL;
+      g_autofree gchar *text = NULL;
+
+      check_every_format (&subject);
+      /* The verdict is there, in words. */
+      g_assert_false (cwa_checklist_is_ready (subject.checklist));
+      md = write_format (&subject, "markdown");
+      text = bytes_to_text (md);
+      g_assert_nonnull (strstr (text, "errors, "));
+      g_assert_nonnull (strstr (text, "missing"));
+    }
+  subject_clear (&subject);
+}
+
+static gchar *
+long_host (const gchar *first_label_start,
+           const gchar *domain)
+{
+  GString *host = g_string_new (NULL);
+
+  /* Three labels of 60 characters: long, still a valid DNS name after
+   * "download." is put in front. */
+  for (guint label = 0; label < 3; label++)
+    {
+      g_string_append (host, label == 0 ? first_label_start : "segment");
+      while (host->len % 61 != 60)
+        g_string_append_c (host, (gchar) ('a' + host->len % 26));
+      g_string_append_c (host, '.');
+    }
+  g_string_append (host, domain);
+  g_assert_cmpuint (host->len + strlen ("download."), <=, 253);
+  return g_string_free (host, FALSE);
+}
+
+static void
+write_plan (const gchar *path,
+            JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree gchar *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static void
+add_member (JsonBuilder *builder,
+            const gchar *name,
+            const gchar *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/* Names with commas, quotes, "|", "<", "&", line breaks, non-ASCII text
+ * and very long host names, loaded from a plan file as a user would. */
+static void
+test_awkward_names (void)
+{
+  Subject subject = { 0 };
+  const gchar *plan_name = "Contoso, \"Ops\" | <R&D> *Zürich* _日本_ [x](y) \\ #1\nsecond line";
+  const gchar *id1 = "Zertifikat, \"eins\" | <b>&amp; ü";
+  const gchar *id2 = "second|cert<&>\"";
+  const gchar *cert_file = "certs/Zertifikat, \"eins\" | <1> & ü.pem";
+  g_autofree gchar *fqdn = long_host ("cwaserver-", "contoso.com");
+  g_autofree gchar *far_host = long_host ("im-", "fabrikam.com");
+  g_autofree gchar *idn = g_hostname_to_ascii ("bücher-im.contoso.com");
+  g_autofree gchar *far_url = g_strdup_printf ("https://%s", far_host);
+  g_autofree gchar *as_idn = g_strdup_printf ("as.%s", idn);
+  g_autofree gchar *as_far = g_strdup_printf ("as.%s", far_host);
+  g_autofree gchar *download_far = g_strdup_printf ("download.%s", far_host);
+  g_autofree gchar *subject2 = g_strdup_printf ("CN=%s,O=Fabrikam\\, Inc.,OU=\\\"Q&A\\\" | <Dev>", far_host);
+  const gchar *sans1[] = { idn, as_idn, fqdn, NULL };
+  const gchar *sans2[] = { far_host, as_far, download_far, NULL };
+  g_autofree gchar *certs_dir = NULL;
+  g_autofree gchar *cert_path = NULL;
+  g_autofree gchar *pem1 = NULL;
+  g_autofree gchar *pem2 = NULL;
+  g_autofree gchar *plan_path = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  CwaTestCertSpec spec;
+
+  subject.dir = g_dir_make_tmp ("cwa-reports-XXXXXX", NULL);
+  certs_dir = g_build_filename (subject.dir, "certs", NULL);
+  g_assert_cmpint (g_mkdir (certs_dir, 0700), ==, 0);
+
+  cwa_test_cert_spec_init (&spec, "CN=bücher-im.contoso.com,O=Contoso\\, Ltd.,OU=\\\"R&D\\\" | <Ops> Zürich");
+  spec.dns_names = sans1;
+  pem1 = cwa_test_cert_build_pem (&spec);
+  cert_path = g_build_filename (subject.dir, cert_file, NULL);
+  g_assert_true (g_file_set_contents (cert_path, pem1, -1, NULL));
+
+  cwa_test_cert_spec_init (&spec, subject2);
+  spec.dns_names = sans2;
+  spec.serial = 2;
+  pem2 = cwa_test_cert_build_pem (&spec);
+
+  json_builder_begin_object (builder);
+  add_member (builder, "format", "cwa-cert-plan");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  add_member (builder, "name", plan_name);
+  json_builder_set_member_name (builder, "servers");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_member (builder, "fqdn", fqdn);
+  add_member (builder, "mtls_certificate", id1);
+  json_builder_set_member_name (builder, "virtual_servers");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_member (builder, "url", "https://bücher-im.contoso.com");
+  add_member (builder, "audience", "external");
+  add_member (builder, "ssl_certificate", id1);
+  json_builder_end_object (builder);
+  json_builder_begin_object (builder);
+  add_member (builder, "url", far_url);
+  add_member (builder, "audience", "internal");
+  add_member (builder, "listen", "10.0.0.2:443");
+  add_member (builder, "ssl_certificate", id2);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "certificates");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_member (builder, "id", id1);
+  add_member (builder, "file", cert_file);
+  json_builder_end_object (builder);
+  json_builder_begin_object (builder);
+  add_member (builder, "id", id2);
+  add_member (builder, "pem", pem2);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  plan_path = g_build_filename (subject.dir, "Plan, \"quoted\" | <x> & ü.cwaplan", NULL);
+  write_plan (plan_path, builder);
+  subject_check (&subject, load_plan (plan_path), "Plan, \"quoted\" | <x> & ü.cwaplan");
+  g_assert_cmpstr (subject.plan_name, ==, plan_name);
+
+  check_every_format (&subject);
+
+  /* The long names and the odd ids reach the text formats unharmed. */
+  {
+    g_autoptr(GBytes) html = write_format (&subject, "html");
+    g_autoptr(GBytes) md = write_format (&subject, "markdown");
+    g_autofree gchar *html_text = bytes_to_text (html);
+    g_autofree gchar *md_text = bytes_to_text (md);
+
+    g_assert_nonnull (strstr (html_text, "second|cert&lt;&amp;&gt;&quot;"));
+    g_assert_nonnull (strstr (md_text, "second\\|cert&lt;&amp;&gt;\""));
+    g_assert_nonnull (strstr (html_text, fqdn));
+    g_assert_nonnull (strstr (md_text, "bücher-im.contoso.com"));
+  }
+
+  subject_clear (&subject);
+}
+
+/* A plan that loaded a PKCS#12 holding the private key: no report format
+ * carries any of it. */
+static void
+test_no_key_material (void)
+{
+  Subject subject = { 0 };
+  g_autofree gchar *pfx_source = cwa_test_data_path ("fixtures", "unprotected.pfx", NULL);
+  g_autofree gchar *key_source = cwa_test_data_path ("keys", "rsa2048.key", NULL);
+  g_autofree gchar *pfx = NULL;
+  g_autofree gchar *key = NULL;
+  g_autofree gchar *pfx_path = NULL;
+  g_autofree gchar *plan_path = NULL;
+  g_autofree gchar *plan_text = NULL;
+  g_auto(GStrv) key_lines = NULL;
+  gsize pfx_length;
+  GListModel *certificates;
+  gboolean had_key = FALSE;
+  guint n;
+  const CwaReportFormat * const *formats;
+
+  subject.dir = g_dir_make_tmp ("cwa-reports-XXXXXX", NULL);
+  g_assert_true (g_file_get_contents (pfx_source, &pfx, &pfx_length, NULL));
+  pfx_path = g_build_filename (subject.dir, "im.pfx", NULL);
+  g_assert_true (g_file_set_contents (pfx_path, pfx, (gssize) pfx_length, NULL));
+  plan_text = g_strdup ("{ \"format\": \"cwa-cert-plan\", \"version\": 1, \"name\": \"With a key\",\n"
+                        "  \"servers\": [ { \"fqdn\": \"cwaserver.contoso.com\", \"mtls_certificate\": \"im\",\n"
+                        "    \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"external\",\n"
+                        "      \"ssl_certificate\": \"im\" } ] } ],\n"
+                        "  \"certificates\": [ { \"id\": \"im\", \"file\": \"im.pfx\" } ] }\n");
+  plan_path = g_build_filename (subject.dir, "key.cwaplan", NULL);
+  g_assert_true (g_file_set_contents (plan_path, plan_text, -1, NULL));
+  subject_check (&subject, load_plan (plan_path), "key.cwaplan");
+
+  /* The test means something only if the key really was in the file. */
+  certificates = cwa_plan_get_certificates (subject.plan);
+  for (guint i = 0; i < g_list_model_get_n_items (certificates); i++)
+    {
+      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (certificates, i);
+
+      had_key |= cwa_certificate_had_private_key (certificate);
+    }
+  g_assert_true (had_key);
+
+  g_assert_true (g_file_get_contents (key_source, &key, NULL, NULL));
+  key_lines = g_strsplit (key, "\n", -1);
+
+  formats = cwa_report_formats (&n);
+  for (guint f = 0; f < n; f++)
+    {
+      g_autoptr(GBytes) bytes = write_format (&subject, formats[f]->name);
+      gsize size;
+      const gchar *data = g_bytes_get_data (bytes, &size);
+      g_autofree gchar *text = NULL;
+
+      g_test_message ("format %s", formats[f]->name);
+      g_assert_null (memmem (data, size, "PRIVATE KEY", 11));
+      if (g_str_equal (formats[f]->name, "pdf"))
+        text = pdf_to_text (&subject, bytes);
+      else
+        text = g_strndup (data, size);
+      if (text == NULL)
+        continue;
+      g_assert_null (strstr (text, "PRIVATE KEY"));
+      /* No line of the key's Base64 either. */
+      for (guint i = 0; key_lines[i] != NULL; i++)
+        if (strlen (key_lines[i]) >= 32 && !g_str_has_prefix (key_lines[i], "-----"))
+          g_assert_null (memmem (data, size, key_lines[i], strlen (key_lines[i])));
+    }
+
+  subject_clear (&subject);
+}
+
+/* A plan with nothing in it still gives every format, without tables to
+ * draw. */
+static void
+test_empty_plan (void)
+{
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  g_autoptr(GDateTime) now = cwa_test_now ();
+  g_autoptr(CwaChecklist) checklist = NULL;
+  g_autoptr(CwaReport) report = NULL;
+  guint n;
+  const CwaReportFormat * const *formats = cwa_report_formats (&n);
+
+  checklist = cwa_checklist_new (plan, NULL);
+  cwa_checklist_set_now (checklist, now);
+  cwa_checklist_update (checklist);
+  report = cwa_report_new (plan, checklist, NULL, now);
+
+  for (guint f = 0; f < n; f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = cwa_report_write_bytes (report, formats[f], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (bytes);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+    }
+
+  g_clear_pointer (&report, cwa_report_free);
+  g_assert_finalize_object (g_steal_pointer (&checklist));
+  g_assert_finalize_object (g_steal_pointer (&plan));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  LIBXML_TEST_VERSION
+
+  g_test_add_func ("/cwa/reports/formats", test_formats_listed);
+  g_test_add_func ("/cwa/reports/contoso", test_contoso);
+  g_test_add_func ("/cwa/reports/mistakes", test_mistakes);
+  g_test_add_func ("/cwa/reports/awkward-names", test_awkward_names);
+  g_test_add_func ("/cwa/reports/no-key-material", test_no_key_material);
+  g_test_add_func ("/cwa/reports/empty-plan", test_empty_plan);
+
+  status = g_test_run ();
+  xmlCleanupParser ();
+  return status;
+}

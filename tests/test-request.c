@@ -1,0 +1,559 @@
+/* test-request.c: certificate requests carry exactly the required names; the new key is private and never overwrites. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cwa-cli.h"
+#include "cwa-deployment.h"
+#include "cwa-request.h"
+#include "cwa-requirement.h"
+#include "cwa-test-cert.h"
+
+typedef struct
+{
+  gchar         *dir;
+  CwaDeployment *deployment;
+  GPtrArray     *requirements;
+} Fixture;
+
+/* One computer with one https virtual server and nothing assigned: planned
+ * as one shared certificate (rules.md, "Required names"). */
+static void
+fixture_set_up_shared (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(CwaServer) server = cwa_server_new ("cwaserver.contoso.com");
+  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+
+  fixture->dir = g_dir_make_tmp ("cwa-request-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->deployment = cwa_deployment_new ();
+  cwa_server_add_virtual_server (server, vs);
+  cwa_deployment_add_server (fixture->deployment, server);
+  fixture->requirements = cwa_requirements_compute (fixture->deployment);
+}
+
+/* Two virtual servers: separate SSL certificates and one MTLS certificate. */
+static void
+fixture_set_up_separate (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(CwaServer) server = cwa_server_new ("cwaserver.contoso.com");
+  g_autoptr(CwaVirtualServer) vs1 = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  g_autoptr(CwaVirtualServer) vs2 = cwa_virtual_server_new ("https://im.fabrikam.com", CWA_AUDIENCE_INTERNAL);
+
+  fixture->dir = g_dir_make_tmp ("cwa-request-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->deployment = cwa_deployment_new ();
+  cwa_server_add_virtual_server (server, vs1);
+  cwa_server_add_virtual_server (server, vs2);
+  cwa_deployment_add_server (fixture->deployment, server);
+  fixture->requirements = cwa_requirements_compute (fixture->deployment);
+}
+
+static void
+remove_tree (const gchar *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const gchar *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree gchar *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_ptr_array_unref (fixture->requirements);
+  g_assert_finalize_object (fixture->deployment);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static CwaRequirement *
+find_requirement (Fixture *fixture,
+                  CwaRole  role,
+                  const gchar *subject)
+{
+  for (guint i = 0; i < fixture->requirements->len; i++)
+    {
+      CwaRequirement *requirement = g_ptr_array_index (fixture->requirements, i);
+
+      if (cwa_requirement_get_role (requirement) == role &&
+          g_str_equal (cwa_requirement_get_subject (requirement), subject))
+        return requirement;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* What a request must carry: the subject, then the SAN names. */
+static GStrv
+expected_names (CwaRequirement *requirement)
+{
+  return cwa_requirement_dup_all_names (requirement);
+}
+
+/* Subject DN and SAN of a PEM request, read back with GnuTLS. */
+static void
+read_request (const gchar  *pem,
+              gsize         length,
+              gchar       **dn,
+              GStrv        *sans,
+              guint        *bits)
+{
+  gnutls_x509_crq_t crq;
+  gnutls_datum_t datum = { (unsigned char *) pem, (unsigned int) length };
+  gnutls_datum_t dn_datum = { NULL, 0 };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  unsigned int key_bits = 0;
+
+  g_assert_cmpint (gnutls_x509_crq_init (&crq), ==, 0);
+  g_assert_cmpint (gnutls_x509_crq_import (crq, &datum, GNUTLS_X509_FMT_PEM), ==, 0);
+  /* Signed by the key it carries. */
+  g_assert_cmpint (gnutls_x509_crq_verify (crq, 0), ==, 0);
+
+  g_assert_cmpint (gnutls_x509_crq_get_dn3 (crq, &dn_datum, 0), ==, 0);
+  *dn = g_strndup ((const gchar *) dn_datum.data, dn_datum.size);
+  gnutls_free (dn_datum.data);
+
+  for (guint i = 0;; i++)
+    {
+      char name[1024];
+      size_t size = sizeof name;
+      unsigned int type = 0;
+      int ret = gnutls_x509_crq_get_subject_alt_name (crq, i, name, &size, &type, NULL);
+
+      if (ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        break;
+      g_assert_cmpint (ret, ==, GNUTLS_SAN_DNSNAME);
+      g_strv_builder_add (builder, name);
+    }
+  *sans = g_strv_builder_end (builder);
+
+  gnutls_x509_crq_get_pk_algorithm (crq, &key_bits);
+  *bits = key_bits;
+  gnutls_x509_crq_deinit (crq);
+}
+
+static void
+assert_strv_equal (const gchar * const *a,
+                   const gchar * const *b)
+{
+  g_assert_cmpuint (g_strv_length ((gchar **) a), ==, g_strv_length ((gchar **) b));
+  for (guint i = 0; a[i] != NULL; i++)
+    g_assert_cmpstr (a[i], ==, b[i]);
+}
+
+static gchar *
+run_tool (const gchar * const *argv,
+          gint                *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *err = NULL;
+  gchar *out = NULL;
+
+  if (!g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &out, &err, status, &error))
+    g_error ("%s could not be run: %s", argv[0], error->message);
+  if (!g_spawn_check_wait_status (*status, NULL))
+    g_test_message ("%s failed: %s", argv[0], err);
+  return out;
+}
+
+static void
+check_csr (Fixture        *fixture,
+           CwaRequirement *requirement)
+{
+  g_autofree gchar *key_path = g_build_filename (fixture->dir, "new.key", NULL);
+  g_autofree gchar *csr_path = g_build_filename (fixture->dir, "new.csr", NULL);
+  g_autofree gchar *key = NULL;
+  g_autofree gchar *key_again = NULL;
+  g_autofree gchar *dn = NULL;
+  g_autofree gchar *expected_dn = NULL;
+  g_autofree gchar *csr = NULL;
+  g_autofree gchar *second = NULL;
+  g_auto(GStrv) names = expected_names (requirement);
+  g_auto(GStrv) sans = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize key_length;
+  guint bits;
+  struct stat st;
+
+  csr = cwa_request_create_csr (requirement, key_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (csr);
+  g_assert_true (g_str_has_prefix (csr, "-----BEGIN NEW CERTIFICATE REQUEST-----") ||
+                 g_str_has_prefix (csr, "-----BEGIN CERTIFICATE REQUEST-----"));
+  g_assert_null (strstr (csr, "PRIVATE KEY"));
+
+  /* Exactly the required names: CN the subject, SAN every name, no more. */
+  read_request (csr, strlen (csr), &dn, &sans, &bits);
+  expected_dn = g_strdup_printf ("CN=%s", names[0]);
+  g_assert_cmpstr (dn, ==, expected_dn);
+  assert_strv_equal ((const gchar * const *) sans, (const gchar * const *) names);
+  g_assert_cmpuint (bits, ==, 2048);
+
+  /* The key: only its owner may read it, and it is the request's key. */
+  g_assert_cmpint (g_stat (key_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (key_path, &key, &key_length, NULL));
+  g_assert_true (g_str_has_prefix (key, "-----BEGIN PRIVATE KEY-----"));
+  {
+    gnutls_x509_privkey_t privkey;
+    gnutls_x509_crq_t crq;
+    gnutls_datum_t key_datum = { (unsigned char *) key, (unsigned int) key_length };
+    gnutls_datum_t csr_datum = { (unsigned char *) csr, (unsigned int) strlen (csr) };
+    guchar id_key[64], id_csr[64];
+    size_t size_key = sizeof id_key, size_csr = sizeof id_csr;
+
+    g_assert_cmpint (gnutls_x509_privkey_init (&privkey), ==, 0);
+    g_assert_cmpint (gnutls_x509_privkey_import (privkey, &key_datum, GNUTLS_X509_FMT_PEM), ==, 0);
+    g_assert_cmpint (gnutls_x509_privkey_get_key_id (privkey, 0, id_key, &size_key), ==, 0);
+    g_assert_cmpint (gnutls_x509_crq_init (&crq), ==, 0);
+    g_assert_cmpint (gnutls_x509_crq_import (crq, &csr_datum, GNUTLS_X509_FMT_PEM), ==, 0);
+    g_assert_cmpint (gnutls_x509_crq_get_key_id (crq, 0, id_csr, &size_csr), ==, 0);
+    g_assert_cmpmem (id_key, size_key, id_csr, size_csr);
+    gnutls_x509_crq_deinit (crq);
+    gnutls_x509_privkey_deinit (privkey);
+  }
+
+  /* A second request never writes over the key: refused, file unchanged. */
+  second = cwa_request_create_csr (requirement, key_path, &error);
+  g_assert_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_KEY_EXISTS);
+  g_assert_null (second);
+  g_assert_nonnull (strstr (error->message, key_path));
+  g_assert_true (g_file_get_contents (key_path, &key_again, NULL, NULL));
+  g_assert_cmpstr (key, ==, key_again);
+
+  /* certtool reads the same names. */
+  g_assert_true (g_file_set_contents (csr_path, csr, -1, NULL));
+  if (!g_file_test ("/usr/bin/certtool", G_FILE_TEST_IS_EXECUTABLE) &&
+      !g_file_test ("/usr/local/bin/certtool", G_FILE_TEST_IS_EXECUTABLE))
+    g_test_message ("certtool is not installed: its reading of the request is not checked");
+  else
+    {
+      const gchar *argv[] = { "certtool", "--crq-info", "--infile", csr_path, NULL };
+      g_autofree gchar *info = NULL;
+      g_autofree gchar *subject_line = g_strdup_printf ("Subject: CN=%s\n", names[0]);
+      gint status;
+      guint n_dns = 0;
+
+      info = run_tool (argv, &status);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (info, subject_line));
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree gchar *line = g_strdup_printf ("DNSname: %s\n", names[i]);
+
+          g_assert_nonnull (strstr (info, line));
+        }
+      for (const gchar *p = info; (p = strstr (p, "DNSname: ")) != NULL; p++)
+        n_dns++;
+      g_assert_cmpuint (n_dns, ==, g_strv_length (names));
+      g_assert_nonnull (strstr (info, "Digital signature"));
+      g_assert_nonnull (strstr (info, "Key encipherment"));
+      g_assert_nonnull (strstr (info, "TLS WWW Server"));
+    }
+}
+
+static void
+test_csr_shared (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_SHARED, "im.contoso.com");
+  g_auto(GStrv) names = expected_names (requirement);
+  const gchar *expected[] = { "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com",
+                              "cwaserver.contoso.com", NULL };
+
+  /* The documented single-certificate case, as rules.md spells it out. */
+  assert_strv_equal ((const gchar * const *) names, expected);
+  check_csr (fixture, requirement);
+}
+
+static void
+test_csr_separate (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  check_csr (fixture, find_requirement (fixture, CWA_ROLE_SSL, "im.fabrikam.com"));
+}
+
+static void
+test_csr_mtls (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_MTLS, "cwaserver.contoso.com");
+  g_auto(GStrv) names = expected_names (requirement);
+
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  check_csr (fixture, requirement);
+}
+
+static void
+test_csr_key_dir_missing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_SHARED, "im.contoso.com");
+  g_autofree gchar *key_path = g_build_filename (fixture->dir, "no-such-folder", "k.key", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *csr = cwa_request_create_csr (requirement, key_path, &error);
+
+  g_assert_null (csr);
+  g_assert_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_IO);
+  g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_openssl_config (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_SHARED, "im.contoso.com");
+  g_auto(GStrv) names = expected_names (requirement);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *config = cwa_request_dup_openssl_config (requirement, &error);
+  g_autofree gchar *config_path = g_build_filename (fixture->dir, "req.cnf", NULL);
+  g_autofree gchar *csr_path = g_build_filename (fixture->dir, "req.csr", NULL);
+  g_autofree gchar *key_path = cwa_test_data_path ("keys", "rsa2048.key", NULL);
+  g_autofree gchar *openssl = g_find_program_in_path ("openssl");
+  g_autofree gchar *csr = NULL;
+  g_autofree gchar *dn = NULL;
+  g_autofree gchar *expected_dn = NULL;
+  g_auto(GStrv) sans = NULL;
+  gsize length;
+  guint bits;
+  gint status;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (config, "prompt             = no\n"));
+  g_assert_nonnull (strstr (config, "extendedKeyUsage   = serverAuth\n"));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree gchar *line = g_strdup_printf ("DNS.%u = %s\n", i + 1, names[i]);
+
+      g_assert_nonnull (strstr (config, line));
+    }
+  g_assert_true (g_file_set_contents (config_path, config, -1, NULL));
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+
+  {
+    const gchar *argv[] = { "openssl", "req", "-new", "-config", config_path, "-key", key_path,
+                            "-out", csr_path, NULL };
+    g_autofree gchar *out = run_tool (argv, &status);
+
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_true (g_file_get_contents (csr_path, &csr, &length, NULL));
+  read_request (csr, length, &dn, &sans, &bits);
+  expected_dn = g_strdup_printf ("CN=%s", names[0]);
+  g_assert_cmpstr (dn, ==, expected_dn);
+  assert_strv_equal ((const gchar * const *) sans, (const gchar * const *) names);
+  g_assert_cmpuint (bits, ==, 2048);
+}
+
+static void
+test_inf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_SSL, "im.contoso.com");
+  g_auto(GStrv) names = expected_names (requirement);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *inf = cwa_request_dup_inf (requirement, &error);
+  g_autofree gchar *subject = NULL;
+  guint n_dns = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 3);
+  subject = g_strdup_printf ("Subject = \"CN=%s\"\r\n", names[0]);
+  g_assert_nonnull (strstr (inf, "[Version]\r\nSignature=\"$Windows NT$\"\r\n"));
+  g_assert_nonnull (strstr (inf, subject));
+  g_assert_nonnull (strstr (inf, "KeySpec = 1\r\n"));
+  g_assert_nonnull (strstr (inf, "KeyLength = 2048\r\n"));
+  g_assert_nonnull (strstr (inf, "Exportable = TRUE\r\n"));
+  g_assert_nonnull (strstr (inf, "MachineKeySet = TRUE\r\n"));
+  g_assert_nonnull (strstr (inf, "RequestType = PKCS10\r\n"));
+  g_assert_nonnull (strstr (inf, "KeyUsage = 0xa0\r\n"));
+  g_assert_nonnull (strstr (inf, "[EnhancedKeyUsageExtension]\r\nOID=1.3.6.1.5.5.7.3.1"));
+  g_assert_nonnull (strstr (inf, "2.5.29.17 = \"{text}\"\r\n"));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree gchar *line = g_strdup_printf ("_continue_ = \"dns=%s&\"\r\n", names[i]);
+
+      g_assert_nonnull (strstr (inf, line));
+    }
+  for (const gchar *p = inf; (p = strstr (p, "dns=")) != NULL; p++)
+    n_dns++;
+  g_assert_cmpuint (n_dns, ==, 3);
+  /* Separate SSL: the server's FQDN is not one of its names. */
+  g_assert_null (strstr (inf, "dns=cwaserver.contoso.com"));
+}
+
+/* A name that is no host name is refused, not pasted into INF syntax. */
+static void
+test_invalid_name (void)
+{
+  g_autoptr(CwaServer) server = cwa_server_new ("cwaserver.contoso.com");
+  const gchar *san[] = { "im.contoso.com", "evil\"&\r\nKeyLength = 512", NULL };
+  g_autoptr(CwaRequirement) requirement = cwa_requirement_new (CWA_ROLE_MTLS, server, NULL,
+                                                               "im.contoso.com", san);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *inf = cwa_request_dup_inf (requirement, &error);
+  g_autofree gchar *config = NULL;
+
+  g_assert_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_INVALID_NAME);
+  g_assert_null (inf);
+  g_clear_error (&error);
+  config = cwa_request_dup_openssl_config (requirement, &error);
+  g_assert_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_INVALID_NAME);
+  g_assert_null (config);
+}
+
+/* The sub-command, in process: arguments, role defaults, exit statuses. */
+static int
+run_cli (const gchar *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) "cwa-cert-planner");
+  g_ptr_array_add (args, (gpointer) "request");
+  va_start (ap, first);
+  for (const gchar *a = first; a != NULL; a = va_arg (ap, const gchar *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return cwa_cli_main ((int) args->len - 1, (char **) args->pdata);
+}
+
+static gchar *
+example_plan (const gchar *name)
+{
+  const gchar *root = g_getenv ("CWA_SOURCE_ROOT");
+
+  return g_build_filename (root != NULL ? root : "..", "data", "examples", name, NULL);
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree gchar *contoso = example_plan ("contoso.cwaplan");
+  g_autofree gchar *mistakes = example_plan ("mistakes.cwaplan");
+  g_autofree gchar *out = g_build_filename (fixture->dir, "out.inf", NULL);
+  g_autofree gchar *csr = g_build_filename (fixture->dir, "out.csr", NULL);
+  g_autofree gchar *key = g_build_filename (fixture->dir, "out.key", NULL);
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *csr_text = NULL;
+  g_autofree gchar *dn = NULL;
+  g_auto(GStrv) sans = NULL;
+  const gchar *shared_names[] = { "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com",
+                                  "cwaserver.contoso.com", NULL };
+  gsize length;
+  guint bits;
+
+  if (!g_file_test (contoso, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the example plans are not in the source tree");
+      return;
+    }
+
+  /* contoso: one shared certificate; the role defaults to it, from either side. */
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--format", "inf",
+                            "--output", out, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  for (guint i = 0; shared_names[i] != NULL; i++)
+    {
+      g_autofree gchar *line = g_strdup_printf ("dns=%s&", shared_names[i]);
+
+      g_assert_nonnull (strstr (text, line));
+    }
+  g_assert_cmpint (run_cli (contoso, "--server", "CWASERVER.contoso.com.", "--format", "openssl",
+                            "--output", out, NULL), ==, 0);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--role", "shared",
+                            "--format", "csr", "--key-out", key, "--output", csr, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csr, &csr_text, &length, NULL));
+  read_request (csr_text, length, &dn, &sans, &bits);
+  assert_strv_equal ((const gchar * const *) sans, shared_names);
+
+  /* The key exists now: a second run refuses, and leaves the CSR alone. */
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--format", "csr",
+                            "--key-out", key, "--output", csr, NULL), ==, 2);
+
+  /* No such subject, no such role, missing or contradictory options. */
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "nowhere.contoso.com", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--server", "other.contoso.com", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--role", "mtls",
+                            "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--role", "ssl",
+                            "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--role", "dmz",
+                            "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--format", "pem", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--server",
+                            "cwaserver.contoso.com", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--format", "csr", NULL), ==, 2);
+  g_assert_cmpint (run_cli ("--virtual-server", "im.contoso.com", "--format", "inf", NULL), ==, 2);
+
+  /* mistakes: two virtual servers, so separate certificates: the server's
+   * own is MTLS, each virtual server's is SSL. */
+  if (g_file_test (mistakes, G_FILE_TEST_EXISTS))
+    {
+      g_autofree gchar *mtls = NULL;
+
+      g_assert_cmpint (run_cli (mistakes, "--server", "cwaserver.contoso.com", "--format", "inf",
+                                "--output", out, NULL), ==, 0);
+      g_assert_true (g_file_get_contents (out, &mtls, NULL, NULL));
+      g_assert_nonnull (strstr (mtls, "Subject = \"CN=cwaserver.contoso.com\""));
+      g_assert_null (strstr (mtls, "dns=im."));
+      g_assert_cmpint (run_cli (mistakes, "--virtual-server", "im.fabrikam.com", "--role", "ssl",
+                                "--format", "inf", "--output", out, NULL), ==, 0);
+      g_assert_cmpint (run_cli (mistakes, "--server", "cwaserver.contoso.com", "--role", "shared",
+                                "--format", "inf", NULL), ==, 2);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cwa/request/csr/shared", Fixture, NULL,
+              fixture_set_up_shared, test_csr_shared, fixture_tear_down);
+  g_test_add ("/cwa/request/csr/separate-ssl", Fixture, NULL,
+              fixture_set_up_separate, test_csr_separate, fixture_tear_down);
+  g_test_add ("/cwa/request/csr/mtls", Fixture, NULL,
+              fixture_set_up_separate, test_csr_mtls, fixture_tear_down);
+  g_test_add ("/cwa/request/csr/key-folder-missing", Fixture, NULL,
+              fixture_set_up_shared, test_csr_key_dir_missing, fixture_tear_down);
+  g_test_add ("/cwa/request/openssl", Fixture, NULL,
+              fixture_set_up_shared, test_openssl_config, fixture_tear_down);
+  g_test_add ("/cwa/request/inf", Fixture, NULL,
+              fixture_set_up_separate, test_inf, fixture_tear_down);
+  g_test_add_func ("/cwa/request/invalid-name", test_invalid_name);
+  g_test_add ("/cwa/request/cli", Fixture, NULL,
+              fixture_set_up_shared, test_cli, fixture_tear_down);
+
+  return g_test_run ();
+}
