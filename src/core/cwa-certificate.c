@@ -15,6 +15,9 @@ struct _CwaCertificate
 {
   GObject            parent_instance;
 
+  /* Only while the facts are read, and again on demand for the trust code:
+   * a parsed GnuTLS certificate costs tens of kilobytes, and a bundle of
+   * thousands of certificates must not keep them all. */
   gnutls_x509_crt_t  crt;
   GBytes            *der;
   gchar             *id;
@@ -931,6 +934,8 @@ _cwa_certificate_new_take (gnutls_x509_crt_t  crt,
   if (!read_facts (self, error))
     return NULL;
 
+  g_clear_pointer (&self->crt, gnutls_x509_crt_deinit);
+
   return g_steal_pointer (&self);
 }
 
@@ -1031,6 +1036,25 @@ gnutls_x509_crt_t
 _cwa_certificate_get_crt (CwaCertificate *self)
 {
   g_return_val_if_fail (CWA_IS_CERTIFICATE (self), NULL);
+
+  /* The DER imported once already (perhaps only leniently, so import it
+   * leniently again): a second import cannot fail but for memory.  The
+   * certificate is shared between threads, hence g_once. */
+  if (g_once_init_enter (&self->crt))
+    {
+      gnutls_x509_crt_t crt = NULL;
+      gnutls_datum_t datum;
+      gsize size;
+
+      datum.data = (guchar *) g_bytes_get_data (self->der, &size);
+      datum.size = size;
+      if (gnutls_x509_crt_init (&crt) < 0)
+        g_error ("Out of memory");
+      gnutls_x509_crt_set_flags (crt, GNUTLS_X509_CRT_FLAG_IGNORE_SANITY);
+      if (gnutls_x509_crt_import (crt, &datum, GNUTLS_X509_FMT_DER) < 0)
+        g_error ("%s: a certificate that imported before no longer imports", self->source);
+      g_once_init_leave (&self->crt, crt);
+    }
 
   return self->crt;
 }

@@ -11,7 +11,7 @@
 
 #include "cwa-cert-loader.h"
 
-/* Usage: bench-floor BUNDLE.pem [ROUNDS]
+/* Usage: bench-floor BUNDLE.pem [ROUNDS [floor|loader|both]]
  *
  * "Floor": gnutls_x509_crt_list_import2() on the whole PEM, then every
  * field `inspect --format json` prints, read with plain GnuTLS calls and
@@ -144,6 +144,7 @@ main (int   argc,
   gchar *contents = NULL;
   gsize length = 0;
   guint rounds = 5;
+  const gchar *which = "both";
   gint64 best_floor = G_MAXINT64, best_loader = G_MAXINT64;
   gint64 cpu_floor = G_MAXINT64, cpu_loader = G_MAXINT64;
   guint n_floor = 0, n_loader = 0;
@@ -151,11 +152,16 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: %s BUNDLE.pem [ROUNDS]\n(make one with make-bundle)\n", argv[0]);
+      g_printerr ("Usage: %s BUNDLE.pem [ROUNDS [floor|loader|both]]\n"
+                  "(make one with make-bundle)\n", argv[0]);
       return 2;
     }
   if (argc > 2)
     rounds = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  /* bench-inspect.sh times one floor round in a process of its own, to
+   * compare it with a whole `inspect` process on equal terms. */
+  if (argc > 3)
+    which = argv[3];
 
   if (!g_file_get_contents (argv[1], &contents, &length, &error))
     {
@@ -164,7 +170,7 @@ main (int   argc,
     }
   bytes = g_bytes_new_take (contents, length);
 
-  for (guint r = 0; r < rounds; r++)
+  for (guint r = 0; g_strcmp0 (which, "loader") != 0 && r < rounds; r++)
     {
       gnutls_x509_crt_t *list = NULL;
       unsigned int n = 0;
@@ -189,7 +195,7 @@ main (int   argc,
       n_floor = n;
     }
 
-  for (guint r = 0; r < rounds; r++)
+  for (guint r = 0; g_strcmp0 (which, "floor") != 0 && r < rounds; r++)
     {
       g_autoptr(GPtrArray) certificates = NULL;
       gint64 start = g_get_monotonic_time ();
