@@ -11,7 +11,7 @@ packages=(
   # tests: certificate tools, data validators, a display, PDF/HTML checks
   gnutls-bin openssl libxml2-dev poppler-utils
   desktop-file-utils appstream xvfb xauth
-  fonts-dejavu-core ca-certificates adwaita-icon-theme
+  fonts-dejavu-core ca-certificates adwaita-icon-theme librsvg2-common
 )
 
 missing=()

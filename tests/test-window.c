@@ -283,6 +283,17 @@ read_text_cb (GObject      *source,
     *text = g_strdup ("");
 }
 
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  guint *n_frames = data;
+
+  (*n_frames)++;
+  return *n_frames < 20 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 /* With CWA_SCREENSHOT_DIR set, saves what the window shows now as NAME.png,
  * so a person can look at the state a test reached. */
 static void
@@ -301,7 +312,14 @@ maybe_screenshot (Fixture     *fixture,
   if (dir == NULL)
     return;
 
-  drain_main_loop ();
+  {
+    guint n_frames = 0;
+
+    /* The paintable shows what was last drawn: let a few frames pass. */
+    gtk_widget_queue_draw (widget);
+    gtk_widget_add_tick_callback (widget, tick_cb, &n_frames, NULL);
+    WAIT_FOR (n_frames >= 20);
+  }
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
@@ -768,6 +786,111 @@ test_add_and_delete (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 0);
 }
 
+/* The drop target on the editor row (key "cwa-item") or topology box (key
+ * "cwa-subject") that shows @item. */
+static GtkDropTarget *
+find_drop_target (GtkWidget   *widget,
+                  const gchar *key,
+                  gpointer     item)
+{
+  if (g_object_get_data (G_OBJECT (widget), key) == item)
+    {
+      GListModel *controllers = gtk_widget_observe_controllers (widget);
+      GtkDropTarget *found = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_DROP_TARGET (controller))
+            found = GTK_DROP_TARGET (controller);
+        }
+      g_object_unref (controllers);
+      if (found != NULL)
+        return found;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkDropTarget *found = find_drop_target (c, key, item);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_drag_to_assign (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaVirtualServer *vs;
+  CwaCertificate *root;
+  GtkDropTarget *target;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  open_example (fixture, "contoso.cwaplan");
+  plan = cwa_window_get_plan (fixture->window);
+  vs = first_virtual_server (plan);
+  root = cwa_plan_lookup_certificate (plan, "contoso-root");
+
+  target = find_drop_target (GTK_WIDGET (fixture->editor), "cwa-item", vs);
+  g_assert_nonnull (target);
+  g_value_init (&value, CWA_TYPE_CERTIFICATE);
+  g_value_set_object (&value, root);
+  g_signal_emit_by_name (target, "drop", &value, 5.0, 5.0, &handled);
+  g_assert_true (handled);
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == root);
+}
+
+static void
+test_topology (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaServer *server;
+  CwaVirtualServer *vs;
+  CwaCertificate *root;
+  CwaCertificate *leaf;
+  GtkDropTarget *target;
+  GtkStack *view_stack = child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "view_stack");
+  GtkWidget *topology = child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_view");
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  open_example (fixture, "contoso.cwaplan");
+  plan = cwa_window_get_plan (fixture->window);
+  vs = first_virtual_server (plan);
+  server = cwa_virtual_server_get_server (vs);
+  root = cwa_plan_lookup_certificate (plan, "contoso-root");
+  leaf = cwa_plan_lookup_certificate (plan, "im-contoso");
+
+  gtk_toggle_button_set_active (child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "topology");
+  maybe_screenshot (fixture, "topology");
+
+  /* Dropping a certificate on the computer's box assigns it as MTLS. */
+  target = find_drop_target (topology, "cwa-subject", server);
+  g_assert_nonnull (target);
+  g_value_init (&value, CWA_TYPE_CERTIFICATE);
+  g_value_set_object (&value, root);
+  g_signal_emit_by_name (target, "drop", &value, 5.0, 5.0, &handled);
+  g_assert_true (handled);
+  g_assert_true (cwa_server_get_mtls_certificate (server) == root);
+  drain_main_loop ();
+
+  /* The boxes are rebuilt from the plan: the virtual server's is there and
+   * still shows the SSL certificate. */
+  target = find_drop_target (topology, "cwa-subject", vs);
+  g_assert_nonnull (target);
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == leaf);
+
+  gtk_toggle_button_set_active (child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "tree");
+}
+
 static void
 test_copy_markdown_and_names (Fixture       *fixture,
                               gconstpointer  data)
@@ -829,6 +952,14 @@ main (int   argc,
   /* GTK 4.8's recent manager leaks a GDateTime per change; the tests do
    * not need the recent list, and LeakSanitizer would flag GTK's leak. */
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  /* What AdwApplication loads for the real program. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/cwacertplanner/CertPlanner/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, func) \
   g_test_add ("/cwa/ui/window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -845,6 +976,8 @@ main (int   argc,
   ADD ("add-and-delete", test_add_and_delete);
   ADD ("copy-markdown-and-names", test_copy_markdown_and_names);
   ADD ("paste-pem", test_paste_pem);
+  ADD ("drag-to-assign", test_drag_to_assign);
+  ADD ("topology", test_topology);
 #undef ADD
 
   status = g_test_run ();

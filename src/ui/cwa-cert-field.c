@@ -121,7 +121,7 @@ format_date (gint64 unix_time)
 
   if (date == NULL)
     return g_strdup ("?");
-  return g_date_time_format (date, "%Y-%m-%d %H:%M UTC");
+  return g_date_time_format (date, "%Y-%m-%d");
 }
 
 static gchar *

@@ -209,6 +209,25 @@ refresh_all_rows (CwaCertificateInspector *self)
     refresh_name_cell (self, box);
 }
 
+/* Rows drag onto the deployment editor to assign their certificate. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 gdouble        x,
+                 gdouble        y,
+                 GtkWidget     *box)
+{
+  GObject *item = g_object_get_data (G_OBJECT (box), "cwa-item");
+  CwaCertificate *certificate = NULL;
+
+  if (CWA_IS_CERTIFICATE (item))
+    certificate = CWA_CERTIFICATE (item);
+  else if (CWA_IS_CERT_FIELD (item))
+    certificate = cwa_cert_field_get_certificate (CWA_CERT_FIELD (item));
+  if (certificate == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (CWA_TYPE_CERTIFICATE, certificate);
+}
+
 static void
 name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -233,6 +252,14 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "cwa-label", label);
   g_object_set_data (G_OBJECT (box), "cwa-badges", badges);
   g_object_set_data (G_OBJECT (expander), "cwa-list-item", list_item);
+
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+    g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), box);
+    gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+  }
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "cwa-deployment-editor.h"
 #include "cwa-names.h"
+#include "cwa-topology-view.h"
 #include "cwa-ui-util.h"
 
 struct _CwaDeploymentEditor
@@ -30,6 +31,9 @@ struct _CwaDeploymentEditor
   GtkWidget          *box;
   GtkEntry           *plan_name_entry;
   GtkStack           *tree_stack;
+  GtkStack           *view_stack;
+  GtkToggleButton    *topology_toggle;
+  GtkWidget          *topology_view;
   GtkListView        *tree_view;
   GtkStack           *form_stack;
   GtkEntry           *fqdn_entry;
@@ -140,6 +144,31 @@ refresh_all_rows (CwaDeploymentEditor *self)
   refresh_choices (self);
 }
 
+/* A certificate dragged from the inspector onto a row is assigned: MTLS on
+ * a computer, SSL on a virtual server. */
+static gboolean
+row_drop_cb (GtkDropTarget *target,
+             const GValue  *value,
+             gdouble        x,
+             gdouble        y,
+             GtkWidget     *box)
+{
+  gpointer item = g_object_get_data (G_OBJECT (box), "cwa-item");
+  CwaCertificate *certificate;
+
+  if (!G_VALUE_HOLDS (value, CWA_TYPE_CERTIFICATE) || item == NULL)
+    return FALSE;
+
+  certificate = g_value_get_object (value);
+  if (CWA_IS_SERVER (item))
+    cwa_server_set_mtls_certificate (item, certificate);
+  else if (CWA_IS_VIRTUAL_SERVER (item))
+    cwa_virtual_server_set_ssl_certificate (item, certificate);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -168,6 +197,13 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "cwa-name", name);
   g_object_set_data (G_OBJECT (box), "cwa-detail", detail);
   g_object_set_data (G_OBJECT (box), "cwa-status", status);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (CWA_TYPE_CERTIFICATE, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (row_drop_cb), box);
+    gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 static void
@@ -848,6 +884,22 @@ delete_action (GtkWidget   *widget,
     undo_data_free (undo);
 }
 
+/* The topology view: a toggle away, clicking a box edits it. */
+
+static void
+topology_toggled_cb (CwaDeploymentEditor *self)
+{
+  gtk_stack_set_visible_child_name (self->view_stack,
+                                    gtk_toggle_button_get_active (self->topology_toggle) ? "topology" : "tree");
+}
+
+static void
+topology_activated_cb (CwaDeploymentEditor *self,
+                       GObject             *subject)
+{
+  cwa_deployment_editor_select (self, subject);
+}
+
 /* Plan and checklist. */
 
 static void
@@ -1045,12 +1097,18 @@ cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CWA_TYPE_TOPOLOGY_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cwacertplanner/CertPlanner/cwa-deployment-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, box);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, plan_name_entry);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, tree_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, topology_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, topology_view);
+  gtk_widget_class_bind_template_callback (widget_class, topology_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, topology_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, tree_view);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, form_stack);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, fqdn_entry);
@@ -1118,6 +1176,7 @@ cwa_deployment_editor_init (CwaDeploymentEditor *self)
                            G_CALLBACK (audience_selected_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
+  gtk_stack_set_visible_child_name (self->view_stack, "tree");
 }
 
 GtkWidget *
