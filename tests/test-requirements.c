@@ -278,6 +278,58 @@ test_equal (void)
   g_assert_finalize_object (g_steal_pointer (&server));
 }
 
+/* The drop hint: a certificate satisfies an entry only with the subject
+ * and every SAN name, exactly; a missing name or a wildcard does not. */
+static void
+test_satisfied_by (void)
+{
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  CwaServer *server = add_server (deployment, "cwaserver.contoso.com");
+  g_autoptr(GPtrArray) entries = NULL;
+  static const gchar * const full[] = {
+    "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", "cwaserver.contoso.com", NULL
+  };
+  static const gchar * const lacking[] = {
+    "im.contoso.com", "as.im.contoso.com", "cwaserver.contoso.com", NULL
+  };
+  static const gchar * const wildcard[] = {
+    "im.contoso.com", "*.im.contoso.com", "cwaserver.contoso.com", NULL
+  };
+  CwaTestCertSpec spec;
+  g_autoptr(CwaCertificate) good = NULL;
+  g_autoptr(CwaCertificate) lacks = NULL;
+  g_autoptr(CwaCertificate) wild = NULL;
+  g_autoptr(CwaCertificate) other_cn = NULL;
+  CwaRequirement *shared;
+
+  add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  entries = cwa_requirements_compute (deployment);
+  g_assert_cmpuint (entries->len, ==, 1);
+  shared = g_ptr_array_index (entries, 0);
+
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com");
+  spec.dns_names = full;
+  good = cwa_test_cert_build (&spec);
+  spec.dns_names = lacking;
+  lacks = cwa_test_cert_build (&spec);
+  spec.dns_names = wildcard;
+  wild = cwa_test_cert_build (&spec);
+  cwa_test_cert_spec_init (&spec, "CN=cwaserver.contoso.com");
+  spec.dns_names = full;
+  other_cn = cwa_test_cert_build (&spec);
+
+  g_assert_true (cwa_requirement_is_satisfied_by (shared, good));
+  g_assert_false (cwa_requirement_is_satisfied_by (shared, lacks));
+  g_assert_false (cwa_requirement_is_satisfied_by (shared, wild));
+  g_assert_false (cwa_requirement_is_satisfied_by (shared, other_cn));
+
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&good));
+  g_assert_finalize_object (g_steal_pointer (&lacks));
+  g_assert_finalize_object (g_steal_pointer (&wild));
+  g_assert_finalize_object (g_steal_pointer (&other_cn));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/cwa/requirements/separate/multi-vs", test_multi_vs);
   g_test_add_func ("/cwa/requirements/mixed", test_mixed);
   g_test_add_func ("/cwa/requirements/equal", test_equal);
+  g_test_add_func ("/cwa/requirements/satisfied-by", test_satisfied_by);
 
   return g_test_run ();
 }

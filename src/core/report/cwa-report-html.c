@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cwa-report-document.h"
+#include "cwa-topology-picture.h"
 
 /* Nothing outside the file is referenced, so it opens the same offline, in
  * a mail client or attached to a ticket; print styles keep tables whole. */
@@ -31,6 +32,7 @@ static const gchar style[] =
   ".warn{background:#fff3d1;color:#6e4400;font-weight:bold}\n"
   ".info{color:#1d4e89}\n"
   "footer{margin-top:2em;color:#666;font-size:.85em}\n"
+  "figure{margin:.5em 0}svg.topology{max-width:100%;height:auto}\n"
   "@page{size:A4;margin:14mm}\n"
   "@media print{body{margin:0;max-width:none;font-size:9.5pt}"
   "h2,h3,caption{break-after:avoid}tr,table.record{break-inside:avoid}"
@@ -232,6 +234,21 @@ write_html (const CwaReport *report,
       g_string_append (html, "</td></tr>\n");
     }
   g_string_append (html, "</tbody>\n</table>\n</header>\n<main>\n");
+
+  /* The deployment as a picture, inline: the page stays self-contained. */
+  if (report->plan != NULL && report->checklist != NULL &&
+      g_list_model_get_n_items (cwa_deployment_get_servers (cwa_plan_get_deployment (report->plan))) > 0)
+    {
+      g_autofree gchar *svg = cwa_topology_picture_dup_inline_svg (report->plan, report->checklist,
+                                                                   "Topology of the deployment", NULL);
+
+      if (svg != NULL)
+        {
+          g_string_append (html, "<section id=\"topology\">\n<h2>Topology</h2>\n<figure>\n");
+          g_string_append (html, svg);
+          g_string_append (html, "</figure>\n</section>\n");
+        }
+    }
 
   for (guint i = 0; i < document->sections->len; i++)
     {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cwa-report-document.h"
+#include "cwa-topology-picture.h"
 
 /* A4 in points. */
 #define PAGE_WIDTH    595.2756
@@ -44,6 +45,7 @@ typedef struct
   guint                 page;
   guint                 n_pages;
   const CwaReportDocument *document;
+  const CwaReport      *report;
   const gchar          *checked;
   const gchar          *created;
   PangoFontDescription *body;
@@ -678,6 +680,46 @@ draw_title_block (Pdf *pdf)
   pdf->y += 8;
 }
 
+/* The deployment as a picture, on a page of its own, scaled to fit. */
+static void
+draw_topology (Pdf *pdf)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double width;
+  double height;
+  double scale;
+
+  if (pdf->report->plan == NULL || pdf->report->checklist == NULL ||
+      g_list_model_get_n_items (cwa_deployment_get_servers (cwa_plan_get_deployment (pdf->report->plan))) == 0)
+    return;
+
+  new_page (pdf);
+  layout = make_layout (pdf, "Topology", pdf->heading, CONTENT_WIDTH);
+  show_layout (pdf, layout, MARGIN, pdf->y, &accent);
+  if (pdf->draw)
+    {
+      g_autofree gchar *link = g_strdup_printf ("page=%u pos=[%.1f %.1f]", pdf->page, MARGIN, pdf->y);
+
+      cairo_pdf_surface_add_outline (cairo_get_target (pdf->cr), CAIRO_PDF_OUTLINE_ROOT, "Topology", link, 0);
+    }
+  pdf->y += layout_height (layout) + 2;
+  fill_rect (pdf, MARGIN, pdf->y, CONTENT_WIDTH, 1.2, &accent);
+  pdf->y += 12;
+
+  cwa_topology_picture_get_size (pdf->report->plan, pdf->report->checklist, &width, &height);
+  scale = MIN (CONTENT_WIDTH / width, (CONTENT_BOTTOM - pdf->y) / height);
+  scale = MIN (scale, 0.75);
+  if (pdf->draw)
+    {
+      cairo_save (pdf->cr);
+      cairo_translate (pdf->cr, MARGIN, pdf->y);
+      cairo_scale (pdf->cr, scale, scale);
+      cwa_topology_picture_draw (pdf->cr, pdf->report->plan, pdf->report->checklist);
+      cairo_restore (pdf->cr);
+    }
+  pdf->y += height * scale;
+}
+
 static void
 render (Pdf *pdf)
 {
@@ -694,6 +736,7 @@ render (Pdf *pdf)
       for (guint t = 0; t < section->tables->len; t++)
         draw_table (pdf, g_ptr_array_index (section->tables, t));
     }
+  draw_topology (pdf);
 }
 
 typedef struct
@@ -775,6 +818,7 @@ write_pdf (const CwaReport *report,
   gboolean ok;
 
   pdf.document = document;
+  pdf.report = report;
   pdf.checked = checked;
   pdf.created = created;
   /* Generic families: fontconfig picks what the system has. */

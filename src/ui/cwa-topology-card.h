@@ -1,0 +1,24 @@
+/* cwa-topology-card.h: one virtual server in the topology view: URL, audience, listen address and SSL certificate. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cwa-checklist.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_TOPOLOGY_CARD (cwa_topology_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaTopologyCard, cwa_topology_card, CWA, TOPOLOGY_CARD, GtkWidget)
+
+/* Dropping a certificate (or certificate files) on the card assigns its SSL
+ * certificate; the card drags as its virtual server, to move it. */
+GtkWidget        *cwa_topology_card_new                (CwaVirtualServer *virtual_server);
+CwaVirtualServer *cwa_topology_card_get_virtual_server (CwaTopologyCard  *self);
+/* Re-reads the virtual server and the findings about it. */
+void              cwa_topology_card_refresh            (CwaTopologyCard  *self,
+                                                        CwaChecklist     *checklist);
+/* Opens the context menu ("Assign certificate…"). */
+void              cwa_topology_card_popup_menu         (CwaTopologyCard  *self);
+
+G_END_DECLS

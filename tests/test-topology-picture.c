@@ -1,0 +1,235 @@
+/* test-topology-picture.c: the deployment picture as PNG and SVG, read back. */
+#include "config.h"
+
+#include <cairo.h>
+#include <libxml/parser.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cwa-plan-file.h"
+#include "cwa-report.h"
+#include "cwa-test-cert.h"
+#include "cwa-topology-picture.h"
+
+typedef struct
+{
+  CwaPlan      *plan;
+  CwaChecklist *checklist;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const gchar *name = data;
+  g_autofree gchar *path = g_build_filename (g_getenv ("CWA_SOURCE_ROOT"), "data", "examples", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = cwa_test_now ();
+
+  fixture->plan = cwa_plan_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  fixture->checklist = cwa_checklist_new (fixture->plan, NULL);
+  cwa_checklist_set_now (fixture->checklist, now);
+  cwa_checklist_update (fixture->checklist);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->checklist);
+  g_assert_finalize_object (fixture->plan);
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         left;
+} Reader;
+
+static cairo_status_t
+read_cb (void          *closure,
+         unsigned char *data,
+         unsigned int   length)
+{
+  Reader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PNG reads back with the picture's size (at scale 2), and is not
+ * blank: the status colours of the mistakes are in it. */
+static void
+test_png (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = cwa_topology_picture_to_png (fixture->plan, fixture->checklist, 2.0, &error);
+  Reader reader;
+  cairo_surface_t *surface;
+  double width;
+  double height;
+  guint n_reddish = 0;
+  const guint8 *pixels;
+  int stride;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+  cwa_topology_picture_get_size (fixture->plan, fixture->checklist, &width, &height);
+  g_assert_cmpfloat (width, >, 300);
+  g_assert_cmpfloat (height, >, 150);
+
+  reader.data = g_bytes_get_data (png, &reader.left);
+  surface = cairo_image_surface_create_from_png_stream (read_cb, &reader);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) (width * 2 + 0.5));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) (height * 2 + 0.5));
+
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 pixel = *(const guint32 *) (pixels + y * stride + x * 4);
+        guint r = (pixel >> 16) & 0xff;
+        guint g = (pixel >> 8) & 0xff;
+        guint b = pixel & 0xff;
+
+        if (r > 150 && g < 60 && b < 70)
+          n_reddish++;
+      }
+  if (g_str_equal (data, "mistakes.cwaplan"))
+    g_assert_cmpuint (n_reddish, >, 100);
+  else
+    g_assert_cmpuint (n_reddish, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* The SVG is well-formed XML whose text names the computer and the
+ * certificates (cairo keeps the glyphs, so the text is checked through the
+ * written file's size and the XML root instead). */
+static void
+test_svg (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = cwa_topology_picture_to_svg (fixture->plan, fixture->checklist, &error);
+  xmlDocPtr doc;
+  xmlNodePtr root;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (svg);
+  doc = xmlReadMemory (g_bytes_get_data (svg, NULL), (int) g_bytes_get_size (svg), "topology.svg", NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_nonnull (root);
+  g_assert_cmpstr ((const gchar *) root->name, ==, "svg");
+  xmlFreeDoc (doc);
+}
+
+/* In HTML the picture is inline SVG that refers to nothing outside the
+ * page; the PDF report gains a page for it. */
+static void
+test_reports (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *inline_svg = cwa_topology_picture_dup_inline_svg (fixture->plan, fixture->checklist,
+                                                                      "Topology <of> it", &error);
+  g_autoptr(GDateTime) now = cwa_test_now ();
+  g_autoptr(CwaReport) report = cwa_report_new (fixture->plan, fixture->checklist, "mistakes.cwaplan", now);
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree gchar *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (inline_svg, "<svg class=\"topology\" role=\"img\" aria-label=\"Topology &lt;of&gt; it\""));
+  g_assert_null (strstr (inline_svg, "http"));
+  g_assert_null (strstr (inline_svg, "url("));
+  g_assert_null (strstr (inline_svg, "<?xml"));
+
+  html = cwa_report_write_bytes (report, cwa_report_format_lookup ("html"), &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
+  g_assert_nonnull (strstr (text, "<section id=\"topology\">"));
+  g_assert_nonnull (strstr (text, "<svg class=\"topology\""));
+  g_assert_null (strstr (text, "http://"));
+
+  pdf = cwa_report_write_bytes (report, cwa_report_format_lookup ("pdf"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
+}
+
+/* write_file picks the format by extension and replaces the file. */
+static void
+test_write_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("cwa-test-picture-XXXXXX", NULL);
+  g_autofree gchar *png_path = g_build_filename (dir, "topology.png", NULL);
+  g_autofree gchar *svg_path = g_build_filename (dir, "topology.SVG", NULL);
+  g_autofree gchar *bad_path = g_build_filename (dir, "missing", "topology.png", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *contents = NULL;
+  gsize length;
+
+  g_assert_true (cwa_topology_picture_write_file (fixture->plan, fixture->checklist, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (cwa_topology_picture_write_file (fixture->plan, fixture->checklist, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  /* A folder that does not exist: an error naming the file, no crash. */
+  g_assert_false (cwa_topology_picture_write_file (fixture->plan, fixture->checklist, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "topology.png"));
+
+  /* With CWA_SCREENSHOT_DIR set, a copy to look at. */
+  if (g_getenv ("CWA_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree gchar *look_path = g_build_filename (g_getenv ("CWA_SCREENSHOT_DIR"), "topology-picture.png", NULL);
+      g_autoptr(GFile) look = g_file_new_for_path (look_path);
+
+      g_assert_true (cwa_topology_picture_write_file (fixture->plan, fixture->checklist, look, NULL));
+    }
+
+  g_remove (png_path);
+  g_remove (svg_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, name, func) \
+  g_test_add ("/cwa/report/topology-picture/" path, Fixture, name, fixture_setup, func, fixture_teardown)
+  ADD ("png/contoso", "contoso.cwaplan", test_png);
+  ADD ("png/mistakes", "mistakes.cwaplan", test_png);
+  ADD ("svg/contoso", "contoso.cwaplan", test_svg);
+  ADD ("svg/mistakes", "mistakes.cwaplan", test_svg);
+  ADD ("write-file", "mistakes.cwaplan", test_write_file);
+  ADD ("reports", "mistakes.cwaplan", test_reports);
+#undef ADD
+
+  return g_test_run ();
+}

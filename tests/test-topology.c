@@ -1,0 +1,654 @@
+/* test-topology.c: the topology view in the real window under Xvfb: layout, drops, hints, moves, undo. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cwa-cert-loader.h"
+#include "cwa-deployment-editor.h"
+#include "cwa-test-cert.h"
+#include "cwa-topology-box.h"
+#include "cwa-topology-card.h"
+#include "cwa-topology-private.h"
+#include "cwa-topology-view.h"
+#include "cwa-window.h"
+
+typedef struct
+{
+  CwaWindow       *window;
+  CwaTopologyView *view;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after 10 s. */
+#define WAIT_FOR(condition) \
+  G_STMT_START { \
+    gboolean timed_out_ = FALSE; \
+    guint id_ = g_timeout_add_seconds (10, timeout_cb, &timed_out_); \
+    while (!(condition) && !timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (!timed_out_) \
+      g_source_remove (id_); \
+    g_assert_true (condition); \
+  } G_STMT_END
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  guint *n_frames = data;
+
+  (*n_frames)++;
+  return *n_frames < 5 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out and draw what the model now says. */
+static void
+settle (Fixture *fixture)
+{
+  guint n_frames = 0;
+
+  drain_main_loop ();
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), tick_cb, &n_frames, NULL);
+  WAIT_FOR (n_frames >= 5);
+  drain_main_loop ();
+}
+
+/* With CWA_SCREENSHOT_DIR set, saves the window as NAME-light.png and
+ * NAME-dark.png, so a person can look at what a test laid out. */
+static void
+maybe_screenshots (Fixture     *fixture,
+                   const gchar *name)
+{
+  const gchar *dir = g_getenv ("CWA_SCREENSHOT_DIR");
+  static const gchar * const styles[] = { "light", "dark" };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GtkSnapshot) snapshot = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree gchar *file = g_strdup_printf ("%s-%s.png", name, styles[i]);
+      g_autofree gchar *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (manager, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                          : ADW_COLOR_SCHEME_FORCE_DARK);
+      settle (fixture);
+      paintable = gtk_widget_paintable_new (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                              gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        continue;
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+      gdk_texture_save_to_png (texture, path);
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static gchar *
+example_path (const gchar *name)
+{
+  const gchar *root = g_getenv ("CWA_SOURCE_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, "data", "examples", name, NULL);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = cwa_test_now ();
+  GObject *editor;
+
+  fixture->window = g_object_ref_sink (cwa_window_new (NULL));
+  cwa_checklist_set_now (cwa_window_get_checklist (fixture->window), now);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  editor = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), CWA_TYPE_WINDOW, "editor");
+  fixture->view = CWA_TOPOLOGY_VIEW (gtk_widget_get_template_child (GTK_WIDGET (editor), CWA_TYPE_DEPLOYMENT_EDITOR,
+                                                                    "topology_view"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                                   CWA_TYPE_DEPLOYMENT_EDITOR,
+                                                                                   "topology_toggle")),
+                                TRUE);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  drain_main_loop ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  cwa_plan_set_modified (cwa_window_get_plan (fixture->window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  drain_main_loop ();
+  g_assert_finalize_object (fixture->window);
+}
+
+static void
+open_example (Fixture     *fixture,
+              const gchar *name)
+{
+  g_autofree gchar *path = example_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  cwa_window_open_file (fixture->window, file);
+  WAIT_FOR (cwa_plan_get_file (cwa_window_get_plan (fixture->window)) != NULL &&
+            g_file_equal (cwa_plan_get_file (cwa_window_get_plan (fixture->window)), file));
+  settle (fixture);
+}
+
+static CwaPlan *
+plan_of (Fixture *fixture)
+{
+  return cwa_window_get_plan (fixture->window);
+}
+
+/* Borrowed: the plan holds it. */
+static CwaVirtualServer *
+nth_virtual_server (CwaPlan *plan,
+                    guint    s,
+                    guint    v)
+{
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
+  g_autoptr(CwaServer) server = g_list_model_get_item (servers, s);
+  g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (cwa_server_get_virtual_servers (server), v);
+
+  return vs;
+}
+
+static CwaServer *
+nth_server (CwaPlan *plan,
+            guint    s)
+{
+  g_autoptr(CwaServer) server = g_list_model_get_item (cwa_deployment_get_servers (cwa_plan_get_deployment (plan)), s);
+
+  return server;
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget,
+                GType      accepts)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkDropTarget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), accepts))
+        found = GTK_DROP_TARGET (controller);
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+emit_drop (GtkWidget    *widget,
+           const GValue *value)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (drop_target_of (widget, G_VALUE_TYPE (value)), "drop", value, 5.0, 5.0, &handled);
+  return handled;
+}
+
+static gboolean
+drop_certificate (GtkWidget      *widget,
+                  CwaCertificate *certificate)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, CWA_TYPE_CERTIFICATE);
+  g_value_set_object (&value, certificate);
+  return emit_drop (widget, &value);
+}
+
+/* Every virtual server has a card, every computer a box; no two cards
+ * and no two boxes overlap once allocated; every card lies in its box. */
+static void
+assert_layout (Fixture *fixture)
+{
+  CwaPlan *plan = plan_of (fixture);
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
+  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+
+  settle (fixture);
+  for (guint s = 0; s < g_list_model_get_n_items (servers); s++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, s);
+      GListModel *vss = cwa_server_get_virtual_servers (server);
+      GtkWidget *box = cwa_topology_view_find_widget (fixture->view, server);
+      graphene_rect_t box_bounds;
+
+      g_assert_nonnull (box);
+      g_assert_true (gtk_widget_compute_bounds (box, view, &box_bounds));
+      g_assert_cmpfloat (box_bounds.size.width, >, 0);
+      g_array_append_val (boxes, box_bounds);
+      for (guint v = 0; v < g_list_model_get_n_items (vss); v++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, v);
+          GtkWidget *card = cwa_topology_view_find_widget (fixture->view, vs);
+          graphene_rect_t bounds;
+
+          g_assert_nonnull (card);
+          g_assert_true (gtk_widget_get_ancestor (card, CWA_TYPE_TOPOLOGY_BOX) == box);
+          g_assert_true (gtk_widget_compute_bounds (card, view, &bounds));
+          g_assert_cmpfloat (bounds.size.width, >, 0);
+          g_assert_cmpfloat (bounds.size.height, >, 0);
+          g_assert_true (graphene_rect_contains_rect (&box_bounds, &bounds));
+          g_array_append_val (cards, bounds);
+        }
+    }
+
+  for (guint i = 0; i < cards->len; i++)
+    for (guint j = i + 1; j < cards->len; j++)
+      {
+        graphene_rect_t overlap;
+
+        if (graphene_rect_intersection (&g_array_index (cards, graphene_rect_t, i),
+                                        &g_array_index (cards, graphene_rect_t, j), &overlap))
+          g_assert_true (overlap.size.width < 0.5 || overlap.size.height < 0.5);
+      }
+  for (guint i = 0; i < boxes->len; i++)
+    for (guint j = i + 1; j < boxes->len; j++)
+      {
+        graphene_rect_t overlap;
+
+        if (graphene_rect_intersection (&g_array_index (boxes, graphene_rect_t, i),
+                                        &g_array_index (boxes, graphene_rect_t, j), &overlap))
+          g_assert_true (overlap.size.width < 0.5 || overlap.size.height < 0.5);
+      }
+}
+
+static void
+test_layout_examples (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *card;
+  GtkWidget *box;
+  CwaVirtualServer *vs;
+
+  open_example (fixture, "contoso.cwaplan");
+  assert_layout (fixture);
+  maybe_screenshots (fixture, "topology-contoso");
+  /* The documented single-certificate case passes: green. */
+  box = cwa_topology_view_find_widget (fixture->view, nth_server (plan_of (fixture), 0));
+  g_assert_true (gtk_widget_has_css_class (box, "topology-ok"));
+
+  open_example (fixture, "mistakes.cwaplan");
+  assert_layout (fixture);
+  maybe_screenshots (fixture, "topology-mistakes");
+  vs = nth_virtual_server (plan_of (fixture), 0, 0);
+  card = cwa_topology_view_find_widget (fixture->view, vs);
+  /* Coloured by the worst finding, the failing rules' titles on hover. */
+  g_assert_true (gtk_widget_has_css_class (card, "topology-error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (card));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (card), !=, "");
+  box = cwa_topology_view_find_widget (fixture->view, nth_server (plan_of (fixture), 0));
+  g_assert_true (gtk_widget_has_css_class (box, "topology-error"));
+}
+
+/* Live: a virtual server added in the model gets a card; removed, it goes. */
+static void
+test_layout_live (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new ("https://im.litware.com", CWA_AUDIENCE_EXTERNAL);
+  CwaServer *server;
+  GtkWidget *card;
+  GtkWidget *label;
+  gboolean found = FALSE;
+
+  open_example (fixture, "contoso.cwaplan");
+  server = nth_server (plan_of (fixture), 0);
+  cwa_server_add_virtual_server (server, vs);
+  assert_layout (fixture);
+  card = cwa_topology_view_find_widget (fixture->view, vs);
+  g_assert_nonnull (card);
+
+  /* No certificate yet: the card lists the names it needs. */
+  for (label = gtk_widget_get_first_child (gtk_widget_get_first_child (card)); label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    if (GTK_IS_LABEL (label) && gtk_widget_get_visible (label) &&
+        strstr (gtk_label_get_text (GTK_LABEL (label)), "download.im.litware.com") != NULL)
+      found = TRUE;
+  g_assert_true (found);
+
+  cwa_server_remove_virtual_server (server, vs);
+  settle (fixture);
+  g_assert_null (cwa_topology_view_find_widget (fixture->view, vs));
+}
+
+/* 20 computers, 60 virtual servers: no overlaps at any zoom, and it scrolls. */
+static void
+test_layout_large (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+
+  for (guint s = 0; s < 20; s++)
+    {
+      g_autofree gchar *fqdn = g_strdup_printf ("cwa%02u.contoso.com", s);
+      g_autoptr(CwaServer) server = cwa_server_new (fqdn);
+
+      for (guint v = 0; v < 3; v++)
+        {
+          g_autofree gchar *url = g_strdup_printf ("https://im%u-%02u.contoso.com", v, s);
+          g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (url, v == 0 ? CWA_AUDIENCE_EXTERNAL
+                                                                               : CWA_AUDIENCE_INTERNAL);
+
+          cwa_server_add_virtual_server (server, vs);
+        }
+      cwa_deployment_add_server (deployment, server);
+    }
+  cwa_window_set_plan (fixture->window, plan);
+  assert_layout (fixture);
+  maybe_screenshots (fixture, "topology-large");
+
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (cwa_topology_view_find_widget (fixture->view,
+                                                                                            nth_server (plan, 19)),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "topology.zoom-in", NULL));
+  g_assert_cmpfloat (cwa_topology_view_get_zoom (fixture->view), >, 1.0);
+  cwa_topology_view_set_zoom (fixture->view, 2.0);
+  assert_layout (fixture);
+  cwa_topology_view_set_zoom (fixture->view, 0.5);
+  assert_layout (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "topology.zoom-reset", NULL));
+  g_assert_cmpfloat (cwa_topology_view_get_zoom (fixture->view), ==, 1.0);
+}
+
+static CwaCertificate *
+load_example_certificate (const gchar *name)
+{
+  g_autofree gchar *file_name = g_strconcat ("certs/", name, ".pem", NULL);
+  g_autofree gchar *path = example_path (file_name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_file (file, NULL, NULL, NULL);
+
+  g_assert_nonnull (certificates);
+  return g_object_ref (cwa_cert_loader_pick_primary (certificates));
+}
+
+/* A certificate dropped on a card becomes its SSL certificate, on a box
+ * title the MTLS certificate; the checklist re-runs; Ctrl+Z undoes. */
+static void
+test_drop_certificate (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CwaChecklist *checklist;
+  CwaVirtualServer *vs;
+  CwaServer *server;
+  CwaCertificate *root;
+  CwaCertificate *before;
+  guint runs;
+
+  open_example (fixture, "mistakes.cwaplan");
+  checklist = cwa_window_get_checklist (fixture->window);
+  vs = nth_virtual_server (plan_of (fixture), 0, 1);
+  server = cwa_virtual_server_get_server (vs);
+  root = cwa_plan_lookup_certificate (plan_of (fixture), "contoso-root");
+  before = cwa_virtual_server_get_ssl_certificate (vs);
+  g_assert_nonnull (before);
+  runs = cwa_checklist_get_n_runs (checklist);
+
+  g_assert_true (drop_certificate (cwa_topology_view_find_widget (fixture->view, vs), root));
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == root);
+  WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+  settle (fixture);
+  /* The card is kept and shows the new certificate. */
+  g_assert_nonnull (cwa_topology_view_find_widget (fixture->view, vs));
+
+  g_assert_true (drop_certificate (cwa_topology_box_get_title (CWA_TOPOLOGY_BOX (cwa_topology_view_find_widget (fixture->view, server))),
+                                   root));
+  g_assert_true (cwa_server_get_mtls_certificate (server) == root);
+
+  /* Undo, newest first: Ctrl+Z's action, then again. */
+  gtk_widget_grab_focus (cwa_topology_view_find_widget (fixture->view, vs));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "topology.undo", NULL));
+  g_assert_true (cwa_server_get_mtls_certificate (server) == cwa_plan_lookup_certificate (plan_of (fixture), "cwaserver-expired"));
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == root);
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == before);
+  g_assert_false (cwa_topology_view_undo (fixture->view));
+  settle (fixture);
+}
+
+/* Certificate files dropped on a card load and assign in one go. */
+static void
+test_drop_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CwaVirtualServer *vs;
+  g_autofree gchar *good = example_path ("certs/im-contoso.pem");
+  g_autofree gchar *root = example_path ("certs/contoso-root.pem");
+  GSList *files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  CwaCertificate *assigned;
+
+  open_example (fixture, "mistakes.cwaplan");
+  vs = nth_virtual_server (plan_of (fixture), 0, 0);
+  files = g_slist_append (files, g_file_new_for_path (root));
+  files = g_slist_append (files, g_file_new_for_path (good));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+
+  g_assert_true (emit_drop (cwa_topology_view_find_widget (fixture->view, vs), &value));
+  WAIT_FOR (cwa_virtual_server_get_ssl_certificate (vs) != NULL &&
+            g_str_equal (cwa_certificate_get_display_name (cwa_virtual_server_get_ssl_certificate (vs)), "im.contoso.com") &&
+            !g_str_has_prefix (cwa_certificate_get_id (cwa_virtual_server_get_ssl_certificate (vs)), "im-contoso-no"));
+  assigned = cwa_virtual_server_get_ssl_certificate (vs);
+  g_assert_false (cwa_certificate_is_ca (assigned));
+  g_assert_true (cwa_plan_lookup_certificate (plan_of (fixture), cwa_certificate_get_id (assigned)) == assigned);
+  settle (fixture);
+}
+
+/* While a certificate is dragged, each target says whether it would
+ * satisfy it: one lacking download.im.contoso.com is red on the card. */
+static void
+test_hint (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(CwaCertificate) good = load_example_certificate ("im-contoso");
+  CwaCertificate *lacking;
+  CwaVirtualServer *vs;
+  GtkWidget *card;
+  GtkWidget *title;
+
+  open_example (fixture, "mistakes.cwaplan");
+  lacking = cwa_plan_lookup_certificate (plan_of (fixture), "im-contoso-no-download");
+  vs = nth_virtual_server (plan_of (fixture), 0, 0);
+  card = cwa_topology_view_find_widget (fixture->view, vs);
+  title = cwa_topology_box_get_title (CWA_TOPOLOGY_BOX (cwa_topology_view_find_widget (fixture->view, cwa_virtual_server_get_server (vs))));
+
+  cwa_topology_view_show_hint (fixture->view, lacking);
+  maybe_screenshots (fixture, "topology-hint");
+  g_assert_true (gtk_widget_has_css_class (card, CWA_TOPOLOGY_HINT_BAD));
+  g_assert_false (gtk_widget_has_css_class (card, CWA_TOPOLOGY_HINT_OK));
+  /* Its CN is not the computer's name either. */
+  g_assert_true (gtk_widget_has_css_class (title, CWA_TOPOLOGY_HINT_BAD));
+
+  cwa_topology_view_show_hint (fixture->view, good);
+  g_assert_true (gtk_widget_has_css_class (card, CWA_TOPOLOGY_HINT_OK));
+  g_assert_false (gtk_widget_has_css_class (card, CWA_TOPOLOGY_HINT_BAD));
+
+  cwa_topology_view_show_hint (fixture->view, NULL);
+  g_assert_false (gtk_widget_has_css_class (card, CWA_TOPOLOGY_HINT_OK));
+  g_assert_false (gtk_widget_has_css_class (card, CWA_TOPOLOGY_HINT_BAD));
+  g_assert_false (gtk_widget_has_css_class (title, CWA_TOPOLOGY_HINT_BAD));
+}
+
+/* A card dropped on another computer's box moves there; undo moves it back
+ * to where it was. */
+static void
+test_move (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(CwaServer) second = cwa_server_new ("cwa02.contoso.com");
+  CwaVirtualServer *vs;
+  CwaServer *first;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  open_example (fixture, "mistakes.cwaplan");
+  vs = nth_virtual_server (plan_of (fixture), 0, 0);
+  first = cwa_virtual_server_get_server (vs);
+  cwa_deployment_add_server (cwa_plan_get_deployment (plan_of (fixture)), second);
+  settle (fixture);
+
+  g_value_init (&value, CWA_TYPE_VIRTUAL_SERVER);
+  g_value_set_object (&value, vs);
+  g_assert_true (emit_drop (cwa_topology_view_find_widget (fixture->view, second), &value));
+  g_assert_true (cwa_virtual_server_get_server (vs) == second);
+  assert_layout (fixture);
+  g_assert_true (gtk_widget_get_ancestor (cwa_topology_view_find_widget (fixture->view, vs), CWA_TYPE_TOPOLOGY_BOX)
+                 == cwa_topology_view_find_widget (fixture->view, second));
+
+  /* Dropped on its own computer, nothing happens. */
+  g_assert_false (emit_drop (cwa_topology_view_find_widget (fixture->view, second), &value));
+
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_true (cwa_virtual_server_get_server (vs) == first);
+  g_assert_true (nth_virtual_server (plan_of (fixture), 0, 0) == vs);
+  assert_layout (fixture);
+}
+
+/* The keyboard way: the card's "Assign certificate…" menu items. */
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CwaVirtualServer *vs;
+  GtkWidget *card;
+
+  open_example (fixture, "mistakes.cwaplan");
+  vs = nth_virtual_server (plan_of (fixture), 0, 0);
+  card = cwa_topology_view_find_widget (fixture->view, vs);
+
+  gtk_widget_grab_focus (card);
+  g_assert_true (gtk_widget_activate_action (card, "card.menu", NULL));
+  settle (fixture);
+  g_assert_true (gtk_widget_activate_action (card, "card.assign", "s", "cwaserver-expired"));
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) ==
+                 cwa_plan_lookup_certificate (plan_of (fixture), "cwaserver-expired"));
+  g_assert_true (gtk_widget_activate_action (card, "card.unassign", NULL));
+  g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
+  /* Nothing left to remove: no step is added, so one undo restores it. */
+  settle (fixture);
+  gtk_widget_activate_action (card, "card.unassign", NULL);
+  g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) ==
+                 cwa_plan_lookup_certificate (plan_of (fixture), "cwaserver-expired"));
+  settle (fixture);
+}
+
+/* "Export Picture…" writes what the view shows as PNG or SVG. */
+static void
+test_export_picture (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("cwa-test-topology-XXXXXX", NULL);
+  g_autofree gchar *png_path = g_build_filename (dir, "plan.png", NULL);
+  g_autofree gchar *svg_path = g_build_filename (dir, "plan.svg", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *contents = NULL;
+  gsize length;
+
+  open_example (fixture, "mistakes.cwaplan");
+  g_assert_true (cwa_window_export_picture (fixture->window, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png_path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (cwa_window_export_picture (fixture->window, svg, &error));
+  g_assert_true (g_file_get_contents (svg_path, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_remove (png_path);
+  g_remove (svg_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree gchar *data_home = g_dir_make_tmp ("cwa-test-topology-data-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display: run under xvfb-run.");
+      return g_test_run ();
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/cwacertplanner/CertPlanner/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+#define ADD(path, func) \
+  g_test_add ("/cwa/ui/topology/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("layout/examples", test_layout_examples);
+  ADD ("layout/live", test_layout_live);
+  ADD ("layout/large", test_layout_large);
+  ADD ("drop/certificate", test_drop_certificate);
+  ADD ("drop/files", test_drop_files);
+  ADD ("hint", test_hint);
+  ADD ("move", test_move);
+  ADD ("context-menu", test_context_menu);
+  ADD ("export-picture", test_export_picture);
+#undef ADD
+
+  status = g_test_run ();
+  g_rmdir (data_home);
+  return status;
+}
