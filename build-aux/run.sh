@@ -10,6 +10,9 @@ ninja -C build >/dev/null
 
 plan=data/examples/contoso.cwaplan
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  # Not installed: the settings schema compiled into the build tree lets the
+  # window remember its size, panes and last folder all the same.
+  export GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
   exec build/src/cwa-cert-planner "$plan"
 else
   echo "No display: printing the check report of $plan instead of opening the window." >&2
