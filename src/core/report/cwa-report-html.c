@@ -22,9 +22,13 @@ static const gchar style[] =
   "table.facts th{background:none;border:none;padding:.1em 1.2em .1em 0}\n"
   "table.facts td{border:none;padding:.1em 0}\n"
   "caption{text-align:left;font-weight:bold;padding:.2em 0}\n"
+  /* Prose wraps between words only, so short columns (status, level)
+   * keep their width; host names and rule ids may break anywhere, since a
+   * 60-character name must not widen the table past the page. */
   "th,td{border:1px solid #c4c4c4;padding:.25em .45em;text-align:left;vertical-align:top;"
-  "overflow-wrap:anywhere;word-break:break-word}\n"
-  "th{background:#eef1f5}\n"
+  "overflow-wrap:break-word}\n"
+  "th{background:#eef1f5;white-space:nowrap}\n"
+  "td.code{overflow-wrap:anywhere}\n"
   "table.record th{width:13em}\n"
   ".code{font-family:\"DejaVu Sans Mono\",Consolas,monospace;font-size:.95em}\n"
   ".good{color:#17632f}\n"
