@@ -440,7 +440,7 @@ import_progress_cb (CwaWindow      *self,
   g_autofree gchar *text = NULL;
 
   gtk_revealer_set_reveal_child (self->progress_revealer,
-                                 cwa_import_queue_get_busy (queue) && total > PROGRESS_THRESHOLD && !g_getenv ("XNOPROG"));
+                                 cwa_import_queue_get_busy (queue) && total > PROGRESS_THRESHOLD);
   if (total == 0)
     return;
 

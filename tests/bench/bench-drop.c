@@ -132,12 +132,14 @@ main (int   argc,
   {
     g_autoptr(CwaTrust) trust = cwa_trust_new ();
     g_autoptr(CwaChecklist) bare = NULL;
-    gint64 t0 = g_get_monotonic_time ();
+    gint64 t0;
     gint64 t1;
 
-    cwa_checklist_update (cwa_window_get_checklist (window));
+    /* Loading the system roots is not part of a run: do it before timing. */
     cwa_trust_add_system (trust, NULL);
     bare = cwa_checklist_new (cwa_window_get_plan (window), trust);
+    t0 = g_get_monotonic_time ();
+    cwa_checklist_update (cwa_window_get_checklist (window));
     g_print ("One checklist run over %u certificates, views included, takes %.1f ms.\n",
              n_loaded, (g_get_monotonic_time () - t0) / 1000.0);
     t1 = g_get_monotonic_time ();

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-names.h"
 #include "cwa-rules-private.h"
 
@@ -62,7 +64,7 @@ check_version_3 (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_version_3 = {
   "cert.version-3", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP",
-  "The certificate is X.509 version 3.",
+  N_ ("The certificate is X.509 version 3."),
   check_version_3,
 };
 
@@ -105,7 +107,7 @@ check_eku_server_auth (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_eku_server_auth = {
   "cert.eku-server-auth", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP",
-  "If the certificate has an Extended Key Usage extension, it includes Server Authentication (1.3.6.1.5.5.7.3.1).",
+  N_ ("If the certificate has an Extended Key Usage extension, it includes Server Authentication (1.3.6.1.5.5.7.3.1)."),
   check_eku_server_auth,
 };
 
@@ -162,7 +164,7 @@ check_key_usage (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_key_usage = {
   "cert.key-usage", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP",
-  "If the certificate has a Key Usage extension, it includes Digital Signature and, for RSA keys, Key Encipherment.",
+  N_ ("If the certificate has a Key Usage extension, it includes Digital Signature and, for RSA keys, Key Encipherment."),
   check_key_usage,
 };
 
@@ -204,7 +206,7 @@ check_validity (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_validity = {
   "cert.validity", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "PKIX",
-  "The certificate is inside its validity period at the time of the check.",
+  N_ ("The certificate is inside its validity period at the time of the check."),
   check_validity,
 };
 
@@ -246,7 +248,7 @@ check_expiring_soon (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_expiring_soon = {
   "cert.expiring-soon", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX",
-  "The certificate does not expire within the warning window (default 30 days, a setting).",
+  N_ ("The certificate does not expire within the warning window (default 30 days, a setting)."),
   check_expiring_soon,
 };
 
@@ -290,7 +292,7 @@ check_chain_trusted (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_chain_trusted = {
   "cert.chain-trusted", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX",
-  "The certificate chains to a trusted root: the system's public roots or a CA certificate loaded into the plan.",
+  N_ ("The certificate chains to a trusted root: the system's public roots or a CA certificate loaded into the plan."),
   check_chain_trusted,
 };
 
@@ -332,7 +334,7 @@ check_weak_key (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_weak_key = {
   "cert.weak-key", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX",
-  "RSA keys are at least 2048 bits (ECDSA at least 256).",
+  N_ ("RSA keys are at least 2048 bits (ECDSA at least 256)."),
   check_weak_key,
 };
 
@@ -365,7 +367,7 @@ check_weak_signature (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_weak_signature = {
   "cert.weak-signature", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX",
-  "The signature algorithm is not MD5 or SHA-1.",
+  N_ ("The signature algorithm is not MD5 or SHA-1."),
   check_weak_signature,
 };
 
@@ -417,6 +419,6 @@ check_no_wildcard (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_no_wildcard = {
   "cert.no-wildcard", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "CWA-CERTS",
-  "The certificate carries no wildcard names; CWA 2007 R2 needs each name listed explicitly.",
+  N_ ("The certificate carries no wildcard names; CWA 2007 R2 needs each name listed explicitly."),
   check_no_wildcard,
 };

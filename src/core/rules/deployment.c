@@ -1,6 +1,8 @@
 /* deployment.c: rules about the deployment as a whole. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-names.h"
 #include "cwa-rules-private.h"
 
@@ -81,6 +83,6 @@ check_unique_urls (const CwaRule  *rule,
 
 const CwaRule cwa_rule_deployment_unique_urls = {
   "deployment.unique-urls", CWA_LEVEL_ERROR, CWA_SCOPE_DEPLOYMENT, "CWA-VS",
-  "No two virtual servers in the deployment use the same URL host.",
+  N_ ("No two virtual servers in the deployment use the same URL host."),
   check_unique_urls,
 };

@@ -1,6 +1,8 @@
 /* external.c: rules about virtual servers that users reach from outside. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-rules-private.h"
 
 static void
@@ -47,7 +49,7 @@ check_public_ca (const CwaRule  *rule,
 
 const CwaRule cwa_rule_external_public_ca = {
   "external.public-ca", CWA_LEVEL_WARNING, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS",
-  "An external virtual server's SSL certificate chains to a publicly trusted root. Otherwise users on public or borrowed computers see \"blocked content\": they may log on but cannot send instant messages or share desktops.",
+  N_ ("An external virtual server's SSL certificate chains to a publicly trusted root. Otherwise users on public or borrowed computers see \"blocked content\": they may log on but cannot send instant messages or share desktops."),
   check_public_ca,
 };
 
@@ -78,6 +80,6 @@ check_https_required (const CwaRule  *rule,
 
 const CwaRule cwa_rule_external_https_required = {
   "external.https-required", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-VS",
-  "An external virtual server uses `https`; HTTP is not supported for external access.",
+  N_ ("An external virtual server uses `https`; HTTP is not supported for external access."),
   check_https_required,
 };

@@ -1,6 +1,8 @@
 /* mtls.c: rules about a separate MTLS certificate. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-rules-private.h"
 
 static void
@@ -27,6 +29,6 @@ check_subject_is_server_fqdn (const CwaRule  *rule,
 
 const CwaRule cwa_rule_mtls_subject_is_server_fqdn = {
   "mtls.subject-is-server-fqdn", CWA_LEVEL_ERROR, CWA_SCOPE_SERVER, "CWA-CERTS",
-  "A separate MTLS certificate has the server's FQDN as its subject name (no SAN required).",
+  N_ ("A separate MTLS certificate has the server's FQDN as its subject name (no SAN required)."),
   check_subject_is_server_fqdn,
 };

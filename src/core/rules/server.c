@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-names.h"
 #include "cwa-rules-private.h"
 
@@ -29,7 +31,7 @@ check_has_mtls_cert (const CwaRule  *rule,
 
 const CwaRule cwa_rule_server_has_mtls_cert = {
   "server.has-mtls-cert", CWA_LEVEL_ERROR, CWA_SCOPE_SERVER, "CWA-CERTS",
-  "The server has an MTLS certificate assigned.",
+  N_ ("The server has an MTLS certificate assigned."),
   check_has_mtls_cert,
 };
 
@@ -96,7 +98,7 @@ check_internal_external_separate (const CwaRule  *rule,
 
 const CwaRule cwa_rule_server_internal_external_separate = {
   "server.internal-external-separate", CWA_LEVEL_WARNING, CWA_SCOPE_SERVER, "CWA-VS",
-  "Internal and external virtual servers are hosted on separate computers (recommended for security).",
+  N_ ("Internal and external virtual servers are hosted on separate computers (recommended for security)."),
   check_internal_external_separate,
 };
 
@@ -235,6 +237,6 @@ check_listen_conflict (const CwaRule  *rule,
 
 const CwaRule cwa_rule_server_listen_conflict = {
   "server.listen-conflict", CWA_LEVEL_ERROR, CWA_SCOPE_SERVER, "CWA-VS",
-  "No two virtual servers on one computer listen on the same address and port.",
+  N_ ("No two virtual servers on one computer listen on the same address and port."),
   check_listen_conflict,
 };

@@ -1,6 +1,8 @@
 /* shared.c: rules about one certificate serving as both MTLS and SSL certificate. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-rules-private.h"
 
 static void
@@ -26,7 +28,7 @@ check_san_has_server_fqdn (const CwaRule  *rule,
 
 const CwaRule cwa_rule_shared_san_has_server_fqdn = {
   "shared.san-has-server-fqdn", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS",
-  "A shared MTLS+SSL certificate also lists the server FQDN (`cwaserver.contoso.com`) in its SAN.",
+  N_ ("A shared MTLS+SSL certificate also lists the server FQDN (`cwaserver.contoso.com`) in its SAN."),
   check_san_has_server_fqdn,
 };
 
@@ -78,6 +80,6 @@ check_single_server_only (const CwaRule  *rule,
 
 const CwaRule cwa_rule_shared_single_server_only = {
   "shared.single-server-only", CWA_LEVEL_WARNING, CWA_SCOPE_DEPLOYMENT, "CWA-CERTS",
-  "One certificate for both MTLS and SSL is documented for a deployment with just one CWA server; with several servers, use one certificate per server role.",
+  N_ ("One certificate for both MTLS and SSL is documented for a deployment with just one CWA server; with several servers, use one certificate per server role."),
   check_single_server_only,
 };

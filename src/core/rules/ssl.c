@@ -1,6 +1,8 @@
 /* ssl.c: rules about the names in a virtual server's SSL certificate. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-rules-private.h"
 
 /* The ssl.* rules apply to https virtual servers once a certificate is
@@ -42,7 +44,7 @@ check_subject_matches_url (const CwaRule  *rule,
 
 const CwaRule cwa_rule_ssl_subject_matches_url = {
   "ssl.subject-matches-url", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS",
-  "The SSL certificate's subject name is the URL's host (e.g. `im.contoso.com`).",
+  N_ ("The SSL certificate's subject name is the URL's host (e.g. `im.contoso.com`)."),
   check_subject_matches_url,
 };
 
@@ -76,7 +78,7 @@ check_san_has_url (const CwaRule  *rule,
 
 const CwaRule cwa_rule_ssl_san_has_url = {
   "ssl.san-has-url", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS",
-  "The SAN list contains the URL's host.",
+  N_ ("The SAN list contains the URL's host."),
   check_san_has_url,
 };
 
@@ -94,7 +96,7 @@ check_san_has_as_url (const CwaRule  *rule,
 
 const CwaRule cwa_rule_ssl_san_has_as_url = {
   "ssl.san-has-as-url", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS",
-  "The SAN list contains the asURL (`as.im.contoso.com`).",
+  N_ ("The SAN list contains the asURL (`as.im.contoso.com`)."),
   check_san_has_as_url,
 };
 
@@ -112,6 +114,6 @@ check_san_has_download_url (const CwaRule  *rule,
 
 const CwaRule cwa_rule_ssl_san_has_download_url = {
   "ssl.san-has-download-url", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS",
-  "The SAN list contains the downloadURL (`download.im.contoso.com`).",
+  N_ ("The SAN list contains the downloadURL (`download.im.contoso.com`)."),
   check_san_has_download_url,
 };

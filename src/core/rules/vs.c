@@ -1,6 +1,8 @@
 /* vs.c: rules about one virtual server's SSL certificate assignment. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-names.h"
 #include "cwa-rules-private.h"
 
@@ -32,7 +34,7 @@ check_has_ssl_cert (const CwaRule  *rule,
 
 const CwaRule cwa_rule_vs_has_ssl_cert = {
   "vs.has-ssl-cert", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS",
-  "The virtual server has an SSL certificate assigned (for an `https` URL).",
+  N_ ("The virtual server has an SSL certificate assigned (for an `https` URL)."),
   check_has_ssl_cert,
 };
 
@@ -92,6 +94,6 @@ check_one_cert_per_domain (const CwaRule  *rule,
 
 const CwaRule cwa_rule_vs_one_cert_per_domain = {
   "vs.one-cert-per-domain", CWA_LEVEL_ERROR, CWA_SCOPE_VIRTUAL_SERVER, "CWA-CERTS",
-  "Virtual servers of different URLs on one computer (im.contoso.com, im.fabrikam.com) do not share an SSL certificate: each needs its own.",
+  N_ ("Virtual servers of different URLs on one computer (im.contoso.com, im.fabrikam.com) do not share an SSL certificate: each needs its own."),
   check_one_cert_per_domain,
 };
