@@ -1011,14 +1011,21 @@ export_action (GtkWidget   *widget,
   const CwaReportFormat *format = cwa_report_format_lookup (g_variant_get_string (parameter, NULL));
   GtkFileChooserNative *chooser;
   const gchar *name = cwa_plan_get_name (self->plan);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree gchar *date = g_date_time_format (today, "%Y-%m-%d");
   g_autofree gchar *suggested = NULL;
 
   if (format == NULL)
     return;
 
   chooser = make_chooser (self, _("Export Report"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
-  suggested = g_strdup_printf ("%s.%s", name != NULL && *name != '\0' ? name : _("report"),
-                               format->extension);
+  /* Translators: the file name proposed for an exported report: the plan's
+   * name, then the date of the check, then the extension (pdf, html...) */
+  suggested = g_strdup_printf (_("%s certificate check %s.%s"),
+                               name != NULL && *name != '\0' ? name : _("CWA"),
+                               date, format->extension);
+  /* A plan name may hold a slash; a file name may not. */
+  g_strdelimit (suggested, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   g_object_set_data (G_OBJECT (chooser), "cwa-format", (gpointer) format);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
