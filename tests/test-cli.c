@@ -11,6 +11,7 @@
 #include "cwa-report.h"
 #include "cwa-rules.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-plan.h"
 
 #define NOW "2026-11-24T12:00:00Z"
 
@@ -1097,7 +1098,6 @@ test_text_color (void)
 {
   g_autofree gchar *dir = examples_dir ();
   g_autofree gchar *path = g_build_filename (dir, "mistakes.cwaplan", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(CwaPlan) plan = NULL;
   g_autoptr(CwaChecklist) checklist = NULL;
@@ -1109,11 +1109,8 @@ test_text_color (void)
   const CwaReportFormat *text = cwa_report_format_lookup ("text");
   CwaReport *report;
 
-  plan = cwa_plan_file_load (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  checklist = cwa_checklist_new (plan, NULL);
-  cwa_checklist_set_now (checklist, now);
-  cwa_checklist_update (checklist);
+  plan = cwa_test_load_plan (path);
+  checklist = cwa_test_checklist_new (plan);
 
   report = cwa_report_new (plan, checklist, "mistakes.cwaplan", now);
   plain = cwa_report_write_bytes (report, text, &error);

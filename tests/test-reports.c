@@ -11,6 +11,7 @@
 #include "cwa-plan-file.h"
 #include "cwa-report.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-plan.h"
 
 /* ------------------------------------------------------------------ */
 /* Plans and reports                                                   */
@@ -27,24 +28,6 @@ typedef struct
 } Subject;
 
 static void
-remove_tree (const gchar *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const gchar *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree gchar *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 subject_clear (Subject *subject)
 {
   g_clear_pointer (&subject->report, cwa_report_free);
@@ -55,7 +38,7 @@ subject_clear (Subject *subject)
   g_clear_pointer (&subject->names, g_ptr_array_unref);
   g_clear_pointer (&subject->plan_name, g_free);
   if (subject->dir != NULL)
-    remove_tree (subject->dir);
+    cwa_test_remove_tree (subject->dir);
   g_clear_pointer (&subject->dir, g_free);
 }
 
@@ -69,9 +52,7 @@ subject_check (Subject     *subject,
   GListModel *requirements;
 
   subject->plan = plan;
-  subject->checklist = cwa_checklist_new (plan, NULL);
-  cwa_checklist_set_now (subject->checklist, now);
-  cwa_checklist_update (subject->checklist);
+  subject->checklist = cwa_test_checklist_new (plan);
   subject->report = cwa_report_new (plan, subject->checklist, plan_file, now);
   subject->n_findings = g_list_model_get_n_items (cwa_checklist_get_findings (subject->checklist));
   subject->plan_name = g_strdup (cwa_plan_get_name (plan));
@@ -90,31 +71,18 @@ subject_check (Subject     *subject,
   g_assert_cmpuint (subject->n_findings, >, 0);
 }
 
-static CwaPlan *
-load_plan (const gchar *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CwaPlan *plan = cwa_plan_file_load (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (plan);
-  return plan;
-}
-
 static gboolean
 load_example (Subject     *subject,
               const gchar *name)
 {
-  const gchar *root = g_getenv ("CWA_SOURCE_ROOT");
-  g_autofree gchar *path = g_build_filename (root != NULL ? root : "..", "data", "examples", name, NULL);
+  g_autofree gchar *path = cwa_test_example_path (name);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_test_skip ("the example plan is not in the source tree");
       return FALSE;
     }
-  subject_check (subject, load_plan (path), name);
+  subject_check (subject, cwa_test_load_plan (path), name);
   return TRUE;
 }
 
@@ -783,7 +751,7 @@ test_awkward_names (void)
 
   plan_path = g_build_filename (subject.dir, "Plan, \"quoted\" | <x> & ü.cwaplan", NULL);
   write_plan (plan_path, builder);
-  subject_check (&subject, load_plan (plan_path), "Plan, \"quoted\" | <x> & ü.cwaplan");
+  subject_check (&subject, cwa_test_load_plan (plan_path), "Plan, \"quoted\" | <x> & ü.cwaplan");
   g_assert_cmpstr (subject.plan_name, ==, plan_name);
 
   check_every_format (&subject);
@@ -835,7 +803,7 @@ test_no_key_material (void)
                         "  \"certificates\": [ { \"id\": \"im\", \"file\": \"im.pfx\" } ] }\n");
   plan_path = g_build_filename (subject.dir, "key.cwaplan", NULL);
   g_assert_true (g_file_set_contents (plan_path, plan_text, -1, NULL));
-  subject_check (&subject, load_plan (plan_path), "key.cwaplan");
+  subject_check (&subject, cwa_test_load_plan (plan_path), "key.cwaplan");
 
   /* The test means something only if the key really was in the file. */
   certificates = cwa_plan_get_certificates (subject.plan);
@@ -888,9 +856,7 @@ test_empty_plan (void)
   guint n;
   const CwaReportFormat * const *formats = cwa_report_formats (&n);
 
-  checklist = cwa_checklist_new (plan, NULL);
-  cwa_checklist_set_now (checklist, now);
-  cwa_checklist_update (checklist);
+  checklist = cwa_test_checklist_new (plan);
   report = cwa_report_new (plan, checklist, NULL, now);
 
   for (guint f = 0; f < n; f++)

@@ -12,6 +12,7 @@
 #include "cwa-request.h"
 #include "cwa-requirement.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-plan.h"
 
 typedef struct
 {
@@ -56,30 +57,12 @@ fixture_set_up_separate (Fixture       *fixture,
 }
 
 static void
-remove_tree (const gchar *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const gchar *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree gchar *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_ptr_array_unref (fixture->requirements);
   g_assert_finalize_object (fixture->deployment);
-  remove_tree (fixture->dir);
+  cwa_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -444,20 +427,12 @@ run_cli (const gchar *first,
   return cwa_cli_main ((int) args->len - 1, (char **) args->pdata);
 }
 
-static gchar *
-example_plan (const gchar *name)
-{
-  const gchar *root = g_getenv ("CWA_SOURCE_ROOT");
-
-  return g_build_filename (root != NULL ? root : "..", "data", "examples", name, NULL);
-}
-
 static void
 test_cli (Fixture       *fixture,
           gconstpointer  data)
 {
-  g_autofree gchar *contoso = example_plan ("contoso.cwaplan");
-  g_autofree gchar *mistakes = example_plan ("mistakes.cwaplan");
+  g_autofree gchar *contoso = cwa_test_example_path ("contoso.cwaplan");
+  g_autofree gchar *mistakes = cwa_test_example_path ("mistakes.cwaplan");
   g_autofree gchar *out = g_build_filename (fixture->dir, "out.inf", NULL);
   g_autofree gchar *csr = g_build_filename (fixture->dir, "out.csr", NULL);
   g_autofree gchar *key = g_build_filename (fixture->dir, "out.key", NULL);

@@ -10,6 +10,7 @@
 #include "cwa-plan-file.h"
 #include "cwa-report.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-plan.h"
 #include "cwa-topology-picture.h"
 
 typedef struct
@@ -23,16 +24,10 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   const gchar *name = data;
-  g_autofree gchar *path = g_build_filename (g_getenv ("CWA_SOURCE_ROOT"), "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = cwa_test_now ();
+  g_autofree gchar *path = cwa_test_example_path (name);
 
-  fixture->plan = cwa_plan_file_load (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  fixture->checklist = cwa_checklist_new (fixture->plan, NULL);
-  cwa_checklist_set_now (fixture->checklist, now);
-  cwa_checklist_update (fixture->checklist);
+  fixture->plan = cwa_test_load_plan (path);
+  fixture->checklist = cwa_test_checklist_new (fixture->plan);
 }
 
 static void

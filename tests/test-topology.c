@@ -9,6 +9,8 @@
 #include "cwa-cert-loader.h"
 #include "cwa-deployment-editor.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-plan.h"
+#include "cwa-test-ui.h"
 #include "cwa-topology-box.h"
 #include "cwa-topology-card.h"
 #include "cwa-topology-private.h"
@@ -21,56 +23,13 @@ typedef struct
   CwaTopologyView *view;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after 10 s. */
-#define WAIT_FOR(condition) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds (10, timeout_cb, &timed_out_); \
-    while (!(condition) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (!timed_out_) \
-      g_source_remove (id_); \
-    g_assert_true (condition); \
-  } G_STMT_END
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  guint *n_frames = data;
-
-  (*n_frames)++;
-  return *n_frames < 5 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
 /* Lets the window lay out and draw what the model now says. */
 static void
 settle (Fixture *fixture)
 {
-  guint n_frames = 0;
-
-  drain_main_loop ();
-  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
-  gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), tick_cb, &n_frames, NULL);
-  WAIT_FOR (n_frames >= 5);
-  drain_main_loop ();
+  cwa_test_ui_drain_main_loop ();
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 5);
+  cwa_test_ui_drain_main_loop ();
 }
 
 /* With CWA_SCREENSHOT_DIR set, saves the window as NAME-light.png and
@@ -112,15 +71,6 @@ maybe_screenshots (Fixture     *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
-static gchar *
-example_path (const gchar *name)
-{
-  const gchar *root = g_getenv ("CWA_SOURCE_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "data", "examples", name, NULL);
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -131,15 +81,11 @@ fixture_setup (Fixture       *fixture,
   fixture->window = g_object_ref_sink (cwa_window_new (NULL));
   cwa_checklist_set_now (cwa_window_get_checklist (fixture->window), now);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  editor = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), CWA_TYPE_WINDOW, "editor");
-  fixture->view = CWA_TOPOLOGY_VIEW (gtk_widget_get_template_child (GTK_WIDGET (editor), CWA_TYPE_DEPLOYMENT_EDITOR,
-                                                                    "topology_view"));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                                                   CWA_TYPE_DEPLOYMENT_EDITOR,
-                                                                                   "topology_toggle")),
-                                TRUE);
+  editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  fixture->view = cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_view");
+  gtk_toggle_button_set_active (cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  drain_main_loop ();
+  cwa_test_ui_drain_main_loop ();
 }
 
 static void
@@ -148,7 +94,7 @@ fixture_teardown (Fixture       *fixture,
 {
   cwa_plan_set_modified (cwa_window_get_plan (fixture->window), FALSE);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain_main_loop ();
+  cwa_test_ui_drain_main_loop ();
   g_assert_finalize_object (fixture->window);
 }
 
@@ -156,12 +102,7 @@ static void
 open_example (Fixture     *fixture,
               const gchar *name)
 {
-  g_autofree gchar *path = example_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  cwa_window_open_file (fixture->window, file);
-  WAIT_FOR (cwa_plan_get_file (cwa_window_get_plan (fixture->window)) != NULL &&
-            g_file_equal (cwa_plan_get_file (cwa_window_get_plan (fixture->window)), file));
+  cwa_test_ui_open_example (fixture->window, name);
   settle (fixture);
 }
 
@@ -401,7 +342,7 @@ static CwaCertificate *
 load_example_certificate (const gchar *name)
 {
   g_autofree gchar *file_name = g_strconcat ("certs/", name, ".pem", NULL);
-  g_autofree gchar *path = example_path (file_name);
+  g_autofree gchar *path = cwa_test_example_path (file_name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_file (file, NULL, NULL, NULL);
 
@@ -433,7 +374,7 @@ test_drop_certificate (Fixture       *fixture,
 
   g_assert_true (drop_certificate (cwa_topology_view_find_widget (fixture->view, vs), root));
   g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == root);
-  WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+  CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
   settle (fixture);
   /* The card is kept and shows the new certificate. */
   g_assert_nonnull (cwa_topology_view_find_widget (fixture->view, vs));
@@ -459,8 +400,8 @@ test_drop_files (Fixture       *fixture,
                  gconstpointer  data)
 {
   CwaVirtualServer *vs;
-  g_autofree gchar *good = example_path ("certs/im-contoso.pem");
-  g_autofree gchar *root = example_path ("certs/contoso-root.pem");
+  g_autofree gchar *good = cwa_test_example_path ("certs/im-contoso.pem");
+  g_autofree gchar *root = cwa_test_example_path ("certs/contoso-root.pem");
   GSList *files = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   CwaCertificate *assigned;
@@ -474,7 +415,7 @@ test_drop_files (Fixture       *fixture,
   g_slist_free_full (files, g_object_unref);
 
   g_assert_true (emit_drop (cwa_topology_view_find_widget (fixture->view, vs), &value));
-  WAIT_FOR (cwa_virtual_server_get_ssl_certificate (vs) != NULL &&
+  CWA_TEST_WAIT_FOR (cwa_virtual_server_get_ssl_certificate (vs) != NULL &&
             g_str_equal (cwa_certificate_get_display_name (cwa_virtual_server_get_ssl_certificate (vs)), "im.contoso.com") &&
             !g_str_has_prefix (cwa_certificate_get_id (cwa_virtual_server_get_ssl_certificate (vs)), "im-contoso-no"));
   assigned = cwa_virtual_server_get_ssl_certificate (vs);
@@ -617,23 +558,8 @@ main (int   argc,
   g_autofree gchar *data_home = g_dir_make_tmp ("cwa-test-topology-data-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display: run under xvfb-run.");
-      return g_test_run ();
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/cwacertplanner/CertPlanner/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  if (!cwa_test_ui_init (&argc, &argv, data_home))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/cwa/ui/topology/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -12,6 +12,8 @@
 #include "cwa-deployment-editor.h"
 #include "cwa-plan-file.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-plan.h"
+#include "cwa-test-ui.h"
 #include "cwa-window.h"
 
 #define P12_PASSWORD "Contoso!2026"
@@ -26,54 +28,6 @@ typedef struct
   guint                    n_failed;
   guint                    n_finished;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after 10 s. */
-#define WAIT_FOR(condition) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds (10, timeout_cb, &timed_out_); \
-    while (!(condition) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (!timed_out_) \
-      g_source_remove (id_); \
-    g_assert_true (condition); \
-  } G_STMT_END
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gchar *
-example_path (const gchar *name)
-{
-  const gchar *root = g_getenv ("CWA_SOURCE_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "data", "examples", name, NULL);
-}
-
-static gpointer
-child (gpointer     widget,
-       GType        type,
-       const gchar *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static void
 queue_failed_cb (CwaImportQueue *queue,
@@ -99,9 +53,9 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GDateTime) now = cwa_test_now ();
 
   fixture->window = g_object_ref_sink (cwa_window_new (NULL));
-  fixture->editor = child (fixture->window, CWA_TYPE_WINDOW, "editor");
-  fixture->inspector = child (fixture->window, CWA_TYPE_WINDOW, "inspector");
-  fixture->panel = child (fixture->window, CWA_TYPE_WINDOW, "checklist_panel");
+  fixture->editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  fixture->inspector = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "inspector");
+  fixture->panel = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "checklist_panel");
   cwa_checklist_set_now (cwa_window_get_checklist (fixture->window), now);
   fixture->tmpdir = g_dir_make_tmp ("cwa-test-window-XXXXXX", NULL);
   g_signal_connect (cwa_window_get_import_queue (fixture->window), "failed",
@@ -109,22 +63,7 @@ fixture_setup (Fixture       *fixture,
   g_signal_connect (cwa_window_get_import_queue (fixture->window), "finished",
                     G_CALLBACK (queue_finished_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  drain_main_loop ();
-}
-
-static void
-remove_tree (const gchar *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const gchar *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree gchar *child_path = g_build_filename (path, name, NULL);
-
-      g_remove (child_path);
-    }
-  g_rmdir (path);
+  cwa_test_ui_drain_main_loop ();
 }
 
 static void
@@ -146,9 +85,9 @@ fixture_teardown (Fixture       *fixture,
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       gtk_window_destroy (l->data);
   g_list_free (toplevels);
-  drain_main_loop ();
+  cwa_test_ui_drain_main_loop ();
   g_assert_finalize_object (fixture->window);
-  remove_tree (fixture->tmpdir);
+  cwa_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
 
@@ -156,13 +95,7 @@ static void
 open_example (Fixture     *fixture,
               const gchar *name)
 {
-  g_autofree gchar *path = example_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  cwa_window_open_file (fixture->window, file);
-  WAIT_FOR (cwa_plan_get_file (cwa_window_get_plan (fixture->window)) != NULL &&
-            g_file_equal (cwa_plan_get_file (cwa_window_get_plan (fixture->window)), file));
-  drain_main_loop ();
+  cwa_test_ui_open_example (fixture->window, name);
 }
 
 static CwaVirtualServer *
@@ -228,14 +161,14 @@ answer_dialog (const gchar *response)
 {
   AdwMessageDialog *dialog;
 
-  WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, response));
   /* The dialog closes itself on a response: keep it alive until then. */
   g_object_ref (dialog);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  drain_main_loop ();
+  cwa_test_ui_drain_main_loop ();
 }
 
 static void
@@ -283,17 +216,6 @@ read_text_cb (GObject      *source,
     *text = g_strdup ("");
 }
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  guint *n_frames = data;
-
-  (*n_frames)++;
-  return *n_frames < 20 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
 /* With CWA_SCREENSHOT_DIR set, saves what the window shows now as NAME.png,
  * so a person can look at the state a test reached. */
 static void
@@ -312,14 +234,8 @@ maybe_screenshot (Fixture     *fixture,
   if (dir == NULL)
     return;
 
-  {
-    guint n_frames = 0;
-
-    /* The paintable shows what was last drawn: let a few frames pass. */
-    gtk_widget_queue_draw (widget);
-    gtk_widget_add_tick_callback (widget, tick_cb, &n_frames, NULL);
-    WAIT_FOR (n_frames >= 20);
-  }
+  /* The paintable shows what was last drawn: let a few frames pass. */
+  cwa_test_ui_wait_frames (widget, 20);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
@@ -352,14 +268,14 @@ test_open_example (Fixture       *fixture,
   g_assert_cmpuint (n_top_rows (fixture), ==, 2);
 
   /* The example is the documented single-certificate case: it passes. */
-  verdict = child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "verdict_label");
+  verdict = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "verdict_label");
   g_assert_true (g_str_has_prefix (gtk_label_get_text (verdict), "Ready"));
   g_assert_cmpstr (cwa_checklist_panel_get_verdict (fixture->panel), ==, gtk_label_get_text (verdict));
 
   /* Coverage: the one assigned certificate against the four required
    * names of the shared role, each covered. */
   {
-    GtkWidget *grid = child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "coverage_grid");
+    GtkWidget *grid = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "coverage_grid");
     guint n_covered = 0;
     guint n_children = 0;
 
@@ -378,7 +294,7 @@ test_open_example (Fixture       *fixture,
         GtkWidget *outer = gtk_widget_get_ancestor (gtk_widget_get_parent (inner), GTK_TYPE_SCROLLED_WINDOW);
         GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
 
-        drain_main_loop ();
+        cwa_test_ui_drain_main_loop ();
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
         maybe_screenshot (fixture, "coverage");
       }
@@ -386,7 +302,7 @@ test_open_example (Fixture       *fixture,
 
   /* The editor selects the computer first and shows its form. */
   g_assert_true (CWA_IS_SERVER (cwa_deployment_editor_get_selected (fixture->editor)));
-  g_assert_cmpstr (gtk_editable_get_text (child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "fqdn_entry")),
+  g_assert_cmpstr (gtk_editable_get_text (cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "fqdn_entry")),
                    ==, "cwaserver.contoso.com");
 }
 
@@ -408,16 +324,16 @@ test_url_entry (Fixture       *fixture,
   cwa_deployment_editor_select (fixture->editor, vs);
   g_assert_true (cwa_deployment_editor_get_selected (fixture->editor) == vs);
 
-  url_entry = child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "url_entry");
-  url_error = child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "url_error");
+  url_entry = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "url_entry");
+  url_error = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "url_error");
   g_assert_cmpstr (gtk_editable_get_text (url_entry), ==, "https://im.contoso.com");
 
   /* Typing a new URL updates the model and, at once, the checklist. */
   runs = cwa_checklist_get_n_runs (checklist);
   gtk_editable_set_text (url_entry, "https://chat.contoso.com");
   g_assert_cmpstr (cwa_virtual_server_get_url (vs), ==, "https://chat.contoso.com");
-  WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
-  drain_main_loop ();
+  CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+  cwa_test_ui_drain_main_loop ();
   g_assert_true (panel_shows_failure (fixture, "ssl.subject-matches-url"));
   g_assert_false (g_str_has_prefix (cwa_checklist_panel_get_verdict (fixture->panel), "Ready"));
   maybe_screenshot (fixture, "url-changed");
@@ -436,8 +352,8 @@ test_url_entry (Fixture       *fixture,
   gtk_editable_set_text (url_entry, "https://im.contoso.com");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (url_entry), "error"));
   g_assert_false (gtk_widget_get_visible (url_error));
-  WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
-  drain_main_loop ();
+  CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+  cwa_test_ui_drain_main_loop ();
   g_assert_false (panel_shows_failure (fixture, "ssl.subject-matches-url"));
 }
 
@@ -458,7 +374,7 @@ test_certificate_dropdown (Fixture       *fixture,
   checklist = cwa_window_get_checklist (fixture->window);
   vs = first_virtual_server (plan);
   cwa_deployment_editor_select (fixture->editor, vs);
-  ssl_dropdown = child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "ssl_dropdown");
+  ssl_dropdown = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "ssl_dropdown");
 
   /* "None" and the two certificates of the plan. */
   choices = gtk_drop_down_get_model (ssl_dropdown);
@@ -469,8 +385,8 @@ test_certificate_dropdown (Fixture       *fixture,
   runs = cwa_checklist_get_n_runs (checklist);
   gtk_drop_down_set_selected (ssl_dropdown, 0);
   g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
-  WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
-  drain_main_loop ();
+  CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+  cwa_test_ui_drain_main_loop ();
   g_assert_true (panel_shows_failure (fixture, "vs.has-ssl-cert"));
 
   /* The root CA as the SSL certificate: the names no longer match. */
@@ -485,8 +401,8 @@ test_certificate_dropdown (Fixture       *fixture,
   runs = cwa_checklist_get_n_runs (checklist);
   gtk_drop_down_set_selected (ssl_dropdown, root_position);
   g_assert_cmpstr (cwa_certificate_get_id (cwa_virtual_server_get_ssl_certificate (vs)), ==, "contoso-root");
-  WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
-  drain_main_loop ();
+  CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+  cwa_test_ui_drain_main_loop ();
   g_assert_false (panel_shows_failure (fixture, "vs.has-ssl-cert"));
   g_assert_true (panel_shows_failure (fixture, "ssl.subject-matches-url"));
 }
@@ -495,22 +411,22 @@ static void
 test_drop_files (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree gchar *a = example_path ("certs/im-contoso.pem");
-  g_autofree gchar *b = example_path ("certs/contoso-root.pem");
-  g_autofree gchar *c = example_path ("certs/cwaserver-expired.pem");
+  g_autofree gchar *a = cwa_test_example_path ("certs/im-contoso.pem");
+  g_autofree gchar *b = cwa_test_example_path ("certs/contoso-root.pem");
+  g_autofree gchar *c = cwa_test_example_path ("certs/cwaserver-expired.pem");
   g_autofree gchar *bad = cwa_test_data_path ("fixtures", "garbage.bin", NULL);
   g_autofree gchar *der = cwa_test_data_path ("fixtures", "leaf.der", NULL);
   const gchar *paths[] = { a, b, c, bad, der, NULL };
-  GtkStack *stack = child (fixture->inspector, CWA_TYPE_CERTIFICATE_INSPECTOR, "stack");
-  GtkEditable *search = child (fixture->inspector, CWA_TYPE_CERTIFICATE_INSPECTOR, "search_entry");
+  GtkStack *stack = cwa_test_ui_child (fixture->inspector, CWA_TYPE_CERTIFICATE_INSPECTOR, "stack");
+  GtkEditable *search = cwa_test_ui_child (fixture->inspector, CWA_TYPE_CERTIFICATE_INSPECTOR, "search_entry");
 
   /* A new window invites a drop. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   maybe_screenshot (fixture, "empty");
 
   drop_files (fixture, paths);
-  WAIT_FOR (fixture->n_finished == 1);
-  drain_main_loop ();
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 1);
+  cwa_test_ui_drain_main_loop ();
 
   /* Four readable files of mixed formats; the garbage one is reported and
    * does not stop the others. */
@@ -522,7 +438,7 @@ test_drop_files (Fixture       *fixture,
 
   /* The search filters by any name. */
   gtk_editable_set_text (search, "CWASERVER");
-  WAIT_FOR (n_top_rows (fixture) == 2);
+  CWA_TEST_WAIT_FOR (n_top_rows (fixture) == 2);
   /* A fingerprint, typed without its colons, finds exactly one. */
   {
     GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
@@ -531,13 +447,13 @@ test_drop_files (Fixture       *fixture,
 
     g_string_replace (bare, ":", "", 0);
     gtk_editable_set_text (search, bare->str);
-    WAIT_FOR (n_top_rows (fixture) == 1);
+    CWA_TEST_WAIT_FOR (n_top_rows (fixture) == 1);
   }
   gtk_editable_set_text (search, "no-such-name.example");
-  WAIT_FOR (n_top_rows (fixture) == 0);
+  CWA_TEST_WAIT_FOR (n_top_rows (fixture) == 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
   gtk_editable_set_text (search, "");
-  WAIT_FOR (n_top_rows (fixture) == 4);
+  CWA_TEST_WAIT_FOR (n_top_rows (fixture) == 4);
 }
 
 static void
@@ -567,7 +483,7 @@ test_inspector_fields (Fixture       *fixture,
   cwa_certificate_inspector_select (fixture->inspector, certificate, "san");
   g_assert_true (cwa_certificate_inspector_get_selected (fixture->inspector) == certificate);
   rows = cwa_certificate_inspector_get_rows (fixture->inspector);
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (child (fixture->inspector, CWA_TYPE_CERTIFICATE_INSPECTOR, "column_view")));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (cwa_test_ui_child (fixture->inspector, CWA_TYPE_CERTIFICATE_INSPECTOR, "column_view")));
   selected = gtk_single_selection_get_selected_item (selection);
   item = gtk_tree_list_row_get_item (selected);
   g_assert_true (CWA_IS_CERT_FIELD (item));
@@ -590,7 +506,7 @@ test_inspector_fields (Fixture       *fixture,
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->inspector));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->inspector), "inspector.copy-sha256", NULL));
   gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
-  WAIT_FOR (text != NULL);
+  CWA_TEST_WAIT_FOR (text != NULL);
   g_assert_cmpstr (text, ==, cwa_certificate_get_sha256 (certificate));
 }
 
@@ -623,7 +539,7 @@ test_save_open_round_trip (Fixture       *fixture,
   g_autofree gchar *path = g_build_filename (fixture->tmpdir, "copy.cwaplan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *b = example_path ("certs/cwaserver-expired.pem");
+  g_autofree gchar *b = cwa_test_example_path ("certs/cwaserver-expired.pem");
   const gchar *paths[] = { b, NULL };
   CwaPlan *plan;
   CwaVirtualServer *vs;
@@ -633,9 +549,9 @@ test_save_open_round_trip (Fixture       *fixture,
   plan = cwa_window_get_plan (fixture->window);
   vs = first_virtual_server (plan);
   cwa_deployment_editor_select (fixture->editor, vs);
-  gtk_editable_set_text (child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "as_url_entry"), "as.example.net");
+  gtk_editable_set_text (cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "as_url_entry"), "as.example.net");
   drop_files (fixture, paths);
-  WAIT_FOR (fixture->n_finished == 1);
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 1);
   g_assert_true (cwa_plan_get_modified (plan));
 
   g_assert_true (cwa_window_save_to_file (fixture->window, file, &error));
@@ -654,7 +570,7 @@ test_save_open_round_trip (Fixture       *fixture,
   cwa_plan_set_name (plan, "Changed again");
   cwa_window_open_file (fixture->window, file);
   answer_dialog ("discard");
-  WAIT_FOR (cwa_window_get_plan (fixture->window) != plan);
+  CWA_TEST_WAIT_FOR (cwa_window_get_plan (fixture->window) != plan);
   g_assert_cmpstr (cwa_virtual_server_get_as_url (first_virtual_server (cwa_window_get_plan (fixture->window))),
                    ==, "as.example.net");
   g_assert_cmpuint (n_top_rows (fixture), ==, 3);
@@ -664,7 +580,7 @@ static void
 test_open_over_cancel (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree gchar *path = example_path ("mistakes.cwaplan");
+  g_autofree gchar *path = cwa_test_example_path ("mistakes.cwaplan");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   CwaPlan *plan;
 
@@ -674,7 +590,7 @@ test_open_over_cancel (Fixture       *fixture,
 
   cwa_window_open_file (fixture->window, file);
   answer_dialog ("cancel");
-  drain_main_loop ();
+  cwa_test_ui_drain_main_loop ();
   g_assert_true (cwa_window_get_plan (fixture->window) == plan);
   g_assert_cmpstr (cwa_plan_get_name (plan), ==, "Edited");
   g_assert_true (cwa_plan_get_modified (plan));
@@ -687,7 +603,7 @@ enter_password (const gchar *password,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
   entry = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (GTK_IS_ENTRY (entry));
   g_assert_false (gtk_entry_get_visibility (GTK_ENTRY (entry)));
@@ -696,7 +612,7 @@ enter_password (const gchar *password,
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  drain_main_loop ();
+  cwa_test_ui_drain_main_loop ();
 }
 
 static void
@@ -710,7 +626,7 @@ test_pkcs12_password (Fixture       *fixture,
   /* Cancel skips the file. */
   drop_files (fixture, paths);
   enter_password ("", "skip");
-  WAIT_FOR (fixture->n_finished == 1);
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 1);
   g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, 0);
 
   /* A wrong password asks again, saying so; the right one loads it. */
@@ -719,11 +635,11 @@ test_pkcs12_password (Fixture       *fixture,
   {
     AdwMessageDialog *dialog;
 
-    WAIT_FOR ((dialog = find_dialog ()) != NULL);
+    CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
     g_assert_true (gtk_widget_has_css_class (adw_message_dialog_get_extra_child (dialog), "error"));
   }
   enter_password (P12_PASSWORD, "open");
-  WAIT_FOR (fixture->n_finished == 2);
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 2);
   g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, 1);
   g_assert_cmpuint (fixture->n_failed, ==, 0);
 }
@@ -766,7 +682,7 @@ test_add_and_delete (Fixture       *fixture,
   CwaDeployment *deployment = cwa_plan_get_deployment (cwa_window_get_plan (fixture->window));
   GListModel *servers = cwa_deployment_get_servers (deployment);
   g_autoptr(CwaServer) server = NULL;
-  GtkEditable *fqdn_entry = child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "fqdn_entry");
+  GtkEditable *fqdn_entry = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "fqdn_entry");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.add-virtual-server", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
@@ -855,8 +771,8 @@ test_topology (Fixture       *fixture,
   CwaCertificate *root;
   CwaCertificate *leaf;
   GtkDropTarget *target;
-  GtkStack *view_stack = child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "view_stack");
-  GtkWidget *topology = child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_view");
+  GtkStack *view_stack = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "view_stack");
+  GtkWidget *topology = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_view");
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean handled = FALSE;
 
@@ -867,7 +783,7 @@ test_topology (Fixture       *fixture,
   root = cwa_plan_lookup_certificate (plan, "contoso-root");
   leaf = cwa_plan_lookup_certificate (plan, "im-contoso");
 
-  gtk_toggle_button_set_active (child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
+  gtk_toggle_button_set_active (cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "topology");
   maybe_screenshot (fixture, "topology");
 
@@ -879,7 +795,7 @@ test_topology (Fixture       *fixture,
   g_signal_emit_by_name (target, "drop", &value, 5.0, 5.0, &handled);
   g_assert_true (handled);
   g_assert_true (cwa_server_get_mtls_certificate (server) == root);
-  drain_main_loop ();
+  cwa_test_ui_drain_main_loop ();
 
   /* The boxes are rebuilt from the plan: the virtual server's is there and
    * still shows the SSL certificate. */
@@ -887,7 +803,7 @@ test_topology (Fixture       *fixture,
   g_assert_nonnull (target);
   g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == leaf);
 
-  gtk_toggle_button_set_active (child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), FALSE);
+  gtk_toggle_button_set_active (cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), FALSE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "tree");
 }
 
@@ -905,7 +821,7 @@ test_copy_markdown_and_names (Fixture       *fixture,
    * failed rule. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-markdown", NULL));
   gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &report);
-  WAIT_FOR (report != NULL);
+  CWA_TEST_WAIT_FOR (report != NULL);
   g_assert_nonnull (strstr (report, "Contoso CWA (with mistakes)"));
   g_assert_nonnull (strstr (report, "ssl.san-has-download-url"));
 
@@ -920,14 +836,14 @@ static void
 test_paste_pem (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree gchar *path = example_path ("certs/contoso-root.pem");
+  g_autofree gchar *path = cwa_test_example_path ("certs/contoso-root.pem");
   g_autofree gchar *pem = NULL;
   GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
 
   g_assert_true (g_file_get_contents (path, &pem, NULL, NULL));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), pem);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste-certificates", NULL));
-  WAIT_FOR (g_list_model_get_n_items (certificates) == 1);
+  CWA_TEST_WAIT_FOR (g_list_model_get_n_items (certificates) == 1);
   g_assert_true (cwa_plan_get_modified (cwa_window_get_plan (fixture->window)));
 }
 
@@ -938,28 +854,8 @@ main (int   argc,
   g_autofree gchar *data_home = g_dir_make_tmp ("cwa-test-window-data-XXXXXX", NULL);
   int status;
 
-  /* Recent files go to a scratch folder; the system's data folders stay
-   * visible for the icon theme (G_TEST_OPTION_ISOLATE_DIRS would hide them). */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display: run under xvfb-run.");
-      return g_test_run ();
-    }
-  adw_init ();
-  /* GTK 4.8's recent manager leaks a GDateTime per change; the tests do
-   * not need the recent list, and LeakSanitizer would flag GTK's leak. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  /* What AdwApplication loads for the real program. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/cwacertplanner/CertPlanner/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  if (!cwa_test_ui_init (&argc, &argv, data_home))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/cwa/ui/window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -1,0 +1,18 @@
+/* cwa-test-plan.h: example plans, scratch folders and checklists at the fixed "now", shared by the tests. */
+#pragma once
+
+#include "cwa-checklist.h"
+#include "cwa-plan.h"
+
+G_BEGIN_DECLS
+
+/* Path of a plan (or file) in data/examples of the source tree. */
+gchar        *cwa_test_example_path  (const gchar *name);
+/* Loads the plan at @path; fails the test if it does not load. */
+CwaPlan      *cwa_test_load_plan     (const gchar *path);
+/* A checklist on @plan, run once at cwa_test_now (). */
+CwaChecklist *cwa_test_checklist_new (CwaPlan     *plan);
+/* Deletes @path and all below it (links are removed, not followed). */
+void          cwa_test_remove_tree   (const gchar *path);
+
+G_END_DECLS

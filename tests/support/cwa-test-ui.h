@@ -1,0 +1,44 @@
+/* cwa-test-ui.h: driving the real window in the UI tests: start-up, the main loop, template children, opening plans. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cwa-window.h"
+
+G_BEGIN_DECLS
+
+/* Sets the gboolean at @data; for CWA_TEST_WAIT_FOR. */
+gboolean cwa_test_ui_timeout_cb       (gpointer     data);
+
+/* Runs the main loop until @condition holds; fails the test after 10 s. */
+#define CWA_TEST_WAIT_FOR(condition) \
+  G_STMT_START { \
+    gboolean timed_out_ = FALSE; \
+    guint id_ = g_timeout_add_seconds (10, cwa_test_ui_timeout_cb, &timed_out_); \
+    while (!(condition) && !timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (!timed_out_) \
+      g_source_remove (id_); \
+    g_assert_true (condition); \
+  } G_STMT_END
+
+/* Sets XDG_DATA_HOME to @data_home, runs g_test_init () and brings up GTK,
+ * libadwaita and the app's style sheet as AdwApplication would. FALSE
+ * (with the run marked skipped) when there is no display. */
+gboolean cwa_test_ui_init             (int          *argc,
+                                       char       ***argv,
+                                       const gchar  *data_home);
+/* Runs what is pending on the main loop, without blocking. */
+void     cwa_test_ui_drain_main_loop  (void);
+/* Queues a redraw of @widget and waits until @n_frames frames have passed. */
+void     cwa_test_ui_wait_frames      (GtkWidget    *widget,
+                                       guint         n_frames);
+/* The template child @name of @widget (of template @type); never NULL. */
+gpointer cwa_test_ui_child            (gpointer      widget,
+                                       GType         type,
+                                       const gchar  *name);
+/* Opens data/examples/@name in @window and waits until it is the plan's file. */
+void     cwa_test_ui_open_example     (CwaWindow    *window,
+                                       const gchar  *name);
+
+G_END_DECLS
