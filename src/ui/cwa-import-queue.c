@@ -12,6 +12,11 @@
  * main loop with completions. */
 #define MAX_RUNNING 4
 
+/* Loaded certificates reach the plan at most this many per main-loop
+ * dispatch, between frames: each new certificate becomes a row the
+ * inspector lays out, and hundreds at once would freeze one frame. */
+#define MAX_ADDED_PER_DISPATCH 32
+
 struct _CwaImportQueue
 {
   GObject       parent_instance;
@@ -20,6 +25,8 @@ struct _CwaImportQueue
   GCancellable *cancellable;
   GQueue        pending;      /* Job */
   GHashTable   *waiting;      /* GFile -> Job, asking for a password */
+  GQueue        loaded;       /* GPtrArray of CwaCertificate, not yet in the plan */
+  guint         flush_id;
   guint         n_running;
   guint         n_total;
   guint         n_done;
@@ -72,7 +79,7 @@ maybe_finish (CwaImportQueue *self)
   guint n_added;
 
   if (self->n_running > 0 || !g_queue_is_empty (&self->pending) ||
-      g_hash_table_size (self->waiting) > 0)
+      !g_queue_is_empty (&self->loaded) || g_hash_table_size (self->waiting) > 0)
     return;
 
   n_added = self->n_added;
@@ -109,6 +116,40 @@ add_certificates (CwaPlan   *plan,
   return 1;
 }
 
+static gboolean
+flush_loaded_cb (gpointer user_data)
+{
+  CwaImportQueue *self = user_data;
+
+  for (guint i = 0; i < MAX_ADDED_PER_DISPATCH && !g_queue_is_empty (&self->loaded); i++)
+    {
+      g_autoptr(GPtrArray) certificates = g_queue_pop_head (&self->loaded);
+
+      if (self->plan != NULL)
+        self->n_added += add_certificates (self->plan, certificates);
+      mark_done (self);
+    }
+
+  if (!g_queue_is_empty (&self->loaded))
+    return G_SOURCE_CONTINUE;
+
+  self->flush_id = 0;
+  maybe_finish (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Below the frame clock's priority (GDK_PRIORITY_REDRAW is
+ * G_PRIORITY_HIGH_IDLE + 20), so a frame is drawn between batches however
+ * fast the loads complete. */
+static void
+queue_loaded (CwaImportQueue *self,
+              GPtrArray      *certificates)
+{
+  g_queue_push_tail (&self->loaded, g_ptr_array_ref (certificates));
+  if (self->flush_id == 0)
+    self->flush_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, flush_loaded_cb, self, NULL);
+}
+
 static void
 load_cb (GObject      *source,
          GAsyncResult *result,
@@ -131,9 +172,7 @@ load_cb (GObject      *source,
 
   if (certificates != NULL)
     {
-      if (self->plan != NULL)
-        self->n_added += add_certificates (self->plan, certificates);
-      mark_done (self);
+      queue_loaded (self, certificates);
       job_free (job);
     }
   else if (g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NEEDS_PASSWORD) ||
@@ -179,6 +218,8 @@ cwa_import_queue_dispose (GObject *object)
    * without touching self. */
   g_cancellable_cancel (self->cancellable);
   g_queue_clear_full (&self->pending, (GDestroyNotify) job_free);
+  g_queue_clear_full (&self->loaded, (GDestroyNotify) g_ptr_array_unref);
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
   g_clear_object (&self->plan);
 
@@ -280,6 +321,7 @@ cwa_import_queue_init (CwaImportQueue *self)
 {
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->pending);
+  g_queue_init (&self->loaded);
   self->waiting = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
                                          g_object_unref, (GDestroyNotify) job_free);
 }
@@ -389,6 +431,7 @@ cwa_import_queue_get_busy (CwaImportQueue *self)
 {
   g_return_val_if_fail (CWA_IS_IMPORT_QUEUE (self), FALSE);
   return self->n_running > 0 || !g_queue_is_empty (&self->pending) ||
+         !g_queue_is_empty (&self->loaded) ||
          (self->waiting != NULL && g_hash_table_size (self->waiting) > 0);
 }
 
