@@ -77,8 +77,8 @@ check_unique_urls (const CwaRule  *rule,
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL, NULL, NULL,
                           "Every virtual server of the deployment has a URL host of its own "
-                          "(%u virtual servers).",
-                          all->len);
+                          "(%u virtual %s).",
+                          all->len, all->len == 1 ? "server" : "servers");
 }
 
 const CwaRule cwa_rule_deployment_unique_urls = {
