@@ -523,6 +523,81 @@ test_context_menu (Fixture       *fixture,
   settle (fixture);
 }
 
+/* The visible Undo button of the window's toasts, or NULL. */
+static GtkWidget *
+find_undo_button (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.undo-step") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_undo_button (child);
+  return found;
+}
+
+/* Undo is the window's: an older toast's Undo reverts its own step even
+ * when a newer one exists (it once did nothing); win.undo reverts the
+ * newest with the focus outside the view, the checklist re-runs, and with
+ * nothing left win.undo is disabled. */
+static void
+test_undo_window (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  GtkWidget *toggle = cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle");
+  GtkWidget *overlay = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "toast_overlay");
+  CwaChecklist *checklist;
+  CwaVirtualServer *vs;
+  CwaServer *server;
+  CwaCertificate *root;
+  CwaCertificate *before;
+  CwaCertificate *mtls_before;
+  GtkWidget *focus;
+  guint runs;
+
+  open_example (fixture, "mistakes.cwaplan");
+  g_assert_false (cwa_test_ui_action_enabled (editor, "win.undo"));
+  checklist = cwa_window_get_checklist (fixture->window);
+  vs = nth_virtual_server (plan_of (fixture), 0, 1);
+  server = cwa_virtual_server_get_server (vs);
+  root = cwa_plan_lookup_certificate (plan_of (fixture), "contoso-root");
+  before = cwa_virtual_server_get_ssl_certificate (vs);
+  mtls_before = cwa_server_get_mtls_certificate (server);
+  g_assert_true (before != root);
+  g_assert_true (mtls_before != root);
+
+  g_assert_true (drop_certificate (cwa_topology_view_find_widget (fixture->view, vs), root));
+  g_assert_true (drop_certificate (cwa_topology_box_get_title (CWA_TOPOLOGY_BOX (cwa_topology_view_find_widget (fixture->view, server))),
+                                   root));
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == root);
+  g_assert_true (cwa_server_get_mtls_certificate (server) == root);
+  g_assert_true (cwa_test_ui_action_enabled (editor, "win.undo"));
+
+  /* The first toast is on screen, the second waits behind it. */
+  settle (fixture);
+  CWA_TEST_WAIT_FOR (find_undo_button (overlay) != NULL);
+  g_signal_emit_by_name (find_undo_button (overlay), "clicked");
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == before);
+  g_assert_true (cwa_server_get_mtls_certificate (server) == root);
+  g_assert_true (cwa_test_ui_action_enabled (editor, "win.undo"));
+  settle (fixture);
+
+  g_assert_true (gtk_widget_grab_focus (toggle));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == GTK_WIDGET (fixture->view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->view)));
+  runs = cwa_checklist_get_n_runs (checklist);
+  g_assert_true (gtk_widget_activate_action (focus, "win.undo", NULL));
+  g_assert_true (cwa_server_get_mtls_certificate (server) == mtls_before);
+  CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+  g_assert_false (cwa_test_ui_action_enabled (editor, "win.undo"));
+  g_assert_false (cwa_topology_view_undo (fixture->view));
+  settle (fixture);
+}
+
 /* "Export Picture…" writes what the view shows as PNG or SVG. */
 static void
 test_export_picture (Fixture       *fixture,
@@ -571,6 +646,7 @@ main (int   argc,
   ADD ("hint", test_hint);
   ADD ("move", test_move);
   ADD ("context-menu", test_context_menu);
+  ADD ("undo/window", test_undo_window);
   ADD ("export-picture", test_export_picture);
 #undef ADD
 

@@ -702,6 +702,55 @@ test_add_and_delete (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 0);
 }
 
+/* A deletion in the editor goes on the window's undo stack: win.undo puts
+ * the virtual server back in its place, then the computer; with nothing
+ * left to undo the action is disabled. */
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (cwa_window_get_plan (fixture->window));
+  GListModel *servers = cwa_deployment_get_servers (deployment);
+  GtkWidget *editor = GTK_WIDGET (fixture->editor);
+  g_autoptr(CwaServer) server = NULL;
+  g_autoptr(CwaVirtualServer) first = NULL;
+  g_autoptr(CwaVirtualServer) restored = NULL;
+  GListModel *vss;
+
+  g_assert_false (cwa_test_ui_action_enabled (editor, "win.undo"));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-virtual-server", NULL));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-virtual-server", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
+  server = g_list_model_get_item (servers, 0);
+  vss = cwa_server_get_virtual_servers (server);
+  g_assert_cmpuint (g_list_model_get_n_items (vss), ==, 2);
+  first = g_list_model_get_item (vss, 0);
+  /* Adding is not a step to undo. */
+  g_assert_false (cwa_test_ui_action_enabled (editor, "win.undo"));
+
+  cwa_deployment_editor_select (fixture->editor, first);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (vss), ==, 1);
+  cwa_deployment_editor_select (fixture->editor, server);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 0);
+  g_assert_true (cwa_test_ui_action_enabled (editor, "win.undo"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
+  g_assert_true (cwa_test_ui_action_enabled (editor, "win.undo"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (vss), ==, 2);
+  restored = g_list_model_get_item (vss, 0);
+  g_assert_true (restored == first);
+  g_assert_true (cwa_virtual_server_get_server (first) == server);
+  g_assert_false (cwa_test_ui_action_enabled (editor, "win.undo"));
+  /* Disabled: activating it changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (vss), ==, 2);
+  cwa_test_ui_drain_main_loop ();
+}
+
 /* The drop target on the editor row (key "cwa-item") or topology box (key
  * "cwa-subject") that shows @item. */
 static GtkDropTarget *
@@ -870,6 +919,7 @@ main (int   argc,
   ADD ("pkcs12-password", test_pkcs12_password);
   ADD ("finding-activation", test_finding_activation);
   ADD ("add-and-delete", test_add_and_delete);
+  ADD ("delete-undo", test_delete_undo);
   ADD ("copy-markdown-and-names", test_copy_markdown_and_names);
   ADD ("paste-pem", test_paste_pem);
   ADD ("drag-to-assign", test_drag_to_assign);

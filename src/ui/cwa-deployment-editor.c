@@ -7,6 +7,7 @@
 #include "cwa-names.h"
 #include "cwa-topology-view.h"
 #include "cwa-ui-util.h"
+#include "cwa-window.h"
 
 struct _CwaDeploymentEditor
 {
@@ -803,20 +804,30 @@ undo_data_free (gpointer data)
 }
 
 static void
-undo_data_notify (gpointer  data,
-                  GClosure *closure)
+undo_delete (gpointer data)
 {
-  undo_data_free (data);
-}
+  UndoData *undo = data;
 
-static void
-undo_delete_cb (AdwToast *toast,
-                UndoData *undo)
-{
+  /* Steps may be undone out of order (each toast undoes its own): put back
+   * only what is still missing. */
   if (undo->virtual_server != NULL)
-    cwa_server_insert_virtual_server (undo->server, undo->position, undo->virtual_server);
+    {
+      if (cwa_virtual_server_get_server (undo->virtual_server) == NULL)
+        cwa_server_insert_virtual_server (undo->server, undo->position, undo->virtual_server);
+    }
   else
-    cwa_deployment_insert_server (undo->deployment, undo->position, undo->server);
+    {
+      GListModel *servers = cwa_deployment_get_servers (undo->deployment);
+
+      for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+        {
+          g_autoptr(GObject) other = g_list_model_get_item (servers, i);
+
+          if ((gpointer) other == (gpointer) undo->server)
+            return;
+        }
+      cwa_deployment_insert_server (undo->deployment, undo->position, undo->server);
+    }
 }
 
 static guint
@@ -843,7 +854,8 @@ delete_action (GtkWidget   *widget,
   UndoData *undo;
   g_autofree gchar *label = NULL;
   g_autofree gchar *title = NULL;
-  AdwToast *toast;
+  g_autofree gchar *escaped = NULL;
+  GtkRoot *root;
 
   if (self->plan == NULL || self->selected == NULL)
     return;
@@ -869,19 +881,16 @@ delete_action (GtkWidget   *widget,
 
   /* Translators: a toast after deleting a computer or virtual server */
   title = g_strdup_printf (_("“%s” removed"), label);
-  {
-    g_autofree gchar *escaped = g_markup_escape_text (title, -1);
-
-    toast = cwa_ui_show_toast (widget, escaped);
-  }
-  if (toast != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                             undo, undo_data_notify, 0);
-    }
+  escaped = g_markup_escape_text (title, -1);
+  /* The window's undo stack: Ctrl+Z anywhere, or the toast's button. */
+  root = gtk_widget_get_root (widget);
+  if (CWA_IS_WINDOW (root))
+    cwa_window_push_undo (CWA_WINDOW (root), escaped, undo_delete, undo, undo_data_free);
   else
-    undo_data_free (undo);
+    {
+      cwa_ui_show_toast (widget, escaped);
+      undo_data_free (undo);
+    }
 }
 
 /* The topology view: a toggle away, clicking a box edits it. */

@@ -9,6 +9,7 @@
 #include "cwa-topology-private.h"
 #include "cwa-topology-view.h"
 #include "cwa-topology-zoom.h"
+#include "cwa-window.h"
 
 #define ZOOM_STEP 1.25
 
@@ -444,12 +445,22 @@ undo_toast_cb (AdwToast *toast,
     cwa_topology_view_undo (self);
 }
 
+static void undo_entry_apply (gpointer data);
+
 static void
 push_undo (CwaTopologyView *self,
            UndoEntry       *entry,
            const gchar     *title)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwToast *toast;
+
+  /* In the window, Ctrl+Z and the toast undo every pane's changes in order. */
+  if (CWA_IS_WINDOW (root))
+    {
+      cwa_window_push_undo (CWA_WINDOW (root), title, undo_entry_apply, entry, undo_entry_free);
+      return;
+    }
 
   entry->serial = ++self->undo_serial;
   g_queue_push_tail (&self->undo, entry);
@@ -559,16 +570,10 @@ cwa_topology_view_move (CwaTopologyView  *self,
   return TRUE;
 }
 
-gboolean
-cwa_topology_view_undo (CwaTopologyView *self)
+static void
+undo_entry_apply (gpointer data)
 {
-  UndoEntry *entry;
-
-  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
-
-  entry = g_queue_pop_tail (&self->undo);
-  if (entry == NULL)
-    return FALSE;
+  UndoEntry *entry = data;
 
   if (entry->from != NULL)
     {
@@ -581,7 +586,24 @@ cwa_topology_view_undo (CwaTopologyView *self)
     }
   else
     set_certificate (entry->subject, entry->previous);
+}
 
+gboolean
+cwa_topology_view_undo (CwaTopologyView *self)
+{
+  GtkRoot *root;
+  UndoEntry *entry;
+
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (CWA_IS_WINDOW (root))
+    return cwa_window_undo (CWA_WINDOW (root));
+
+  entry = g_queue_pop_tail (&self->undo);
+  if (entry == NULL)
+    return FALSE;
+  undo_entry_apply (entry);
   undo_entry_free (entry);
   return TRUE;
 }
@@ -902,6 +924,7 @@ cwa_topology_view_class_init (CwaTopologyViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "topology.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "topology.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "topology.zoom-reset", NULL);
+  /* In a CwaWindow this reverts the window's newest step, as win.undo does. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "topology.undo", NULL);
 
   g_type_ensure (CWA_TYPE_TOPOLOGY_ZOOM);

@@ -39,7 +39,8 @@ gboolean      cwa_topology_view_move          (CwaTopologyView  *self,
 void          cwa_topology_view_load_and_assign (CwaTopologyView *self,
                                                  gpointer         subject,
                                                  GSList          *files);
-/* Reverts the last assignment or move.  FALSE if there was none. */
+/* Reverts the last assignment or move; inside a CwaWindow, whose undo stack
+ * the view records on, the window's newest step.  FALSE if there was none. */
 gboolean      cwa_topology_view_undo          (CwaTopologyView *self);
 /* While @certificate is dragged over the view, every target shows whether
  * it would satisfy that target's required names; NULL clears. */

@@ -39,6 +39,15 @@ typedef struct
   gpointer          user_data;
 } PasswordRequest;
 
+/* One change win.undo can revert. */
+typedef struct
+{
+  guint             serial;
+  CwaWindowUndoFunc undo;
+  gpointer          data;
+  GDestroyNotify    destroy;
+} UndoStep;
+
 struct _CwaWindow
 {
   AdwApplicationWindow     parent_instance;
@@ -58,6 +67,8 @@ struct _CwaWindow
   gboolean                 close_confirmed;
   GQueue                   password_requests;
   gboolean                 asking_password;
+  GQueue                   undo_steps;
+  guint                    undo_serial;
 
   /* Template children */
   AdwToastOverlay         *toast_overlay;
@@ -174,6 +185,121 @@ update_title (CwaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified || file == NULL);
 }
 
+/* Undo: one stack for every pane, newest last. */
+
+static void
+undo_step_free (gpointer data)
+{
+  UndoStep *step = data;
+
+  if (step->destroy != NULL)
+    step->destroy (step->data);
+  g_free (step);
+}
+
+static void
+update_undo (CwaWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !g_queue_is_empty (&self->undo_steps));
+}
+
+static void
+clear_undo (CwaWindow *self)
+{
+  g_queue_clear_full (&self->undo_steps, undo_step_free);
+  update_undo (self);
+}
+
+void
+cwa_window_push_undo (CwaWindow         *self,
+                      const gchar       *title,
+                      CwaWindowUndoFunc  undo,
+                      gpointer           data,
+                      GDestroyNotify     destroy)
+{
+  UndoStep *step;
+  AdwToast *toast;
+
+  g_return_if_fail (CWA_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (undo != NULL);
+
+  step = g_new0 (UndoStep, 1);
+  step->serial = ++self->undo_serial;
+  step->undo = undo;
+  step->data = data;
+  step->destroy = destroy;
+  g_queue_push_tail (&self->undo_steps, step);
+  /* A long session should not keep every step. */
+  while (g_queue_get_length (&self->undo_steps) > 100)
+    undo_step_free (g_queue_pop_head (&self->undo_steps));
+
+  /* Toasts queue up behind one another, so the toast on screen may belong
+   * to an older step than the newest: its button names its own step (an
+   * Undo that only acted on the newest step once did nothing). */
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-step");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (step->serial));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_undo (self);
+}
+
+static void
+run_undo_step (CwaWindow *self,
+               UndoStep  *step)
+{
+  update_undo (self);
+  step->undo (step->data);
+  undo_step_free (step);
+}
+
+gboolean
+cwa_window_undo (CwaWindow *self)
+{
+  UndoStep *step;
+
+  g_return_val_if_fail (CWA_IS_WINDOW (self), FALSE);
+
+  step = g_queue_pop_tail (&self->undo_steps);
+  if (step == NULL)
+    return FALSE;
+  run_undo_step (self, step);
+  return TRUE;
+}
+
+static void
+undo_action (GtkWidget   *widget,
+             const gchar *action_name,
+             GVariant    *parameter)
+{
+  cwa_window_undo (CWA_WINDOW (widget));
+}
+
+static void
+undo_step_action (GtkWidget   *widget,
+                  const gchar *action_name,
+                  GVariant    *parameter)
+{
+  CwaWindow *self = CWA_WINDOW (widget);
+  guint serial = g_variant_get_uint32 (parameter);
+
+  /* A toast stays up after Ctrl+Z undid its step (dismissing toasts from
+   * code crashes libadwaita 1.2): then its step is gone and this does
+   * nothing. */
+  for (GList *l = self->undo_steps.tail; l != NULL; l = l->prev)
+    {
+      UndoStep *step = l->data;
+
+      if (step->serial == serial)
+        {
+          g_queue_delete_link (&self->undo_steps, l);
+          run_undo_step (self, step);
+          return;
+        }
+    }
+}
+
 /* Plan and checklist. */
 
 CwaPlan *
@@ -226,6 +352,8 @@ cwa_window_set_plan (CwaWindow *self,
   if (now != NULL)
     cwa_checklist_set_now (checklist, now);
 
+  /* Steps of another plan cannot be undone on this one. */
+  clear_undo (self);
   g_set_object (&self->plan, plan);
   g_set_object (&self->checklist, checklist);
   g_signal_group_set_target (self->plan_signals, plan);
@@ -1171,6 +1299,7 @@ cwa_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->pending_open);
   g_queue_clear_full (&self->password_requests, (GDestroyNotify) password_request_free);
+  g_queue_clear_full (&self->undo_steps, undo_step_free);
   if (self->import_queue != NULL)
     g_signal_handlers_disconnect_by_data (self->import_queue, self);
   g_clear_object (&self->import_queue);
@@ -1272,6 +1401,8 @@ cwa_window_class_init (CwaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-picture", NULL, export_picture_action);
   gtk_widget_class_install_action (widget_class, "win.copy-markdown", NULL, copy_markdown_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-step", "u", undo_step_action);
 }
 
 static void
@@ -1338,7 +1469,13 @@ cwa_window_init (CwaWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>v"),
                                                           gtk_named_action_new ("win.paste-certificates")));
+  /* Ctrl+Z likewise: an entry undoes its own typing first. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
+                                                          gtk_named_action_new ("win.undo")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  g_queue_init (&self->undo_steps);
+  update_undo (self);
 
   plan = new_plan (self);
   cwa_window_set_plan (self, plan);

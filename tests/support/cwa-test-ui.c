@@ -99,3 +99,19 @@ cwa_test_ui_open_example (CwaWindow   *window,
                      g_file_equal (cwa_plan_get_file (cwa_window_get_plan (window)), file));
   cwa_test_ui_drain_main_loop ();
 }
+
+gboolean
+cwa_test_ui_action_enabled (GtkWidget   *widget,
+                            const gchar *action_name)
+{
+  GtkWidget *probe = g_object_ref_sink (gtk_button_new ());
+  gboolean enabled;
+
+  /* GTK has no public query for widget actions; a button tracks them. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action_name);
+  gtk_widget_set_parent (probe, widget);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_widget_unparent (probe);
+  g_object_unref (probe);
+  return enabled;
+}

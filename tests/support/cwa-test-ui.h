@@ -41,4 +41,9 @@ gpointer cwa_test_ui_child            (gpointer      widget,
 void     cwa_test_ui_open_example     (CwaWindow    *window,
                                        const gchar  *name);
 
+/* Whether the action @action_name (e.g. "win.undo") is enabled as seen
+ * from @widget: what a button for it inside @widget would show. */
+gboolean cwa_test_ui_action_enabled   (GtkWidget    *widget,
+                                       const gchar  *action_name);
+
 G_END_DECLS
