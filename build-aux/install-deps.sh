@@ -9,7 +9,7 @@ packages=(
   libglib2.0-dev libgnutls28-dev libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   # tests: certificate tools, data validators, a display, PDF/HTML checks
-  gnutls-bin openssl libxml2-dev poppler-utils
+  gnutls-bin openssl libxml2-dev libxml2-utils poppler-utils
   desktop-file-utils appstream xvfb xauth
   fonts-dejavu-core ca-certificates adwaita-icon-theme librsvg2-common
 )
