@@ -152,17 +152,9 @@ cwa_cli_check (int    argc,
     return CWA_EXIT_CANNOT_RUN;
 
   /* Every usage problem is reported at once: one run tells all. */
-  if (rest[0] == NULL)
-    {
-      cwa_cli_usage_error ("check", "no plan given; name the .cwaplan file to check.");
-      usage_ok = FALSE;
-    }
-  else if (rest[1] != NULL)
-    {
-      cwa_cli_usage_error ("check", "one plan at a time, but %u were given; run check once per plan.",
-                           g_strv_length (rest));
-      usage_ok = FALSE;
-    }
+  if (!cwa_cli_check_one_plan ("check", rest,
+                               "no plan given; name the .cwaplan file to check."))
+    usage_ok = FALSE;
 
   if (format_name == NULL)
     format_name = g_strdup ("text");
@@ -238,8 +230,6 @@ cwa_cli_check (int    argc,
 
       cwa_checklist_set_now (checklist, clock);
     }
-  if (days_text != NULL && days > 0)
-    cwa_checklist_set_expiry_warning_days (checklist, days);
   cwa_checklist_update (checklist);
 
   generated = g_date_time_new_now_utc ();

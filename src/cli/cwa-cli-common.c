@@ -28,6 +28,26 @@ cwa_cli_usage_error (const gchar *command,
 }
 
 gboolean
+cwa_cli_check_one_plan (const gchar *command,
+                        GStrv        rest,
+                        const gchar *missing)
+{
+  if (rest[0] == NULL)
+    {
+      cwa_cli_usage_error (command, "%s", missing);
+      return FALSE;
+    }
+  if (rest[1] != NULL)
+    {
+      cwa_cli_usage_error (command, "one plan at a time, but %u were given; run %s once per plan.",
+                           g_strv_length (rest), command);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
 cwa_cli_parse_options (const gchar        *command,
                        const gchar        *parameters,
                        const gchar        *summary,
@@ -205,13 +225,7 @@ cwa_cli_write_output (const gchar *output,
 
   if (output == NULL)
     {
-      if (size > 0 && fwrite (bytes, 1, size, stdout) != size)
-        {
-          fprintf (stderr, "%s: standard output could not be written; check the disk or the pipe it goes to.\n",
-                   CWA_CLI_PROGRAM);
-          return FALSE;
-        }
-      if (fflush (stdout) != 0)
+      if ((size > 0 && fwrite (bytes, 1, size, stdout) != size) || fflush (stdout) != 0)
         {
           fprintf (stderr, "%s: standard output could not be written; check the disk or the pipe it goes to.\n",
                    CWA_CLI_PROGRAM);

@@ -98,17 +98,9 @@ cwa_cli_names (int    argc,
                               entries, argc, argv, &rest))
     return CWA_EXIT_CANNOT_RUN;
 
-  if (rest[0] == NULL)
-    {
-      cwa_cli_usage_error ("names", "no plan given; name the .cwaplan file.");
-      usage_ok = FALSE;
-    }
-  else if (rest[1] != NULL)
-    {
-      cwa_cli_usage_error ("names", "one plan at a time, but %u were given; run names once per plan.",
-                           g_strv_length (rest));
-      usage_ok = FALSE;
-    }
+  if (!cwa_cli_check_one_plan ("names", rest,
+                               "no plan given; name the .cwaplan file."))
+    usage_ok = FALSE;
   if (format == NULL)
     format = g_strdup ("text");
   if (!cwa_cli_check_text_or_json ("names", format))

@@ -41,6 +41,11 @@ gboolean     cwa_cli_parse_options      (const gchar   *command,
 void         cwa_cli_usage_error        (const gchar   *command,
                                          const gchar   *format,
                                          ...) G_GNUC_PRINTF (2, 3);
+/* TRUE if @rest (the positionals) is exactly one plan; otherwise prints
+ * @missing, or how many plans were given, as a usage error. */
+gboolean     cwa_cli_check_one_plan     (const gchar   *command,
+                                         GStrv          rest,
+                                         const gchar   *missing);
 /* Prints one line per line of @error's message on stderr, each starting
  * with @file (as the user wrote it) unless the message already does. */
 void         cwa_cli_print_problem      (const gchar   *file,

@@ -72,33 +72,6 @@ dup_entry_list (GPtrArray *requirements)
   return g_strjoinv (", ", labels);
 }
 
-/* Whether the plan has that subject at all, compared as host names are
- * (case, trailing dot, IDN). */
-static gboolean
-deployment_has (CwaDeployment *deployment,
-                const gchar   *virtual_server,
-                const gchar   *server)
-{
-  GListModel *servers = cwa_deployment_get_servers (deployment);
-
-  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
-    {
-      g_autoptr(CwaServer) computer = g_list_model_get_item (servers, i);
-      GListModel *list = cwa_server_get_virtual_servers (computer);
-
-      if (server != NULL && cwa_name_equal (cwa_server_get_host (computer), server))
-        return TRUE;
-      for (guint j = 0; virtual_server != NULL && j < g_list_model_get_n_items (list); j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-
-          if (cwa_name_equal (cwa_virtual_server_get_host (vs), virtual_server))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Says why no single entry was found: the subject is unknown, needs no
  * certificate, has no entry of that role, or has several. */
 static CwaRequirement *
@@ -119,7 +92,10 @@ pick_requirement (const gchar *plan_path,
   if (role_text != NULL)
     role_from_string (role_text, &role);
 
-  if (!deployment_has (deployment, virtual_server, server))
+  /* Whether the plan has that subject at all, compared as host names are
+   * (case, trailing dot, IDN). */
+  if (virtual_server != NULL ? cwa_deployment_find_virtual_server (deployment, virtual_server) == NULL
+                             : cwa_deployment_find_server (deployment, server) == NULL)
     {
       if (virtual_server != NULL)
         cwa_cli_usage_error ("request", "%s has no virtual server %s; give the host of one of its URLs "
@@ -228,17 +204,9 @@ cwa_cli_request (int    argc,
                               entries, argc, argv, &rest))
     return CWA_EXIT_CANNOT_RUN;
 
-  if (rest[0] == NULL)
-    {
-      cwa_cli_usage_error ("request", "no plan given; name the .cwaplan file.");
-      usage_ok = FALSE;
-    }
-  else if (rest[1] != NULL)
-    {
-      cwa_cli_usage_error ("request", "one plan at a time, but %u were given; run request once per plan.",
-                           g_strv_length (rest));
-      usage_ok = FALSE;
-    }
+  if (!cwa_cli_check_one_plan ("request", rest,
+                               "no plan given; name the .cwaplan file."))
+    usage_ok = FALSE;
   if ((virtual_server == NULL) == (server == NULL))
     {
       cwa_cli_usage_error ("request", "say whose certificate to request: give either --virtual-server HOST "

@@ -1,4 +1,4 @@
-/* cwa-cli.h: the headless sub-commands (check, names, inspect, rules). */
+/* cwa-cli.h: the headless sub-commands (check, names, inspect, rules, request). */
 #pragma once
 
 #include <glib.h>

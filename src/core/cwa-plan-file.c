@@ -172,6 +172,16 @@ write_string (GString     *out,
   g_string_append_c (out, '"');
 }
 
+/* @text as a JSON string, the way messages quote ids and values. */
+static gchar *
+quote (const gchar *text)
+{
+  GString *out = g_string_new (NULL);
+
+  write_string (out, text);
+  return g_string_free (out, FALSE);
+}
+
 /* The shortest text that reads back as the same double, and still looks
  * like a double ("2.0", not "2") so a round trip keeps its type. */
 static void
@@ -563,11 +573,8 @@ read_assignment (Reader      *r,
 
   if (!g_hash_table_contains (ids, id))
     {
-      g_autofree gchar *quoted = NULL;
-      g_autoptr(GString) q = g_string_new (NULL);
+      g_autofree gchar *quoted = quote (id);
 
-      write_string (q, id);
-      quoted = g_string_free (g_steal_pointer (&q), FALSE);
       add_problem (r, path, FALSE,
                    "%s names the certificate %s, but no entry in \"certificates\" has that id; "
                    "add the certificate or correct the id", path, quoted);
@@ -703,12 +710,11 @@ read_certificate_entries (Reader     *r,
           if (first != NULL)
             {
               g_autofree gchar *id_path = member_path (path, "id");
-              g_autoptr(GString) quoted = g_string_new (NULL);
+              g_autofree gchar *quoted = quote (id);
 
-              write_string (quoted, id);
               add_problem (r, id_path, FALSE,
                            "%s %s is already the id of %s; give each certificate its own id",
-                           id_path, quoted->str, first);
+                           id_path, quoted, first);
               fields_ok = FALSE;
             }
           else
@@ -814,22 +820,20 @@ resolve_certificate_file (GFile       *plan_file,
 }
 
 /* Reads @entry's certificates; NULL and a problem on failure.  Sets
- * *cancelled instead when @cancellable fired. */
+ * @cancel_error instead when @cancellable fired. */
 static GPtrArray *
 load_entry_certificates (Reader       *r,
                          Entry        *entry,
+                         const gchar  *quoted_id,
                          GFile        *plan_file,
                          const gchar  *password,
                          GCancellable *cancellable,
                          GError      **cancel_error)
 {
   g_autofree gchar *where = member_path (entry->path, entry->file != NULL ? "file" : "pem");
-  g_autoptr(GString) quoted_id = g_string_new (NULL);
   g_autoptr(GBytes) data = NULL;
   g_autoptr(GError) local_error = NULL;
   GPtrArray *certificates;
-
-  write_string (quoted_id, entry->id);
 
   if (entry->file != NULL)
     {
@@ -847,14 +851,14 @@ load_entry_certificates (Reader       *r,
         {
           add_problem (r, where, FALSE,
                        "certificate %s: %s is a folder, not a certificate file; "
-                       "name the file inside it", quoted_id->str, entry->file);
+                       "name the file inside it", quoted_id, entry->file);
           return NULL;
         }
       if (info != NULL && g_file_info_get_size (info) > CWA_LOAD_MAX_SIZE)
         {
           add_problem (r, where, FALSE,
                        "certificate %s: %s is larger than the %d MB a certificate file can be; "
-                       "check the path", quoted_id->str, entry->file, CWA_LOAD_MAX_SIZE / (1024 * 1024));
+                       "check the path", quoted_id, entry->file, CWA_LOAD_MAX_SIZE / (1024 * 1024));
           return NULL;
         }
 
@@ -870,11 +874,11 @@ load_entry_certificates (Reader       *r,
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
             add_problem (r, where, FALSE,
                          "certificate %s: %s does not exist; check the path, which is "
-                         "relative to the plan's folder", quoted_id->str, entry->file);
+                         "relative to the plan's folder", quoted_id, entry->file);
           else
             add_problem (r, where, FALSE,
                          "certificate %s: %s cannot be read (%s); check that it exists "
-                         "and that you may read it", quoted_id->str, entry->file,
+                         "and that you may read it", quoted_id, entry->file,
                          local_error->message);
           return NULL;
         }
@@ -899,7 +903,7 @@ load_entry_certificates (Reader       *r,
         g_error_matches (local_error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD);
 
       add_problem (r, where, password_problem, "certificate %s: %s",
-                   quoted_id->str, local_error->message);
+                   quoted_id, local_error->message);
       return NULL;
     }
 
@@ -920,13 +924,11 @@ load_certificates (Reader       *r,
       Entry *entry = g_ptr_array_index (entries, i);
       g_autoptr(GPtrArray) certificates = NULL;
       g_autoptr(CwaPlanEntrySource) source = NULL;
-      g_autoptr(GString) quoted_id = g_string_new (NULL);
+      g_autofree gchar *quoted_id = quote (entry->id);
       CwaCertificate *primary;
       CwaCertificate *added;
 
-      write_string (quoted_id, entry->id);
-
-      certificates = load_entry_certificates (r, entry, plan_file, password, cancellable, cancel_error);
+      certificates = load_entry_certificates (r, entry, quoted_id, plan_file, password, cancellable, cancel_error);
       if (cancel_error != NULL && *cancel_error != NULL)
         return;
       if (certificates == NULL)
@@ -947,7 +949,7 @@ load_certificates (Reader       *r,
                            "certificate %s: %s has the SHA-256 fingerprint %s, but the plan pins %s; "
                            "if the certificate was replaced on purpose, update \"sha256\", "
                            "otherwise restore the expected file",
-                           quoted_id->str,
+                           quoted_id,
                            entry->file != NULL ? entry->file : "the embedded PEM",
                            cwa_certificate_get_sha256 (primary), pin);
               continue;
@@ -958,13 +960,12 @@ load_certificates (Reader       *r,
       added = cwa_plan_add_certificate (plan, primary);
       if (added != primary)
         {
-          g_autoptr(GString) other = g_string_new (NULL);
+          g_autofree gchar *other = quote (cwa_certificate_get_id (added));
 
-          write_string (other, cwa_certificate_get_id (added));
           add_problem (r, entry->path, FALSE,
                        "certificate %s is the same certificate as %s (SHA-256 %s); "
                        "remove one entry and use the other's id",
-                       quoted_id->str, other->str, cwa_certificate_get_sha256 (primary));
+                       quoted_id, other, cwa_certificate_get_sha256 (primary));
           continue;
         }
 

@@ -614,7 +614,6 @@ _cwa_report_document_new (const CwaReport *report)
   document->title = g_strdup_printf ("Certificate check: %s", document->plan_name);
   document->verdict = _cwa_report_dup_summary (report);
   document->ready = cwa_checklist_is_ready (report->checklist);
-  document->n_errors = cwa_checklist_get_n_errors (report->checklist);
 
   checked = _cwa_report_format_time (_cwa_report_get_check_time (report));
   generated = _cwa_report_format_time (report->generated);

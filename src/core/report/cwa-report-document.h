@@ -67,7 +67,6 @@ typedef struct
   gchar      *plan_name;
   gchar      *verdict;     /* "Ready" or "N errors, M warnings" */
   gboolean    ready;
-  guint       n_errors;
   GPtrArray  *facts;       /* CwaReportFact: plan, file, times, verdict */
   GPtrArray  *sections;    /* CwaReportSection */
 } CwaReportDocument;

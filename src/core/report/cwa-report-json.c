@@ -30,6 +30,16 @@ add_member_strv (JsonBuilder         *builder,
 }
 
 static void
+add_member_time (JsonBuilder *builder,
+                 const gchar *member,
+                 gint64       unix_utc)
+{
+  g_autofree gchar *text = _cwa_report_format_unix (unix_utc);
+
+  add_member_string (builder, member, text);
+}
+
+static void
 add_server (JsonBuilder *builder,
             CwaServer   *server)
 {
@@ -187,6 +197,35 @@ build_coverage (JsonBuilder     *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+void
+_cwa_report_build_certificate_fields (JsonBuilder    *builder,
+                                      CwaCertificate *certificate)
+{
+  add_member_string (builder, "subject", cwa_certificate_get_subject (certificate));
+  add_member_string (builder, "issuer", cwa_certificate_get_issuer (certificate));
+  add_member_strv (builder, "san", cwa_certificate_get_san_strings (certificate));
+  add_member_time (builder, "not_before", cwa_certificate_get_not_before (certificate));
+  add_member_time (builder, "not_after", cwa_certificate_get_not_after (certificate));
+  add_member_string (builder, "serial", cwa_certificate_get_serial (certificate));
+  add_member_string (builder, "sha256", cwa_certificate_get_sha256 (certificate));
+  add_member_string (builder, "sha1", cwa_certificate_get_sha1 (certificate));
+
+  json_builder_set_member_name (builder, "key");
+  json_builder_begin_object (builder);
+  add_member_string (builder, "algorithm", cwa_certificate_get_key_algorithm (certificate));
+  json_builder_set_member_name (builder, "bits");
+  json_builder_add_int_value (builder, cwa_certificate_get_key_bits (certificate));
+  json_builder_end_object (builder);
+
+  add_member_string (builder, "signature", cwa_certificate_get_signature_algorithm (certificate));
+  add_member_strv (builder, "eku", cwa_certificate_get_eku_oids (certificate));
+  add_member_strv (builder, "key_usage", cwa_certificate_get_key_usage_names (certificate));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, cwa_certificate_get_version (certificate));
+  json_builder_set_member_name (builder, "is_ca");
+  json_builder_add_boolean_value (builder, cwa_certificate_is_ca (certificate));
 }
 
 static void

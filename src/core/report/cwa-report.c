@@ -1,10 +1,9 @@
 /* cwa-report.c: the report snapshot, the format table, and the helpers every writer shares. */
 #include "config.h"
 
-#include <string.h>
-
 #include "cwa-plan-private.h"
 #include "cwa-report-private.h"
+#include "rules/cwa-rule-context.h"
 
 static const CwaReportFormat text_format = {
   "text", "txt", "text/plain", "Text", FALSE, _cwa_report_write_text,
@@ -201,54 +200,22 @@ _cwa_report_dup_summary (const CwaReport *report)
                           n_warnings, n_warnings == 1 ? "warning" : "warnings");
 }
 
-/* Lower case, one trailing dot removed. */
-static gchar *
-tidy_host (const gchar *host,
-           gssize       length)
-{
-  g_autofree gchar *down = g_utf8_strdown (host, length);
-  gsize len = strlen (down);
-
-  if (len > 1 && down[len - 1] == '.')
-    down[len - 1] = '\0';
-
-  return g_steal_pointer (&down);
-}
-
+/* The rules name subjects in their messages the same way: one parser keeps
+ * a report's headings and the messages under them in agreement. */
 gchar *
 _cwa_report_dup_server_name (CwaServer *server)
 {
   g_return_val_if_fail (CWA_IS_SERVER (server), NULL);
 
-  return tidy_host (cwa_server_get_fqdn (server), -1);
+  return cwa_rule_dup_server_name (server);
 }
 
 gchar *
 _cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server)
 {
-  const gchar *url;
-  const gchar *host;
-  const gchar *end;
-
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), NULL);
 
-  url = cwa_virtual_server_get_url (virtual_server);
-  if (url == NULL)
-    return g_strdup (cwa_virtual_server_get_host (virtual_server));
-
-  /* The model only holds URLs cwa_url_parse() accepted: an optional
-   * scheme, the host, an optional port and "/". */
-  host = strstr (url, "://");
-  host = host != NULL ? host + 3 : url;
-  if (*host == '[')
-    end = strchr (host, ']') != NULL ? strchr (host, ']') + 1 : host + strlen (host);
-  else
-    end = host + strcspn (host, ":/");
-
-  if (end == host)
-    return g_strdup (cwa_virtual_server_get_host (virtual_server));
-
-  return tidy_host (host, end - host);
+  return cwa_rule_dup_vs_name (virtual_server);
 }
 
 const gchar *
@@ -321,70 +288,6 @@ _cwa_report_group_findings (const CwaReport *report)
     }
 
   return groups;
-}
-
-static void
-add_string_array (JsonBuilder         *builder,
-                  const gchar         *member,
-                  const gchar * const *strings)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
-    json_builder_add_string_value (builder, strings[i]);
-  json_builder_end_array (builder);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const gchar *member,
-          gint64       unix_utc)
-{
-  g_autofree gchar *text = _cwa_report_format_unix (unix_utc);
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const gchar *member,
-            const gchar *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-void
-_cwa_report_build_certificate_fields (JsonBuilder    *builder,
-                                      CwaCertificate *certificate)
-{
-  add_string (builder, "subject", cwa_certificate_get_subject (certificate));
-  add_string (builder, "issuer", cwa_certificate_get_issuer (certificate));
-  add_string_array (builder, "san", cwa_certificate_get_san_strings (certificate));
-  add_time (builder, "not_before", cwa_certificate_get_not_before (certificate));
-  add_time (builder, "not_after", cwa_certificate_get_not_after (certificate));
-  add_string (builder, "serial", cwa_certificate_get_serial (certificate));
-  add_string (builder, "sha256", cwa_certificate_get_sha256 (certificate));
-  add_string (builder, "sha1", cwa_certificate_get_sha1 (certificate));
-
-  json_builder_set_member_name (builder, "key");
-  json_builder_begin_object (builder);
-  add_string (builder, "algorithm", cwa_certificate_get_key_algorithm (certificate));
-  json_builder_set_member_name (builder, "bits");
-  json_builder_add_int_value (builder, cwa_certificate_get_key_bits (certificate));
-  json_builder_end_object (builder);
-
-  add_string (builder, "signature", cwa_certificate_get_signature_algorithm (certificate));
-  add_string_array (builder, "eku", cwa_certificate_get_eku_oids (certificate));
-  add_string_array (builder, "key_usage", cwa_certificate_get_key_usage_names (certificate));
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, cwa_certificate_get_version (certificate));
-  json_builder_set_member_name (builder, "is_ca");
-  json_builder_add_boolean_value (builder, cwa_certificate_is_ca (certificate));
 }
 
 void

@@ -20,12 +20,10 @@ add_cert_finding (GPtrArray      *findings,
                   CwaStatus       status,
                   const gchar    *message)
 {
-  CwaServer *server = NULL;
-  CwaVirtualServer *vs = NULL;
-
-  cwa_rule_context_find_first_role (context, certificate, &server, &vs);
   g_ptr_array_add (findings,
-                   cwa_finding_new (rule, status, server, vs, certificate, NULL, NULL, message));
+                   cwa_finding_new (rule, status, context->certificate_server,
+                                    context->certificate_virtual_server, certificate,
+                                    NULL, NULL, message));
 }
 
 static gchar *

@@ -229,49 +229,6 @@ cwa_rule_certificate_name (CwaCertificate *certificate)
   return cwa_certificate_get_display_name (certificate);
 }
 
-gboolean
-cwa_rule_context_find_first_role (CwaRuleContext    *context,
-                                  CwaCertificate    *certificate,
-                                  CwaServer        **server,
-                                  CwaVirtualServer **virtual_server)
-{
-  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (context->plan));
-  guint n_servers = g_list_model_get_n_items (servers);
-
-  *server = NULL;
-  *virtual_server = NULL;
-
-  for (guint i = 0; i < n_servers; i++)
-    {
-      g_autoptr(CwaServer) s = g_list_model_get_item (servers, i);
-      GListModel *list;
-      guint n;
-
-      if (cwa_rule_certificate_same (cwa_server_get_mtls_certificate (s), certificate))
-        {
-          *server = s;
-          return TRUE;
-        }
-
-      list = cwa_server_get_virtual_servers (s);
-      n = g_list_model_get_n_items (list);
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-
-          if (cwa_rule_certificate_same (cwa_virtual_server_get_ssl_certificate (vs), certificate))
-            {
-              /* Borrowed: the plan keeps both alive for the run. */
-              *server = s;
-              *virtual_server = vs;
-              return TRUE;
-            }
-        }
-    }
-
-  return FALSE;
-}
-
 void
 cwa_rule_add_finding (GPtrArray           *findings,
                       const CwaRule       *rule,

@@ -24,6 +24,11 @@ struct _CwaRuleContext
   /* SHA-256 -> CwaChainResult; may be shared with (owned by) the checklist
    * so chains survive between runs while the pool stays the same. */
   GHashTable *chains;
+  /* While the certificate-scope rules run: where that certificate is first
+   * seen in plan order, which is where the runner checks it.  The virtual
+   * server only when that first role is its SSL certificate.  Borrowed. */
+  CwaServer        *certificate_server;
+  CwaVirtualServer *certificate_virtual_server;
 };
 
 /* @trust may be NULL (no public root); @chains may be NULL (a private cache)
@@ -62,13 +67,6 @@ gchar                *cwa_rule_dup_vs_name        (CwaVirtualServer *virtual_ser
 gchar                *cwa_rule_dup_server_name    (CwaServer        *server);
 /* The plan id, else the display name. */
 const gchar          *cwa_rule_certificate_name   (CwaCertificate   *certificate);
-
-/* Where @certificate is first seen in plan order: the server, and the virtual
- * server when that first role is its SSL certificate.  FALSE if unassigned. */
-gboolean              cwa_rule_context_find_first_role (CwaRuleContext    *context,
-                                                        CwaCertificate    *certificate,
-                                                        CwaServer        **server,
-                                                        CwaVirtualServer **virtual_server);
 
 /* Appends a finding with a printf-style message. */
 void                  cwa_rule_add_finding        (GPtrArray           *findings,

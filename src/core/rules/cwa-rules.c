@@ -69,12 +69,15 @@ run_scope (CwaRuleContext *context,
     }
 }
 
-/* Certificate-scope rules run once per certificate, where it is first seen. */
+/* Certificate-scope rules run once per certificate, where it is first seen:
+ * @server, and @virtual_server for an SSL certificate. */
 static void
-run_certificate (CwaRuleContext *context,
-                 CwaCertificate *certificate,
-                 GHashTable     *seen,
-                 GPtrArray      *findings)
+run_certificate (CwaRuleContext   *context,
+                 CwaCertificate   *certificate,
+                 CwaServer        *server,
+                 CwaVirtualServer *virtual_server,
+                 GHashTable       *seen,
+                 GPtrArray        *findings)
 {
   const gchar *sha256;
 
@@ -86,7 +89,11 @@ run_certificate (CwaRuleContext *context,
     return;
   g_hash_table_add (seen, (gpointer) sha256);
 
+  context->certificate_server = server;
+  context->certificate_virtual_server = virtual_server;
   run_scope (context, CWA_SCOPE_CERTIFICATE, certificate, findings);
+  context->certificate_server = NULL;
+  context->certificate_virtual_server = NULL;
 }
 
 void
@@ -113,14 +120,16 @@ cwa_rules_run (CwaRuleContext *context,
       guint n = g_list_model_get_n_items (list);
 
       run_scope (context, CWA_SCOPE_SERVER, server, findings);
-      run_certificate (context, cwa_server_get_mtls_certificate (server), seen, findings);
+      run_certificate (context, cwa_server_get_mtls_certificate (server), server, NULL,
+                       seen, findings);
 
       for (guint j = 0; j < n; j++)
         {
           g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
 
           run_scope (context, CWA_SCOPE_VIRTUAL_SERVER, vs, findings);
-          run_certificate (context, cwa_virtual_server_get_ssl_certificate (vs), seen, findings);
+          run_certificate (context, cwa_virtual_server_get_ssl_certificate (vs), server, vs,
+                           seen, findings);
         }
     }
 }
