@@ -15,8 +15,8 @@ struct _CwaCertificateInspector
 
   CwaPlan            *plan;
   CwaChecklist       *checklist;
-  gulong              updated_id;
-  gulong              items_changed_id;
+  GSignalGroup       *checklist_signals;
+  GSignalGroup       *certificates_signals;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkTreeListModel   *tree_model;
@@ -647,8 +647,6 @@ cwa_certificate_inspector_set_plan (CwaCertificateInspector *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->items_changed_id, cwa_plan_get_certificates (self->plan));
   g_set_object (&self->plan, plan);
 
   gtk_column_view_set_model (self->column_view, NULL);
@@ -664,10 +662,10 @@ cwa_certificate_inspector_set_plan (CwaCertificateInspector *self,
                                                   FALSE, FALSE, create_children_cb, self, NULL);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree_model)));
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-      self->items_changed_id = g_signal_connect_object (cwa_plan_get_certificates (plan), "items-changed",
-                                                        G_CALLBACK (certificates_changed_cb), self,
-                                                        G_CONNECT_SWAPPED);
     }
+  /* After the filter model, so its handler runs first and ours sees it updated. */
+  g_signal_group_set_target (self->certificates_signals,
+                             plan != NULL ? cwa_plan_get_certificates (plan) : NULL);
   update_stack (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -689,13 +687,8 @@ cwa_certificate_inspector_set_checklist (CwaCertificateInspector *self,
   if (self->checklist == checklist)
     return;
 
-  if (self->checklist != NULL)
-    g_clear_signal_handler (&self->updated_id, self->checklist);
   g_set_object (&self->checklist, checklist);
-  if (checklist != NULL)
-    self->updated_id = g_signal_connect_object (checklist, "updated",
-                                                G_CALLBACK (refresh_all_rows), self,
-                                                G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->checklist_signals, checklist);
   refresh_all_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
@@ -709,6 +702,8 @@ cwa_certificate_inspector_dispose (GObject *object)
 
   cwa_certificate_inspector_set_plan (self, NULL);
   cwa_certificate_inspector_set_checklist (self, NULL);
+  g_clear_object (&self->certificates_signals);
+  g_clear_object (&self->checklist_signals);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_CERTIFICATE_INSPECTOR);
   g_clear_object (&self->filter);
@@ -802,6 +797,13 @@ cwa_certificate_inspector_init (CwaCertificateInspector *self)
 {
   GtkListItemFactory *factory;
   GtkGesture *gesture;
+
+  self->checklist_signals = g_signal_group_new (CWA_TYPE_CHECKLIST);
+  g_signal_group_connect_object (self->checklist_signals, "updated",
+                                 G_CALLBACK (refresh_all_rows), self, G_CONNECT_SWAPPED);
+  self->certificates_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->certificates_signals, "items-changed",
+                                 G_CALLBACK (certificates_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

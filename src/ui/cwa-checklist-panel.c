@@ -15,7 +15,7 @@ struct _CwaChecklistPanel
   GtkWidget     parent_instance;
 
   CwaChecklist *checklist;
-  gulong        updated_id;
+  GSignalGroup *checklist_signals;
   gboolean      show_passed;
   /* Keys of the expanded findings, so a re-run keeps them open. */
   GHashTable   *expanded;
@@ -748,13 +748,9 @@ cwa_checklist_panel_set_checklist (CwaChecklistPanel *self,
   if (self->checklist == checklist)
     return;
 
-  if (self->checklist != NULL)
-    g_clear_signal_handler (&self->updated_id, self->checklist);
   g_set_object (&self->checklist, checklist);
+  g_signal_group_set_target (self->checklist_signals, checklist);
   g_hash_table_remove_all (self->expanded);
-  if (checklist != NULL)
-    self->updated_id = g_signal_connect_object (checklist, "updated", G_CALLBACK (updated_cb),
-                                                self, G_CONNECT_SWAPPED);
   updated_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
@@ -809,8 +805,7 @@ cwa_checklist_panel_dispose (GObject *object)
 {
   CwaChecklistPanel *self = CWA_CHECKLIST_PANEL (object);
 
-  if (self->checklist != NULL)
-    g_clear_signal_handler (&self->updated_id, self->checklist);
+  g_clear_object (&self->checklist_signals);
   g_clear_object (&self->checklist);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_CHECKLIST_PANEL);
   g_clear_object (&self->chooser);
@@ -905,6 +900,10 @@ cwa_checklist_panel_class_init (CwaChecklistPanelClass *klass)
 static void
 cwa_checklist_panel_init (CwaChecklistPanel *self)
 {
+  self->checklist_signals = g_signal_group_new (CWA_TYPE_CHECKLIST);
+  g_signal_group_connect_object (self->checklist_signals, "updated",
+                                 G_CALLBACK (updated_cb), self, G_CONNECT_SWAPPED);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -15,8 +15,9 @@ struct _CwaDeploymentEditor
 
   CwaPlan            *plan;
   CwaChecklist       *checklist;
-  gulong              updated_id;
-  gulong              changed_id;
+  GSignalGroup       *checklist_signals;
+  GSignalGroup       *plan_signals;
+  GSignalGroup       *deployment_signals;
   GtkTreeListModel   *tree_model;
   GtkSingleSelection *selection;
   GListStore         *none_store;
@@ -949,11 +950,6 @@ cwa_deployment_editor_set_plan (CwaDeploymentEditor *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, cwa_plan_get_deployment (self->plan));
-      g_signal_handlers_disconnect_by_data (self->plan, self);
-    }
   set_selected (self, NULL);
   g_set_object (&self->plan, plan);
 
@@ -981,12 +977,13 @@ cwa_deployment_editor_set_plan (CwaDeploymentEditor *self,
       self->certificate_choices = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&choices)));
       gtk_drop_down_set_model (self->mtls_dropdown, G_LIST_MODEL (self->certificate_choices));
       gtk_drop_down_set_model (self->ssl_dropdown, G_LIST_MODEL (self->certificate_choices));
+    }
+  g_signal_group_set_target (self->deployment_signals,
+                             plan != NULL ? cwa_plan_get_deployment (plan) : NULL);
+  g_signal_group_set_target (self->plan_signals, plan);
 
-      self->changed_id = g_signal_connect_object (deployment, "changed",
-                                                  G_CALLBACK (deployment_changed_cb), self,
-                                                  G_CONNECT_SWAPPED);
-      g_signal_connect_object (plan, "notify::name", G_CALLBACK (plan_name_notify_cb), self,
-                               G_CONNECT_SWAPPED);
+  if (plan != NULL)
+    {
       plan_name_notify_cb (self);
       deployment_changed_cb (self);
       selection_changed_cb (self);
@@ -1012,13 +1009,8 @@ cwa_deployment_editor_set_checklist (CwaDeploymentEditor *self,
   if (self->checklist == checklist)
     return;
 
-  if (self->checklist != NULL)
-    g_clear_signal_handler (&self->updated_id, self->checklist);
   g_set_object (&self->checklist, checklist);
-  if (checklist != NULL)
-    self->updated_id = g_signal_connect_object (checklist, "updated",
-                                                G_CALLBACK (refresh_all_rows), self,
-                                                G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->checklist_signals, checklist);
   refresh_all_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
@@ -1032,6 +1024,9 @@ cwa_deployment_editor_dispose (GObject *object)
 
   cwa_deployment_editor_set_plan (self, NULL);
   cwa_deployment_editor_set_checklist (self, NULL);
+  g_clear_object (&self->checklist_signals);
+  g_clear_object (&self->plan_signals);
+  g_clear_object (&self->deployment_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_DEPLOYMENT_EDITOR);
   g_clear_object (&self->none_store);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
@@ -1151,6 +1146,16 @@ cwa_deployment_editor_init (CwaDeploymentEditor *self)
 {
   GtkListItemFactory *factory;
   g_autoptr(GtkStringObject) none = gtk_string_object_new ("none");
+
+  self->checklist_signals = g_signal_group_new (CWA_TYPE_CHECKLIST);
+  g_signal_group_connect_object (self->checklist_signals, "updated",
+                                 G_CALLBACK (refresh_all_rows), self, G_CONNECT_SWAPPED);
+  self->plan_signals = g_signal_group_new (CWA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "notify::name",
+                                 G_CALLBACK (plan_name_notify_cb), self, G_CONNECT_SWAPPED);
+  self->deployment_signals = g_signal_group_new (CWA_TYPE_DEPLOYMENT);
+  g_signal_group_connect_object (self->deployment_signals, "changed",
+                                 G_CALLBACK (deployment_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

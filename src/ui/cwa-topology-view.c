@@ -29,8 +29,8 @@ struct _CwaTopologyView
 
   CwaPlan         *plan;
   CwaChecklist    *checklist;
-  gulong           changed_id;
-  gulong           updated_id;
+  GSignalGroup    *plan_signals;
+  GSignalGroup    *checklist_signals;
   GCancellable    *cancellable;
   guint            sync_id;
   GQueue           undo;
@@ -789,13 +789,10 @@ cwa_topology_view_set_plan (CwaTopologyView *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
+  g_signal_group_set_target (self->plan_signals, plan);
   /* Steps of another plan cannot be undone on this one. */
   g_queue_clear_full (&self->undo, undo_entry_free);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect_object (plan, "changed", G_CALLBACK (queue_sync), self, G_CONNECT_SWAPPED);
   sync_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -810,11 +807,8 @@ cwa_topology_view_set_checklist (CwaTopologyView *self,
   if (self->checklist == checklist)
     return;
 
-  if (self->checklist != NULL)
-    g_clear_signal_handler (&self->updated_id, self->checklist);
   g_set_object (&self->checklist, checklist);
-  if (checklist != NULL)
-    self->updated_id = g_signal_connect_object (checklist, "updated", G_CALLBACK (queue_sync), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->checklist_signals, checklist);
   sync_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
@@ -826,10 +820,8 @@ cwa_topology_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->sync_id, g_source_remove);
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
-  if (self->checklist != NULL)
-    g_clear_signal_handler (&self->updated_id, self->checklist);
+  g_clear_object (&self->plan_signals);
+  g_clear_object (&self->checklist_signals);
   g_clear_object (&self->plan);
   g_clear_object (&self->checklist);
   g_clear_object (&self->hint);
@@ -940,6 +932,13 @@ cwa_topology_view_init (CwaTopologyView *self)
 {
   GtkEventController *scroll;
   GtkEventController *motion;
+
+  self->plan_signals = g_signal_group_new (CWA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed",
+                                 G_CALLBACK (queue_sync), self, G_CONNECT_SWAPPED);
+  self->checklist_signals = g_signal_group_new (CWA_TYPE_CHECKLIST);
+  g_signal_group_connect_object (self->checklist_signals, "updated",
+                                 G_CALLBACK (queue_sync), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->flow = GTK_FLOW_BOX (gtk_flow_box_new ());
