@@ -58,6 +58,7 @@ cwa_report_free (CwaReport *report)
   g_clear_pointer (&report->plan_file, g_free);
   g_clear_pointer (&report->generated, g_date_time_unref);
   g_clear_pointer (&report->now, g_date_time_unref);
+  g_clear_pointer (&report->endpoints, g_ptr_array_unref);
   g_free (report);
 }
 

@@ -20,6 +20,9 @@ typedef struct
   GDateTime    *now;
   /* ANSI colour in the text format. */
   gboolean      color;
+  /* What `probe` found at each endpoint (element type CwaProbeResult, in
+   * plan order), or NULL for a report of `check`. */
+  GPtrArray    *endpoints;
 } CwaReport;
 
 typedef gboolean (*CwaReportWriteFunc) (const CwaReport *report,
