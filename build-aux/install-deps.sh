@@ -10,7 +10,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   # tests: certificate tools, data validators, a display, PDF/HTML checks
   gnutls-bin openssl libxml2-dev libxml2-utils poppler-utils
-  desktop-file-utils appstream xvfb xauth
+  desktop-file-utils appstream xvfb xauth groff-base man-db
   fonts-dejavu-core ca-certificates adwaita-icon-theme librsvg2-common
 )
 

@@ -272,8 +272,8 @@ static void
 test_bad_usage (void)
 {
   g_autofree gchar *dir = examples_dir ();
-  /* (An unknown first word is a plan for the window to open, not a usage
-   * error: `cwa-cert-planner PLAN.cwaplan`.) */
+  /* (An unknown first word that is an existing file is a plan for the window
+   * to open: `cwa-cert-planner PLAN.cwaplan`; see test_unknown_command.) */
   static const gchar * const cases[][6] = {
     { "check", NULL },
     { "check", "contoso.cwaplan", "mistakes.cwaplan", NULL },
@@ -836,6 +836,80 @@ test_rules (void)
   g_assert_cmpint (text.status, ==, 0);
   for (guint i = 0; i < n_rules; i++)
     g_assert_nonnull (strstr (text.out, catalogue[i]->id));
+  /* Titles quote names in Markdown; a terminal shows them plain. */
+  g_assert_null (strchr (text.out, '`'));
+  g_assert_nonnull (strstr (text.out, "(as.im.contoso.com)"));
+}
+
+/* The reference page: every rule in a table row, every source explained,
+ * each rule listed under its source. */
+static void
+test_rules_markdown (void)
+{
+  g_auto(Run) run = { 0 };
+  const CwaRule * const *catalogue;
+  const CwaRuleSource *sources;
+  guint n_rules = 0;
+  guint n_sources = 0;
+
+  catalogue = cwa_rules_get_catalogue (&n_rules);
+  sources = cwa_rules_get_sources (&n_sources);
+
+  RUN (&run, NULL, "rules", "--format", "markdown");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "# Rule reference\n"));
+  for (guint i = 0; i < n_rules; i++)
+    {
+      g_autofree gchar *row = g_strdup_printf ("| `%s` | %s | %s | [%s](#", catalogue[i]->id,
+                                               cwa_level_to_string (catalogue[i]->level),
+                                               cwa_scope_to_string (catalogue[i]->scope),
+                                               catalogue[i]->source);
+
+      g_assert_nonnull (strstr (run.out, row));
+      /* Every source a rule names is explained. */
+      g_assert_nonnull (cwa_rules_lookup_source (catalogue[i]->source));
+    }
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autofree gchar *heading = g_strdup_printf ("\n### %s\n", sources[i].id);
+
+      g_assert_nonnull (strstr (run.out, heading));
+      g_assert_cmpuint (strlen (sources[i].summary), >, 80);
+    }
+  g_assert_nonnull (strstr (run.out, "Rules: `cert.version-3`, `cert.eku-server-auth`"));
+}
+
+/* A typo for a sub-command is not a plan for the window. */
+static void
+test_unknown_command (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  static const gchar * const typos[][2] = {
+    { "chek", "check" }, { "name", "names" }, { "inspekt", "inspect" },
+    { "rule", "rules" }, { "requets", "request" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typos); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree gchar *expected = g_strdup_printf ("cwa-cert-planner: unknown command '%s' "
+                                                    "(did you mean '%s'?)\n",
+                                                    typos[i][0], typos[i][1]);
+
+      RUN (&run, dir, typos[i][0], "contoso.cwaplan");
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, expected);
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    RUN (&run, dir, "frobnicate");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_null (strstr (run.err, "did you mean"));
+    g_assert_nonnull (strstr (run.err, "unknown command 'frobnicate'; use check, names"));
+  }
 }
 
 static void
@@ -1148,6 +1222,8 @@ main (int   argc,
   g_test_add_func ("/cwa/cli/check/now-and-expiry", test_now_and_expiry);
   g_test_add_func ("/cwa/cli/check/public-ca", test_public_ca);
   g_test_add_func ("/cwa/cli/rules", test_rules);
+  g_test_add_func ("/cwa/cli/rules/markdown", test_rules_markdown);
+  g_test_add_func ("/cwa/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cwa/cli/inspect", test_inspect);
   g_test_add_func ("/cwa/cli/names", test_names);
   g_test_add_func ("/cwa/cli/pkcs12", test_pkcs12);

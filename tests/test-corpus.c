@@ -135,7 +135,10 @@ corpus_load (Corpus *corpus)
 
   if (corpus->dir == NULL || !g_file_test (corpus->dir, G_FILE_TEST_IS_DIR))
     {
-      g_test_skip ("The shared corpus (CWA_SHARED_DIR/corpus/zlint-testdata) is not here.");
+      g_autofree gchar *message = g_strdup_printf ("no certificate corpus in %s (CWA_SHARED_DIR/corpus/zlint-testdata)",
+                                                   corpus->dir != NULL ? corpus->dir : "(CWA_SHARED_DIR unset)");
+
+      g_test_skip (message);
       return FALSE;
     }
 

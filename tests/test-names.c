@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cwa-names.h"
+#include "cwa-suggest.h"
 
 /* Each table row is one case; a NULL expected value means "rejected". */
 
@@ -532,6 +533,35 @@ test_error_quark (void)
   g_assert_cmpstr (g_quark_to_string (CWA_NAME_ERROR), ==, "cwa-name-error-quark");
 }
 
+/* "Did you mean": edit distance and the nearness threshold. */
+static void
+test_suggest (void)
+{
+  static const gchar * const commands[] = { "check", "names", "inspect", "rules", "request", "probe", NULL };
+  static const gchar * const keys[] = { "url", "audience", "listen", "as_url", "download_url",
+                                        "ssl_certificate", NULL };
+
+  g_assert_cmpuint (cwa_suggest_distance ("", ""), ==, 0);
+  g_assert_cmpuint (cwa_suggest_distance ("chek", "check"), ==, 1);
+  g_assert_cmpuint (cwa_suggest_distance ("kitten", "sitting"), ==, 3);
+  g_assert_cmpuint (cwa_suggest_distance ("", "abc"), ==, 3);
+  g_assert_cmpuint (cwa_suggest_distance ("prüfen", "prufen"), ==, 1);
+
+  g_assert_cmpstr (cwa_suggest_nearest ("chek", commands), ==, "check");
+  g_assert_cmpstr (cwa_suggest_nearest ("prbe", commands), ==, "probe");
+  g_assert_cmpstr (cwa_suggest_nearest ("requst", commands), ==, "request");
+  g_assert_null (cwa_suggest_nearest ("check", commands));
+  g_assert_null (cwa_suggest_nearest ("frobnicate", commands));
+  /* Two edits of a three-letter word are a different word. */
+  g_assert_null (cwa_suggest_nearest ("abc", commands));
+  g_assert_cmpstr (cwa_suggest_nearest ("audiance", keys), ==, "audience");
+  g_assert_cmpstr (cwa_suggest_nearest ("ssl_certificat", keys), ==, "ssl_certificate");
+  g_assert_cmpstr (cwa_suggest_nearest ("ssl_cert", keys), ==, "ssl_certificate");
+  g_assert_cmpstr (cwa_suggest_nearest ("req", commands), ==, "request");
+  g_assert_null (cwa_suggest_nearest ("re", commands));
+  g_assert_null (cwa_suggest_nearest ("x", NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -549,6 +579,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cwa/names/url-parse/optional-outputs", test_url_parse_optional_outputs);
   g_test_add_func ("/cwa/names/listen-parse", test_listen_parse);
   g_test_add_func ("/cwa/names/error-quark", test_error_quark);
+  g_test_add_func ("/cwa/names/suggest", test_suggest);
 
   return g_test_run ();
 }

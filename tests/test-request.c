@@ -461,6 +461,13 @@ test_cli (Fixture       *fixture,
 
       g_assert_nonnull (strstr (text, line));
     }
+  /* A URL names the virtual server as well as its host does, everywhere. */
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "https://im.contoso.com", "--format", "inf",
+                            "--output", out, NULL), ==, 0);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "https://IM.contoso.com:443/", "--format", "inf",
+                            "--output", out, NULL), ==, 0);
+  g_assert_cmpint (run_cli (contoso, "--virtual-server", "https://im.contoso.com/cwa", "--format", "inf",
+                            "--output", out, NULL), ==, 2);
   g_assert_cmpint (run_cli (contoso, "--server", "CWASERVER.contoso.com.", "--format", "openssl",
                             "--output", out, NULL), ==, 0);
   g_assert_cmpint (run_cli (contoso, "--virtual-server", "im.contoso.com", "--role", "shared",

@@ -159,6 +159,26 @@ pick_requirement (const gchar *plan_path,
   return g_ptr_array_index (matches, 0);
 }
 
+/* --virtual-server takes what the plan's url takes (a URL or a bare host),
+ * as every other place that names a virtual server does; *@value becomes
+ * its host. */
+static gboolean
+host_of_url (gchar **value)
+{
+  g_autoptr(GError) error = NULL;
+  gchar *host = NULL;
+
+  if (!cwa_url_parse (*value, NULL, &host, NULL, &error))
+    {
+      cwa_cli_usage_error ("request", "--virtual-server “%s”: %s", *value, error->message);
+      return FALSE;
+    }
+
+  g_free (*value);
+  *value = host;
+  return TRUE;
+}
+
 int
 cwa_cli_request (int    argc,
                  char **argv)
@@ -175,7 +195,7 @@ cwa_cli_request (int    argc,
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     { "virtual-server", 0, 0, G_OPTION_ARG_STRING, &virtual_server,
-      "The virtual server (its URL's host) whose SSL or shared certificate to request", "HOST" },
+      "The virtual server (its URL, or the URL's host) whose SSL or shared certificate to request", "HOST" },
     { "server", 0, 0, G_OPTION_ARG_STRING, &server,
       "The computer (its FQDN) whose MTLS certificate to request", "FQDN" },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role_text,
@@ -246,6 +266,8 @@ cwa_cli_request (int    argc,
       cwa_cli_usage_error ("request", "--key-out and --output name the same file; give the key its own file.");
       usage_ok = FALSE;
     }
+  if (virtual_server != NULL && !host_of_url (&virtual_server))
+    usage_ok = FALSE;
   if (!usage_ok)
     return CWA_EXIT_CANNOT_RUN;
 

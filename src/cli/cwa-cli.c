@@ -3,7 +3,10 @@
 
 #include <stdio.h>
 
+#include <gio/gio.h>
+
 #include "cwa-cli-private.h"
+#include "cwa-suggest.h"
 
 typedef struct
 {
@@ -24,11 +27,11 @@ static const Command commands[] = {
     "inspect FILE... [--format text|json] [--password-file FILE]\n"
     "                  parse certificate files and print what they hold" },
   { "rules", cwa_cli_rules,
-    "rules [--format text|json]\n"
+    "rules [--format text|json|markdown]\n"
     "                  list the rule catalogue (id, level, scope, source, title)" },
   { "request", cwa_cli_request,
     "request PLAN --virtual-server HOST | --server FQDN [--role ssl|mtls|shared]\n"
-    "        --format inf|openssl|csr [--key-out FILE]\n"
+    "        --format inf|openssl|csr [--key-out FILE] [--output FILE] [--password-file FILE]\n"
     "                  write a certificate request for the required names" },
 };
 
@@ -75,6 +78,21 @@ print_usage (FILE *out)
            CWA_CLI_PROGRAM, CWA_CLI_PROGRAM);
 }
 
+/* A first word that is no option and no existing file is a mistyped
+ * sub-command, not a plan for the window: the window would only say that it
+ * cannot read it (or, without a display, fail with a GTK warning). */
+static gboolean
+is_mistyped_command (const gchar *arg)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (arg[0] == '-' || arg[0] == '\0')
+    return FALSE;
+
+  file = g_file_new_for_commandline_arg (arg);
+  return !g_file_query_exists (file, NULL);
+}
+
 gboolean
 cwa_cli_is_command (int    argc,
                     char **argv)
@@ -84,7 +102,34 @@ cwa_cli_is_command (int    argc,
   if (argc < 2 || argv == NULL || argv[1] == NULL)
     return FALSE;
 
-  return lookup_command (argv[1]) != NULL || is_help (argv[1]) || is_version (argv[1]);
+  return lookup_command (argv[1]) != NULL || is_help (argv[1]) || is_version (argv[1]) ||
+         is_mistyped_command (argv[1]);
+}
+
+static void
+print_unknown_command (const gchar *word)
+{
+  const gchar *names[G_N_ELEMENTS (commands) + 1];
+  g_autoptr(GString) list = g_string_new (NULL);
+  const gchar *nearest;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      names[i] = commands[i].name;
+      if (i > 0)
+        g_string_append (list, i + 1 < G_N_ELEMENTS (commands) ? ", " : " or ");
+      g_string_append (list, commands[i].name);
+    }
+  names[G_N_ELEMENTS (commands)] = NULL;
+
+  nearest = cwa_suggest_nearest (word, names);
+  if (nearest != NULL)
+    fprintf (stderr, "%s: unknown command '%s' (did you mean '%s'?)\n",
+             CWA_CLI_PROGRAM, word, nearest);
+  else
+    fprintf (stderr, "%s: unknown command '%s'; use %s, or name an existing plan file "
+             "to open it in the window (see '%s --help').\n",
+             CWA_CLI_PROGRAM, word, list->str, CWA_CLI_PROGRAM);
 }
 
 int
@@ -118,8 +163,7 @@ cwa_cli_main (int    argc,
   command = lookup_command (argv[1]);
   if (command == NULL)
     {
-      cwa_cli_usage_error (NULL, "unknown command “%s”; use check, names, inspect, rules or request (see “%s --help”).",
-                           argv[1], CWA_CLI_PROGRAM);
+      print_unknown_command (argv[1]);
       return CWA_EXIT_CANNOT_RUN;
     }
 

@@ -23,7 +23,7 @@ struct _CwaRule
   const gchar  *id;
   CwaLevel      level;
   CwaScope      scope;
-  const gchar  *source;   /* "CWA-CERTS", "CWA-PREP", "CWA-VS", "PKIX" */
+  const gchar  *source;   /* a CwaRuleSource id: "CWA-CERTS", "PKIX"... */
   const gchar  *title;    /* untranslated; views translate with _() */
   CwaRuleCheck  check;
 };
@@ -31,5 +31,20 @@ struct _CwaRule
 /* In catalogue order (the order of rules.md's table). */
 const CwaRule * const *cwa_rules_get_catalogue (guint       *n_rules);
 const CwaRule         *cwa_rules_lookup        (const gchar *id);
+
+/* A document rules come from: @id as rules use it ("CWA-CERTS"), the
+ * document's @title, and a @summary of what it asks for.  Untranslated. */
+typedef struct
+{
+  const gchar *id;
+  const gchar *title;
+  const gchar *summary;
+} CwaRuleSource;
+
+/* Every source, in the order the reference lists them (static, never
+ * NULL); @n_sources receives their number. */
+const CwaRuleSource   *cwa_rules_get_sources   (guint       *n_sources);
+/* The source called @id, or NULL. */
+const CwaRuleSource   *cwa_rules_lookup_source (const gchar *id);
 
 G_END_DECLS
