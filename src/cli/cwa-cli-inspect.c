@@ -7,89 +7,20 @@
 #include "cwa-cli-private.h"
 #include "cwa-report-private.h"
 
-/* JSON is written straight into a GString rather than through JsonBuilder:
- * a bundle may hold tens of thousands of certificates and the tree would
- * only be walked once.  The fields and their order are those of
- * _cwa_report_build_certificate_fields(), which the tests compare. */
-
+/* JSON streams through the writer rather than a JsonBuilder tree: a bundle
+ * may hold tens of thousands of certificates and the tree would only be
+ * walked once. */
 static void
-json_key (GString     *out,
-          const gchar *key)
-{
-  g_string_append (out, ",\n      \"");
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
-}
-
-static void
-json_strv (GString             *out,
-           const gchar * const *values)
-{
-  if (values == NULL || values[0] == NULL)
-    {
-      g_string_append (out, "[]");
-      return;
-    }
-
-  g_string_append_c (out, '[');
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_string_append (out, i > 0 ? ",\n        " : "\n        ");
-      _cwa_report_append_json_string (out, values[i]);
-    }
-  g_string_append (out, "\n      ]");
-}
-
-static void
-json_time (GString *out,
-           gint64   unix_utc)
-{
-  g_autofree gchar *text = _cwa_report_format_unix (unix_utc);
-
-  _cwa_report_append_json_string (out, text);
-}
-
-static void
-append_json_certificate (GString        *out,
+append_json_certificate (CwaJsonWriter  *writer,
                          CwaCertificate *certificate,
                          const gchar    *source,
                          guint           index)
 {
-  g_string_append (out, "    {\n      \"subject\": ");
-  _cwa_report_append_json_string (out, cwa_certificate_get_subject (certificate));
-  json_key (out, "issuer");
-  _cwa_report_append_json_string (out, cwa_certificate_get_issuer (certificate));
-  json_key (out, "san");
-  json_strv (out, cwa_certificate_get_san_strings (certificate));
-  json_key (out, "not_before");
-  json_time (out, cwa_certificate_get_not_before (certificate));
-  json_key (out, "not_after");
-  json_time (out, cwa_certificate_get_not_after (certificate));
-  json_key (out, "serial");
-  _cwa_report_append_json_string (out, cwa_certificate_get_serial (certificate));
-  json_key (out, "sha256");
-  _cwa_report_append_json_string (out, cwa_certificate_get_sha256 (certificate));
-  json_key (out, "sha1");
-  _cwa_report_append_json_string (out, cwa_certificate_get_sha1 (certificate));
-  json_key (out, "key");
-  g_string_append (out, "{\n        \"algorithm\": ");
-  _cwa_report_append_json_string (out, cwa_certificate_get_key_algorithm (certificate));
-  g_string_append_printf (out, ",\n        \"bits\": %u\n      }",
-                          cwa_certificate_get_key_bits (certificate));
-  json_key (out, "signature");
-  _cwa_report_append_json_string (out, cwa_certificate_get_signature_algorithm (certificate));
-  json_key (out, "eku");
-  json_strv (out, cwa_certificate_get_eku_oids (certificate));
-  json_key (out, "key_usage");
-  json_strv (out, cwa_certificate_get_key_usage_names (certificate));
-  json_key (out, "version");
-  g_string_append_printf (out, "%u", cwa_certificate_get_version (certificate));
-  json_key (out, "is_ca");
-  g_string_append (out, cwa_certificate_is_ca (certificate) ? "true" : "false");
-  json_key (out, "source");
-  _cwa_report_append_json_string (out, source);
-  json_key (out, "index");
-  g_string_append_printf (out, "%u\n    }", index);
+  cwa_json_writer_begin_object (writer);
+  _cwa_report_build_certificate_fields (writer, certificate);
+  cwa_json_writer_add_string_member (writer, "source", source);
+  cwa_json_writer_add_int_member (writer, "index", index);
+  cwa_json_writer_end_object (writer);
 }
 
 /* Control characters in a certificate field must not reach the terminal as
@@ -192,8 +123,8 @@ cwa_cli_inspect (int    argc,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  GString *out;
-  gboolean json;
+  g_autoptr(CwaJsonWriter) writer = NULL;
+  g_autoptr(GString) out = NULL;
   gboolean all_read = TRUE;
   guint n_written = 0;
 
@@ -218,8 +149,15 @@ cwa_cli_inspect (int    argc,
       return CWA_EXIT_CANNOT_RUN;
     }
 
-  json = g_str_equal (format, "json");
-  out = g_string_new (json ? "{\n  \"certificates\": [" : NULL);
+  if (g_str_equal (format, "json"))
+    {
+      writer = cwa_json_writer_new ();
+      cwa_json_writer_begin_object (writer);
+      cwa_json_writer_set_member_name (writer, "certificates");
+      cwa_json_writer_begin_array (writer);
+    }
+  else
+    out = g_string_new (NULL);
 
   for (guint i = 0; rest[i] != NULL; i++)
     {
@@ -240,11 +178,8 @@ cwa_cli_inspect (int    argc,
         {
           CwaCertificate *certificate = g_ptr_array_index (certificates, j);
 
-          if (json)
-            {
-              g_string_append (out, n_written > 0 ? ",\n" : "\n");
-              append_json_certificate (out, certificate, rest[i], j);
-            }
+          if (writer != NULL)
+            append_json_certificate (writer, certificate, rest[i], j);
           else
             {
               if (n_written > 0)
@@ -255,10 +190,14 @@ cwa_cli_inspect (int    argc,
         }
     }
 
-  if (json)
-    g_string_append (out, n_written > 0 ? "\n  ]\n}\n" : "]\n}\n");
-
-  bytes = g_string_free_to_bytes (out);
+  if (writer != NULL)
+    {
+      cwa_json_writer_end_array (writer);
+      cwa_json_writer_end_object (writer);
+      bytes = cwa_json_writer_free_to_bytes (g_steal_pointer (&writer));
+    }
+  else
+    bytes = g_string_free_to_bytes (g_steal_pointer (&out));
   if (!cwa_cli_write_output (NULL, bytes))
     return CWA_EXIT_CANNOT_RUN;
 

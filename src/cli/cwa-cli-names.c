@@ -53,23 +53,17 @@ write_text (GPtrArray *requirements)
 static GBytes *
 write_json (GPtrArray *requirements)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  CwaJsonWriter *writer = cwa_json_writer_new ();
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "required_names");
-  json_builder_begin_array (builder);
+  cwa_json_writer_begin_object (writer);
+  cwa_json_writer_set_member_name (writer, "required_names");
+  cwa_json_writer_begin_array (writer);
   for (guint i = 0; i < requirements->len; i++)
-    _cwa_report_build_requirement (builder, g_ptr_array_index (requirements, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    _cwa_report_build_requirement (writer, g_ptr_array_index (requirements, i));
+  cwa_json_writer_end_array (writer);
+  cwa_json_writer_end_object (writer);
 
-  /* A memory stream does not fail. */
-  if (!_cwa_report_write_json_root (builder, out, NULL, NULL) ||
-      !g_output_stream_close (out, NULL, NULL))
-    g_assert_not_reached ();
-
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  return cwa_json_writer_free_to_bytes (writer);
 }
 
 int

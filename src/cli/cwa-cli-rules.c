@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "cwa-cli-private.h"
-#include "cwa-report-private.h"
+#include "cwa-json-writer.h"
 #include "cwa-rules.h"
 
 static void
@@ -61,38 +61,29 @@ write_text (const CwaRule * const *rules,
   return g_string_free_to_bytes (out);
 }
 
-static void
-append_member (GString     *out,
-               const gchar *name,
-               const gchar *value,
-               gboolean     last)
-{
-  g_string_append (out, "      ");
-  _cwa_report_append_json_string (out, name);
-  g_string_append (out, ": ");
-  _cwa_report_append_json_string (out, value);
-  g_string_append (out, last ? "\n" : ",\n");
-}
-
 static GBytes *
 write_json (const CwaRule * const *rules,
             guint                  n_rules)
 {
-  GString *out = g_string_new ("{\n  \"rules\": [");
+  CwaJsonWriter *writer = cwa_json_writer_new ();
 
+  cwa_json_writer_begin_object (writer);
+  cwa_json_writer_set_member_name (writer, "rules");
+  cwa_json_writer_begin_array (writer);
   for (guint i = 0; i < n_rules; i++)
     {
-      g_string_append (out, i > 0 ? ",\n    {\n" : "\n    {\n");
-      append_member (out, "id", rules[i]->id, FALSE);
-      append_member (out, "level", cwa_level_to_string (rules[i]->level), FALSE);
-      append_member (out, "scope", cwa_scope_to_string (rules[i]->scope), FALSE);
-      append_member (out, "source", rules[i]->source, FALSE);
-      append_member (out, "title", rules[i]->title, TRUE);
-      g_string_append (out, "    }");
+      cwa_json_writer_begin_object (writer);
+      cwa_json_writer_add_string_member (writer, "id", rules[i]->id);
+      cwa_json_writer_add_string_member (writer, "level", cwa_level_to_string (rules[i]->level));
+      cwa_json_writer_add_string_member (writer, "scope", cwa_scope_to_string (rules[i]->scope));
+      cwa_json_writer_add_string_member (writer, "source", rules[i]->source);
+      cwa_json_writer_add_string_member (writer, "title", rules[i]->title);
+      cwa_json_writer_end_object (writer);
     }
-  g_string_append (out, n_rules > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  cwa_json_writer_end_array (writer);
+  cwa_json_writer_end_object (writer);
 
-  return g_string_free_to_bytes (out);
+  return cwa_json_writer_free_to_bytes (writer);
 }
 
 /* Markdown table cells: a '|' would end the cell. */

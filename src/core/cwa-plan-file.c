@@ -13,6 +13,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-json-locator.h"
+#include "cwa-json-writer.h"
 #include "cwa-names.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-private.h"
@@ -141,171 +142,12 @@ set_problems_error (Reader  *r,
   g_set_error_literal (error, CWA_PLAN_ERROR, code, text->str);
 }
 
-/* ------------------------------------------------------------------ */
-/* Writing JSON text (also used to quote values in messages)           */
-
-static void
-write_string (GString     *out,
-              const gchar *text)
-{
-  g_string_append_c (out, '"');
-  for (const gchar *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (gchar) c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/* @text as a JSON string, the way messages quote ids and values. */
-static gchar *
-quote (const gchar *text)
-{
-  GString *out = g_string_new (NULL);
-
-  write_string (out, text);
-  return g_string_free (out, FALSE);
-}
-
-/* The shortest text that reads back as the same double, and still looks
- * like a double ("2.0", not "2") so a round trip keeps its type. */
-static void
-write_double (GString *out,
-              gdouble  value)
-{
-  gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
-  if (g_ascii_strtod (buf, NULL) != value)
-    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
-
-  g_string_append (out, buf);
-  if (strpbrk (buf, ".eEni") == NULL)
-    g_string_append (out, ".0");
-}
-
-static void
-write_indent (GString *out,
-              guint    level)
-{
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
-}
-
-static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     level)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        JsonObjectIter iter;
-        const gchar *name;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        if (json_object_get_size (object) == 0)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-
-        g_string_append (out, "{\n");
-        json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            if (!first)
-              g_string_append (out, ",\n");
-            first = FALSE;
-            write_indent (out, level + 1);
-            write_string (out, name);
-            g_string_append (out, ": ");
-            write_node (out, member, level + 1);
-          }
-        g_string_append_c (out, '\n');
-        write_indent (out, level);
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        if (n == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-
-        g_string_append (out, "[\n");
-        for (guint i = 0; i < n; i++)
-          {
-            if (i > 0)
-              g_string_append (out, ",\n");
-            write_indent (out, level + 1);
-            write_node (out, json_array_get_element (array, i), level + 1);
-          }
-        g_string_append_c (out, '\n');
-        write_indent (out, level);
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          write_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          write_double (out, json_node_get_double (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        default:
-          g_string_append (out, "null");
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* How a message quotes a value it found: strings in JSON quotes, others by
  * kind. */
 static gchar *
 describe (JsonNode *node)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(CwaJsonWriter) writer = NULL;
 
   switch (JSON_NODE_TYPE (node))
     {
@@ -325,14 +167,16 @@ describe (JsonNode *node)
     {
       const gchar *text = json_node_get_string (node);
       g_autofree gchar *head = g_utf8_substring (text, 0, 77);
+      g_autofree gchar *quoted = cwa_json_quote (head);
 
-      write_string (out, head);
-      g_string_insert (out, out->len - 1, "...");
-      return g_string_free (g_steal_pointer (&out), FALSE);
+      /* The closing quote after the ellipsis. */
+      quoted[strlen (quoted) - 1] = '\0';
+      return g_strconcat (quoted, "...\"", NULL);
     }
 
-  write_node (out, node, 0);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  writer = cwa_json_writer_new ();
+  cwa_json_writer_add_node (writer, node);
+  return g_strchomp (cwa_json_writer_free_to_text (g_steal_pointer (&writer)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -573,7 +417,7 @@ read_assignment (Reader      *r,
 
   if (!g_hash_table_contains (ids, id))
     {
-      g_autofree gchar *quoted = quote (id);
+      g_autofree gchar *quoted = cwa_json_quote (id);
 
       add_problem (r, path, FALSE,
                    "%s names the certificate %s, but no entry in \"certificates\" has that id; "
@@ -710,7 +554,7 @@ read_certificate_entries (Reader     *r,
           if (first != NULL)
             {
               g_autofree gchar *id_path = member_path (path, "id");
-              g_autofree gchar *quoted = quote (id);
+              g_autofree gchar *quoted = cwa_json_quote (id);
 
               add_problem (r, id_path, FALSE,
                            "%s %s is already the id of %s; give each certificate its own id",
@@ -924,7 +768,7 @@ load_certificates (Reader       *r,
       Entry *entry = g_ptr_array_index (entries, i);
       g_autoptr(GPtrArray) certificates = NULL;
       g_autoptr(CwaPlanEntrySource) source = NULL;
-      g_autofree gchar *quoted_id = quote (entry->id);
+      g_autofree gchar *quoted_id = cwa_json_quote (entry->id);
       CwaCertificate *primary;
       CwaCertificate *added;
 
@@ -960,7 +804,7 @@ load_certificates (Reader       *r,
       added = cwa_plan_add_certificate (plan, primary);
       if (added != primary)
         {
-          g_autofree gchar *other = quote (cwa_certificate_get_id (added));
+          g_autofree gchar *other = cwa_json_quote (cwa_certificate_get_id (added));
 
           add_problem (r, entry->path, FALSE,
                        "certificate %s is the same certificate as %s (SHA-256 %s); "
@@ -1610,7 +1454,7 @@ serialize (CwaPlan     *plan,
   g_autoptr(JsonObject) root = json_object_new ();
   g_autoptr(JsonObject) settings = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(CwaJsonWriter) writer = cwa_json_writer_new ();
   JsonArray *servers;
   JsonArray *certificates;
 
@@ -1637,10 +1481,9 @@ serialize (CwaPlan     *plan,
   append_extra_members (root, _cwa_object_get_extra_members (G_OBJECT (plan)));
 
   node = json_node_init_object (json_node_alloc (), root);
-  write_node (out, node, 0);
-  g_string_append_c (out, '\n');
+  cwa_json_writer_add_node (writer, node);
 
-  return g_string_free_to_bytes (g_steal_pointer (&out));
+  return cwa_json_writer_free_to_bytes (g_steal_pointer (&writer));
 }
 
 GBytes *

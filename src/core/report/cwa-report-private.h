@@ -1,7 +1,7 @@
 /* cwa-report-private.h: the writers behind CwaReportFormat and the helpers they share. */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "cwa-json-writer.h"
 
 #include "cwa-report.h"
 
@@ -62,22 +62,16 @@ GPtrArray   *_cwa_report_group_findings  (const CwaReport *report);
 
 /* Appends the fields every certificate object has (subject ... is_ca), in
  * the order cli.md shows them; used by the report and by `inspect`. */
-void         _cwa_report_build_certificate_fields (JsonBuilder    *builder,
+void         _cwa_report_build_certificate_fields (CwaJsonWriter  *writer,
                                                    CwaCertificate *certificate);
 
 /* One object of "required_names": role, server, virtual_server (for SSL
  * and shared roles), subject, san.  Used by the report and by `names`. */
-void         _cwa_report_build_requirement (JsonBuilder    *builder,
+void         _cwa_report_build_requirement (CwaJsonWriter  *writer,
                                             CwaRequirement *requirement);
 
-/* Appends @value as a JSON string (RFC 8259 escapes; invalid UTF-8 is
- * repaired with U+FFFD), or null for NULL. */
-void         _cwa_report_append_json_string (GString     *out,
-                                             const gchar *value);
-
-/* Writes @builder's root as cli.md shows JSON ("key": value, two-space
- * indent) and a newline. */
-gboolean     _cwa_report_write_json_root (JsonBuilder      *builder,
+/* Writes the document @writer holds (consumed) to @out. */
+gboolean     _cwa_report_write_json_root (CwaJsonWriter    *writer,
                                           GOutputStream    *out,
                                           GCancellable     *cancellable,
                                           GError          **error);
