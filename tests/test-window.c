@@ -751,6 +751,60 @@ test_delete_undo (Fixture       *fixture,
   cwa_test_ui_drain_main_loop ();
 }
 
+/* What Ctrl+Z does: the focused entry's binding undoes its own typing
+ * when it has any (text.undo is enabled), else the key bubbles to the
+ * window's shortcut, win.undo.  GTK 4 cannot synthesize key events. */
+static void
+press_ctrl_z (CwaWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (focus != NULL && cwa_test_ui_action_enabled (focus, "text.undo"))
+    g_assert_true (gtk_widget_activate_action (focus, "text.undo", NULL));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cwa_test_ui_drain_main_loop ();
+}
+
+/* With cwa01 selected, "+ Computer" then Ctrl+Z twice once left two
+ * computers named cwa01.contoso.com: the name entry's own undo reached
+ * back to the text it showed for cwa01 and wrote it to the new computer.
+ * Undo only ever brings back a state the plan had. */
+static void
+test_add_computer_undo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  g_autoptr(CwaServer) first = cwa_server_new ("cwa01.contoso.com");
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
+  g_autoptr(CwaServer) added = NULL;
+
+  cwa_deployment_add_server (cwa_plan_get_deployment (plan), first);
+  cwa_window_set_plan (fixture->window, plan);
+  cwa_test_ui_drain_main_loop ();
+  cwa_deployment_editor_select (fixture->editor, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.add-server", NULL));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 2);
+  added = g_list_model_get_item (servers, 1);
+
+  press_ctrl_z (fixture->window);
+  press_ctrl_z (fixture->window);
+  g_assert_cmpstr (cwa_server_get_fqdn (first), ==, "cwa01.contoso.com");
+  g_assert_cmpstr (cwa_server_get_fqdn (added), ==, "cwaserver1.example.com");
+
+  /* Typing in the entry is still undone there, for this computer only. */
+  gtk_editable_set_text (cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "fqdn_entry"),
+                         "cwa02.contoso.com");
+  g_assert_cmpstr (cwa_server_get_fqdn (added), ==, "cwa02.contoso.com");
+  cwa_deployment_editor_select (fixture->editor, first);
+  gtk_widget_grab_focus (cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "fqdn_entry"));
+  press_ctrl_z (fixture->window);
+  press_ctrl_z (fixture->window);
+  g_assert_cmpstr (cwa_server_get_fqdn (first), ==, "cwa01.contoso.com");
+  g_assert_cmpstr (cwa_server_get_fqdn (added), ==, "cwa02.contoso.com");
+}
+
 /* The drop target on the editor row (key "cwa-item") or topology box (key
  * "cwa-subject") that shows @item. */
 static GtkDropTarget *
@@ -920,6 +974,7 @@ main (int   argc,
   ADD ("finding-activation", test_finding_activation);
   ADD ("add-and-delete", test_add_and_delete);
   ADD ("delete-undo", test_delete_undo);
+  ADD ("add-computer-undo", test_add_computer_undo);
   ADD ("copy-markdown-and-names", test_copy_markdown_and_names);
   ADD ("paste-pem", test_paste_pem);
   ADD ("drag-to-assign", test_drag_to_assign);

@@ -43,6 +43,19 @@ void                _cwa_plan_set_entry_source (CwaPlan            *plan,
 const CwaPlanEntrySource *_cwa_plan_get_entry_source (CwaPlan        *plan,
                                                       CwaCertificate *certificate);
 
+/* Takes the record of @certificate off the plan (owned; NULL if none):
+ * before removing an entry whose removal may be undone. */
+CwaPlanEntrySource *_cwa_plan_steal_entry_source (CwaPlan        *plan,
+                                                  CwaCertificate *certificate);
+/* Puts back an entry cwa_plan_remove_certificate() removed, at @position
+ * (clamped) with its record @source (taken, may be NULL); a new id if its
+ * own was taken since.  FALSE, changing nothing, when the same certificate
+ * is an entry again. */
+gboolean            _cwa_plan_restore_certificate (CwaPlan            *plan,
+                                                   guint               position,
+                                                   CwaCertificate     *certificate,
+                                                   CwaPlanEntrySource *source);
+
 /* Unknown members of "settings". */
 void        _cwa_plan_set_settings_extra_members (CwaPlan    *plan,
                                                   JsonObject *members);

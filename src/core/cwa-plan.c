@@ -16,6 +16,9 @@ struct _CwaPlan
   /* CwaCertificate (entry) -> CwaPlanEntrySource */
   GHashTable    *entry_sources;
   JsonObject    *settings_extra_members;
+  /* Its undoable edits: owned here so that whoever holds a plan reaches
+   * its one history, and another plan's edits can never be undone on it. */
+  CwaHistory    *history;
   gboolean       modified;
 };
 
@@ -158,6 +161,8 @@ cwa_plan_dispose (GObject *object)
         }
     }
 
+  /* First: its entries hold parts of the plan. */
+  g_clear_object (&self->history);
   g_clear_pointer (&self->entry_sources, g_hash_table_unref);
   g_clear_object (&self->certificates);
   g_clear_object (&self->chain_certificates);
@@ -297,6 +302,7 @@ cwa_plan_init (CwaPlan *self)
 {
   self->expiry_warning_days = CWA_PLAN_DEFAULT_EXPIRY_WARNING_DAYS;
   self->deployment = cwa_deployment_new ();
+  self->history = cwa_history_new ();
   self->certificates = g_list_store_new (CWA_TYPE_CERTIFICATE);
   self->chain_certificates = g_list_store_new (CWA_TYPE_CERTIFICATE);
   self->entry_sources = g_hash_table_new_full (NULL, NULL, NULL,
@@ -379,6 +385,14 @@ cwa_plan_set_expiry_warning_days (CwaPlan *self,
   self->expiry_warning_days = days;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_WARNING_DAYS]);
   cwa_plan_emit_changed (self);
+}
+
+CwaHistory *
+cwa_plan_get_history (CwaPlan *self)
+{
+  g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
+
+  return self->history;
 }
 
 CwaDeployment *
@@ -710,6 +724,54 @@ _cwa_plan_get_entry_source (CwaPlan        *self,
   g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
 
   return g_hash_table_lookup (self->entry_sources, certificate);
+}
+
+CwaPlanEntrySource *
+_cwa_plan_steal_entry_source (CwaPlan        *self,
+                              CwaCertificate *certificate)
+{
+  gpointer source = NULL;
+
+  g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
+
+  g_hash_table_steal_extended (self->entry_sources, certificate, NULL, &source);
+  return source;
+}
+
+gboolean
+_cwa_plan_restore_certificate (CwaPlan            *self,
+                               guint               position,
+                               CwaCertificate     *certificate,
+                               CwaPlanEntrySource *source)
+{
+  const gchar *id;
+
+  g_return_val_if_fail (CWA_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), FALSE);
+
+  if (find_same (G_LIST_MODEL (self->certificates), certificate) != NULL)
+    {
+      _cwa_plan_entry_source_free (source);
+      return FALSE;
+    }
+
+  /* Its id may have gone to an entry added since. */
+  id = cwa_certificate_get_id (certificate);
+  if (id == NULL || *id == '\0' || cwa_plan_lookup_certificate (self, id) != NULL)
+    {
+      g_autofree gchar *new_id = _cwa_plan_make_certificate_id (self, certificate, NULL);
+
+      cwa_certificate_set_id (certificate, new_id);
+    }
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->certificates)));
+  g_list_store_insert (self->certificates, position, certificate);
+  g_signal_connect_object (certificate, "notify::id",
+                           G_CALLBACK (on_certificate_id_changed), self, 0);
+  if (source != NULL)
+    g_hash_table_replace (self->entry_sources, certificate, source);
+  cwa_plan_emit_changed (self);
+  return TRUE;
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "cwa-certificate.h"
 #include "cwa-deployment.h"
+#include "cwa-history.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ guint           cwa_plan_get_expiry_warning_days   (CwaPlan        *self);
 void            cwa_plan_set_expiry_warning_days   (CwaPlan        *self,
                                                     guint           days);
 CwaDeployment  *cwa_plan_get_deployment            (CwaPlan        *self);
+/* The plan's undoable edits (borrowed; one per plan, for its lifetime).
+ * The verbs of cwa-plan-edits.h record on it. */
+CwaHistory     *cwa_plan_get_history               (CwaPlan        *self);
 
 /* The plan's certificate entries (CwaCertificate, each with a unique id), in
  * plan order: assigned ones and CA certificates alike. */

@@ -7,6 +7,7 @@
 
 #include "cwa-cert-field.h"
 #include "cwa-certificate-inspector.h"
+#include "cwa-plan-edits.h"
 #include "cwa-ui-util.h"
 
 struct _CwaCertificateInspector
@@ -602,6 +603,7 @@ copy_sha256_action (GtkWidget   *widget,
   cwa_ui_show_toast (widget, _("SHA-256 fingerprint copied"));
 }
 
+/* Undoable: the window's toast offers Undo (the plan's history). */
 static void
 remove_action (GtkWidget   *widget,
                const gchar *action_name,
@@ -609,17 +611,10 @@ remove_action (GtkWidget   *widget,
 {
   CwaCertificateInspector *self = CWA_CERTIFICATE_INSPECTOR (widget);
   CwaCertificate *certificate = cwa_certificate_inspector_get_selected (self);
-  g_autofree gchar *title = NULL;
-  g_autofree gchar *escaped = NULL;
 
   if (certificate == NULL || self->plan == NULL)
     return;
-
-  /* Translators: a toast after removing a certificate from the plan */
-  title = g_strdup_printf (_("“%s” removed"), cwa_certificate_get_display_name (certificate));
-  escaped = g_markup_escape_text (title, -1);
-  cwa_plan_remove_certificate (self->plan, certificate);
-  cwa_ui_show_toast (widget, escaped);
+  cwa_plan_edits_delete_certificate (self->plan, certificate);
 }
 
 /* Plan and checklist. */

@@ -5,9 +5,9 @@
 
 #include "cwa-deployment-editor.h"
 #include "cwa-names.h"
+#include "cwa-plan-edits.h"
 #include "cwa-topology-view.h"
 #include "cwa-ui-util.h"
-#include "cwa-window.h"
 
 struct _CwaDeploymentEditor
 {
@@ -447,6 +447,16 @@ sync_choices (CwaDeploymentEditor *self)
   self->filling = FALSE;
 }
 
+/* A GtkText's own undo (Ctrl+Z in the entry) records text set from code
+ * too: without this, undoing in the form of a new computer brought back
+ * the previous computer's name and wrote it to the new one. */
+static void
+forget_entry_undo (GtkEntry *entry)
+{
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), TRUE);
+}
+
 static void
 fill_form (CwaDeploymentEditor *self)
 {
@@ -477,6 +487,11 @@ fill_form (CwaDeploymentEditor *self)
     {
       gtk_stack_set_visible_child_name (self->form_stack, "none");
     }
+  forget_entry_undo (self->fqdn_entry);
+  forget_entry_undo (self->url_entry);
+  forget_entry_undo (self->listen_entry);
+  forget_entry_undo (self->as_url_entry);
+  forget_entry_undo (self->download_url_entry);
   self->filling = FALSE;
 
   sync_choices (self);
@@ -785,113 +800,22 @@ add_virtual_server_action (GtkWidget   *widget,
   gtk_editable_select_region (GTK_EDITABLE (self->url_entry), 0, -1);
 }
 
-typedef struct
-{
-  CwaDeployment *deployment;
-  CwaServer     *server;          /* the removed computer, or the parent */
-  CwaVirtualServer *virtual_server;  /* the removed virtual server, or NULL */
-  guint          position;
-} UndoData;
-
-static void
-undo_data_free (gpointer data)
-{
-  UndoData *undo = data;
-
-  g_clear_object (&undo->deployment);
-  g_clear_object (&undo->server);
-  g_clear_object (&undo->virtual_server);
-  g_free (undo);
-}
-
-static void
-undo_delete (gpointer data)
-{
-  UndoData *undo = data;
-
-  /* Steps may be undone out of order (each toast undoes its own): put back
-   * only what is still missing. */
-  if (undo->virtual_server != NULL)
-    {
-      if (cwa_virtual_server_get_server (undo->virtual_server) == NULL)
-        cwa_server_insert_virtual_server (undo->server, undo->position, undo->virtual_server);
-    }
-  else
-    {
-      GListModel *servers = cwa_deployment_get_servers (undo->deployment);
-
-      for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
-        {
-          g_autoptr(GObject) other = g_list_model_get_item (servers, i);
-
-          if ((gpointer) other == (gpointer) undo->server)
-            return;
-        }
-      cwa_deployment_insert_server (undo->deployment, undo->position, undo->server);
-    }
-}
-
-static guint
-index_of (GListModel *model,
-          gpointer    item)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-
-      if ((gpointer) other == item)
-        return i;
-    }
-  return 0;
-}
-
+/* The plan's history records the deletion: the window's Ctrl+Z, or the
+ * toast's Undo, puts it back. */
 static void
 delete_action (GtkWidget   *widget,
                const gchar *action_name,
                GVariant    *parameter)
 {
   CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
-  CwaDeployment *deployment;
-  UndoData *undo;
-  g_autofree gchar *label = NULL;
-  g_autofree gchar *title = NULL;
-  g_autofree gchar *escaped = NULL;
-  GtkRoot *root;
 
   if (self->plan == NULL || self->selected == NULL)
     return;
 
-  deployment = cwa_plan_get_deployment (self->plan);
-  undo = g_new0 (UndoData, 1);
-  undo->deployment = g_object_ref (deployment);
-  label = cwa_ui_dup_subject_label (self->selected);
-
   if (CWA_IS_SERVER (self->selected))
-    {
-      undo->server = g_object_ref (self->selected);
-      undo->position = index_of (cwa_deployment_get_servers (deployment), undo->server);
-      cwa_deployment_remove_server (deployment, undo->server);
-    }
+    cwa_plan_edits_delete_server (self->plan, self->selected);
   else
-    {
-      undo->virtual_server = g_object_ref (self->selected);
-      undo->server = g_object_ref (cwa_virtual_server_get_server (undo->virtual_server));
-      undo->position = index_of (cwa_server_get_virtual_servers (undo->server), undo->virtual_server);
-      cwa_server_remove_virtual_server (undo->server, undo->virtual_server);
-    }
-
-  /* Translators: a toast after deleting a computer or virtual server */
-  title = g_strdup_printf (_("“%s” removed"), label);
-  escaped = g_markup_escape_text (title, -1);
-  /* The window's undo stack: Ctrl+Z anywhere, or the toast's button. */
-  root = gtk_widget_get_root (widget);
-  if (CWA_IS_WINDOW (root))
-    cwa_window_push_undo (CWA_WINDOW (root), escaped, undo_delete, undo, undo_data_free);
-  else
-    {
-      cwa_ui_show_toast (widget, escaped);
-      undo_data_free (undo);
-    }
+    cwa_plan_edits_delete_virtual_server (self->plan, self->selected);
 }
 
 /* The topology view: a toggle away, clicking a box edits it. */
@@ -985,6 +909,8 @@ cwa_deployment_editor_set_plan (CwaDeploymentEditor *self,
   if (plan != NULL)
     {
       plan_name_notify_cb (self);
+      /* Undoing the name typed for another plan would rename this one. */
+      forget_entry_undo (self->plan_name_entry);
       deployment_changed_cb (self);
       selection_changed_cb (self);
     }

@@ -4,24 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "cwa-cert-loader.h"
+#include "cwa-plan-edits.h"
 #include "cwa-topology-box.h"
 #include "cwa-topology-card.h"
 #include "cwa-topology-private.h"
 #include "cwa-topology-view.h"
 #include "cwa-topology-zoom.h"
-#include "cwa-window.h"
 
 #define ZOOM_STEP 1.25
-
-/* One assignment or move, to undo. */
-typedef struct
-{
-  guint             serial;
-  GObject          *subject;      /* CwaServer (MTLS) or CwaVirtualServer */
-  CwaCertificate   *previous;     /* the certificate before, or NULL */
-  CwaServer        *from;         /* for a move: where it was, else NULL */
-  guint             position;
-} UndoEntry;
 
 struct _CwaTopologyView
 {
@@ -33,8 +23,6 @@ struct _CwaTopologyView
   GSignalGroup    *checklist_signals;
   GCancellable    *cancellable;
   guint            sync_id;
-  GQueue           undo;
-  guint            undo_serial;
   CwaCertificate  *hint;
 
   GtkWidget       *scroller;
@@ -415,116 +403,19 @@ drag_leave_cb (GtkDropControllerMotion *motion,
   cwa_topology_view_show_hint (self, NULL);
 }
 
-/* Assignments, moves and their undo. */
-
-static void
-undo_entry_free (gpointer data)
-{
-  UndoEntry *entry = data;
-
-  g_clear_object (&entry->subject);
-  g_clear_object (&entry->previous);
-  g_clear_object (&entry->from);
-  g_free (entry);
-}
-
-static void
-undo_toast_cb (AdwToast *toast,
-               gpointer  user_data)
-{
-  CwaTopologyView *self = g_object_get_data (G_OBJECT (toast), "cwa-view");
-  guint serial = GPOINTER_TO_UINT (user_data);
-  UndoEntry *last;
-
-  if (self == NULL)
-    return;
-  /* Only while the toast's step is still the last one: an older toast must
-   * not undo a newer change. */
-  last = g_queue_peek_tail (&self->undo);
-  if (last != NULL && last->serial == serial)
-    cwa_topology_view_undo (self);
-}
-
-static void undo_entry_apply (gpointer data);
-
-static void
-push_undo (CwaTopologyView *self,
-           UndoEntry       *entry,
-           const gchar     *title)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwToast *toast;
-
-  /* In the window, Ctrl+Z and the toast undo every pane's changes in order. */
-  if (CWA_IS_WINDOW (root))
-    {
-      cwa_window_push_undo (CWA_WINDOW (root), title, undo_entry_apply, entry, undo_entry_free);
-      return;
-    }
-
-  entry->serial = ++self->undo_serial;
-  g_queue_push_tail (&self->undo, entry);
-  /* A long session should not keep every step. */
-  while (g_queue_get_length (&self->undo) > 100)
-    undo_entry_free (g_queue_pop_head (&self->undo));
-
-  toast = cwa_ui_show_toast (GTK_WIDGET (self), title);
-  if (toast != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_object_set_data (G_OBJECT (toast), "cwa-view", self);
-      g_signal_connect_object (self, "destroy", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
-      g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_toast_cb), GUINT_TO_POINTER (entry->serial));
-    }
-}
-
-static void
-set_certificate (gpointer        subject,
-                 CwaCertificate *certificate)
-{
-  if (CWA_IS_SERVER (subject))
-    cwa_server_set_mtls_certificate (subject, certificate);
-  else
-    cwa_virtual_server_set_ssl_certificate (subject, certificate);
-}
+/* Assignments, moves and their undo: verbs on the plan's history. */
 
 gboolean
 cwa_topology_view_assign (CwaTopologyView *self,
                           gpointer         subject,
                           CwaCertificate  *certificate)
 {
-  CwaCertificate *previous;
-  UndoEntry *entry;
-  g_autofree gchar *label = NULL;
-  g_autofree gchar *title = NULL;
-  g_autofree gchar *escaped = NULL;
-
   g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
   g_return_val_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate), FALSE);
 
-  if (CWA_IS_SERVER (subject))
-    previous = cwa_server_get_mtls_certificate (subject);
-  else if (CWA_IS_VIRTUAL_SERVER (subject))
-    previous = cwa_virtual_server_get_ssl_certificate (subject);
-  else
+  if (self->plan == NULL || !(CWA_IS_SERVER (subject) || CWA_IS_VIRTUAL_SERVER (subject)))
     return FALSE;
-  if (previous == certificate)
-    return TRUE;
-
-  entry = g_new0 (UndoEntry, 1);
-  entry->subject = g_object_ref (subject);
-  entry->previous = previous != NULL ? g_object_ref (previous) : NULL;
-  set_certificate (subject, certificate);
-
-  label = cwa_ui_dup_subject_label (subject);
-  if (certificate != NULL)
-    /* Translators: a toast after a drop: certificate, then computer or virtual server */
-    title = g_strdup_printf (_("“%s” assigned to %s"), cwa_certificate_get_display_name (certificate), label);
-  else
-    /* Translators: a toast: the computer or virtual server lost its certificate */
-    title = g_strdup_printf (_("Certificate removed from %s"), label);
-  escaped = g_markup_escape_text (title, -1);
-  push_undo (self, entry, escaped);
+  cwa_plan_edits_assign (self->plan, subject, certificate);
   return TRUE;
 }
 
@@ -533,79 +424,19 @@ cwa_topology_view_move (CwaTopologyView  *self,
                         CwaVirtualServer *virtual_server,
                         CwaServer        *server)
 {
-  CwaServer *from;
-  UndoEntry *entry;
-  GListModel *vss;
-  g_autofree gchar *label = NULL;
-  g_autofree gchar *title = NULL;
-  g_autofree gchar *escaped = NULL;
-
   g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), FALSE);
   g_return_val_if_fail (CWA_IS_SERVER (server), FALSE);
 
-  from = cwa_virtual_server_get_server (virtual_server);
-  if (from == NULL || from == server)
-    return FALSE;
-
-  entry = g_new0 (UndoEntry, 1);
-  entry->subject = g_object_ref (G_OBJECT (virtual_server));
-  entry->from = g_object_ref (from);
-  vss = cwa_server_get_virtual_servers (from);
-  for (guint i = 0; i < g_list_model_get_n_items (vss); i++)
-    {
-      g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, i);
-
-      if (vs == virtual_server)
-        entry->position = i;
-    }
-  cwa_server_remove_virtual_server (from, virtual_server);
-  cwa_server_add_virtual_server (server, virtual_server);
-
-  label = cwa_ui_dup_subject_label (virtual_server);
-  /* Translators: a toast after dragging a virtual server to another computer */
-  title = g_strdup_printf (_("%s moved to %s"), label, cwa_server_get_fqdn (server));
-  escaped = g_markup_escape_text (title, -1);
-  push_undo (self, entry, escaped);
-  return TRUE;
-}
-
-static void
-undo_entry_apply (gpointer data)
-{
-  UndoEntry *entry = data;
-
-  if (entry->from != NULL)
-    {
-      CwaVirtualServer *vs = CWA_VIRTUAL_SERVER (entry->subject);
-      CwaServer *now = cwa_virtual_server_get_server (vs);
-
-      if (now != NULL)
-        cwa_server_remove_virtual_server (now, vs);
-      cwa_server_insert_virtual_server (entry->from, entry->position, vs);
-    }
-  else
-    set_certificate (entry->subject, entry->previous);
+  return self->plan != NULL && cwa_plan_edits_move_virtual_server (self->plan, virtual_server, server);
 }
 
 gboolean
 cwa_topology_view_undo (CwaTopologyView *self)
 {
-  GtkRoot *root;
-  UndoEntry *entry;
-
   g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (CWA_IS_WINDOW (root))
-    return cwa_window_undo (CWA_WINDOW (root));
-
-  entry = g_queue_pop_tail (&self->undo);
-  if (entry == NULL)
-    return FALSE;
-  undo_entry_apply (entry);
-  undo_entry_free (entry);
-  return TRUE;
+  return self->plan != NULL && cwa_history_undo (cwa_plan_get_history (self->plan));
 }
 
 /* Files dropped on a target: all are loaded, added to the plan, and the one
@@ -791,8 +622,6 @@ cwa_topology_view_set_plan (CwaTopologyView *self,
 
   g_set_object (&self->plan, plan);
   g_signal_group_set_target (self->plan_signals, plan);
-  /* Steps of another plan cannot be undone on this one. */
-  g_queue_clear_full (&self->undo, undo_entry_free);
   sync_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -825,7 +654,6 @@ cwa_topology_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->checklist);
   g_clear_object (&self->hint);
-  g_queue_clear_full (&self->undo, undo_entry_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_TOPOLOGY_VIEW);
   g_clear_object (&self->cancellable);
 
@@ -916,7 +744,7 @@ cwa_topology_view_class_init (CwaTopologyViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "topology.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "topology.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "topology.zoom-reset", NULL);
-  /* In a CwaWindow this reverts the window's newest step, as win.undo does. */
+  /* The plan's newest edit, as win.undo in a window. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "topology.undo", NULL);
 
   g_type_ensure (CWA_TYPE_TOPOLOGY_ZOOM);
@@ -957,7 +785,6 @@ cwa_topology_view_init (CwaTopologyView *self)
                                   _("Topology of the deployment"), -1);
   cwa_topology_zoom_set_child (self->zoom, GTK_WIDGET (self->flow));
   self->cancellable = g_cancellable_new ();
-  g_queue_init (&self->undo);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   /* Before the scrolled window scrolls: Ctrl+scroll zooms instead. */

@@ -26,11 +26,13 @@ gdouble       cwa_topology_view_get_zoom      (CwaTopologyView *self);
 void          cwa_topology_view_set_zoom      (CwaTopologyView *self,
                                                gdouble          zoom);
 /* Assigns @certificate (NULL: none) to @subject's role: MTLS of a
- * computer, SSL of a virtual server; what a drop does.  Undoable. */
+ * computer, SSL of a virtual server; what a drop does.  Undoable
+ * (cwa_plan_edits_assign()).  FALSE if @subject has no such role. */
 gboolean      cwa_topology_view_assign        (CwaTopologyView *self,
                                                gpointer         subject,
                                                CwaCertificate  *certificate);
-/* Moves @virtual_server to the end of @server's list.  Undoable. */
+/* Moves @virtual_server to the end of @server's list.  Undoable
+ * (cwa_plan_edits_move_virtual_server()).  FALSE if nothing moved. */
 gboolean      cwa_topology_view_move          (CwaTopologyView  *self,
                                                CwaVirtualServer *virtual_server,
                                                CwaServer        *server);
@@ -39,8 +41,8 @@ gboolean      cwa_topology_view_move          (CwaTopologyView  *self,
 void          cwa_topology_view_load_and_assign (CwaTopologyView *self,
                                                  gpointer         subject,
                                                  GSList          *files);
-/* Reverts the last assignment or move; inside a CwaWindow, whose undo stack
- * the view records on, the window's newest step.  FALSE if there was none. */
+/* Reverts the plan's newest edit (cwa_history_undo() on the plan's
+ * history, whichever pane made it).  FALSE if there was none. */
 gboolean      cwa_topology_view_undo          (CwaTopologyView *self);
 /* While @certificate is dragged over the view, every target shows whether
  * it would satisfy that target's required names; NULL clears. */

@@ -39,15 +39,6 @@ typedef struct
   gpointer          user_data;
 } PasswordRequest;
 
-/* One change win.undo can revert. */
-typedef struct
-{
-  guint             serial;
-  CwaWindowUndoFunc undo;
-  gpointer          data;
-  GDestroyNotify    destroy;
-} UndoStep;
-
 struct _CwaWindow
 {
   AdwApplicationWindow     parent_instance;
@@ -58,6 +49,7 @@ struct _CwaWindow
   CwaImportQueue          *import_queue;
   GSettings               *settings;
   GSignalGroup            *plan_signals;
+  GSignalGroup            *history_signals;
   GtkRecentManager        *recent_manager;
 
   /* The file chooser being shown; kept alive until it answers. */
@@ -67,8 +59,6 @@ struct _CwaWindow
   gboolean                 close_confirmed;
   GQueue                   password_requests;
   gboolean                 asking_password;
-  GQueue                   undo_steps;
-  guint                    undo_serial;
 
   /* Template children */
   AdwToastOverlay         *toast_overlay;
@@ -185,87 +175,36 @@ update_title (CwaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified || file == NULL);
 }
 
-/* Undo: one stack for every pane, newest last. */
+/* Undo: the plan's history; the window shows its toasts. */
 
-static void
-undo_step_free (gpointer data)
+static CwaHistory *
+plan_history (CwaWindow *self)
 {
-  UndoStep *step = data;
-
-  if (step->destroy != NULL)
-    step->destroy (step->data);
-  g_free (step);
+  return self->plan != NULL ? cwa_plan_get_history (self->plan) : NULL;
 }
 
 static void
 update_undo (CwaWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !g_queue_is_empty (&self->undo_steps));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 plan_history (self) != NULL && cwa_history_get_can_undo (plan_history (self)));
 }
 
+/* Toasts queue up behind one another, so the toast on screen may belong
+ * to an older entry than the newest: its button names its own entry (an
+ * Undo that only acted on the newest once did nothing). */
 static void
-clear_undo (CwaWindow *self)
+history_pushed_cb (CwaWindow   *self,
+                   guint        id,
+                   const gchar *title)
 {
-  g_queue_clear_full (&self->undo_steps, undo_step_free);
-  update_undo (self);
-}
+  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
-void
-cwa_window_push_undo (CwaWindow         *self,
-                      const gchar       *title,
-                      CwaWindowUndoFunc  undo,
-                      gpointer           data,
-                      GDestroyNotify     destroy)
-{
-  UndoStep *step;
-  AdwToast *toast;
-
-  g_return_if_fail (CWA_IS_WINDOW (self));
-  g_return_if_fail (title != NULL);
-  g_return_if_fail (undo != NULL);
-
-  step = g_new0 (UndoStep, 1);
-  step->serial = ++self->undo_serial;
-  step->undo = undo;
-  step->data = data;
-  step->destroy = destroy;
-  g_queue_push_tail (&self->undo_steps, step);
-  /* A long session should not keep every step. */
-  while (g_queue_get_length (&self->undo_steps) > 100)
-    undo_step_free (g_queue_pop_head (&self->undo_steps));
-
-  /* Toasts queue up behind one another, so the toast on screen may belong
-   * to an older step than the newest: its button names its own step (an
-   * Undo that only acted on the newest step once did nothing). */
-  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-step");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (step->serial));
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (id));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  update_undo (self);
-}
-
-static void
-run_undo_step (CwaWindow *self,
-               UndoStep  *step)
-{
-  update_undo (self);
-  step->undo (step->data);
-  undo_step_free (step);
-}
-
-gboolean
-cwa_window_undo (CwaWindow *self)
-{
-  UndoStep *step;
-
-  g_return_val_if_fail (CWA_IS_WINDOW (self), FALSE);
-
-  step = g_queue_pop_tail (&self->undo_steps);
-  if (step == NULL)
-    return FALSE;
-  run_undo_step (self, step);
-  return TRUE;
 }
 
 static void
@@ -273,7 +212,10 @@ undo_action (GtkWidget   *widget,
              const gchar *action_name,
              GVariant    *parameter)
 {
-  cwa_window_undo (CWA_WINDOW (widget));
+  CwaWindow *self = CWA_WINDOW (widget);
+
+  if (plan_history (self) != NULL)
+    cwa_history_undo (plan_history (self));
 }
 
 static void
@@ -282,22 +224,12 @@ undo_step_action (GtkWidget   *widget,
                   GVariant    *parameter)
 {
   CwaWindow *self = CWA_WINDOW (widget);
-  guint serial = g_variant_get_uint32 (parameter);
 
-  /* A toast stays up after Ctrl+Z undid its step (dismissing toasts from
-   * code crashes libadwaita 1.2): then its step is gone and this does
+  /* A toast stays up after Ctrl+Z undid its entry (dismissing toasts from
+   * code crashes libadwaita 1.2): then its entry is gone and this does
    * nothing. */
-  for (GList *l = self->undo_steps.tail; l != NULL; l = l->prev)
-    {
-      UndoStep *step = l->data;
-
-      if (step->serial == serial)
-        {
-          g_queue_delete_link (&self->undo_steps, l);
-          run_undo_step (self, step);
-          return;
-        }
-    }
+  if (plan_history (self) != NULL)
+    cwa_history_undo_entry (plan_history (self), g_variant_get_uint32 (parameter));
 }
 
 /* Plan and checklist. */
@@ -352,11 +284,11 @@ cwa_window_set_plan (CwaWindow *self,
   if (now != NULL)
     cwa_checklist_set_now (checklist, now);
 
-  /* Steps of another plan cannot be undone on this one. */
-  clear_undo (self);
   g_set_object (&self->plan, plan);
   g_set_object (&self->checklist, checklist);
   g_signal_group_set_target (self->plan_signals, plan);
+  g_signal_group_set_target (self->history_signals, cwa_plan_get_history (plan));
+  update_undo (self);
   cwa_import_queue_set_plan (self->import_queue, plan);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
@@ -1299,11 +1231,11 @@ cwa_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->pending_open);
   g_queue_clear_full (&self->password_requests, (GDestroyNotify) password_request_free);
-  g_queue_clear_full (&self->undo_steps, undo_step_free);
   if (self->import_queue != NULL)
     g_signal_handlers_disconnect_by_data (self->import_queue, self);
   g_clear_object (&self->import_queue);
   g_clear_object (&self->plan_signals);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->checklist);
   g_clear_object (&self->plan);
   g_clear_object (&self->trust);
@@ -1452,6 +1384,9 @@ cwa_window_init (CwaWindow *self)
   g_signal_group_connect_swapped (self->plan_signals, "notify::name", G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::file", G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::modified", G_CALLBACK (update_title), self);
+  self->history_signals = g_signal_group_new (CWA_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "pushed", G_CALLBACK (history_pushed_cb), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-undo", G_CALLBACK (update_undo), self);
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect_swapped (self->recent_manager, "changed", G_CALLBACK (rebuild_recent_menu), self);
@@ -1474,7 +1409,6 @@ cwa_window_init (CwaWindow *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
                                                           gtk_named_action_new ("win.undo")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-  g_queue_init (&self->undo_steps);
   update_undo (self);
 
   plan = new_plan (self);

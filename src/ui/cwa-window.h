@@ -40,18 +40,4 @@ void            cwa_window_add_certificate_files (CwaWindow  *self,
                                                   GFile     **files,
                                                   guint       n_files);
 
-/* Reverts one recorded change; called once, with the data given. */
-typedef void (*CwaWindowUndoFunc) (gpointer data);
-/* Records a change made in the window: win.undo (Ctrl+Z) and the Undo
- * button of the toast showing @title (markup) revert it, newest first.
- * The window owns @data and frees it with @destroy.  Opening another plan
- * forgets every step. */
-void            cwa_window_push_undo         (CwaWindow         *self,
-                                              const gchar       *title,
-                                              CwaWindowUndoFunc  undo,
-                                              gpointer           data,
-                                              GDestroyNotify     destroy);
-/* Reverts the newest recorded change.  FALSE if there was none. */
-gboolean        cwa_window_undo              (CwaWindow         *self);
-
 G_END_DECLS
