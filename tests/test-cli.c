@@ -879,6 +879,47 @@ test_rules_markdown (void)
   g_assert_nonnull (strstr (run.out, "Rules: `cert.version-3`, `cert.eku-server-auth`"));
 }
 
+/* An unknown key (here a typo of "ssl_certificate") is kept, and each
+ * plan-reading sub-command names it on stderr without changing its exit
+ * status; the virtual server then rightly has no SSL certificate. */
+static void
+test_unknown_keys (void)
+{
+  g_autofree gchar *examples = examples_dir ();
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  g_autofree gchar *plan = g_build_filename (tmp, "typo.cwaplan", NULL);
+  g_autofree gchar *text = g_strdup_printf (
+    "{\n"
+    "  \"format\": \"cwa-cert-plan\", \"version\": 1, \"name\": \"Typo\",\n"
+    "  \"servers\": [ { \"fqdn\": \"cwaserver.contoso.com\", \"mtls_certificate\": \"im\",\n"
+    "    \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\",\n"
+    "      \"ssl_cert\": \"im\" } ] } ],\n"
+    "  \"certificates\": [ { \"id\": \"im\", \"file\": \"%s/certs/im-contoso.pem\" } ]\n"
+    "}\n", examples);
+  static const gchar notice[] =
+    "typo.cwaplan:5:19: notice: unknown key \"ssl_cert\" in servers[0].virtual_servers[0] "
+    "is kept but not used (did you mean \"ssl_certificate\"?)\n";
+  static const gchar * const commands[][4] = {
+    { "check", "typo.cwaplan", "--no-system-trust", NULL },
+    { "names", "typo.cwaplan", NULL },
+  };
+
+  g_assert_true (g_file_set_contents (plan, text, -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_argv (&run, tmp, commands[i]);
+      g_assert_cmpstr (run.err, ==, notice);
+      g_assert_cmpint (run.status, ==, i == 0 ? 1 : 0);
+      if (i == 0)
+        g_assert_nonnull (strstr (run.out, "has no SSL certificate assigned"));
+    }
+
+  g_unlink (plan);
+  g_rmdir (tmp);
+}
+
 /* A typo for a sub-command is not a plan for the window. */
 static void
 test_unknown_command (void)
@@ -1224,6 +1265,7 @@ main (int   argc,
   g_test_add_func ("/cwa/cli/rules", test_rules);
   g_test_add_func ("/cwa/cli/rules/markdown", test_rules_markdown);
   g_test_add_func ("/cwa/cli/unknown-command", test_unknown_command);
+  g_test_add_func ("/cwa/cli/unknown-keys", test_unknown_keys);
   g_test_add_func ("/cwa/cli/inspect", test_inspect);
   g_test_add_func ("/cwa/cli/names", test_names);
   g_test_add_func ("/cwa/cli/pkcs12", test_pkcs12);

@@ -546,6 +546,8 @@ test_suggest (void)
   g_assert_cmpuint (cwa_suggest_distance ("kitten", "sitting"), ==, 3);
   g_assert_cmpuint (cwa_suggest_distance ("", "abc"), ==, 3);
   g_assert_cmpuint (cwa_suggest_distance ("prüfen", "prufen"), ==, 1);
+  g_assert_cmpuint (cwa_suggest_distance ("nmae", "name"), ==, 1);
+  g_assert_cmpuint (cwa_suggest_distance ("ca", "abc"), ==, 3);
 
   g_assert_cmpstr (cwa_suggest_nearest ("chek", commands), ==, "check");
   g_assert_cmpstr (cwa_suggest_nearest ("prbe", commands), ==, "probe");

@@ -11,6 +11,7 @@
 #include "cwa-checklist-panel.h"
 #include "cwa-deployment-editor.h"
 #include "cwa-plan-file.h"
+#include "cwa-plan-notice-bar.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-ui.h"
@@ -950,6 +951,70 @@ test_paste_pem (Fixture       *fixture,
   g_assert_true (cwa_plan_get_modified (cwa_window_get_plan (fixture->window)));
 }
 
+static gpointer
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A plan with a typo in a key opens (the key is kept), and a bar names the
+ * key, its line and the key meant, once: a second plan without unknown keys
+ * clears it, and closing the bar hides it. */
+static void
+test_unknown_key_bar (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree gchar *certs = cwa_test_example_path ("certs");
+  g_autofree gchar *path = g_build_filename (fixture->tmpdir, "typo.cwaplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree gchar *text = g_strdup_printf (
+    "{ \"format\": \"cwa-cert-plan\", \"version\": 1, \"name\": \"Typo\",\n"
+    "  \"servers\": [ { \"fqdn\": \"cwaserver.contoso.com\", \"virtual_servers\": [\n"
+    "    { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\", \"ssl_cert\": \"im\" } ] } ],\n"
+    "  \"certificates\": [ { \"id\": \"im\", \"file\": \"%s/im-contoso.pem\" } ] }\n", certs);
+  CwaPlanNoticeBar *bar = find_descendant (GTK_WIDGET (fixture->window), CWA_TYPE_PLAN_NOTICE_BAR);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  cwa_window_open_file (fixture->window, file);
+  CWA_TEST_WAIT_FOR (cwa_plan_notice_bar_get_text (bar) != NULL);
+  g_assert_cmpstr (cwa_plan_notice_bar_get_text (bar), ==,
+                   "typo.cwaplan:3:76: notice: unknown key \"ssl_cert\" in servers[0].virtual_servers[0] "
+                   "is kept but not used (did you mean \"ssl_certificate\"?)");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (bar)));
+  maybe_screenshot (fixture, "unknown-key");
+  /* The exit-status equivalent: the plan is read all the same. */
+  g_assert_true (panel_shows_failure (fixture, "vs.has-ssl-cert"));
+
+  /* Closing hides it; it does not come back for the same plan. */
+  gtk_info_bar_response (GTK_INFO_BAR (gtk_widget_get_first_child (GTK_WIDGET (bar))), GTK_RESPONSE_CLOSE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_null (cwa_plan_notice_bar_get_text (bar));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+
+  /* A clean plan after it shows nothing. */
+  cwa_plan_set_modified (cwa_window_get_plan (fixture->window), FALSE);
+  open_example (fixture, "contoso.cwaplan");
+  cwa_test_ui_drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1044,7 @@ main (int   argc,
   ADD ("paste-pem", test_paste_pem);
   ADD ("drag-to-assign", test_drag_to_assign);
   ADD ("topology", test_topology);
+  ADD ("unknown-key-bar", test_unknown_key_bar);
 #undef ADD
 
   status = g_test_run ();

@@ -6,6 +6,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-cli-private.h"
+#include "cwa-plan-notices.h"
 #include "cwa-plan-file.h"
 #include "cwa-report-private.h"
 
@@ -192,6 +193,24 @@ cwa_cli_read_password_file (const gchar  *path,
   return TRUE;
 }
 
+/* Unknown keys are kept, but a typo among them would go unnoticed: name
+ * each on stderr (the exit status does not change). */
+static void
+print_unknown_keys (GFile       *file,
+                    const gchar *path)
+{
+  g_autofree gchar *contents = NULL;
+  g_auto(GStrv) notices = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+    return;
+
+  notices = cwa_plan_notices_find_unknown_keys (contents, (gssize) length, path);
+  for (guint i = 0; notices[i] != NULL; i++)
+    fprintf (stderr, "%s\n", notices[i]);
+}
+
 CwaPlan *
 cwa_cli_load_plan (const gchar *path,
                    const gchar *password)
@@ -210,6 +229,7 @@ cwa_cli_load_plan (const gchar *path,
       return NULL;
     }
 
+  print_unknown_keys (file, path);
   return plan;
 }
 

@@ -11,38 +11,40 @@ cwa_suggest_distance (const gchar *a,
 {
   g_autofree gunichar *ua = NULL;
   g_autofree gunichar *ub = NULL;
-  g_autofree guint *row = NULL;
+  g_autofree guint *d = NULL;
   glong na = 0;
   glong nb = 0;
+  glong width;
 
   g_return_val_if_fail (a != NULL && b != NULL, G_MAXUINT);
 
   ua = g_utf8_to_ucs4_fast (a, -1, &na);
   ub = g_utf8_to_ucs4_fast (b, -1, &nb);
-  row = g_new (guint, nb + 1);
+  width = nb + 1;
+  d = g_new (guint, (na + 1) * width);
 
+  /* d[i * width + j]: the distance between the first i characters of @a
+   * and the first j of @b (the "optimal string alignment" table). */
+  for (glong i = 0; i <= na; i++)
+    d[i * width] = i;
   for (glong j = 0; j <= nb; j++)
-    row[j] = j;
+    d[j] = j;
 
-  /* One row of the classic table at a time: row[j] is the distance between
-   * the first i characters of @a and the first j of @b. */
   for (glong i = 1; i <= na; i++)
     {
-      guint diagonal = row[0];
-
-      row[0] = i;
       for (glong j = 1; j <= nb; j++)
         {
-          guint above = row[j];
-          guint best = MIN (row[j] + 1, row[j - 1] + 1);
+          guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+          guint best = MIN (d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1);
 
-          best = MIN (best, diagonal + (ua[i - 1] == ub[j - 1] ? 0 : 1));
-          diagonal = above;
-          row[j] = best;
+          best = MIN (best, d[(i - 1) * width + j - 1] + cost);
+          if (i > 1 && j > 1 && ua[i - 1] == ub[j - 2] && ua[i - 2] == ub[j - 1])
+            best = MIN (best, d[(i - 2) * width + j - 2] + 1);
+          d[i * width + j] = best;
         }
     }
 
-  return row[nb];
+  return d[na * width + nb];
 }
 
 const gchar *

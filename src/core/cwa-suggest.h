@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* The edit (Levenshtein) distance between @a and @b, counted in Unicode
- * characters: insertions, deletions and substitutions, each 1. */
+/* The edit distance between @a and @b, counted in Unicode characters:
+ * insertions, deletions, substitutions and swaps of two neighbours, each 1
+ * (Damerau-Levenshtein, optimal string alignment). */
 guint        cwa_suggest_distance (const gchar         *a,
                                    const gchar         *b);
 

@@ -10,6 +10,7 @@
 #include "cwa-checklist-panel.h"
 #include "cwa-deployment-editor.h"
 #include "cwa-plan-file.h"
+#include "cwa-plan-notice-bar.h"
 #include "cwa-report.h"
 #include "cwa-topology-picture.h"
 #include "cwa-ui-util.h"
@@ -1307,6 +1308,7 @@ cwa_window_class_init (CwaWindowClass *klass)
   g_type_ensure (CWA_TYPE_DEPLOYMENT_EDITOR);
   g_type_ensure (CWA_TYPE_CERTIFICATE_INSPECTOR);
   g_type_ensure (CWA_TYPE_CHECKLIST_PANEL);
+  g_type_ensure (CWA_TYPE_PLAN_NOTICE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cwacertplanner/CertPlanner/cwa-window.ui");
