@@ -219,10 +219,35 @@ test_version1 (void)
   g_assert_cmpstrv (cwa_certificate_get_key_usage_names (certificate), ((const gchar * const[]) { NULL }));
   g_assert_false (cwa_certificate_has_eku (certificate));
   g_assert_false (cwa_certificate_has_basic_constraints (certificate));
-  g_assert_false (cwa_certificate_is_ca (certificate));
+  /* Self-signed without basicConstraints: a v1 root, so a CA (cli.md). */
+  g_assert_true (cwa_certificate_is_ca (certificate));
   g_assert_cmpuint (cwa_certificate_get_san_entries (certificate)->len, ==, 0);
   g_assert_cmpstrv (cwa_certificate_get_dns_names (certificate), ((const gchar * const[]) { NULL }));
   g_assert_cmpstrv (cwa_certificate_get_san_strings (certificate), ((const gchar * const[]) { NULL }));
+
+  g_assert_finalize_object (g_steal_pointer (&certificate));
+}
+
+/* A v1 certificate issued by someone else is no CA: only a self-signed one
+ * without basicConstraints counts as a root. */
+static void
+test_version1_issued (void)
+{
+  CwaTestCertSpec spec;
+  g_autoptr(CwaTestIssuer) issuer = NULL;
+  g_autoptr(CwaCertificate) certificate = NULL;
+
+  cwa_test_cert_spec_init (&spec, "CN=Contoso Root CA");
+  spec.is_ca = TRUE;
+  issuer = cwa_test_issuer_new (&spec);
+
+  cwa_test_cert_spec_init (&spec, "CN=v1.contoso.com");
+  spec.version = 1;
+  spec.issuer = issuer;
+  certificate = cwa_test_cert_build (&spec);
+
+  g_assert_false (cwa_certificate_is_self_issued (certificate));
+  g_assert_false (cwa_certificate_is_ca (certificate));
 
   g_assert_finalize_object (g_steal_pointer (&certificate));
 }
@@ -428,6 +453,119 @@ test_not_a_certificate (void)
   g_assert_true (g_str_has_prefix (error->message, "junk.der: "));
 }
 
+/* Key sizes as OpenSSL reports them: the curve order's bits (P-521 is 521,
+ * not the 528 bits of its 66-byte coordinates), the modulus length. */
+static void
+test_key_bits (void)
+{
+  static const struct { CwaTestKey key; guint bits; const gchar *algorithm; } cases[] = {
+    { CWA_TEST_KEY_EC521, 521, "ECDSA" },
+    { CWA_TEST_KEY_EC384, 384, "ECDSA" },
+    { CWA_TEST_KEY_EC256, 256, "ECDSA" },
+    { CWA_TEST_KEY_RSA3072, 3072, "RSA" },
+    { CWA_TEST_KEY_RSA1024, 1024, "RSA" },
+    { CWA_TEST_KEY_RSA_PSS2048, 2048, "RSA-PSS" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CwaTestCertSpec spec;
+      g_autoptr(CwaCertificate) certificate = NULL;
+
+      cwa_test_cert_spec_init (&spec, "CN=key.contoso.com");
+      spec.key = cases[i].key;
+      certificate = cwa_test_cert_build (&spec);
+      g_assert_cmpuint (cwa_certificate_get_key_bits (certificate), ==, cases[i].bits);
+      g_assert_cmpstr (cwa_certificate_get_key_algorithm (certificate), ==, cases[i].algorithm);
+      g_assert_true (cwa_certificate_is_rsa_pss (certificate) ==
+                     (cases[i].key == CWA_TEST_KEY_RSA_PSS2048));
+      g_assert_finalize_object (g_steal_pointer (&certificate));
+    }
+}
+
+static void
+test_serial_negative (void)
+{
+  CwaTestCertSpec spec;
+  g_autoptr(CwaCertificate) negative = NULL;
+  g_autoptr(CwaCertificate) positive = NULL;
+
+  cwa_test_cert_spec_init (&spec, "CN=serial.contoso.com");
+  spec.serial = G_GUINT64_CONSTANT (0xFFFFFFFFFFFFFF05);
+  negative = cwa_test_cert_build (&spec);
+  g_assert_true (cwa_certificate_is_serial_negative (negative));
+  g_assert_cmpstr (cwa_certificate_get_serial (negative), ==, "FF:05");  /* minimal DER: -251 */
+
+  spec.serial = G_GUINT64_CONSTANT (0x00000000000000FB);
+  positive = cwa_test_cert_build (&spec);
+  g_assert_false (cwa_certificate_is_serial_negative (positive));
+
+  g_assert_finalize_object (g_steal_pointer (&negative));
+  g_assert_finalize_object (g_steal_pointer (&positive));
+}
+
+/* GnuTLS prints T61String and UniversalString values as #hex; they are
+ * text (ISO 8859-1 as OpenSSL reads a T61String, and UTF-32), decoded in
+ * the DN and in the common names, escaped as RFC 4514 asks. */
+static void
+test_dn_string_types (void)
+{
+  /* T61String "COMPAÑIA, S.A." with Ñ as the byte 0xD1 and a comma. */
+  static const guchar t61[] = { 0x14, 14, 'C', 'O', 'M', 'P', 'A', 0xD1, 'I', 'A', ',', ' ',
+                                'S', '.', 'A', '.' };
+  /* UniversalString "Zoë😀" for the common name. */
+  static const guchar universal[] = { 0x1c, 16, 0, 0, 0, 'Z', 0, 0, 0, 'o', 0, 0, 0, 0xEB,
+                                      0, 1, 0xF6, 0x00 };
+  CwaTestCertSpec spec;
+  g_autoptr(CwaCertificate) org = NULL;
+  g_autoptr(CwaCertificate) cn = NULL;
+  g_autoptr(GBytes) t61_bytes = g_bytes_new_static (t61, sizeof t61);
+  g_autoptr(GBytes) universal_bytes = g_bytes_new_static (universal, sizeof universal);
+
+  cwa_test_cert_spec_init (&spec, "CN=t61.contoso.com");
+  spec.raw_attribute_oid = "2.5.4.10";  /* organizationName */
+  spec.raw_attribute_value = t61_bytes;
+  org = cwa_test_cert_build (&spec);
+  g_assert_cmpstr (cwa_certificate_get_subject (org), ==,
+                   "O=COMPAÑIA\\, S.A.,CN=t61.contoso.com");
+  g_assert_cmpstr (cwa_certificate_get_issuer (org), ==, cwa_certificate_get_subject (org));
+
+  cwa_test_cert_spec_init (&spec, "O=Contoso");
+  spec.raw_attribute_oid = "2.5.4.3";  /* commonName */
+  spec.raw_attribute_value = universal_bytes;
+  cn = cwa_test_cert_build (&spec);
+  g_assert_cmpstr (cwa_certificate_get_subject (cn), ==, "CN=Zoë😀,O=Contoso");
+  g_assert_cmpstr (cwa_certificate_get_subject_cn (cn), ==, "Zoë😀");
+  g_assert_cmpstr (cwa_certificate_get_issuer_cn (cn), ==, "Zoë😀");
+  g_assert_cmpstr (cwa_certificate_get_display_name (cn), ==, "Zoë😀");
+
+  g_assert_finalize_object (g_steal_pointer (&org));
+  g_assert_finalize_object (g_steal_pointer (&cn));
+}
+
+static void
+test_unknown_critical_extension (void)
+{
+  CwaTestCertSpec spec;
+  g_autoptr(CwaCertificate) unknown = NULL;
+  g_autoptr(CwaCertificate) plain = NULL;
+
+  cwa_test_cert_spec_init (&spec, "CN=critical.contoso.com");
+  spec.critical_extension_oid = "1.3.6.1.4.1.311.21.10";
+  unknown = cwa_test_cert_build (&spec);
+  g_assert_cmpstrv (cwa_certificate_get_unknown_critical_extensions (unknown),
+                    ((const gchar * const[]) { "1.3.6.1.4.1.311.21.10", NULL }));
+
+  /* basicConstraints and key usage are critical and defined by RFC 5280. */
+  cwa_test_cert_spec_init (&spec, "CN=plain.contoso.com");
+  plain = cwa_test_cert_build (&spec);
+  g_assert_cmpstrv (cwa_certificate_get_unknown_critical_extensions (plain),
+                    ((const gchar * const[]) { NULL }));
+
+  g_assert_finalize_object (g_steal_pointer (&unknown));
+  g_assert_finalize_object (g_steal_pointer (&plain));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/cwa/certificate/ecdsa", test_ecdsa);
   g_test_add_func ("/cwa/certificate/weak-signature", test_weak_signature);
   g_test_add_func ("/cwa/certificate/version1", test_version1);
+  g_test_add_func ("/cwa/certificate/version1-issued", test_version1_issued);
   g_test_add_func ("/cwa/certificate/names", test_names);
   g_test_add_func ("/cwa/certificate/dates-after-2038", test_dates_after_2038);
   g_test_add_func ("/cwa/certificate/fixture/odd", test_fixture_odd);
@@ -446,6 +585,10 @@ main (int   argc,
   g_test_add_func ("/cwa/certificate/id-property", test_id_property);
   g_test_add_func ("/cwa/certificate/pem-round-trip", test_pem_round_trip);
   g_test_add_func ("/cwa/certificate/not-a-certificate", test_not_a_certificate);
+  g_test_add_func ("/cwa/certificate/key-bits", test_key_bits);
+  g_test_add_func ("/cwa/certificate/serial-negative", test_serial_negative);
+  g_test_add_func ("/cwa/certificate/dn-string-types", test_dn_string_types);
+  g_test_add_func ("/cwa/certificate/unknown-critical-extension", test_unknown_critical_extension);
 
   return g_test_run ();
 }

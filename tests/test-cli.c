@@ -816,7 +816,7 @@ test_rules (void)
   }
   rules = json_object_get_array_member (json_node_get_object (node), "rules");
   g_assert_cmpuint (json_array_get_length (rules), ==, n_rules);
-  g_assert_cmpuint (n_rules, ==, 24);
+  g_assert_cmpuint (n_rules, ==, 25);
   for (guint i = 0; i < n_rules; i++)
     {
       JsonObject *rule = json_array_get_object_element (rules, i);
@@ -951,6 +951,53 @@ test_unknown_command (void)
     g_assert_null (strstr (run.err, "did you mean"));
     g_assert_nonnull (strstr (run.err, "unknown command 'frobnicate'; use check, names"));
   }
+}
+/* Facts other tools show and GnuTLS's defaults do not: a negative serial
+ * (flagged), a P-521 key (521 bits, not 528), a T61String organisation
+ * (decoded, escaped as RFC 4514 asks). */
+static void
+test_inspect_odd_facts (void)
+{
+  static const guchar t61[] = { 0x14, 9, 'C', 'O', 'M', 'P', 'A', 0xD1, 'I', 'A', '+' };
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  g_autofree gchar *path = g_build_filename (tmp, "odd.pem", NULL);
+  g_autoptr(GBytes) t61_bytes = g_bytes_new_static (t61, sizeof t61);
+  g_autofree gchar *pem = NULL;
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *certificate;
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, "CN=odd.contoso.com");
+  spec.key = CWA_TEST_KEY_EC521;
+  spec.key_usage = GNUTLS_KEY_DIGITAL_SIGNATURE;
+  spec.serial = G_GUINT64_CONSTANT (0xFFFFFFFFFFFFFF05);
+  spec.raw_attribute_oid = "2.5.4.10";
+  spec.raw_attribute_value = t61_bytes;
+  pem = cwa_test_cert_build_pem (&spec);
+  g_assert_true (g_file_set_contents (path, pem, -1, NULL));
+
+  RUN (&json, tmp, "inspect", "odd.pem", "--format", "json");
+  g_assert_cmpint (json.status, ==, 0);
+  node = parse_json (json.out);
+  certificate = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (node), "certificates"), 0);
+  g_assert_true (json_object_get_boolean_member (certificate, "serial_negative"));
+  g_assert_cmpstr (json_object_get_string_member (certificate, "serial"), ==, "FF:05");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (certificate, "key"), "bits"),
+                   ==, 521);
+  g_assert_cmpstr (json_object_get_string_member (certificate, "subject"), ==,
+                   "O=COMPAÑIA\\+,CN=odd.contoso.com");
+
+  RUN (&text, tmp, "inspect", "odd.pem");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "FF:05 (negative"));
+  g_assert_nonnull (strstr (text.out, "521"));
+  g_assert_nonnull (strstr (text.out, "O=COMPAÑIA\\+"));
+
+  g_unlink (path);
+  g_rmdir (tmp);
 }
 
 static void
@@ -1267,6 +1314,7 @@ main (int   argc,
   g_test_add_func ("/cwa/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cwa/cli/unknown-keys", test_unknown_keys);
   g_test_add_func ("/cwa/cli/inspect", test_inspect);
+  g_test_add_func ("/cwa/cli/inspect/odd-facts", test_inspect_odd_facts);
   g_test_add_func ("/cwa/cli/names", test_names);
   g_test_add_func ("/cwa/cli/pkcs12", test_pkcs12);
   g_test_add_func ("/cwa/report/text/color", test_text_color);

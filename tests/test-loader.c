@@ -5,7 +5,10 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include <gnutls/pkcs7.h>
+
 #include "cwa-cert-loader.h"
+#include "cwa-trust.h"
 #include "cwa-test-cert.h"
 
 #define PASSWORD "Contoso!2026"
@@ -333,6 +336,135 @@ test_pick_primary (void)
   g_assert_null (cwa_cert_loader_pick_primary (empty));
 }
 
+static gchar *
+pem_of (GBytes *der)
+{
+  gnutls_datum_t in = { (guchar *) g_bytes_get_data (der, NULL), (guint) g_bytes_get_size (der) };
+  gnutls_datum_t out = { NULL, 0 };
+  gchar *pem;
+
+  g_assert_cmpint (gnutls_pem_base64_encode2 ("CERTIFICATE", &in, &out), >=, 0);
+  pem = g_strndup ((const gchar *) out.data, out.size);
+  gnutls_free (out.data);
+  return pem;
+}
+
+static GBytes *
+pkcs7_of (GBytes *first,
+          GBytes *second)
+{
+  gnutls_pkcs7_t pkcs7 = NULL;
+  gnutls_datum_t out = { NULL, 0 };
+  GBytes *result;
+
+  g_assert_cmpint (gnutls_pkcs7_init (&pkcs7), >=, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      GBytes *der = i == 0 ? first : second;
+      gnutls_datum_t datum = { (guchar *) g_bytes_get_data (der, NULL), (guint) g_bytes_get_size (der) };
+
+      g_assert_cmpint (gnutls_pkcs7_set_crt_raw (pkcs7, &datum), >=, 0);
+    }
+  g_assert_cmpint (gnutls_pkcs7_export2 (pkcs7, GNUTLS_X509_FMT_DER, &out), >=, 0);
+  gnutls_pkcs7_deinit (pkcs7);
+  result = g_bytes_new (out.data, out.size);
+  gnutls_free (out.data);
+  return result;
+}
+
+/* What `certtool --verify` decides for @leaf with @root as the only trusted
+ * certificate: GnuTLS's own path validation (dates aside, so that the test
+ * does not depend on the day it runs). */
+static gboolean
+gnutls_accepts (GBytes *leaf,
+                GBytes *root)
+{
+  gnutls_x509_crt_t crts[2] = { NULL, NULL };
+  gnutls_x509_trust_list_t list = NULL;
+  unsigned int status = 1;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GBytes *der = i == 0 ? leaf : root;
+      gnutls_datum_t datum = { (guchar *) g_bytes_get_data (der, NULL), (guint) g_bytes_get_size (der) };
+
+      g_assert_cmpint (gnutls_x509_crt_init (&crts[i]), >=, 0);
+      g_assert_cmpint (gnutls_x509_crt_import (crts[i], &datum, GNUTLS_X509_FMT_DER), >=, 0);
+    }
+  g_assert_cmpint (gnutls_x509_trust_list_init (&list, 0), >=, 0);
+  /* The list takes the root; the leaf stays ours. */
+  g_assert_cmpint (gnutls_x509_trust_list_add_cas (list, &crts[1], 1, 0), ==, 1);
+  g_assert_cmpint (gnutls_x509_trust_list_verify_crt (list, &crts[0], 1,
+                                                       GNUTLS_VERIFY_DISABLE_TIME_CHECKS |
+                                                       GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS,
+                                                       &status, NULL), >=, 0);
+  gnutls_x509_trust_list_deinit (list, 1);
+  gnutls_x509_crt_deinit (crts[0]);
+  return status == 0;
+}
+
+/* An X.509 v1 root (no basicConstraints, so no CA flag to read) before the
+ * leaf, in a PEM bundle and in PKCS#7: the root is a CA, the entry stands
+ * for the leaf, and the root anchors the leaf's chain as GnuTLS's own
+ * verification (certtool --verify) agrees. */
+static void
+test_v1_root_first (void)
+{
+  CwaTestCertSpec spec;
+  g_autoptr(CwaTestIssuer) root = NULL;
+  g_autoptr(GBytes) leaf_der = NULL;
+  g_autofree gchar *root_pem = NULL;
+  g_autofree gchar *leaf_pem = NULL;
+  g_autofree gchar *bundle = NULL;
+  GBytes *inputs[2];
+
+  cwa_test_cert_spec_init (&spec, "CN=Contoso V1 Root,O=Contoso");
+  spec.version = 1;
+  spec.serial = 1;
+  root = cwa_test_issuer_new (&spec);
+
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com");
+  spec.issuer = root;
+  spec.serial = 2;
+  leaf_der = cwa_test_cert_build_der (&spec);
+
+  root_pem = pem_of (cwa_test_issuer_get_der (root));
+  leaf_pem = pem_of (leaf_der);
+  bundle = g_strconcat (root_pem, leaf_pem, NULL);
+  inputs[0] = g_bytes_new_take (g_steal_pointer (&bundle), strlen (root_pem) + strlen (leaf_pem));
+  inputs[1] = pkcs7_of (cwa_test_issuer_get_der (root), leaf_der);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) certificates = NULL;
+      g_autoptr(CwaTrust) trust = cwa_trust_new ();
+      g_autoptr(GPtrArray) pool = g_ptr_array_new ();
+      CwaChainResult *chain;
+      CwaCertificate *primary;
+
+      certificates = cwa_cert_loader_load_bytes (inputs[i], i == 0 ? "chain.pem" : "chain.p7b",
+                                                 NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (certificates->len, ==, 2);
+      g_assert_true (cwa_certificate_is_ca (nth (certificates, 0)));
+      g_assert_false (cwa_certificate_is_ca (nth (certificates, 1)));
+
+      primary = cwa_cert_loader_pick_primary (certificates);
+      g_assert_true (primary == nth (certificates, 1));
+
+      g_ptr_array_add (pool, nth (certificates, 0));
+      chain = cwa_trust_verify (trust, primary, pool);
+      g_assert_null (chain->problem);
+      g_assert_true (chain->trusted);
+      g_assert_cmpuint (chain->chain->len, ==, 2);
+      cwa_chain_result_free (chain);
+      g_bytes_unref (inputs[i]);
+    }
+
+  g_assert_true (gnutls_accepts (leaf_der, cwa_test_issuer_get_der (root)));
+}
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -407,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/cwa/loader/folder", test_folder);
   g_test_add_func ("/cwa/loader/bytes", test_bytes);
   g_test_add_func ("/cwa/loader/pick-primary", test_pick_primary);
+  g_test_add_func ("/cwa/loader/v1-root-first", test_v1_root_first);
   g_test_add_func ("/cwa/loader/async", test_async);
   g_test_add_func ("/cwa/loader/async-cancelled", test_async_cancelled);
 

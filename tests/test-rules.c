@@ -254,6 +254,7 @@ test_catalogue (void)
     { "cert.chain-trusted", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX" },
     { "cert.weak-key", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX" },
     { "cert.weak-signature", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX" },
+    { "cert.no-unknown-critical-extension", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "PKIX" },
     { "cert.no-wildcard", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "CWA-CERTS" },
   };
   const CwaRule * const *catalogue;
@@ -1055,6 +1056,22 @@ test_cert_key_usage_absent (Fixture *f, gconstpointer data)
   assert_status (the_finding (f, "cert.key-usage"), CWA_STATUS_PASS);
 }
 
+static void
+test_cert_key_usage_rsa_pss (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+  CwaFinding *finding;
+
+  /* RFC 4055: an RSA-PSS key may only sign; keyEncipherment is not asked. */
+  contoso_spec_init (&spec);
+  spec.key = CWA_TEST_KEY_RSA_PSS2048;
+  spec.key_usage = GNUTLS_KEY_DIGITAL_SIGNATURE;
+  contoso_with_spec (f, &spec);
+  finding = the_finding (f, "cert.key-usage");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_null (strstr (cwa_finding_get_message (finding), "keyEncipherment"));
+}
+
 /* cert.validity and cert.expiring-soon */
 
 static void
@@ -1227,6 +1244,86 @@ test_cert_weak_signature_fail (Fixture *f, gconstpointer data)
   spec.digest = GNUTLS_DIG_SHA1;
   contoso_with_spec (f, &spec);
   assert_status (the_finding (f, "cert.weak-signature"), CWA_STATUS_FAIL);
+}
+
+/* cert.no-unknown-critical-extension */
+
+#define UNKNOWN_CRITICAL_OID "1.3.6.1.4.1.311.21.10"
+
+static void
+test_cert_unknown_critical_pass (Fixture *f, gconstpointer data)
+{
+  contoso_shared (f, contoso_names);
+  assert_status (the_finding (f, "cert.no-unknown-critical-extension"), CWA_STATUS_PASS);
+}
+
+static void
+test_cert_unknown_critical_fail (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec spec;
+  CwaFinding *finding;
+
+  contoso_spec_init (&spec);
+  spec.critical_extension_oid = UNKNOWN_CRITICAL_OID;
+  contoso_with_spec (f, &spec);
+  finding = the_finding (f, "cert.no-unknown-critical-extension");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, UNKNOWN_CRITICAL_OID);
+  assert_message_contains (finding, "it has the critical extension");
+}
+
+/* Root -> issuing CA (with the unknown critical extension when @on_issuing,
+ * else on the root) -> the SSL certificate, all loaded into the plan. */
+static void
+chain_with_unknown_critical (Fixture *f,
+                             gboolean on_issuing)
+{
+  CwaTestCertSpec spec;
+  g_autoptr(CwaTestIssuer) root = NULL;
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+
+  cwa_test_cert_spec_init (&spec, "CN=Contoso Root CA,O=Contoso");
+  spec.is_ca = TRUE;
+  spec.serial = 200;
+  spec.critical_extension_oid = on_issuing ? NULL : UNKNOWN_CRITICAL_OID;
+  root = cwa_test_issuer_new (&spec);
+
+  cwa_test_cert_spec_init (&spec, "CN=Contoso Issuing CA,O=Contoso");
+  spec.is_ca = TRUE;
+  spec.serial = 201;
+  spec.issuer = root;
+  spec.critical_extension_oid = on_issuing ? UNKNOWN_CRITICAL_OID : NULL;
+  f->issuer = cwa_test_issuer_new (&spec);
+
+  contoso_spec_init (&spec);
+  spec.issuer = f->issuer;
+  spec.serial = 202;
+  cwa_virtual_server_set_ssl_certificate (vs, add_spec (f, &spec));
+  cwa_plan_add_certificate (f->plan, cwa_test_issuer_get_certificate (f->issuer));
+  cwa_plan_add_certificate (f->plan, cwa_test_issuer_get_certificate (root));
+}
+
+static void
+test_cert_unknown_critical_issuing_ca (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  chain_with_unknown_critical (f, TRUE);
+  assert_status (the_finding (f, "cert.chain-trusted"), CWA_STATUS_PASS);
+  finding = the_finding (f, "cert.no-unknown-critical-extension");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "Contoso Issuing CA");
+  assert_message_contains (finding, UNKNOWN_CRITICAL_OID);
+}
+
+static void
+test_cert_unknown_critical_anchor (Fixture *f, gconstpointer data)
+{
+  /* The trust anchor's extensions are not part of path validation. */
+  chain_with_unknown_critical (f, FALSE);
+  assert_status (the_finding (f, "cert.chain-trusted"), CWA_STATUS_PASS);
+  assert_status (the_finding (f, "cert.no-unknown-critical-extension"), CWA_STATUS_PASS);
 }
 
 /* cert.no-wildcard */
@@ -1402,8 +1499,8 @@ test_ready (Fixture *f, gconstpointer data)
   g_assert_true (cwa_checklist_is_ready (f->checklist));
   g_assert_cmpuint (cwa_checklist_get_n_errors (f->checklist), ==, 0);
   g_assert_cmpuint (cwa_checklist_get_n_warnings (f->checklist), ==, 0);
-  /* 3 server + 7 virtual-server + 2 deployment + 9 certificate findings. */
-  g_assert_cmpuint (cwa_checklist_get_n_passed (f->checklist), ==, 21);
+  /* 3 server + 7 virtual-server + 2 deployment + 10 certificate findings. */
+  g_assert_cmpuint (cwa_checklist_get_n_passed (f->checklist), ==, 22);
 }
 
 #define ADD(path, func) \
@@ -1478,6 +1575,7 @@ main (int   argc,
   ADD ("/cwa/rules/cert.key-usage/ecdsa", test_cert_key_usage_ecdsa);
   ADD ("/cwa/rules/cert.key-usage/no-digital-signature", test_cert_key_usage_no_signature);
   ADD ("/cwa/rules/cert.key-usage/absent", test_cert_key_usage_absent);
+  ADD ("/cwa/rules/cert.key-usage/rsa-pss", test_cert_key_usage_rsa_pss);
   ADD ("/cwa/rules/cert.validity/pass", test_cert_validity_pass);
   ADD ("/cwa/rules/cert.validity/fail", test_cert_validity_fail);
   ADD ("/cwa/rules/cert.validity/not-yet-valid", test_cert_validity_not_yet);
@@ -1493,6 +1591,10 @@ main (int   argc,
   ADD_DATA ("/cwa/rules/cert.weak-key/ec256", GINT_TO_POINTER (CWA_TEST_KEY_EC256), test_cert_weak_key_ecdsa);
   ADD ("/cwa/rules/cert.weak-signature/pass", test_cert_weak_signature_pass);
   ADD ("/cwa/rules/cert.weak-signature/fail", test_cert_weak_signature_fail);
+  ADD ("/cwa/rules/cert.no-unknown-critical-extension/pass", test_cert_unknown_critical_pass);
+  ADD ("/cwa/rules/cert.no-unknown-critical-extension/fail", test_cert_unknown_critical_fail);
+  ADD ("/cwa/rules/cert.no-unknown-critical-extension/fail-issuing-ca", test_cert_unknown_critical_issuing_ca);
+  ADD ("/cwa/rules/cert.no-unknown-critical-extension/anchor", test_cert_unknown_critical_anchor);
   ADD ("/cwa/rules/cert.no-wildcard/pass", test_cert_no_wildcard_pass);
   ADD ("/cwa/rules/cert.no-wildcard/fail", test_cert_no_wildcard_fail);
   ADD ("/cwa/rules/cert.no-wildcard/subject", test_cert_no_wildcard_subject);

@@ -91,7 +91,14 @@ append_text_certificate (GString        *out,
   text_field (out, "Issuer", cwa_certificate_get_issuer (certificate));
   text_list (out, "SAN", cwa_certificate_get_san_strings (certificate), "(none)");
   text_field (out, "Validity", validity);
-  text_field (out, "Serial", cwa_certificate_get_serial (certificate));
+  if (cwa_certificate_is_serial_negative (certificate))
+    {
+      g_autofree gchar *serial = g_strdup_printf ("%s (negative, which RFC 5280 forbids)",
+                                                  cwa_certificate_get_serial (certificate));
+      text_field (out, "Serial", serial);
+    }
+  else
+    text_field (out, "Serial", cwa_certificate_get_serial (certificate));
   text_field (out, "SHA-256", cwa_certificate_get_sha256 (certificate));
   text_field (out, "SHA-1", cwa_certificate_get_sha1 (certificate));
   text_field (out, "Public key", key);

@@ -680,16 +680,17 @@ mark_private_keys (LoadState *state)
       for (guint i = 0; i < state->certificates->len; i++)
         {
           CwaCertificate *certificate = g_ptr_array_index (state->certificates, i);
-          guchar id[64];
-          size_t id_size = sizeof id;
+          gsize id_size = 0;
+          /* Read when the certificate was parsed: importing it again here
+           * would keep a parsed copy alive for every certificate of the file. */
+          const guchar *id = _cwa_certificate_get_key_id (certificate, &id_size);
 
           if (cwa_certificate_had_private_key (certificate))
             {
               marked = TRUE;
               continue;
             }
-          if (gnutls_x509_crt_get_key_id (_cwa_certificate_get_crt (certificate),
-                                          GNUTLS_KEYID_USE_SHA1, id, &id_size) < 0)
+          if (id == NULL)
             continue;
 
           for (guint k = 0; k < state->key_ids->len; k++)

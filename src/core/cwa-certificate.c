@@ -10,6 +10,19 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-certificate-private.h"
+#include "cwa-dn-text.h"
+
+/* Only the signature counts here: expiry and weak algorithms have their
+ * own rules, and CA flags of a link are the issuer's business. */
+#define SIGNATURE_ONLY_FLAGS (GNUTLS_VERIFY_DISABLE_CA_SIGN | \
+                              GNUTLS_VERIFY_DISABLE_TIME_CHECKS | \
+                              GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS | \
+                              GNUTLS_VERIFY_ALLOW_SIGN_WITH_SHA1 | \
+                              GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD5 | \
+                              GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD2 | \
+                              GNUTLS_VERIFY_ALLOW_BROKEN | \
+                              GNUTLS_VERIFY_ALLOW_ANY_X509_V1_CA_CRT | \
+                              GNUTLS_VERIFY_DO_NOT_ALLOW_SAME)
 
 struct _CwaCertificate
 {
@@ -40,6 +53,10 @@ struct _CwaCertificate
   gint64             not_after;
 
   gchar             *serial;
+  gboolean           serial_negative;
+  guchar             key_id[20];
+  gboolean           has_key_id;
+  gchar            **unknown_critical;  /* OIDs of critical extensions RFC 5280 does not define */
   gchar             *sha256;
   gchar             *sha1;
 
@@ -107,6 +124,7 @@ cwa_certificate_finalize (GObject *object)
   g_clear_pointer (&self->key_algorithm, g_free);
   g_clear_pointer (&self->signature_algorithm, g_free);
   g_clear_pointer (&self->eku_oids, g_strfreev);
+  g_clear_pointer (&self->unknown_critical, g_strfreev);
 
   G_OBJECT_CLASS (cwa_certificate_parent_class)->finalize (object);
 }
@@ -224,7 +242,8 @@ steal_datum_string (gnutls_datum_t *datum)
 static gchar **
 read_dn_values (gnutls_x509_crt_t crt,
                 gboolean          issuer,
-                const gchar      *oid)
+                const gchar      *oid,
+                GPtrArray        *texts)
 {
   GPtrArray *values = NULL;
 
@@ -250,9 +269,11 @@ read_dn_values (gnutls_x509_crt_t crt,
             ret = gnutls_x509_crt_get_dn_by_oid (crt, oid, indx, 0, big, &size);
           if (ret >= 0)
             {
+              g_autofree gchar *value = dup_utf8 (big, size);
+
               if (values == NULL)
                 values = g_ptr_array_new ();
-              g_ptr_array_add (values, dup_utf8 (big, size));
+              g_ptr_array_add (values, _cwa_dn_text_apply_value (value, texts));
               continue;
             }
         }
@@ -263,9 +284,13 @@ read_dn_values (gnutls_x509_crt_t crt,
       if (ret < 0)
         continue;
 
-      if (values == NULL)
-        values = g_ptr_array_new ();
-      g_ptr_array_add (values, dup_utf8 (buf, size));
+      {
+        g_autofree gchar *value = dup_utf8 (buf, size);
+
+        if (values == NULL)
+          values = g_ptr_array_new ();
+        g_ptr_array_add (values, _cwa_dn_text_apply_value (value, texts));
+      }
     }
 
   if (values == NULL)
@@ -680,33 +705,84 @@ read_basic_constraints (CwaCertificate       *self,
   self->path_len = self->is_ca && path_len >= 0 ? path_len : -1;
 }
 
+/* The extensions RFC 5280 sections 4.2.1 and 4.2.2 define: a critical
+ * extension outside this list must make a relying party reject the
+ * certificate (rule cert.no-unknown-critical-extension). */
+static const gchar * const pkix_extensions[] = {
+  "2.5.29.9", "2.5.29.14", "2.5.29.15", "2.5.29.17", "2.5.29.18", "2.5.29.19",
+  "2.5.29.30", "2.5.29.31", "2.5.29.32", "2.5.29.33", "2.5.29.35", "2.5.29.36",
+  "2.5.29.37", "2.5.29.46", "2.5.29.54", "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11",
+  NULL
+};
+
+typedef void (*ExtensionReader) (CwaCertificate *, const gnutls_datum_t *);
+
+/* Like OpenSSL, the first occurrence of a duplicated extension wins. */
+static ExtensionReader
+extension_reader (CwaCertificate *self,
+                  const gchar    *oid)
+{
+  if (!self->has_key_usage && strcmp (oid, "2.5.29.15") == 0)
+    return read_key_usage;
+  if (!self->has_eku && strcmp (oid, "2.5.29.37") == 0)
+    return read_eku;
+  if (!self->has_basic_constraints && strcmp (oid, "2.5.29.19") == 0)
+    return read_basic_constraints;
+  return NULL;
+}
+
+/* The OID of extension @i, whatever its length; NULL past the last one. */
+static gchar *
+extension_oid (gnutls_x509_crt_t crt,
+               guint             i,
+               gboolean         *critical,
+               gboolean         *end)
+{
+  gchar oid[128];
+  size_t oid_size = sizeof oid;
+  unsigned int crit = 0;
+  int ret;
+
+  *end = FALSE;
+  ret = gnutls_x509_crt_get_extension_info (crt, i, oid, &oid_size, &crit);
+  if (ret == GNUTLS_E_SHORT_MEMORY_BUFFER && oid_size < 4096)
+    {
+      g_autofree gchar *big = g_malloc (oid_size + 1);
+
+      ret = gnutls_x509_crt_get_extension_info (crt, i, big, &oid_size, &crit);
+      *critical = crit != 0;
+      return ret >= 0 ? dup_utf8 (big, -1) : NULL;
+    }
+  *end = ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+  *critical = crit != 0;
+  return ret >= 0 ? dup_utf8 (oid, -1) : NULL;
+}
+
 /* One pass over the extensions: presence is recorded even when the content
  * cannot be decoded, so "has key usage" stays true for a broken one. */
 static void
 read_extensions (CwaCertificate *self)
 {
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < 1024; i++)
     {
-      gchar oid[128];
-      size_t oid_size = sizeof oid;
+      g_autofree gchar *oid = NULL;
       gnutls_datum_t data = { NULL, 0 };
-      void (*reader) (CwaCertificate *, const gnutls_datum_t *);
-      int ret;
+      ExtensionReader reader;
+      gboolean critical = FALSE, end = FALSE;
 
-      ret = gnutls_x509_crt_get_extension_info (self->crt, i, oid, &oid_size, NULL);
-      if (ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+      oid = extension_oid (self->crt, i, &critical, &end);
+      if (end)
         break;
-      if (ret < 0)
-        continue;  /* an OID too long for the buffer is none of ours */
+      if (oid == NULL)
+        continue;
 
-      /* Like OpenSSL, the first occurrence of a duplicated extension wins. */
-      if (!self->has_key_usage && strcmp (oid, "2.5.29.15") == 0)
-        reader = read_key_usage;
-      else if (!self->has_eku && strcmp (oid, "2.5.29.37") == 0)
-        reader = read_eku;
-      else if (!self->has_basic_constraints && strcmp (oid, "2.5.29.19") == 0)
-        reader = read_basic_constraints;
-      else
+      if (critical && !g_strv_contains (pkix_extensions, oid))
+        g_ptr_array_add (unknown, g_strdup (oid));
+
+      reader = extension_reader (self, oid);
+      if (reader == NULL)
         continue;
 
       if (gnutls_x509_crt_get_extension_data2 (self->crt, i, &data) < 0)
@@ -720,6 +796,40 @@ read_extensions (CwaCertificate *self)
 
   if (self->eku_oids == NULL)
     self->eku_oids = g_new0 (gchar *, 1);
+  g_ptr_array_add (unknown, NULL);
+  self->unknown_critical = (gchar **) g_ptr_array_steal (unknown, NULL);
+}
+
+/* The size OpenSSL reports for an elliptic curve key: the bit length of
+ * the curve's order (P-521 is 521, though its coordinates take 66 bytes,
+ * which is where GnuTLS's 528 comes from). */
+static guint
+ecc_key_bits (gnutls_x509_crt_t crt,
+              guint             fallback)
+{
+  gnutls_ecc_curve_t curve = GNUTLS_ECC_CURVE_INVALID;
+  gnutls_datum_t x = { NULL, 0 }, y = { NULL, 0 };
+
+  if (gnutls_x509_crt_get_pk_ecc_raw (crt, &curve, &x, &y) < 0)
+    return fallback;
+  gnutls_free (x.data);
+  gnutls_free (y.data);
+
+  switch (curve)
+    {
+    case GNUTLS_ECC_CURVE_SECP192R1:
+      return 192;
+    case GNUTLS_ECC_CURVE_SECP224R1:
+      return 224;
+    case GNUTLS_ECC_CURVE_SECP256R1:
+      return 256;
+    case GNUTLS_ECC_CURVE_SECP384R1:
+      return 384;
+    case GNUTLS_ECC_CURVE_SECP521R1:
+      return 521;
+    default:
+      return fallback;
+    }
 }
 
 static void
@@ -730,6 +840,7 @@ read_key (CwaCertificate *self)
 
   pk = gnutls_x509_crt_get_pk_algorithm (self->crt, &bits);
   self->pk = pk > 0 ? (gnutls_pk_algorithm_t) pk : GNUTLS_PK_UNKNOWN;
+  /* For RSA GnuTLS counts the bits of the modulus, as OpenSSL does. */
   self->key_bits = bits;
 
   switch (self->pk)
@@ -740,6 +851,7 @@ read_key (CwaCertificate *self)
 
     case GNUTLS_PK_ECDSA:
       self->key_algorithm = g_strdup ("ECDSA");
+      self->key_bits = ecc_key_bits (self->crt, bits);
       break;
 
     case GNUTLS_PK_UNKNOWN:
@@ -790,11 +902,15 @@ read_signature (CwaCertificate *self)
     }
 }
 
+/* The DN as GnuTLS prints it (RFC 4514), with the values it can only show
+ * as #hex decoded where they are text (@texts, from _cwa_dn_text_collect). */
 static gchar *
 read_dn (gnutls_x509_crt_t crt,
-         gboolean          issuer)
+         gboolean          issuer,
+         GPtrArray        *texts)
 {
   gnutls_datum_t dn = { NULL, 0 };
+  g_autofree gchar *printed = NULL;
   int ret;
 
   if (issuer)
@@ -808,32 +924,166 @@ read_dn (gnutls_x509_crt_t crt,
       return g_strdup ("");
     }
 
-  return steal_datum_string (&dn);
+  printed = steal_datum_string (&dn);
+  return _cwa_dn_text_apply_dn (printed, texts);
 }
 
-static gboolean
-read_facts (CwaCertificate *self,
-            GError        **error)
+static GPtrArray *
+collect_dn_texts (gnutls_x509_crt_t crt,
+                  gboolean          issuer)
 {
-  gsize der_size;
-  const guchar *der = g_bytes_get_data (self->der, &der_size);
-  guchar digest[32];
-  guchar serial[64];
-  size_t serial_size = sizeof serial;
+  gnutls_x509_dn_t dn = NULL;
+  int ret;
+
+  /* The DN belongs to the certificate: nothing to free. */
+  ret = issuer ? gnutls_x509_crt_get_issuer (crt, &dn) : gnutls_x509_crt_get_subject (crt, &dn);
+  if (ret < 0 || dn == NULL)
+    return NULL;
+
+  return _cwa_dn_text_collect (dn);
+}
+
+static void
+read_names (CwaCertificate *self)
+{
+  g_autoptr(GPtrArray) subject_texts = collect_dn_texts (self->crt, FALSE);
+  g_autoptr(GPtrArray) issuer_texts = collect_dn_texts (self->crt, TRUE);
   gchar **issuer_cns;
 
-  self->subject = read_dn (self->crt, FALSE);
-  self->issuer = read_dn (self->crt, TRUE);
-  self->subject_cns = read_dn_values (self->crt, FALSE, GNUTLS_OID_X520_COMMON_NAME);
+  self->subject = read_dn (self->crt, FALSE, subject_texts);
+  self->issuer = read_dn (self->crt, TRUE, issuer_texts);
+  self->subject_cns = read_dn_values (self->crt, FALSE, GNUTLS_OID_X520_COMMON_NAME, subject_texts);
   if (self->subject_cns == NULL)
     self->subject_cns = g_new0 (gchar *, 1);
-  issuer_cns = read_dn_values (self->crt, TRUE, GNUTLS_OID_X520_COMMON_NAME);
+  issuer_cns = read_dn_values (self->crt, TRUE, GNUTLS_OID_X520_COMMON_NAME, issuer_texts);
   if (issuer_cns != NULL)
     {
       guint n = g_strv_length (issuer_cns);
       self->issuer_cn = g_steal_pointer (&issuer_cns[n - 1]);
       g_strfreev (issuer_cns);
     }
+}
+
+/* Read from the encoding first: GnuTLS answers (time_t) -1 both for an
+ * unreadable date and for 99991231235959Z, and clamps years before 1970.
+ * Its own reading remains for encodings DER forbids but it accepts. */
+static gboolean
+read_validity (CwaCertificate *self,
+               GError        **error)
+{
+  time_t nb, na;
+
+  if (read_validity_from_der (self->der, &self->not_before, &self->not_after))
+    return TRUE;
+
+  nb = gnutls_x509_crt_get_activation_time (self->crt);
+  na = gnutls_x509_crt_get_expiration_time (self->crt);
+  if (nb == (time_t) -1 || na == (time_t) -1)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                   "%s: the validity dates of certificate %u cannot be read. "
+                   "Export the certificate again from the machine or CA that issued it.",
+                   self->source ? self->source : "certificate", self->source_index + 1);
+      return FALSE;
+    }
+  self->not_before = nb;
+  self->not_after = na;
+  return TRUE;
+}
+
+/* The serial as its encoded bytes; the sign bit of the first byte makes
+ * it negative (RFC 5280 forbids that, real certificates have it). */
+static void
+read_serial (CwaCertificate *self)
+{
+  guchar serial[64];
+  size_t serial_size = sizeof serial;
+  g_autofree guchar *big = NULL;
+  const guchar *bytes = serial;
+
+  if (gnutls_x509_crt_get_serial (self->crt, serial, &serial_size) < 0)
+    {
+      /* Serials longer than 64 bytes break RFC 5280 but still exist. */
+      serial_size = 0;
+      if (gnutls_x509_crt_get_serial (self->crt, NULL, &serial_size) != GNUTLS_E_SHORT_MEMORY_BUFFER)
+        serial_size = 0;
+      big = g_malloc (MAX (serial_size, 1));
+      if (serial_size == 0 || gnutls_x509_crt_get_serial (self->crt, big, &serial_size) < 0)
+        serial_size = 0;
+      bytes = big;
+    }
+
+  self->serial = hex_colon (bytes, serial_size);
+  self->serial_negative = serial_size > 0 && (bytes[0] & 0x80) != 0;
+}
+
+static void
+read_digests (CwaCertificate *self)
+{
+  gsize der_size;
+  const guchar *der = g_bytes_get_data (self->der, &der_size);
+  guchar digest[32];
+  size_t id_size = sizeof self->key_id;
+
+  gnutls_hash_fast (GNUTLS_DIG_SHA256, der, der_size, digest);
+  self->sha256 = hex_colon (digest, 32);
+  gnutls_hash_fast (GNUTLS_DIG_SHA1, der, der_size, digest);
+  self->sha1 = hex_colon (digest, 20);
+
+  self->has_key_id = gnutls_x509_crt_get_key_id (self->crt, GNUTLS_KEYID_USE_SHA1,
+                                                 self->key_id, &id_size) >= 0 &&
+                     id_size == sizeof self->key_id;
+}
+
+gboolean
+_cwa_certificate_crt_signed_by (gnutls_x509_crt_t crt,
+                                gnutls_x509_crt_t issuer)
+{
+  unsigned int status = 0;
+
+  if (gnutls_x509_crt_verify (crt, &issuer, 1, SIGNATURE_ONLY_FLAGS, &status) < 0)
+    return FALSE;
+
+  return (status & (GNUTLS_CERT_SIGNATURE_FAILURE | GNUTLS_CERT_SIGNER_NOT_FOUND |
+                    GNUTLS_CERT_INSECURE_ALGORITHM)) == 0;
+}
+
+/* A self-signed certificate without basicConstraints is a CA: X.509 v1
+ * roots have no extensions at all and still anchor many chains
+ * (OpenSSL and GnuTLS treat them the same way). */
+static void
+read_ca_status (CwaCertificate *self)
+{
+  int version = gnutls_x509_crt_get_version (self->crt);
+
+  self->version = version > 0 ? (guint) version : 1;
+  self->self_issued = gnutls_x509_crt_check_issuer (self->crt, self->crt) != 0;
+
+  if (!self->has_basic_constraints && self->self_issued &&
+      _cwa_certificate_crt_signed_by (self->crt, self->crt))
+    self->is_ca = TRUE;
+}
+
+static void
+pick_display_name (CwaCertificate *self)
+{
+  guint n = g_strv_length (self->subject_cns);
+
+  if (n > 0)
+    self->display_name = self->subject_cns[n - 1];
+  else if (self->dns_names[0] != NULL)
+    self->display_name = self->dns_names[0];
+  else if (self->subject[0] != '\0')
+    self->display_name = self->subject;
+  else
+    self->display_name = self->sha256;
+}
+
+static gboolean
+read_facts (CwaCertificate *self,
+            GError        **error)
+{
+  read_names (self);
 
   self->san_entries = g_ptr_array_new_with_free_func (san_entry_free);
   read_san (self);
@@ -843,71 +1093,15 @@ read_facts (CwaCertificate *self,
     if (strchr (self->subject_cns[i], '*') != NULL)
       self->has_wildcard = TRUE;
 
-  /* Read from the encoding first: GnuTLS answers (time_t) -1 both for an
-   * unreadable date and for 99991231235959Z, and clamps years before 1970.
-   * Its own reading remains for encodings DER forbids but it accepts. */
-  if (!read_validity_from_der (self->der, &self->not_before, &self->not_after))
-    {
-      time_t nb = gnutls_x509_crt_get_activation_time (self->crt);
-      time_t na = gnutls_x509_crt_get_expiration_time (self->crt);
+  if (!read_validity (self, error))
+    return FALSE;
 
-      if (nb == (time_t) -1 || na == (time_t) -1)
-        {
-          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                       "%s: the validity dates of certificate %u cannot be read. "
-                       "Export the certificate again from the machine or CA that issued it.",
-                       self->source ? self->source : "certificate", self->source_index + 1);
-          return FALSE;
-        }
-      self->not_before = nb;
-      self->not_after = na;
-    }
-
-  if (gnutls_x509_crt_get_serial (self->crt, serial, &serial_size) >= 0)
-    self->serial = hex_colon (serial, serial_size);
-  else
-    {
-      gnutls_datum_t big = { NULL, 0 };
-
-      /* Serials longer than 64 bytes break RFC 5280 but still exist. */
-      if (gnutls_x509_crt_get_serial (self->crt, NULL, &serial_size) == GNUTLS_E_SHORT_MEMORY_BUFFER)
-        {
-          big.data = g_malloc (serial_size);
-          if (gnutls_x509_crt_get_serial (self->crt, big.data, &serial_size) >= 0)
-            self->serial = hex_colon (big.data, serial_size);
-          g_free (big.data);
-        }
-      if (self->serial == NULL)
-        self->serial = g_strdup ("");
-    }
-
-  gnutls_hash_fast (GNUTLS_DIG_SHA256, der, der_size, digest);
-  self->sha256 = hex_colon (digest, 32);
-  gnutls_hash_fast (GNUTLS_DIG_SHA1, der, der_size, digest);
-  self->sha1 = hex_colon (digest, 20);
-
+  read_serial (self);
+  read_digests (self);
   read_key (self);
   read_signature (self);
-
-  {
-    int version = gnutls_x509_crt_get_version (self->crt);
-    self->version = version > 0 ? (guint) version : 1;
-  }
-
-  self->self_issued = gnutls_x509_crt_check_issuer (self->crt, self->crt) != 0;
-
-  {
-    guint n = g_strv_length (self->subject_cns);
-
-    if (n > 0)
-      self->display_name = self->subject_cns[n - 1];
-    else if (self->dns_names[0] != NULL)
-      self->display_name = self->dns_names[0];
-    else if (self->subject[0] != '\0')
-      self->display_name = self->subject;
-    else
-      self->display_name = self->sha256;
-  }
+  read_ca_status (self);
+  pick_display_name (self);
 
   return TRUE;
 }
@@ -1399,6 +1593,41 @@ cwa_certificate_is_self_issued (CwaCertificate *self)
   g_return_val_if_fail (CWA_IS_CERTIFICATE (self), FALSE);
 
   return self->self_issued;
+}
+
+const gchar * const *
+cwa_certificate_get_unknown_critical_extensions (CwaCertificate *self)
+{
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (self), empty_strv);
+
+  return (const gchar * const *) self->unknown_critical;
+}
+
+gboolean
+cwa_certificate_is_serial_negative (CwaCertificate *self)
+{
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (self), FALSE);
+
+  return self->serial_negative;
+}
+
+gboolean
+cwa_certificate_is_rsa_pss (CwaCertificate *self)
+{
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (self), FALSE);
+
+  return self->pk == GNUTLS_PK_RSA_PSS;
+}
+
+const guchar *
+_cwa_certificate_get_key_id (CwaCertificate *self,
+                             gsize          *size)
+{
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (self), NULL);
+  g_return_val_if_fail (size != NULL, NULL);
+
+  *size = self->has_key_id ? sizeof self->key_id : 0;
+  return self->has_key_id ? self->key_id : NULL;
 }
 
 gboolean

@@ -84,6 +84,9 @@ gint64              cwa_certificate_get_not_after       (CwaCertificate *self);
 
 /* Upper-case hex pairs joined by colons. */
 const gchar        *cwa_certificate_get_serial          (CwaCertificate *self);
+/* Whether the serial's encoding is a negative INTEGER (RFC 5280 forbids it;
+ * get_serial() still gives its bytes). */
+gboolean            cwa_certificate_is_serial_negative  (CwaCertificate *self);
 const gchar        *cwa_certificate_get_sha256          (CwaCertificate *self);
 const gchar        *cwa_certificate_get_sha1            (CwaCertificate *self);
 
@@ -92,6 +95,8 @@ const gchar        *cwa_certificate_get_key_algorithm   (CwaCertificate *self);
 guint               cwa_certificate_get_key_bits        (CwaCertificate *self);
 gboolean            cwa_certificate_is_rsa              (CwaCertificate *self);
 gboolean            cwa_certificate_is_ecdsa            (CwaCertificate *self);
+/* An RSA key restricted to RSASSA-PSS (RFC 4055): it may only sign. */
+gboolean            cwa_certificate_is_rsa_pss          (CwaCertificate *self);
 /* "RSA-SHA256", "ECDSA-SHA384", "RSA-MD5"... as GnuTLS names it. */
 const gchar        *cwa_certificate_get_signature_algorithm (CwaCertificate *self);
 /* TRUE for MD2, MD5 and SHA-1 signatures. */
@@ -107,10 +112,16 @@ const gchar * const *cwa_certificate_get_eku_oids       (CwaCertificate *self);
 gboolean            cwa_certificate_has_eku_oid         (CwaCertificate *self,
                                                          const gchar    *oid);
 gboolean            cwa_certificate_has_basic_constraints (CwaCertificate *self);
+/* basicConstraints CA:TRUE, or self-signed without basicConstraints (an
+ * X.509 v1 root). */
 gboolean            cwa_certificate_is_ca               (CwaCertificate *self);
 /* -1 when unlimited or absent. */
 gint                cwa_certificate_get_path_len        (CwaCertificate *self);
 gboolean            cwa_certificate_is_self_issued      (CwaCertificate *self);
+/* The OIDs of the certificate's critical extensions that RFC 5280 sections
+ * 4.2.1 and 4.2.2 do not define, in encoded order (owned by the
+ * certificate, NULL-terminated, empty when none). */
+const gchar * const *cwa_certificate_get_unknown_critical_extensions (CwaCertificate *self);
 
 /* Whether the file it came from also held its private key.  The key itself
  * is never kept: this is the only trace of it. */

@@ -12,17 +12,6 @@
  * cross-certificates. */
 #define MAX_CHAIN_LENGTH 16
 
-/* Only the signature counts here: expiry and weak algorithms have their
- * own rules, and CA flags of a link are the issuer's business. */
-#define SIGNATURE_ONLY_FLAGS (GNUTLS_VERIFY_DISABLE_CA_SIGN | \
-                              GNUTLS_VERIFY_DISABLE_TIME_CHECKS | \
-                              GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS | \
-                              GNUTLS_VERIFY_ALLOW_SIGN_WITH_SHA1 | \
-                              GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD5 | \
-                              GNUTLS_VERIFY_ALLOW_SIGN_RSA_MD2 | \
-                              GNUTLS_VERIFY_ALLOW_BROKEN | \
-                              GNUTLS_VERIFY_ALLOW_ANY_X509_V1_CA_CRT | \
-                              GNUTLS_VERIFY_DO_NOT_ALLOW_SAME)
 
 struct _CwaTrust
 {
@@ -191,15 +180,8 @@ static gboolean
 signed_by (CwaCertificate *certificate,
            CwaCertificate *issuer)
 {
-  gnutls_x509_crt_t ca = _cwa_certificate_get_crt (issuer);
-  unsigned int status = 0;
-
-  if (gnutls_x509_crt_verify (_cwa_certificate_get_crt (certificate), &ca, 1,
-                              SIGNATURE_ONLY_FLAGS, &status) < 0)
-    return FALSE;
-
-  return (status & (GNUTLS_CERT_SIGNATURE_FAILURE | GNUTLS_CERT_SIGNER_NOT_FOUND |
-                    GNUTLS_CERT_INSECURE_ALGORITHM)) == 0;
+  return _cwa_certificate_crt_signed_by (_cwa_certificate_get_crt (certificate),
+                                         _cwa_certificate_get_crt (issuer));
 }
 
 static gboolean

@@ -7,7 +7,7 @@
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
 
-#define N_TEST_KEYS (CWA_TEST_KEY_EC224 + 1)
+#define N_TEST_KEYS (CWA_TEST_KEY_RSA_PSS2048 + 1)
 
 struct _CwaTestIssuer
 {
@@ -35,6 +35,8 @@ static const gchar * const key_files[N_TEST_KEYS] = {
   [CWA_TEST_KEY_EC256] = "ec256.key",
   [CWA_TEST_KEY_EC384] = "ec384.key",
   [CWA_TEST_KEY_EC224] = "ec224.key",
+  [CWA_TEST_KEY_EC521] = "ec521.key",
+  [CWA_TEST_KEY_RSA_PSS2048] = "rsapss2048.key",
 };
 
 static const gchar * const default_eku[] = { CWA_EKU_SERVER_AUTH, NULL };
@@ -133,6 +135,11 @@ derive_serial (const CwaTestCertSpec *spec,
   checksum_add_strv (checksum, spec->dns_names);
   checksum_add_strv (checksum, spec->ip_addresses);
   checksum_add_strv (checksum, spec->has_eku ? spec->eku_oids : NULL);
+  checksum_add_strv (checksum, (const gchar * const[]) { spec->raw_attribute_oid, NULL });
+  checksum_add_strv (checksum, (const gchar * const[]) { spec->critical_extension_oid, NULL });
+  if (spec->raw_attribute_value != NULL)
+    g_checksum_update (checksum, g_bytes_get_data (spec->raw_attribute_value, NULL),
+                       (gssize) g_bytes_get_size (spec->raw_attribute_value));
   g_checksum_update (checksum, (const guchar *) numbers, sizeof numbers);
   g_checksum_get_digest (checksum, digest, &digest_len);
 
@@ -218,6 +225,10 @@ set_extensions (gnutls_x509_crt_t      crt,
                "gnutls_x509_crt_set_key_purpose_oid");
     }
 
+  if (spec->critical_extension_oid != NULL)
+    check (gnutls_x509_crt_set_extension_by_oid (crt, spec->critical_extension_oid, "\x05\x00", 2, 1),
+           "gnutls_x509_crt_set_extension_by_oid");
+
   key_id_size = sizeof key_id;
   check (gnutls_x509_privkey_get_key_id (key->x509, GNUTLS_KEYID_USE_SHA1, key_id, &key_id_size),
          "gnutls_x509_privkey_get_key_id");
@@ -266,6 +277,12 @@ build_der (const CwaTestCertSpec *spec)
   if (ret < 0)
     g_error ("Test certificate builder: the subject “%s” is not accepted near “%s”: %s",
              spec->subject, dn_error != NULL ? dn_error : "", gnutls_strerror (ret));
+
+  if (spec->raw_attribute_oid != NULL)
+    check (gnutls_x509_crt_set_dn_by_oid (crt, spec->raw_attribute_oid, 1,
+                                          g_bytes_get_data (spec->raw_attribute_value, NULL),
+                                          (unsigned int) g_bytes_get_size (spec->raw_attribute_value)),
+           "gnutls_x509_crt_set_dn_by_oid (raw)");
 
   check (gnutls_x509_crt_set_key (crt, key->x509), "gnutls_x509_crt_set_key");
 

@@ -15,6 +15,8 @@ typedef enum
   CWA_TEST_KEY_EC256,
   CWA_TEST_KEY_EC384,
   CWA_TEST_KEY_EC224,
+  CWA_TEST_KEY_EC521,
+  CWA_TEST_KEY_RSA_PSS2048,   /* an RSASSA-PSS (RFC 4055) key: may only sign */
 } CwaTestKey;
 
 /* The fixed "now" every test passes to the rules: 2026-11-24T12:00:00Z. */
@@ -39,7 +41,13 @@ typedef struct
   gboolean            has_eku;
   const gchar * const *eku_oids;
   gboolean            is_ca;          /* basic constraints CA:TRUE, key usage certSign */
-  guint64             serial;
+  guint64             serial;         /* 0: derived; a top bit set encodes a negative serial */
+  /* One more subject attribute with a raw DER value (tag, length, bytes):
+   * string types the DN syntax cannot ask for, such as a T61String. */
+  const gchar        *raw_attribute_oid;
+  GBytes             *raw_attribute_value;
+  /* An extra critical extension with this OID (value: an ASN.1 NULL). */
+  const gchar        *critical_extension_oid;
   /* Issuer: NULL for self-signed; else the CA built before with its key. */
   struct _CwaTestIssuer *issuer;
 } CwaTestCertSpec;

@@ -180,6 +180,9 @@ _cwa_report_build_certificate_fields (CwaJsonWriter  *writer,
   add_member_time (writer, "not_before", cwa_certificate_get_not_before (certificate));
   add_member_time (writer, "not_after", cwa_certificate_get_not_after (certificate));
   cwa_json_writer_add_string_member (writer, "serial", cwa_certificate_get_serial (certificate));
+  /* Only where it applies: RFC 5280 forbids negative serials. */
+  if (cwa_certificate_is_serial_negative (certificate))
+    cwa_json_writer_add_boolean_member (writer, "serial_negative", TRUE);
   cwa_json_writer_add_string_member (writer, "sha256", cwa_certificate_get_sha256 (certificate));
   cwa_json_writer_add_string_member (writer, "sha1", cwa_certificate_get_sha1 (certificate));
 

@@ -119,7 +119,9 @@ check_key_usage (const CwaRule  *rule,
   const gchar *name = cwa_rule_certificate_name (cert);
   g_autofree gchar *message = NULL;
   g_autoptr(GString) missing = g_string_new (NULL);
-  gboolean rsa = cwa_certificate_is_rsa (cert);
+  /* RFC 4055: an RSA-PSS key may only sign, so keyEncipherment is only
+   * asked of rsaEncryption keys. */
+  gboolean rsa = cwa_certificate_is_rsa (cert) && !cwa_certificate_is_rsa_pss (cert);
   CwaKeyUsage usage;
 
   if (!cwa_certificate_has_key_usage (cert))
@@ -162,7 +164,7 @@ check_key_usage (const CwaRule  *rule,
 
 const CwaRule cwa_rule_cert_key_usage = {
   "cert.key-usage", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP",
-  N_ ("If the certificate has a Key Usage extension, it includes Digital Signature and, for RSA keys, Key Encipherment."),
+  N_ ("If the certificate has a Key Usage extension, it includes Digital Signature and, for RSA keys (rsaEncryption; not RSA-PSS keys, which may only sign), Key Encipherment."),
   check_key_usage,
 };
 
@@ -367,6 +369,75 @@ const CwaRule cwa_rule_cert_weak_signature = {
   "cert.weak-signature", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX",
   N_ ("The signature algorithm is not MD5 or SHA-1."),
   check_weak_signature,
+};
+
+/* "it has the critical extension 1.2.3" or "the CA certificate “CN=…” has
+ * the critical extensions 1.2.3, 4.5.6", appended to @text. */
+static void
+append_unknown_critical (GString        *text,
+                         CwaCertificate *certificate,
+                         gboolean        is_subject)
+{
+  const gchar * const *oids = cwa_certificate_get_unknown_critical_extensions (certificate);
+
+  if (oids[0] == NULL)
+    return;
+
+  if (text->len > 0)
+    g_string_append (text, "; ");
+  if (is_subject)
+    g_string_append (text, "it has");
+  else
+    g_string_append_printf (text, "the CA certificate “%s” of its chain has",
+                            cwa_certificate_get_subject (certificate));
+  g_string_append_printf (text, " %s ", oids[1] != NULL ? "the critical extensions"
+                                                        : "the critical extension");
+  for (guint i = 0; oids[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", oids[i]);
+}
+
+/* The certificate and the CA certificates of its chain, the trust anchor
+ * aside (RFC 5280 path validation does not process an anchor's
+ * extensions). */
+static void
+check_no_unknown_critical_extension (const CwaRule  *rule,
+                                     CwaRuleContext *context,
+                                     gpointer        subject,
+                                     GPtrArray      *findings)
+{
+  CwaCertificate *cert = subject;
+  const gchar *name = cwa_rule_certificate_name (cert);
+  const CwaChainResult *chain = cwa_rule_context_get_chain (context, cert);
+  g_autoptr(GString) unknown = g_string_new (NULL);
+  g_autofree gchar *message = NULL;
+  guint n = 0;
+
+  append_unknown_critical (unknown, cert, TRUE);
+  if (chain != NULL && chain->chain != NULL)
+    n = chain->trusted ? chain->chain->len - 1 : chain->chain->len;
+  for (guint i = 1; i < n; i++)
+    append_unknown_critical (unknown, g_ptr_array_index (chain->chain, i), FALSE);
+
+  if (unknown->len > 0)
+    {
+      message = g_strdup_printf ("The certificate %s will be rejected: %s, which RFC 5280 does "
+                                 "not define. Windows and browsers refuse a certificate whose "
+                                 "chain has a critical extension they do not recognise; have "
+                                 "the certificate reissued without it.", name, unknown->str);
+      add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
+    }
+  else
+    {
+      message = g_strdup_printf ("Neither the certificate %s nor a CA certificate of its chain "
+                                 "has a critical extension that RFC 5280 does not define.", name);
+      add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
+    }
+}
+
+const CwaRule cwa_rule_cert_no_unknown_critical_extension = {
+  "cert.no-unknown-critical-extension", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "PKIX",
+  N_ ("Neither the certificate nor a CA certificate of its chain (the trust anchor aside) has a critical extension other than those RFC 5280 sections 4.2.1 and 4.2.2 define (2.5.29.9, .14, .15, .17, .18, .19, .30, .31, .32, .33, .35, .36, .37, .46, .54; 1.3.6.1.5.5.7.1.1 and .11): RFC 5280 says a system MUST reject a certificate with a critical extension it does not recognise, and Windows and browsers do. The message names the certificate and the extension's OID."),
+  check_no_unknown_critical_extension,
 };
 
 static void

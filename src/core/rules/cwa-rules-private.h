@@ -36,6 +36,7 @@ extern const CwaRule cwa_rule_cert_validity;
 extern const CwaRule cwa_rule_cert_expiring_soon;
 extern const CwaRule cwa_rule_cert_chain_trusted;
 extern const CwaRule cwa_rule_cert_weak_key;
+extern const CwaRule cwa_rule_cert_no_unknown_critical_extension;
 extern const CwaRule cwa_rule_cert_weak_signature;
 extern const CwaRule cwa_rule_cert_no_wildcard;
 

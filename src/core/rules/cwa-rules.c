@@ -29,6 +29,7 @@ static const CwaRule * const catalogue[] = {
   &cwa_rule_cert_chain_trusted,
   &cwa_rule_cert_weak_key,
   &cwa_rule_cert_weak_signature,
+  &cwa_rule_cert_no_unknown_critical_extension,
   &cwa_rule_cert_no_wildcard,
   NULL
 };
