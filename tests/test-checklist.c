@@ -359,6 +359,41 @@ test_finalize_pending (void)
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
 
+/* Load balancers, reverse proxies and publishing rules re-run the rules
+ * like the rest: once per main-loop iteration, whatever changed. */
+static void
+test_front_ends_coalesce (Fixture *f, gconstpointer data)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (f->plan);
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  cwa_deployment_add_load_balancer (deployment, lb);
+  cwa_load_balancer_add_member (lb, "cwaserver.contoso.com");
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_publishing_rule_set_listener_certificate (rule, f->cert);
+  cwa_reverse_proxy_add_trusted_certificate (proxy, f->cert);
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs);
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+
+  cwa_publishing_rule_set_internal_host (rule, "10.0.0.7");
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 2);
+  cwa_load_balancer_set_vip (lb, "10.0.0.50");
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 3);
+
+  /* Nothing further pending. */
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +412,7 @@ main (int   argc,
   ADD ("/cwa/checklist/update-sync", test_update_sync);
   ADD ("/cwa/checklist/now", test_now_property);
   ADD ("/cwa/checklist/wildcard-coverage", test_wildcard_coverage);
+  ADD ("/cwa/checklist/front-ends-coalesce", test_front_ends_coalesce);
   g_test_add_func ("/cwa/checklist/finalize-pending", test_finalize_pending);
 
   return g_test_run ();

@@ -2,7 +2,10 @@
 #include "config.h"
 
 #include "cwa-deployment.h"
+#include "cwa-load-balancer.h"
 #include "cwa-plan.h"
+#include "cwa-publishing-rule.h"
+#include "cwa-reverse-proxy.h"
 #include "cwa-server.h"
 #include "cwa-test-cert.h"
 #include "cwa-virtual-server.h"
@@ -392,6 +395,292 @@ test_deployment_changed (void)
 }
 
 static void
+test_load_balancer_properties (void)
+{
+  CwaLoadBalancer *lb = cwa_load_balancer_new ("IM.Contoso.com.");
+  CwaCertificate *cert = make_cert ("CN=im.contoso.com", 11);
+  const gchar * const members[] = { "cwa01.contoso.com", "CWA02.contoso.com.", NULL };
+  NotifyLog log = { 0 };
+
+  g_assert_cmpstr (cwa_load_balancer_get_fqdn (lb), ==, "IM.Contoso.com.");
+  g_assert_cmpstr (cwa_load_balancer_get_host (lb), ==, "im.contoso.com");
+  g_assert_null (cwa_load_balancer_get_vip (lb));
+  g_assert_cmpuint (g_strv_length ((GStrv) cwa_load_balancer_get_members (lb)), ==, 0);
+  g_assert_false (cwa_load_balancer_get_ssl_offload (lb));
+
+  notify_log_watch (&log, lb);
+  cwa_load_balancer_set_fqdn (lb, "IM.Contoso.com.");
+  cwa_load_balancer_set_vip (lb, "");
+  cwa_load_balancer_set_members (lb, NULL);
+  cwa_load_balancer_set_ssl_offload (lb, FALSE);
+  cwa_load_balancer_set_ssl_certificate (lb, NULL);
+  g_assert_cmpuint (notify_log_total (&log), ==, 0);
+
+  cwa_load_balancer_set_fqdn (lb, "im.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "fqdn"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "host"), ==, 0);
+  cwa_load_balancer_set_fqdn (lb, "chat.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "host"), ==, 1);
+
+  cwa_load_balancer_set_vip (lb, "10.0.0.50");
+  cwa_load_balancer_set_vip (lb, "10.0.0.50");
+  g_assert_cmpuint (notify_log_count (&log, "vip"), ==, 1);
+  cwa_load_balancer_set_vip (lb, "");
+  g_assert_null (cwa_load_balancer_get_vip (lb));
+  g_assert_cmpuint (notify_log_count (&log, "vip"), ==, 2);
+
+  cwa_load_balancer_set_members (lb, members);
+  cwa_load_balancer_set_members (lb, members);
+  g_assert_cmpuint (notify_log_count (&log, "members"), ==, 1);
+  g_assert_true (cwa_load_balancer_has_member (lb, "CWA01.CONTOSO.COM."));
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
+  g_assert_false (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+
+  /* The same name twice is one member; the names stay as written. */
+  g_assert_false (cwa_load_balancer_add_member (lb, "cwa02.CONTOSO.com"));
+  g_assert_cmpuint (notify_log_count (&log, "members"), ==, 1);
+  g_assert_true (cwa_load_balancer_add_member (lb, "cwa03.contoso.com"));
+  g_assert_cmpuint (notify_log_count (&log, "members"), ==, 2);
+  g_assert_cmpstr (cwa_load_balancer_get_members (lb)[1], ==, "CWA02.contoso.com.");
+  g_assert_cmpstr (cwa_load_balancer_get_members (lb)[2], ==, "cwa03.contoso.com");
+
+  g_assert_true (cwa_load_balancer_remove_member (lb, "cwa02.contoso.com"));
+  g_assert_false (cwa_load_balancer_remove_member (lb, "cwa02.contoso.com"));
+  g_assert_cmpuint (notify_log_count (&log, "members"), ==, 3);
+  g_assert_cmpuint (g_strv_length ((GStrv) cwa_load_balancer_get_members (lb)), ==, 2);
+  g_assert_false (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
+
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  cwa_load_balancer_set_ssl_offload (lb, 2);
+  g_assert_cmpuint (notify_log_count (&log, "ssl-offload"), ==, 1);
+  cwa_load_balancer_set_ssl_certificate (lb, cert);
+  cwa_load_balancer_set_ssl_certificate (lb, cert);
+  g_assert_cmpuint (notify_log_count (&log, "ssl-certificate"), ==, 1);
+
+  notify_log_clear (&log, lb);
+  g_assert_finalize_object (lb);
+  g_assert_finalize_object (cert);
+}
+
+static void
+test_publishing_rule_properties (void)
+{
+  CwaPublishingRule *rule = cwa_publishing_rule_new ("https://IM.Contoso.com/", "im.contoso.com");
+  CwaCertificate *cert = make_cert ("CN=im.contoso.com", 12);
+  g_autofree gchar *listen = NULL;
+  g_autofree gchar *as_host = NULL;
+  g_autofree gchar *download_host = NULL;
+  NotifyLog log = { 0 };
+
+  g_assert_cmpstr (cwa_publishing_rule_get_published_host (rule), ==, "im.contoso.com");
+  g_assert_true (cwa_publishing_rule_is_https (rule));
+  g_assert_cmpuint (cwa_publishing_rule_get_port (rule), ==, 443);
+  listen = cwa_publishing_rule_dup_effective_listen (rule);
+  g_assert_cmpstr (listen, ==, "*:443");
+  as_host = cwa_publishing_rule_dup_as_host (rule);
+  download_host = cwa_publishing_rule_dup_download_host (rule);
+  g_assert_cmpstr (as_host, ==, "as.im.contoso.com");
+  g_assert_cmpstr (download_host, ==, "download.im.contoso.com");
+  /* The internal host defaults to the virtual server's. */
+  g_assert_null (cwa_publishing_rule_get_internal_host (rule));
+  g_assert_cmpstr (cwa_publishing_rule_get_effective_internal_host (rule), ==, "im.contoso.com");
+  g_assert_false (cwa_publishing_rule_internal_host_is_address (rule));
+
+  notify_log_watch (&log, rule);
+  cwa_publishing_rule_set_published_url (rule, "https://IM.Contoso.com/");
+  cwa_publishing_rule_set_virtual_server (rule, "im.contoso.com");
+  cwa_publishing_rule_set_listen (rule, "");
+  cwa_publishing_rule_set_internal_host (rule, NULL);
+  cwa_publishing_rule_set_internal_address (rule, "");
+  cwa_publishing_rule_set_as_url (rule, NULL);
+  cwa_publishing_rule_set_download_url (rule, NULL);
+  cwa_publishing_rule_set_listener_certificate (rule, NULL);
+  g_assert_cmpuint (notify_log_total (&log), ==, 0);
+
+  cwa_publishing_rule_set_published_url (rule, "http://im.contoso.com:8080");
+  g_assert_cmpuint (notify_log_count (&log, "published-url"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "published-host"), ==, 0);
+  g_assert_cmpuint (notify_log_count (&log, "is-https"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "port"), ==, 1);
+  g_clear_pointer (&listen, g_free);
+  listen = cwa_publishing_rule_dup_effective_listen (rule);
+  g_assert_cmpstr (listen, ==, "*:80");
+
+  cwa_publishing_rule_set_published_url (rule, "https://chat.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "published-host"), ==, 1);
+  g_clear_pointer (&as_host, g_free);
+  as_host = cwa_publishing_rule_dup_as_host (rule);
+  g_assert_cmpstr (as_host, ==, "as.chat.contoso.com");
+  cwa_publishing_rule_set_as_url (rule, "https://share.contoso.com");
+  g_clear_pointer (&as_host, g_free);
+  as_host = cwa_publishing_rule_dup_as_host (rule);
+  g_assert_cmpstr (as_host, ==, "share.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "as-url"), ==, 1);
+
+  cwa_publishing_rule_set_virtual_server (rule, "IM-Pool.Contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "virtual-server"), ==, 1);
+  g_assert_cmpstr (cwa_publishing_rule_get_virtual_server_host (rule), ==, "im-pool.contoso.com");
+  g_assert_cmpstr (cwa_publishing_rule_get_effective_internal_host (rule), ==, "im-pool.contoso.com");
+
+  cwa_publishing_rule_set_internal_host (rule, "[2001:DB8::5]");
+  g_assert_cmpstr (cwa_publishing_rule_get_effective_internal_host (rule), ==, "2001:db8::5");
+  g_assert_true (cwa_publishing_rule_internal_host_is_address (rule));
+  cwa_publishing_rule_set_internal_host (rule, "cwa01");
+  g_assert_cmpstr (cwa_publishing_rule_get_effective_internal_host (rule), ==, "cwa01");
+  g_assert_false (cwa_publishing_rule_internal_host_is_address (rule));
+  g_assert_cmpuint (notify_log_count (&log, "internal-host"), ==, 2);
+
+  cwa_publishing_rule_set_internal_address (rule, "10.0.0.7");
+  cwa_publishing_rule_set_internal_address (rule, "10.0.0.7");
+  g_assert_cmpuint (notify_log_count (&log, "internal-address"), ==, 1);
+  cwa_publishing_rule_set_listen (rule, "131.107.0.10:443");
+  g_assert_cmpuint (notify_log_count (&log, "listen"), ==, 1);
+  cwa_publishing_rule_set_listener_certificate (rule, cert);
+  cwa_publishing_rule_set_listener_certificate (rule, cert);
+  g_assert_cmpuint (notify_log_count (&log, "listener-certificate"), ==, 1);
+
+  notify_log_clear (&log, rule);
+  g_assert_finalize_object (rule);
+  g_assert_finalize_object (cert);
+}
+
+static void
+test_reverse_proxy_rules (void)
+{
+  CwaReverseProxy *proxy = cwa_reverse_proxy_new ("ISA01.Perimeter.Contoso.com");
+  CwaPublishingRule *a = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  CwaPublishingRule *b = cwa_publishing_rule_new ("https://im.fabrikam.com", "im.fabrikam.com");
+  CwaCertificate *root = make_cert ("CN=Contoso Root", 13);
+  CwaCertificate *same_root = copy_cert (root);
+  NotifyLog log = { 0 };
+  guint rules_changed = 0;
+  guint trusted_changed = 0;
+
+  g_assert_cmpstr (cwa_reverse_proxy_get_host (proxy), ==, "isa01.perimeter.contoso.com");
+  notify_log_watch (&log, proxy);
+  cwa_reverse_proxy_set_product (proxy, "ISA Server 2006");
+  cwa_reverse_proxy_set_product (proxy, "ISA Server 2006");
+  g_assert_cmpuint (notify_log_count (&log, "product"), ==, 1);
+  cwa_reverse_proxy_set_product (proxy, "");
+  g_assert_null (cwa_reverse_proxy_get_product (proxy));
+  cwa_reverse_proxy_set_fqdn (proxy, "isa01.perimeter.contoso.com");
+  g_assert_cmpuint (notify_log_count (&log, "fqdn"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "host"), ==, 0);
+
+  g_signal_connect_swapped (cwa_reverse_proxy_get_publishing_rules (proxy), "items-changed",
+                            G_CALLBACK (count_signal), &rules_changed);
+  g_signal_connect_swapped (cwa_reverse_proxy_get_trusted_certificates (proxy), "items-changed",
+                            G_CALLBACK (count_signal), &trusted_changed);
+
+  cwa_reverse_proxy_add_publishing_rule (proxy, b);
+  cwa_reverse_proxy_insert_publishing_rule (proxy, 0, a);
+  g_assert_cmpuint (rules_changed, ==, 2);
+  g_assert_true (cwa_publishing_rule_get_reverse_proxy (a) == proxy);
+  g_assert_true (cwa_reverse_proxy_find_publishing_rule (proxy, "IM.Fabrikam.com.") == b);
+  g_assert_null (cwa_reverse_proxy_find_publishing_rule (proxy, "im.example.com"));
+
+  g_assert_true (cwa_reverse_proxy_add_trusted_certificate (proxy, root));
+  /* Another object for the same certificate is the same root. */
+  g_assert_false (cwa_reverse_proxy_add_trusted_certificate (proxy, same_root));
+  g_assert_cmpuint (trusted_changed, ==, 1);
+  g_assert_true (cwa_reverse_proxy_remove_trusted_certificate (proxy, same_root));
+  g_assert_false (cwa_reverse_proxy_remove_trusted_certificate (proxy, root));
+  g_assert_cmpuint (trusted_changed, ==, 2);
+
+  cwa_reverse_proxy_remove_publishing_rule (proxy, b);
+  g_assert_null (cwa_publishing_rule_get_reverse_proxy (b));
+  g_assert_cmpuint (rules_changed, ==, 3);
+
+  /* A rule outliving its proxy lets go of the back-pointer. */
+  notify_log_clear (&log, proxy);
+  g_signal_handlers_disconnect_by_data (cwa_reverse_proxy_get_publishing_rules (proxy), &rules_changed);
+  g_signal_handlers_disconnect_by_data (cwa_reverse_proxy_get_trusted_certificates (proxy), &trusted_changed);
+  g_assert_finalize_object (proxy);
+  g_assert_null (cwa_publishing_rule_get_reverse_proxy (a));
+  g_assert_finalize_object (a);
+  g_assert_finalize_object (b);
+  g_assert_finalize_object (root);
+  g_assert_finalize_object (same_root);
+}
+
+static void
+test_deployment_front_ends_changed (void)
+{
+  CwaDeployment *deployment = cwa_deployment_new ();
+  CwaLoadBalancer *lb = cwa_load_balancer_new ("im.contoso.com");
+  CwaReverseProxy *proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  CwaPublishingRule *early = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  CwaPublishingRule *late = cwa_publishing_rule_new ("https://chat.contoso.com", "chat.contoso.com");
+  CwaCertificate *cert = make_cert ("CN=im.contoso.com", 14);
+  CwaCertificate *root = make_cert ("CN=Contoso Root", 15);
+  guint changed = 0;
+
+  g_signal_connect_swapped (deployment, "changed", G_CALLBACK (count_signal), &changed);
+
+  cwa_deployment_add_load_balancer (deployment, lb);
+  g_assert_cmpuint (changed, ==, 1);
+  cwa_load_balancer_add_member (lb, "cwa01.contoso.com");
+  cwa_load_balancer_set_vip (lb, "10.0.0.50");
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  cwa_load_balancer_set_ssl_certificate (lb, cert);
+  g_assert_cmpuint (changed, ==, 5);
+  /* No change, no signal; a read-only "host" does not count twice. */
+  cwa_load_balancer_set_vip (lb, "10.0.0.50");
+  cwa_load_balancer_set_fqdn (lb, "IM.contoso.com");
+  g_assert_cmpuint (changed, ==, 6);
+
+  /* A rule added before its proxy joins is watched too. */
+  cwa_reverse_proxy_add_publishing_rule (proxy, early);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  g_assert_cmpuint (changed, ==, 7);
+  cwa_publishing_rule_set_listener_certificate (early, cert);
+  g_assert_cmpuint (changed, ==, 8);
+  cwa_reverse_proxy_add_publishing_rule (proxy, late);
+  g_assert_cmpuint (changed, ==, 9);
+  cwa_publishing_rule_set_internal_host (late, "10.0.0.7");
+  g_assert_cmpuint (changed, ==, 10);
+  cwa_reverse_proxy_add_trusted_certificate (proxy, root);
+  g_assert_cmpuint (changed, ==, 11);
+  cwa_reverse_proxy_set_product (proxy, "ISA Server 2006");
+  g_assert_cmpuint (changed, ==, 12);
+
+  g_assert_true (cwa_deployment_find_load_balancer (deployment, "im.contoso.com.") == lb);
+  g_assert_null (cwa_deployment_find_load_balancer (deployment, "chat.contoso.com"));
+  g_assert_true (cwa_deployment_find_reverse_proxy (deployment, "ISA01.perimeter.contoso.com") == proxy);
+
+  /* Unassigning clears the load balancer's, the listener's and the trust. */
+  cwa_deployment_unassign (deployment, cert);
+  g_assert_null (cwa_load_balancer_get_ssl_certificate (lb));
+  g_assert_null (cwa_publishing_rule_get_listener_certificate (early));
+  g_assert_cmpuint (changed, ==, 14);
+  cwa_deployment_unassign (deployment, root);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_trusted_certificates (proxy)), ==, 0);
+  g_assert_cmpuint (changed, ==, 15);
+
+  /* Removed objects no longer count. */
+  cwa_reverse_proxy_remove_publishing_rule (proxy, late);
+  g_assert_cmpuint (changed, ==, 16);
+  cwa_publishing_rule_set_internal_host (late, NULL);
+  g_assert_cmpuint (changed, ==, 16);
+
+  cwa_deployment_remove_reverse_proxy (deployment, proxy);
+  cwa_deployment_remove_load_balancer (deployment, lb);
+  g_assert_cmpuint (changed, ==, 18);
+  cwa_publishing_rule_set_internal_host (early, "cwa01.contoso.com");
+  cwa_reverse_proxy_add_trusted_certificate (proxy, root);
+  cwa_load_balancer_set_vip (lb, NULL);
+  g_assert_cmpuint (changed, ==, 18);
+
+  g_assert_finalize_object (deployment);
+  g_assert_finalize_object (lb);
+  g_assert_finalize_object (proxy);
+  g_assert_finalize_object (early);
+  g_assert_finalize_object (late);
+  g_assert_finalize_object (cert);
+  g_assert_finalize_object (root);
+}
+
+static void
 test_deployment_find (void)
 {
   CwaDeployment *deployment = cwa_deployment_new ();
@@ -605,6 +894,58 @@ test_plan_modified (void)
   g_assert_finalize_object (server);
 }
 
+static void
+test_plan_front_end_roles (void)
+{
+  CwaPlan *plan = cwa_plan_new ();
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  g_autoptr(CwaCertificate) lb_cert = make_cert ("CN=im.contoso.com", 21);
+  g_autoptr(CwaCertificate) listener_cert = make_cert ("CN=im.contoso.com", 22);
+  g_autoptr(CwaCertificate) root = make_cert ("CN=Contoso Root", 23);
+  g_autoptr(GPtrArray) assigned = NULL;
+  g_auto(GStrv) roles = NULL;
+
+  cwa_plan_add_certificate (plan, lb_cert);
+  cwa_plan_add_certificate (plan, listener_cert);
+  cwa_plan_add_certificate (plan, root);
+  cwa_deployment_add_load_balancer (deployment, lb);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+
+  /* Kept but no role while the load balancer passes TLS through. */
+  cwa_load_balancer_set_ssl_certificate (lb, lb_cert);
+  cwa_publishing_rule_set_listener_certificate (rule, listener_cert);
+  cwa_reverse_proxy_add_trusted_certificate (proxy, root);
+  assigned = cwa_plan_dup_assigned_certificates (plan);
+  g_assert_cmpuint (assigned->len, ==, 1);
+  g_assert_true (g_ptr_array_index (assigned, 0) == listener_cert);
+  roles = cwa_plan_dup_certificate_roles (plan, lb_cert);
+  g_assert_cmpuint (g_strv_length (roles), ==, 0);
+  g_clear_pointer (&roles, g_strfreev);
+  roles = cwa_plan_dup_certificate_roles (plan, listener_cert);
+  g_assert_cmpstrv (roles, ((const gchar * const[]) { "reverse-proxy", NULL }));
+  g_clear_pointer (&roles, g_strfreev);
+
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  g_clear_pointer (&assigned, g_ptr_array_unref);
+  assigned = cwa_plan_dup_assigned_certificates (plan);
+  g_assert_cmpuint (assigned->len, ==, 2);
+  roles = cwa_plan_dup_certificate_roles (plan, lb_cert);
+  g_assert_cmpstrv (roles, ((const gchar * const[]) { "load-balancer", NULL }));
+  g_clear_pointer (&roles, g_strfreev);
+
+  /* Removing an entry clears those assignments and the trust too. */
+  cwa_plan_remove_certificate (plan, root);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_trusted_certificates (proxy)), ==, 0);
+  cwa_plan_remove_certificate (plan, lb_cert);
+  g_assert_null (cwa_load_balancer_get_ssl_certificate (lb));
+
+  g_assert_finalize_object (plan);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,10 +961,15 @@ main (int   argc,
   g_test_add_func ("/cwa/model/server/virtual-servers", test_server_virtual_servers);
   g_test_add_func ("/cwa/model/deployment/changed", test_deployment_changed);
   g_test_add_func ("/cwa/model/deployment/find", test_deployment_find);
+  g_test_add_func ("/cwa/model/load-balancer/properties", test_load_balancer_properties);
+  g_test_add_func ("/cwa/model/publishing-rule/properties", test_publishing_rule_properties);
+  g_test_add_func ("/cwa/model/reverse-proxy/rules", test_reverse_proxy_rules);
+  g_test_add_func ("/cwa/model/deployment/front-ends-changed", test_deployment_front_ends_changed);
   g_test_add_func ("/cwa/model/plan/add-certificate", test_plan_add_certificate);
   g_test_add_func ("/cwa/model/plan/remove-certificate", test_plan_remove_certificate);
   g_test_add_func ("/cwa/model/plan/chain-pool", test_plan_chain_pool);
   g_test_add_func ("/cwa/model/plan/modified", test_plan_modified);
+  g_test_add_func ("/cwa/model/plan/front-end-roles", test_plan_front_end_roles);
 
   return g_test_run ();
 }

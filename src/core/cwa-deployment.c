@@ -1,4 +1,4 @@
-/* cwa-deployment.c: the CWA server computers of a plan, folding every nested edit into one "changed" signal. */
+/* cwa-deployment.c: the servers, load balancers and reverse proxies of a plan, folding every nested edit into one "changed" signal. */
 #include "config.h"
 
 #include "cwa-deployment.h"
@@ -9,9 +9,12 @@ struct _CwaDeployment
   GObject     parent_instance;
 
   GListStore *servers;
-  /* Every virtual server we listen to (holding a reference), so removed
-   * ones can be let go of even though items-changed no longer shows them. */
-  GHashTable *watched_virtual_servers;
+  GListStore *load_balancers;
+  GListStore *reverse_proxies;
+  /* Every nested object we listen to (virtual servers, publishing rules),
+   * holding a reference, so removed ones can be let go of even though
+   * items-changed no longer shows them. */
+  GHashTable *watched_children;
 };
 
 G_DEFINE_FINAL_TYPE (CwaDeployment, cwa_deployment, G_TYPE_OBJECT)
@@ -19,6 +22,8 @@ G_DEFINE_FINAL_TYPE (CwaDeployment, cwa_deployment, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_SERVERS,
+  PROP_LOAD_BALANCERS,
+  PROP_REVERSE_PROXIES,
   N_PROPS
 };
 
@@ -50,48 +55,72 @@ on_child_notify (GObject       *child,
 }
 
 static void
-watch_virtual_server (CwaDeployment    *self,
-                      CwaVirtualServer *vs)
+watch_child (CwaDeployment *self,
+             GObject       *child)
 {
-  if (g_hash_table_contains (self->watched_virtual_servers, vs))
+  if (g_hash_table_contains (self->watched_children, child))
     return;
 
-  g_hash_table_add (self->watched_virtual_servers, g_object_ref (vs));
-  g_signal_connect_object (vs, "notify", G_CALLBACK (on_child_notify), self, 0);
+  g_hash_table_add (self->watched_children, g_object_ref (child));
+  g_signal_connect_object (child, "notify", G_CALLBACK (on_child_notify), self, 0);
 }
 
 static void
 unwatch (CwaDeployment *self,
-         GObject       *object)
+         gpointer       object)
 {
   g_signal_handlers_disconnect_by_data (object, self);
 }
 
-/* Brings the watched set in line with the virtual servers of all servers. */
-static void
-sync_watched_virtual_servers (CwaDeployment *self)
+/* The nested list of a top-level item: a server's virtual servers, a
+ * reverse proxy's publishing rules. */
+static GListModel *
+children_of (GObject *parent)
 {
-  g_autoptr(GHashTable) current = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer key;
-  guint n_servers = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
+  if (CWA_IS_SERVER (parent))
+    return cwa_server_get_virtual_servers (CWA_SERVER (parent));
 
-  for (guint i = 0; i < n_servers; i++)
+  return cwa_reverse_proxy_get_publishing_rules (CWA_REVERSE_PROXY (parent));
+}
+
+/* Adds the nested items of each item of @parents to @current and watches
+ * them. */
+static void
+collect_children (CwaDeployment *self,
+                  GListModel    *parents,
+                  GHashTable    *current)
+{
+  guint n_parents = g_list_model_get_n_items (parents);
+
+  for (guint i = 0; i < n_parents; i++)
     {
-      g_autoptr(CwaServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers), i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
+      g_autoptr(GObject) parent = g_list_model_get_item (parents, i);
+      GListModel *list = children_of (parent);
       guint n = g_list_model_get_n_items (list);
 
       for (guint j = 0; j < n; j++)
         {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
+          g_autoptr(GObject) child = g_list_model_get_item (list, j);
 
-          g_hash_table_add (current, vs);
-          watch_virtual_server (self, vs);
+          g_hash_table_add (current, child);
+          watch_child (self, child);
         }
     }
+}
 
-  g_hash_table_iter_init (&iter, self->watched_virtual_servers);
+/* Brings the watched set in line with the virtual servers of all servers
+ * and the publishing rules of all reverse proxies. */
+static void
+sync_watched_children (CwaDeployment *self)
+{
+  g_autoptr(GHashTable) current = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  collect_children (self, G_LIST_MODEL (self->servers), current);
+  collect_children (self, G_LIST_MODEL (self->reverse_proxies), current);
+
+  g_hash_table_iter_init (&iter, self->watched_children);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       if (!g_hash_table_contains (current, key))
@@ -103,31 +132,79 @@ sync_watched_virtual_servers (CwaDeployment *self)
 }
 
 static void
-on_virtual_servers_changed (GListModel    *list,
-                            guint          position,
-                            guint          removed,
-                            guint          added,
-                            CwaDeployment *self)
+on_children_changed (GListModel    *list,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     CwaDeployment *self)
 {
-  sync_watched_virtual_servers (self);
+  sync_watched_children (self);
   emit_changed (self);
 }
 
 static void
-watch_server (CwaDeployment *self,
-              CwaServer     *server)
+on_trusted_certificates_changed (GListModel    *list,
+                                 guint          position,
+                                 guint          removed,
+                                 guint          added,
+                                 CwaDeployment *self)
 {
-  g_signal_connect_object (server, "notify", G_CALLBACK (on_child_notify), self, 0);
-  g_signal_connect_object (cwa_server_get_virtual_servers (server), "items-changed",
-                           G_CALLBACK (on_virtual_servers_changed), self, 0);
+  emit_changed (self);
+}
+
+/* Listens to a top-level item (server, load balancer, reverse proxy) and
+ * to its nested lists. */
+static void
+watch_item (CwaDeployment *self,
+            GObject       *item)
+{
+  g_signal_connect_object (item, "notify", G_CALLBACK (on_child_notify), self, 0);
+
+  if (CWA_IS_SERVER (item))
+    g_signal_connect_object (cwa_server_get_virtual_servers (CWA_SERVER (item)), "items-changed",
+                             G_CALLBACK (on_children_changed), self, 0);
+
+  if (CWA_IS_REVERSE_PROXY (item))
+    {
+      g_signal_connect_object (cwa_reverse_proxy_get_publishing_rules (CWA_REVERSE_PROXY (item)),
+                               "items-changed", G_CALLBACK (on_children_changed), self, 0);
+      g_signal_connect_object (cwa_reverse_proxy_get_trusted_certificates (CWA_REVERSE_PROXY (item)),
+                               "items-changed", G_CALLBACK (on_trusted_certificates_changed), self, 0);
+    }
 }
 
 static void
-unwatch_server (CwaDeployment *self,
-                CwaServer     *server)
+unwatch_item (CwaDeployment *self,
+              GObject       *item)
 {
-  unwatch (self, G_OBJECT (server));
-  unwatch (self, G_OBJECT (cwa_server_get_virtual_servers (server)));
+  unwatch (self, item);
+
+  if (CWA_IS_SERVER (item))
+    unwatch (self, cwa_server_get_virtual_servers (CWA_SERVER (item)));
+
+  if (CWA_IS_REVERSE_PROXY (item))
+    {
+      unwatch (self, cwa_reverse_proxy_get_publishing_rules (CWA_REVERSE_PROXY (item)));
+      unwatch (self, cwa_reverse_proxy_get_trusted_certificates (CWA_REVERSE_PROXY (item)));
+    }
+}
+
+static void
+unwatch_all (CwaDeployment *self,
+             GListStore    *store)
+{
+  guint n;
+
+  if (store == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      unwatch_item (self, item);
+    }
 }
 
 static void
@@ -135,30 +212,24 @@ cwa_deployment_dispose (GObject *object)
 {
   CwaDeployment *self = CWA_DEPLOYMENT (object);
 
-  if (self->servers != NULL)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
+  unwatch_all (self, self->servers);
+  unwatch_all (self, self->load_balancers);
+  unwatch_all (self, self->reverse_proxies);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(CwaServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers), i);
-
-          unwatch_server (self, server);
-        }
-    }
-
-  if (self->watched_virtual_servers != NULL)
+  if (self->watched_children != NULL)
     {
       GHashTableIter iter;
       gpointer key;
 
-      g_hash_table_iter_init (&iter, self->watched_virtual_servers);
+      g_hash_table_iter_init (&iter, self->watched_children);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         unwatch (self, key);
     }
 
-  g_clear_pointer (&self->watched_virtual_servers, g_hash_table_unref);
+  g_clear_pointer (&self->watched_children, g_hash_table_unref);
   g_clear_object (&self->servers);
+  g_clear_object (&self->load_balancers);
+  g_clear_object (&self->reverse_proxies);
 
   G_OBJECT_CLASS (cwa_deployment_parent_class)->dispose (object);
 }
@@ -176,6 +247,12 @@ cwa_deployment_get_property (GObject    *object,
     case PROP_SERVERS:
       g_value_set_object (value, self->servers);
       break;
+    case PROP_LOAD_BALANCERS:
+      g_value_set_object (value, self->load_balancers);
+      break;
+    case PROP_REVERSE_PROXIES:
+      g_value_set_object (value, self->reverse_proxies);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -191,6 +268,14 @@ cwa_deployment_class_init (CwaDeploymentClass *klass)
 
   properties[PROP_SERVERS] =
     g_param_spec_object ("servers", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_LOAD_BALANCERS] =
+    g_param_spec_object ("load-balancers", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_REVERSE_PROXIES] =
+    g_param_spec_object ("reverse-proxies", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
@@ -210,13 +295,52 @@ static void
 cwa_deployment_init (CwaDeployment *self)
 {
   self->servers = g_list_store_new (CWA_TYPE_SERVER);
-  self->watched_virtual_servers = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->load_balancers = g_list_store_new (CWA_TYPE_LOAD_BALANCER);
+  self->reverse_proxies = g_list_store_new (CWA_TYPE_REVERSE_PROXY);
+  self->watched_children = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 CwaDeployment *
 cwa_deployment_new (void)
 {
   return g_object_new (CWA_TYPE_DEPLOYMENT, NULL);
+}
+
+/* The three top-level lists share their insertion and removal. */
+static void
+insert_item (CwaDeployment *self,
+             GListStore    *store,
+             guint          position,
+             gpointer       item)
+{
+  g_return_if_fail (!g_list_store_find (store, item, NULL));
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+
+  watch_item (self, item);
+  g_list_store_insert (store, position, item);
+  sync_watched_children (self);
+  emit_changed (self);
+}
+
+static void
+remove_item (CwaDeployment *self,
+             GListStore    *store,
+             gpointer       item)
+{
+  g_autoptr(GObject) hold = NULL;
+  guint position;
+
+  if (!g_list_store_find (store, item, &position))
+    {
+      g_return_if_reached ();
+    }
+
+  hold = g_object_ref (item);
+  unwatch_item (self, item);
+  g_list_store_remove (store, position);
+  sync_watched_children (self);
+  emit_changed (self);
 }
 
 GListModel *
@@ -245,53 +369,40 @@ cwa_deployment_insert_server (CwaDeployment *self,
 {
   g_return_if_fail (CWA_IS_DEPLOYMENT (self));
   g_return_if_fail (CWA_IS_SERVER (server));
-  g_return_if_fail (!g_list_store_find (self->servers, server, NULL));
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->servers)));
-
-  watch_server (self, server);
-  g_list_store_insert (self->servers, position, server);
-  sync_watched_virtual_servers (self);
-  emit_changed (self);
+  insert_item (self, self->servers, position, server);
 }
 
 void
 cwa_deployment_remove_server (CwaDeployment *self,
                               CwaServer     *server)
 {
-  g_autoptr(CwaServer) hold = NULL;
-  guint position;
-
   g_return_if_fail (CWA_IS_DEPLOYMENT (self));
   g_return_if_fail (CWA_IS_SERVER (server));
 
-  if (!g_list_store_find (self->servers, server, &position))
-    {
-      g_return_if_reached ();
-    }
-
-  hold = g_object_ref (server);
-  unwatch_server (self, server);
-  g_list_store_remove (self->servers, position);
-  sync_watched_virtual_servers (self);
-  emit_changed (self);
+  remove_item (self, self->servers, server);
 }
 
 CwaServer *
 cwa_deployment_find_server (CwaDeployment *self,
                             const gchar   *fqdn)
 {
+  g_autofree gchar *host = NULL;
   guint n;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), NULL);
   g_return_val_if_fail (fqdn != NULL, NULL);
+
+  host = cwa_name_normalize (fqdn, NULL);
+  if (host == NULL)
+    return NULL;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwaServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers), i);
 
-      if (cwa_name_equal (cwa_server_get_fqdn (server), fqdn))
+      if (g_strcmp0 (cwa_server_get_host (server), host) == 0)
         return server;
     }
 
@@ -302,10 +413,15 @@ CwaVirtualServer *
 cwa_deployment_find_virtual_server (CwaDeployment *self,
                                     const gchar   *host)
 {
+  g_autofree gchar *wanted = NULL;
   guint n;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), NULL);
   g_return_val_if_fail (host != NULL, NULL);
+
+  wanted = cwa_name_normalize (host, NULL);
+  if (wanted == NULL)
+    return NULL;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
   for (guint i = 0; i < n; i++)
@@ -318,7 +434,7 @@ cwa_deployment_find_virtual_server (CwaDeployment *self,
         {
           g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
 
-          if (cwa_name_equal (cwa_virtual_server_get_host (vs), host))
+          if (g_strcmp0 (cwa_virtual_server_get_host (vs), wanted) == 0)
             return vs;
         }
     }
@@ -334,16 +450,12 @@ same_certificate (CwaCertificate *assigned,
          (assigned == certificate || cwa_certificate_equal (assigned, certificate));
 }
 
-void
-cwa_deployment_unassign (CwaDeployment  *self,
-                         CwaCertificate *certificate)
+static void
+unassign_servers (CwaDeployment  *self,
+                  CwaCertificate *certificate)
 {
-  guint n;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
 
-  g_return_if_fail (CWA_IS_DEPLOYMENT (self));
-  g_return_if_fail (CWA_IS_CERTIFICATE (certificate));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwaServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers), i);
@@ -361,4 +473,170 @@ cwa_deployment_unassign (CwaDeployment  *self,
             cwa_virtual_server_set_ssl_certificate (vs, NULL);
         }
     }
+}
+
+static void
+unassign_front_ends (CwaDeployment  *self,
+                     CwaCertificate *certificate)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->load_balancers));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (G_LIST_MODEL (self->load_balancers), i);
+
+      if (same_certificate (cwa_load_balancer_get_ssl_certificate (lb), certificate))
+        cwa_load_balancer_set_ssl_certificate (lb, NULL);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->reverse_proxies));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (G_LIST_MODEL (self->reverse_proxies), i);
+      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+      guint n_rules = g_list_model_get_n_items (rules);
+
+      cwa_reverse_proxy_remove_trusted_certificate (proxy, certificate);
+      for (guint j = 0; j < n_rules; j++)
+        {
+          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
+
+          if (same_certificate (cwa_publishing_rule_get_listener_certificate (rule), certificate))
+            cwa_publishing_rule_set_listener_certificate (rule, NULL);
+        }
+    }
+}
+
+void
+cwa_deployment_unassign (CwaDeployment  *self,
+                         CwaCertificate *certificate)
+{
+  g_return_if_fail (CWA_IS_DEPLOYMENT (self));
+  g_return_if_fail (CWA_IS_CERTIFICATE (certificate));
+
+  unassign_servers (self, certificate);
+  unassign_front_ends (self, certificate);
+}
+
+/* The load balancer or reverse proxy of @store whose host is @fqdn's
+ * (borrowed), or NULL. */
+static gpointer
+find_front_end (GListStore  *store,
+                const gchar *fqdn)
+{
+  g_autofree gchar *host = cwa_name_normalize_lenient (fqdn);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const gchar *item_host = CWA_IS_LOAD_BALANCER (item)
+                               ? cwa_load_balancer_get_host (CWA_LOAD_BALANCER (item))
+                               : cwa_reverse_proxy_get_host (CWA_REVERSE_PROXY (item));
+
+      if (g_strcmp0 (item_host, host) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+GListModel *
+cwa_deployment_get_load_balancers (CwaDeployment *self)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), NULL);
+
+  return G_LIST_MODEL (self->load_balancers);
+}
+
+void
+cwa_deployment_add_load_balancer (CwaDeployment   *self,
+                                  CwaLoadBalancer *load_balancer)
+{
+  g_return_if_fail (CWA_IS_DEPLOYMENT (self));
+
+  cwa_deployment_insert_load_balancer (self,
+                                       g_list_model_get_n_items (G_LIST_MODEL (self->load_balancers)),
+                                       load_balancer);
+}
+
+void
+cwa_deployment_insert_load_balancer (CwaDeployment   *self,
+                                     guint            position,
+                                     CwaLoadBalancer *load_balancer)
+{
+  g_return_if_fail (CWA_IS_DEPLOYMENT (self));
+  g_return_if_fail (CWA_IS_LOAD_BALANCER (load_balancer));
+
+  insert_item (self, self->load_balancers, position, load_balancer);
+}
+
+void
+cwa_deployment_remove_load_balancer (CwaDeployment   *self,
+                                     CwaLoadBalancer *load_balancer)
+{
+  g_return_if_fail (CWA_IS_DEPLOYMENT (self));
+  g_return_if_fail (CWA_IS_LOAD_BALANCER (load_balancer));
+
+  remove_item (self, self->load_balancers, load_balancer);
+}
+
+CwaLoadBalancer *
+cwa_deployment_find_load_balancer (CwaDeployment *self,
+                                   const gchar   *fqdn)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), NULL);
+  g_return_val_if_fail (fqdn != NULL, NULL);
+
+  return find_front_end (self->load_balancers, fqdn);
+}
+
+GListModel *
+cwa_deployment_get_reverse_proxies (CwaDeployment *self)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), NULL);
+
+  return G_LIST_MODEL (self->reverse_proxies);
+}
+
+void
+cwa_deployment_add_reverse_proxy (CwaDeployment   *self,
+                                  CwaReverseProxy *proxy)
+{
+  g_return_if_fail (CWA_IS_DEPLOYMENT (self));
+
+  cwa_deployment_insert_reverse_proxy (self,
+                                       g_list_model_get_n_items (G_LIST_MODEL (self->reverse_proxies)),
+                                       proxy);
+}
+
+void
+cwa_deployment_insert_reverse_proxy (CwaDeployment   *self,
+                                     guint            position,
+                                     CwaReverseProxy *proxy)
+{
+  g_return_if_fail (CWA_IS_DEPLOYMENT (self));
+  g_return_if_fail (CWA_IS_REVERSE_PROXY (proxy));
+
+  insert_item (self, self->reverse_proxies, position, proxy);
+}
+
+void
+cwa_deployment_remove_reverse_proxy (CwaDeployment   *self,
+                                     CwaReverseProxy *proxy)
+{
+  g_return_if_fail (CWA_IS_DEPLOYMENT (self));
+  g_return_if_fail (CWA_IS_REVERSE_PROXY (proxy));
+
+  remove_item (self, self->reverse_proxies, proxy);
+}
+
+CwaReverseProxy *
+cwa_deployment_find_reverse_proxy (CwaDeployment *self,
+                                   const gchar   *fqdn)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), NULL);
+  g_return_val_if_fail (fqdn != NULL, NULL);
+
+  return find_front_end (self->reverse_proxies, fqdn);
 }

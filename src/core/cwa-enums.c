@@ -26,14 +26,18 @@ DEFINE_ENUM_TYPE (CwaScope, cwa_scope,
                   { CWA_SCOPE_DEPLOYMENT, "CWA_SCOPE_DEPLOYMENT", "deployment" },
                   { CWA_SCOPE_SERVER, "CWA_SCOPE_SERVER", "server" },
                   { CWA_SCOPE_VIRTUAL_SERVER, "CWA_SCOPE_VIRTUAL_SERVER", "virtual-server" },
-                  { CWA_SCOPE_CERTIFICATE, "CWA_SCOPE_CERTIFICATE", "certificate" })
+                  { CWA_SCOPE_CERTIFICATE, "CWA_SCOPE_CERTIFICATE", "certificate" },
+                  { CWA_SCOPE_LOAD_BALANCER, "CWA_SCOPE_LOAD_BALANCER", "load-balancer" },
+                  { CWA_SCOPE_REVERSE_PROXY, "CWA_SCOPE_REVERSE_PROXY", "reverse-proxy" })
 DEFINE_ENUM_TYPE (CwaStatus, cwa_status,
                   { CWA_STATUS_PASS, "CWA_STATUS_PASS", "pass" },
                   { CWA_STATUS_FAIL, "CWA_STATUS_FAIL", "fail" })
 DEFINE_ENUM_TYPE (CwaRole, cwa_role,
                   { CWA_ROLE_SHARED, "CWA_ROLE_SHARED", "shared" },
                   { CWA_ROLE_SSL, "CWA_ROLE_SSL", "ssl" },
-                  { CWA_ROLE_MTLS, "CWA_ROLE_MTLS", "mtls" })
+                  { CWA_ROLE_MTLS, "CWA_ROLE_MTLS", "mtls" },
+                  { CWA_ROLE_LOAD_BALANCER, "CWA_ROLE_LOAD_BALANCER", "load-balancer" },
+                  { CWA_ROLE_REVERSE_PROXY, "CWA_ROLE_REVERSE_PROXY", "reverse-proxy" })
 
 /* The GEnumValue nicks are the stable spellings, so there is one table. */
 static const gchar *

@@ -24,6 +24,8 @@ typedef enum
   CWA_SCOPE_SERVER,
   CWA_SCOPE_VIRTUAL_SERVER,
   CWA_SCOPE_CERTIFICATE,
+  CWA_SCOPE_LOAD_BALANCER,
+  CWA_SCOPE_REVERSE_PROXY,
 } CwaScope;
 
 typedef enum
@@ -38,6 +40,10 @@ typedef enum
   CWA_ROLE_SHARED,
   CWA_ROLE_SSL,
   CWA_ROLE_MTLS,
+  /* An SSL-offloading load balancer's certificate. */
+  CWA_ROLE_LOAD_BALANCER,
+  /* A reverse proxy's listener certificate for one publishing rule. */
+  CWA_ROLE_REVERSE_PROXY,
 } CwaRole;
 
 #define CWA_TYPE_AUDIENCE (cwa_audience_get_type ())

@@ -196,6 +196,17 @@ cwa_name_is_wildcard (const gchar *name)
   return strchr (name, '*') != NULL;
 }
 
+gchar *
+cwa_name_normalize_lenient (const gchar *name)
+{
+  gchar *host;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  host = cwa_name_normalize (name, NULL);
+  return host != NULL ? host : g_ascii_strdown (name, -1);
+}
+
 gboolean
 cwa_name_is_valid_host (const gchar *name)
 {
@@ -509,6 +520,31 @@ listen_address_is_valid (const gchar *address)
     return TRUE;
 
   return cwa_name_is_valid_host (address);
+}
+
+gchar *
+cwa_url_dup_derived_host (const gchar *override,
+                          const gchar *host,
+                          const gchar *prefix)
+{
+  g_autofree gchar *parsed = NULL;
+  g_autofree gchar *derived = NULL;
+  gchar *normalized;
+
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  /* The plan file refuses overrides that do not parse; falling back keeps
+   * the rules working while the GUI holds a half-typed value. */
+  if (override != NULL && cwa_url_parse (override, NULL, &parsed, NULL, NULL))
+    return g_steal_pointer (&parsed);
+
+  if (host == NULL)
+    return NULL;
+
+  derived = g_strconcat (prefix, ".", host, NULL);
+  normalized = cwa_name_normalize (derived, NULL);
+
+  return normalized != NULL ? normalized : g_steal_pointer (&derived);
 }
 
 gboolean

@@ -32,6 +32,11 @@ GQuark       cwa_name_error_quark        (void);
  * A leading "*." label is kept so certificate names can be normalised too. */
 gchar       *cwa_name_normalize          (const gchar  *name,
                                           GError      **error);
+/* cwa_name_normalize(), or @name lower-cased when it is not a host name
+ * (an IPv6 address, or what the GUI holds while the user types): what the
+ * model stores as a field's "host" so the rules always have a name to
+ * compare and print.  Never NULL. */
+gchar       *cwa_name_normalize_lenient  (const gchar  *name);
 /* TRUE if @name is a syntactically valid DNS host name (no wildcard). */
 gboolean     cwa_name_is_valid_host      (const gchar  *name);
 /* Case-insensitive, trailing-dot-insensitive, IDN-aware equality.  A
@@ -57,6 +62,13 @@ gboolean     cwa_url_parse               (const gchar  *url,
                                           gchar       **host,
                                           guint        *port,
                                           GError      **error);
+
+/* The host of an asURL or downloadURL: @override's host when it is given
+ * and parses (cwa_url_parse()), else "<prefix>.<host>" normalised.  NULL
+ * when @host is NULL and there is no usable override. */
+gchar       *cwa_url_dup_derived_host    (const gchar  *override,
+                                          const gchar  *host,
+                                          const gchar  *prefix);
 
 /* Parses "address:port" where address is "*", an IPv4 address, "[IPv6]" or a
  * host name.  @address is returned as written ("*" for all addresses). */

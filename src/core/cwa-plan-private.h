@@ -15,6 +15,12 @@ void        _cwa_object_set_extra_members     (GObject          *object,
 /* Borrowed, or NULL when there were none. */
 JsonObject *_cwa_object_get_extra_members     (GObject          *object);
 
+/* Stores a copy of @value in *@field; an empty string counts as NULL (an
+ * emptied entry in the GUI means "the default", never a value no rule can
+ * read).  Returns TRUE if the field changed: the caller then notifies. */
+gboolean    _cwa_set_optional_string          (gchar           **field,
+                                               const gchar      *value);
+
 /* Only CwaServer calls this: the weak back-pointer of a virtual server. */
 void        _cwa_virtual_server_set_server    (CwaVirtualServer *self,
                                                CwaServer        *server);
@@ -67,6 +73,11 @@ JsonObject *_cwa_plan_get_settings_extra_members (CwaPlan    *plan);
 gchar      *_cwa_plan_make_certificate_id    (CwaPlan        *plan,
                                               CwaCertificate *certificate,
                                               GHashTable     *also_taken);
+
+/* Only CwaReverseProxy calls this: the weak back-pointer of a publishing
+ * rule. */
+void        _cwa_publishing_rule_set_reverse_proxy (CwaPublishingRule *self,
+                                                    CwaReverseProxy   *proxy);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaPlanEntrySource, _cwa_plan_entry_source_free)
 

@@ -71,6 +71,21 @@ _cwa_object_get_extra_members (GObject *object)
   return g_object_get_qdata (object, cwa_extra_members_quark ());
 }
 
+gboolean
+_cwa_set_optional_string (gchar       **field,
+                          const gchar  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
 CwaPlanEntrySource *
 _cwa_plan_entry_source_new (void)
 {
@@ -598,37 +613,97 @@ cwa_plan_dup_certificate_pool (CwaPlan *self)
   return pool;
 }
 
+/* Which roles a certificate has: one flag per CwaRole that can be
+ * assigned (CWA_ROLE_SHARED is not one: it is mtls and ssl together). */
+typedef struct
+{
+  gboolean mtls;
+  gboolean ssl;
+  gboolean load_balancer;
+  gboolean reverse_proxy;
+} Roles;
+
+static gboolean
+holds (CwaCertificate *assigned,
+       CwaCertificate *certificate)
+{
+  return assigned != NULL && same_sha256 (assigned, certificate);
+}
+
 static void
-collect_roles (CwaPlan        *self,
-               CwaCertificate *certificate,
-               gboolean       *mtls,
-               gboolean       *ssl)
+collect_server_roles (CwaPlan        *self,
+                      CwaCertificate *certificate,
+                      Roles          *roles)
 {
   GListModel *servers = cwa_deployment_get_servers (self->deployment);
   guint n = g_list_model_get_n_items (servers);
-
-  *mtls = FALSE;
-  *ssl = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
       GListModel *list = cwa_server_get_virtual_servers (server);
       guint n_vs = g_list_model_get_n_items (list);
-      CwaCertificate *mtls_certificate = cwa_server_get_mtls_certificate (server);
 
-      if (mtls_certificate != NULL && same_sha256 (mtls_certificate, certificate))
-        *mtls = TRUE;
+      if (holds (cwa_server_get_mtls_certificate (server), certificate))
+        roles->mtls = TRUE;
 
       for (guint j = 0; j < n_vs; j++)
         {
           g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-          CwaCertificate *ssl_certificate = cwa_virtual_server_get_ssl_certificate (vs);
 
-          if (ssl_certificate != NULL && same_sha256 (ssl_certificate, certificate))
-            *ssl = TRUE;
+          if (holds (cwa_virtual_server_get_ssl_certificate (vs), certificate))
+            roles->ssl = TRUE;
         }
     }
+}
+
+/* A load balancer's certificate counts only while it offloads SSL
+ * (rules.md, "Arrays and load balancers"). */
+static void
+collect_front_end_roles (CwaPlan        *self,
+                         CwaCertificate *certificate,
+                         Roles          *roles)
+{
+  GListModel *lbs = cwa_deployment_get_load_balancers (self->deployment);
+  GListModel *proxies = cwa_deployment_get_reverse_proxies (self->deployment);
+  guint n = g_list_model_get_n_items (lbs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
+
+      if (cwa_load_balancer_get_ssl_offload (lb) &&
+          holds (cwa_load_balancer_get_ssl_certificate (lb), certificate))
+        roles->load_balancer = TRUE;
+    }
+
+  n = g_list_model_get_n_items (proxies);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
+      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+      guint n_rules = g_list_model_get_n_items (rules);
+
+      for (guint j = 0; j < n_rules; j++)
+        {
+          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
+
+          if (holds (cwa_publishing_rule_get_listener_certificate (rule), certificate))
+            roles->reverse_proxy = TRUE;
+        }
+    }
+}
+
+static Roles
+collect_roles (CwaPlan        *self,
+               CwaCertificate *certificate)
+{
+  Roles roles = { FALSE, FALSE, FALSE, FALSE };
+
+  collect_server_roles (self, certificate, &roles);
+  collect_front_end_roles (self, certificate, &roles);
+
+  return roles;
 }
 
 GPtrArray *
@@ -645,10 +720,9 @@ cwa_plan_dup_assigned_certificates (CwaPlan *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwaCertificate) certificate = g_list_model_get_item (G_LIST_MODEL (self->certificates), i);
-      gboolean mtls, ssl;
+      Roles roles = collect_roles (self, certificate);
 
-      collect_roles (self, certificate, &mtls, &ssl);
-      if (mtls || ssl)
+      if (roles.mtls || roles.ssl || roles.load_balancer || roles.reverse_proxy)
         g_ptr_array_add (assigned, g_steal_pointer (&certificate));
     }
 
@@ -660,17 +734,21 @@ cwa_plan_dup_certificate_roles (CwaPlan        *self,
                                 CwaCertificate *certificate)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
-  gboolean mtls, ssl;
+  Roles roles;
 
   g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
   g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), NULL);
 
   builder = g_strv_builder_new ();
-  collect_roles (self, certificate, &mtls, &ssl);
-  if (mtls)
-    g_strv_builder_add (builder, "mtls");
-  if (ssl)
-    g_strv_builder_add (builder, "ssl");
+  roles = collect_roles (self, certificate);
+  if (roles.mtls)
+    g_strv_builder_add (builder, cwa_role_to_string (CWA_ROLE_MTLS));
+  if (roles.ssl)
+    g_strv_builder_add (builder, cwa_role_to_string (CWA_ROLE_SSL));
+  if (roles.load_balancer)
+    g_strv_builder_add (builder, cwa_role_to_string (CWA_ROLE_LOAD_BALANCER));
+  if (roles.reverse_proxy)
+    g_strv_builder_add (builder, cwa_role_to_string (CWA_ROLE_REVERSE_PROXY));
 
   return g_strv_builder_end (builder);
 }

@@ -56,9 +56,13 @@ void            cwa_plan_add_chain_certificate     (CwaPlan        *self,
 GListModel     *cwa_plan_get_chain_certificates    (CwaPlan        *self);
 /* Entries and chain certificates together (element type CwaCertificate). */
 GPtrArray      *cwa_plan_dup_certificate_pool      (CwaPlan        *self);
-/* Entries assigned to at least one role, in plan order. */
+/* Entries assigned to at least one role (MTLS, SSL, an SSL-offloading load
+ * balancer's SSL, a listener), in plan order. */
 GPtrArray      *cwa_plan_dup_assigned_certificates (CwaPlan        *self);
-/* "mtls" and/or "ssl", in that order; empty if unassigned. */
+/* Which of "mtls", "ssl", "load-balancer" (only while that load balancer
+ * offloads SSL), "reverse-proxy" (a listener) @certificate has, in that
+ * order; empty if unassigned.  Trusted certificates of a reverse proxy are
+ * no role. */
 GStrv           cwa_plan_dup_certificate_roles     (CwaPlan        *self,
                                                     CwaCertificate *certificate);
 

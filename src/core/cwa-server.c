@@ -180,9 +180,7 @@ cwa_server_set_fqdn (CwaServer   *self,
 
   /* The plan file refuses an invalid FQDN; the GUI may hold one while the
    * user types, and the rules still need a host to print. */
-  host = cwa_name_normalize (fqdn, NULL);
-  if (host == NULL)
-    host = g_ascii_strdown (fqdn, -1);
+  host = cwa_name_normalize_lenient (fqdn);
 
   g_object_freeze_notify (G_OBJECT (self));
 

@@ -326,23 +326,6 @@ cwa_virtual_server_set_audience (CwaVirtualServer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCE]);
 }
 
-/* An empty override means "the default", like NULL, so an emptied entry in
- * the GUI does not leave a value no rule can read. */
-static gboolean
-set_optional_string (gchar       **field,
-                     const gchar  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 const gchar *
 cwa_virtual_server_get_listen (CwaVirtualServer *self)
 {
@@ -357,7 +340,7 @@ cwa_virtual_server_set_listen (CwaVirtualServer *self,
 {
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
 
-  if (set_optional_string (&self->listen, listen))
+  if (_cwa_set_optional_string (&self->listen, listen))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTEN]);
 }
 
@@ -386,7 +369,7 @@ cwa_virtual_server_set_as_url (CwaVirtualServer *self,
 {
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
 
-  if (set_optional_string (&self->as_url, as_url))
+  if (_cwa_set_optional_string (&self->as_url, as_url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_URL]);
 }
 
@@ -404,32 +387,8 @@ cwa_virtual_server_set_download_url (CwaVirtualServer *self,
 {
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
 
-  if (set_optional_string (&self->download_url, download_url))
+  if (_cwa_set_optional_string (&self->download_url, download_url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOWNLOAD_URL]);
-}
-
-/* The override's host if it parses, else "<prefix>.<host>".  The plan file
- * refuses overrides that do not parse; falling back keeps the rules working
- * while the GUI holds a half-typed value. */
-static gchar *
-dup_derived_host (CwaVirtualServer *self,
-                  const gchar      *override,
-                  const gchar      *prefix)
-{
-  g_autofree gchar *host = NULL;
-  g_autofree gchar *derived = NULL;
-  gchar *normalized;
-
-  if (override != NULL && cwa_url_parse (override, NULL, &host, NULL, NULL))
-    return g_steal_pointer (&host);
-
-  if (self->host == NULL)
-    return NULL;
-
-  derived = g_strconcat (prefix, ".", self->host, NULL);
-  normalized = cwa_name_normalize (derived, NULL);
-
-  return normalized != NULL ? normalized : g_steal_pointer (&derived);
 }
 
 gchar *
@@ -437,7 +396,7 @@ cwa_virtual_server_dup_as_host (CwaVirtualServer *self)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
 
-  return dup_derived_host (self, self->as_url, "as");
+  return cwa_url_dup_derived_host (self->as_url, self->host, "as");
 }
 
 gchar *
@@ -445,7 +404,7 @@ cwa_virtual_server_dup_download_host (CwaVirtualServer *self)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
 
-  return dup_derived_host (self, self->download_url, "download");
+  return cwa_url_dup_derived_host (self->download_url, self->host, "download");
 }
 
 CwaCertificate *

@@ -1,0 +1,376 @@
+/* cwa-reverse-proxy.c: a reverse proxy: FQDN, product, trusted roots and publishing rules. */
+#include "config.h"
+
+#include "cwa-names.h"
+#include "cwa-plan-private.h"
+#include "cwa-reverse-proxy.h"
+
+struct _CwaReverseProxy
+{
+  GObject     parent_instance;
+
+  gchar      *fqdn;
+  gchar      *host;
+  gchar      *product;
+  GListStore *trusted_certificates;
+  GListStore *publishing_rules;
+};
+
+G_DEFINE_FINAL_TYPE (CwaReverseProxy, cwa_reverse_proxy, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FQDN,
+  PROP_HOST,
+  PROP_PRODUCT,
+  PROP_TRUSTED_CERTIFICATES,
+  PROP_PUBLISHING_RULES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cwa_reverse_proxy_dispose (GObject *object)
+{
+  CwaReverseProxy *self = CWA_REVERSE_PROXY (object);
+
+  if (self->publishing_rules != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->publishing_rules));
+
+      /* The rules may outlive us in someone else's hands. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (G_LIST_MODEL (self->publishing_rules), i);
+
+          if (cwa_publishing_rule_get_reverse_proxy (rule) == self)
+            _cwa_publishing_rule_set_reverse_proxy (rule, NULL);
+        }
+    }
+
+  g_clear_object (&self->publishing_rules);
+  g_clear_object (&self->trusted_certificates);
+
+  G_OBJECT_CLASS (cwa_reverse_proxy_parent_class)->dispose (object);
+}
+
+static void
+cwa_reverse_proxy_finalize (GObject *object)
+{
+  CwaReverseProxy *self = CWA_REVERSE_PROXY (object);
+
+  g_clear_pointer (&self->fqdn, g_free);
+  g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->product, g_free);
+
+  G_OBJECT_CLASS (cwa_reverse_proxy_parent_class)->finalize (object);
+}
+
+static void
+cwa_reverse_proxy_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CwaReverseProxy *self = CWA_REVERSE_PROXY (object);
+
+  switch (prop_id)
+    {
+    case PROP_FQDN:
+      g_value_set_string (value, self->fqdn);
+      break;
+    case PROP_HOST:
+      g_value_set_string (value, self->host);
+      break;
+    case PROP_PRODUCT:
+      g_value_set_string (value, self->product);
+      break;
+    case PROP_TRUSTED_CERTIFICATES:
+      g_value_set_object (value, self->trusted_certificates);
+      break;
+    case PROP_PUBLISHING_RULES:
+      g_value_set_object (value, self->publishing_rules);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwa_reverse_proxy_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CwaReverseProxy *self = CWA_REVERSE_PROXY (object);
+
+  switch (prop_id)
+    {
+    case PROP_FQDN:
+      cwa_reverse_proxy_set_fqdn (self, g_value_get_string (value));
+      break;
+    case PROP_PRODUCT:
+      cwa_reverse_proxy_set_product (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwa_reverse_proxy_class_init (CwaReverseProxyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cwa_reverse_proxy_dispose;
+  object_class->finalize = cwa_reverse_proxy_finalize;
+  object_class->get_property = cwa_reverse_proxy_get_property;
+  object_class->set_property = cwa_reverse_proxy_set_property;
+
+  properties[PROP_FQDN] =
+    g_param_spec_string ("fqdn", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_HOST] =
+    g_param_spec_string ("host", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_PRODUCT] =
+    g_param_spec_string ("product", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_TRUSTED_CERTIFICATES] =
+    g_param_spec_object ("trusted-certificates", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_PUBLISHING_RULES] =
+    g_param_spec_object ("publishing-rules", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cwa_reverse_proxy_init (CwaReverseProxy *self)
+{
+  self->trusted_certificates = g_list_store_new (CWA_TYPE_CERTIFICATE);
+  self->publishing_rules = g_list_store_new (CWA_TYPE_PUBLISHING_RULE);
+}
+
+CwaReverseProxy *
+cwa_reverse_proxy_new (const gchar *fqdn)
+{
+  g_return_val_if_fail (fqdn != NULL, NULL);
+
+  return g_object_new (CWA_TYPE_REVERSE_PROXY,
+                       "fqdn", fqdn,
+                       NULL);
+}
+
+const gchar *
+cwa_reverse_proxy_get_fqdn (CwaReverseProxy *self)
+{
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), NULL);
+
+  return self->fqdn;
+}
+
+void
+cwa_reverse_proxy_set_fqdn (CwaReverseProxy *self,
+                            const gchar     *fqdn)
+{
+  g_autofree gchar *host = NULL;
+
+  g_return_if_fail (CWA_IS_REVERSE_PROXY (self));
+  g_return_if_fail (fqdn != NULL);
+
+  if (g_strcmp0 (self->fqdn, fqdn) == 0)
+    return;
+
+  host = cwa_name_normalize_lenient (fqdn);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_free (self->fqdn);
+  self->fqdn = g_strdup (fqdn);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FQDN]);
+
+  if (g_strcmp0 (self->host, host) != 0)
+    {
+      g_free (self->host);
+      self->host = g_steal_pointer (&host);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const gchar *
+cwa_reverse_proxy_get_host (CwaReverseProxy *self)
+{
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), NULL);
+
+  return self->host;
+}
+
+const gchar *
+cwa_reverse_proxy_get_product (CwaReverseProxy *self)
+{
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), NULL);
+
+  return self->product;
+}
+
+void
+cwa_reverse_proxy_set_product (CwaReverseProxy *self,
+                               const gchar     *product)
+{
+  g_return_if_fail (CWA_IS_REVERSE_PROXY (self));
+
+  if (_cwa_set_optional_string (&self->product, product))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT]);
+}
+
+GListModel *
+cwa_reverse_proxy_get_trusted_certificates (CwaReverseProxy *self)
+{
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), NULL);
+
+  return G_LIST_MODEL (self->trusted_certificates);
+}
+
+static gboolean
+find_trusted (CwaReverseProxy *self,
+              CwaCertificate  *certificate,
+              guint           *position)
+{
+  GListModel *list = G_LIST_MODEL (self->trusted_certificates);
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaCertificate) item = g_list_model_get_item (list, i);
+
+      if (item == certificate || cwa_certificate_equal (item, certificate))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+cwa_reverse_proxy_add_trusted_certificate (CwaReverseProxy *self,
+                                           CwaCertificate  *certificate)
+{
+  guint position;
+
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), FALSE);
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), FALSE);
+
+  if (find_trusted (self, certificate, &position))
+    return FALSE;
+
+  g_list_store_append (self->trusted_certificates, certificate);
+  return TRUE;
+}
+
+gboolean
+cwa_reverse_proxy_remove_trusted_certificate (CwaReverseProxy *self,
+                                              CwaCertificate  *certificate)
+{
+  guint position;
+
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), FALSE);
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), FALSE);
+
+  if (!find_trusted (self, certificate, &position))
+    return FALSE;
+
+  g_list_store_remove (self->trusted_certificates, position);
+  return TRUE;
+}
+
+GListModel *
+cwa_reverse_proxy_get_publishing_rules (CwaReverseProxy *self)
+{
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), NULL);
+
+  return G_LIST_MODEL (self->publishing_rules);
+}
+
+void
+cwa_reverse_proxy_add_publishing_rule (CwaReverseProxy   *self,
+                                       CwaPublishingRule *rule)
+{
+  g_return_if_fail (CWA_IS_REVERSE_PROXY (self));
+
+  cwa_reverse_proxy_insert_publishing_rule (self,
+                                            g_list_model_get_n_items (G_LIST_MODEL (self->publishing_rules)),
+                                            rule);
+}
+
+void
+cwa_reverse_proxy_insert_publishing_rule (CwaReverseProxy   *self,
+                                          guint              position,
+                                          CwaPublishingRule *rule)
+{
+  g_return_if_fail (CWA_IS_REVERSE_PROXY (self));
+  g_return_if_fail (CWA_IS_PUBLISHING_RULE (rule));
+  g_return_if_fail (cwa_publishing_rule_get_reverse_proxy (rule) == NULL);
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->publishing_rules)));
+
+  /* Back-pointer first: whoever reacts to items-changed sees it set. */
+  _cwa_publishing_rule_set_reverse_proxy (rule, self);
+  g_list_store_insert (self->publishing_rules, position, rule);
+}
+
+void
+cwa_reverse_proxy_remove_publishing_rule (CwaReverseProxy   *self,
+                                          CwaPublishingRule *rule)
+{
+  g_autoptr(CwaPublishingRule) hold = NULL;
+  guint position;
+
+  g_return_if_fail (CWA_IS_REVERSE_PROXY (self));
+  g_return_if_fail (CWA_IS_PUBLISHING_RULE (rule));
+
+  if (!g_list_store_find (self->publishing_rules, rule, &position))
+    {
+      g_return_if_reached ();
+    }
+
+  hold = g_object_ref (rule);
+  g_list_store_remove (self->publishing_rules, position);
+  _cwa_publishing_rule_set_reverse_proxy (rule, NULL);
+}
+
+CwaPublishingRule *
+cwa_reverse_proxy_find_publishing_rule (CwaReverseProxy *self,
+                                        const gchar     *host)
+{
+  GListModel *list;
+  g_autofree gchar *wanted = NULL;
+  guint n;
+
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), NULL);
+  g_return_val_if_fail (host != NULL, NULL);
+
+  wanted = cwa_name_normalize_lenient (host);
+  list = G_LIST_MODEL (self->publishing_rules);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (cwa_publishing_rule_get_published_host (rule), wanted) == 0)
+        return rule;
+    }
+
+  return NULL;
+}
