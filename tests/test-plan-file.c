@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -613,6 +614,21 @@ static const InvalidCase invalid_cases[] = {
   { "json-single-quotes", CWA_PLAN_ERROR_INVALID_JSON,
     "{ 'format': 'cwa-cert-plan' }",
     "plan.cwaplan:1:3: the plan is not valid JSON: expected a member name in double quotes" },
+  { "json-lone-surrogate", CWA_PLAN_ERROR_INVALID_JSON,
+    "{ \"format\": \"cwa-cert-plan\", \"version\": 1,\n  \"x\": \"\\ud800ab\" }\n",
+    "plan.cwaplan:2:9: the plan is not valid JSON: a \\u escape of half a UTF-16 surrogate pair "
+    "is not a character; write the character itself or both halves" },
+  { "json-low-surrogate-first", CWA_PLAN_ERROR_INVALID_JSON,
+    "{ \"name\": \"a\\udc00\\ud800\" }",
+    "plan.cwaplan:1:13: the plan is not valid JSON: a \\u escape of half a UTF-16 surrogate pair "
+    "is not a character; write the character itself or both halves" },
+  { "json-nul-escape", CWA_PLAN_ERROR_INVALID_JSON,
+    "{ \"name\": \"a\\u0000b\" }",
+    "plan.cwaplan:1:13: the plan is not valid JSON: the escape \\u0000 (a NUL character) cannot be "
+    "part of a plan's text; remove it" },
+  { "json-invalid-utf8", CWA_PLAN_ERROR_INVALID_JSON,
+    "{ \"name\": \"Z\xfcrich\" }",
+    "plan.cwaplan:1:13: the plan is not valid JSON: the text is not valid UTF-8" },
   { "json-after-end", CWA_PLAN_ERROR_INVALID_JSON,
     "{ \"format\": \"cwa-cert-plan\", \"version\": 1 }\n{}\n",
     "plan.cwaplan:2:1: the plan is not valid JSON: unexpected text after the end of the JSON document" },
@@ -1047,6 +1063,82 @@ test_byte_order_mark (Fixture       *f,
   g_assert_finalize_object (plan);
 }
 
+/* Certificate files that are devices or FIFOs are refused for what they
+ * are, without reading /dev/zero for ever or waiting on the FIFO, and the
+ * messages name each file as the plan wrote it. */
+static void
+test_not_regular_certificate_files (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree gchar *fifo = fixture_path (f, "certs/pipe.pem");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 start;
+  CwaPlan *plan;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  start = g_get_monotonic_time ();
+  plan = load_text (f,
+                    HEAD
+                    "  \"certificates\": [\n"
+                    "    { \"id\": \"zero\", \"file\": \"/dev/zero\" },\n"
+                    "    { \"id\": \"random\", \"file\": \"/dev/urandom\" },\n"
+                    "    { \"id\": \"pipe\", \"file\": \"certs/pipe.pem\" }\n"
+                    "  ]\n"
+                    "}\n",
+                    &error);
+  g_assert_null (plan);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_CERTIFICATE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==,
+                   "plan.cwaplan:5:29: certificate \"zero\": /dev/zero is a device, not a file; "
+                   "name the certificate file itself");
+  g_assert_cmpstr (lines[1], ==,
+                   "plan.cwaplan:6:31: certificate \"random\": /dev/urandom is a device, not a file; "
+                   "name the certificate file itself");
+  g_assert_cmpstr (lines[2], ==,
+                   "plan.cwaplan:7:29: certificate \"pipe\": certs/pipe.pem is a named pipe "
+                   "(FIFO), not a file; name the certificate file itself");
+}
+
+/* The plan itself: a FIFO is refused without waiting for a writer, and a
+ * plan with a 50 MB string is refused by its size before it is read. */
+static void
+test_hostile_plan_files (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree gchar *fifo = fixture_path (f, "pipe.cwaplan");
+  g_autofree gchar *huge = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize n = 50 * 1024 * 1024;
+  gint64 start;
+  CwaPlan *plan;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  plan = load (f, "pipe.cwaplan", NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "named pipe (FIFO)"));
+  g_clear_error (&error);
+
+  huge = g_malloc (n + 64);
+  memcpy (huge, "{\"format\":\"cwa-cert-plan\",\"version\":1,\"name\":\"", 46);
+  memset (huge + 46, 'x', n);
+  memcpy (huge + 46 + n, "\"}\n", 4);
+  write_text (f, "huge.cwaplan", huge, -1);
+  g_clear_pointer (&huge, g_free);
+
+  start = g_get_monotonic_time ();
+  plan = load (f, "huge.cwaplan", NULL, &error);
+  g_assert_null (plan);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
+  g_assert_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO);
+  g_assert_true (g_str_has_suffix (error->message, "is larger than the 8 MB a plan can be; it is not a "
+                                   "plan, or certificates embedded in it belong in files next to it"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1067,6 +1159,8 @@ main (int   argc,
   ADD ("certificate/pin", test_pin);
   ADD ("certificate/same-twice", test_same_certificate_twice);
   ADD ("certificate/pkcs12", test_pkcs12);
+  ADD ("certificate/not-regular-files", test_not_regular_certificate_files);
+  ADD ("hostile-plan-files", test_hostile_plan_files);
   ADD ("save/new-certificates", test_save_new_certificates);
   ADD ("save/relative-paths", test_relative_paths);
   ADD ("save/failure-keeps-file", test_save_failure_keeps_file);

@@ -6,6 +6,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-cli-private.h"
+#include "cwa-file-read.h"
 #include "cwa-plan-notices.h"
 #include "cwa-plan-file.h"
 #include "cwa-report-private.h"
@@ -199,14 +200,16 @@ static void
 print_unknown_keys (GFile       *file,
                     const gchar *path)
 {
-  g_autofree gchar *contents = NULL;
+  g_autoptr(GBytes) contents = cwa_file_read_bounded (file, CWA_PLAN_MAX_SIZE, NULL, NULL);
   g_auto(GStrv) notices = NULL;
   gsize length = 0;
+  const gchar *text;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+  if (contents == NULL)
     return;
 
-  notices = cwa_plan_notices_find_unknown_keys (contents, (gssize) length, path);
+  text = g_bytes_get_data (contents, &length);
+  notices = cwa_plan_notices_find_unknown_keys (text != NULL ? text : "", (gssize) length, path);
   for (guint i = 0; notices[i] != NULL; i++)
     fprintf (stderr, "%s\n", notices[i]);
 }

@@ -10,6 +10,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-certificate-private.h"
+#include "cwa-file-read.h"
 
 G_DEFINE_QUARK (cwa-load-error-quark, cwa_load_error)
 
@@ -849,42 +850,40 @@ display_name_for_file (GFile *file)
   return g_file_get_parse_name (file);
 }
 
-/* Reads the whole file, but never more than @limit bytes: the size checked
- * before can lie (a pipe, a device, a file still growing). */
-static GBytes *
-read_at_most (GFile        *file,
-              gsize         limit,
-              GCancellable *cancellable,
-              GError      **error)
+GBytes *
+cwa_cert_loader_read_file (GFile        *file,
+                           GCancellable *cancellable,
+                           GError      **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  return cwa_file_read_bounded (file, CWA_LOAD_MAX_SIZE, cancellable, error);
+}
 
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  for (;;)
-    {
-      gsize old_len = buffer->len;
-      gssize n;
-
-      g_byte_array_set_size (buffer, old_len + 65536);
-      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len, 65536,
-                               cancellable, error);
-      if (n < 0)
-        return NULL;
-      g_byte_array_set_size (buffer, old_len + n);
-      if (n == 0)
-        break;
-      if (buffer->len > limit)
-        {
-          g_set_error_literal (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE, "too large");
-          return NULL;
-        }
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+/* The loader's words for what cwa_file_read_bounded() refused. */
+static void
+set_read_error (const gchar *name,
+                GError      *read_error,
+                GError     **error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (read_error));
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
+                 "%s: the file does not exist. Check the path and the file name.", name);
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
+                 "%s: this is a folder, not a file. Choose the certificate file inside it.", name);
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
+                 "%s: this is %s, not a file. Save the certificate to a file and choose that file.",
+                 name, read_error->message);
+  else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
+                 "%s: the file is larger than the %d MB a certificate file can be. "
+                 FORMATS_HINT, name, CWA_LOAD_MAX_SIZE / (1024 * 1024));
+  else
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
+                 "%s: the file cannot be read (%s). Check that it exists and that you may read it.",
+                 name, read_error->message);
 }
 
 GPtrArray *
@@ -894,7 +893,6 @@ cwa_cert_loader_load_file (GFile        *file,
                            GError      **error)
 {
   g_autofree gchar *name = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -904,52 +902,10 @@ cwa_cert_loader_load_file (GFile        *file,
 
   name = display_name_for_file (file);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                     "%s: the file does not exist. Check the path and the file name.", name);
-      else
-        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                     "%s: the file cannot be read (%s). Check that it exists and that you may read it.",
-                     name, local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                   "%s: this is a folder, not a file. Choose the certificate file inside it.", name);
-      return NULL;
-    }
-
-  /* Checked before reading so a disk image is never read into memory. */
-  if (g_file_info_get_size (info) > CWA_LOAD_MAX_SIZE)
-    {
-      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
-                   "%s: the file is larger than the %d MB a certificate file can be. "
-                   FORMATS_HINT, name, CWA_LOAD_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  bytes = read_at_most (file, CWA_LOAD_MAX_SIZE, cancellable, &local_error);
+  bytes = cwa_cert_loader_read_file (file, cancellable, &local_error);
   if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (g_error_matches (local_error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE))
-        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
-                     "%s: the file is larger than the %d MB a certificate file can be. "
-                     FORMATS_HINT, name, CWA_LOAD_MAX_SIZE / (1024 * 1024));
-      else
-        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                     "%s: the file cannot be read (%s). Check that it exists and that you may read it.",
-                     name, local_error->message);
+      set_read_error (name, local_error, error);
       return NULL;
     }
 

@@ -34,6 +34,15 @@ GPtrArray  *cwa_cert_loader_load_bytes     (GBytes              *data,
                                             const gchar         *display_name,
                                             const gchar         *password,
                                             GError             **error);
+/* The bytes of @file as the loader reads them: within CWA_LOAD_MAX_SIZE,
+ * refusing FIFOs, devices and other non-regular files without blocking on
+ * them.  Errors are cwa_file_read_bounded()'s, in G_IO_ERROR without the
+ * file's name, for callers that name the file in their own words. */
+GBytes     *cwa_cert_loader_read_file      (GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+/* Reads @file (through cwa_cert_loader_read_file()) and loads it; errors
+ * are CWA_LOAD_ERROR messages naming the file, or G_IO_ERROR_CANCELLED. */
 GPtrArray  *cwa_cert_loader_load_file      (GFile               *file,
                                             const gchar         *password,
                                             GCancellable        *cancellable,

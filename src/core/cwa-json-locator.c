@@ -176,6 +176,8 @@ scan_string (Scanner *s,
           break;
         case 'u':
           {
+            /* Where the escape starts, for the messages below. */
+            guint line = s->line, column = s->column - 1;
             gunichar ch;
 
             advance (s);
@@ -195,10 +197,21 @@ scan_string (Scanner *s,
                 if (low >= 0xDC00 && low <= 0xDFFF)
                   ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
                 else
-                  ch = 0xFFFD;
+                  ch = 0xD800;  /* a high surrogate without its low half */
               }
-            else if (ch >= 0xD800 && ch <= 0xDFFF)
-              ch = 0xFFFD;
+
+            /* json-glib would turn these into invalid UTF-8 or cut the
+             * string short, and the plan would not save as it loaded. */
+            if ((ch >= 0xD800 && ch <= 0xDFFF) || ch == 0)
+              {
+                s->line = line;
+                s->column = column;
+                return fail (s, CWA_JSON_LOCATOR_ERROR_ENCODING,
+                             ch == 0 ? "the escape \\u0000 (a NUL character) cannot be part of a "
+                                       "plan's text; remove it"
+                                     : "a \\u escape of half a UTF-16 surrogate pair is not a "
+                                       "character; write the character itself or both halves");
+              }
 
             if (decoded != NULL)
               g_string_append_unichar (decoded, ch);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cwa-cert-loader.h"
+#include "cwa-file-read.h"
 #include "cwa-json-locator.h"
 #include "cwa-json-writer.h"
 #include "cwa-names.h"
@@ -663,6 +664,37 @@ resolve_certificate_file (GFile       *plan_file,
   return g_file_resolve_relative_path (dir, path);
 }
 
+/* The plan's words for a certificate file that cannot be read, naming it
+ * as the plan wrote it. */
+static void
+add_read_problem (Reader       *r,
+                  const gchar  *where,
+                  const gchar  *quoted_id,
+                  const gchar  *path,
+                  const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    add_problem (r, where, FALSE,
+                 "certificate %s: %s does not exist; check the path, which is "
+                 "relative to the plan's folder", quoted_id, path);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    add_problem (r, where, FALSE,
+                 "certificate %s: %s is a folder, not a certificate file; "
+                 "name the file inside it", quoted_id, path);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    add_problem (r, where, FALSE,
+                 "certificate %s: %s is %s, not a file; name the certificate file itself",
+                 quoted_id, path, error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    add_problem (r, where, FALSE,
+                 "certificate %s: %s is larger than the %d MB a certificate file can be; "
+                 "check the path", quoted_id, path, CWA_LOAD_MAX_SIZE / (1024 * 1024));
+  else
+    add_problem (r, where, FALSE,
+                 "certificate %s: %s cannot be read (%s); check that it exists "
+                 "and that you may read it", quoted_id, path, error->message);
+}
+
 /* Reads @entry's certificates; NULL and a problem on failure.  Sets
  * @cancel_error instead when @cancellable fired. */
 static GPtrArray *
@@ -682,52 +714,19 @@ load_entry_certificates (Reader       *r,
   if (entry->file != NULL)
     {
       g_autoptr(GFile) file = resolve_certificate_file (plan_file, entry->file);
-      g_autoptr(GFileInfo) info = NULL;
-      gchar *contents = NULL;
-      gsize length = 0;
 
-      /* Refuse a huge file before reading it whole (a wrong path to a disk
-       * image should not eat the memory). */
-      info = g_file_query_info (file,
-                                G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-      if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        {
-          add_problem (r, where, FALSE,
-                       "certificate %s: %s is a folder, not a certificate file; "
-                       "name the file inside it", quoted_id, entry->file);
-          return NULL;
-        }
-      if (info != NULL && g_file_info_get_size (info) > CWA_LOAD_MAX_SIZE)
-        {
-          add_problem (r, where, FALSE,
-                       "certificate %s: %s is larger than the %d MB a certificate file can be; "
-                       "check the path", quoted_id, entry->file, CWA_LOAD_MAX_SIZE / (1024 * 1024));
-          return NULL;
-        }
-
-      if (info == NULL ||
-          !g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+      /* The loader's bounded read: a wrong path to a disk image, a device
+       * or a FIFO must neither eat the memory nor hang. */
+      data = cwa_cert_loader_read_file (file, cancellable, &local_error);
+      if (data == NULL)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (cancel_error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-            add_problem (r, where, FALSE,
-                         "certificate %s: %s does not exist; check the path, which is "
-                         "relative to the plan's folder", quoted_id, entry->file);
+            g_propagate_error (cancel_error, g_steal_pointer (&local_error));
           else
-            add_problem (r, where, FALSE,
-                         "certificate %s: %s cannot be read (%s); check that it exists "
-                         "and that you may read it", quoted_id, entry->file,
-                         local_error->message);
+            add_read_problem (r, where, quoted_id, entry->file, local_error);
           return NULL;
         }
 
-      data = g_bytes_new_take (contents, length);
       /* The source is the path as written, so reports do not depend on
        * where the plan happens to be. */
       certificates = cwa_cert_loader_load_bytes (data, entry->file, password, &local_error);
@@ -1060,9 +1059,10 @@ cwa_plan_file_load (GFile         *file,
                     GError       **error)
 {
   g_autofree gchar *display = NULL;
-  g_autofree gchar *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
+  const gchar *text;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -1070,17 +1070,27 @@ cwa_plan_file_load (GFile         *file,
 
   display = cwa_plan_file_dup_display_name (file);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  contents = cwa_file_read_bounded (file, CWA_PLAN_MAX_SIZE, cancellable, &local_error);
+  if (contents == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO,
+                     "%s is larger than the %d MB a plan can be; it is not a plan, "
+                     "or certificates embedded in it belong in files next to it",
+                     display, CWA_PLAN_MAX_SIZE / (1024 * 1024));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO,
+                     "%s is %s, not a file; open the plan file itself", display, local_error->message);
       else
         g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO,
                      "%s could not be read: %s", display, local_error->message);
       return NULL;
     }
 
-  return load_from_text (file, display, contents, length, password, cancellable, error);
+  text = g_bytes_get_data (contents, &length);
+  return load_from_text (file, display, text != NULL ? text : "", length, password, cancellable, error);
 }
 
 typedef struct

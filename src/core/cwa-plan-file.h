@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 #define CWA_PLAN_FORMAT          "cwa-cert-plan"
 #define CWA_PLAN_FORMAT_VERSION  1
 #define CWA_PLAN_MIME_TYPE       "application/x-cwa-cert-plan"
+/* A plan is JSON of bounded size: larger files are refused before they are
+ * read (a plan embedding a thousand PEM certificates is about 2 MB). */
+#define CWA_PLAN_MAX_SIZE        (8 * 1024 * 1024)
 
 typedef enum
 {

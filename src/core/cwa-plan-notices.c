@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cwa-json-locator.h"
+#include "cwa-file-read.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-notices.h"
 #include "cwa-suggest.h"
@@ -212,15 +213,18 @@ cwa_plan_notices_find_unknown_keys_in_file (GFile        *file,
                                             GCancellable *cancellable,
                                             GError      **error)
 {
-  g_autofree gchar *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree gchar *name = NULL;
   gsize length = 0;
+  const gchar *text;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  contents = cwa_file_read_bounded (file, CWA_PLAN_MAX_SIZE, cancellable, error);
+  if (contents == NULL)
     return NULL;
 
   name = cwa_plan_file_dup_display_name (file);
-  return cwa_plan_notices_find_unknown_keys (contents, (gssize) length, name);
+  text = g_bytes_get_data (contents, &length);
+  return cwa_plan_notices_find_unknown_keys (text != NULL ? text : "", (gssize) length, name);
 }

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "cwa-plan-notice-bar.h"
+#include "cwa-file-read.h"
+#include "cwa-plan-file.h"
 #include "cwa-plan-notices.h"
 
 struct _CwaPlanNoticeBar
@@ -67,19 +69,22 @@ contents_loaded_cb (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(CwaPlanNoticeBar) self = user_data;
-  g_autofree gchar *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree gchar *name = NULL;
   g_auto(GStrv) notices = NULL;
   gsize length = 0;
+  const gchar *text;
 
   /* An unreadable file has already been reported by the loader. */
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, NULL))
+  contents = cwa_file_read_bounded_finish (result, NULL);
+  if (contents == NULL)
     return;
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
   name = g_file_get_basename (G_FILE (source));
-  notices = cwa_plan_notices_find_unknown_keys (contents, (gssize) length, name);
+  text = g_bytes_get_data (contents, &length);
+  notices = cwa_plan_notices_find_unknown_keys (text != NULL ? text : "", (gssize) length, name);
   if (notices[0] != NULL)
     show_notices (self, notices);
 }
@@ -135,7 +140,8 @@ cwa_plan_notice_bar_set_plan (CwaPlanNoticeBar *self,
   if (file != NULL)
     {
       self->cancellable = g_cancellable_new ();
-      g_file_load_contents_async (file, self->cancellable, contents_loaded_cb, g_object_ref (self));
+      cwa_file_read_bounded_async (file, CWA_PLAN_MAX_SIZE, self->cancellable,
+                                   contents_loaded_cb, g_object_ref (self));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
