@@ -311,6 +311,221 @@ test_delete_certificate_added_again (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_certificates (fixture->plan)), ==, 2);
 }
 
+
+/* A second computer holding a virtual server of the same URL host as the
+ * first computer's: the array "Make array…" is for. */
+static CwaServer *
+add_array_twin (CwaPlan *plan)
+{
+  g_autoptr(CwaServer) twin = cwa_server_new ("cwa02.contoso.com");
+  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (cwa_virtual_server_get_url (first_virtual_server (plan)),
+                                                           CWA_AUDIENCE_INTERNAL);
+
+  cwa_server_add_virtual_server (twin, vs);
+  cwa_deployment_add_server (cwa_plan_get_deployment (plan), twin);
+  return twin;
+}
+
+static void
+assert_members (CwaLoadBalancer *load_balancer,
+                const gchar     *expected)
+{
+  g_autofree gchar *members = g_strjoinv (",", (gchar **) cwa_load_balancer_get_members (load_balancer));
+
+  g_assert_cmpstr (members, ==, expected);
+}
+
+/* Every load balancer verb, then undone newest first back to no load
+ * balancer at all. */
+static void
+test_load_balancer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *load_balancers = cwa_deployment_get_load_balancers (cwa_plan_get_deployment (fixture->plan));
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("pool.contoso.com");
+  CwaCertificate *certificate = cwa_plan_lookup_certificate (fixture->plan, "im-contoso");
+
+  g_assert_true (cwa_plan_edits_add_load_balancer (fixture->plan, lb));
+  g_assert_cmpstr (fixture->last_title, ==, "Load balancer “pool.contoso.com” added");
+  g_assert_false (cwa_plan_edits_add_load_balancer (fixture->plan, lb));
+  g_assert_true (cwa_plan_edits_add_member (fixture->plan, lb, "cwaserver.contoso.com"));
+  g_assert_true (cwa_plan_edits_add_member (fixture->plan, lb, "cwa02.contoso.com"));
+  g_assert_false (cwa_plan_edits_add_member (fixture->plan, lb, "CWA02.contoso.com."));
+  g_assert_cmpstr (fixture->last_title, ==, "cwa02.contoso.com added to pool.contoso.com");
+  g_assert_true (cwa_plan_edits_remove_member (fixture->plan, lb, "CWASERVER.contoso.com"));
+  g_assert_false (cwa_plan_edits_remove_member (fixture->plan, lb, "cwaserver.contoso.com"));
+  assert_members (lb, "cwa02.contoso.com");
+  g_assert_true (cwa_plan_edits_set_ssl_offload (fixture->plan, lb, TRUE));
+  g_assert_false (cwa_plan_edits_set_ssl_offload (fixture->plan, lb, TRUE));
+  g_assert_cmpstr (fixture->last_title, ==, "pool.contoso.com offloads SSL");
+  g_assert_true (cwa_plan_edits_assign (fixture->plan, lb, certificate));
+  g_assert_true (cwa_load_balancer_get_ssl_certificate (lb) == certificate);
+  g_assert_true (cwa_plan_edits_delete_load_balancer (fixture->plan, lb));
+  g_assert_false (cwa_plan_edits_delete_load_balancer (fixture->plan, lb));
+  g_assert_cmpuint (g_list_model_get_n_items (load_balancers), ==, 0);
+  g_assert_cmpuint (fixture->n_pushed, ==, 7);
+
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (load_balancers), ==, 1);
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_null (cwa_load_balancer_get_ssl_certificate (lb));
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_false (cwa_load_balancer_get_ssl_offload (lb));
+  g_assert_true (cwa_history_undo (fixture->history));
+  assert_members (lb, "cwaserver.contoso.com,cwa02.contoso.com");
+  g_assert_true (cwa_history_undo (fixture->history));
+  assert_members (lb, "cwaserver.contoso.com");
+  g_assert_true (cwa_history_undo (fixture->history));
+  assert_members (lb, "");
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (load_balancers), ==, 0);
+  g_assert_false (cwa_history_get_can_undo (fixture->history));
+}
+
+/* A deleted computer leaves its load balancers in the same step, and
+ * comes back to its place in their member lists. */
+static void
+test_delete_server_membership (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(CwaServer) server = g_object_ref (first_server (fixture->plan));
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaLoadBalancer) other = cwa_load_balancer_new ("other.contoso.com");
+  const gchar * const members[] = { "CWAServer.contoso.com", "cwa02.contoso.com", NULL };
+
+  add_array_twin (fixture->plan);
+  cwa_load_balancer_set_members (lb, members);
+  cwa_load_balancer_set_members (other, members);
+  cwa_deployment_add_load_balancer (cwa_plan_get_deployment (fixture->plan), lb);
+  cwa_deployment_add_load_balancer (cwa_plan_get_deployment (fixture->plan), other);
+
+  g_assert_true (cwa_plan_edits_delete_server (fixture->plan, server));
+  g_assert_cmpuint (fixture->n_pushed, ==, 1);
+  assert_members (lb, "cwa02.contoso.com");
+  assert_members (other, "cwa02.contoso.com");
+
+  g_assert_true (cwa_history_undo (fixture->history));
+  assert_members (lb, "CWAServer.contoso.com,cwa02.contoso.com");
+  assert_members (other, "CWAServer.contoso.com,cwa02.contoso.com");
+  g_assert_true (first_server (fixture->plan) == server);
+}
+
+/* "Make array…": the load balancer and its members in one step; nothing
+ * for a host on one computer; an existing array gains the missing one. */
+static void
+test_make_array (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CwaVirtualServer *vs = first_virtual_server (fixture->plan);
+  GListModel *load_balancers = cwa_deployment_get_load_balancers (cwa_plan_get_deployment (fixture->plan));
+  CwaLoadBalancer *lb;
+
+  g_assert_cmpuint (cwa_plan_edits_count_array_servers (fixture->plan, vs), ==, 1);
+  g_assert_null (cwa_plan_edits_make_array (fixture->plan, vs));
+  add_array_twin (fixture->plan);
+  g_assert_cmpuint (cwa_plan_edits_count_array_servers (fixture->plan, vs), ==, 2);
+
+  lb = cwa_plan_edits_make_array (fixture->plan, vs);
+  g_assert_nonnull (lb);
+  g_assert_cmpstr (cwa_load_balancer_get_fqdn (lb), ==, "im.contoso.com");
+  assert_members (lb, "cwaserver.contoso.com,cwa02.contoso.com");
+  g_assert_cmpstr (fixture->last_title, ==, "Array “im.contoso.com” made");
+  g_assert_null (cwa_plan_edits_make_array (fixture->plan, vs));
+
+  g_assert_true (cwa_plan_edits_remove_member (fixture->plan, lb, "cwa02.contoso.com"));
+  g_assert_true (cwa_plan_edits_make_array (fixture->plan, vs) == lb);
+  assert_members (lb, "cwaserver.contoso.com,cwa02.contoso.com");
+  g_assert_cmpuint (g_list_model_get_n_items (load_balancers), ==, 1);
+
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (load_balancers), ==, 0);
+}
+
+/* "Publish through reverse proxy…" with a proxy new to the plan, then the
+ * listener certificate, trust, and deletions, all undone. */
+static void
+test_reverse_proxy (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *proxies = cwa_deployment_get_reverse_proxies (cwa_plan_get_deployment (fixture->plan));
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa.contoso.com");
+  CwaCertificate *root = cwa_plan_lookup_certificate (fixture->plan, "contoso-root");
+  CwaCertificate *certificate = cwa_plan_lookup_certificate (fixture->plan, "im-contoso");
+  GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+  CwaPublishingRule *rule;
+
+  rule = cwa_plan_edits_publish (fixture->plan, first_virtual_server (fixture->plan), proxy);
+  g_assert_nonnull (rule);
+  g_assert_cmpstr (fixture->last_title, ==, "https://im.contoso.com published through isa.contoso.com");
+  g_assert_cmpstr (cwa_publishing_rule_get_virtual_server (rule), ==, "im.contoso.com");
+  g_assert_cmpuint (g_list_model_get_n_items (proxies), ==, 1);
+  g_assert_null (cwa_plan_edits_publish (fixture->plan, first_virtual_server (fixture->plan), proxy));
+
+  g_assert_true (cwa_plan_edits_assign (fixture->plan, rule, certificate));
+  g_assert_true (cwa_plan_edits_set_trusted (fixture->plan, proxy, root, TRUE));
+  g_assert_false (cwa_plan_edits_set_trusted (fixture->plan, proxy, root, TRUE));
+  g_assert_cmpstr (fixture->last_title, ==, "isa.contoso.com trusts “Contoso Root CA”");
+  g_assert_true (cwa_plan_edits_set_trusted (fixture->plan, proxy, root, FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_trusted_certificates (proxy)), ==, 0);
+  g_assert_true (cwa_plan_edits_delete_publishing_rule (fixture->plan, rule));
+  g_assert_cmpuint (g_list_model_get_n_items (rules), ==, 0);
+  g_assert_true (cwa_plan_edits_delete_reverse_proxy (fixture->plan, proxy));
+  g_assert_cmpuint (g_list_model_get_n_items (proxies), ==, 0);
+
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (proxies), ==, 1);
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (rules), ==, 1);
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_trusted_certificates (proxy)), ==, 1);
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_trusted_certificates (proxy)), ==, 0);
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_null (cwa_publishing_rule_get_listener_certificate (rule));
+  /* Publishing brought the proxy: its undo takes both away. */
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (proxies), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rules), ==, 0);
+}
+
+/* A deleted certificate leaves load balancers, listeners and trust stores;
+ * undo puts it back in all of them, trusted in its old place. */
+static void
+test_delete_certificate_front_ends (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (fixture->plan);
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  CwaCertificate *root = cwa_plan_lookup_certificate (fixture->plan, "contoso-root");
+  CwaCertificate *leaf = cwa_plan_lookup_certificate (fixture->plan, "im-contoso");
+  GListModel *trusted = cwa_reverse_proxy_get_trusted_certificates (proxy);
+  g_autoptr(CwaCertificate) first = NULL;
+
+  cwa_load_balancer_set_ssl_certificate (lb, root);
+  cwa_publishing_rule_set_listener_certificate (rule, root);
+  cwa_reverse_proxy_add_trusted_certificate (proxy, root);
+  cwa_reverse_proxy_add_trusted_certificate (proxy, leaf);
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_deployment_add_load_balancer (deployment, lb);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+
+  g_assert_true (cwa_plan_edits_delete_certificate (fixture->plan, root));
+  g_assert_null (cwa_load_balancer_get_ssl_certificate (lb));
+  g_assert_null (cwa_publishing_rule_get_listener_certificate (rule));
+  g_assert_cmpuint (g_list_model_get_n_items (trusted), ==, 1);
+
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_true (cwa_load_balancer_get_ssl_certificate (lb) == root);
+  g_assert_true (cwa_publishing_rule_get_listener_certificate (rule) == root);
+  g_assert_cmpuint (g_list_model_get_n_items (trusted), ==, 2);
+  first = g_list_model_get_item (trusted, 0);
+  g_assert_true (first == root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +542,11 @@ main (int   argc,
   ADD ("delete-deployment", test_delete_deployment);
   ADD ("delete-certificate", test_delete_certificate);
   ADD ("delete-certificate/added-again", test_delete_certificate_added_again);
+  ADD ("load-balancer", test_load_balancer);
+  ADD ("delete-server/membership", test_delete_server_membership);
+  ADD ("make-array", test_make_array);
+  ADD ("reverse-proxy", test_reverse_proxy);
+  ADD ("delete-certificate/front-ends", test_delete_certificate_front_ends);
 #undef ADD
 
   return g_test_run ();

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * container helpers there. */
 
 /* Assigns @certificate (NULL: none) to @subject's role: the MTLS
- * certificate of a CwaServer, the SSL certificate of a CwaVirtualServer. */
+ * certificate of a CwaServer, the SSL certificate of a CwaVirtualServer or
+ * CwaLoadBalancer, the listener certificate of a CwaPublishingRule. */
 gboolean cwa_plan_edits_assign                (CwaPlan          *plan,
                                                gpointer          subject,
                                                CwaCertificate   *certificate);
@@ -26,7 +27,8 @@ gboolean cwa_plan_edits_assign                (CwaPlan          *plan,
 gboolean cwa_plan_edits_move_virtual_server   (CwaPlan          *plan,
                                                CwaVirtualServer *virtual_server,
                                                CwaServer        *server);
-/* Removes @server (with its virtual servers) from the deployment. */
+/* Removes @server (with its virtual servers) from the deployment, and from
+ * the member lists of the load balancers, in one step. */
 gboolean cwa_plan_edits_delete_server         (CwaPlan          *plan,
                                                CwaServer        *server);
 /* Removes @virtual_server from its computer. */
@@ -36,5 +38,63 @@ gboolean cwa_plan_edits_delete_virtual_server (CwaPlan          *plan,
  * entry in its place, as the plan file had it, and its assignments. */
 gboolean cwa_plan_edits_delete_certificate    (CwaPlan          *plan,
                                                CwaCertificate   *certificate);
+
+/* Adds @load_balancer (not in the deployment yet) at the end of the
+ * deployment's load balancers. */
+gboolean cwa_plan_edits_add_load_balancer     (CwaPlan          *plan,
+                                               CwaLoadBalancer  *load_balancer);
+gboolean cwa_plan_edits_delete_load_balancer  (CwaPlan          *plan,
+                                               CwaLoadBalancer  *load_balancer);
+/* Makes the computer @fqdn a member of @load_balancer (appended).  FALSE
+ * if it is one already (rules.md, "Name matching") or @fqdn is empty. */
+gboolean cwa_plan_edits_add_member            (CwaPlan          *plan,
+                                               CwaLoadBalancer  *load_balancer,
+                                               const gchar      *fqdn);
+/* Takes the member named like @fqdn out of @load_balancer; undo puts it
+ * back in its place. */
+gboolean cwa_plan_edits_remove_member         (CwaPlan          *plan,
+                                               CwaLoadBalancer  *load_balancer,
+                                               const gchar      *fqdn);
+gboolean cwa_plan_edits_set_ssl_offload       (CwaPlan          *plan,
+                                               CwaLoadBalancer  *load_balancer,
+                                               gboolean          ssl_offload);
+/* Adds @proxy (not in the deployment yet) at the end of the deployment's
+ * reverse proxies. */
+gboolean cwa_plan_edits_add_reverse_proxy     (CwaPlan          *plan,
+                                               CwaReverseProxy  *proxy);
+gboolean cwa_plan_edits_delete_reverse_proxy  (CwaPlan          *plan,
+                                               CwaReverseProxy  *proxy);
+/* Appends @rule (on no proxy yet) to @proxy's publishing rules; adds
+ * @proxy to the deployment in the same step when it is not there. */
+gboolean cwa_plan_edits_add_publishing_rule   (CwaPlan           *plan,
+                                               CwaReverseProxy   *proxy,
+                                               CwaPublishingRule *rule);
+gboolean cwa_plan_edits_delete_publishing_rule (CwaPlan          *plan,
+                                                CwaPublishingRule *rule);
+/* Puts @certificate into @proxy's trusted certificates (@trusted) or takes
+ * it out; FALSE if it already was so. */
+gboolean cwa_plan_edits_set_trusted           (CwaPlan          *plan,
+                                               CwaReverseProxy  *proxy,
+                                               CwaCertificate   *certificate,
+                                               gboolean          trusted);
+
+/* How many computers hold a virtual server with @virtual_server's URL
+ * host: "Make array…" is offered from two. */
+guint              cwa_plan_edits_count_array_servers (CwaPlan          *plan,
+                                                       CwaVirtualServer *virtual_server);
+/* "Make array…": one step creating the load balancer named like
+ * @virtual_server's URL host (or taking the existing one) with every
+ * computer holding a virtual server of that host as a member.  Returns the
+ * load balancer (borrowed), or NULL, recording nothing, when fewer than two
+ * computers hold the host or nothing was left to add. */
+CwaLoadBalancer   *cwa_plan_edits_make_array          (CwaPlan          *plan,
+                                                       CwaVirtualServer *virtual_server);
+/* "Publish through reverse proxy…": a publishing rule on @proxy publishing
+ * @virtual_server under its own URL; @proxy joins the deployment in the
+ * same step when it is not there.  Returns the rule (borrowed), or NULL,
+ * recording nothing, when @proxy already publishes that host. */
+CwaPublishingRule *cwa_plan_edits_publish             (CwaPlan          *plan,
+                                                       CwaVirtualServer *virtual_server,
+                                                       CwaReverseProxy  *proxy);
 
 G_END_DECLS
