@@ -167,6 +167,10 @@ cwa_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cwa_application_parent_class)->startup (app);
 
+  /* Windows show the app icon (from the icon theme, which holds the
+   * resource copy too: see the .gresource.xml). */
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);

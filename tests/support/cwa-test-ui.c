@@ -115,3 +115,35 @@ cwa_test_ui_action_enabled (GtkWidget   *widget,
   g_object_unref (probe);
   return enabled;
 }
+
+void
+cwa_test_ui_maybe_screenshot (GtkWidget   *widget,
+                              const gchar *name)
+{
+  const gchar *dir = g_getenv ("CWA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree gchar *file = NULL;
+  g_autofree gchar *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  /* The paintable shows what was last drawn: let a few frames pass. */
+  cwa_test_ui_wait_frames (widget, 20);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_test_message ("screenshot %s: %dx%d node %p", name, gtk_widget_get_width (widget),
+                  gtk_widget_get_height (widget), (gpointer) node);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}

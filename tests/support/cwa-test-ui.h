@@ -46,4 +46,10 @@ void     cwa_test_ui_open_example     (CwaWindow    *window,
 gboolean cwa_test_ui_action_enabled   (GtkWidget    *widget,
                                        const gchar  *action_name);
 
+/* With CWA_SCREENSHOT_DIR set, saves what @widget (a GtkNative: a window)
+ * shows now as NAME.png there, so a person can look at the state a test
+ * reached.  Does nothing otherwise. */
+void     cwa_test_ui_maybe_screenshot (GtkWidget    *widget,
+                                       const gchar  *name);
+
 G_END_DECLS
