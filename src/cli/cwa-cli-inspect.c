@@ -2,10 +2,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
+#include "cwa-cert-facts.h"
 #include "cwa-cert-loader.h"
 #include "cwa-cli-private.h"
-#include "cwa-report-private.h"
 
 /* JSON streams through the writer rather than a JsonBuilder tree: a bundle
  * may hold tens of thousands of certificates and the tree would only be
@@ -17,7 +18,7 @@ append_json_certificate (CwaJsonWriter  *writer,
                          guint           index)
 {
   cwa_json_writer_begin_object (writer);
-  _cwa_report_build_certificate_fields (writer, certificate);
+  cwa_cert_facts_write_json (writer, certificate);
   cwa_json_writer_add_string_member (writer, "source", source);
   cwa_json_writer_add_int_member (writer, "index", index);
   cwa_json_writer_end_object (writer);
@@ -43,74 +44,44 @@ append_clean (GString     *out,
 
 static void
 text_field (GString     *out,
+            guint        width,
             const gchar *label,
             const gchar *value)
 {
-  g_string_append_printf (out, "  %-19s", label);
+  g_string_append_printf (out, "  %-*s", (int) width, label);
   append_clean (out, value);
   g_string_append_c (out, '\n');
 }
 
-static void
-text_list (GString             *out,
-           const gchar         *label,
-           const gchar * const *values,
-           const gchar         *none)
-{
-  g_string_append_printf (out, "  %-19s", label);
-  if (values == NULL || values[0] == NULL)
-    g_string_append (out, none);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      append_clean (out, values[i]);
-    }
-  g_string_append_c (out, '\n');
-}
-
+/* One line per fact of cwa-cert-facts.c, labels in one column. */
 static void
 append_text_certificate (GString        *out,
                          CwaCertificate *certificate,
                          const gchar    *source,
                          guint           index)
 {
-  g_autofree gchar *not_before = _cwa_report_format_unix (cwa_certificate_get_not_before (certificate));
-  g_autofree gchar *not_after = _cwa_report_format_unix (cwa_certificate_get_not_after (certificate));
-  g_autofree gchar *validity = g_strdup_printf ("%s to %s", not_before, not_after);
-  g_autofree gchar *key = g_strdup_printf ("%s %u bits",
-                                           cwa_certificate_get_key_algorithm (certificate),
-                                           cwa_certificate_get_key_bits (certificate));
-  g_autofree gchar *version = g_strdup_printf ("%u", cwa_certificate_get_version (certificate));
+  guint n_facts = 0;
+  const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
+  guint width = 0;
+
+  for (guint i = 0; i < n_facts; i++)
+    width = MAX (width, (guint) strlen (facts[i].label) + 2);
 
   append_clean (out, source);
   g_string_append_printf (out, " #%u: ", index);
   append_clean (out, cwa_certificate_get_display_name (certificate));
   g_string_append_c (out, '\n');
-  text_field (out, "Subject", cwa_certificate_get_subject (certificate));
-  text_field (out, "Issuer", cwa_certificate_get_issuer (certificate));
-  text_list (out, "SAN", cwa_certificate_get_san_strings (certificate), "(none)");
-  text_field (out, "Validity", validity);
-  if (cwa_certificate_is_serial_negative (certificate))
+  for (guint i = 0; i < n_facts; i++)
     {
-      g_autofree gchar *serial = g_strdup_printf ("%s (negative, which RFC 5280 forbids)",
-                                                  cwa_certificate_get_serial (certificate));
-      text_field (out, "Serial", serial);
+      g_autofree gchar *value = NULL;
+
+      if (!cwa_cert_fact_is_shown (&facts[i], certificate))
+        continue;
+      value = cwa_cert_fact_dup_display (&facts[i], certificate);
+      text_field (out, width, facts[i].label, value);
     }
-  else
-    text_field (out, "Serial", cwa_certificate_get_serial (certificate));
-  text_field (out, "SHA-256", cwa_certificate_get_sha256 (certificate));
-  text_field (out, "SHA-1", cwa_certificate_get_sha1 (certificate));
-  text_field (out, "Public key", key);
-  text_field (out, "Signature", cwa_certificate_get_signature_algorithm (certificate));
-  text_list (out, "Key usage", cwa_certificate_get_key_usage_names (certificate),
-             cwa_certificate_has_key_usage (certificate) ? "(empty)" : "(no extension)");
-  text_list (out, "Extended key usage", cwa_certificate_get_eku_oids (certificate),
-             cwa_certificate_has_eku (certificate) ? "(empty)" : "(no extension)");
-  text_field (out, "Version", version);
-  text_field (out, "CA", cwa_certificate_is_ca (certificate) ? "yes" : "no");
   if (cwa_certificate_had_private_key (certificate))
-    text_field (out, "Private key", "in the file (not shown, not kept)");
+    text_field (out, width, "Private key", "in the file (not shown, not kept)");
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cwa-cert-facts.h"
 #include "cwa-cert-field.h"
 
 struct _CwaCertField
@@ -213,17 +214,6 @@ format_basic_constraints (CwaCertificate *certificate)
 }
 
 static GListModel *
-san_children (CwaCertificate *certificate)
-{
-  GListStore *store = g_list_store_new (CWA_TYPE_CERT_FIELD);
-  const gchar * const *names = cwa_certificate_get_san_strings (certificate);
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    append (store, certificate, "san", names[i], NULL, NULL);
-  return G_LIST_MODEL (store);
-}
-
-static GListModel *
 chain_children (CwaCertificate *certificate,
                 CwaChecklist   *checklist,
                 gchar         **summary)
@@ -259,69 +249,147 @@ chain_children (CwaCertificate *certificate,
   return G_LIST_MODEL (store);
 }
 
+static gchar *
+format_key (CwaCertificate *certificate)
+{
+  /* Translators: public key: algorithm and size, e.g. "RSA, 2048 bits" */
+  return g_strdup_printf (_("%s, %u bits"), cwa_certificate_get_key_algorithm (certificate),
+                          cwa_certificate_get_key_bits (certificate));
+}
+
+static gchar *
+format_key_usage (CwaCertificate *certificate)
+{
+  if (!cwa_certificate_has_key_usage (certificate))
+    return g_strdup (_("Not present (any usage)"));
+  return g_strjoinv (", ", (gchar **) cwa_certificate_get_key_usage_names (certificate));
+}
+
+static gchar *
+format_count (guint n_names)
+{
+  if (n_names == 0)
+    return g_strdup (_("None"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u name", "%u names", n_names), n_names);
+}
+
+/* A fact's value as the window shows it. */
+static gchar *
+format_fact (const CwaCertFact *fact,
+             CwaCertificate    *certificate)
+{
+  if (fact->kind == CWA_CERT_FACT_BOOLEAN)
+    return g_strdup (cwa_cert_fact_get_number (fact, certificate) ? _("Yes") : _("No"));
+  return cwa_cert_fact_dup_display (fact, certificate);
+}
+
+/* The rows under a section: one per fact of cwa-cert-facts.c in it, a list
+ * fact one row per entry.  NULL when the section is a single plain fact,
+ * which its own row already shows. */
+static GListModel *
+section_children (CwaCertificate       *certificate,
+                  const CwaCertSection *section,
+                  const CwaCertFact   **first)
+{
+  g_autoptr(GListStore) store = g_list_store_new (CWA_TYPE_CERT_FIELD);
+  guint n_facts = 0;
+  const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
+  guint n_in_section = 0;
+  gboolean has_list = FALSE;
+
+  *first = NULL;
+  for (guint i = 0; i < n_facts; i++)
+    {
+      const CwaCertFact *fact = &facts[i];
+
+      if (!g_str_equal (fact->section, section->id) || !cwa_cert_fact_is_shown (fact, certificate))
+        continue;
+      if (*first == NULL)
+        *first = fact;
+      n_in_section++;
+
+      if (fact->kind == CWA_CERT_FACT_LIST)
+        {
+          const gchar * const *entries = cwa_cert_fact_get_list (fact, certificate);
+
+          has_list = TRUE;
+          for (guint j = 0; entries != NULL && entries[j] != NULL; j++)
+            append (store, certificate, section->id, entries[j], NULL, NULL);
+        }
+      else
+        {
+          g_autofree gchar *value = format_fact (fact, certificate);
+
+          append (store, certificate, section->id, _(fact->label), value, NULL);
+        }
+    }
+
+  if ((n_in_section <= 1 && !has_list) || g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* What a section's own row says: a summary where the facts under it need
+ * one, else its first fact. */
+static gchar *
+section_summary (CwaCertificate       *certificate,
+                 CwaChecklist         *checklist,
+                 const CwaCertSection *section,
+                 const CwaCertFact    *first,
+                 GListModel           *children)
+{
+  if (g_str_equal (section->id, "validity"))
+    return format_validity (certificate, checklist);
+  if (g_str_equal (section->id, "san"))
+    return format_count (children != NULL ? g_list_model_get_n_items (children) : 0);
+  if (g_str_equal (section->id, "public-key"))
+    return format_key (certificate);
+  if (g_str_equal (section->id, "key-usage"))
+    return format_key_usage (certificate);
+  if (g_str_equal (section->id, "eku"))
+    return format_eku (certificate);
+  if (g_str_equal (section->id, "basic-constraints"))
+    return format_basic_constraints (certificate);
+  return first != NULL ? format_fact (first, certificate) : NULL;
+}
+
+static gchar *
+format_source (CwaCertificate *certificate)
+{
+  if (cwa_certificate_get_source (certificate) == NULL)
+    return g_strdup (_("Pasted"));
+  if (cwa_certificate_had_private_key (certificate))
+    /* Translators: the file a certificate came from, which also held its (discarded) key */
+    return g_strdup_printf (_("%s (held a private key, not kept)"), cwa_certificate_get_source (certificate));
+  return g_strdup (cwa_certificate_get_source (certificate));
+}
+
 GListModel *
 cwa_cert_fields_for_certificate (CwaCertificate *certificate,
                                  CwaChecklist   *checklist)
 {
   g_autoptr(GListStore) store = NULL;
-  g_autoptr(GListStore) fingerprints = NULL;
-  g_autoptr(GListModel) sans = NULL;
   g_autoptr(GListModel) chain = NULL;
-  g_autofree gchar *validity = NULL;
-  g_autofree gchar *key = NULL;
-  g_autofree gchar *key_usage = NULL;
-  g_autofree gchar *eku = NULL;
-  g_autofree gchar *constraints = NULL;
-  g_autofree gchar *san_count = NULL;
   g_autofree gchar *chain_summary = NULL;
   g_autofree gchar *source = NULL;
-  guint n_sans;
+  guint n_sections = 0;
+  const CwaCertSection *sections = cwa_cert_sections_get (&n_sections);
 
   g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), NULL);
 
   store = g_list_store_new (CWA_TYPE_CERT_FIELD);
-  validity = format_validity (certificate, checklist);
-  /* Translators: public key: algorithm and size, e.g. "RSA, 2048 bits" */
-  key = g_strdup_printf (_("%s, %u bits"), cwa_certificate_get_key_algorithm (certificate),
-                         cwa_certificate_get_key_bits (certificate));
-  if (cwa_certificate_has_key_usage (certificate))
-    key_usage = g_strjoinv (", ", (gchar **) cwa_certificate_get_key_usage_names (certificate));
-  else
-    key_usage = g_strdup (_("Not present (any usage)"));
-  eku = format_eku (certificate);
-  constraints = format_basic_constraints (certificate);
-  sans = san_children (certificate);
-  n_sans = g_list_model_get_n_items (sans);
-  san_count = n_sans == 0 ? g_strdup (_("None"))
-                          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u name", "%u names", n_sans),
-                                             n_sans);
+  for (guint i = 0; i < n_sections; i++)
+    {
+      const CwaCertFact *first = NULL;
+      g_autoptr(GListModel) children = section_children (certificate, &sections[i], &first);
+      g_autofree gchar *summary = section_summary (certificate, checklist, &sections[i], first, children);
+
+      append (store, certificate, sections[i].id, _(sections[i].label), summary, children);
+    }
+
+  /* Where it came from and how it chains: the plan's view, not the DER's. */
+  source = format_source (certificate);
   chain = chain_children (certificate, checklist, &chain_summary);
-
-  fingerprints = g_list_store_new (CWA_TYPE_CERT_FIELD);
-  append (fingerprints, certificate, "fingerprints", "SHA-256", cwa_certificate_get_sha256 (certificate), NULL);
-  append (fingerprints, certificate, "fingerprints", "SHA-1", cwa_certificate_get_sha1 (certificate), NULL);
-
-  if (cwa_certificate_get_source (certificate) == NULL)
-    source = g_strdup (_("Pasted"));
-  else if (cwa_certificate_had_private_key (certificate))
-    /* Translators: the file a certificate came from, which also held its (discarded) key */
-    source = g_strdup_printf (_("%s (held a private key, not kept)"), cwa_certificate_get_source (certificate));
-  else
-    source = g_strdup (cwa_certificate_get_source (certificate));
-
-  append (store, certificate, "subject", _("Subject"), cwa_certificate_get_subject (certificate), NULL);
-  append (store, certificate, "issuer", _("Issuer"), cwa_certificate_get_issuer (certificate), NULL);
-  append (store, certificate, "serial", _("Serial number"), cwa_certificate_get_serial (certificate), NULL);
-  append (store, certificate, "validity", _("Validity"), validity, NULL);
-  append (store, certificate, "san", _("Subject alternative names"), san_count, n_sans > 0 ? sans : NULL);
-  append (store, certificate, "public-key", _("Public key"), key, NULL);
-  append (store, certificate, "signature", _("Signature algorithm"),
-          cwa_certificate_get_signature_algorithm (certificate), NULL);
-  append (store, certificate, "key-usage", _("Key usage"), key_usage, NULL);
-  append (store, certificate, "eku", _("Extended key usage"), eku, NULL);
-  append (store, certificate, "basic-constraints", _("Basic constraints"), constraints, NULL);
-  append (store, certificate, "fingerprints", _("Fingerprints"),
-          cwa_certificate_get_sha256 (certificate), G_LIST_MODEL (fingerprints));
   append (store, certificate, "source", _("Source file"), source, NULL);
   append (store, certificate, "chain", _("Chain"), chain_summary,
           g_list_model_get_n_items (chain) > 0 ? chain : NULL);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cwa-cert-facts.h"
 #include "cwa-cert-field.h"
 #include "cwa-certificate-inspector.h"
 #include "cwa-plan-edits.h"
@@ -72,6 +73,28 @@ fingerprint_contains (const gchar *fingerprint,
   return contains (fingerprint, needle) || contains (bare->str, needle);
 }
 
+/* Whether a text or list fact of cwa-cert-facts.c holds @needle. */
+static gboolean
+fact_contains (const CwaCertFact *fact,
+               CwaCertificate    *certificate,
+               const gchar       *needle)
+{
+  const gchar * const *entries;
+
+  if (fact->kind == CWA_CERT_FACT_TEXT)
+    return (fact->flags & CWA_CERT_FACT_LITERAL) != 0
+           ? fingerprint_contains (cwa_cert_fact_get_text (fact, certificate), needle)
+           : contains (cwa_cert_fact_get_text (fact, certificate), needle);
+  if (fact->kind != CWA_CERT_FACT_LIST)
+    return FALSE;
+
+  entries = cwa_cert_fact_get_list (fact, certificate);
+  for (guint i = 0; entries != NULL && entries[i] != NULL; i++)
+    if (contains (entries[i], needle))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -80,22 +103,17 @@ filter_func (gpointer item,
   CwaCertificate *certificate = item;
   const gchar *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree gchar *needle = NULL;
-  const gchar * const *names;
+  guint n_facts = 0;
+  const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
 
   if (text == NULL || *text == '\0')
     return TRUE;
 
   needle = g_utf8_casefold (text, -1);
-  if (contains (cwa_certificate_get_subject (certificate), needle) ||
-      contains (cwa_certificate_get_issuer (certificate), needle) ||
-      contains (cwa_certificate_get_id (certificate), needle) ||
-      fingerprint_contains (cwa_certificate_get_sha256 (certificate), needle) ||
-      fingerprint_contains (cwa_certificate_get_sha1 (certificate), needle))
+  if (contains (cwa_certificate_get_id (certificate), needle))
     return TRUE;
-
-  names = cwa_certificate_get_san_strings (certificate);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (contains (names[i], needle))
+  for (guint i = 0; i < n_facts; i++)
+    if (fact_contains (&facts[i], certificate, needle))
       return TRUE;
   return FALSE;
 }

@@ -178,6 +178,30 @@ row_add (GPtrArray     *row,
   return row_add_lines (row, lines, tone, code);
 }
 
+/* A fact of cwa-cert-facts.c: a list one entry per line. */
+static void
+row_add_fact (GPtrArray         *row,
+              const CwaCertFact *fact,
+              CwaCertificate    *certificate)
+{
+  gboolean literal = (fact->flags & CWA_CERT_FACT_LITERAL) != 0;
+  g_autofree gchar *text = NULL;
+
+  if (fact->kind == CWA_CERT_FACT_LIST)
+    {
+      const gchar * const *lines = cwa_cert_fact_get_list (fact, certificate);
+
+      if (lines != NULL && lines[0] != NULL)
+        {
+          row_add_lines (row, lines, CWA_REPORT_TONE_PLAIN, literal);
+          return;
+        }
+    }
+
+  text = cwa_cert_fact_dup_display (fact, certificate);
+  row_add (row, text, CWA_REPORT_TONE_PLAIN, literal && fact->kind != CWA_CERT_FACT_LIST);
+}
+
 static gboolean
 is_folded (const CwaReportTable *table,
            guint                 column)
@@ -515,37 +539,19 @@ build_coverage (CwaReportDocument *document,
   g_ptr_array_add (section->tables, table);
 }
 
-static gchar *
-dup_days_left (const CwaReport *report,
-               CwaCertificate  *certificate,
-               CwaReportTone   *tone)
-{
-  gint64 days = _cwa_report_days_left (report, certificate);
-  gint64 not_before = cwa_certificate_get_not_before (certificate);
-  guint window = cwa_plan_get_expiry_warning_days (report->plan);
-
-  *tone = CWA_REPORT_TONE_GOOD;
-  if (g_date_time_to_unix (_cwa_report_get_check_time (report)) < not_before)
-    {
-      *tone = CWA_REPORT_TONE_BAD;
-      return g_strdup ("not valid yet");
-    }
-  if (days < 0)
-    {
-      *tone = CWA_REPORT_TONE_BAD;
-      return g_strdup_printf ("expired %" G_GINT64_FORMAT " %s ago", -days, days == -1 ? "day" : "days");
-    }
-  if (days < window)
-    *tone = CWA_REPORT_TONE_WARN;
-  return g_strdup_printf ("%" G_GINT64_FORMAT " %s left", days, days == 1 ? "day" : "days");
-}
-
 static void
 build_certificates (CwaReportDocument *document,
                     const CwaReport   *report)
 {
+  static const CwaReportTone urgency_tones[] = {
+    [CWA_REPORT_URGENCY_NONE] = CWA_REPORT_TONE_GOOD,
+    [CWA_REPORT_URGENCY_SOON] = CWA_REPORT_TONE_WARN,
+    [CWA_REPORT_URGENCY_INVALID] = CWA_REPORT_TONE_BAD,
+  };
   CwaReportSection *section = add_section (document, "certificates", "Certificates");
   GListModel *certificates = cwa_plan_get_certificates (report->plan);
+  guint n_facts = 0;
+  const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
   guint n = g_list_model_get_n_items (certificates);
   CwaReportTable *table;
 
@@ -555,8 +561,14 @@ build_certificates (CwaReportDocument *document,
       return;
     }
 
-  table = table_new (NULL, "Certificate", "Roles", "Subject", "Subject alternative names", "Issuer",
-                     "Valid from", "Valid until", "Days left", "SHA-256", "Key", "Source", NULL);
+  table = table_new (NULL, "Certificate", "Roles", NULL);
+  for (guint f = 0; f < n_facts; f++)
+    {
+      if (facts[f].flags & CWA_CERT_FACT_IN_TABLE)
+        table_add_header (table, facts[f].label);
+    }
+  table_add_header (table, "Days left");
+  table_add_header (table, "Source");
   table->by_record = TRUE;
   for (guint i = 0; i < n; i++)
     {
@@ -564,29 +576,19 @@ build_certificates (CwaReportDocument *document,
       g_auto(GStrv) roles = cwa_plan_dup_certificate_roles (report->plan, certificate);
       g_autofree gchar *roles_text = roles != NULL && roles[0] != NULL ?
                                      g_strjoinv (", ", roles) : g_strdup ("none (CA or unassigned)");
-      g_autofree gchar *from = _cwa_report_format_unix (cwa_certificate_get_not_before (certificate));
-      g_autofree gchar *until = _cwa_report_format_unix (cwa_certificate_get_not_after (certificate));
-      g_autofree gchar *key = g_strdup_printf ("%s %u bits", cwa_certificate_get_key_algorithm (certificate),
-                                               cwa_certificate_get_key_bits (certificate));
-      const gchar * const *san = cwa_certificate_get_san_strings (certificate);
       const gchar *source = cwa_certificate_get_source (certificate);
-      CwaReportTone tone;
-      g_autofree gchar *days = dup_days_left (report, certificate, &tone);
+      CwaReportUrgency urgency;
+      g_autofree gchar *days = _cwa_report_dup_days_left (report, certificate, &urgency);
       GPtrArray *row = table_add_row (table);
 
       row_add (row, cwa_certificate_get_id (certificate), CWA_REPORT_TONE_PLAIN, FALSE);
       row_add (row, roles_text, CWA_REPORT_TONE_PLAIN, FALSE);
-      row_add (row, cwa_certificate_get_subject (certificate), CWA_REPORT_TONE_PLAIN, FALSE);
-      if (san == NULL || san[0] == NULL)
-        row_add (row, "(none)", CWA_REPORT_TONE_PLAIN, FALSE);
-      else
-        row_add_lines (row, san, CWA_REPORT_TONE_PLAIN, TRUE);
-      row_add (row, cwa_certificate_get_issuer (certificate), CWA_REPORT_TONE_PLAIN, FALSE);
-      row_add (row, from, CWA_REPORT_TONE_PLAIN, FALSE);
-      row_add (row, until, CWA_REPORT_TONE_PLAIN, FALSE);
-      row_add (row, days, tone, FALSE);
-      row_add (row, cwa_certificate_get_sha256 (certificate), CWA_REPORT_TONE_PLAIN, TRUE);
-      row_add (row, key, CWA_REPORT_TONE_PLAIN, FALSE);
+      for (guint f = 0; f < n_facts; f++)
+        {
+          if (facts[f].flags & CWA_CERT_FACT_IN_TABLE)
+            row_add_fact (row, &facts[f], certificate);
+        }
+      row_add (row, days, urgency_tones[urgency], FALSE);
       row_add (row, source != NULL && *source != '\0' ? source : "embedded in the plan", CWA_REPORT_TONE_PLAIN, FALSE);
     }
   g_ptr_array_add (section->tables, table);

@@ -6,16 +6,6 @@
 #define CWA_REPORT_JSON_VERSION 1
 
 static void
-add_member_time (CwaJsonWriter *writer,
-                 const gchar   *member,
-                 gint64         unix_utc)
-{
-  g_autofree gchar *text = _cwa_report_format_unix (unix_utc);
-
-  cwa_json_writer_add_string_member (writer, member, text);
-}
-
-static void
 add_server (CwaJsonWriter *writer,
             CwaServer     *server)
 {
@@ -174,29 +164,7 @@ void
 _cwa_report_build_certificate_fields (CwaJsonWriter  *writer,
                                       CwaCertificate *certificate)
 {
-  cwa_json_writer_add_string_member (writer, "subject", cwa_certificate_get_subject (certificate));
-  cwa_json_writer_add_string_member (writer, "issuer", cwa_certificate_get_issuer (certificate));
-  cwa_json_writer_add_strv_member (writer, "san", cwa_certificate_get_san_strings (certificate));
-  add_member_time (writer, "not_before", cwa_certificate_get_not_before (certificate));
-  add_member_time (writer, "not_after", cwa_certificate_get_not_after (certificate));
-  cwa_json_writer_add_string_member (writer, "serial", cwa_certificate_get_serial (certificate));
-  /* Only where it applies: RFC 5280 forbids negative serials. */
-  if (cwa_certificate_is_serial_negative (certificate))
-    cwa_json_writer_add_boolean_member (writer, "serial_negative", TRUE);
-  cwa_json_writer_add_string_member (writer, "sha256", cwa_certificate_get_sha256 (certificate));
-  cwa_json_writer_add_string_member (writer, "sha1", cwa_certificate_get_sha1 (certificate));
-
-  cwa_json_writer_set_member_name (writer, "key");
-  cwa_json_writer_begin_object (writer);
-  cwa_json_writer_add_string_member (writer, "algorithm", cwa_certificate_get_key_algorithm (certificate));
-  cwa_json_writer_add_int_member (writer, "bits", cwa_certificate_get_key_bits (certificate));
-  cwa_json_writer_end_object (writer);
-
-  cwa_json_writer_add_string_member (writer, "signature", cwa_certificate_get_signature_algorithm (certificate));
-  cwa_json_writer_add_strv_member (writer, "eku", cwa_certificate_get_eku_oids (certificate));
-  cwa_json_writer_add_strv_member (writer, "key_usage", cwa_certificate_get_key_usage_names (certificate));
-  cwa_json_writer_add_int_member (writer, "version", cwa_certificate_get_version (certificate));
-  cwa_json_writer_add_boolean_member (writer, "is_ca", cwa_certificate_is_ca (certificate));
+  cwa_cert_facts_write_json (writer, certificate);
 }
 
 static void

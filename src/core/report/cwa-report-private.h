@@ -1,6 +1,7 @@
 /* cwa-report-private.h: the writers behind CwaReportFormat and the helpers they share. */
 #pragma once
 
+#include "cwa-cert-facts.h"
 #include "cwa-json-writer.h"
 
 #include "cwa-report.h"
@@ -31,6 +32,18 @@ GDateTime   *_cwa_report_get_check_time  (const CwaReport *report);
  * once it expired. */
 gint64       _cwa_report_days_left       (const CwaReport *report,
                                           CwaCertificate  *certificate);
+/* How soon a certificate needs attention at the check time. */
+typedef enum
+{
+  CWA_REPORT_URGENCY_NONE,
+  CWA_REPORT_URGENCY_SOON,     /* expires inside the plan's warning window */
+  CWA_REPORT_URGENCY_INVALID,  /* expired or not valid yet */
+} CwaReportUrgency;
+/* "N days left", "expired N days ago" or "not valid yet" at the check time
+ * (owned); @urgency (may be NULL) says how soon it matters. */
+gchar       *_cwa_report_dup_days_left   (const CwaReport  *report,
+                                          CwaCertificate   *certificate,
+                                          CwaReportUrgency *urgency);
 /* "Ready", or "N errors, M warnings" (singular for one). */
 gchar       *_cwa_report_dup_summary     (const CwaReport *report);
 
@@ -61,7 +74,7 @@ typedef struct
 GPtrArray   *_cwa_report_group_findings  (const CwaReport *report);
 
 /* Appends the fields every certificate object has (subject ... is_ca), in
- * the order cli.md shows them; used by the report and by `inspect`. */
+ * the order cli.md shows them: cwa_cert_facts_write_json(). */
 void         _cwa_report_build_certificate_fields (CwaJsonWriter  *writer,
                                                    CwaCertificate *certificate);
 

@@ -394,29 +394,28 @@ write_coverage (Writer          *w,
 
 static void
 field (Writer      *w,
+       guint        width,
        const gchar *label,
        const gchar *value)
 {
   g_string_append (w->out, "    ");
-  column (w, STYLE_DIM, label, 10);
+  column (w, STYLE_DIM, label, width);
   put (w, value);
   g_string_append_c (w->out, '\n');
 }
 
+/* The table facts of cwa-cert-facts.c, then what the plan adds. */
 static void
 write_certificate (Writer          *w,
                    const CwaReport *report,
                    CwaCertificate  *certificate)
 {
   g_auto(GStrv) roles = cwa_plan_dup_certificate_roles (report->plan, certificate);
-  const gchar * const *san = cwa_certificate_get_san_strings (certificate);
-  g_autofree gchar *not_before = _cwa_report_format_unix (cwa_certificate_get_not_before (certificate));
-  g_autofree gchar *not_after = _cwa_report_format_unix (cwa_certificate_get_not_after (certificate));
-  g_autofree gchar *san_text = NULL;
-  g_autofree gchar *validity = NULL;
   g_autofree gchar *role_text = NULL;
-  gint64 days_left = _cwa_report_days_left (report, certificate);
-  gint64 now = g_date_time_to_unix (_cwa_report_get_check_time (report));
+  g_autofree gchar *days_left = _cwa_report_dup_days_left (report, certificate, NULL);
+  guint n_facts = 0;
+  const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
+  guint width = text_width ("Validity") + 2;
 
   if (roles != NULL && roles[0] != NULL)
     {
@@ -434,23 +433,22 @@ write_certificate (Writer          *w,
   put (w, role_text);
   g_string_append_c (w->out, '\n');
 
-  san_text = san != NULL && san[0] != NULL ? g_strjoinv (", ", (gchar **) san) : g_strdup ("(none)");
+  for (guint i = 0; i < n_facts; i++)
+    {
+      if (facts[i].flags & CWA_CERT_FACT_IN_TABLE)
+        width = MAX (width, text_width (facts[i].label) + 2);
+    }
+  for (guint i = 0; i < n_facts; i++)
+    {
+      g_autofree gchar *value = NULL;
 
-  if (now < cwa_certificate_get_not_before (certificate))
-    validity = g_strdup_printf ("%s to %s (not valid yet)", not_before, not_after);
-  else if (days_left < 0)
-    validity = g_strdup_printf ("%s to %s (expired %" G_GINT64_FORMAT " %s ago)",
-                                not_before, not_after, -days_left, days_left == -1 ? "day" : "days");
-  else
-    validity = g_strdup_printf ("%s to %s (%" G_GINT64_FORMAT " %s left)",
-                                not_before, not_after, days_left, days_left == 1 ? "day" : "days");
-
-  field (w, "Subject", cwa_certificate_get_subject (certificate));
-  field (w, "SAN", san_text);
-  field (w, "Issuer", cwa_certificate_get_issuer (certificate));
-  field (w, "Validity", validity);
-  field (w, "SHA-256", cwa_certificate_get_sha256 (certificate));
-  field (w, "Source", _cwa_report_certificate_source (report->plan, certificate));
+      if (!(facts[i].flags & CWA_CERT_FACT_IN_TABLE))
+        continue;
+      value = cwa_cert_fact_dup_display (&facts[i], certificate);
+      field (w, width, facts[i].label, value);
+    }
+  field (w, width, "Validity", days_left);
+  field (w, width, "Source", _cwa_report_certificate_source (report->plan, certificate));
 }
 
 static void

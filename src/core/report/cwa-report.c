@@ -147,13 +147,30 @@ cwa_report_write_file (const CwaReport       *report,
 gchar *
 _cwa_report_format_unix (gint64 unix_utc)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_utc);
+  return cwa_cert_facts_format_time (unix_utc);
+}
 
-  /* Out of GDateTime's range (year 10000 and later): still say something. */
-  if (time == NULL)
-    return g_strdup_printf ("@%" G_GINT64_FORMAT, unix_utc);
+gchar *
+_cwa_report_dup_days_left (const CwaReport  *report,
+                           CwaCertificate   *certificate,
+                           CwaReportUrgency *urgency)
+{
+  gint64 days = _cwa_report_days_left (report, certificate);
+  gint64 now = g_date_time_to_unix (_cwa_report_get_check_time (report));
+  CwaReportUrgency dummy;
 
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  if (urgency == NULL)
+    urgency = &dummy;
+
+  *urgency = CWA_REPORT_URGENCY_INVALID;
+  if (now < cwa_certificate_get_not_before (certificate))
+    return g_strdup ("not valid yet");
+  if (days < 0)
+    return g_strdup_printf ("expired %" G_GINT64_FORMAT " %s ago", -days, days == -1 ? "day" : "days");
+
+  *urgency = days < cwa_plan_get_expiry_warning_days (report->plan) ? CWA_REPORT_URGENCY_SOON
+                                                                     : CWA_REPORT_URGENCY_NONE;
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s left", days, days == 1 ? "day" : "days");
 }
 
 gchar *
