@@ -816,7 +816,7 @@ test_rules (void)
   }
   rules = json_object_get_array_member (json_node_get_object (node), "rules");
   g_assert_cmpuint (json_array_get_length (rules), ==, n_rules);
-  g_assert_cmpuint (n_rules, ==, 25);
+  g_assert_cmpuint (n_rules, ==, 32);
   for (guint i = 0; i < n_rules; i++)
     {
       JsonObject *rule = json_array_get_object_element (rules, i);
@@ -830,7 +830,7 @@ test_rules (void)
       g_assert_cmpstr (json_object_get_string_member (rule, "title"), ==, catalogue[i]->title);
     }
   g_assert_cmpstr (catalogue[0]->id, ==, "server.has-mtls-cert");
-  g_assert_cmpstr (catalogue[n_rules - 1]->id, ==, "cert.no-wildcard");
+  g_assert_cmpstr (catalogue[n_rules - 1]->id, ==, "live.dns-matches-plan");
 
   RUN (&text, NULL, "rules");
   g_assert_cmpint (text.status, ==, 0);

@@ -256,6 +256,13 @@ test_catalogue (void)
     { "cert.weak-signature", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "PKIX" },
     { "cert.no-unknown-critical-extension", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "PKIX" },
     { "cert.no-wildcard", CWA_LEVEL_WARNING, CWA_SCOPE_CERTIFICATE, "CWA-CERTS" },
+    { "live.reachable", CWA_LEVEL_ERROR, CWA_SCOPE_ENDPOINT, "LIVE" },
+    { "live.serves-planned-cert", CWA_LEVEL_ERROR, CWA_SCOPE_ENDPOINT, "LIVE" },
+    { "live.served-names", CWA_LEVEL_ERROR, CWA_SCOPE_ENDPOINT, "LIVE" },
+    { "live.served-valid", CWA_LEVEL_ERROR, CWA_SCOPE_ENDPOINT, "LIVE" },
+    { "live.chain-complete", CWA_LEVEL_WARNING, CWA_SCOPE_ENDPOINT, "LIVE" },
+    { "live.dns-resolves", CWA_LEVEL_ERROR, CWA_SCOPE_ENDPOINT, "LIVE" },
+    { "live.dns-matches-plan", CWA_LEVEL_WARNING, CWA_SCOPE_ENDPOINT, "LIVE" },
   };
   const CwaRule * const *catalogue;
   guint n_rules = 0;

@@ -22,6 +22,8 @@ int          cwa_cli_rules              (int           argc,
                                          char        **argv);
 int          cwa_cli_request            (int           argc,
                                          char        **argv);
+int          cwa_cli_probe              (int           argc,
+                                         char        **argv);
 
 /* Parses @argc/@argv (argv[0] is the sub-command) with @entries.  On
  * success the positional arguments are returned in @rest (argv[0] removed,

@@ -33,6 +33,12 @@ static const Command commands[] = {
     "request PLAN --virtual-server HOST | --server FQDN [--role ssl|mtls|shared]\n"
     "        --format inf|openssl|csr [--key-out FILE] [--output FILE] [--password-file FILE]\n"
     "                  write a certificate request for the required names" },
+  { "probe", cwa_cli_probe,
+    "probe PLAN [--resolve HOST:PORT:ADDRESS]... [--connect-to HOST:PORT:CONNECT-HOST:CONNECT-PORT]...\n"
+    "        [--timeout SECONDS] [--view internal|external] [--format FORMAT] [--output FILE] [--now TIME]\n"
+    "        [--public-ca FILE]... [--no-system-trust] [--password-file FILE]\n"
+    "                  connect to every planned TLS endpoint and compare what it serves,\n"
+    "                  and what DNS says, with the plan" },
 };
 
 static const Command *

@@ -56,6 +56,13 @@ void             cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
  * re-run. */
 void             cwa_checklist_update             (CwaChecklist *self);
 
+/* Findings made outside the rules' run: probe's live.* findings (element
+ * type CwaFinding, referenced; NULL for none).  They are appended after
+ * the rules' findings at every run and counted like them.  Schedules a
+ * re-run; call cwa_checklist_update() to have them at once. */
+void             cwa_checklist_set_live_findings  (CwaChecklist *self,
+                                                   GPtrArray    *findings);
+
 /* GListModel of CwaFinding, in report order (cli.md). */
 GListModel      *cwa_checklist_get_findings       (CwaChecklist *self);
 /* GListModel of CwaRequirement, in plan order. */

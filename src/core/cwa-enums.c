@@ -28,7 +28,8 @@ DEFINE_ENUM_TYPE (CwaScope, cwa_scope,
                   { CWA_SCOPE_VIRTUAL_SERVER, "CWA_SCOPE_VIRTUAL_SERVER", "virtual-server" },
                   { CWA_SCOPE_CERTIFICATE, "CWA_SCOPE_CERTIFICATE", "certificate" },
                   { CWA_SCOPE_LOAD_BALANCER, "CWA_SCOPE_LOAD_BALANCER", "load-balancer" },
-                  { CWA_SCOPE_REVERSE_PROXY, "CWA_SCOPE_REVERSE_PROXY", "reverse-proxy" })
+                  { CWA_SCOPE_REVERSE_PROXY, "CWA_SCOPE_REVERSE_PROXY", "reverse-proxy" },
+                  { CWA_SCOPE_ENDPOINT, "CWA_SCOPE_ENDPOINT", "endpoint" })
 DEFINE_ENUM_TYPE (CwaStatus, cwa_status,
                   { CWA_STATUS_PASS, "CWA_STATUS_PASS", "pass" },
                   { CWA_STATUS_FAIL, "CWA_STATUS_FAIL", "fail" })

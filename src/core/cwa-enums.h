@@ -26,6 +26,8 @@ typedef enum
   CWA_SCOPE_CERTIFICATE,
   CWA_SCOPE_LOAD_BALANCER,
   CWA_SCOPE_REVERSE_PROXY,
+  /* A TLS endpoint probe connects to: only the live.* rules. */
+  CWA_SCOPE_ENDPOINT,
 } CwaScope;
 
 typedef enum

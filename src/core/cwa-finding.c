@@ -15,6 +15,9 @@ struct _CwaFinding
   gchar            *expected;
   GStrv             found;
   gchar            *message;
+  /* live.* findings: the endpoint ("HOST:PORT") and the address probed. */
+  gchar            *endpoint;
+  gchar            *address;
 };
 
 G_DEFINE_FINAL_TYPE (CwaFinding, cwa_finding, G_TYPE_OBJECT)
@@ -45,6 +48,8 @@ cwa_finding_finalize (GObject *object)
   g_clear_pointer (&self->expected, g_free);
   g_clear_pointer (&self->found, g_strfreev);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->endpoint, g_free);
+  g_clear_pointer (&self->address, g_free);
 
   G_OBJECT_CLASS (cwa_finding_parent_class)->finalize (object);
 }
@@ -168,6 +173,29 @@ cwa_finding_new (const CwaRule       *rule,
   return self;
 }
 
+CwaFinding *
+cwa_finding_new_for_endpoint (const CwaRule       *rule,
+                              CwaStatus            status,
+                              const gchar         *endpoint,
+                              const gchar         *address,
+                              CwaServer           *server,
+                              CwaVirtualServer    *virtual_server,
+                              CwaCertificate      *certificate,
+                              const gchar         *expected,
+                              const gchar * const *found,
+                              const gchar         *message)
+{
+  CwaFinding *self;
+
+  g_return_val_if_fail (endpoint != NULL, NULL);
+
+  self = cwa_finding_new (rule, status, server, virtual_server, certificate, expected, found, message);
+  self->endpoint = g_strdup (endpoint);
+  self->address = g_strdup (address);
+
+  return self;
+}
+
 const CwaRule *
 cwa_finding_get_rule (CwaFinding *self)
 {
@@ -256,6 +284,22 @@ cwa_finding_get_message (CwaFinding *self)
   return self->message;
 }
 
+const gchar *
+cwa_finding_get_endpoint (CwaFinding *self)
+{
+  g_return_val_if_fail (CWA_IS_FINDING (self), NULL);
+
+  return self->endpoint;
+}
+
+const gchar *
+cwa_finding_get_address (CwaFinding *self)
+{
+  g_return_val_if_fail (CWA_IS_FINDING (self), NULL);
+
+  return self->address;
+}
+
 static gboolean
 strv_equal_or_null (gchar **a,
                     gchar **b)
@@ -282,6 +326,8 @@ cwa_finding_equal (CwaFinding *a,
          a->virtual_server == b->virtual_server &&
          a->certificate == b->certificate &&
          g_strcmp0 (a->expected, b->expected) == 0 &&
+         g_strcmp0 (a->endpoint, b->endpoint) == 0 &&
+         g_strcmp0 (a->address, b->address) == 0 &&
          strv_equal_or_null (a->found, b->found) &&
          g_strcmp0 (a->message, b->message) == 0;
 }

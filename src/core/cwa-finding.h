@@ -27,6 +27,19 @@ CwaFinding         *cwa_finding_new                 (const CwaRule       *rule,
                                                      const gchar * const *found,
                                                      const gchar         *message);
 
+/* A finding of a live.* rule: as above, and it names the endpoint probed
+ * ("HOST:PORT") and the address connected to (NULL when none was found). */
+CwaFinding         *cwa_finding_new_for_endpoint    (const CwaRule       *rule,
+                                                     CwaStatus            status,
+                                                     const gchar         *endpoint,
+                                                     const gchar         *address,
+                                                     CwaServer           *server,
+                                                     CwaVirtualServer    *virtual_server,
+                                                     CwaCertificate      *certificate,
+                                                     const gchar         *expected,
+                                                     const gchar * const *found,
+                                                     const gchar         *message);
+
 const CwaRule      *cwa_finding_get_rule            (CwaFinding *self);
 const gchar        *cwa_finding_get_rule_id         (CwaFinding *self);
 CwaLevel            cwa_finding_get_level           (CwaFinding *self);
@@ -39,6 +52,9 @@ const gchar        *cwa_finding_get_expected        (CwaFinding *self);
 /* NULL when the rule compares no names. */
 const gchar * const *cwa_finding_get_found          (CwaFinding *self);
 const gchar        *cwa_finding_get_message         (CwaFinding *self);
+/* "HOST:PORT" and the address for a live.* finding; NULL otherwise. */
+const gchar        *cwa_finding_get_endpoint        (CwaFinding *self);
+const gchar        *cwa_finding_get_address         (CwaFinding *self);
 
 /* Same rule, subjects, status, expected, found and message. */
 gboolean            cwa_finding_equal               (CwaFinding *a,

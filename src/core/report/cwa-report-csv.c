@@ -52,6 +52,12 @@ write_csv (const CwaReport *report,
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
     append_field (csv, header[i], i == 0);
+  /* probe's reports name the endpoint and address of live.* findings. */
+  if (report->endpoints != NULL)
+    {
+      append_field (csv, "endpoint", FALSE);
+      append_field (csv, "address", FALSE);
+    }
   g_string_append (csv, "\r\n");
 
   for (guint i = 0; i < n; i++)
@@ -87,6 +93,11 @@ write_csv (const CwaReport *report,
       append_field (csv, cwa_finding_get_expected (finding), FALSE);
       append_field (csv, found_text, FALSE);
       append_field (csv, cwa_finding_get_message (finding), FALSE);
+      if (report->endpoints != NULL)
+        {
+          append_field (csv, cwa_finding_get_endpoint (finding), FALSE);
+          append_field (csv, cwa_finding_get_address (finding), FALSE);
+        }
       g_string_append (csv, "\r\n");
     }
 

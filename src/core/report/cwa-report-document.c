@@ -324,7 +324,9 @@ dup_group_title (const CwaReportGroup *group)
 {
   g_autofree gchar *subject = NULL;
 
-  if (group->virtual_server != NULL)
+  if (group->endpoint != NULL)
+    subject = g_strdup_printf ("Endpoint %s (live)", group->endpoint);
+  else if (group->virtual_server != NULL)
     {
       g_autofree gchar *vs = _cwa_report_dup_virtual_server_name (group->virtual_server);
 
@@ -594,6 +596,56 @@ build_certificates (CwaReportDocument *document,
   g_ptr_array_add (section->tables, table);
 }
 
+/* probe's endpoints: where it connected, what was planned, the served
+ * chain (one line per certificate) or why there is none. */
+static void
+build_endpoints (CwaReportDocument *document,
+                 const CwaReport   *report)
+{
+  CwaReportSection *section;
+  CwaReportTable *table;
+
+  if (report->endpoints == NULL)
+    return;
+
+  section = add_section (document, "endpoints", "Endpoints (live)");
+  section->note = g_strdup ("What each planned TLS endpoint served when it was probed; nothing served is trusted or stored.");
+  if (report->endpoints->len == 0)
+    return;
+
+  table = table_new (NULL, "Endpoint", "Address", "Planned", "Served chain (leaf first)", "Problem", NULL);
+  for (guint i = 0; i < report->endpoints->len; i++)
+    {
+      CwaProbeResult *result = g_ptr_array_index (report->endpoints, i);
+      CwaEndpoint *endpoint = cwa_probe_result_get_endpoint (result);
+      GPtrArray *served = cwa_probe_result_get_served (result);
+      g_autofree gchar *planned = cwa_endpoint_dup_planned_ids (endpoint);
+      g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+      g_auto(GStrv) chain = NULL;
+      GPtrArray *row = table_add_row (table);
+      const gchar *error = cwa_probe_result_get_error (result);
+
+      for (guint j = 0; j < served->len; j++)
+        {
+          CwaCertificate *certificate = g_ptr_array_index (served, j);
+          const gchar *id = _cwa_report_served_certificate_id (report->plan, certificate);
+          g_autofree gchar *line = g_strdup_printf ("%s (%s), SHA-256 %s", cwa_certificate_get_subject (certificate),
+                                                    id != NULL ? id : "not in the plan",
+                                                    cwa_certificate_get_sha256 (certificate));
+
+          g_strv_builder_add (lines, line);
+        }
+      chain = g_strv_builder_end (lines);
+
+      row_add (row, cwa_endpoint_get_name (endpoint), CWA_REPORT_TONE_PLAIN, TRUE);
+      row_add (row, cwa_probe_result_get_address (result), CWA_REPORT_TONE_PLAIN, TRUE);
+      row_add (row, planned, CWA_REPORT_TONE_PLAIN, FALSE);
+      row_add_lines (row, (const gchar * const *) chain, CWA_REPORT_TONE_PLAIN, FALSE);
+      row_add (row, error, error != NULL ? CWA_REPORT_TONE_BAD : CWA_REPORT_TONE_PLAIN, FALSE);
+    }
+  g_ptr_array_add (section->tables, table);
+}
+
 CwaReportDocument *
 _cwa_report_document_new (const CwaReport *report)
 {
@@ -635,6 +687,7 @@ _cwa_report_document_new (const CwaReport *report)
   build_required_names (document, report);
   build_coverage (document, report);
   build_certificates (document, report);
+  build_endpoints (document, report);
 
   return document;
 }

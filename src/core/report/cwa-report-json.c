@@ -69,6 +69,11 @@ build_finding (CwaJsonWriter *writer,
   cwa_json_writer_add_string_member (writer, "rule", rule->id);
   cwa_json_writer_add_string_member (writer, "level", cwa_level_to_string (rule->level));
   cwa_json_writer_add_string_member (writer, "status", cwa_status_to_string (cwa_finding_get_status (finding)));
+  if (cwa_finding_get_endpoint (finding) != NULL)
+    {
+      cwa_json_writer_add_string_member (writer, "endpoint", cwa_finding_get_endpoint (finding));
+      cwa_json_writer_add_string_member (writer, "address", cwa_finding_get_address (finding));
+    }
   add_server (writer, cwa_finding_get_server (finding));
   add_virtual_server (writer, cwa_finding_get_virtual_server (finding));
   if (certificate != NULL)
@@ -191,6 +196,59 @@ build_certificates (CwaJsonWriter   *writer,
   cwa_json_writer_end_array (writer);
 }
 
+/* probe's endpoints: the served chain as certificates[] objects (with the
+ * plan's id where the plan holds that certificate), the planned ids, and
+ * why there is no chain. */
+static void
+build_endpoint (CwaJsonWriter   *writer,
+                const CwaReport *report,
+                CwaProbeResult  *result)
+{
+  CwaEndpoint *endpoint = cwa_probe_result_get_endpoint (result);
+  GPtrArray *served = cwa_probe_result_get_served (result);
+  GPtrArray *planned = cwa_endpoint_get_planned (endpoint);
+
+  cwa_json_writer_begin_object (writer);
+  cwa_json_writer_add_string_member (writer, "endpoint", cwa_endpoint_get_name (endpoint));
+  cwa_json_writer_add_string_member (writer, "address", cwa_probe_result_get_address (result));
+
+  cwa_json_writer_set_member_name (writer, "served");
+  cwa_json_writer_begin_array (writer);
+  for (guint i = 0; i < served->len; i++)
+    {
+      CwaCertificate *certificate = g_ptr_array_index (served, i);
+
+      cwa_json_writer_begin_object (writer);
+      cwa_json_writer_add_string_member (writer, "id", _cwa_report_served_certificate_id (report->plan, certificate));
+      _cwa_report_build_certificate_fields (writer, certificate);
+      cwa_json_writer_end_object (writer);
+    }
+  cwa_json_writer_end_array (writer);
+
+  cwa_json_writer_set_member_name (writer, "planned");
+  cwa_json_writer_begin_array (writer);
+  for (guint i = 0; i < planned->len; i++)
+    cwa_json_writer_add_string (writer, cwa_certificate_get_id (g_ptr_array_index (planned, i)));
+  cwa_json_writer_end_array (writer);
+
+  cwa_json_writer_add_string_member (writer, "error", cwa_probe_result_get_error (result));
+  cwa_json_writer_end_object (writer);
+}
+
+static void
+build_endpoints (CwaJsonWriter   *writer,
+                 const CwaReport *report)
+{
+  if (report->endpoints == NULL)
+    return;
+
+  cwa_json_writer_set_member_name (writer, "endpoints");
+  cwa_json_writer_begin_array (writer);
+  for (guint i = 0; i < report->endpoints->len; i++)
+    build_endpoint (writer, report, g_ptr_array_index (report->endpoints, i));
+  cwa_json_writer_end_array (writer);
+}
+
 gboolean
 _cwa_report_write_json (const CwaReport *report,
                         GOutputStream   *out,
@@ -205,6 +263,7 @@ _cwa_report_write_json (const CwaReport *report,
   build_required_names (writer, report);
   build_coverage (writer, report);
   build_certificates (writer, report);
+  build_endpoints (writer, report);
   cwa_json_writer_end_object (writer);
 
   return _cwa_report_write_json_root (g_steal_pointer (&writer), out, cancellable, error);

@@ -4,6 +4,7 @@
 #include "cwa-cert-facts.h"
 #include "cwa-json-writer.h"
 
+#include "cwa-probe-result.h"
 #include "cwa-report.h"
 
 G_BEGIN_DECLS
@@ -64,19 +65,26 @@ typedef struct
 {
   CwaServer        *server;          /* NULL for the deployment */
   CwaVirtualServer *virtual_server;  /* NULL for the server itself */
+  const gchar      *endpoint;        /* "HOST:PORT" of live.* findings, or NULL */
   GPtrArray        *findings;        /* CwaFinding, borrowed from the checklist */
   guint             n_failed;
 } CwaReportGroup;
 
-/* Groups the checklist's findings by server and virtual server, groups in
- * order of first appearance (deployment, then each server before its
- * virtual servers).  Element type CwaReportGroup. */
+/* Groups the checklist's findings by server and virtual server (probe's
+ * live.* findings by endpoint), groups in order of first appearance
+ * (deployment, then each server before its virtual servers, then the
+ * endpoints).  Element type CwaReportGroup. */
 GPtrArray   *_cwa_report_group_findings  (const CwaReport *report);
 
 /* Appends the fields every certificate object has (subject ... is_ca), in
  * the order cli.md shows them: cwa_cert_facts_write_json(). */
 void         _cwa_report_build_certificate_fields (CwaJsonWriter  *writer,
                                                    CwaCertificate *certificate);
+
+/* The id of the plan certificate with @served's SHA-256, or NULL: how a
+ * report names a served certificate the plan holds. */
+const gchar *_cwa_report_served_certificate_id (CwaPlan        *plan,
+                                                CwaCertificate *served);
 
 /* One object of "required_names": role, server, virtual_server (for SSL
  * and shared roles), subject, san.  Used by the report and by `names`. */

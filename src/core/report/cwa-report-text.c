@@ -138,6 +138,8 @@ dup_group_title (const CwaReportGroup *group)
   g_autofree gchar *server = NULL;
   g_autofree gchar *virtual_server = NULL;
 
+  if (group->endpoint != NULL)
+    return g_strdup_printf ("Endpoint %s (live)", group->endpoint);
   if (group->server != NULL)
     server = _cwa_report_dup_server_name (group->server);
   if (group->virtual_server != NULL)
@@ -473,6 +475,62 @@ write_certificates (Writer          *w,
     }
 }
 
+/* One served certificate per line: subject, SHA-256, and the plan's id
+ * when the plan holds it. */
+static gchar *
+dup_served_line (const CwaReport *report,
+                 CwaCertificate  *certificate)
+{
+  const gchar *id = _cwa_report_served_certificate_id (report->plan, certificate);
+
+  return g_strdup_printf ("%s, SHA-256 %s%s%s%s", cwa_certificate_get_subject (certificate),
+                          cwa_certificate_get_sha256 (certificate),
+                          id != NULL ? " (" : " (not in the plan", id != NULL ? id : "", ")");
+}
+
+static void
+write_endpoint (Writer          *w,
+                const CwaReport *report,
+                CwaProbeResult  *result)
+{
+  CwaEndpoint *endpoint = cwa_probe_result_get_endpoint (result);
+  GPtrArray *served = cwa_probe_result_get_served (result);
+  const gchar *address = cwa_probe_result_get_address (result);
+  g_autofree gchar *planned = cwa_endpoint_dup_planned_ids (endpoint);
+
+  g_string_append (w->out, "  ");
+  styled (w, STYLE_BOLD, cwa_endpoint_get_name (endpoint));
+  g_string_append_c (w->out, '\n');
+  field (w, "Address", address != NULL ? address : "(none found)");
+  field (w, "Planned", planned);
+  for (guint i = 0; i < served->len; i++)
+    {
+      g_autofree gchar *line = dup_served_line (report, g_ptr_array_index (served, i));
+
+      field (w, i == 0 ? "Served" : "", line);
+    }
+  if (cwa_probe_result_get_error (result) != NULL)
+    field (w, "Problem", cwa_probe_result_get_error (result));
+}
+
+static void
+write_endpoints (Writer          *w,
+                 const CwaReport *report)
+{
+  if (report->endpoints == NULL)
+    return;
+
+  heading (w, "Endpoints (live)");
+  if (report->endpoints->len == 0)
+    {
+      g_string_append (w->out, "  The plan has no https endpoint to probe.\n");
+      return;
+    }
+
+  for (guint i = 0; i < report->endpoints->len; i++)
+    write_endpoint (w, report, g_ptr_array_index (report->endpoints, i));
+}
+
 gboolean
 _cwa_report_write_text (const CwaReport *report,
                         GOutputStream   *out,
@@ -487,6 +545,7 @@ _cwa_report_write_text (const CwaReport *report,
   write_required_names (&w, report);
   write_coverage (&w, report);
   write_certificates (&w, report);
+  write_endpoints (&w, report);
 
   return g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error);
 }

@@ -271,6 +271,7 @@ _cwa_report_group_findings (const CwaReport *report)
       g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
       CwaVirtualServer *virtual_server = cwa_finding_get_virtual_server (finding);
       CwaServer *server = cwa_finding_get_server (finding);
+      const gchar *endpoint = cwa_finding_get_endpoint (finding);
       CwaReportGroup *group = NULL;
 
       if (server == NULL && virtual_server != NULL)
@@ -283,7 +284,8 @@ _cwa_report_group_findings (const CwaReport *report)
         {
           CwaReportGroup *candidate = g_ptr_array_index (groups, j - 1);
 
-          if (candidate->server == server && candidate->virtual_server == virtual_server)
+          if (candidate->server == server && candidate->virtual_server == virtual_server &&
+              g_strcmp0 (candidate->endpoint, endpoint) == 0)
             {
               group = candidate;
               break;
@@ -295,6 +297,7 @@ _cwa_report_group_findings (const CwaReport *report)
           group = g_new0 (CwaReportGroup, 1);
           group->server = server;
           group->virtual_server = virtual_server;
+          group->endpoint = endpoint;
           group->findings = g_ptr_array_new ();
           g_ptr_array_add (groups, group);
         }
@@ -306,6 +309,24 @@ _cwa_report_group_findings (const CwaReport *report)
     }
 
   return groups;
+}
+
+const gchar *
+_cwa_report_served_certificate_id (CwaPlan        *plan,
+                                   CwaCertificate *served)
+{
+  GListModel *certificates = cwa_plan_get_certificates (plan);
+  guint n = g_list_model_get_n_items (certificates);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (certificates, i);
+
+      if (g_strcmp0 (cwa_certificate_get_sha256 (certificate), cwa_certificate_get_sha256 (served)) == 0)
+        return cwa_certificate_get_id (certificate);
+    }
+
+  return NULL;
 }
 
 gboolean

@@ -39,6 +39,14 @@ extern const CwaRule cwa_rule_cert_weak_key;
 extern const CwaRule cwa_rule_cert_no_unknown_critical_extension;
 extern const CwaRule cwa_rule_cert_weak_signature;
 extern const CwaRule cwa_rule_cert_no_wildcard;
+/* live.c */
+extern const CwaRule cwa_rule_live_reachable;
+extern const CwaRule cwa_rule_live_serves_planned_cert;
+extern const CwaRule cwa_rule_live_served_names;
+extern const CwaRule cwa_rule_live_served_valid;
+extern const CwaRule cwa_rule_live_chain_complete;
+extern const CwaRule cwa_rule_live_dns_resolves;
+extern const CwaRule cwa_rule_live_dns_matches_plan;
 
 /* Runs every rule of the catalogue over the context's plan and appends the
  * findings (element type CwaFinding, owned) in report order (cli.md):

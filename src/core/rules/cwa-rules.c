@@ -31,6 +31,13 @@ static const CwaRule * const catalogue[] = {
   &cwa_rule_cert_weak_signature,
   &cwa_rule_cert_no_unknown_critical_extension,
   &cwa_rule_cert_no_wildcard,
+  &cwa_rule_live_reachable,
+  &cwa_rule_live_serves_planned_cert,
+  &cwa_rule_live_served_names,
+  &cwa_rule_live_served_valid,
+  &cwa_rule_live_chain_complete,
+  &cwa_rule_live_dns_resolves,
+  &cwa_rule_live_dns_matches_plan,
   NULL
 };
 
@@ -133,4 +140,17 @@ cwa_rules_run (CwaRuleContext *context,
                            seen, findings);
         }
     }
+}
+
+void
+cwa_rules_run_live (CwaRuleContext *context,
+                    GPtrArray      *results,
+                    GPtrArray      *findings)
+{
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (results != NULL);
+  g_return_if_fail (findings != NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    run_scope (context, CWA_SCOPE_ENDPOINT, g_ptr_array_index (results, i), findings);
 }
