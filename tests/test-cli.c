@@ -12,24 +12,9 @@
 #include "cwa-rules.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
+#include "cwa-test-run.h"
 
 #define NOW "2026-11-24T12:00:00Z"
-
-typedef struct
-{
-  gint   status;
-  gchar *out;
-  gchar *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static gchar *
 examples_dir (void)
@@ -38,65 +23,6 @@ examples_dir (void)
 
   g_assert_nonnull (root);
   return g_build_filename (root, "data", "examples", NULL);
-}
-
-/* Runs the binary in @cwd with the NULL-terminated arguments and waits. */
-static void
-run_argv (Run                 *run,
-          const gchar         *cwd,
-          const gchar * const *args)
-{
-  const gchar *binary = g_getenv ("CWA_CERT_PLANNER");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *asan_options = NULL;
-
-  g_assert_nonnull (binary);
-
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
-  /* Under AddressSanitizer a leak would otherwise exit 1, which looks like
-   * "errors found": make it a status no sub-command uses. */
-  asan_options = g_strconcat (g_getenv ("ASAN_OPTIONS") != NULL ? g_getenv ("ASAN_OPTIONS") : "",
-                              g_getenv ("ASAN_OPTIONS") != NULL ? ":" : "", "exitcode=99", NULL);
-  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", asan_options, TRUE);
-  if (cwd != NULL)
-    g_subprocess_launcher_set_cwd (launcher, cwd);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const gchar * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  /* A crash or an abort (G_DEBUG=fatal-warnings) is never an exit status. */
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("cwa-cert-planner %s was killed by a signal; stderr:\n%s", args[0], run->err);
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-#define RUN(run, cwd, ...) \
-  G_STMT_START { \
-    const gchar *args_[] = { __VA_ARGS__, NULL }; \
-    run_argv ((run), (cwd), args_); \
-  } G_STMT_END
-
-static JsonNode *
-parse_json (const gchar *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_ref (json_parser_get_root (parser));
 }
 
 static void
@@ -255,14 +181,14 @@ assert_summary_consistent (JsonObject *root)
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CwaTestRun) run = { 0 };
 
-  RUN (&run, NULL, "--version");
+  CWA_TEST_RUN (&run, NULL, "--version");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "cwa-cert-planner 0.1.0\n");
 
-  run_clear (&run);
-  RUN (&run, NULL, "--help");
+  cwa_test_run_clear (&run);
+  CWA_TEST_RUN (&run, NULL, "--help");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "check PLAN"));
   g_assert_nonnull (strstr (run.out, "inspect FILE"));
@@ -292,9 +218,9 @@ test_bad_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CwaTestRun) run = { 0 };
 
-      run_argv (&run, dir, cases[i]);
+      cwa_test_run_argv (&run, dir, cases[i]);
       g_test_message ("case %u: %s %s", i, cases[i][0], cases[i][1]);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
@@ -315,9 +241,9 @@ test_formats (void)
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autofree gchar *output = g_build_filename (tmp, formats[i], NULL);
-      g_auto(Run) run = { 0 };
+      g_auto(CwaTestRun) run = { 0 };
 
-      RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust",
+      CWA_TEST_RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust",
            "--format", formats[i], "--output", output);
       if (run.status == 2)
         {
@@ -340,9 +266,9 @@ static void
 test_contoso_text (void)
 {
   g_autofree gchar *dir = examples_dir ();
-  g_auto(Run) run = { 0 };
+  g_auto(CwaTestRun) run = { 0 };
 
-  RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust");
+  CWA_TEST_RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   /* The verdict comes first. */
@@ -361,7 +287,7 @@ test_contoso_json (void)
   g_autofree gchar *leaf = g_build_filename (dir, "certs", "im-contoso.pem", NULL);
   g_autofree gchar *sha256 = pem_fingerprint (leaf, G_CHECKSUM_SHA256);
   g_autofree gchar *sha1 = pem_fingerprint (leaf, G_CHECKSUM_SHA1);
-  g_auto(Run) run = { 0 };
+  g_auto(CwaTestRun) run = { 0 };
   g_autoptr(JsonNode) node = NULL;
   static const gchar * const top[] = {
     "report", "version", "tool_version", "generated", "plan", "summary",
@@ -380,11 +306,11 @@ test_contoso_json (void)
   JsonArray *coverage;
   JsonArray *certificates;
 
-  RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  CWA_TEST_RUN (&run, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
-  node = parse_json (run.out);
+  node = cwa_test_parse_json (run.out);
   root = json_node_get_object (node);
   assert_members (root, top);
   g_assert_cmpstr (json_object_get_string_member (root, "report"), ==, "cwa-cert-planner");
@@ -515,19 +441,19 @@ static void
 test_mistakes (void)
 {
   g_autofree gchar *dir = examples_dir ();
-  g_auto(Run) run = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(CwaTestRun) run = { 0 };
+  g_auto(CwaTestRun) text = { 0 };
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root;
   JsonArray *findings;
   JsonObject *finding;
   static const gchar * const found[] = { "im.contoso.com", "as.im.contoso.com", NULL };
 
-  RUN (&run, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  CWA_TEST_RUN (&run, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, "");
 
-  node = parse_json (run.out);
+  node = cwa_test_parse_json (run.out);
   root = json_node_get_object (node);
   assert_summary_consistent (root);
   g_assert_false (json_object_get_boolean_member (json_object_get_object_member (root, "summary"), "ready"));
@@ -553,7 +479,7 @@ test_mistakes (void)
   g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
 
   /* The text report names the same mistakes. */
-  RUN (&text, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust");
+  CWA_TEST_RUN (&text, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust");
   g_assert_cmpint (text.status, ==, 1);
   g_assert_true (g_str_has_prefix (text.out, "\xe2\x9c\x96 "));
   g_assert_nonnull (strstr (text.out, "vs.one-cert-per-domain"));
@@ -595,14 +521,14 @@ test_deterministic (void)
   g_autofree gchar *a = NULL;
   g_autofree gchar *b = NULL;
   g_autofree gchar *c = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
-  g_auto(Run) to_file = { 0 };
+  g_auto(CwaTestRun) first = { 0 };
+  g_auto(CwaTestRun) second = { 0 };
+  g_auto(CwaTestRun) to_file = { 0 };
 
-  RUN (&first, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  CWA_TEST_RUN (&first, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
   g_usleep (1100 * 1000);  /* so that "generated" may differ */
-  RUN (&second, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
-  RUN (&to_file, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json",
+  CWA_TEST_RUN (&second, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  CWA_TEST_RUN (&to_file, dir, "check", "mistakes.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json",
        "--output", output);
   g_assert_cmpint (first.status, ==, 1);
   g_assert_cmpint (second.status, ==, 1);
@@ -659,11 +585,11 @@ test_broken_plans (void)
       g_autofree gchar *output = g_build_filename (tmp, "report.json", NULL);
       g_autofree gchar *kept = NULL;
       g_auto(GStrv) lines = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(CwaTestRun) run = { 0 };
 
       /* An existing report stays as it was. */
       g_assert_true (g_file_set_contents (output, "previous report\n", -1, NULL));
-      RUN (&run, tmp, "check", cases[i].name, "--now", NOW, "--no-system-trust",
+      CWA_TEST_RUN (&run, tmp, "check", cases[i].name, "--now", NOW, "--no-system-trust",
            "--format", "json", "--output", "report.json");
       g_test_message ("%s: %s", cases[i].name, run.err);
       g_assert_cmpint (run.status, ==, 2);
@@ -682,9 +608,9 @@ test_broken_plans (void)
 
   /* A plan that does not exist at all. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(CwaTestRun) run = { 0 };
 
-    RUN (&run, tmp, "check", "nowhere.cwaplan", "--no-system-trust");
+    CWA_TEST_RUN (&run, tmp, "check", "nowhere.cwaplan", "--no-system-trust");
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "nowhere.cwaplan"));
   }
@@ -714,20 +640,20 @@ test_now_and_expiry (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CwaTestRun) run = { 0 };
       g_autoptr(JsonNode) node = NULL;
       JsonObject *root;
 
       if (cases[i].days != NULL)
-        RUN (&run, dir, "check", "contoso.cwaplan", "--no-system-trust", "--format", "json",
+        CWA_TEST_RUN (&run, dir, "check", "contoso.cwaplan", "--no-system-trust", "--format", "json",
              "--now", cases[i].now, "--expiry-warning-days", cases[i].days);
       else
-        RUN (&run, dir, "check", "contoso.cwaplan", "--no-system-trust", "--format", "json",
+        CWA_TEST_RUN (&run, dir, "check", "contoso.cwaplan", "--no-system-trust", "--format", "json",
              "--now", cases[i].now);
       g_test_message ("case %u: %s", i, cases[i].now);
       g_assert_cmpint (run.status, ==, cases[i].status);
 
-      node = parse_json (run.out);
+      node = cwa_test_parse_json (run.out);
       root = json_node_get_object (node);
       assert_summary_consistent (root);
       g_assert_cmpint (json_object_get_boolean_member (json_object_get_object_member (root, "summary"), "ready"),
@@ -756,15 +682,15 @@ test_public_ca (void)
     "  \"certificates\": [ { \"id\": \"im\", \"file\": \"%s\" }, { \"id\": \"root\", \"file\": \"%s\" } ] }\n",
     leaf_json, root_json);
   g_autofree gchar *path = write_temp_plan (tmp, "external.cwaplan", contents);
-  g_auto(Run) without = { 0 };
-  g_auto(Run) with = { 0 };
+  g_auto(CwaTestRun) without = { 0 };
+  g_auto(CwaTestRun) with = { 0 };
   g_autoptr(JsonNode) a = NULL;
   g_autoptr(JsonNode) b = NULL;
   JsonObject *finding;
 
-  RUN (&without, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  CWA_TEST_RUN (&without, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
   g_assert_cmpint (without.status, ==, 0);
-  a = parse_json (without.out);
+  a = cwa_test_parse_json (without.out);
   finding = find_finding (json_object_get_array_member (json_node_get_object (a), "findings"),
                           "external.public-ca", "im.contoso.com", NULL);
   g_assert_nonnull (finding);
@@ -772,10 +698,10 @@ test_public_ca (void)
   g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (a), "summary"),
                                                   "ready"));
 
-  RUN (&with, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust",
+  CWA_TEST_RUN (&with, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust",
        "--public-ca", root_ca, "--format", "json");
   g_assert_cmpint (with.status, ==, 0);
-  b = parse_json (with.out);
+  b = cwa_test_parse_json (with.out);
   finding = find_finding (json_object_get_array_member (json_node_get_object (b), "findings"),
                           "external.public-ca", "im.contoso.com", NULL);
   g_assert_nonnull (finding);
@@ -783,9 +709,9 @@ test_public_ca (void)
 
   /* An unreadable --public-ca bundle stops the run. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(CwaTestRun) run = { 0 };
 
-    RUN (&run, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust",
+    CWA_TEST_RUN (&run, tmp, "check", "external.cwaplan", "--now", NOW, "--no-system-trust",
          "--public-ca", "no-such-bundle.pem");
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "no-such-bundle.pem"));
@@ -798,8 +724,8 @@ test_public_ca (void)
 static void
 test_rules (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(CwaTestRun) run = { 0 };
+  g_auto(CwaTestRun) text = { 0 };
   g_autoptr(JsonNode) node = NULL;
   const CwaRule * const *catalogue;
   guint n_rules = 0;
@@ -807,9 +733,9 @@ test_rules (void)
 
   catalogue = cwa_rules_get_catalogue (&n_rules);
 
-  RUN (&run, NULL, "rules", "--format", "json");
+  CWA_TEST_RUN (&run, NULL, "rules", "--format", "json");
   g_assert_cmpint (run.status, ==, 0);
-  node = parse_json (run.out);
+  node = cwa_test_parse_json (run.out);
   {
     static const gchar * const top[] = { "rules", NULL };
     assert_members (json_node_get_object (node), top);
@@ -832,7 +758,7 @@ test_rules (void)
   g_assert_cmpstr (catalogue[0]->id, ==, "server.has-mtls-cert");
   g_assert_cmpstr (catalogue[n_rules - 1]->id, ==, "live.dns-matches-plan");
 
-  RUN (&text, NULL, "rules");
+  CWA_TEST_RUN (&text, NULL, "rules");
   g_assert_cmpint (text.status, ==, 0);
   for (guint i = 0; i < n_rules; i++)
     g_assert_nonnull (strstr (text.out, catalogue[i]->id));
@@ -1012,8 +938,8 @@ test_inspect (void)
   g_autofree gchar *bundle_pem = NULL;
   g_autofree gchar *bundle = g_build_filename (tmp, "bundle.pem", NULL);
   g_autofree gchar *garbage = g_build_filename (tmp, "garbage.pem", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(CwaTestRun) run = { 0 };
+  g_auto(CwaTestRun) report = { 0 };
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) report_node = NULL;
   JsonArray *certificates;
@@ -1027,10 +953,10 @@ test_inspect (void)
   g_assert_true (g_file_set_contents (garbage, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n"
                                       "-----END CERTIFICATE-----\n", -1, NULL));
 
-  RUN (&run, dir, "inspect", "certs/im-contoso.pem", bundle, "--format", "json");
+  CWA_TEST_RUN (&run, dir, "inspect", "certs/im-contoso.pem", bundle, "--format", "json");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  node = parse_json (run.out);
+  node = cwa_test_parse_json (run.out);
   certificates = json_object_get_array_member (json_node_get_object (node), "certificates");
   g_assert_cmpuint (json_array_get_length (certificates), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -1046,8 +972,8 @@ test_inspect (void)
   g_assert_true (json_object_get_boolean_member (json_array_get_object_element (certificates, 2), "is_ca"));
 
   /* Field for field what the report says of the same certificate. */
-  RUN (&report, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
-  report_node = parse_json (report.out);
+  CWA_TEST_RUN (&report, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  report_node = cwa_test_parse_json (report.out);
   reported = json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (report_node), "certificates"), 0);
   for (guint i = 0; inspect_members[i] != NULL; i++)
@@ -1063,15 +989,15 @@ test_inspect (void)
 
   /* A file that cannot be read: the others are printed, the status is 2. */
   {
-    g_auto(Run) partial = { 0 };
+    g_auto(CwaTestRun) partial = { 0 };
     g_autoptr(JsonNode) partial_node = NULL;
 
-    RUN (&partial, dir, "inspect", "certs/im-contoso.pem", "certs/no-such.pem", garbage,
+    CWA_TEST_RUN (&partial, dir, "inspect", "certs/im-contoso.pem", "certs/no-such.pem", garbage,
          "certs/contoso-root.pem", "--format", "json");
     g_assert_cmpint (partial.status, ==, 2);
     g_assert_nonnull (strstr (partial.err, "certs/no-such.pem"));
     g_assert_nonnull (strstr (partial.err, "garbage.pem"));
-    partial_node = parse_json (partial.out);
+    partial_node = cwa_test_parse_json (partial.out);
     certificates = json_object_get_array_member (json_node_get_object (partial_node), "certificates");
     g_assert_cmpuint (json_array_get_length (certificates), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (certificates, 1), "source"),
@@ -1080,9 +1006,9 @@ test_inspect (void)
 
   /* Text for a person. */
   {
-    g_auto(Run) plain = { 0 };
+    g_auto(CwaTestRun) plain = { 0 };
 
-    RUN (&plain, dir, "inspect", "certs/im-contoso.pem");
+    CWA_TEST_RUN (&plain, dir, "inspect", "certs/im-contoso.pem");
     g_assert_cmpint (plain.status, ==, 0);
     g_assert_nonnull (strstr (plain.out, "CN=im.contoso.com,O=Contoso"));
     g_assert_nonnull (strstr (plain.out, "download.im.contoso.com"));
@@ -1098,35 +1024,35 @@ static void
 test_names (void)
 {
   g_autofree gchar *dir = examples_dir ();
-  g_auto(Run) names = { 0 };
-  g_auto(Run) report = { 0 };
-  g_auto(Run) mistakes = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(CwaTestRun) names = { 0 };
+  g_auto(CwaTestRun) report = { 0 };
+  g_auto(CwaTestRun) mistakes = { 0 };
+  g_auto(CwaTestRun) text = { 0 };
   g_autoptr(JsonNode) names_node = NULL;
   g_autoptr(JsonNode) report_node = NULL;
   g_autoptr(JsonNode) mistakes_node = NULL;
   JsonArray *required;
   JsonObject *entry;
 
-  RUN (&names, dir, "names", "contoso.cwaplan", "--format", "json");
+  CWA_TEST_RUN (&names, dir, "names", "contoso.cwaplan", "--format", "json");
   g_assert_cmpint (names.status, ==, 0);
-  names_node = parse_json (names.out);
+  names_node = cwa_test_parse_json (names.out);
   {
     static const gchar * const top[] = { "required_names", NULL };
     assert_members (json_node_get_object (names_node), top);
   }
 
   /* The same objects as the report's. */
-  RUN (&report, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
-  report_node = parse_json (report.out);
+  CWA_TEST_RUN (&report, dir, "check", "contoso.cwaplan", "--now", NOW, "--no-system-trust", "--format", "json");
+  report_node = cwa_test_parse_json (report.out);
   g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (names_node), "required_names"),
                                   json_object_get_member (json_node_get_object (report_node), "required_names")));
 
   /* Separate certificates: an SSL entry per virtual server, an MTLS entry
    * for the computer with its FQDN as subject and no SAN. */
-  RUN (&mistakes, dir, "names", "mistakes.cwaplan", "--format", "json");
+  CWA_TEST_RUN (&mistakes, dir, "names", "mistakes.cwaplan", "--format", "json");
   g_assert_cmpint (mistakes.status, ==, 0);
-  mistakes_node = parse_json (mistakes.out);
+  mistakes_node = cwa_test_parse_json (mistakes.out);
   required = json_object_get_array_member (json_node_get_object (mistakes_node), "required_names");
   g_assert_cmpuint (json_array_get_length (required), ==, 3);
   entry = find_object (required, "virtual_server", "im.fabrikam.com");
@@ -1142,7 +1068,7 @@ test_names (void)
   g_assert_false (json_object_has_member (entry, "virtual_server"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "san")), ==, 0);
 
-  RUN (&text, dir, "names", "contoso.cwaplan");
+  CWA_TEST_RUN (&text, dir, "names", "contoso.cwaplan");
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "download.im.contoso.com"));
   g_assert_nonnull (strstr (text.out, "shared"));
@@ -1201,23 +1127,23 @@ test_pkcs12 (void)
                           "  \"certificates\": [ { \"id\": \"p12\", \"file\": \"cert.p12\" } ] }\n");
 
   {
-    g_auto(Run) locked = { 0 };
-    g_auto(Run) wrong = { 0 };
-    g_auto(Run) open = { 0 };
+    g_auto(CwaTestRun) locked = { 0 };
+    g_auto(CwaTestRun) wrong = { 0 };
+    g_auto(CwaTestRun) open = { 0 };
     g_autoptr(JsonNode) node = NULL;
     JsonArray *certificates;
 
-    RUN (&locked, tmp, "inspect", "cert.p12", "--format", "json");
+    CWA_TEST_RUN (&locked, tmp, "inspect", "cert.p12", "--format", "json");
     g_assert_cmpint (locked.status, ==, 2);
     g_assert_nonnull (strstr (locked.err, "cert.p12"));
     g_assert_nonnull (strstr (locked.err, "--password-file"));
 
-    RUN (&wrong, tmp, "inspect", "cert.p12", "--password-file", "wrong");
+    CWA_TEST_RUN (&wrong, tmp, "inspect", "cert.p12", "--password-file", "wrong");
     g_assert_cmpint (wrong.status, ==, 2);
 
-    RUN (&open, tmp, "inspect", "cert.p12", "--format", "json", "--password-file", "password");
+    CWA_TEST_RUN (&open, tmp, "inspect", "cert.p12", "--format", "json", "--password-file", "password");
     g_assert_cmpint (open.status, ==, 0);
-    node = parse_json (open.out);
+    node = cwa_test_parse_json (open.out);
     certificates = json_object_get_array_member (json_node_get_object (node), "certificates");
     g_assert_cmpuint (json_array_get_length (certificates), ==, 1);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (certificates, 0), "subject"),
@@ -1227,19 +1153,19 @@ test_pkcs12 (void)
   }
 
   {
-    g_auto(Run) locked = { 0 };
-    g_auto(Run) open = { 0 };
-    g_auto(Run) missing = { 0 };
+    g_auto(CwaTestRun) locked = { 0 };
+    g_auto(CwaTestRun) open = { 0 };
+    g_auto(CwaTestRun) missing = { 0 };
 
-    RUN (&locked, tmp, "check", "p12.cwaplan", "--now", NOW, "--no-system-trust");
+    CWA_TEST_RUN (&locked, tmp, "check", "p12.cwaplan", "--now", NOW, "--no-system-trust");
     g_assert_cmpint (locked.status, ==, 2);
     g_assert_nonnull (strstr (locked.err, "p12.cwaplan"));
     g_assert_nonnull (strstr (locked.err, "--password-file"));
 
-    RUN (&open, tmp, "check", "p12.cwaplan", "--now", NOW, "--no-system-trust", "--password-file", "password");
+    CWA_TEST_RUN (&open, tmp, "check", "p12.cwaplan", "--now", NOW, "--no-system-trust", "--password-file", "password");
     g_assert_cmpint (open.status, ==, 0);
 
-    RUN (&missing, tmp, "check", "p12.cwaplan", "--now", NOW, "--password-file", "no-such-password-file");
+    CWA_TEST_RUN (&missing, tmp, "check", "p12.cwaplan", "--now", NOW, "--password-file", "no-such-password-file");
     g_assert_cmpint (missing.status, ==, 2);
     g_assert_nonnull (strstr (missing.err, "no-such-password-file"));
   }

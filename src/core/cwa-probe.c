@@ -144,7 +144,6 @@ connection_pull (gnutls_transport_ptr_t  ptr,
   g_clear_error (&connection->error);
   if (!connection_wait (connection, G_IO_IN, &connection->error))
     {
-      gnutls_transport_set_errno (NULL, EIO);
       errno = EIO;
       return -1;
     }

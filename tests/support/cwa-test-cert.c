@@ -408,6 +408,15 @@ cwa_test_issuer_free (CwaTestIssuer *issuer)
 }
 
 gchar *
+cwa_test_key_dup_path (CwaTestKey key)
+{
+  g_assert_cmpint (key, >=, 0);
+  g_assert_cmpint (key, <, N_TEST_KEYS);
+
+  return cwa_test_data_path ("keys", key_files[key], NULL);
+}
+
+gchar *
 cwa_test_data_path (const gchar *first_element,
                     ...)
 {

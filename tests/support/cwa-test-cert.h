@@ -70,6 +70,10 @@ CwaCertificate *cwa_test_issuer_get_certificate (CwaTestIssuer *issuer);
 GBytes         *cwa_test_issuer_get_der  (CwaTestIssuer         *issuer);
 void            cwa_test_issuer_free     (CwaTestIssuer         *issuer);
 
+/* Path of the PEM file of @key in tests/data/keys: what a test server
+ * serving a certificate made with @key loads. */
+gchar          *cwa_test_key_dup_path    (CwaTestKey             key);
+
 /* Path of a file in tests/data (source tree). */
 gchar          *cwa_test_data_path       (const gchar           *first_element,
                                           ...) G_GNUC_NULL_TERMINATED;
