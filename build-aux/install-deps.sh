@@ -12,6 +12,8 @@ packages=(
   gnutls-bin openssl libxml2-dev libxml2-utils poppler-utils
   desktop-file-utils appstream xvfb xauth groff-base man-db
   fonts-dejavu-core ca-certificates adwaita-icon-theme librsvg2-common
+  # the probe tests run in a network namespace with only loopback
+  iproute2 util-linux
 )
 
 missing=()

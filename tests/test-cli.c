@@ -772,7 +772,7 @@ test_rules (void)
 static void
 test_rules_markdown (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CwaTestRun) run = { 0 };
   const CwaRule * const *catalogue;
   const CwaRuleSource *sources;
   guint n_rules = 0;
@@ -781,7 +781,7 @@ test_rules_markdown (void)
   catalogue = cwa_rules_get_catalogue (&n_rules);
   sources = cwa_rules_get_sources (&n_sources);
 
-  RUN (&run, NULL, "rules", "--format", "markdown");
+  CWA_TEST_RUN (&run, NULL, "rules", "--format", "markdown");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "# Rule reference\n"));
   for (guint i = 0; i < n_rules; i++)
@@ -833,9 +833,9 @@ test_unknown_keys (void)
   g_assert_true (g_file_set_contents (plan, text, -1, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CwaTestRun) run = { 0 };
 
-      run_argv (&run, tmp, commands[i]);
+      cwa_test_run_argv (&run, tmp, commands[i]);
       g_assert_cmpstr (run.err, ==, notice);
       g_assert_cmpint (run.status, ==, i == 0 ? 1 : 0);
       if (i == 0)
@@ -858,21 +858,21 @@ test_unknown_command (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (typos); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CwaTestRun) run = { 0 };
       g_autofree gchar *expected = g_strdup_printf ("cwa-cert-planner: unknown command '%s' "
                                                     "(did you mean '%s'?)\n",
                                                     typos[i][0], typos[i][1]);
 
-      RUN (&run, dir, typos[i][0], "contoso.cwaplan");
+      CWA_TEST_RUN (&run, dir, typos[i][0], "contoso.cwaplan");
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_cmpstr (run.err, ==, expected);
     }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(CwaTestRun) run = { 0 };
 
-    RUN (&run, dir, "frobnicate");
+    CWA_TEST_RUN (&run, dir, "frobnicate");
     g_assert_cmpint (run.status, ==, 2);
     g_assert_null (strstr (run.err, "did you mean"));
     g_assert_nonnull (strstr (run.err, "unknown command 'frobnicate'; use check, names"));
@@ -889,8 +889,8 @@ test_inspect_odd_facts (void)
   g_autofree gchar *path = g_build_filename (tmp, "odd.pem", NULL);
   g_autoptr(GBytes) t61_bytes = g_bytes_new_static (t61, sizeof t61);
   g_autofree gchar *pem = NULL;
-  g_auto(Run) json = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(CwaTestRun) json = { 0 };
+  g_auto(CwaTestRun) text = { 0 };
   g_autoptr(JsonNode) node = NULL;
   JsonObject *certificate;
   CwaTestCertSpec spec;
@@ -904,9 +904,9 @@ test_inspect_odd_facts (void)
   pem = cwa_test_cert_build_pem (&spec);
   g_assert_true (g_file_set_contents (path, pem, -1, NULL));
 
-  RUN (&json, tmp, "inspect", "odd.pem", "--format", "json");
+  CWA_TEST_RUN (&json, tmp, "inspect", "odd.pem", "--format", "json");
   g_assert_cmpint (json.status, ==, 0);
-  node = parse_json (json.out);
+  node = cwa_test_parse_json (json.out);
   certificate = json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (node), "certificates"), 0);
   g_assert_true (json_object_get_boolean_member (certificate, "serial_negative"));
@@ -916,7 +916,7 @@ test_inspect_odd_facts (void)
   g_assert_cmpstr (json_object_get_string_member (certificate, "subject"), ==,
                    "O=COMPAÑIA\\+,CN=odd.contoso.com");
 
-  RUN (&text, tmp, "inspect", "odd.pem");
+  CWA_TEST_RUN (&text, tmp, "inspect", "odd.pem");
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "FF:05 (negative"));
   g_assert_nonnull (strstr (text.out, "521"));

@@ -26,17 +26,6 @@ add_cert_finding (GPtrArray      *findings,
                                     NULL, NULL, message));
 }
 
-static gchar *
-format_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
-
-  if (time == NULL)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, unix_time);
-
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static void
 check_version_3 (const CwaRule  *rule,
                  CwaRuleContext *context,
@@ -184,9 +173,9 @@ check_validity (const CwaRule  *rule,
 {
   CwaCertificate *cert = subject;
   const gchar *name = cwa_rule_certificate_name (cert);
-  g_autofree gchar *not_before = format_time (cwa_certificate_get_not_before (cert));
-  g_autofree gchar *not_after = format_time (cwa_certificate_get_not_after (cert));
-  g_autofree gchar *now = format_time (context->now);
+  g_autofree gchar *not_before = cwa_rule_dup_time (cwa_certificate_get_not_before (cert));
+  g_autofree gchar *not_after = cwa_rule_dup_time (cwa_certificate_get_not_after (cert));
+  g_autofree gchar *now = cwa_rule_dup_time (context->now);
   g_autofree gchar *message = NULL;
 
   if (context->now < cwa_certificate_get_not_before (cert))
@@ -228,7 +217,7 @@ check_expiring_soon (const CwaRule  *rule,
   if (!is_valid_now (context, cert))
     return;
 
-  expires = format_time (not_after);
+  expires = cwa_rule_dup_time (not_after);
   left = (not_after - context->now) / SECONDS_PER_DAY;
   if (not_after - context->now <= (gint64) days * SECONDS_PER_DAY)
     {

@@ -218,6 +218,17 @@ cwa_rule_dup_server_name (CwaServer *server)
   return display_host (fqdn);
 }
 
+gchar *
+cwa_rule_dup_time (gint64 unix_utc)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_utc);
+
+  if (time == NULL)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, unix_utc);
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 const gchar *
 cwa_rule_certificate_name (CwaCertificate *certificate)
 {

@@ -65,6 +65,9 @@ const gchar          *cwa_rule_find_wildcard_match (const gchar * const *names,
  * its trailing dot. */
 gchar                *cwa_rule_dup_vs_name        (CwaVirtualServer *virtual_server);
 gchar                *cwa_rule_dup_server_name    (CwaServer        *server);
+/* "YYYY-MM-DDTHH:MM:SSZ" for Unix seconds (UTC); the number itself when
+ * GDateTime cannot hold it. */
+gchar                *cwa_rule_dup_time           (gint64            unix_utc);
 /* The plan id, else the display name. */
 const gchar          *cwa_rule_certificate_name   (CwaCertificate   *certificate);
 

@@ -240,17 +240,6 @@ const CwaRule cwa_rule_live_served_names = {
   check_served_names,
 };
 
-static gchar *
-dup_time (gint64 unix_utc)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_utc);
-
-  if (time == NULL)
-    return g_strdup_printf ("@%" G_GINT64_FORMAT, unix_utc);
-
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static void
 check_served_valid (const CwaRule  *rule,
                     CwaRuleContext *context,
@@ -266,8 +255,8 @@ check_served_valid (const CwaRule  *rule,
   if (leaf == NULL)
     return;
 
-  not_before = dup_time (cwa_certificate_get_not_before (leaf));
-  not_after = dup_time (cwa_certificate_get_not_after (leaf));
+  not_before = cwa_rule_dup_time (cwa_certificate_get_not_before (leaf));
+  not_after = cwa_rule_dup_time (cwa_certificate_get_not_after (leaf));
   if (context->now > cwa_certificate_get_not_after (leaf))
     add_live_finding (findings, rule, result, CWA_STATUS_FAIL, find_plan_certificate (context, leaf), NULL,
                       "The certificate %s serves (%s) expired on %s.", name,
