@@ -501,16 +501,16 @@ write_endpoint (Writer          *w,
   g_string_append (w->out, "  ");
   styled (w, STYLE_BOLD, cwa_endpoint_get_name (endpoint));
   g_string_append_c (w->out, '\n');
-  field (w, "Address", address != NULL ? address : "(none found)");
-  field (w, "Planned", planned);
+  field (w, 10, "Address", address != NULL ? address : "(none found)");
+  field (w, 10, "Planned", planned);
   for (guint i = 0; i < served->len; i++)
     {
       g_autofree gchar *line = dup_served_line (report, g_ptr_array_index (served, i));
 
-      field (w, i == 0 ? "Served" : "", line);
+      field (w, 10, i == 0 ? "Served" : "", line);
     }
   if (cwa_probe_result_get_error (result) != NULL)
-    field (w, "Problem", cwa_probe_result_get_error (result));
+    field (w, 10, "Problem", cwa_probe_result_get_error (result));
 }
 
 static void
