@@ -164,7 +164,8 @@ test_pkcs12 (gconstpointer data)
 static void
 test_pkcs12_without_password (void)
 {
-  const gchar *names[] = { "empty-password.pfx", "unprotected.pfx" };
+  /* The last one has no MAC: only decrypting tells whether "" is right. */
+  const gchar *names[] = { "empty-password.pfx", "unprotected.pfx", "nomac-rc2-empty.pfx" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -181,6 +182,33 @@ test_pkcs12_without_password (void)
       g_assert_no_error (error);
       assert_sha256s (typed, LEAF_SHA256, NULL);
     }
+}
+
+/* Work a file asks for is bounded and checked before it is done: a MAC
+ * asking for 2^31-1 iterations, certificates encrypted with 2,000,000. */
+static void
+test_pkcs12_iterations (void)
+{
+  static const struct { const gchar *name; const gchar *count; const gchar *what; } cases[] = {
+    { "mac-iterations.pfx", "2147483647", "integrity check (MAC)" },
+    { "bag-iterations.pfx", "2000000", "encrypted certificates" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint with_password = 0; with_password < 2; with_password++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) certificates = NULL;
+        gint64 start = g_get_monotonic_time ();
+
+        certificates = load (cases[i].name, with_password ? PASSWORD : NULL, &error);
+        g_assert_null (certificates);
+        g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT);
+        g_assert_nonnull (strstr (error->message, cases[i].count));
+        g_assert_nonnull (strstr (error->message, cases[i].what));
+        g_assert_nonnull (strstr (error->message, "iterations"));
+        g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+      }
 }
 
 static void
@@ -549,6 +577,7 @@ main (int   argc,
   g_test_add_data_func ("/cwa/loader/pkcs12/modern", "modern.pfx", test_pkcs12);
   g_test_add_data_func ("/cwa/loader/pkcs12/legacy", "legacy.pfx", test_pkcs12);
   g_test_add_func ("/cwa/loader/pkcs12/without-password", test_pkcs12_without_password);
+  g_test_add_func ("/cwa/loader/pkcs12/iterations", test_pkcs12_iterations);
   g_test_add_func ("/cwa/loader/refused", test_refused_files);
   g_test_add_func ("/cwa/loader/empty-file", test_empty_file);
   g_test_add_func ("/cwa/loader/too-large", test_too_large);

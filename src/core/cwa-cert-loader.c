@@ -17,6 +17,12 @@ G_DEFINE_QUARK (cwa-load-error-quark, cwa_load_error)
 #define FORMATS_HINT "Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx) certificate file."
 #define PASSWORD_HINT "Type the password the file was exported with."
 
+/* The most key-derivation iterations a PKCS#12 file may ask for, for its
+ * MAC or for any encrypted bag.  Windows writes 2,000 and OpenSSL 3 2,048;
+ * a count near 2^31 would keep the loader busy for many minutes (and the
+ * MAC is tried up to three times, for the ways of writing "no password"). */
+#define PKCS12_MAX_ITERATIONS 1000000
+
 /* What one load found besides the certificates: traces of private keys.
  * Only the SHA-1 key identifiers of unencrypted keys are kept, never a key. */
 typedef struct
@@ -229,6 +235,74 @@ set_password_error (LoadState   *state,
                  state->name);
 }
 
+static void
+set_iterations_error (LoadState   *state,
+                      const gchar *what,
+                      guint        iterations,
+                      GError     **error)
+{
+  g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+               "%s: the PKCS#12 file asks for %u key-derivation iterations for its %s, more than "
+               "the %u this program will compute (Windows writes 2,000, OpenSSL 2,048): the file "
+               "is damaged or made to stall whoever opens it. Export the certificate again.",
+               state->name, iterations, what, PKCS12_MAX_ITERATIONS);
+}
+
+/* The iteration count of an encrypted bag, checked before it is decrypted. */
+static gboolean
+bag_iterations_ok (LoadState          *state,
+                   gnutls_pkcs12_bag_t bag,
+                   GError            **error)
+{
+  unsigned int schema = 0, cipher = 0, iterations = 0;
+  g_autofree guchar *salt = g_malloc (64);
+  unsigned int salt_size = 64;
+  char *oid = NULL;
+  int ret;
+
+  ret = gnutls_pkcs12_bag_enc_info (bag, &schema, &cipher, salt, &salt_size, &iterations, &oid);
+  if (ret == GNUTLS_E_SHORT_MEMORY_BUFFER)
+    {
+      /* A long salt must not hide the count. */
+      gnutls_free (oid);
+      oid = NULL;
+      g_free (salt);
+      salt = g_malloc (salt_size);
+      ret = gnutls_pkcs12_bag_enc_info (bag, &schema, &cipher, salt, &salt_size, &iterations, &oid);
+    }
+  gnutls_free (oid);
+  if (ret >= 0 && iterations > PKCS12_MAX_ITERATIONS)
+    {
+      set_iterations_error (state, "encrypted certificates", iterations, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Without a MAC nothing says beforehand whether the password is right, or
+ * how the writer encoded an empty one: the password given is tried, then
+ * "" and nothing, as pkcs12_mac_ok() does for the MAC.  After a MAC
+ * matched, the first try succeeds. */
+static int
+decrypt_bag (gnutls_pkcs12_bag_t bag,
+             const gchar        *password)
+{
+  int ret;
+
+  if (password != NULL && password[0] != '\0')
+    {
+      ret = gnutls_pkcs12_bag_decrypt (bag, password);
+      if (ret >= 0)
+        return ret;
+    }
+
+  ret = gnutls_pkcs12_bag_decrypt (bag, "");
+  if (ret < 0 && gnutls_pkcs12_bag_get_type (bag, 0) == GNUTLS_BAG_ENCRYPTED)
+    ret = gnutls_pkcs12_bag_decrypt (bag, NULL);
+  return ret;
+}
+
 static gboolean
 load_pkcs12_bag (LoadState          *state,
                  gnutls_pkcs12_bag_t bag,
@@ -240,7 +314,7 @@ load_pkcs12_bag (LoadState          *state,
 
   if (gnutls_pkcs12_bag_get_type (bag, 0) == GNUTLS_BAG_ENCRYPTED)
     {
-      int ret = gnutls_pkcs12_bag_decrypt (bag, password);
+      int ret = decrypt_bag (bag, password);
 
       if (ret == GNUTLS_E_UNKNOWN_CIPHER_TYPE || ret == GNUTLS_E_UNKNOWN_HASH_ALGORITHM ||
           ret == GNUTLS_E_UNKNOWN_ALGORITHM)
@@ -303,57 +377,57 @@ load_pkcs12_bag (LoadState          *state,
   return TRUE;
 }
 
+/* Whether the file has a MAC; FALSE with @error when its iteration count
+ * is past the limit, checked before the MAC is computed even once. */
 static gboolean
-load_pkcs12 (LoadState            *state,
-             const gnutls_datum_t *der,
-             const gchar          *password,
-             GError              **error)
+pkcs12_mac_info (LoadState      *state,
+                 gnutls_pkcs12_t pkcs12,
+                 gboolean       *has_mac,
+                 GError        **error)
 {
-  gnutls_pkcs12_t pkcs12 = NULL;
-  g_autoptr(GPtrArray) bags = g_ptr_array_new_with_free_func ((GDestroyNotify) gnutls_pkcs12_bag_deinit);
-  g_autoptr(GPtrArray) cert_bags = g_ptr_array_new ();
-  const gchar *used = password;
-  gboolean has_mac;
-  gboolean ok = TRUE;
+  unsigned int mac = 0, iter = 0;
+  g_autofree gchar *salt = g_malloc (64);
+  unsigned int salt_size = 64;
+  char *oid = NULL;
   int ret;
 
-  if (gnutls_pkcs12_init (&pkcs12) < 0)
-    g_error ("Out of memory");
-
-  ret = gnutls_pkcs12_import (pkcs12, der, GNUTLS_X509_FMT_DER, 0);
-  if (ret < 0)
+  ret = gnutls_pkcs12_mac_info (pkcs12, &mac, salt, &salt_size, &iter, &oid);
+  if (ret == GNUTLS_E_SHORT_MEMORY_BUFFER)
     {
-      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                   "%s: the PKCS#12 file is damaged (%s). Export it again.",
-                   state->name, gnutls_strerror (ret));
-      gnutls_pkcs12_deinit (pkcs12);
+      /* A long salt must not hide the count. */
+      gnutls_free (oid);
+      oid = NULL;
+      g_free (salt);
+      salt = g_malloc (salt_size);
+      ret = gnutls_pkcs12_mac_info (pkcs12, &mac, salt, &salt_size, &iter, &oid);
+    }
+  gnutls_free (oid);
+
+  /* GnuTLS answers "invalid request" for a file without a MAC. */
+  *has_mac = ret >= 0 || (ret != GNUTLS_E_INVALID_REQUEST &&
+                          ret != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
+  if (ret >= 0 && iter > PKCS12_MAX_ITERATIONS)
+    {
+      set_iterations_error (state, "integrity check (MAC)", iter, error);
       return FALSE;
     }
 
-  {
-    unsigned int mac = 0, iter = 0;
-    gchar salt[64];
-    unsigned int salt_size = sizeof salt;
-    char *oid = NULL;
+  return TRUE;
+}
 
-    ret = gnutls_pkcs12_mac_info (pkcs12, &mac, salt, &salt_size, &iter, &oid);
-    gnutls_free (oid);
-    /* GnuTLS answers "invalid request" for a file without a MAC. */
-    has_mac = ret >= 0 || (ret != GNUTLS_E_INVALID_REQUEST &&
-                           ret != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
-  }
+/* Every bag of the file, each encrypted one's iteration count checked:
+ * nothing has been computed yet when a count is refused. */
+static GPtrArray *
+pkcs12_get_bags (LoadState      *state,
+                 gnutls_pkcs12_t pkcs12,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) bags = g_ptr_array_new_with_free_func ((GDestroyNotify) gnutls_pkcs12_bag_deinit);
 
-  /* The MAC answers "is the password right" without decrypting anything. */
-  if (has_mac && !pkcs12_mac_ok (pkcs12, password, &used))
-    {
-      set_password_error (state, password, error);
-      gnutls_pkcs12_deinit (pkcs12);
-      return FALSE;
-    }
-
-  for (int i = 0; ok; i++)
+  for (int i = 0; ; i++)
     {
       gnutls_pkcs12_bag_t bag = NULL;
+      int ret;
 
       if (gnutls_pkcs12_bag_init (&bag) < 0)
         g_error ("Out of memory");
@@ -370,34 +444,97 @@ load_pkcs12 (LoadState            *state,
           g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
                        "%s: the PKCS#12 file is damaged (%s). Export it again.",
                        state->name, gnutls_strerror (ret));
-          ok = FALSE;
-          break;
+          return NULL;
         }
 
       g_ptr_array_add (bags, bag);
-      ok = load_pkcs12_bag (state, bag, cert_bags, used, error);
+      if (gnutls_pkcs12_bag_get_type (bag, 0) == GNUTLS_BAG_ENCRYPTED &&
+          !bag_iterations_ok (state, bag, error))
+        return NULL;
     }
 
-  if (ok)
+  return g_steal_pointer (&bags);
+}
+
+/* Marks the certificates whose bag's localKeyID matches a key bag's. */
+static void
+pkcs12_match_keys (LoadState *state,
+                   GPtrArray *cert_bags)
+{
+  gboolean matched = FALSE;
+
+  for (guint i = 0; i + 2 < cert_bags->len; i += 3)
     {
-      gboolean matched = FALSE;
+      CwaCertificate *certificate = g_ptr_array_index (cert_bags, i);
+      gnutls_pkcs12_bag_t bag = g_ptr_array_index (cert_bags, i + 1);
+      guint indx = GPOINTER_TO_UINT (g_ptr_array_index (cert_bags, i + 2));
 
-      for (guint i = 0; i + 2 < cert_bags->len; i += 3)
+      if (bag_key_id_matches (state, bag, indx))
         {
-          CwaCertificate *certificate = g_ptr_array_index (cert_bags, i);
-          gnutls_pkcs12_bag_t bag = g_ptr_array_index (cert_bags, i + 1);
-          guint indx = GPOINTER_TO_UINT (g_ptr_array_index (cert_bags, i + 2));
-
-          if (bag_key_id_matches (state, bag, indx))
-            {
-              _cwa_certificate_set_had_private_key (certificate, TRUE);
-              matched = TRUE;
-            }
+          _cwa_certificate_set_had_private_key (certificate, TRUE);
+          matched = TRUE;
         }
-      if (state->n_keys > 0 && !matched)
-        state->unmatched_key = TRUE;
+    }
+  if (state->n_keys > 0 && !matched)
+    state->unmatched_key = TRUE;
+}
+
+static gboolean
+load_pkcs12_parsed (LoadState      *state,
+                    gnutls_pkcs12_t pkcs12,
+                    const gchar    *password,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) bags = NULL;
+  g_autoptr(GPtrArray) cert_bags = g_ptr_array_new ();
+  const gchar *used = password;
+  gboolean has_mac = FALSE;
+
+  if (!pkcs12_mac_info (state, pkcs12, &has_mac, error))
+    return FALSE;
+  bags = pkcs12_get_bags (state, pkcs12, error);
+  if (bags == NULL)
+    return FALSE;
+
+  /* The MAC answers "is the password right" without decrypting anything. */
+  if (has_mac && !pkcs12_mac_ok (pkcs12, password, &used))
+    {
+      set_password_error (state, password, error);
+      return FALSE;
     }
 
+  for (guint i = 0; i < bags->len; i++)
+    if (!load_pkcs12_bag (state, g_ptr_array_index (bags, i), cert_bags, used, error))
+      return FALSE;
+
+  pkcs12_match_keys (state, cert_bags);
+  return TRUE;
+}
+
+static gboolean
+load_pkcs12 (LoadState            *state,
+             const gnutls_datum_t *der,
+             const gchar          *password,
+             GError              **error)
+{
+  gnutls_pkcs12_t pkcs12 = NULL;
+  gboolean ok;
+  int ret;
+
+  if (gnutls_pkcs12_init (&pkcs12) < 0)
+    g_error ("Out of memory");
+
+  ret = gnutls_pkcs12_import (pkcs12, der, GNUTLS_X509_FMT_DER, 0);
+  if (ret < 0)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                   "%s: the PKCS#12 file is damaged (%s). Export it again.",
+                   state->name, gnutls_strerror (ret));
+      gnutls_pkcs12_deinit (pkcs12);
+      return FALSE;
+    }
+
+  ok = load_pkcs12_parsed (state, pkcs12, password, error);
   gnutls_pkcs12_deinit (pkcs12);
   return ok;
 }

@@ -111,6 +111,21 @@ openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout pass: \
 openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout pass: \
   -keypbe NONE -certpbe NONE -nomac -out unprotected.pfx
 
+# ... Windows Server 2003's "no MAC" export: RC2-40 certificates, an empty
+# password, and nothing that says whether a password is needed.
+openssl pkcs12 -export -legacy -certpbe PBE-SHA1-RC2-40 -keypbe PBE-SHA1-3DES -nomac \
+  -in leaf.pem -inkey "$keys/rsa2048.key" -passout pass: -out nomac-rc2-empty.pfx
+# Work an input can ask for: the MAC's iteration count patched to 2^31-1
+# (OpenSSL only writes 1 or 2048), and certificates encrypted with
+# 2,000,000 PBKDF2 iterations (-iter sets the MAC's count too: patched back
+# to 2,048, so that only the bags' count is out of bounds).
+openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout "pass:$pass" \
+  -out "$tmp/mac.pfx"
+python3 "$here/patch-pkcs12-mac-iterations.py" "$tmp/mac.pfx" mac-iterations.pfx 2147483647
+openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout "pass:$pass" \
+  -iter 2000000 -out "$tmp/bag.pfx"
+python3 "$here/patch-pkcs12-mac-iterations.py" "$tmp/bag.pfx" bag-iterations.pfx 2048
+
 # --- damaged and wrong inputs ---
 head -c 900 leaf.pem > truncated.pem
 # Fixed bytes (not random at each run), one blob starting like DER.
