@@ -624,6 +624,47 @@ test_mistakes (void)
   subject_clear (&subject);
 }
 
+/* Headings read as sentences in every format: the same subject words
+ * ("Computer", as the other formats say), counts with the plural their
+ * number needs, and one result column that never says "Pass" beside a
+ * level ("Pass error"). */
+static void
+test_wording (void)
+{
+  Subject subject = { 0 };
+  static const gchar * const formats[] = { "text", "markdown", "html" };
+
+  if (!load_example (&subject, "mistakes.cwaplan"))
+    {
+      subject_clear (&subject);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GBytes) bytes = write_format (&subject, formats[i]);
+      g_autofree gchar *text = bytes_to_text (bytes);
+
+      g_test_message ("format %s", formats[i]);
+      g_assert_nonnull (strstr (text, "Deployment: 1 check passed"));
+      g_assert_nonnull (strstr (text, "Computer cwaserver.contoso.com: 1 of 13 checks failed"));
+      g_assert_nonnull (strstr (text, "Virtual server im.fabrikam.com on cwaserver.contoso.com: "));
+      g_assert_null (strstr (text, "Server cwaserver"));
+      g_assert_null (strstr (text, "all 1 passed"));
+      g_assert_null (strstr (text, " 0 passed"));
+      g_assert_null (strstr (text, "1 checks"));
+      g_assert_null (strstr (text, "1 errors"));
+      g_assert_null (strstr (text, "1 warnings"));
+      if (!g_str_equal (formats[i], "text"))
+        {
+          g_assert_null (strstr (text, "Pass | error"));
+          g_assert_null (strstr (text, "Pass</td><td>error"));
+          g_assert_nonnull (strstr (text, "Result"));
+        }
+    }
+  subject_clear (&subject);
+}
+
 static gchar *
 long_host (const gchar *first_label_start,
            const gchar *domain)
@@ -886,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/formats", test_formats_listed);
   g_test_add_func ("/cwa/reports/contoso", test_contoso);
   g_test_add_func ("/cwa/reports/mistakes", test_mistakes);
+  g_test_add_func ("/cwa/reports/wording", test_wording);
   g_test_add_func ("/cwa/reports/awkward-names", test_awkward_names);
   g_test_add_func ("/cwa/reports/no-key-material", test_no_key_material);
   g_test_add_func ("/cwa/reports/empty-plan", test_empty_plan);

@@ -1,6 +1,8 @@
 /* cwa-report-document.c: the report's content as headings and tables of text, shared by Markdown, HTML and PDF. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "cwa-report-document.h"
@@ -319,38 +321,22 @@ role_label (CwaRole role)
     }
 }
 
-static gchar *
-dup_group_title (const CwaReportGroup *group)
+static const gchar *
+result_text (CwaFinding *finding)
 {
-  g_autofree gchar *subject = NULL;
+  if (!cwa_finding_is_failed (finding))
+    return "Pass";
 
-  if (group->endpoint != NULL)
-    subject = g_strdup_printf ("Endpoint %s (live)", group->endpoint);
-  else if (group->virtual_server != NULL)
+  switch (cwa_finding_get_level (finding))
     {
-      g_autofree gchar *vs = _cwa_report_dup_virtual_server_name (group->virtual_server);
-
-      if (group->server != NULL)
-        {
-          g_autofree gchar *server = _cwa_report_dup_server_name (group->server);
-
-          subject = g_strdup_printf ("Virtual server %s on %s", vs, server);
-        }
-      else
-        subject = g_strdup_printf ("Virtual server %s", vs);
+    case CWA_LEVEL_ERROR:
+      return "Error";
+    case CWA_LEVEL_WARNING:
+      return "Warning";
+    case CWA_LEVEL_INFO:
+    default:
+      return "Info";
     }
-  else if (group->server != NULL)
-    {
-      g_autofree gchar *server = _cwa_report_dup_server_name (group->server);
-
-      subject = g_strdup_printf ("Computer %s", server);
-    }
-  else
-    subject = g_strdup ("Deployment");
-
-  if (group->n_failed == 0)
-    return g_strdup_printf ("%s: %u passed", subject, group->findings->len);
-  return g_strdup_printf ("%s: %u of %u failed", subject, group->n_failed, group->findings->len);
 }
 
 static void
@@ -367,8 +353,9 @@ add_finding_row (CwaReportTable *table,
     tone = level == CWA_LEVEL_ERROR ? CWA_REPORT_TONE_BAD :
            level == CWA_LEVEL_WARNING ? CWA_REPORT_TONE_WARN : CWA_REPORT_TONE_INFO;
 
-  row_add (row, cwa_finding_is_failed (finding) ? "Fail" : "Pass", tone, FALSE);
-  row_add (row, cwa_level_to_string (level), CWA_REPORT_TONE_PLAIN, FALSE);
+  /* One column says what happened: "Pass", or the level of the failure.
+   * A "Pass" beside the rule's level ("Pass error") read as a contradiction. */
+  row_add (row, result_text (finding), tone, FALSE);
   row_add (row, cwa_finding_get_rule_id (finding), CWA_REPORT_TONE_PLAIN, TRUE);
   if (with_certificate)
     row_add (row, certificate != NULL ? cwa_certificate_get_id (certificate) : "", CWA_REPORT_TONE_PLAIN, FALSE);
@@ -390,7 +377,7 @@ build_findings (CwaReportDocument *document,
   for (guint i = 0; i < groups->len; i++)
     {
       const CwaReportGroup *group = g_ptr_array_index (groups, i);
-      g_autofree gchar *title = dup_group_title (group);
+      g_autofree gchar *title = _cwa_report_dup_group_heading (group);
       gboolean with_certificate = FALSE;
       CwaReportTable *table;
 
@@ -400,9 +387,9 @@ build_findings (CwaReportDocument *document,
         with_certificate |= cwa_finding_get_certificate (g_ptr_array_index (group->findings, j)) != NULL;
 
       if (with_certificate)
-        table = table_new (title, "Status", "Level", "Rule", "Certificate", "Message", "Expected", "Found", NULL);
+        table = table_new (title, "Result", "Rule", "Certificate", "Message", "Expected", "Found", NULL);
       else
-        table = table_new (title, "Status", "Level", "Rule", "Message", "Expected", "Found", NULL);
+        table = table_new (title, "Result", "Rule", "Message", "Expected", "Found", NULL);
       /* Level under Status, the certificate under the rule, Expected and
        * Found under the message. */
       table->fold = (1u << 1) | (1u << (table->n_columns - 2)) | (1u << (table->n_columns - 1));
@@ -673,7 +660,8 @@ _cwa_report_document_new (const CwaReport *report)
   generated = _cwa_report_format_time (report->generated);
   n_findings = g_list_model_get_n_items (cwa_checklist_get_findings (report->checklist));
   n_passed = cwa_checklist_get_n_passed (report->checklist);
-  counts = g_strdup_printf ("%u of %u checks passed", MIN (n_passed, n_findings), n_findings);
+  counts = g_strdup_printf (ngettext ("%u of %u check passed", "%u of %u checks passed", n_findings),
+                            MIN (n_passed, n_findings), n_findings);
 
   add_fact (document, "Plan", document->plan_name);
   add_fact (document, "File", report->plan_file != NULL ? report->plan_file : "not saved");

@@ -47,6 +47,8 @@ gchar       *_cwa_report_dup_days_left   (const CwaReport  *report,
                                           CwaReportUrgency *urgency);
 /* "Ready", or "N errors, M warnings" (singular for one). */
 gchar       *_cwa_report_dup_summary     (const CwaReport *report);
+/* The same for a checklist outside a report (the topology picture). */
+gchar       *_cwa_report_dup_verdict     (CwaChecklist    *checklist);
 
 /* How reports name subjects (rules.md): the computer by its FQDN and the
  * virtual server by its URL's host, lower case, no trailing dot, otherwise
@@ -75,6 +77,11 @@ typedef struct
  * (deployment, then each server before its virtual servers, then the
  * endpoints).  Element type CwaReportGroup. */
 GPtrArray   *_cwa_report_group_findings  (const CwaReport *report);
+/* The heading of a group, the same in every format: its subject
+ * ("Computer cwaserver.contoso.com", "Virtual server im.contoso.com on
+ * cwaserver.contoso.com", "Deployment") and its counts in words with proper
+ * plurals ("1 check passed", "2 of 14 checks failed", "1 check failed"). */
+gchar       *_cwa_report_dup_group_heading (const CwaReportGroup *group);
 
 /* Appends the fields every certificate object has (subject ... is_ca), in
  * the order cli.md shows them: cwa_cert_facts_write_json(). */

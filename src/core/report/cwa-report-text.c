@@ -132,27 +132,6 @@ write_verdict (Writer          *w,
   g_string_append_printf (w->out, "\n  Checked  %s\n", checked);
 }
 
-static gchar *
-dup_group_title (const CwaReportGroup *group)
-{
-  g_autofree gchar *server = NULL;
-  g_autofree gchar *virtual_server = NULL;
-
-  if (group->endpoint != NULL)
-    return g_strdup_printf ("Endpoint %s (live)", group->endpoint);
-  if (group->server != NULL)
-    server = _cwa_report_dup_server_name (group->server);
-  if (group->virtual_server != NULL)
-    virtual_server = _cwa_report_dup_virtual_server_name (group->virtual_server);
-
-  if (virtual_server != NULL && server != NULL)
-    return g_strdup_printf ("Virtual server %s on %s", virtual_server, server);
-  if (virtual_server != NULL)
-    return g_strdup_printf ("Virtual server %s", virtual_server);
-  if (server != NULL)
-    return g_strdup_printf ("Server %s", server);
-  return g_strdup ("Deployment");
-}
 
 static void
 write_finding (Writer     *w,
@@ -205,15 +184,11 @@ write_findings (Writer          *w,
   for (guint i = 0; i < groups->len; i++)
     {
       CwaReportGroup *group = g_ptr_array_index (groups, i);
-      g_autofree gchar *title = dup_group_title (group);
-      guint n_passed = group->findings->len - group->n_failed;
+      g_autofree gchar *title = _cwa_report_dup_group_heading (group);
 
       g_string_append (w->out, "  ");
       styled (w, STYLE_BOLD, title);
-      if (group->n_failed > 0)
-        g_string_append_printf (w->out, ": %u failed, %u passed\n", group->n_failed, n_passed);
-      else
-        g_string_append_printf (w->out, ": all %u passed\n", n_passed);
+      g_string_append_c (w->out, '\n');
 
       for (guint pass = 0; pass < 2; pass++)
         for (guint j = 0; j < group->findings->len; j++)

@@ -1,6 +1,8 @@
 /* cwa-report.c: the report snapshot, the format table, and the helpers every writer shares. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-plan-private.h"
 #include "cwa-report-private.h"
 #include "rules/cwa-rule-context.h"
@@ -205,17 +207,25 @@ _cwa_report_days_left (const CwaReport *report,
 }
 
 gchar *
-_cwa_report_dup_summary (const CwaReport *report)
+_cwa_report_dup_verdict (CwaChecklist *checklist)
 {
-  guint n_errors = cwa_checklist_get_n_errors (report->checklist);
-  guint n_warnings = cwa_checklist_get_n_warnings (report->checklist);
+  guint n_errors = cwa_checklist_get_n_errors (checklist);
+  guint n_warnings = cwa_checklist_get_n_warnings (checklist);
+  g_autofree gchar *errors = NULL;
+  g_autofree gchar *warnings = NULL;
 
-  if (cwa_checklist_is_ready (report->checklist))
+  if (cwa_checklist_is_ready (checklist))
     return g_strdup ("Ready");
 
-  return g_strdup_printf ("%u %s, %u %s",
-                          n_errors, n_errors == 1 ? "error" : "errors",
-                          n_warnings, n_warnings == 1 ? "warning" : "warnings");
+  errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+  return g_strdup_printf ("%s, %s", errors, warnings);
+}
+
+gchar *
+_cwa_report_dup_summary (const CwaReport *report)
+{
+  return _cwa_report_dup_verdict (report->checklist);
 }
 
 /* The rules name subjects in their messages the same way: one parser keeps
@@ -257,6 +267,45 @@ report_group_free (gpointer data)
 
   g_ptr_array_unref (group->findings);
   g_free (group);
+}
+
+static gchar *
+dup_group_subject (const CwaReportGroup *group)
+{
+  g_autofree gchar *server = NULL;
+  g_autofree gchar *virtual_server = NULL;
+
+  if (group->endpoint != NULL)
+    return g_strdup_printf ("Endpoint %s (live)", group->endpoint);
+  if (group->server != NULL)
+    server = _cwa_report_dup_server_name (group->server);
+  if (group->virtual_server != NULL)
+    virtual_server = _cwa_report_dup_virtual_server_name (group->virtual_server);
+
+  if (virtual_server != NULL && server != NULL)
+    return g_strdup_printf ("Virtual server %s on %s", virtual_server, server);
+  if (virtual_server != NULL)
+    return g_strdup_printf ("Virtual server %s", virtual_server);
+  if (server != NULL)
+    return g_strdup_printf ("Computer %s", server);
+  return g_strdup ("Deployment");
+}
+
+/* Reports are in English (the window translates), but their counts still
+ * take the plural form their number needs: ngettext() gives the English
+ * forms without a catalogue. */
+gchar *
+_cwa_report_dup_group_heading (const CwaReportGroup *group)
+{
+  g_autofree gchar *subject = dup_group_subject (group);
+  guint n = group->findings->len;
+
+  if (group->n_failed == 0)
+    return g_strdup_printf (ngettext ("%s: %u check passed", "%s: %u checks passed", n), subject, n);
+  if (group->n_failed == n)
+    return g_strdup_printf (ngettext ("%s: %u check failed", "%s: %u checks failed", n), subject, n);
+  return g_strdup_printf (ngettext ("%s: %u of %u check failed", "%s: %u of %u checks failed", n),
+                          subject, group->n_failed, n);
 }
 
 GPtrArray *

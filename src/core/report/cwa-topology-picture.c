@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "cwa-report-private.h"
 #include "cwa-topology-picture.h"
 
 /* The same boxes and cards as the window's topology view, laid out in a
@@ -457,11 +458,7 @@ cwa_topology_picture_draw (cairo_t      *cr,
   cairo_fill (cr);
 
   show_text (cr, plan_title (plan), MARGIN, MARGIN - 4, width - 2 * MARGIN, FONT " Bold 15", &ink);
-  if (cwa_checklist_is_ready (checklist))
-    verdict = g_strdup ("Ready");
-  else
-    verdict = g_strdup_printf ("%u errors, %u warnings", cwa_checklist_get_n_errors (checklist),
-                               cwa_checklist_get_n_warnings (checklist));
+  verdict = _cwa_report_dup_verdict (checklist);
   show_text (cr, verdict, MARGIN, MARGIN + 20, width - 2 * MARGIN, FONT " 10",
              cwa_checklist_is_ready (checklist) ? &ok_color : &error_color);
 
