@@ -211,6 +211,88 @@ test_pkcs12_iterations (void)
       }
 }
 
+/* Windows PowerShell 5 writes `>` as UTF-16 with a byte-order mark, and
+ * admin pages show the Base64 of a DER certificate without BEGIN/END
+ * lines: both are read. */
+static void
+test_other_text_forms (void)
+{
+  g_autoptr(GFile) chain = fixture ("chain.pem");
+  g_autoptr(GFile) leaf = fixture ("leaf.der");
+  g_autoptr(GBytes) pem = g_file_load_bytes (chain, NULL, NULL, NULL);
+  g_autoptr(GBytes) der = g_file_load_bytes (leaf, NULL, NULL, NULL);
+  const gchar *charsets[] = { "UTF-16LE", "UTF-16BE" };
+  g_autofree gchar *base64 = NULL;
+  g_autoptr(GString) wrapped = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) certificates = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree gchar *utf16 = NULL;
+      gsize len = 0;
+      GByteArray *with_bom = g_byte_array_new ();
+
+      utf16 = g_convert (g_bytes_get_data (pem, NULL), g_bytes_get_size (pem), charsets[i], "UTF-8",
+                         NULL, &len, NULL);
+      g_assert_nonnull (utf16);
+      g_byte_array_append (with_bom, (const guint8 *) (i == 0 ? "\xFF\xFE" : "\xFE\xFF"), 2);
+      g_byte_array_append (with_bom, (const guint8 *) utf16, (guint) len);
+      bytes = g_byte_array_free_to_bytes (with_bom);
+
+      certificates = cwa_cert_loader_load_bytes (bytes, "chain-utf16.pem", NULL, &error);
+      g_assert_no_error (error);
+      assert_sha256s (certificates, LEAF_SHA256, INT_SHA256, ROOT_SHA256, NULL);
+    }
+
+  base64 = g_base64_encode (g_bytes_get_data (der, NULL), g_bytes_get_size (der));
+  for (gsize i = 0; i < strlen (base64); i += 64)
+    g_string_append_printf (wrapped, "%.64s\r\n", base64 + i);
+  {
+    const gchar *forms[] = { base64, wrapped->str };
+
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) bytes = g_bytes_new_static (forms[i], strlen (forms[i]));
+        g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_bytes (bytes, "leaf.txt", NULL, &error);
+
+        g_assert_no_error (error);
+        assert_sha256s (certificates, LEAF_SHA256, NULL);
+      }
+  }
+}
+
+/* What a file that still cannot be read looks like, said in the message. */
+static void
+test_unreadable_described (void)
+{
+  static const struct { const gchar *text; gsize len; const gchar *says; } cases[] = {
+    { "  <!DOCTYPE html>\n<html><body>Sign in</body></html>\n", 0, "an HTML page" },
+    { "<HTML><HEAD><TITLE>404</TITLE></HEAD></HTML>", 0, "an HTML page" },
+    { "TWFueSBoYW5kcyBtYWtlIGxpZ2h0IHdvcmsu\nTWFueSBoYW5kcyBtYWtlIGxpZ2h0IHdvcmsu\n", 0,
+      "Base64 text without BEGIN/END lines" },
+    { "M\0I\0I\0B\0 \0n\0o\0t\0 \0a\0 \0c\0e\0r\0t\0", 32, "UTF-16 text" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize len = cases[i].len != 0 ? cases[i].len : strlen (cases[i].text);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, len);
+      g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_bytes (bytes, "download.cer", NULL, &error);
+
+      g_assert_null (certificates);
+      g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_true (g_str_has_prefix (error->message, "download.cer: "));
+    }
+
+  assert_refused ("key-only.pem", NULL, CWA_LOAD_ERROR_NOT_CERTIFICATE, "a private key but no certificate");
+  assert_refused ("request.pem", NULL, CWA_LOAD_ERROR_NOT_CERTIFICATE, "a certificate request");
+}
+
 static void
 test_pem_with_keys (void)
 {
@@ -573,6 +655,8 @@ main (int   argc,
   g_test_add_func ("/cwa/loader/pem/trusted-certificate", test_pem_trusted_certificate);
   g_test_add_func ("/cwa/loader/pem/with-keys", test_pem_with_keys);
   g_test_add_func ("/cwa/loader/der", test_der);
+  g_test_add_func ("/cwa/loader/other-text-forms", test_other_text_forms);
+  g_test_add_func ("/cwa/loader/unreadable-described", test_unreadable_described);
   g_test_add_func ("/cwa/loader/pkcs7", test_pkcs7);
   g_test_add_data_func ("/cwa/loader/pkcs12/modern", "modern.pfx", test_pkcs12);
   g_test_add_data_func ("/cwa/loader/pkcs12/legacy", "legacy.pfx", test_pkcs12);

@@ -393,8 +393,27 @@ test_ssl_subject_matches_url_wildcard (Fixture *f, gconstpointer data)
 static void
 test_ssl_subject_matches_url_case (Fixture *f, gconstpointer data)
 {
+  CwaFinding *finding;
+
   contoso_separate (f, "CN=IM.Contoso.COM.", contoso_names, "CN=cwaserver.contoso.com");
-  assert_status (the_finding (f, "ssl.subject-matches-url"), CWA_STATUS_PASS);
+  finding = the_finding (f, "ssl.subject-matches-url");
+  assert_status (finding, CWA_STATUS_PASS);
+  /* Not echoed as "IM.Contoso.COM.." at the end of the sentence. */
+  g_assert_null (strstr (cwa_finding_get_message (finding), ".."));
+  assert_message_contains (finding, "the subject name im.contoso.com (written “IM.Contoso.COM.”).");
+}
+
+static void
+test_ssl_subject_matches_url_empty_subject (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_separate (f, "", contoso_names, "CN=cwaserver.contoso.com");
+  finding = the_finding (f, "ssl.subject-matches-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "has no subject name (its subject is empty); expected im.contoso.com.");
+  g_assert_null (strstr (cwa_finding_get_message (finding), " )"));
+  g_assert_null (strstr (cwa_finding_get_message (finding), " ,"));
 }
 
 static void
@@ -1532,6 +1551,7 @@ main (int   argc,
   ADD ("/cwa/rules/ssl.subject-matches-url/fail", test_ssl_subject_matches_url_fail);
   ADD ("/cwa/rules/ssl.subject-matches-url/wildcard", test_ssl_subject_matches_url_wildcard);
   ADD ("/cwa/rules/ssl.subject-matches-url/case-and-trailing-dot", test_ssl_subject_matches_url_case);
+  ADD ("/cwa/rules/ssl.subject-matches-url/empty-subject", test_ssl_subject_matches_url_empty_subject);
   ADD ("/cwa/rules/ssl.subject-matches-url/idn", test_ssl_subject_matches_url_idn);
   ADD ("/cwa/rules/ssl.subject-matches-url/no-cn", test_ssl_subject_matches_url_no_cn);
   ADD ("/cwa/rules/ssl.san-has-url/pass", test_ssl_san_has_url_pass);

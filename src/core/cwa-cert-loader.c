@@ -695,6 +695,13 @@ note_pem_key (LoadState   *state,
   gnutls_x509_privkey_deinit (key);
 }
 
+static gboolean load_content (LoadState    *state,
+                              const guchar *bytes,
+                              gsize         size,
+                              const gchar  *password,
+                              gboolean      allow_utf16,
+                              GError      **error);
+
 static gboolean
 load_pem (LoadState   *state,
           const gchar *data,
@@ -851,9 +858,7 @@ mark_private_keys (LoadState *state)
     _cwa_certificate_set_had_private_key (cwa_cert_loader_pick_primary (state->certificates), TRUE);
 }
 
-/* DER comes in three shapes that differ in the first element inside the
- * outer SEQUENCE: a certificate's is a SEQUENCE (tbsCertificate), a
- * PKCS#12 PFX's an INTEGER (version), a PKCS#7 ContentInfo's an OID. */
+/* The tag of the first element inside the outer SEQUENCE, 0 if none. */
 static guchar
 der_first_inner_tag (const guchar *data,
                      gsize         size)
@@ -867,6 +872,176 @@ der_first_inner_tag (const guchar *data,
   if (header >= size)
     return 0;
   return data[header];
+}
+
+/* DER comes in three shapes that differ in the first element inside the
+ * outer SEQUENCE: a certificate's is a SEQUENCE (tbsCertificate), a
+ * PKCS#12 PFX's an INTEGER (version), a PKCS#7 ContentInfo's an OID.
+ * Returns FALSE without @error set when @bytes is none of them. */
+static gboolean
+load_der (LoadState    *state,
+          const guchar *bytes,
+          gsize         size,
+          const gchar  *password,
+          gboolean     *recognised,
+          GError      **error)
+{
+  gnutls_datum_t datum = { (guchar *) bytes, size };
+
+  *recognised = TRUE;
+  switch (der_first_inner_tag (bytes, size))
+    {
+    case 0x30:
+      return add_certificate_der (state, bytes, size, error);
+    case 0x02:
+      return load_pkcs12 (state, &datum, password, error);
+    case 0x06:
+      return load_pkcs7 (state, &datum, error);
+    default:
+      *recognised = FALSE;
+      return FALSE;
+    }
+}
+
+/* Whether @bytes is nothing but Base64 characters and white space. */
+static gboolean
+looks_like_base64 (const guchar *bytes,
+                   gsize         size)
+{
+  gsize letters = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      gint8 v = base64_values[bytes[i]];
+
+      if (v == -1)
+        return FALSE;
+      if (v >= 0)
+        letters++;
+    }
+
+  return letters >= 16;
+}
+
+static gboolean
+starts_with_nocase (const guchar *bytes,
+                    gsize         size,
+                    const gchar  *prefix)
+{
+  gsize i = 0, n = strlen (prefix);
+
+  /* White space before the markup is common. */
+  while (i < size && g_ascii_isspace (bytes[i]))
+    i++;
+  return size - i >= n && g_ascii_strncasecmp ((const gchar *) bytes + i, prefix, n) == 0;
+}
+
+/* Text in UTF-16 without a byte-order mark: every other byte is zero. */
+static gboolean
+looks_like_utf16 (const guchar *bytes,
+                  gsize         size)
+{
+  gsize zeros[2] = { 0, 0 };
+  gsize n = MIN (size, 512) & ~(gsize) 1;
+
+  for (gsize i = 0; i < n; i++)
+    if (bytes[i] == 0)
+      zeros[i % 2]++;
+
+  return n >= 8 && (zeros[0] * 10 >= n / 2 * 9 || zeros[1] * 10 >= n / 2 * 9);
+}
+
+/* The message for a file whose content is no format the loader reads:
+ * what it looks like, and what to do. */
+static void
+set_unrecognised_error (LoadState    *state,
+                        const guchar *bytes,
+                        gsize         size,
+                        GError      **error)
+{
+  const gchar *what;
+
+  if (starts_with_nocase (bytes, size, "<!doctype html") || starts_with_nocase (bytes, size, "<html"))
+    what = "the file is an HTML page, not a certificate (a download link that led to a web page "
+           "or a sign-in page?). Download the certificate file itself.";
+  else if (looks_like_utf16 (bytes, size))
+    what = "the file is UTF-16 text without a byte-order mark. Save it again as UTF-8 "
+           "(in PowerShell, with -Encoding ascii) or export the certificate again.";
+  else if (looks_like_base64 (bytes, size))
+    what = "the file is Base64 text without BEGIN/END lines, and it does not decode to a "
+           "certificate. Copy the whole certificate, including its "
+           "“-----BEGIN CERTIFICATE-----” and “-----END CERTIFICATE-----” lines.";
+  else
+    what = "the file holds no certificate. " FORMATS_HINT;
+
+  g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE, "%s: %s", state->name, what);
+}
+
+/* PEM text saved as UTF-16 with a byte-order mark (PowerShell 5's `>`),
+ * read again as UTF-8. */
+static gboolean
+load_utf16 (LoadState    *state,
+            const guchar *bytes,
+            gsize         size,
+            const gchar  *password,
+            GError      **error)
+{
+  const gchar *charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+  g_autofree gchar *utf8 = NULL;
+  gsize utf8_len = 0;
+
+  utf8 = g_convert ((const gchar *) bytes + 2, size - 2, "UTF-8", charset, NULL, &utf8_len, NULL);
+  if (utf8 == NULL)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                   "%s: the file is UTF-16 text, but it is damaged. Save it again as UTF-8 "
+                   "or export the certificate again.", state->name);
+      return FALSE;
+    }
+
+  return load_content (state, (const guchar *) utf8, utf8_len, password, FALSE, error);
+}
+
+/* Bytes in any shape the loader reads: PEM (also as UTF-16 with a
+ * byte-order mark when @allow_utf16), DER, or the Base64 of DER without
+ * BEGIN/END lines. */
+static gboolean
+load_content (LoadState    *state,
+              const guchar *bytes,
+              gsize         size,
+              const gchar  *password,
+              gboolean      allow_utf16,
+              GError      **error)
+{
+  gboolean recognised = FALSE;
+  gboolean ok;
+
+  if (allow_utf16 && size >= 2 &&
+      ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    return load_utf16 (state, bytes, size, password, error);
+
+  if (memmem (bytes, size, "-----BEGIN ", 11) != NULL)
+    return load_pem (state, (const gchar *) bytes, size, password, error);
+
+  ok = load_der (state, bytes, size, password, &recognised, error);
+  if (recognised)
+    return ok;
+
+  if (looks_like_base64 (bytes, size))
+    {
+      gsize der_len = 0;
+      g_autofree guchar *der = base64_decode_strict ((const gchar *) bytes, size, &der_len);
+
+      if (der != NULL)
+        {
+          ok = load_der (state, der, der_len, password, &recognised, error);
+          if (recognised)
+            return ok;
+        }
+    }
+
+  set_unrecognised_error (state, bytes, size, error);
+  return FALSE;
 }
 
 GPtrArray *
@@ -910,30 +1085,7 @@ cwa_cert_loader_load_bytes (GBytes      *data,
   state.certificates = g_ptr_array_new_with_free_func (g_object_unref);
   state.key_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
-  if (memmem (bytes, size, "-----BEGIN ", 11) != NULL)
-    ok = load_pem (&state, (const gchar *) bytes, size, password, error);
-  else
-    {
-      gnutls_datum_t datum = { (guchar *) bytes, size };
-
-      switch (der_first_inner_tag (bytes, size))
-        {
-        case 0x30:
-          ok = add_certificate_der (&state, bytes, size, error);
-          break;
-        case 0x02:
-          ok = load_pkcs12 (&state, &datum, password, error);
-          break;
-        case 0x06:
-          ok = load_pkcs7 (&state, &datum, error);
-          break;
-        default:
-          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
-                       "%s: the file holds no certificate. " FORMATS_HINT, state.name);
-          ok = FALSE;
-          break;
-        }
-    }
+  ok = load_content (&state, bytes, size, password, TRUE, error);
 
   if (ok && state.certificates->len == 0)
     {

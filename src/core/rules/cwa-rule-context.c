@@ -321,12 +321,23 @@ cwa_rule_add_subject_finding (GPtrArray        *findings,
   if (cns == NULL)
     cns = empty_strv;
 
-  if (cn == NULL)
+  if (cn == NULL && cwa_certificate_get_subject (certificate)[0] == '\0')
+    cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
+                          certificate, required, cns,
+                          "%s has no subject name (its subject is empty); expected %s.",
+                          whose, required);
+  else if (cn == NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, cns,
                           "%s has no subject name (no common name in its subject %s); "
                           "expected %s.",
                           whose, cwa_certificate_get_subject (certificate), required);
+  else if (cwa_name_equal (cn, required) && strcmp (cn, required) != 0)
+    /* "IM.CONTOSO.COM." matches, but echoed before a full stop it reads
+     * as a typo: the name in its compared form, and as written. */
+    cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, virtual_server,
+                          certificate, required, cns,
+                          "%s has the subject name %s (written “%s”).", whose, required, cn);
   else if (cwa_name_equal (cn, required))
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, virtual_server,
                           certificate, required, cns,
