@@ -943,6 +943,86 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The subtitle of the Required Names row of @name in the first group
+ * whose title starts with @group_prefix. */
+static const gchar *
+required_name_kind (Fixture     *fixture,
+                    const gchar *group_prefix,
+                    const gchar *name)
+{
+  GtkWidget *box = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "requirements_box");
+
+  for (GtkWidget *group = gtk_widget_get_first_child (box); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    {
+      GtkWidget *row;
+
+      if (!ADW_IS_PREFERENCES_GROUP (group) ||
+          !g_str_has_prefix (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), group_prefix))
+        continue;
+      row = find_descendant (group, ADW_TYPE_ACTION_ROW);
+      for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+        if (ADW_IS_ACTION_ROW (row) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+          return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+    }
+
+  return NULL;
+}
+
+/* Required Names say what each name is for, as the CLI and reports do: an
+ * MTLS role needs no SAN. */
+static void
+test_required_name_kinds (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  open_example (fixture, "mistakes.cwaplan");
+
+  g_assert_cmpstr (required_name_kind (fixture, "MTLS", "cwaserver.contoso.com"), ==,
+                   "Subject (CN); no subject alternative name required");
+  g_assert_cmpstr (required_name_kind (fixture, "SSL", "im.contoso.com"), ==,
+                   "Subject (CN) and subject alternative name");
+  g_assert_cmpstr (required_name_kind (fixture, "SSL", "as.im.contoso.com"), ==,
+                   "Subject alternative name");
+}
+
+/* Rows hold their titles as markup. */
+static gboolean
+has_expander_titled (GtkWidget   *widget,
+                     const gchar *title)
+{
+  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
+
+  if (ADW_IS_EXPANDER_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), escaped) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_expander_titled (child, title))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Checklist headlines name the subject's own names (as the reports do),
+ * not the catalogue's contoso examples. */
+static void
+test_headlines_name_the_subject (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  open_example (fixture, "mistakes.cwaplan");
+
+  g_assert_true (has_expander_titled (GTK_WIDGET (fixture->panel),
+                                      "The SAN list contains the asURL (as.im.fabrikam.com)."));
+  g_assert_true (has_expander_titled (GTK_WIDGET (fixture->panel),
+                                      "The SSL certificate's subject name is the URL's host (im.fabrikam.com)."));
+  g_assert_false (has_expander_titled (GTK_WIDGET (fixture->panel),
+                                       "The SAN list contains the asURL (as.im.contoso.com)."));
+  g_assert_false (has_expander_titled (GTK_WIDGET (fixture->panel),
+                                       "The SAN list contains the asURL (`as.im.contoso.com`)."));
+}
+
 /* A plan with a typo in a key opens (the key is kept), and a bar names the
  * key, its line and the key meant, once: a second plan without unknown keys
  * clears it, and closing the bar hides it. */
@@ -1018,6 +1098,8 @@ main (int   argc,
   ADD ("drag-to-assign", test_drag_to_assign);
   ADD ("topology", test_topology);
   ADD ("unknown-key-bar", test_unknown_key_bar);
+  ADD ("required-name-kinds", test_required_name_kinds);
+  ADD ("headlines-name-the-subject", test_headlines_name_the_subject);
 #undef ADD
 
   status = g_test_run ();

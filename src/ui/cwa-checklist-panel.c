@@ -178,16 +178,13 @@ add_detail_row (AdwExpanderRow *expander,
   adw_expander_row_add_row (expander, row);
 }
 
-/* Rule titles quote names in Markdown backticks (rules.md); a row shows
- * them plain. */
+/* The headline names the subject's own names, not the catalogue's example. */
 static gchar *
 dup_rule_title (CwaFinding *finding)
 {
-  const CwaRule *rule = cwa_finding_get_rule (finding);
-  g_autoptr(GString) title = g_string_new (rule != NULL ? _(rule->title) : cwa_finding_get_rule_id (finding));
+  g_autofree gchar *headline = cwa_ui_dup_finding_headline (finding);
 
-  g_string_replace (title, "`", "", 0);
-  return g_markup_escape_text (title->str, -1);
+  return g_markup_escape_text (headline, -1);
 }
 
 static GtkWidget *
@@ -330,6 +327,24 @@ static GtkWidget *make_request_button (guint index);
 
 /* Required names. */
 
+/* What name @index of cwa_requirement_dup_all_names() is for: the subject
+ * (index 0) is a SAN too only when the role lists it there; an MTLS role
+ * needs no SAN at all, as the CLI and reports say. */
+static const gchar *
+name_kind (CwaRequirement *requirement,
+           guint           index)
+{
+  const gchar * const *san = cwa_requirement_get_san (requirement);
+
+  if (index > 0)
+    return _("Subject alternative name");
+  if (san != NULL && g_strv_contains (san, cwa_requirement_get_subject (requirement)))
+    return _("Subject (CN) and subject alternative name");
+  if (san == NULL || san[0] == NULL)
+    return _("Subject (CN); no subject alternative name required");
+  return _("Subject (CN)");
+}
+
 static gchar *
 role_title (CwaRequirement *requirement)
 {
@@ -440,12 +455,7 @@ rebuild_requirements (CwaChecklistPanel *self)
           GtkWidget *row = adw_action_row_new ();
           g_autofree gchar *name = g_markup_escape_text (names[j], -1);
           g_autofree gchar *tooltip = g_strdup_printf (_("Copy “%s”"), names[j]);
-          const gchar *kind;
-
-          if (j == 0)
-            kind = _("Subject (CN) and subject alternative name");
-          else
-            kind = _("Subject alternative name");
+          const gchar *kind = name_kind (requirement, j);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_copy_button (names[j], tooltip));

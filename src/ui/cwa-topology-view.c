@@ -94,6 +94,7 @@ _cwa_topology_dup_failures (CwaChecklist *checklist,
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree gchar *headline = NULL;
       gboolean about;
 
       if (!cwa_finding_is_failed (finding))
@@ -109,9 +110,10 @@ _cwa_topology_dup_failures (CwaChecklist *checklist,
         text = g_string_new (NULL);
       else
         g_string_append_c (text, '\n');
+      headline = cwa_ui_dup_finding_headline (finding);
       g_string_append_printf (text, "%s %s",
                               cwa_finding_get_level (finding) == CWA_LEVEL_ERROR ? "✖" : "⚠",
-                              _(cwa_finding_get_rule (finding)->title));
+                              headline);
     }
   return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }

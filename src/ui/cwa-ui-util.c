@@ -1,6 +1,8 @@
 /* cwa-ui-util.c: small helpers the panes share: status icons, clipboard, toasts. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cwa-ui-util.h"
@@ -209,4 +211,66 @@ cwa_ui_dup_subject_label (gpointer subject)
   if (CWA_IS_CERTIFICATE (subject))
     return g_strdup (cwa_certificate_get_display_name (subject));
   return g_strdup (_("Deployment"));
+}
+
+/* The catalogue's titles quote the example of CWA-CERTS in backticks; each
+ * example stands for one name of the finding's subject. */
+static gchar *
+dup_example_replacement (CwaFinding  *finding,
+                         const gchar *example)
+{
+  CwaVirtualServer *vs = cwa_finding_get_virtual_server (finding);
+  CwaServer *server = cwa_finding_get_server (finding);
+
+  if (g_str_equal (example, "cwaserver.contoso.com") && server != NULL)
+    return g_strdup (cwa_server_get_fqdn (server));
+  if (vs == NULL)
+    return NULL;
+  if (g_str_equal (example, "im.contoso.com"))
+    return g_strdup (cwa_virtual_server_get_host (vs));
+  if (g_str_equal (example, "as.im.contoso.com"))
+    return cwa_virtual_server_dup_as_host (vs);
+  if (g_str_equal (example, "download.im.contoso.com"))
+    return cwa_virtual_server_dup_download_host (vs);
+  return NULL;
+}
+
+gchar *
+cwa_ui_dup_finding_headline (CwaFinding *finding)
+{
+  const CwaRule *rule;
+  g_autoptr(GString) headline = NULL;
+  const gchar *p;
+
+  g_return_val_if_fail (CWA_IS_FINDING (finding), NULL);
+
+  rule = cwa_finding_get_rule (finding);
+  if (rule == NULL)
+    return g_strdup (cwa_finding_get_rule_id (finding));
+
+  headline = g_string_new (NULL);
+  p = _(rule->title);
+  while (*p != '\0')
+    {
+      const gchar *open = strchr (p, '`');
+      const gchar *close = open != NULL ? strchr (open + 1, '`') : NULL;
+      g_autofree gchar *example = NULL;
+      g_autofree gchar *replacement = NULL;
+
+      if (close == NULL)
+        {
+          g_string_append (headline, p);
+          break;
+        }
+      g_string_append_len (headline, p, open - p);
+      example = g_strndup (open + 1, close - open - 1);
+      replacement = dup_example_replacement (finding, example);
+      /* "(e.g. im.contoso.com)" becomes "(im.fabrikam.com)": no longer an example. */
+      if (replacement != NULL && g_str_has_suffix (headline->str, "e.g. "))
+        g_string_truncate (headline, headline->len - strlen ("e.g. "));
+      g_string_append (headline, replacement != NULL ? replacement : example);
+      p = close + 1;
+    }
+
+  return g_string_free (g_steal_pointer (&headline), FALSE);
 }

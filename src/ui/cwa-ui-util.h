@@ -42,6 +42,12 @@ void         cwa_ui_copy_text            (GtkWidget    *widget,
 AdwToast    *cwa_ui_show_toast           (GtkWidget    *widget,
                                           const gchar  *title);
 
+/* The headline of @finding in the window: its rule's title, translated,
+ * with the catalogue's example names (the `quoted` contoso names) replaced
+ * by the finding's own subject's names and the quotes removed, as the
+ * reports name the subject.  Plain text; free with g_free(). */
+gchar       *cwa_ui_dup_finding_headline (CwaFinding   *finding);
+
 /* "cwaserver.contoso.com" or "im.contoso.com": what a row names. */
 gchar       *cwa_ui_dup_subject_label    (gpointer      subject);
 
