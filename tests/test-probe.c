@@ -8,6 +8,10 @@
 #include <json-glib/json-glib.h>
 
 #include "cwa-connect-map.h"
+#include "cwa-deployment.h"
+#include "cwa-endpoint.h"
+#include "cwa-probe.h"
+#include "cwa-report.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-run.h"
@@ -348,7 +352,10 @@ assert_live (JsonObject  *report,
   if (g_strcmp0 (json_object_get_string_member (finding, "status"), status) != 0)
     g_error ("%s for %s: expected %s, got: %s", rule, endpoint, status, message);
   g_assert_cmpstr (json_object_get_string_member (finding, "source"), ==, "LIVE");
-  g_assert_cmpstr (json_object_get_string_member (finding, "virtual_server"), ==, host);
+  /* A site's own endpoint names it; an array member's names the array. */
+  if (json_object_has_member (finding, "server") &&
+      g_strcmp0 (json_object_get_string_member (finding, "server"), host) != 0)
+    g_assert_cmpstr (json_object_get_string_member (finding, "virtual_server"), ==, host);
   if (in_message != NULL && strstr (message, in_message) == NULL)
     g_error ("%s for %s: “%s” not in: %s", rule, endpoint, in_message, message);
 }
@@ -816,6 +823,169 @@ test_connect_map (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* The fixture's certificate @id as an entry of @plan. */
+static CwaCertificate *
+add_to_plan (Fixture     *fixture,
+             CwaPlan     *plan,
+             const gchar *id)
+{
+  g_autoptr(CwaCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+
+  certificate = cwa_certificate_new_from_der (get_der (fixture, id), NULL, 0, &error);
+  g_assert_no_error (error);
+  cwa_certificate_set_id (certificate, id);
+
+  return cwa_plan_add_certificate (plan, certificate);
+}
+
+static void
+on_probe_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GPtrArray **results = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *results = cwa_probe_run_finish (CWA_PROBE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Probes @plan's endpoints with @probe and returns the JSON report of
+ * every finding, planning and live, at the fixed "now". */
+static JsonNode *
+probe_in_process (CwaPlan  *plan,
+                  CwaProbe *probe)
+{
+  g_autoptr(GPtrArray) endpoints = cwa_endpoint_list_for_plan (plan);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(CwaChecklist) checklist = cwa_test_checklist_new (plan);
+  g_autoptr(GDateTime) now = cwa_test_now ();
+  g_autoptr(CwaReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *text = NULL;
+
+  cwa_probe_run_async (probe, endpoints, NULL, on_probe_done, &results);
+  while (results == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  cwa_checklist_set_probe_results (checklist, results);
+  cwa_checklist_update (checklist);
+  report = cwa_report_new (plan, checklist, "array.cwaplan", now);
+  report->endpoints = g_ptr_array_ref (results);
+  bytes = cwa_report_write_bytes (report, cwa_report_format_lookup ("json"), &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  return cwa_test_parse_json (text);
+}
+
+/* Two computers serving one virtual server as an array. */
+static void
+add_array (Fixture *fixture,
+           CwaPlan *plan)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  CwaCertificate *im_new = add_to_plan (fixture, plan, "im-new");
+  static const gchar * const members[] = { "cwa01.contoso.com", "cwa02.contoso.com", NULL };
+  g_autoptr(CwaLoadBalancer) load_balancer = cwa_load_balancer_new ("im.contoso.com");
+
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      g_autoptr(CwaServer) server = cwa_server_new (members[i]);
+      g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+
+      cwa_virtual_server_set_ssl_certificate (vs, im_new);
+      cwa_server_add_virtual_server (server, vs);
+      cwa_deployment_add_server (deployment, server);
+    }
+  cwa_load_balancer_set_vip (load_balancer, "127.0.0.20");
+  cwa_load_balancer_set_members (load_balancer, members);
+  cwa_deployment_add_load_balancer (deployment, load_balancer);
+}
+
+/* An array of two computers behind a pass-through load balancer, the
+ * second member still serving last year's certificate, and a reverse
+ * proxy publishing it on the Internet. */
+static void
+test_array_and_listener (void)
+{
+  g_auto(Fixture) fixture = { 0 };
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  g_autoptr(CwaProbe) probe = cwa_probe_new ();
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.net", "im.contoso.com");
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *report;
+  JsonObject *finding;
+  JsonArray *planned;
+
+  fixture_init (&fixture);
+  add_leaf (&fixture, "im-new", "im.contoso.com", NULL, 0, 201);
+  add_leaf (&fixture, "im-old", "im.contoso.com", NULL, EXPIRED_UNIX, 200);
+  add_leaf (&fixture, "im-public", "im.contoso.net", NULL, 0, 202);
+  add_to_plan (&fixture, plan, "contoso-root");
+  add_to_plan (&fixture, plan, "im-old");
+  add_array (&fixture, plan);
+  cwa_publishing_rule_set_listen (rule, "127.0.0.30:443");
+  cwa_publishing_rule_set_listener_certificate (rule, add_to_plan (&fixture, plan, "im-public"));
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_deployment_add_reverse_proxy (cwa_plan_get_deployment (plan), proxy);
+
+  start_tls (&fixture, "127.0.0.21", 443, "im-new", TRUE);
+  start_tls (&fixture, "127.0.0.22", 443, "im-old", TRUE);
+  start_tls (&fixture, "127.0.0.20", 443, "im-new", TRUE);
+  start_tls (&fixture, "127.0.0.30", 443, "im-public", TRUE);
+  g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (probe), "cwa01.contoso.com:443:127.0.0.21", NULL));
+  g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (probe), "cwa02.contoso.com:443:127.0.0.22", NULL));
+  add_resolves (args, "im.contoso.com", "127.0.0.20");
+  add_resolves (args, "im.contoso.net", "127.0.0.30");
+  for (guint i = 0; i < args->len; i++)
+    g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (probe),
+                                                (const gchar *) g_ptr_array_index (args, i) + strlen ("--resolve="), NULL));
+  cwa_probe_set_view (probe, CWA_AUDIENCE_EXTERNAL);
+  cwa_probe_set_timeout (probe, 2000);
+
+  node = probe_in_process (plan, probe);
+  report = json_node_get_object (node);
+
+  /* Each member on its own, past the load balancer, with the array's names. */
+  assert_live (report, "live.serves-planned-cert", "cwa01.contoso.com:443", "pass", NULL);
+  assert_live (report, "live.served-names", "cwa01.contoso.com:443", "pass", "im.contoso.com");
+  assert_live (report, "live.serves-planned-cert", "cwa02.contoso.com:443", "fail", "im-old");
+  assert_live (report, "live.served-valid", "cwa02.contoso.com:443", "fail", "expired");
+  g_assert_null (find_live (report, "live.dns-resolves", "cwa02.contoso.com:443"));
+
+  /* The load balancer: planned are its members' certificates; the array's
+   * DNS names are its. */
+  finding = find_live (report, "live.serves-planned-cert", "im.contoso.com:443");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+  g_assert_cmpstr (json_object_get_string_member (finding, "load_balancer"), ==, "im.contoso.com");
+  g_assert_cmpstr (json_object_get_string_member (finding, "address"), ==, "127.0.0.20");
+  planned = json_object_get_array_member (find_endpoint (report, "im.contoso.com:443"), "planned");
+  g_assert_cmpuint (json_array_get_length (planned), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (planned, 0), ==, "im-new");
+  finding = find_live (report, "live.dns-resolves", "im.contoso.com:443");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+
+  /* The listener: its certificate, names and external records. */
+  finding = find_live (report, "live.served-names", "im.contoso.net:443");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+  g_assert_cmpstr (json_object_get_string_member (finding, "reverse_proxy"), ==, "isa01.perimeter.contoso.com");
+  g_assert_cmpstr (json_object_get_string_member (finding, "published_host"), ==, "im.contoso.net");
+  finding = find_live (report, "live.dns-matches-plan", "im.contoso.net:443");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+  g_assert_nonnull (strstr (json_object_get_string_member (finding, "message"), "im.contoso.net"));
+  finding = find_live (report, "live.serves-planned-cert", "im.contoso.net:443");
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -835,6 +1005,7 @@ main (int    argc,
   g_test_add_func ("/probe/connect-map", test_connect_map);
   g_test_add_func ("/probe/usage", test_usage);
   g_test_add_func ("/probe/cases", test_cases);
+  g_test_add_func ("/probe/array-and-listener", test_array_and_listener);
   g_test_add_func ("/probe/formats", test_formats);
   g_test_add_func ("/probe/interrupt", test_interrupt);
 

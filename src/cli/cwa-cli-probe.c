@@ -9,7 +9,6 @@
 #include "cwa-cli-report.h"
 #include "cwa-endpoint.h"
 #include "cwa-probe.h"
-#include "rules/cwa-rule-context.h"
 
 /* More endpoints than this show progress on a terminal. */
 #define PROGRESS_MIN_ENDPOINTS 4
@@ -179,23 +178,6 @@ run_probe (CwaProbe  *probe,
   return run.results;
 }
 
-/* The live.* findings of @results, judged against @plan at the check time. */
-static GPtrArray *
-judge_results (CwaChecklist *checklist,
-               CwaPlan      *plan,
-               CwaTrust     *trust,
-               GPtrArray    *results)
-{
-  g_autoptr(CwaRuleContext) context = NULL;
-  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
-
-  context = cwa_rule_context_new (plan, trust, g_date_time_to_unix (cwa_checklist_get_now (checklist)),
-                                  cwa_plan_get_expiry_warning_days (plan), NULL);
-  cwa_rules_run_live (context, results, findings);
-
-  return findings;
-}
-
 int
 cwa_cli_probe (int    argc,
                char **argv)
@@ -221,7 +203,6 @@ cwa_cli_probe (int    argc,
   g_autoptr(CwaChecklist) checklist = NULL;
   g_autoptr(GPtrArray) endpoints = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
   gboolean usage_ok;
 
   g_array_append_vals (entries, probe_entries, G_N_ELEMENTS (probe_entries));
@@ -252,8 +233,7 @@ cwa_cli_probe (int    argc,
       return CWA_EXIT_CANNOT_RUN;
     }
 
-  findings = judge_results (checklist, plan, trust, results);
-  cwa_checklist_set_live_findings (checklist, findings);
+  cwa_checklist_set_probe_results (checklist, results);
   cwa_checklist_update (checklist);
 
   return cwa_cli_report_options_write (&options, "probe", plan, checklist, rest[0], results);

@@ -17,8 +17,9 @@ struct _CwaChecklist
   GListStore *findings;
   GListStore *requirements;
   GPtrArray  *coverage;
-  /* probe's live.* findings (CwaFinding), appended after every run. */
-  GPtrArray  *live_findings;
+  /* What probe observed (CwaProbeResult), judged by the live.* rules
+   * after the others at every run. */
+  GPtrArray  *probe_results;
 
   /* Chains survive between runs while the certificate pool stays the same:
    * editing a URL must not rebuild every chain. */
@@ -299,11 +300,8 @@ cwa_checklist_update (CwaChecklist *self)
   context = cwa_rule_context_new (self->plan, self->trust, now, days, self->chains);
   findings = g_ptr_array_new_with_free_func (g_object_unref);
   cwa_rules_run (context, findings);
-  if (self->live_findings != NULL)
-    {
-      for (guint i = 0; i < self->live_findings->len; i++)
-        g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (self->live_findings, i)));
-    }
+  if (self->probe_results != NULL)
+    cwa_rules_run_live (context, self->probe_results, findings);
   requirements = cwa_requirements_compute (cwa_plan_get_deployment (self->plan));
 
   /* Nothing above emits signals today; the check keeps it so if a rule
@@ -367,7 +365,7 @@ cwa_checklist_finalize (GObject *object)
   g_clear_object (&self->requirements);
   g_clear_pointer (&self->chains, g_hash_table_unref);
   g_clear_pointer (&self->pool_key, g_free);
-  g_clear_pointer (&self->live_findings, g_ptr_array_unref);
+  g_clear_pointer (&self->probe_results, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cwa_checklist_parent_class)->finalize (object);
 }
@@ -579,14 +577,14 @@ cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
 }
 
 void
-cwa_checklist_set_live_findings (CwaChecklist *self,
-                                 GPtrArray    *findings)
+cwa_checklist_set_probe_results (CwaChecklist *self,
+                                 GPtrArray    *results)
 {
   g_return_if_fail (CWA_IS_CHECKLIST (self));
 
-  g_clear_pointer (&self->live_findings, g_ptr_array_unref);
-  if (findings != NULL)
-    self->live_findings = g_ptr_array_ref (findings);
+  g_clear_pointer (&self->probe_results, g_ptr_array_unref);
+  if (results != NULL)
+    self->probe_results = g_ptr_array_ref (results);
   schedule_run (self);
 }
 

@@ -56,12 +56,13 @@ void             cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
  * re-run. */
 void             cwa_checklist_update             (CwaChecklist *self);
 
-/* Findings made outside the rules' run: probe's live.* findings (element
- * type CwaFinding, referenced; NULL for none).  They are appended after
- * the rules' findings at every run and counted like them.  Schedules a
- * re-run; call cwa_checklist_update() to have them at once. */
-void             cwa_checklist_set_live_findings  (CwaChecklist *self,
-                                                   GPtrArray    *findings);
+/* What probe observed (element type CwaProbeResult, referenced; NULL for
+ * nothing).  Every run then judges it with the live.* rules, after the
+ * other findings (per endpoint, in the results' order), and counts those
+ * findings like the others.  Schedules a re-run; call
+ * cwa_checklist_update() to have them at once. */
+void             cwa_checklist_set_probe_results  (CwaChecklist *self,
+                                                   GPtrArray    *results);
 
 /* GListModel of CwaFinding, in report order (cli.md). */
 GListModel      *cwa_checklist_get_findings       (CwaChecklist *self);

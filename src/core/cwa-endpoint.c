@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "cwa-deployment.h"
+#include "cwa-load-balancer.h"
+#include "cwa-publishing-rule.h"
+#include "cwa-reverse-proxy.h"
 #include "cwa-endpoint.h"
 #include "cwa-names.h"
 
@@ -19,6 +22,9 @@ struct _CwaEndpoint
   gchar            *planned_address;
   CwaServer        *server;
   CwaVirtualServer *virtual_server;
+  CwaLoadBalancer  *load_balancer;
+  CwaReverseProxy  *reverse_proxy;
+  gchar            *published_host;
   GPtrArray        *planned;
   GStrv             required_names;
   GStrv             dns_names;
@@ -39,6 +45,9 @@ cwa_endpoint_finalize (GObject *object)
   g_clear_pointer (&self->planned_address, g_free);
   g_clear_object (&self->server);
   g_clear_object (&self->virtual_server);
+  g_clear_object (&self->load_balancer);
+  g_clear_object (&self->reverse_proxy);
+  g_clear_pointer (&self->published_host, g_free);
   g_clear_pointer (&self->planned, g_ptr_array_unref);
   g_clear_pointer (&self->required_names, g_strfreev);
   g_clear_pointer (&self->dns_names, g_strfreev);
@@ -109,80 +118,310 @@ dup_site_names (CwaVirtualServer *vs)
   return names;
 }
 
-/* The view of a virtual server's host record (rules.md, "DNS records"):
- * external for an external virtual server, internal otherwise. */
-static CwaAudience
-site_view (CwaVirtualServer *vs)
+/* Whether a publishing rule of the plan publishes @host. */
+static gboolean
+is_published (CwaDeployment *deployment,
+              const gchar   *host)
 {
-  return cwa_virtual_server_get_audience (vs);
+  GListModel *proxies = cwa_deployment_get_reverse_proxies (deployment);
+
+  for (guint i = 0; i < g_list_model_get_n_items (proxies); i++)
+    {
+      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
+      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+
+      for (guint j = 0; j < g_list_model_get_n_items (rules); j++)
+        {
+          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
+
+          if (cwa_name_equal (cwa_publishing_rule_get_virtual_server_host (rule), host))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
-/* An https virtual server that is not an array member: its binding, named
- * by the URL host, serving its SSL certificate. */
+/* The view of a site's host record (rules.md, "DNS records"): external
+ * for an external virtual server not published through a reverse proxy,
+ * internal otherwise. */
+static CwaAudience
+site_view (CwaDeployment    *deployment,
+           CwaVirtualServer *vs)
+{
+  if (cwa_virtual_server_get_audience (vs) == CWA_AUDIENCE_EXTERNAL &&
+      !is_published (deployment, cwa_virtual_server_get_host (vs)))
+    return CWA_AUDIENCE_EXTERNAL;
+
+  return CWA_AUDIENCE_INTERNAL;
+}
+
+/* A host record needs an address; a CNAME to the computer has none. */
+static void
+set_dns (CwaEndpoint *self,
+         const gchar *address,
+         CwaAudience  view)
+{
+  self->dns_names = g_strdupv (self->required_names);
+  if (address != NULL && g_hostname_is_ip_address (address))
+    self->dns_address = g_strdup (address);
+  self->dns_view = view;
+}
+
+/* The port and the specific address of a binding "address:port", or of
+ * @default_port when @listen is NULL. */
+static guint
+parse_binding (const gchar  *listen,
+               guint         default_port,
+               gchar       **address)
+{
+  g_autofree gchar *bound = NULL;
+  guint port = 0;
+
+  *address = NULL;
+  if (listen == NULL || !cwa_listen_parse (listen, &bound, &port, NULL))
+    return default_port;
+
+  *address = dup_binding_address (bound);
+  return port;
+}
+
+/* The load balancer whose array @vs belongs to, or NULL. */
+static CwaLoadBalancer *
+find_array (CwaDeployment    *deployment,
+            CwaServer        *server,
+            CwaVirtualServer *vs)
+{
+  CwaLoadBalancer *load_balancer = cwa_deployment_find_load_balancer (deployment,
+                                                                      cwa_virtual_server_get_host (vs));
+
+  if (load_balancer == NULL || !cwa_load_balancer_has_member (load_balancer, cwa_server_get_fqdn (server)))
+    return NULL;
+
+  return load_balancer;
+}
+
+/* An https virtual server's binding: named by the URL host, or for an
+ * array member by the computer's FQDN with the array FQDN as TLS server
+ * name; serving its SSL certificate. */
 static CwaEndpoint *
-endpoint_new_for_virtual_server (CwaServer        *server,
+endpoint_new_for_virtual_server (CwaDeployment    *deployment,
+                                 CwaServer        *server,
                                  CwaVirtualServer *vs)
 {
-  g_autofree gchar *listen = cwa_virtual_server_dup_effective_listen (vs);
   g_autofree gchar *address = NULL;
   CwaCertificate *ssl = cwa_virtual_server_get_ssl_certificate (vs);
-  guint port = cwa_virtual_server_get_port (vs);
+  gboolean member = find_array (deployment, server, vs) != NULL;
+  guint port;
   CwaEndpoint *self;
 
   /* The binding's port is where IIS listens; the URL's is what browsers
    * use.  With a binding given, the binding is what is probed. */
-  if (cwa_virtual_server_get_listen (vs) != NULL)
-    {
-      guint listen_port = 0;
-
-      if (cwa_listen_parse (listen, &address, &listen_port, NULL))
-        port = listen_port;
-    }
-
-  self = endpoint_new (CWA_ENDPOINT_VIRTUAL_SERVER, cwa_virtual_server_get_host (vs), port,
+  port = parse_binding (cwa_virtual_server_get_listen (vs), cwa_virtual_server_get_port (vs), &address);
+  self = endpoint_new (member ? CWA_ENDPOINT_ARRAY_MEMBER : CWA_ENDPOINT_VIRTUAL_SERVER,
+                       member ? cwa_server_get_host (server) : cwa_virtual_server_get_host (vs), port,
                        cwa_virtual_server_get_host (vs));
-  self->planned_address = dup_binding_address (address);
+  self->planned_address = g_steal_pointer (&address);
   self->server = g_object_ref (server);
   self->virtual_server = g_object_ref (vs);
   if (ssl != NULL)
     g_ptr_array_add (self->planned, g_object_ref (ssl));
   self->required_names = dup_site_names (vs);
-  self->dns_names = g_strdupv (self->required_names);
-  /* A host record needs an address; a CNAME to the computer has none. */
-  if (self->planned_address != NULL && g_hostname_is_ip_address (self->planned_address))
-    self->dns_address = g_strdup (self->planned_address);
-  self->dns_view = site_view (vs);
+  /* An array's names belong to its load balancer's endpoint. */
+  if (member)
+    self->dns_names = g_new0 (gchar *, 1);
+  else
+    set_dns (self, self->planned_address, site_view (deployment, vs));
 
   return self;
+}
+
+/* The first https virtual server of @load_balancer's array, in plan order
+ * (the array's values where members disagree), and every member's SSL
+ * certificate into @certificates.  NULL when the array has none. */
+static CwaVirtualServer *
+find_array_sites (CwaDeployment   *deployment,
+                  CwaLoadBalancer *load_balancer,
+                  GPtrArray       *certificates)
+{
+  GListModel *servers = cwa_deployment_get_servers (deployment);
+  CwaVirtualServer *first = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+      GListModel *list = cwa_server_get_virtual_servers (server);
+
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
+          CwaCertificate *ssl = cwa_virtual_server_get_ssl_certificate (vs);
+
+          if (!cwa_virtual_server_is_https (vs) || find_array (deployment, server, vs) != load_balancer)
+            continue;
+          if (first == NULL)
+            first = vs;
+          if (ssl != NULL && !g_ptr_array_find_with_equal_func (certificates, ssl, (GEqualFunc) cwa_certificate_equal, NULL))
+            g_ptr_array_add (certificates, g_object_ref (ssl));
+        }
+    }
+
+  return first;
+}
+
+/* A load balancer in front of an https array, or offloading SSL: the
+ * array FQDN at its virtual IP, serving its own certificate when it
+ * offloads, else any member's. */
+static CwaEndpoint *
+endpoint_new_for_load_balancer (CwaDeployment   *deployment,
+                                CwaLoadBalancer *load_balancer)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  CwaVirtualServer *first = find_array_sites (deployment, load_balancer, members);
+  gboolean offload = cwa_load_balancer_get_ssl_offload (load_balancer);
+  CwaCertificate *own = cwa_load_balancer_get_ssl_certificate (load_balancer);
+  const gchar *host = cwa_load_balancer_get_host (load_balancer);
+  CwaEndpoint *self;
+
+  if (first == NULL && !offload)
+    return NULL;
+
+  self = endpoint_new (CWA_ENDPOINT_LOAD_BALANCER, host, first != NULL ? cwa_virtual_server_get_port (first) : 443,
+                       host);
+  self->load_balancer = g_object_ref (load_balancer);
+  if (cwa_load_balancer_get_vip (load_balancer) != NULL)
+    self->planned_address = g_strdup (cwa_load_balancer_get_vip (load_balancer));
+  if (offload && own != NULL)
+    g_ptr_array_add (self->planned, g_object_ref (own));
+  else if (!offload)
+    g_ptr_array_extend_and_steal (self->planned, g_steal_pointer (&members));
+
+  if (first != NULL)
+    self->required_names = dup_site_names (first);
+  else
+    self->required_names = g_strdupv ((gchar *[]) { (gchar *) host, NULL });
+  set_dns (self, self->planned_address,
+           first != NULL ? site_view (deployment, first) : CWA_AUDIENCE_INTERNAL);
+
+  return self;
+}
+
+/* An https publishing rule's listener: the published host, serving the
+ * listener certificate; its names are the published ones, external. */
+static CwaEndpoint *
+endpoint_new_for_listener (CwaReverseProxy   *proxy,
+                           CwaPublishingRule *rule)
+{
+  g_autofree gchar *address = NULL;
+  g_autofree gchar *as_host = cwa_publishing_rule_dup_as_host (rule);
+  g_autofree gchar *download_host = cwa_publishing_rule_dup_download_host (rule);
+  CwaCertificate *listener = cwa_publishing_rule_get_listener_certificate (rule);
+  const gchar *host = cwa_publishing_rule_get_published_host (rule);
+  guint port = parse_binding (cwa_publishing_rule_get_listen (rule), cwa_publishing_rule_get_port (rule), &address);
+  CwaEndpoint *self = endpoint_new (CWA_ENDPOINT_LISTENER, host, port, host);
+
+  self->planned_address = g_steal_pointer (&address);
+  self->reverse_proxy = g_object_ref (proxy);
+  self->published_host = g_strdup (host);
+  if (listener != NULL)
+    g_ptr_array_add (self->planned, g_object_ref (listener));
+  self->required_names = g_strdupv ((gchar *[]) { (gchar *) host, as_host, download_host, NULL });
+  set_dns (self, self->planned_address, CWA_AUDIENCE_EXTERNAL);
+
+  return self;
+}
+
+static void
+add_server_endpoints (GPtrArray     *endpoints,
+                      CwaDeployment *deployment)
+{
+  GListModel *servers = cwa_deployment_get_servers (deployment);
+
+  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+      GListModel *list = cwa_server_get_virtual_servers (server);
+
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
+
+          if (cwa_virtual_server_is_https (vs))
+            g_ptr_array_add (endpoints, endpoint_new_for_virtual_server (deployment, server, vs));
+        }
+    }
+}
+
+static void
+add_edge_endpoints (GPtrArray     *endpoints,
+                    CwaDeployment *deployment)
+{
+  GListModel *load_balancers = cwa_deployment_get_load_balancers (deployment);
+  GListModel *proxies = cwa_deployment_get_reverse_proxies (deployment);
+
+  for (guint i = 0; i < g_list_model_get_n_items (load_balancers); i++)
+    {
+      g_autoptr(CwaLoadBalancer) load_balancer = g_list_model_get_item (load_balancers, i);
+      CwaEndpoint *endpoint = endpoint_new_for_load_balancer (deployment, load_balancer);
+
+      if (endpoint != NULL)
+        g_ptr_array_add (endpoints, endpoint);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (proxies); i++)
+    {
+      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
+      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+
+      for (guint j = 0; j < g_list_model_get_n_items (rules); j++)
+        {
+          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
+
+          if (cwa_publishing_rule_is_https (rule))
+            g_ptr_array_add (endpoints, endpoint_new_for_listener (proxy, rule));
+        }
+    }
 }
 
 GPtrArray *
 cwa_endpoint_list_for_plan (CwaPlan *plan)
 {
   GPtrArray *endpoints = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *servers;
-  guint n_servers;
+  CwaDeployment *deployment;
 
   g_return_val_if_fail (CWA_IS_PLAN (plan), endpoints);
 
-  servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
-  n_servers = g_list_model_get_n_items (servers);
-  for (guint i = 0; i < n_servers; i++)
-    {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
-      guint n = g_list_model_get_n_items (list);
-
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-
-          if (cwa_virtual_server_is_https (vs))
-            g_ptr_array_add (endpoints, endpoint_new_for_virtual_server (server, vs));
-        }
-    }
+  /* Plan order (cli.md): servers, then load balancers, then reverse
+   * proxies with their publishing rules. */
+  deployment = cwa_plan_get_deployment (plan);
+  add_server_endpoints (endpoints, deployment);
+  add_edge_endpoints (endpoints, deployment);
 
   return endpoints;
+}
+
+CwaLoadBalancer *
+cwa_endpoint_get_load_balancer (CwaEndpoint *self)
+{
+  g_return_val_if_fail (CWA_IS_ENDPOINT (self), NULL);
+
+  return self->load_balancer;
+}
+
+CwaReverseProxy *
+cwa_endpoint_get_reverse_proxy (CwaEndpoint *self)
+{
+  g_return_val_if_fail (CWA_IS_ENDPOINT (self), NULL);
+
+  return self->reverse_proxy;
+}
+
+const gchar *
+cwa_endpoint_get_published_host (CwaEndpoint *self)
+{
+  g_return_val_if_fail (CWA_IS_ENDPOINT (self), NULL);
+
+  return self->published_host;
 }
 
 CwaEndpointKind

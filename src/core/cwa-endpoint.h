@@ -5,7 +5,9 @@
 
 #include "cwa-certificate.h"
 #include "cwa-enums.h"
+#include "cwa-load-balancer.h"
 #include "cwa-plan.h"
+#include "cwa-reverse-proxy.h"
 #include "cwa-server.h"
 #include "cwa-virtual-server.h"
 
@@ -30,8 +32,10 @@ typedef enum
 } CwaEndpointKind;
 
 /* The planned TLS endpoints of @plan in plan order (element type
- * CwaEndpoint, owned): per server its https virtual servers' bindings.
- * Never NULL; empty when the plan has no https endpoint. */
+ * CwaEndpoint, owned): per server its https virtual servers' bindings
+ * (an array member's on the computer's FQDN), then each load balancer in
+ * front of an https array or offloading SSL, then each https publishing
+ * rule's listener.  Never NULL; empty when the plan has no https endpoint. */
 GPtrArray          *cwa_endpoint_list_for_plan      (CwaPlan     *plan);
 
 CwaEndpointKind     cwa_endpoint_get_kind           (CwaEndpoint *self);
@@ -49,6 +53,10 @@ const gchar        *cwa_endpoint_get_planned_address (CwaEndpoint *self);
 /* The subjects it belongs to; each may be NULL. */
 CwaServer          *cwa_endpoint_get_server         (CwaEndpoint *self);
 CwaVirtualServer   *cwa_endpoint_get_virtual_server (CwaEndpoint *self);
+CwaLoadBalancer    *cwa_endpoint_get_load_balancer  (CwaEndpoint *self);
+/* A listener's proxy and published host. */
+CwaReverseProxy    *cwa_endpoint_get_reverse_proxy  (CwaEndpoint *self);
+const gchar        *cwa_endpoint_get_published_host (CwaEndpoint *self);
 
 /* The certificates it may serve (element type CwaCertificate): one, or for
  * a pass-through load balancer every member's SSL certificate; empty when

@@ -57,9 +57,34 @@ build_header (CwaJsonWriter   *writer,
   cwa_json_writer_end_object (writer);
 }
 
+/* A live finding about a load balancer or a listener names it as the
+ * planning findings of that scope do (cli.md). */
 static void
-build_finding (CwaJsonWriter *writer,
-               CwaFinding  *finding)
+add_endpoint_subjects (CwaJsonWriter   *writer,
+                       const CwaReport *report,
+                       const gchar     *name)
+{
+  CwaProbeResult *result = _cwa_report_find_endpoint (report, name);
+  CwaEndpoint *endpoint = result != NULL ? cwa_probe_result_get_endpoint (result) : NULL;
+
+  if (endpoint == NULL)
+    return;
+
+  if (cwa_endpoint_get_load_balancer (endpoint) != NULL)
+    cwa_json_writer_add_string_member (writer, "load_balancer",
+                                       cwa_load_balancer_get_host (cwa_endpoint_get_load_balancer (endpoint)));
+  if (cwa_endpoint_get_reverse_proxy (endpoint) != NULL)
+    {
+      cwa_json_writer_add_string_member (writer, "reverse_proxy",
+                                         cwa_reverse_proxy_get_host (cwa_endpoint_get_reverse_proxy (endpoint)));
+      cwa_json_writer_add_string_member (writer, "published_host", cwa_endpoint_get_published_host (endpoint));
+    }
+}
+
+static void
+build_finding (CwaJsonWriter   *writer,
+               const CwaReport *report,
+               CwaFinding      *finding)
 {
   const CwaRule *rule = cwa_finding_get_rule (finding);
   CwaCertificate *certificate = cwa_finding_get_certificate (finding);
@@ -73,6 +98,7 @@ build_finding (CwaJsonWriter *writer,
     {
       cwa_json_writer_add_string_member (writer, "endpoint", cwa_finding_get_endpoint (finding));
       cwa_json_writer_add_string_member (writer, "address", cwa_finding_get_address (finding));
+      add_endpoint_subjects (writer, report, cwa_finding_get_endpoint (finding));
     }
   add_server (writer, cwa_finding_get_server (finding));
   add_virtual_server (writer, cwa_finding_get_virtual_server (finding));
@@ -100,7 +126,7 @@ build_findings (CwaJsonWriter   *writer,
     {
       g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
 
-      build_finding (writer, finding);
+      build_finding (writer, report, finding);
     }
   cwa_json_writer_end_array (writer);
 }

@@ -88,6 +88,9 @@ gchar       *_cwa_report_dup_group_heading (const CwaReportGroup *group);
 void         _cwa_report_build_certificate_fields (CwaJsonWriter  *writer,
                                                    CwaCertificate *certificate);
 
+/* The probe result of the endpoint named @name ("HOST:PORT"), or NULL. */
+CwaProbeResult *_cwa_report_find_endpoint (const CwaReport *report,
+                                           const gchar     *name);
 /* The id of the plan certificate with @served's SHA-256, or NULL: how a
  * report names a served certificate the plan holds. */
 const gchar *_cwa_report_served_certificate_id (CwaPlan        *plan,

@@ -360,6 +360,21 @@ _cwa_report_group_findings (const CwaReport *report)
   return groups;
 }
 
+CwaProbeResult *
+_cwa_report_find_endpoint (const CwaReport *report,
+                           const gchar     *name)
+{
+  for (guint i = 0; report->endpoints != NULL && i < report->endpoints->len; i++)
+    {
+      CwaProbeResult *result = g_ptr_array_index (report->endpoints, i);
+
+      if (g_strcmp0 (cwa_endpoint_get_name (cwa_probe_result_get_endpoint (result)), name) == 0)
+        return result;
+    }
+
+  return NULL;
+}
+
 const gchar *
 _cwa_report_served_certificate_id (CwaPlan        *plan,
                                    CwaCertificate *served)
