@@ -15,6 +15,7 @@
 #include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-ui.h"
+#include "cwa-ui-util.h"
 #include "cwa-window.h"
 
 #define P12_PASSWORD "Contoso!2026"
@@ -779,6 +780,52 @@ test_add_computer_undo (Fixture       *fixture,
   g_assert_cmpstr (cwa_server_get_fqdn (added), ==, "cwa02.contoso.com");
 }
 
+/* The subtitle names the plan's folder, "~" standing for the home folder
+ * by path components: with home /home/al, /home/al2 is not "~2". */
+static void
+test_title_folder (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct
+  {
+    const gchar *folder;
+    const gchar *label;
+  } cases[] = {
+    { "/home/al", "~" },
+    { "/home/al/plans", "~/plans" },
+    { "/home/al/plans/2026", "~/plans/2026" },
+    { "/home/al2", "/home/al2" },
+    { "/home/al2/plans", "/home/al2/plans" },
+    { "/home", "/home" },
+    { "/srv/plans", "/srv/plans" },
+  };
+  AdwWindowTitle *window_title = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "window_title");
+  g_autofree gchar *path = g_build_filename (fixture->tmpdir, "plan.cwaplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (cases[i].folder);
+      g_autofree gchar *label = cwa_ui_dup_folder_label (folder, "/home/al");
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+
+  /* In the window: nothing for an unsaved plan, the folder once saved, and
+   * the window's title is the header's. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_title), ==, "");
+  g_assert_true (cwa_window_save_to_file (fixture->window, file, NULL));
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+    g_autofree gchar *expected = cwa_ui_dup_folder_label (parent, g_get_home_dir ());
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (window_title), ==, expected);
+  }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   adw_window_title_get_title (window_title));
+  g_assert_true (g_str_has_suffix (adw_window_title_get_title (window_title), "plan.cwaplan"));
+}
+
 /* The drop target on the editor row (key "cwa-item") or topology box (key
  * "cwa-subject") that shows @item. */
 static GtkDropTarget *
@@ -1093,6 +1140,7 @@ main (int   argc,
   ADD ("add-and-delete", test_add_and_delete);
   ADD ("delete-undo", test_delete_undo);
   ADD ("add-computer-undo", test_add_computer_undo);
+  ADD ("title-folder", test_title_folder);
   ADD ("copy-markdown-and-names", test_copy_markdown_and_names);
   ADD ("paste-pem", test_paste_pem);
   ADD ("drag-to-assign", test_drag_to_assign);

@@ -274,3 +274,46 @@ cwa_ui_dup_finding_headline (CwaFinding *finding)
 
   return g_string_free (g_steal_pointer (&headline), FALSE);
 }
+
+gchar *
+cwa_ui_dup_file_label (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+gchar *
+cwa_ui_dup_folder_label (GFile       *folder,
+                         const gchar *home)
+{
+  g_autofree gchar *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  /* Path components, not a string prefix: /home/al2 is not below /home/al. */
+  if (home != NULL)
+    {
+      g_autoptr(GFile) home_file = g_file_new_for_path (home);
+      g_autofree gchar *relative = NULL;
+
+      if (g_file_equal (folder, home_file))
+        return g_strdup ("~");
+      relative = g_file_get_relative_path (home_file, folder);
+      if (relative != NULL)
+        {
+          g_autofree gchar *shown = g_filename_display_name (relative);
+
+          return g_strconcat ("~" G_DIR_SEPARATOR_S, shown, NULL);
+        }
+    }
+
+  path = g_file_get_path (folder);
+  return path != NULL ? g_filename_display_name (path) : g_strdup ("");
+}

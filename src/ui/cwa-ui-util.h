@@ -48,6 +48,15 @@ AdwToast    *cwa_ui_show_toast           (GtkWidget    *widget,
  * reports name the subject.  Plain text; free with g_free(). */
 gchar       *cwa_ui_dup_finding_headline (CwaFinding   *finding);
 
+/* How messages name @file: its display name, else its base name. */
+gchar       *cwa_ui_dup_file_label       (GFile        *file);
+/* How the window's subtitle names @folder: "~" for @home itself,
+ * "~/plans" below it, else the full path; names in the file system's
+ * encoding are shown as UTF-8.  @home may be NULL; "" for a folder with no
+ * local path. */
+gchar       *cwa_ui_dup_folder_label     (GFile        *folder,
+                                          const gchar  *home);
+
 /* "cwaserver.contoso.com" or "im.contoso.com": what a row names. */
 gchar       *cwa_ui_dup_subject_label    (gpointer      subject);
 

@@ -1,4 +1,4 @@
-/* cwa-window.c: the window of one plan: editor, inspector and checklist side by side. */
+/* cwa-window.c: the window of one plan: construction, the plan and its checklist bound to the panes. */
 #include "config.h"
 
 #include <string.h>
@@ -6,74 +6,15 @@
 #include <glib/gi18n.h>
 
 #include "cwa-cert-field.h"
-#include "cwa-certificate-inspector.h"
-#include "cwa-checklist-panel.h"
-#include "cwa-deployment-editor.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-notice-bar.h"
 #include "cwa-report.h"
-#include "cwa-topology-picture.h"
 #include "cwa-ui-util.h"
-#include "cwa-window.h"
+#include "cwa-window-private.h"
 
 /* More files than this in one drop show a progress bar. */
 #define PROGRESS_THRESHOLD 5
 #define MAX_RECENT 8
-
-typedef enum
-{
-  AFTER_NOTHING,
-  AFTER_CLOSE,
-  AFTER_OPEN,
-} AfterConfirm;
-
-typedef void (*PasswordCallback) (CwaWindow   *self,
-                                  GFile       *file,
-                                  const gchar *password,
-                                  gpointer     user_data);
-
-typedef struct
-{
-  GFile            *file;
-  gboolean          wrong;
-  PasswordCallback  callback;
-  gpointer          user_data;
-} PasswordRequest;
-
-struct _CwaWindow
-{
-  AdwApplicationWindow     parent_instance;
-
-  CwaPlan                 *plan;
-  CwaChecklist            *checklist;
-  CwaTrust                *trust;
-  CwaImportQueue          *import_queue;
-  GSettings               *settings;
-  GSignalGroup            *plan_signals;
-  GSignalGroup            *history_signals;
-  GtkRecentManager        *recent_manager;
-
-  /* The file chooser being shown; kept alive until it answers. */
-  GtkFileChooserNative    *chooser;
-  GFile                   *pending_open;
-  AfterConfirm             after_confirm;
-  gboolean                 close_confirmed;
-  GQueue                   password_requests;
-  gboolean                 asking_password;
-
-  /* Template children */
-  AdwToastOverlay         *toast_overlay;
-  AdwWindowTitle          *window_title;
-  GtkRevealer             *progress_revealer;
-  GtkProgressBar          *progress_bar;
-  GtkPaned                *outer_paned;
-  GtkPaned                *inner_paned;
-  CwaDeploymentEditor     *editor;
-  CwaCertificateInspector *inspector;
-  CwaChecklistPanel       *checklist_panel;
-  GMenu                   *recent_menu;
-  GMenu                   *export_formats_section;
-};
 
 enum {
   PROP_0,
@@ -86,20 +27,10 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CwaWindow, cwa_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void save_as (CwaWindow *self);
-static void load_plan (CwaWindow *self, GFile *file, const gchar *password);
-
-static void
-password_request_free (PasswordRequest *request)
-{
-  g_clear_object (&request->file);
-  g_free (request);
-}
-
-static void
-show_error (CwaWindow   *self,
-            const gchar *heading,
-            const gchar *body)
+void
+_cwa_window_show_error (CwaWindow   *self,
+                        const gchar *heading,
+                        const gchar *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -107,89 +38,45 @@ show_error (CwaWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-toast (CwaWindow   *self,
-       const gchar *text)
+void
+_cwa_window_toast (CwaWindow   *self,
+                   const gchar *text)
 {
   g_autofree gchar *escaped = g_markup_escape_text (text, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
+/* Title and subtitle: closures of the template (cwa-window.ui). */
+
 static gchar *
-dup_file_label (GFile *file)
+title_closure (CwaWindow   *self,
+               const gchar *name,
+               GFile       *file,
+               gboolean     modified)
 {
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-  return g_file_get_basename (file);
-}
-
-/* Title and modified marker. */
-
-static void
-update_title (CwaWindow *self)
-{
-  const gchar *name = NULL;
-  GFile *file = NULL;
-  gboolean modified = FALSE;
   g_autofree gchar *file_label = NULL;
-  g_autofree gchar *title = NULL;
-  g_autofree gchar *folder = NULL;
 
-  if (self->plan != NULL)
-    {
-      name = cwa_plan_get_name (self->plan);
-      file = cwa_plan_get_file (self->plan);
-      modified = cwa_plan_get_modified (self->plan);
-    }
   if (name == NULL || *name == '\0')
     name = _("Untitled Plan");
-
-  if (file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-
-      file_label = dup_file_label (file);
-      if (parent != NULL)
-        {
-          g_autofree gchar *path = g_file_get_path (parent);
-          const gchar *home = g_get_home_dir ();
-
-          if (path != NULL && home != NULL && g_str_has_prefix (path, home))
-            folder = g_strconcat ("~", path + strlen (home), NULL);
-          else
-            folder = g_steal_pointer (&path);
-        }
-    }
-  else
-    file_label = g_strdup (_("not saved"));
+  file_label = file != NULL ? cwa_ui_dup_file_label (file) : g_strdup (_("not saved"));
 
   /* Translators: window title: plan name — file name, and a bullet when modified */
-  title = g_strdup_printf (modified ? _("%s — %s •") : _("%s — %s"), name, file_label);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, folder != NULL ? folder : "");
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified || file == NULL);
+  return g_strdup_printf (modified ? _("%s — %s •") : _("%s — %s"), name, file_label);
+}
+
+static gchar *
+folder_closure (CwaWindow *self,
+                GFile     *file)
+{
+  g_autoptr(GFile) parent = file != NULL ? g_file_get_parent (file) : NULL;
+
+  if (parent == NULL)
+    return g_strdup ("");
+  return cwa_ui_dup_folder_label (parent, g_get_home_dir ());
 }
 
 /* Undo: the plan's history; the window shows its toasts. */
-
-static CwaHistory *
-plan_history (CwaWindow *self)
-{
-  return self->plan != NULL ? cwa_plan_get_history (self->plan) : NULL;
-}
-
-static void
-update_undo (CwaWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 plan_history (self) != NULL && cwa_history_get_can_undo (plan_history (self)));
-}
 
 /* Toasts queue up behind one another, so the toast on screen may belong
  * to an older entry than the newest: its button names its own entry (an
@@ -206,31 +93,6 @@ history_pushed_cb (CwaWindow   *self,
   adw_toast_set_action_name (toast, "win.undo-step");
   adw_toast_set_action_target_value (toast, g_variant_new_uint32 (id));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-undo_action (GtkWidget   *widget,
-             const gchar *action_name,
-             GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-
-  if (plan_history (self) != NULL)
-    cwa_history_undo (plan_history (self));
-}
-
-static void
-undo_step_action (GtkWidget   *widget,
-                  const gchar *action_name,
-                  GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-
-  /* A toast stays up after Ctrl+Z undid its entry (dismissing toasts from
-   * code crashes libadwaita 1.2): then its entry is gone and this does
-   * nothing. */
-  if (plan_history (self) != NULL)
-    cwa_history_undo_entry (plan_history (self), g_variant_get_uint32 (parameter));
 }
 
 /* Plan and checklist. */
@@ -289,14 +151,13 @@ cwa_window_set_plan (CwaWindow *self,
   g_set_object (&self->checklist, checklist);
   g_signal_group_set_target (self->plan_signals, plan);
   g_signal_group_set_target (self->history_signals, cwa_plan_get_history (plan));
-  update_undo (self);
   cwa_import_queue_set_plan (self->import_queue, plan);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 
   cwa_checklist_update (self->checklist);
-  update_title (self);
+  _cwa_window_actions_update (self);
 }
 
 static CwaPlan *
@@ -311,36 +172,6 @@ new_plan (CwaWindow *self)
 }
 
 /* Recent plans. */
-
-/* The folder choosers start in next time. */
-static void
-remember_folder (CwaWindow *self,
-                 GFile     *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-
-  if (self->settings != NULL && parent != NULL)
-    {
-      g_autofree gchar *folder = g_file_get_uri (parent);
-
-      g_settings_set_string (self->settings, "last-folder", folder);
-    }
-}
-
-/* A plan opened or saved: a recent plan, and its folder the last one. */
-static void
-remember_file (CwaWindow *self,
-               GFile     *file)
-{
-  g_autofree gchar *uri = g_file_get_uri (file);
-  GtkRecentData data = { 0 };
-
-  data.mime_type = (gchar *) CWA_PLAN_MIME_TYPE;
-  data.app_name = (gchar *) (g_get_application_name () != NULL ? g_get_application_name () : "cwa-cert-planner");
-  data.app_exec = (gchar *) "cwa-cert-planner %u";
-  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
-  remember_folder (self, file);
-}
 
 static void
 rebuild_recent_menu (CwaWindow *self)
@@ -369,99 +200,33 @@ rebuild_recent_menu (CwaWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
-/* Passwords, one dialog at a time. */
-
-static void ask_next_password (CwaWindow *self);
-
 static void
-password_response_cb (AdwMessageDialog *dialog,
-                      const gchar      *response,
-                      CwaWindow        *self)
+fill_export_menu (CwaWindow *self)
 {
-  PasswordRequest *request = g_queue_pop_head (&self->password_requests);
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree gchar *password = NULL;
+  guint n_formats = 0;
+  const CwaReportFormat * const *formats = cwa_report_formats (&n_formats);
 
-  if (g_str_equal (response, "open"))
-    password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  /* The entry's text is wiped from the widget as soon as it is read. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  for (guint i = 0; i < n_formats; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      /* Translators: an Export menu item; %s is a format such as "HTML" */
+      g_autofree gchar *label = g_strdup_printf (_("Export as %s…"), _(formats[i]->label));
 
-  self->asking_password = FALSE;
-  request->callback (self, request->file, password, request->user_data);
-  password_request_free (request);
-  ask_next_password (self);
-}
-
-static void
-ask_next_password (CwaWindow *self)
-{
-  PasswordRequest *request = g_queue_peek_head (&self->password_requests);
-  g_autofree gchar *name = NULL;
-  g_autofree gchar *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  if (request == NULL || self->asking_password)
-    return;
-
-  self->asking_password = TRUE;
-  name = dup_file_label (request->file);
-  heading = g_strdup_printf (_("Password for “%s”"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   request->wrong
-                                     ? _("That password did not open the file. Try again, or skip the file.")
-                                     : _("This PKCS#12 file is protected by a password. Only its certificates are loaded; the private key is never kept."));
-  /* A plain entry, not GtkPasswordEntry: GTK 4.8's password entry leaves a
-   * caps-lock handler on the keyboard after it is destroyed. */
-  entry = gtk_entry_new ();
-  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"),
-                                  -1);
-  if (request->wrong)
-    gtk_widget_add_css_class (entry, "error");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "skip", _("_Skip"),
-                                    "open", _("_Open"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "skip");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-ask_password (CwaWindow        *self,
-              GFile            *file,
-              gboolean          wrong,
-              PasswordCallback  callback,
-              gpointer          user_data)
-{
-  PasswordRequest *request = g_new0 (PasswordRequest, 1);
-
-  request->file = g_object_ref (file);
-  request->wrong = wrong;
-  request->callback = callback;
-  request->user_data = user_data;
-  g_queue_push_tail (&self->password_requests, request);
-  ask_next_password (self);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.export", "s", formats[i]->name);
+      g_menu_append_item (self->export_formats_section, item);
+    }
 }
 
 /* Certificate files. */
 
 static void
-import_password_cb (CwaWindow   *self,
-                    GFile       *file,
+import_password_cb (GFile       *file,
                     const gchar *password,
                     gpointer     user_data)
 {
+  CwaWindow *self = user_data;
+
   cwa_import_queue_provide_password (self->import_queue, file, password);
 }
 
@@ -471,7 +236,7 @@ import_password_needed_cb (CwaWindow      *self,
                            gboolean        wrong,
                            CwaImportQueue *queue)
 {
-  ask_password (self, file, wrong, import_password_cb, NULL);
+  cwa_password_queue_ask (self->password_queue, file, wrong, import_password_cb, self);
 }
 
 static void
@@ -480,7 +245,7 @@ import_failed_cb (CwaWindow      *self,
                   const gchar    *message,
                   CwaImportQueue *queue)
 {
-  g_autofree gchar *name = dup_file_label (file);
+  g_autofree gchar *name = cwa_ui_dup_file_label (file);
   g_autofree gchar *text = NULL;
 
   if (strstr (message, name) != NULL)
@@ -488,7 +253,7 @@ import_failed_cb (CwaWindow      *self,
   else
     /* Translators: a certificate file that could not be loaded, and why */
     text = g_strdup_printf (_("Could not load “%s”: %s"), name, message);
-  toast (self, text);
+  _cwa_window_toast (self, text);
 }
 
 static void
@@ -520,682 +285,7 @@ cwa_window_add_certificate_files (CwaWindow  *self,
   for (guint i = 0; i < n_files; i++)
     cwa_import_queue_add_file (self->import_queue, files[i]);
   if (n_files > 0)
-    remember_folder (self, files[0]);
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         gdouble        x,
-         gdouble        y,
-         CwaWindow     *self)
-{
-  GSList *list;
-  g_autoptr(GPtrArray) certificates = g_ptr_array_new ();
-  GFile *plan_file = NULL;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = list; l != NULL; l = l->next)
-    {
-      g_autofree gchar *name = g_file_get_basename (l->data);
-
-      /* A plan among the files opens as the plan; everything else is a
-       * certificate file whatever its name says. */
-      if (plan_file == NULL && name != NULL && g_str_has_suffix (name, ".cwaplan"))
-        plan_file = l->data;
-      else
-        g_ptr_array_add (certificates, l->data);
-    }
-
-  if (plan_file != NULL)
-    cwa_window_open_file (self, plan_file);
-  cwa_window_add_certificate_files (self, (GFile **) certificates->pdata, certificates->len);
-  g_slist_free (list);
-  return TRUE;
-}
-
-static void
-paste_text_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(CwaWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *text = NULL;
-
-  text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  if (text == NULL || strstr (text, "-----BEGIN") == NULL)
-    {
-      toast (self, _("The clipboard holds no PEM certificate. Copy text starting with “-----BEGIN CERTIFICATE-----”."));
-      return;
-    }
-
-  if (cwa_import_queue_add_text (self->import_queue, text, &error) < 0)
-    {
-      g_autofree gchar *message = g_strdup_printf (_("Could not load the pasted text: %s"), error->message);
-
-      toast (self, message);
-    }
-}
-
-static void
-paste_certificates_action (GtkWidget   *widget,
-                           const gchar *action_name,
-                           GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
-                                 paste_text_cb, g_object_ref (self));
-}
-
-/* File choosers. */
-
-static GtkFileFilter *
-plan_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("CWA Certificate Plans"));
-  gtk_file_filter_add_mime_type (filter, CWA_PLAN_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, "cwaplan");
-  return filter;
-}
-
-static GtkFileChooserNative *
-make_chooser (CwaWindow            *self,
-              const gchar          *title,
-              GtkFileChooserAction  action,
-              const gchar          *accept)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  if (self->plan != NULL && cwa_plan_get_file (self->plan) != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (cwa_plan_get_file (self->plan));
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
-    }
-  else if (self->settings != NULL)
-    {
-      g_autofree gchar *uri = g_settings_get_string (self->settings, "last-folder");
-
-      if (uri != NULL && *uri != '\0')
-        {
-          g_autoptr(GFile) folder = g_file_new_for_uri (uri);
-
-          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-        }
-    }
-
-  g_clear_object (&self->chooser);
-  self->chooser = chooser;
-  return chooser;
-}
-
-static void
-add_certificates_response_cb (GtkNativeDialog *chooser,
-                              gint             response,
-                              CwaWindow       *self)
-{
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (array, g_list_model_get_item (files, i));
-  cwa_window_add_certificate_files (self, (GFile **) array->pdata, array->len);
-}
-
-static void
-add_certificates_action (GtkWidget   *widget,
-                         const gchar *action_name,
-                         GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) certs = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  static const gchar *suffixes[] = { "pem", "crt", "cer", "der", "p7b", "p7c", "pfx", "p12" };
-
-  chooser = make_chooser (self, _("Add Certificates"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (certs, _("Certificate Files"));
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    gtk_file_filter_add_suffix (certs, suffixes[i]);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), certs);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (add_certificates_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* Saving. */
-
-gboolean
-cwa_window_save_to_file (CwaWindow  *self,
-                         GFile      *file,
-                         GError    **error)
-{
-  g_return_val_if_fail (CWA_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!cwa_plan_file_save (self->plan, file, NULL, error))
-    return FALSE;
-
-  remember_file (self, file);
-  update_title (self);
-  return TRUE;
-}
-
-static gboolean
-save_reporting_errors (CwaWindow *self,
-                       GFile     *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (cwa_window_save_to_file (self, file, &error))
-    return TRUE;
-
-  show_error (self, _("Could Not Save the Plan"), error->message);
-  return FALSE;
-}
-
-static void continue_after_confirm (CwaWindow *self);
-
-static void
-save_as_response_cb (GtkNativeDialog *chooser,
-                     gint             response,
-                     CwaWindow       *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      self->after_confirm = AFTER_NOTHING;
-      g_clear_object (&self->pending_open);
-      return;
-    }
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (save_reporting_errors (self, file))
-    continue_after_confirm (self);
-}
-
-static void
-save_as (CwaWindow *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = plan_filter ();
-  const gchar *name = cwa_plan_get_name (self->plan);
-  g_autofree gchar *suggested = NULL;
-
-  chooser = make_chooser (self, _("Save Plan"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (cwa_plan_get_file (self->plan) != NULL)
-    suggested = g_file_get_basename (cwa_plan_get_file (self->plan));
-  else
-    suggested = g_strdup_printf ("%s.cwaplan", name != NULL && *name != '\0' ? name : _("plan"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (save_as_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-save_action (GtkWidget   *widget,
-             const gchar *action_name,
-             GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-  GFile *file = cwa_plan_get_file (self->plan);
-
-  self->after_confirm = AFTER_NOTHING;
-  if (file == NULL)
-    save_as (self);
-  else
-    save_reporting_errors (self, file);
-}
-
-static void
-save_as_action (GtkWidget   *widget,
-                const gchar *action_name,
-                GVariant    *parameter)
-{
-  CWA_WINDOW (widget)->after_confirm = AFTER_NOTHING;
-  save_as (CWA_WINDOW (widget));
-}
-
-/* Unsaved changes: Save / Discard / Cancel before closing or opening over. */
-
-static void
-continue_after_confirm (CwaWindow *self)
-{
-  AfterConfirm after = self->after_confirm;
-  g_autoptr(GFile) file = g_steal_pointer (&self->pending_open);
-
-  self->after_confirm = AFTER_NOTHING;
-  switch (after)
-    {
-    case AFTER_CLOSE:
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-      break;
-    case AFTER_OPEN:
-      load_plan (self, file, NULL);
-      break;
-    case AFTER_NOTHING:
-    default:
-      break;
-    }
-}
-
-static void
-confirm_response_cb (AdwMessageDialog *dialog,
-                     const gchar      *response,
-                     CwaWindow        *self)
-{
-  GFile *file;
-
-  if (g_str_equal (response, "discard"))
-    {
-      continue_after_confirm (self);
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      file = cwa_plan_get_file (self->plan);
-      if (file == NULL)
-        save_as (self);
-      else if (save_reporting_errors (self, file))
-        continue_after_confirm (self);
-    }
-  else
-    {
-      self->after_confirm = AFTER_NOTHING;
-      g_clear_object (&self->pending_open);
-    }
-}
-
-static void
-confirm_unsaved (CwaWindow    *self,
-                 AfterConfirm  after)
-{
-  GtkWidget *dialog;
-  const gchar *name = cwa_plan_get_name (self->plan);
-  g_autofree gchar *body = NULL;
-
-  self->after_confirm = after;
-  body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
-                          name != NULL && *name != '\0' ? name : _("Untitled Plan"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_window_state (CwaWindow *self)
-{
-  gint width;
-  gint height;
-
-  if (self->settings == NULL)
-    return;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
-      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
-    }
-}
-
-static gboolean
-cwa_window_close_request (GtkWindow *window)
-{
-  CwaWindow *self = CWA_WINDOW (window);
-
-  if (!self->close_confirmed && self->plan != NULL && cwa_plan_get_modified (self->plan))
-    {
-      confirm_unsaved (self, AFTER_CLOSE);
-      return TRUE;
-    }
-
-  save_window_state (self);
-  return GTK_WINDOW_CLASS (cwa_window_parent_class)->close_request (window);
-}
-
-/* Opening. */
-
-typedef struct
-{
-  CwaWindow *self;
-  GFile     *file;
-  gboolean   with_password;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
-static void
-plan_password_cb (CwaWindow   *self,
-                  GFile       *file,
-                  const gchar *password,
-                  gpointer     user_data)
-{
-  g_autofree gchar *name = NULL;
-  g_autofree gchar *text = NULL;
-
-  if (password != NULL)
-    {
-      load_plan (self, file, password);
-      return;
-    }
-
-  name = dup_file_label (file);
-  text = g_strdup_printf (_("“%s” was not opened: it needs a certificate password."), name);
-  toast (self, text);
-}
-
-static void
-load_plan_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LoadData *data = user_data;
-  CwaWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwaPlan) plan = NULL;
-
-  plan = cwa_plan_file_load_finish (result, &error);
-  if (plan != NULL)
-    {
-      cwa_window_set_plan (self, plan);
-      remember_file (self, data->file);
-    }
-  else if (g_error_matches (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_NEEDS_PASSWORD))
-    {
-      ask_password (self, data->file, data->with_password, plan_password_cb, NULL);
-    }
-  else
-    {
-      show_error (self, _("Could Not Open the Plan"), error->message);
-    }
-
-  load_data_free (data);
-}
-
-static void
-load_plan (CwaWindow   *self,
-           GFile       *file,
-           const gchar *password)
-{
-  LoadData *data = g_new0 (LoadData, 1);
-
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->with_password = password != NULL;
-  cwa_plan_file_load_async (file, password, NULL, load_plan_cb, data);
-}
-
-void
-cwa_window_open_file (CwaWindow *self,
-                      GFile     *file)
-{
-  g_return_if_fail (CWA_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->plan != NULL && cwa_plan_get_modified (self->plan))
-    {
-      g_set_object (&self->pending_open, file);
-      confirm_unsaved (self, AFTER_OPEN);
-      return;
-    }
-
-  load_plan (self, file, NULL);
-}
-
-static void
-open_response_cb (GtkNativeDialog *chooser,
-                  gint             response,
-                  CwaWindow       *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  cwa_window_open_file (self, file);
-}
-
-static void
-open_action (GtkWidget   *widget,
-             const gchar *action_name,
-             GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = plan_filter ();
-
-  chooser = make_chooser (self, _("Open Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-open_recent_action (GtkWidget   *widget,
-                    const gchar *action_name,
-                    GVariant    *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  cwa_window_open_file (CWA_WINDOW (widget), file);
-}
-
-static void
-find_action (GtkWidget   *widget,
-             const gchar *action_name,
-             GVariant    *parameter)
-{
-  cwa_certificate_inspector_focus_search (CWA_WINDOW (widget)->inspector);
-}
-
-/* Reports. */
-
-static CwaReport *
-make_report (CwaWindow *self)
-{
-  g_autoptr(GDateTime) generated = g_date_time_new_now_utc ();
-  g_autofree gchar *plan_file = NULL;
-
-  if (cwa_plan_get_file (self->plan) != NULL)
-    plan_file = g_file_get_basename (cwa_plan_get_file (self->plan));
-  cwa_checklist_update (self->checklist);
-  return cwa_report_new (self->plan, self->checklist, plan_file, generated);
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    gint             response,
-                    CwaWindow       *self)
-{
-  const CwaReportFormat *format = g_object_get_data (G_OBJECT (chooser), "cwa-format");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(CwaReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  report = make_report (self);
-  if (!cwa_report_write_file (report, format, file, &error))
-    show_error (self, _("Could Not Export the Report"), error->message);
-  else
-    toast (self, _("Report exported"));
-}
-
-static void
-export_action (GtkWidget   *widget,
-               const gchar *action_name,
-               GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-  const CwaReportFormat *format = cwa_report_format_lookup (g_variant_get_string (parameter, NULL));
-  GtkFileChooserNative *chooser;
-  const gchar *name = cwa_plan_get_name (self->plan);
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autofree gchar *date = g_date_time_format (today, "%Y-%m-%d");
-  g_autofree gchar *suggested = NULL;
-
-  if (format == NULL)
-    return;
-
-  chooser = make_chooser (self, _("Export Report"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
-  /* Translators: the file name proposed for an exported report: the plan's
-   * name, then the date of the check, then the extension (pdf, html...) */
-  suggested = g_strdup_printf (_("%s certificate check %s.%s"),
-                               name != NULL && *name != '\0' ? name : _("CWA"),
-                               date, format->extension);
-  /* A plan name may hold a slash; a file name may not. */
-  g_strdelimit (suggested, "/", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "cwa-format", (gpointer) format);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* The topology as a picture: PNG or SVG by the name's extension. */
-gboolean
-cwa_window_export_picture (CwaWindow  *self,
-                           GFile      *file,
-                           GError    **error)
-{
-  g_return_val_if_fail (CWA_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  cwa_checklist_update (self->checklist);
-  return cwa_topology_picture_write_file (self->plan, self->checklist, file, error);
-}
-
-static void
-export_picture_response_cb (GtkNativeDialog *chooser,
-                            gint             response,
-                            CwaWindow       *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (!cwa_window_export_picture (self, file, &error))
-    show_error (self, _("Could Not Export the Picture"), error->message);
-  else
-    toast (self, _("Picture exported"));
-}
-
-static void
-export_picture_action (GtkWidget   *widget,
-                       const gchar *action_name,
-                       GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *png = gtk_file_filter_new ();
-  GtkFileFilter *svg = gtk_file_filter_new ();
-  const gchar *name = cwa_plan_get_name (self->plan);
-  g_autofree gchar *suggested = NULL;
-
-  chooser = make_chooser (self, _("Export Picture"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
-  /* Translators: the file name suggested for the exported topology picture */
-  suggested = g_strdup_printf ("%s.png", name != NULL && *name != '\0' ? name : _("topology"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  gtk_file_filter_set_name (png, _("PNG Image"));
-  gtk_file_filter_add_suffix (png, "png");
-  gtk_file_filter_set_name (svg, _("SVG Image"));
-  gtk_file_filter_add_suffix (svg, "svg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
-  g_object_unref (png);
-  g_object_unref (svg);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_picture_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-copy_markdown_action (GtkWidget   *widget,
-                      const gchar *action_name,
-                      GVariant    *parameter)
-{
-  CwaWindow *self = CWA_WINDOW (widget);
-  const CwaReportFormat *format = cwa_report_format_lookup ("markdown");
-  g_autoptr(CwaReport) report = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *text = NULL;
-  gsize size;
-
-  if (format == NULL)
-    return;
-
-  report = make_report (self);
-  bytes = cwa_report_write_bytes (report, format, &error);
-  if (bytes == NULL)
-    {
-      show_error (self, _("Could Not Make the Report"), error->message);
-      return;
-    }
-  text = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
-  cwa_ui_copy_text (widget, text);
-  toast (self, _("Report copied as Markdown"));
-}
-
-static void
-fill_export_menu (CwaWindow *self)
-{
-  guint n_formats = 0;
-  const CwaReportFormat * const *formats = cwa_report_formats (&n_formats);
-
-  for (guint i = 0; i < n_formats; i++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-      /* Translators: an Export menu item; %s is a format such as "HTML" */
-      g_autofree gchar *label = g_strdup_printf (_("Export as %s…"), _(formats[i]->label));
-
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "win.export", "s", formats[i]->name);
-      g_menu_append_item (self->export_formats_section, item);
-    }
+    _cwa_window_remember_folder (self, files[0]);
 }
 
 /* Activating a finding selects its subject in the other panes. */
@@ -1222,6 +312,36 @@ finding_activated_cb (CwaWindow         *self,
 /* GObject. */
 
 static void
+save_window_state (CwaWindow *self)
+{
+  gint width;
+  gint height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+}
+
+static gboolean
+cwa_window_close_request (GtkWindow *window)
+{
+  CwaWindow *self = CWA_WINDOW (window);
+
+  if (_cwa_window_confirm_close (self))
+    return TRUE;
+
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (cwa_window_parent_class)->close_request (window);
+}
+
+static void
 cwa_window_dispose (GObject *object)
 {
   CwaWindow *self = CWA_WINDOW (object);
@@ -1231,7 +351,7 @@ cwa_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_WINDOW);
   g_clear_object (&self->chooser);
   g_clear_object (&self->pending_open);
-  g_queue_clear_full (&self->password_requests, (GDestroyNotify) password_request_free);
+  g_clear_object (&self->password_queue);
   if (self->import_queue != NULL)
     g_signal_handlers_disconnect_by_data (self->import_queue, self);
   g_clear_object (&self->import_queue);
@@ -1324,54 +444,41 @@ cwa_window_class_init (CwaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, export_formats_section);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_closure);
+  gtk_widget_class_bind_template_callback (widget_class, folder_closure);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.add-certificates", NULL, add_certificates_action);
-  gtk_widget_class_install_action (widget_class, "win.paste-certificates", NULL, paste_certificates_action);
-  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-picture", NULL, export_picture_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-markdown", NULL, copy_markdown_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-step", "u", undo_step_action);
+  _cwa_window_class_actions_init (widget_class);
+}
+
+/* Run from the build tree the schema may not be installed: the window
+ * then simply does not remember its state. */
+static void
+init_settings (CwaWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "deployment-pane-width", self->outer_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "inspector-pane-width", self->inner_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
-cwa_window_init (CwaWindow *self)
+init_import_queue (CwaWindow *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(CwaPlan) plan = NULL;
-  GtkDropTarget *drop;
-  GtkEventController *shortcuts;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Run from the build tree the schema may not be installed: the window
-   * then simply does not remember its state. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema != NULL)
-    {
-      self->settings = g_settings_new (APPLICATION_ID);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      g_settings_bind (self->settings, "deployment-pane-width", self->outer_paned, "position",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "inspector-pane-width", self->inner_paned, "position",
-                       G_SETTINGS_BIND_DEFAULT);
-    }
-
-  self->trust = cwa_trust_new ();
-  /* Without system roots every chain is "not public": a warning, not a crash. */
-  cwa_trust_add_system (self->trust, NULL);
-
+  self->password_queue = cwa_password_queue_new (GTK_WINDOW (self));
   self->import_queue = cwa_import_queue_new (NULL);
   g_signal_connect_object (self->import_queue, "password-needed",
                            G_CALLBACK (import_password_needed_cb), self, G_CONNECT_SWAPPED);
@@ -1381,37 +488,42 @@ cwa_window_init (CwaWindow *self)
                            G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->import_queue, "notify::busy",
                            G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+cwa_window_init (CwaWindow *self)
+{
+  g_autoptr(CwaPlan) plan = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a template binding: GTK 4.8 fails to unwatch an expression bound
+   * to a property of the template object itself when it is finalized. */
+  g_object_bind_property (self->window_title, "title", self, "title", G_BINDING_SYNC_CREATE);
+  init_settings (self);
+
+  self->trust = cwa_trust_new ();
+  /* Without system roots every chain is "not public": a warning, not a crash. */
+  cwa_trust_add_system (self->trust, NULL);
+  init_import_queue (self);
 
   self->plan_signals = g_signal_group_new (CWA_TYPE_PLAN);
-  g_signal_group_connect_swapped (self->plan_signals, "notify::name", G_CALLBACK (update_title), self);
-  g_signal_group_connect_swapped (self->plan_signals, "notify::file", G_CALLBACK (update_title), self);
-  g_signal_group_connect_swapped (self->plan_signals, "notify::modified", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::file",
+                                  G_CALLBACK (_cwa_window_actions_update), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::modified",
+                                  G_CALLBACK (_cwa_window_actions_update), self);
   self->history_signals = g_signal_group_new (CWA_TYPE_HISTORY);
-  g_signal_group_connect_swapped (self->history_signals, "pushed", G_CALLBACK (history_pushed_cb), self);
-  g_signal_group_connect_swapped (self->history_signals, "notify::can-undo", G_CALLBACK (update_undo), self);
+  g_signal_group_connect_swapped (self->history_signals, "pushed",
+                                  G_CALLBACK (history_pushed_cb), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-undo",
+                                  G_CALLBACK (_cwa_window_actions_update), self);
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect_swapped (self->recent_manager, "changed", G_CALLBACK (rebuild_recent_menu), self);
   rebuild_recent_menu (self);
   fill_export_menu (self);
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
-  /* Ctrl+V pastes a certificate only when the focused widget (an entry) did
-   * not take it first: hence the bubble phase, not an application accel. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_BUBBLE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>v"),
-                                                          gtk_named_action_new ("win.paste-certificates")));
-  /* Ctrl+Z likewise: an entry undoes its own typing first. */
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
-                                                          gtk_named_action_new ("win.undo")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-  update_undo (self);
+  _cwa_window_dnd_init (self);
+  _cwa_window_actions_init (self);
 
   plan = new_plan (self);
   cwa_window_set_plan (self, plan);
