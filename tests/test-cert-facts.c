@@ -28,11 +28,11 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   const gchar * const dns[] = { "im.contoso.com", "as.im.contoso.com", NULL };
-  CwaTestCertSpec spec;
+  CwaTestCertSpec     spec;
 
   cwa_test_cert_spec_init (&spec, "CN=im.contoso.com,O=Contoso");
   spec.dns_names = dns;
@@ -53,8 +53,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_assert_finalize_object (fixture->certificate);
   g_assert_finalize_object (fixture->v1);
@@ -74,16 +74,16 @@ member_path (const CwaCertFact *fact)
 static void
 test_cert_facts_order (void)
 {
-  guint n_facts = 0;
-  guint n_sections = 0;
-  const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
+  guint                 n_facts = 0;
+  guint                 n_sections = 0;
+  const CwaCertFact    *facts = cwa_cert_facts_get (&n_facts);
   const CwaCertSection *sections = cwa_cert_sections_get (&n_sections);
 
   g_assert_cmpuint (n_facts, ==, g_strv_length ((gchar **) cli_members));
   for (guint i = 0; i < n_facts; i++)
     {
       g_autofree gchar *path = member_path (&facts[i]);
-      gboolean found = FALSE;
+      gboolean          found = FALSE;
 
       g_assert_cmpstr (path, ==, cli_members[i]);
       g_assert_true (cwa_cert_facts_lookup (facts[i].id) == &facts[i]);
@@ -116,10 +116,10 @@ static gchar *
 der_fingerprint (CwaCertificate *certificate,
                  GChecksumType   type)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (type);
-  GBytes *der = cwa_certificate_get_der (certificate);
-  guint8 digest[64];
-  gsize length = sizeof digest;
+  g_autoptr (GChecksum) checksum = g_checksum_new (type);
+  GBytes               *der = cwa_certificate_get_der (certificate);
+  guint8                digest[64];
+  gsize                 length = sizeof digest;
 
   g_checksum_update (checksum, g_bytes_get_data (der, NULL), g_bytes_get_size (der));
   g_checksum_get_digest (checksum, digest, &length);
@@ -132,7 +132,7 @@ assert_display (CwaCertificate *certificate,
                 const gchar    *expected)
 {
   const CwaCertFact *fact = cwa_cert_facts_lookup (id);
-  g_autofree gchar *text = NULL;
+  g_autofree gchar  *text = NULL;
 
   g_assert_nonnull (fact);
   text = cwa_cert_fact_dup_display (fact, certificate);
@@ -140,8 +140,8 @@ assert_display (CwaCertificate *certificate,
 }
 
 static void
-test_cert_facts_values (Fixture       *fixture,
-                        gconstpointer  data)
+test_cert_facts_values (Fixture      *fixture,
+                        gconstpointer data)
 {
   g_autofree gchar *sha256 = der_fingerprint (fixture->certificate, G_CHECKSUM_SHA256);
   g_autofree gchar *sha1 = der_fingerprint (fixture->certificate, G_CHECKSUM_SHA1);
@@ -178,19 +178,19 @@ test_cert_facts_values (Fixture       *fixture,
 /* The JSON members, in cli.md's order and with its types, read back with
  * json-glib. */
 static void
-test_cert_facts_json (Fixture       *fixture,
-                      gconstpointer  data)
+test_cert_facts_json (Fixture      *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(CwaJsonWriter) writer = cwa_json_writer_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *text = NULL;
-  g_autofree gchar *sha256 = der_fingerprint (fixture->certificate, G_CHECKSUM_SHA256);
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
-  JsonObject *key;
-  JsonArray *san;
-  guint i = 0;
+  g_autoptr (CwaJsonWriter) writer = cwa_json_writer_new ();
+  g_autoptr (JsonParser)    parser = json_parser_new ();
+  g_autoptr (GError)        error = NULL;
+  g_autofree gchar         *text = NULL;
+  g_autofree gchar         *sha256 = der_fingerprint (fixture->certificate, G_CHECKSUM_SHA256);
+  g_autoptr (GList)         members = NULL;
+  JsonObject               *object;
+  JsonObject               *key;
+  JsonArray                *san;
+  guint                     i = 0;
 
   cwa_json_writer_begin_object (writer);
   cwa_cert_facts_write_json (writer, fixture->certificate);
@@ -239,16 +239,16 @@ test_cert_facts_json (Fixture       *fixture,
 static void
 test_cert_facts_negative_serial (void)
 {
-  const CwaCertFact *serial = cwa_cert_facts_lookup ("serial");
-  const CwaCertFact *negative = cwa_cert_facts_lookup ("serial-negative");
-  g_autoptr(CwaCertificate) certificate = NULL;
-  g_autoptr(CwaJsonWriter) writer = cwa_json_writer_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *text = NULL;
-  g_autofree gchar *display = NULL;
-  CwaTestCertSpec spec;
-  JsonObject *object;
+  const CwaCertFact         *serial = cwa_cert_facts_lookup ("serial");
+  const CwaCertFact         *negative = cwa_cert_facts_lookup ("serial-negative");
+  g_autoptr (CwaCertificate) certificate = NULL;
+  g_autoptr (CwaJsonWriter)  writer = cwa_json_writer_new ();
+  g_autoptr (JsonParser)     parser = json_parser_new ();
+  g_autoptr (GError)         error = NULL;
+  g_autofree gchar          *text = NULL;
+  g_autofree gchar          *display = NULL;
+  CwaTestCertSpec            spec;
+  JsonObject                *object;
 
   cwa_test_cert_spec_init (&spec, "CN=odd.contoso.com");
   spec.serial = G_GUINT64_CONSTANT (0xFFFFFFFFFFFFFF05);

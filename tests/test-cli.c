@@ -1243,7 +1243,7 @@ main (int   argc,
   g_test_add_func ("/cwa/cli/inspect/odd-facts", test_inspect_odd_facts);
   g_test_add_func ("/cwa/cli/names", test_names);
   g_test_add_func ("/cwa/cli/pkcs12", test_pkcs12);
-  g_test_add_func ("/cwa/report/text/color", test_text_color);
+  g_test_add_func ("/cwa/cli/report/text-color", test_text_color);
 
   return g_test_run ();
 }

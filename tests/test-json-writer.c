@@ -10,8 +10,8 @@
 static JsonNode *
 parse_back (const gchar *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError)     error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -32,9 +32,9 @@ write_one_string (const gchar *value)
 static void
 test_json_writer_layout (void)
 {
-  CwaJsonWriter *writer = cwa_json_writer_new ();
+  CwaJsonWriter      *writer = cwa_json_writer_new ();
   const gchar * const san[] = { "im.contoso.com", "as.im.contoso.com", NULL };
-  g_autofree gchar *text = NULL;
+  g_autofree gchar   *text = NULL;
 
   cwa_json_writer_begin_object (writer);
   cwa_json_writer_add_string_member (writer, "name", "Contoso");
@@ -89,9 +89,9 @@ test_json_writer_control_characters (void)
 {
   for (guint c = 1; c < 0x20; c++)
     {
-      gchar value[] = { 'a', (gchar) c, 'b', '\0' };
-      g_autofree gchar *text = write_one_string (value);
-      g_autoptr(JsonNode) root = parse_back (text);
+      gchar                value[] = { 'a', (gchar) c, 'b', '\0' };
+      g_autofree gchar    *text = write_one_string (value);
+      g_autoptr (JsonNode) root = parse_back (text);
 
       for (const gchar *p = text; *p != '\0'; p++)
         {
@@ -113,13 +113,15 @@ test_json_writer_control_characters (void)
 static void
 test_json_writer_non_ascii (void)
 {
-  g_autofree gchar *text = write_one_string ("Bücher ☃ 𝄞 東京");
-  g_autofree gchar *repaired = write_one_string ("ab\xff" "cd");
-  g_autoptr(JsonNode) root = parse_back (repaired);
+  g_autofree gchar    *text = write_one_string ("Bücher ☃ 𝄞 東京");
+  g_autofree gchar    *repaired = write_one_string ("ab\xff"
+                                                       "cd");
+  g_autoptr (JsonNode) root = parse_back (repaired);
 
   g_assert_cmpstr (text, ==, "[\n  \"Bücher ☃ 𝄞 東京\"\n]\n");
   g_assert_cmpstr (json_array_get_string_element (json_node_get_array (root), 0), ==,
-                   "ab\xef\xbf\xbd" "cd");
+                   "ab\xef\xbf\xbd"
+                   "cd");
 }
 
 /* A tree from a file comes back out in the same order and with the same
@@ -128,24 +130,24 @@ static void
 test_json_writer_node_round_trip (void)
 {
   const gchar *input =
-    "{\n"
-    "  \"z\": 1,\n"
-    "  \"a\": [\n"
-    "    2.0,\n"
-    "    0.1,\n"
-    "    true,\n"
-    "    null,\n"
-    "    {\n"
-    "      \"deep\": [\n"
-    "        []\n"
-    "      ]\n"
-    "    }\n"
-    "  ],\n"
-    "  \"m\\u001fn\": \"x\\u0001y\"\n"
-    "}\n";
-  g_autoptr(JsonNode) root = parse_back (input);
-  CwaJsonWriter *writer = cwa_json_writer_new ();
-  g_autofree gchar *text = NULL;
+      "{\n"
+      "  \"z\": 1,\n"
+      "  \"a\": [\n"
+      "    2.0,\n"
+      "    0.1,\n"
+      "    true,\n"
+      "    null,\n"
+      "    {\n"
+      "      \"deep\": [\n"
+      "        []\n"
+      "      ]\n"
+      "    }\n"
+      "  ],\n"
+      "  \"m\\u001fn\": \"x\\u0001y\"\n"
+      "}\n";
+  g_autoptr (JsonNode) root = parse_back (input);
+  CwaJsonWriter       *writer = cwa_json_writer_new ();
+  g_autofree gchar    *text = NULL;
 
   cwa_json_writer_add_node (writer, root);
   text = cwa_json_writer_free_to_text (writer);

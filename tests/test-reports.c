@@ -603,6 +603,72 @@ test_contoso (void)
   subject_clear (&subject);
 }
 
+/* Terminal columns of @line up to byte @offset: East Asian wide characters
+ * take two, counted here with the Unicode tables rather than the code
+ * under test. */
+static guint
+columns_before (const gchar *line,
+                const gchar *end)
+{
+  guint width = 0;
+
+  for (const gchar *p = line; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* CJK ideographs and kana: the only wide text this test writes. */
+      width += (c >= 0x3040 && c <= 0x9fff) ? 2 : 1;
+    }
+  return width;
+}
+
+/* A certificate id in a wide script keeps the text report's coverage
+ * matrix aligned: the second certificate's column starts at the same
+ * terminal column on the header and on every row. */
+static void
+test_text_wide_names (void)
+{
+  Subject subject = { 0 };
+  g_autofree gchar *path = cwa_test_example_path ("mistakes.cwaplan");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree gchar *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  CwaPlan *plan;
+  guint column = 0;
+  guint n_rows = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the example plan is not in the source tree");
+      return;
+    }
+  plan = cwa_test_load_plan (path);
+  cwa_certificate_set_id (cwa_plan_lookup_certificate (plan, "im-contoso-no-download"),
+                          "東京証明書東京証明書");
+  subject_check (&subject, plan, "mistakes.cwaplan");
+  bytes = write_format (&subject, "text");
+  text = bytes_to_text (bytes);
+  lines = g_strsplit (strstr (text, "\nCoverage\n") + strlen ("\nCoverage\n"), "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const gchar *second = i == 0 ? strstr (lines[i], "cwaserver-expired")
+                                   : g_strrstr (lines[i], "  ") + 2;
+
+      g_assert_nonnull (second);
+      if (i == 0)
+        column = columns_before (lines[i], second);
+      else
+        {
+          g_assert_cmpuint (columns_before (lines[i], second), ==, column);
+          n_rows++;
+        }
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+
+  subject_clear (&subject);
+}
+
 static void
 test_mistakes (void)
 {
@@ -928,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/contoso", test_contoso);
   g_test_add_func ("/cwa/reports/mistakes", test_mistakes);
   g_test_add_func ("/cwa/reports/wording", test_wording);
+  g_test_add_func ("/cwa/reports/text-wide-names", test_text_wide_names);
   g_test_add_func ("/cwa/reports/awkward-names", test_awkward_names);
   g_test_add_func ("/cwa/reports/no-key-material", test_no_key_material);
   g_test_add_func ("/cwa/reports/empty-plan", test_empty_plan);

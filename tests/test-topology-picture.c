@@ -217,7 +217,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, name, func) \
-  g_test_add ("/cwa/report/topology-picture/" path, Fixture, name, fixture_setup, func, fixture_teardown)
+  g_test_add ("/cwa/topology-picture/" path, Fixture, name, fixture_setup, func, fixture_teardown)
   ADD ("png/contoso", "contoso.cwaplan", test_png);
   ADD ("png/mistakes", "mistakes.cwaplan", test_png);
   ADD ("svg/contoso", "contoso.cwaplan", test_svg);

@@ -60,9 +60,9 @@ append_text_certificate (GString        *out,
                          const gchar    *source,
                          guint           index)
 {
-  guint n_facts = 0;
+  guint              n_facts = 0;
   const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
-  guint width = 0;
+  guint              width = 0;
 
   for (guint i = 0; i < n_facts; i++)
     width = MAX (width, (guint) strlen (facts[i].label) + 2);
@@ -88,10 +88,10 @@ int
 cwa_cli_inspect (int    argc,
                  char **argv)
 {
-  g_autofree gchar *format = NULL;
-  g_autofree gchar *password_file = NULL;
-  g_autofree gchar *password = NULL;
-  g_auto(GStrv) rest = NULL;
+  g_autofree gchar  *format = NULL;
+  g_autofree gchar  *password_file = NULL;
+  g_autofree gchar  *password = NULL;
+  g_auto (GStrv)     rest = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       "Output format: text (default) or json", "FORMAT" },
@@ -99,12 +99,12 @@ cwa_cli_inspect (int    argc,
       "PKCS#12 password: the first line of FILE", "FILE" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(CwaJsonWriter) writer = NULL;
-  g_autoptr(GString) out = NULL;
-  gboolean all_read = TRUE;
-  guint n_written = 0;
+  g_autoptr (GError)        error = NULL;
+  g_autoptr (GBytes)        bytes = NULL;
+  g_autoptr (CwaJsonWriter) writer = NULL;
+  g_autoptr (GString)       out = NULL;
+  gboolean                  all_read = TRUE;
+  guint                     n_written = 0;
 
   if (!cwa_cli_parse_options ("inspect", "FILE…",
                               "Parses certificate files (PEM, DER, PKCS#7, PKCS#12) and prints what they hold.",
@@ -139,9 +139,9 @@ cwa_cli_inspect (int    argc,
 
   for (guint i = 0; rest[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (rest[i]);
-      g_autoptr(GPtrArray) certificates = NULL;
-      g_autoptr(GError) load_error = NULL;
+      g_autoptr (GFile)     file = g_file_new_for_commandline_arg (rest[i]);
+      g_autoptr (GPtrArray) certificates = NULL;
+      g_autoptr (GError)    load_error = NULL;
 
       certificates = cwa_cert_loader_load_file (file, password, NULL, &load_error);
       if (certificates == NULL)

@@ -32,9 +32,9 @@ write_text (GPtrArray *requirements)
 
   for (guint i = 0; i < requirements->len; i++)
     {
-      CwaRequirement *requirement = g_ptr_array_index (requirements, i);
+      CwaRequirement      *requirement = g_ptr_array_index (requirements, i);
       const gchar * const *san = cwa_requirement_get_san (requirement);
-      g_autofree gchar *place = dup_place (requirement);
+      g_autofree gchar    *place = dup_place (requirement);
 
       if (i > 0)
         g_string_append_c (out, '\n');
@@ -70,10 +70,10 @@ int
 cwa_cli_names (int    argc,
                char **argv)
 {
-  g_autofree gchar *format = NULL;
-  g_autofree gchar *password_file = NULL;
-  g_autofree gchar *password = NULL;
-  g_auto(GStrv) rest = NULL;
+  g_autofree gchar  *format = NULL;
+  g_autofree gchar  *password_file = NULL;
+  g_autofree gchar  *password = NULL;
+  g_auto (GStrv)     rest = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       "Output format: text (default) or json", "FORMAT" },
@@ -81,11 +81,11 @@ cwa_cli_names (int    argc,
       "PKCS#12 password for the plan's certificates: the first line of FILE", "FILE" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(CwaPlan) plan = NULL;
-  g_autoptr(GPtrArray) requirements = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean usage_ok = TRUE;
+  g_autoptr (CwaPlan)   plan = NULL;
+  g_autoptr (GPtrArray) requirements = NULL;
+  g_autoptr (GBytes)    bytes = NULL;
+  g_autoptr (GError)    error = NULL;
+  gboolean              usage_ok = TRUE;
 
   if (!cwa_cli_parse_options ("names", "PLAN",
                               "Prints the names each certificate role of PLAN must carry.",

@@ -32,7 +32,7 @@ write_text (const CwaRule * const *rules,
             guint                  n_rules)
 {
   GString *out = g_string_new (NULL);
-  guint widths[4] = { 2, 5, 5, 6 };  /* "ID", "LEVEL", "SCOPE", "SOURCE" */
+  guint    widths[4] = { 2, 5, 5, 6 }; /* "ID", "LEVEL", "SCOPE", "SOURCE" */
 
   for (guint i = 0; i < n_rules; i++)
     {
@@ -91,7 +91,7 @@ static void
 append_cell (GString     *out,
              const gchar *text)
 {
-  g_autoptr(GString) cell = g_string_new (text);
+  g_autoptr (GString) cell = g_string_new (text);
 
   g_string_replace (cell, "|", "\\|", 0);
   g_string_append (out, " ");
@@ -100,37 +100,37 @@ append_cell (GString     *out,
 }
 
 static const gchar markdown_intro[] =
-  "# Rule reference\n"
-  "\n"
-  "<!-- Generated from the rule catalogue by `cwa-cert-planner rules --format markdown`.\n"
-  "     Do not edit by hand: the test `doc-rules` fails when this page and the catalogue differ. -->\n"
-  "\n"
-  "Every check CWA Cert Planner runs is a rule with a stable id. The window's checklist,\n"
-  "`cwa-cert-planner check`, `probe` and every report run the same rules. A rule gives\n"
-  "one finding per subject it applies to; the finding passes or fails, and a failed\n"
-  "finding says what was expected and what was found.\n"
-  "\n"
-  "**Level** says what a failed finding means:\n"
-  "\n"
-  "- `error`: the deployment will not work as planned. The plan is not Ready and\n"
-  "  `check` exits with status 1.\n"
-  "- `warning`: it may work, but something is missing or risky. The plan is not\n"
-  "  Ready; the exit status stays 0.\n"
-  "- `info`: a recommendation. It never changes Ready or the exit status.\n"
-  "\n"
-  "**Scope** says what one finding is about: `deployment` (the whole plan), `server`\n"
-  "(a CWA computer), `virtual-server` (one IIS virtual server of a computer),\n"
-  "`certificate` (a certificate assigned to a role, checked once however many roles it\n"
-  "has), `load-balancer` (a hardware load balancer in front of an array),\n"
-  "`reverse-proxy` (one publishing rule of a reverse proxy) and `endpoint` (an address\n"
-  "and port `probe` connects to).\n"
-  "\n"
-  "**Source** names the document the rule comes from; the sources are explained\n"
-  "[below](#sources).\n"
-  "\n"
-  "A rule that cannot be evaluated yet (no certificate assigned) gives no finding of\n"
-  "its own: the missing assignment is the finding (`server.has-mtls-cert`,\n"
-  "`vs.has-ssl-cert`).\n";
+    "# Rule reference\n"
+    "\n"
+    "<!-- Generated from the rule catalogue by `cwa-cert-planner rules --format markdown`.\n"
+    "     Do not edit by hand: the test `doc-rules` fails when this page and the catalogue differ. -->\n"
+    "\n"
+    "Every check CWA Cert Planner runs is a rule with a stable id. The window's checklist,\n"
+    "`cwa-cert-planner check`, `probe` and every report run the same rules. A rule gives\n"
+    "one finding per subject it applies to; the finding passes or fails, and a failed\n"
+    "finding says what was expected and what was found.\n"
+    "\n"
+    "**Level** says what a failed finding means:\n"
+    "\n"
+    "- `error`: the deployment will not work as planned. The plan is not Ready and\n"
+    "  `check` exits with status 1.\n"
+    "- `warning`: it may work, but something is missing or risky. The plan is not\n"
+    "  Ready; the exit status stays 0.\n"
+    "- `info`: a recommendation. It never changes Ready or the exit status.\n"
+    "\n"
+    "**Scope** says what one finding is about: `deployment` (the whole plan), `server`\n"
+    "(a CWA computer), `virtual-server` (one IIS virtual server of a computer),\n"
+    "`certificate` (a certificate assigned to a role, checked once however many roles it\n"
+    "has), `load-balancer` (a hardware load balancer in front of an array),\n"
+    "`reverse-proxy` (one publishing rule of a reverse proxy) and `endpoint` (an address\n"
+    "and port `probe` connects to).\n"
+    "\n"
+    "**Source** names the document the rule comes from; the sources are explained\n"
+    "[below](#sources).\n"
+    "\n"
+    "A rule that cannot be evaluated yet (no certificate assigned) gives no finding of\n"
+    "its own: the missing assignment is the finding (`server.has-mtls-cert`,\n"
+    "`vs.has-ssl-cert`).\n";
 
 static void
 append_markdown_sources (GString               *out,
@@ -138,7 +138,7 @@ append_markdown_sources (GString               *out,
                          guint                  n_rules)
 {
   const CwaRuleSource *sources;
-  guint n_sources = 0;
+  guint                n_sources = 0;
 
   g_string_append (out, "\n## Sources\n");
   sources = cwa_rules_get_sources (&n_sources);
@@ -167,16 +167,16 @@ write_markdown (const CwaRule * const *rules,
   GString *out = g_string_new (markdown_intro);
 
   g_string_append (out, "\n## Rules\n\nIn catalogue order (the order of the findings of one subject).\n\n"
-                   "| ID | Level | Scope | Source | What it checks |\n"
-                   "|---|---|---|---|---|\n");
+                        "| ID | Level | Scope | Source | What it checks |\n"
+                        "|---|---|---|---|---|\n");
   for (guint i = 0; i < n_rules; i++)
     {
       const CwaRuleSource *source = cwa_rules_lookup_source (rules[i]->source);
-      g_autofree gchar *id = g_strdup_printf ("`%s`", rules[i]->id);
-      g_autofree gchar *anchor = g_ascii_strdown (rules[i]->source, -1);
-      g_autofree gchar *link = source != NULL
-        ? g_strdup_printf ("[%s](#%s)", rules[i]->source, anchor)
-        : g_strdup (rules[i]->source);
+      g_autofree gchar    *id = g_strdup_printf ("`%s`", rules[i]->id);
+      g_autofree gchar    *anchor = g_ascii_strdown (rules[i]->source, -1);
+      g_autofree gchar    *link = source != NULL
+                                      ? g_strdup_printf ("[%s](#%s)", rules[i]->source, anchor)
+                                      : g_strdup (rules[i]->source);
 
       g_string_append (out, "|");
       append_cell (out, id);
@@ -195,16 +195,16 @@ int
 cwa_cli_rules (int    argc,
                char **argv)
 {
-  g_autofree gchar *format = NULL;
-  g_auto(GStrv) rest = NULL;
+  g_autofree gchar  *format = NULL;
+  g_auto (GStrv)     rest = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       "Output format: text (default), json or markdown (the reference page doc/rules.md)", "FORMAT" },
     G_OPTION_ENTRY_NULL
   };
   const CwaRule * const *rules;
-  g_autoptr(GBytes) bytes = NULL;
-  guint n_rules = 0;
+  g_autoptr (GBytes)     bytes = NULL;
+  guint                  n_rules = 0;
 
   if (!cwa_cli_parse_options ("rules", NULL,
                               "Lists the rule catalogue: id, level, scope, source and title.",

@@ -38,47 +38,47 @@ get_is_ca (CwaCertificate *certificate)
   return cwa_certificate_is_ca (certificate) ? 1 : 0;
 }
 
-#define TEXT(f)   CWA_CERT_FACT_TEXT, .get.text = (f)
-#define LIST(f)   CWA_CERT_FACT_LIST, .get.list = (f)
-#define TIME(f)   CWA_CERT_FACT_TIME, .get.number = (f)
+#define TEXT(f) CWA_CERT_FACT_TEXT, .get.text = (f)
+#define LIST(f) CWA_CERT_FACT_LIST, .get.list = (f)
+#define TIME(f) CWA_CERT_FACT_TIME, .get.number = (f)
 #define NUMBER(f) CWA_CERT_FACT_NUMBER, .get.number = (f)
-#define BOOL(f)   CWA_CERT_FACT_BOOLEAN, .get.number = (f)
+#define BOOL(f) CWA_CERT_FACT_BOOLEAN, .get.number = (f)
 
 /* The order is cli.md's certificates[] (and so `inspect`'s); the inspector
  * shows the facts by section, in the sections' order below. */
 static const CwaCertFact facts[] = {
-  { "subject", "subject", NULL, "subject", N_("Subject"),
+  { "subject", "subject", NULL, "subject", N_ ("Subject"),
     TEXT (cwa_certificate_get_subject), .flags = CWA_CERT_FACT_IN_TABLE },
-  { "issuer", "issuer", NULL, "issuer", N_("Issuer"),
+  { "issuer", "issuer", NULL, "issuer", N_ ("Issuer"),
     TEXT (cwa_certificate_get_issuer), .flags = CWA_CERT_FACT_IN_TABLE },
-  { "san", "san", NULL, "san", N_("Subject alternative names"),
+  { "san", "san", NULL, "san", N_ ("Subject alternative names"),
     LIST (cwa_certificate_get_san_strings), .flags = CWA_CERT_FACT_IN_TABLE | CWA_CERT_FACT_LITERAL },
-  { "not-before", "validity", NULL, "not_before", N_("Valid from"),
+  { "not-before", "validity", NULL, "not_before", N_ ("Valid from"),
     TIME (cwa_certificate_get_not_before), .flags = CWA_CERT_FACT_IN_TABLE },
-  { "not-after", "validity", NULL, "not_after", N_("Valid until"),
+  { "not-after", "validity", NULL, "not_after", N_ ("Valid until"),
     TIME (cwa_certificate_get_not_after), .flags = CWA_CERT_FACT_IN_TABLE },
-  { "serial", "serial", NULL, "serial", N_("Serial number"),
+  { "serial", "serial", NULL, "serial", N_ ("Serial number"),
     TEXT (cwa_certificate_get_serial), .flags = CWA_CERT_FACT_LITERAL, .note = note_serial },
   /* cli.md: a negative serial is flagged, only where it applies. */
-  { "serial-negative", "serial", NULL, "serial_negative", N_("Negative serial number"),
+  { "serial-negative", "serial", NULL, "serial_negative", N_ ("Negative serial number"),
     BOOL (get_serial_negative), .flags = CWA_CERT_FACT_OPTIONAL | CWA_CERT_FACT_JSON_ONLY },
-  { "sha256", "fingerprints", NULL, "sha256", N_("SHA-256"),
+  { "sha256", "fingerprints", NULL, "sha256", N_ ("SHA-256"),
     TEXT (cwa_certificate_get_sha256), .flags = CWA_CERT_FACT_IN_TABLE | CWA_CERT_FACT_LITERAL },
-  { "sha1", "fingerprints", NULL, "sha1", N_("SHA-1"),
+  { "sha1", "fingerprints", NULL, "sha1", N_ ("SHA-1"),
     TEXT (cwa_certificate_get_sha1), .flags = CWA_CERT_FACT_LITERAL },
-  { "key-algorithm", "public-key", "key", "algorithm", N_("Key algorithm"),
+  { "key-algorithm", "public-key", "key", "algorithm", N_ ("Key algorithm"),
     TEXT (cwa_certificate_get_key_algorithm), .flags = CWA_CERT_FACT_IN_TABLE },
-  { "key-bits", "public-key", "key", "bits", N_("Key size in bits"),
+  { "key-bits", "public-key", "key", "bits", N_ ("Key size in bits"),
     NUMBER (get_key_bits), .flags = CWA_CERT_FACT_IN_TABLE },
-  { "signature", "signature", NULL, "signature", N_("Signature algorithm"),
+  { "signature", "signature", NULL, "signature", N_ ("Signature algorithm"),
     TEXT (cwa_certificate_get_signature_algorithm) },
-  { "eku", "eku", NULL, "eku", N_("Extended key usage"),
+  { "eku", "eku", NULL, "eku", N_ ("Extended key usage"),
     LIST (cwa_certificate_get_eku_oids), .flags = CWA_CERT_FACT_LITERAL, .present = cwa_certificate_has_eku },
-  { "key-usage", "key-usage", NULL, "key_usage", N_("Key usage"),
+  { "key-usage", "key-usage", NULL, "key_usage", N_ ("Key usage"),
     LIST (cwa_certificate_get_key_usage_names), .present = cwa_certificate_has_key_usage },
-  { "version", "serial", NULL, "version", N_("Version"),
+  { "version", "serial", NULL, "version", N_ ("Version"),
     NUMBER (get_version) },
-  { "is-ca", "basic-constraints", NULL, "is_ca", N_("Certificate authority"),
+  { "is-ca", "basic-constraints", NULL, "is_ca", N_ ("Certificate authority"),
     BOOL (get_is_ca) },
 };
 
@@ -89,17 +89,17 @@ static const CwaCertFact facts[] = {
 #undef BOOL
 
 static const CwaCertSection sections[] = {
-  { "subject", N_("Subject") },
-  { "issuer", N_("Issuer") },
-  { "serial", N_("Serial number") },
-  { "validity", N_("Validity") },
-  { "san", N_("Subject alternative names") },
-  { "public-key", N_("Public key") },
-  { "signature", N_("Signature algorithm") },
-  { "key-usage", N_("Key usage") },
-  { "eku", N_("Extended key usage") },
-  { "basic-constraints", N_("Basic constraints") },
-  { "fingerprints", N_("Fingerprints") },
+  { "subject", N_ ("Subject") },
+  { "issuer", N_ ("Issuer") },
+  { "serial", N_ ("Serial number") },
+  { "validity", N_ ("Validity") },
+  { "san", N_ ("Subject alternative names") },
+  { "public-key", N_ ("Public key") },
+  { "signature", N_ ("Signature algorithm") },
+  { "key-usage", N_ ("Key usage") },
+  { "eku", N_ ("Extended key usage") },
+  { "basic-constraints", N_ ("Basic constraints") },
+  { "fingerprints", N_ ("Fingerprints") },
 };
 
 const CwaCertFact *
@@ -158,7 +158,8 @@ cwa_cert_fact_get_number (const CwaCertFact *fact,
 {
   g_return_val_if_fail (fact != NULL, 0);
   g_return_val_if_fail (fact->kind == CWA_CERT_FACT_TIME || fact->kind == CWA_CERT_FACT_NUMBER ||
-                        fact->kind == CWA_CERT_FACT_BOOLEAN, 0);
+                            fact->kind == CWA_CERT_FACT_BOOLEAN,
+                        0);
   g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), 0);
 
   return fact->get.number (certificate);
@@ -167,7 +168,7 @@ cwa_cert_fact_get_number (const CwaCertFact *fact,
 gchar *
 cwa_cert_facts_format_time (gint64 unix_utc)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_utc);
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (unix_utc);
 
   /* Out of GDateTime's range (year 10000 and later): still say something. */
   if (time == NULL)
@@ -178,7 +179,7 @@ cwa_cert_facts_format_time (gint64 unix_utc)
 
 static gchar *
 dup_value_text (const CwaCertFact *fact,
-                           CwaCertificate    *certificate)
+                CwaCertificate    *certificate)
 {
   const gchar * const *list;
 
@@ -210,7 +211,7 @@ cwa_cert_fact_dup_display (const CwaCertFact *fact,
                            CwaCertificate    *certificate)
 {
   g_autofree gchar *value = NULL;
-  const gchar *note;
+  const gchar      *note;
 
   g_return_val_if_fail (fact != NULL, NULL);
   g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), NULL);
@@ -268,7 +269,7 @@ void
 cwa_cert_facts_write_json (CwaJsonWriter  *writer,
                            CwaCertificate *certificate)
 {
-  const gchar *open = NULL;  /* the nested object being written, if any */
+  const gchar *open = NULL; /* the nested object being written, if any */
 
   g_return_if_fail (writer != NULL);
   g_return_if_fail (CWA_IS_CERTIFICATE (certificate));

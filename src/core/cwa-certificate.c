@@ -1295,27 +1295,24 @@ cwa_certificate_get_der (CwaCertificate *self)
 gchar *
 cwa_certificate_dup_pem (CwaCertificate *self)
 {
-  g_autofree gchar *b64 = NULL;
-  GString *pem;
-  gsize der_size, b64_len;
-  const guchar *der;
+  gnutls_datum_t der;
+  gnutls_datum_t pem = { NULL, 0 };
+  gsize der_size;
+  gchar *text;
+  int ret;
 
   g_return_val_if_fail (CWA_IS_CERTIFICATE (self), NULL);
 
-  der = g_bytes_get_data (self->der, &der_size);
-  b64 = g_base64_encode (der, der_size);
-  b64_len = strlen (b64);
+  der.data = (guchar *) g_bytes_get_data (self->der, &der_size);
+  der.size = (guint) der_size;
+  /* 64-character lines between the BEGIN and END lines, as RFC 7468 asks. */
+  ret = gnutls_pem_base64_encode2 ("CERTIFICATE", &der, &pem);
+  if (ret < 0)
+    g_error ("GnuTLS cannot encode %u bytes as PEM: %s", der.size, gnutls_strerror (ret));
 
-  pem = g_string_sized_new (b64_len + b64_len / 64 + 64);
-  g_string_append (pem, "-----BEGIN CERTIFICATE-----\n");
-  for (gsize i = 0; i < b64_len; i += 64)
-    {
-      g_string_append_len (pem, b64 + i, MIN (64, b64_len - i));
-      g_string_append_c (pem, '\n');
-    }
-  g_string_append (pem, "-----END CERTIFICATE-----\n");
-
-  return g_string_free (pem, FALSE);
+  text = g_strndup ((const gchar *) pem.data, pem.size);
+  gnutls_free (pem.data);
+  return text;
 }
 
 const gchar *

@@ -110,7 +110,7 @@ schedule_run (CwaChecklist *self)
 }
 
 static void
-on_plan_changed (CwaChecklist *self)
+plan_changed_cb (CwaChecklist *self)
 {
   schedule_run (self);
 }
@@ -333,7 +333,7 @@ cwa_checklist_constructed (GObject *object)
   g_assert (CWA_IS_PLAN (self->plan));
 
   g_signal_connect_object (self->plan, "changed",
-                           G_CALLBACK (on_plan_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Views and the CLI read results right away. */
   cwa_checklist_update (self);

@@ -42,7 +42,7 @@ emit_changed (CwaDeployment *self)
 }
 
 static void
-on_child_notify (GObject       *child,
+child_notify_cb (GObject       *child,
                  GParamSpec    *pspec,
                  CwaDeployment *self)
 {
@@ -62,7 +62,7 @@ watch_child (CwaDeployment *self,
     return;
 
   g_hash_table_add (self->watched_children, g_object_ref (child));
-  g_signal_connect_object (child, "notify", G_CALLBACK (on_child_notify), self, 0);
+  g_signal_connect_object (child, "notify", G_CALLBACK (child_notify_cb), self, 0);
 }
 
 static void
@@ -132,7 +132,7 @@ sync_watched_children (CwaDeployment *self)
 }
 
 static void
-on_children_changed (GListModel    *list,
+children_changed_cb (GListModel    *list,
                      guint          position,
                      guint          removed,
                      guint          added,
@@ -143,7 +143,7 @@ on_children_changed (GListModel    *list,
 }
 
 static void
-on_trusted_certificates_changed (GListModel    *list,
+trusted_certificates_changed_cb (GListModel    *list,
                                  guint          position,
                                  guint          removed,
                                  guint          added,
@@ -158,18 +158,18 @@ static void
 watch_item (CwaDeployment *self,
             GObject       *item)
 {
-  g_signal_connect_object (item, "notify", G_CALLBACK (on_child_notify), self, 0);
+  g_signal_connect_object (item, "notify", G_CALLBACK (child_notify_cb), self, 0);
 
   if (CWA_IS_SERVER (item))
     g_signal_connect_object (cwa_server_get_virtual_servers (CWA_SERVER (item)), "items-changed",
-                             G_CALLBACK (on_children_changed), self, 0);
+                             G_CALLBACK (children_changed_cb), self, 0);
 
   if (CWA_IS_REVERSE_PROXY (item))
     {
       g_signal_connect_object (cwa_reverse_proxy_get_publishing_rules (CWA_REVERSE_PROXY (item)),
-                               "items-changed", G_CALLBACK (on_children_changed), self, 0);
+                               "items-changed", G_CALLBACK (children_changed_cb), self, 0);
       g_signal_connect_object (cwa_reverse_proxy_get_trusted_certificates (CWA_REVERSE_PROXY (item)),
-                               "items-changed", G_CALLBACK (on_trusted_certificates_changed), self, 0);
+                               "items-changed", G_CALLBACK (trusted_certificates_changed_cb), self, 0);
     }
 }
 

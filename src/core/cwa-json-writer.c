@@ -21,8 +21,8 @@ typedef struct
 struct _CwaJsonWriter
 {
   GString *out;
-  GArray  *levels;  /* Level, innermost last */
-  gboolean named;   /* a member name was written and awaits its value */
+  GArray  *levels; /* Level, innermost last */
+  gboolean named;  /* a member name was written and awaits its value */
 };
 
 CwaJsonWriter *
@@ -51,9 +51,9 @@ append_escaped (GString     *out,
                 const gchar *value)
 {
   static const gchar hex[] = "0123456789abcdef";
-  g_autofree gchar *valid = NULL;
-  const guchar *p;
-  const guchar *run;
+  g_autofree gchar  *valid = NULL;
+  const guchar      *p;
+  const guchar      *run;
 
   /* JSON is UTF-8: a stray byte from a T61String becomes U+FFFD rather
    * than making the whole document unreadable. */
@@ -335,8 +335,8 @@ cwa_json_writer_add_node (CwaJsonWriter *writer,
     case JSON_NODE_OBJECT:
       {
         JsonObjectIter iter;
-        const gchar *name;
-        JsonNode *member;
+        const gchar   *name;
+        JsonNode      *member;
 
         cwa_json_writer_begin_object (writer);
         json_object_iter_init_ordered (&iter, json_node_get_object (node));
@@ -352,7 +352,7 @@ cwa_json_writer_add_node (CwaJsonWriter *writer,
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
+        guint      n = json_array_get_length (array);
 
         cwa_json_writer_begin_array (writer);
         for (guint i = 0; i < n; i++)

@@ -8,7 +8,10 @@
 #define MAX_LABEL_LENGTH 63
 #define MAX_NAME_LENGTH 253
 
+/* The quark's name is text, not a subtraction. */
+/* clang-format off */
 G_DEFINE_QUARK (cwa-name-error-quark, cwa_name_error)
+/* clang-format on */
 
 static gboolean
 label_is_valid (const gchar *label,
@@ -57,7 +60,7 @@ check_ascii_host (const gchar *name)
   for (;;)
     {
       const gchar *dot = strchr (label, '.');
-      gsize length = dot != NULL ? (gsize) (dot - label) : strlen (label);
+      gsize        length = dot != NULL ? (gsize) (dot - label) : strlen (label);
 
       if (length == 0)
         return "it has an empty label (two dots in a row, or a leading dot)";
@@ -92,11 +95,11 @@ static gchar *
 host_to_ascii (const gchar  *name,
                const gchar **problem)
 {
-  const gchar *p;
-  gboolean is_ascii = TRUE;
+  const gchar   *p;
+  gboolean       is_ascii = TRUE;
   gnutls_datum_t out = { NULL, 0 };
-  gchar *ascii;
-  int ret;
+  gchar         *ascii;
+  int            ret;
 
   for (p = name; *p != '\0'; p++)
     {
@@ -126,16 +129,16 @@ host_to_ascii (const gchar  *name,
 }
 
 gchar *
-cwa_name_normalize (const gchar  *name,
-                    GError      **error)
+cwa_name_normalize (const gchar *name,
+                    GError     **error)
 {
   g_autofree gchar *copy = NULL;
   g_autofree gchar *ascii = NULL;
   g_autofree gchar *shown = NULL;
-  const gchar *host;
-  const gchar *problem = NULL;
-  gboolean wildcard = FALSE;
-  gsize length;
+  const gchar      *host;
+  const gchar      *problem = NULL;
+  gboolean          wildcard = FALSE;
+  gsize             length;
 
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -247,7 +250,7 @@ cwa_name_wildcard_matches (const gchar *pattern,
 {
   g_autofree gchar *npattern = NULL;
   g_autofree gchar *nhost = NULL;
-  const gchar *host_rest;
+  const gchar      *host_rest;
 
   g_return_val_if_fail (pattern != NULL, FALSE);
   g_return_val_if_fail (host != NULL, FALSE);
@@ -277,7 +280,7 @@ cwa_names_match (const gchar * const *names,
                  const gchar         *required)
 {
   CwaNameMatch match = CWA_NAME_MATCH_NONE;
-  gsize i;
+  gsize        i;
 
   g_return_val_if_fail (required != NULL, CWA_NAME_MATCH_NONE);
 
@@ -327,27 +330,12 @@ has_space (const gchar *text)
   return FALSE;
 }
 
-gboolean
-cwa_url_parse (const gchar  *url,
-               gboolean     *is_https,
-               gchar       **host,
-               guint        *port,
-               GError      **error)
+/* The checks every URL passes before its parts are read: not empty, text,
+ * no space (every later message quotes it). */
+static gboolean
+url_check_text (const gchar *url,
+                GError     **error)
 {
-  g_autofree gchar *authority = NULL;
-  g_autofree gchar *host_part = NULL;
-  g_autofree gchar *normal = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const gchar *rest;
-  const gchar *sep;
-  const gchar *end;
-  const gchar *colon;
-  gboolean https = TRUE;
-  guint the_port;
-
-  g_return_val_if_fail (url != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   if (*url == '\0')
     {
       g_set_error_literal (error, CWA_NAME_ERROR, CWA_NAME_ERROR_EMPTY,
@@ -355,7 +343,6 @@ cwa_url_parse (const gchar  *url,
       return FALSE;
     }
 
-  /* Every message below quotes the URL, so it must be text. */
   if (!g_utf8_validate (url, -1, NULL))
     {
       g_set_error_literal (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
@@ -370,121 +357,187 @@ cwa_url_parse (const gchar  *url,
       return FALSE;
     }
 
-  rest = url;
-  sep = strstr (url, "://");
-  if (sep != NULL)
-    {
-      g_autofree gchar *scheme = g_strndup (url, (gsize) (sep - url));
+  return TRUE;
+}
 
-      if (g_ascii_strcasecmp (scheme, "https") == 0)
-        https = TRUE;
-      else if (g_ascii_strcasecmp (scheme, "http") == 0)
-        https = FALSE;
-      else
-        {
-          g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
-                       "“%s” does not start with https:// or http://; a CWA URL is https://host[:port] only.",
-                       url);
-          return FALSE;
-        }
-      rest = sep + 3;
-    }
+/* "https://" or "http://" (any case), or none, which means https.  *@rest
+ * receives what follows the scheme. */
+static gboolean
+url_parse_scheme (const gchar  *url,
+                  gboolean     *https,
+                  const gchar **rest,
+                  GError      **error)
+{
+  const gchar      *sep = strstr (url, "://");
+  g_autofree gchar *scheme = NULL;
 
-  end = rest + strcspn (rest, "/?#");
-  authority = g_strndup (rest, (gsize) (end - rest));
+  *https = TRUE;
+  *rest = url;
+  if (sep == NULL)
+    return TRUE;
 
-  if (*end == '/')
-    end++;
-  if (*end == '?')
+  scheme = g_strndup (url, (gsize) (sep - url));
+  if (g_ascii_strcasecmp (scheme, "http") == 0)
+    *https = FALSE;
+  else if (g_ascii_strcasecmp (scheme, "https") != 0)
     {
       g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
-                   "“%s” has a query; a CWA URL is https://host[:port] only.", url);
+                   "“%s” does not start with https:// or http://; a CWA URL is https://host[:port] only.",
+                   url);
       return FALSE;
     }
-  if (*end == '#')
+
+  *rest = sep + 3;
+  return TRUE;
+}
+
+/* The authority (host[:port]) of @rest (owned), which may end with one "/"
+ * but has no path, query or fragment; NULL with @error set otherwise. */
+static gchar *
+url_dup_authority (const gchar *url,
+                   const gchar *rest,
+                   GError     **error)
+{
+  const gchar *end = rest + strcspn (rest, "/?#");
+  const gchar *after = *end == '/' ? end + 1 : end;
+  const gchar *what = NULL;
+
+  if (*after == '?')
+    what = "a query";
+  else if (*after == '#')
+    what = "a fragment";
+  else if (*after != '\0')
+    what = "a path";
+
+  if (what != NULL)
     {
       g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
-                   "“%s” has a fragment; a CWA URL is https://host[:port] only.", url);
-      return FALSE;
+                   "“%s” has %s; a CWA URL is https://host[:port] only.", url, what);
+      return NULL;
     }
-  if (*end != '\0')
-    {
-      g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
-                   "“%s” has a path; a CWA URL is https://host[:port] only.", url);
-      return FALSE;
-    }
+
+  return g_strndup (rest, (gsize) (end - rest));
+}
+
+static void
+set_address_error (const gchar *url,
+                   GError     **error)
+{
+  g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
+               "“%s” names an IP address; a CWA URL names its host, such as https://im.contoso.com.",
+               url);
+}
+
+/* Splits @authority into the host as written (owned) and the port (the
+ * scheme's default when none); no user name and no IP literal.  NULL with
+ * @error set on failure. */
+static gchar *
+url_split_authority (const gchar *url,
+                     const gchar *authority,
+                     gboolean     https,
+                     guint       *port,
+                     GError     **error)
+{
+  const gchar *colon = strchr (authority, ':');
 
   if (strchr (authority, '@') != NULL)
     {
       g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
                    "“%s” has a user name; a CWA URL is https://host[:port] only.", url);
-      return FALSE;
+      return NULL;
     }
 
-  if (authority[0] == '[')
+  /* "[::1]" or a bare IPv6 address with its several colons. */
+  if (authority[0] == '[' || (colon != NULL && strchr (colon + 1, ':') != NULL))
     {
-      g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
-                   "“%s” names an IP address; a CWA URL names its host, such as https://im.contoso.com.",
-                   url);
-      return FALSE;
+      set_address_error (url, error);
+      return NULL;
     }
 
-  the_port = https ? 443 : 80;
-  colon = strchr (authority, ':');
-  if (colon != NULL)
+  *port = https ? 443 : 80;
+  if (colon == NULL)
+    return g_strdup (authority);
+
+  if (!parse_port (colon + 1, port))
     {
-      if (strchr (colon + 1, ':') != NULL)
-        {
-          g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
-                       "“%s” names an IP address; a CWA URL names its host, such as https://im.contoso.com.",
-                       url);
-          return FALSE;
-        }
-      if (!parse_port (colon + 1, &the_port))
-        {
-          g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_PORT,
-                       "“%s” has the port “%s”; a port is a number from 1 to 65535.",
-                       url, colon + 1);
-          return FALSE;
-        }
-      host_part = g_strndup (authority, (gsize) (colon - authority));
-    }
-  else
-    {
-      host_part = g_strdup (authority);
+      g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_PORT,
+                   "“%s” has the port “%s”; a port is a number from 1 to 65535.",
+                   url, colon + 1);
+      return NULL;
     }
 
-  if (*host_part == '\0')
+  return g_strndup (authority, (gsize) (colon - authority));
+}
+
+/* @host as cwa_name_normalize() gives it (owned), if it names one host:
+ * not empty, not an address, not a wildcard. */
+static gchar *
+url_normalize_host (const gchar *url,
+                    const gchar *host,
+                    GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  gchar             *normal;
+
+  if (*host == '\0')
     {
       g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
                    "“%s” has no host; a CWA URL is https://host[:port], such as https://im.contoso.com.",
                    url);
-      return FALSE;
+      return NULL;
     }
 
-  if (g_hostname_is_ip_address (host_part))
+  if (g_hostname_is_ip_address (host))
     {
-      g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_URL,
-                   "“%s” names an IP address; a CWA URL names its host, such as https://im.contoso.com.",
-                   url);
-      return FALSE;
+      set_address_error (url, error);
+      return NULL;
     }
 
-  if (cwa_name_is_wildcard (host_part))
+  if (cwa_name_is_wildcard (host))
     {
       g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_HOST,
                    "“%s” has a wildcard host; a CWA URL names one host, such as https://im.contoso.com.",
                    url);
-      return FALSE;
+      return NULL;
     }
 
-  normal = cwa_name_normalize (host_part, &local_error);
+  normal = cwa_name_normalize (host, &local_error);
   if (normal == NULL)
-    {
-      g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_HOST,
-                   "The URL “%s” does not name a valid host. %s", url, local_error->message);
-      return FALSE;
-    }
+    g_set_error (error, CWA_NAME_ERROR, CWA_NAME_ERROR_INVALID_HOST,
+                 "The URL “%s” does not name a valid host. %s", url, local_error->message);
+  return normal;
+}
+
+gboolean
+cwa_url_parse (const gchar *url,
+               gboolean    *is_https,
+               gchar      **host,
+               guint       *port,
+               GError     **error)
+{
+  g_autofree gchar *authority = NULL;
+  g_autofree gchar *host_part = NULL;
+  g_autofree gchar *normal = NULL;
+  const gchar      *rest;
+  gboolean          https;
+  guint             the_port;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!url_check_text (url, error) ||
+      !url_parse_scheme (url, &https, &rest, error))
+    return FALSE;
+
+  authority = url_dup_authority (url, rest, error);
+  if (authority == NULL)
+    return FALSE;
+  host_part = url_split_authority (url, authority, https, &the_port, error);
+  if (host_part == NULL)
+    return FALSE;
+  normal = url_normalize_host (url, host_part, error);
+  if (normal == NULL)
+    return FALSE;
 
   if (is_https != NULL)
     *is_https = https;
@@ -500,7 +553,7 @@ static gboolean
 listen_address_is_valid (const gchar *address)
 {
   g_autofree gchar *inner = NULL;
-  gsize length = strlen (address);
+  gsize             length = strlen (address);
 
   if (strcmp (address, "*") == 0)
     return TRUE;
@@ -529,7 +582,7 @@ cwa_url_dup_derived_host (const gchar *override,
 {
   g_autofree gchar *parsed = NULL;
   g_autofree gchar *derived = NULL;
-  gchar *normalized;
+  gchar            *normalized;
 
   g_return_val_if_fail (prefix != NULL, NULL);
 
@@ -548,14 +601,14 @@ cwa_url_dup_derived_host (const gchar *override,
 }
 
 gboolean
-cwa_listen_parse (const gchar  *listen,
-                  gchar       **address,
-                  guint        *port,
-                  GError      **error)
+cwa_listen_parse (const gchar *listen,
+                  gchar      **address,
+                  guint       *port,
+                  GError     **error)
 {
   g_autofree gchar *addr = NULL;
-  const gchar *colon;
-  guint the_port = 0;
+  const gchar      *colon;
+  guint             the_port = 0;
 
   g_return_val_if_fail (listen != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <gnutls/gnutls.h>
 #include <json-glib/json-glib.h>
 
 #include "cwa-cert-loader.h"
@@ -1111,7 +1112,7 @@ load_data_free (gpointer data)
   if (load->password != NULL)
     {
       /* A password should not linger in freed memory. */
-      memset (load->password, 0, strlen (load->password));
+      gnutls_memset (load->password, 0, strlen (load->password));
       g_free (load->password);
     }
   g_free (load);

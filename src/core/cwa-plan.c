@@ -119,14 +119,14 @@ cwa_plan_emit_changed (CwaPlan *self)
 }
 
 static void
-on_deployment_changed (CwaDeployment *deployment,
+deployment_changed_cb (CwaDeployment *deployment,
                        CwaPlan       *self)
 {
   cwa_plan_emit_changed (self);
 }
 
 static void
-on_certificate_id_changed (CwaCertificate *certificate,
+certificate_id_changed_cb (CwaCertificate *certificate,
                            GParamSpec     *pspec,
                            CwaPlan        *self)
 {
@@ -324,7 +324,7 @@ cwa_plan_init (CwaPlan *self)
                                                (GDestroyNotify) _cwa_plan_entry_source_free);
 
   g_signal_connect_object (self->deployment, "changed",
-                           G_CALLBACK (on_deployment_changed), self, 0);
+                           G_CALLBACK (deployment_changed_cb), self, 0);
 }
 
 CwaPlan *
@@ -514,7 +514,7 @@ cwa_plan_add_certificate (CwaPlan        *self,
 
   g_list_store_append (self->certificates, certificate);
   g_signal_connect_object (certificate, "notify::id",
-                           G_CALLBACK (on_certificate_id_changed), self, 0);
+                           G_CALLBACK (certificate_id_changed_cb), self, 0);
   cwa_plan_emit_changed (self);
 
   return certificate;
@@ -845,7 +845,7 @@ _cwa_plan_restore_certificate (CwaPlan            *self,
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->certificates)));
   g_list_store_insert (self->certificates, position, certificate);
   g_signal_connect_object (certificate, "notify::id",
-                           G_CALLBACK (on_certificate_id_changed), self, 0);
+                           G_CALLBACK (certificate_id_changed_cb), self, 0);
   if (source != NULL)
     g_hash_table_replace (self->entry_sources, certificate, source);
   cwa_plan_emit_changed (self);

@@ -10,7 +10,7 @@
 
 struct _CwaCertField
 {
-  GObject         parent_instance;
+  GObject parent_instance;
 
   CwaCertificate *certificate;
   gchar          *id;
@@ -110,7 +110,7 @@ append (GListStore     *store,
         const gchar    *value,
         GListModel     *children)
 {
-  g_autoptr(CwaCertField) field = cwa_cert_field_new (certificate, id, label, value, children);
+  g_autoptr (CwaCertField) field = cwa_cert_field_new (certificate, id, label, value, children);
 
   g_list_store_append (store, field);
 }
@@ -118,7 +118,7 @@ append (GListStore     *store,
 static gchar *
 format_date (gint64 unix_time)
 {
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr (GDateTime) date = g_date_time_new_from_unix_utc (unix_time);
 
   if (date == NULL)
     return g_strdup ("?");
@@ -129,13 +129,13 @@ static gchar *
 format_validity (CwaCertificate *certificate,
                  CwaChecklist   *checklist)
 {
-  g_autofree gchar *from = format_date (cwa_certificate_get_not_before (certificate));
-  g_autofree gchar *to = format_date (cwa_certificate_get_not_after (certificate));
-  g_autoptr(GDateTime) clock = NULL;
-  g_autofree gchar *left = NULL;
-  GDateTime *now = checklist != NULL ? cwa_checklist_get_now (checklist) : NULL;
-  gint64 seconds;
-  gint64 days;
+  g_autofree gchar     *from = format_date (cwa_certificate_get_not_before (certificate));
+  g_autofree gchar     *to = format_date (cwa_certificate_get_not_after (certificate));
+  g_autoptr (GDateTime) clock = NULL;
+  g_autofree gchar     *left = NULL;
+  GDateTime            *now = checklist != NULL ? cwa_checklist_get_now (checklist) : NULL;
+  gint64                seconds;
+  gint64                days;
 
   if (now == NULL)
     now = clock = g_date_time_new_now_utc ();
@@ -143,7 +143,7 @@ format_validity (CwaCertificate *certificate,
   seconds = cwa_certificate_get_not_after (certificate) - g_date_time_to_unix (now);
   days = seconds / (24 * 60 * 60);
   if (g_date_time_to_unix (now) < cwa_certificate_get_not_before (certificate))
-    left = g_strdup (_("not yet valid"));
+    left = g_strdup (_ ("not yet valid"));
   else if (seconds < 0)
     left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "expired %d day ago",
                                          "expired %d days ago", (gulong) -days),
@@ -154,13 +154,17 @@ format_validity (CwaCertificate *certificate,
                             (gint) days);
 
   /* Translators: validity period: "from – to (N days left)" */
-  return g_strdup_printf (_("%s – %s (%s)"), from, to, left);
+  return g_strdup_printf (_ ("%s – %s (%s)"), from, to, left);
 }
 
 static const gchar *
 eku_name (const gchar *oid)
 {
-  static const struct { const gchar *oid; const gchar *name; } known[] = {
+  static const struct
+  {
+    const gchar *oid;
+    const gchar *name;
+  } known[] = {
     { "1.3.6.1.5.5.7.3.1", "serverAuth" },
     { "1.3.6.1.5.5.7.3.2", "clientAuth" },
     { "1.3.6.1.5.5.7.3.3", "codeSigning" },
@@ -180,10 +184,10 @@ static gchar *
 format_eku (CwaCertificate *certificate)
 {
   const gchar * const *oids;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString)  text = g_string_new (NULL);
 
   if (!cwa_certificate_has_eku (certificate))
-    return g_strdup (_("Not present (any purpose)"));
+    return g_strdup (_ ("Not present (any purpose)"));
 
   oids = cwa_certificate_get_eku_oids (certificate);
   for (guint i = 0; oids != NULL && oids[i] != NULL; i++)
@@ -204,12 +208,12 @@ static gchar *
 format_basic_constraints (CwaCertificate *certificate)
 {
   if (!cwa_certificate_has_basic_constraints (certificate))
-    return g_strdup (_("Not present"));
+    return g_strdup (_ ("Not present"));
   if (!cwa_certificate_is_ca (certificate))
-    return g_strdup (_("Not a certificate authority"));
+    return g_strdup (_ ("Not a certificate authority"));
   if (cwa_certificate_get_path_len (certificate) < 0)
-    return g_strdup (_("Certificate authority"));
-  return g_strdup_printf (_("Certificate authority, path length %d"),
+    return g_strdup (_ ("Certificate authority"));
+  return g_strdup_printf (_ ("Certificate authority, path length %d"),
                           cwa_certificate_get_path_len (certificate));
 }
 
@@ -218,7 +222,7 @@ chain_children (CwaCertificate *certificate,
                 CwaChecklist   *checklist,
                 gchar         **summary)
 {
-  GListStore *store = g_list_store_new (CWA_TYPE_CERT_FIELD);
+  GListStore           *store = g_list_store_new (CWA_TYPE_CERT_FIELD);
   const CwaChainResult *chain = NULL;
 
   if (checklist != NULL)
@@ -226,17 +230,17 @@ chain_children (CwaCertificate *certificate,
 
   if (chain == NULL)
     {
-      *summary = g_strdup (_("Not checked yet"));
+      *summary = g_strdup (_ ("Not checked yet"));
       return G_LIST_MODEL (store);
     }
 
   if (chain->trusted && chain->public_root)
-    *summary = g_strdup (_("Trusted, ends at a public root"));
+    *summary = g_strdup (_ ("Trusted, ends at a public root"));
   else if (chain->trusted)
-    *summary = g_strdup (_("Trusted, ends at a root loaded into the plan"));
+    *summary = g_strdup (_ ("Trusted, ends at a root loaded into the plan"));
   else
-    *summary = g_strdup_printf (_("Not trusted: %s"),
-                                chain->problem != NULL ? chain->problem : _("no trusted root found"));
+    *summary = g_strdup_printf (_ ("Not trusted: %s"),
+                                chain->problem != NULL ? chain->problem : _ ("no trusted root found"));
 
   for (guint i = 0; chain->chain != NULL && i < chain->chain->len; i++)
     {
@@ -253,7 +257,7 @@ static gchar *
 format_key (CwaCertificate *certificate)
 {
   /* Translators: public key: algorithm and size, e.g. "RSA, 2048 bits" */
-  return g_strdup_printf (_("%s, %u bits"), cwa_certificate_get_key_algorithm (certificate),
+  return g_strdup_printf (_ ("%s, %u bits"), cwa_certificate_get_key_algorithm (certificate),
                           cwa_certificate_get_key_bits (certificate));
 }
 
@@ -261,7 +265,7 @@ static gchar *
 format_key_usage (CwaCertificate *certificate)
 {
   if (!cwa_certificate_has_key_usage (certificate))
-    return g_strdup (_("Not present (any usage)"));
+    return g_strdup (_ ("Not present (any usage)"));
   return g_strjoinv (", ", (gchar **) cwa_certificate_get_key_usage_names (certificate));
 }
 
@@ -269,7 +273,7 @@ static gchar *
 format_count (guint n_names)
 {
   if (n_names == 0)
-    return g_strdup (_("None"));
+    return g_strdup (_ ("None"));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u name", "%u names", n_names), n_names);
 }
 
@@ -279,7 +283,7 @@ format_fact (const CwaCertFact *fact,
              CwaCertificate    *certificate)
 {
   if (fact->kind == CWA_CERT_FACT_BOOLEAN)
-    return g_strdup (cwa_cert_fact_get_number (fact, certificate) ? _("Yes") : _("No"));
+    return g_strdup (cwa_cert_fact_get_number (fact, certificate) ? _ ("Yes") : _ ("No"));
   return cwa_cert_fact_dup_display (fact, certificate);
 }
 
@@ -291,11 +295,11 @@ section_children (CwaCertificate       *certificate,
                   const CwaCertSection *section,
                   const CwaCertFact   **first)
 {
-  g_autoptr(GListStore) store = g_list_store_new (CWA_TYPE_CERT_FIELD);
-  guint n_facts = 0;
-  const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
-  guint n_in_section = 0;
-  gboolean has_list = FALSE;
+  g_autoptr (GListStore) store = g_list_store_new (CWA_TYPE_CERT_FIELD);
+  guint                  n_facts = 0;
+  const CwaCertFact     *facts = cwa_cert_facts_get (&n_facts);
+  guint                  n_in_section = 0;
+  gboolean               has_list = FALSE;
 
   *first = NULL;
   for (guint i = 0; i < n_facts; i++)
@@ -320,7 +324,7 @@ section_children (CwaCertificate       *certificate,
         {
           g_autofree gchar *value = format_fact (fact, certificate);
 
-          append (store, certificate, section->id, _(fact->label), value, NULL);
+          append (store, certificate, section->id, _ (fact->label), value, NULL);
         }
     }
 
@@ -357,10 +361,10 @@ static gchar *
 format_source (CwaCertificate *certificate)
 {
   if (cwa_certificate_get_source (certificate) == NULL)
-    return g_strdup (_("Pasted"));
+    return g_strdup (_ ("Pasted"));
   if (cwa_certificate_had_private_key (certificate))
     /* Translators: the file a certificate came from, which also held its (discarded) key */
-    return g_strdup_printf (_("%s (held a private key, not kept)"), cwa_certificate_get_source (certificate));
+    return g_strdup_printf (_ ("%s (held a private key, not kept)"), cwa_certificate_get_source (certificate));
   return g_strdup (cwa_certificate_get_source (certificate));
 }
 
@@ -368,30 +372,30 @@ GListModel *
 cwa_cert_fields_for_certificate (CwaCertificate *certificate,
                                  CwaChecklist   *checklist)
 {
-  g_autoptr(GListStore) store = NULL;
-  g_autoptr(GListModel) chain = NULL;
-  g_autofree gchar *chain_summary = NULL;
-  g_autofree gchar *source = NULL;
-  guint n_sections = 0;
-  const CwaCertSection *sections = cwa_cert_sections_get (&n_sections);
+  g_autoptr (GListStore) store = NULL;
+  g_autoptr (GListModel) chain = NULL;
+  g_autofree gchar      *chain_summary = NULL;
+  g_autofree gchar      *source = NULL;
+  guint                  n_sections = 0;
+  const CwaCertSection  *sections = cwa_cert_sections_get (&n_sections);
 
   g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), NULL);
 
   store = g_list_store_new (CWA_TYPE_CERT_FIELD);
   for (guint i = 0; i < n_sections; i++)
     {
-      const CwaCertFact *first = NULL;
-      g_autoptr(GListModel) children = section_children (certificate, &sections[i], &first);
-      g_autofree gchar *summary = section_summary (certificate, checklist, &sections[i], first, children);
+      const CwaCertFact     *first = NULL;
+      g_autoptr (GListModel) children = section_children (certificate, &sections[i], &first);
+      g_autofree gchar      *summary = section_summary (certificate, checklist, &sections[i], first, children);
 
-      append (store, certificate, sections[i].id, _(sections[i].label), summary, children);
+      append (store, certificate, sections[i].id, _ (sections[i].label), summary, children);
     }
 
   /* Where it came from and how it chains: the plan's view, not the DER's. */
   source = format_source (certificate);
   chain = chain_children (certificate, checklist, &chain_summary);
-  append (store, certificate, "source", _("Source file"), source, NULL);
-  append (store, certificate, "chain", _("Chain"), chain_summary,
+  append (store, certificate, "source", _ ("Source file"), source, NULL);
+  append (store, certificate, "chain", _ ("Chain"), chain_summary,
           g_list_model_get_n_items (chain) > 0 ? chain : NULL);
 
   return G_LIST_MODEL (g_steal_pointer (&store));
@@ -400,7 +404,11 @@ cwa_cert_fields_for_certificate (CwaCertificate *certificate,
 const gchar *
 cwa_cert_field_id_for_rule (const gchar *rule_id)
 {
-  static const struct { const gchar *needle; const gchar *field; } map[] = {
+  static const struct
+  {
+    const gchar *needle;
+    const gchar *field;
+  } map[] = {
     { "san-", "san" },
     { "no-wildcard", "san" },
     { "subject", "subject" },

@@ -218,7 +218,7 @@ refresh_name_cell (CwaCertificateInspector *self,
 }
 
 static void
-refresh_all_rows (CwaCertificateInspector *self)
+refresh_all_rows_cb (CwaCertificateInspector *self)
 {
   GHashTableIter iter;
   gpointer box;
@@ -702,7 +702,7 @@ cwa_certificate_inspector_set_checklist (CwaCertificateInspector *self,
 
   g_set_object (&self->checklist, checklist);
   g_signal_group_set_target (self->checklist_signals, checklist);
-  refresh_all_rows (self);
+  refresh_all_rows_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
 
@@ -813,7 +813,7 @@ cwa_certificate_inspector_init (CwaCertificateInspector *self)
 
   self->checklist_signals = g_signal_group_new (CWA_TYPE_CHECKLIST);
   g_signal_group_connect_object (self->checklist_signals, "updated",
-                                 G_CALLBACK (refresh_all_rows), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (refresh_all_rows_cb), self, G_CONNECT_SWAPPED);
   self->certificates_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->certificates_signals, "items-changed",
                                  G_CALLBACK (certificates_changed_cb), self, G_CONNECT_SWAPPED);

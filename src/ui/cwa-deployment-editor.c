@@ -135,7 +135,7 @@ refresh_row (CwaDeploymentEditor *self,
 }
 
 static void
-refresh_all_rows (CwaDeploymentEditor *self)
+refresh_all_rows_cb (CwaDeploymentEditor *self)
 {
   GHashTableIter iter;
   gpointer row_box;
@@ -937,7 +937,7 @@ cwa_deployment_editor_set_checklist (CwaDeploymentEditor *self,
 
   g_set_object (&self->checklist, checklist);
   g_signal_group_set_target (self->checklist_signals, checklist);
-  refresh_all_rows (self);
+  refresh_all_rows_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
 
@@ -1075,7 +1075,7 @@ cwa_deployment_editor_init (CwaDeploymentEditor *self)
 
   self->checklist_signals = g_signal_group_new (CWA_TYPE_CHECKLIST);
   g_signal_group_connect_object (self->checklist_signals, "updated",
-                                 G_CALLBACK (refresh_all_rows), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (refresh_all_rows_cb), self, G_CONNECT_SWAPPED);
   self->plan_signals = g_signal_group_new (CWA_TYPE_PLAN);
   g_signal_group_connect_object (self->plan_signals, "notify::name",
                                  G_CALLBACK (plan_name_notify_cb), self, G_CONNECT_SWAPPED);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <gnutls/gnutls.h>
 
 #include "cwa-cert-loader.h"
 #include "cwa-import-queue.h"
@@ -66,7 +67,7 @@ job_free (Job *job)
 {
   g_clear_object (&job->file);
   if (job->password != NULL)
-    memset (job->password, 0, strlen (job->password));
+    gnutls_memset (job->password, 0, strlen (job->password));
   g_free (job->password);
   g_free (job);
 }

@@ -11,7 +11,7 @@ gchar *
 _cwa_report_clean_text (const gchar *text)
 {
   g_autofree gchar *valid = NULL;
-  GString *clean;
+  GString          *clean;
 
   if (text == NULL)
     return g_strdup ("");
@@ -99,9 +99,9 @@ table_new (const gchar *title,
            const gchar *first_header,
            ...)
 {
-  CwaReportTable *table = g_new0 (CwaReportTable, 1);
-  g_autoptr(GStrvBuilder) headers = g_strv_builder_new ();
-  va_list args;
+  CwaReportTable          *table = g_new0 (CwaReportTable, 1);
+  g_autoptr (GStrvBuilder) headers = g_strv_builder_new ();
+  va_list                  args;
 
   table->title = title != NULL ? _cwa_report_clean_text (title) : NULL;
   va_start (args, first_header);
@@ -144,13 +144,13 @@ row_add_lines (GPtrArray           *row,
                CwaReportTone        tone,
                gboolean             code)
 {
-  CwaReportCell *cell = g_new0 (CwaReportCell, 1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  CwaReportCell           *cell = g_new0 (CwaReportCell, 1);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
     {
       g_autofree gchar *clean = _cwa_report_clean_text (lines[i]);
-      g_auto(GStrv) split = g_strsplit (clean, "\n", -1);
+      g_auto (GStrv)    split = g_strsplit (clean, "\n", -1);
 
       g_strv_builder_addv (builder, (const gchar **) split);
     }
@@ -170,10 +170,10 @@ row_add_lines (GPtrArray           *row,
 }
 
 static CwaReportCell *
-row_add (GPtrArray     *row,
-         const gchar   *text,
-         CwaReportTone  tone,
-         gboolean       code)
+row_add (GPtrArray    *row,
+         const gchar  *text,
+         CwaReportTone tone,
+         gboolean      code)
 {
   const gchar *lines[] = { text != NULL ? text : "", NULL };
 
@@ -186,7 +186,7 @@ row_add_fact (GPtrArray         *row,
               const CwaCertFact *fact,
               CwaCertificate    *certificate)
 {
-  gboolean literal = (fact->flags & CWA_CERT_FACT_LITERAL) != 0;
+  gboolean          literal = (fact->flags & CWA_CERT_FACT_LITERAL) != 0;
   g_autofree gchar *text = NULL;
 
   if (fact->kind == CWA_CERT_FACT_LIST)
@@ -214,8 +214,8 @@ is_folded (const CwaReportTable *table,
 CwaReportTable *
 _cwa_report_table_dup_folded (const CwaReportTable *table)
 {
-  CwaReportTable *folded = g_new0 (CwaReportTable, 1);
-  g_autoptr(GStrvBuilder) headers = g_strv_builder_new ();
+  CwaReportTable          *folded = g_new0 (CwaReportTable, 1);
+  g_autoptr (GStrvBuilder) headers = g_strv_builder_new ();
 
   folded->title = g_strdup (table->title);
   folded->by_record = table->by_record;
@@ -223,7 +223,7 @@ _cwa_report_table_dup_folded (const CwaReportTable *table)
 
   for (guint c = 0; c < table->n_columns; c++)
     {
-      g_autoptr(GString) header = NULL;
+      g_autoptr (GString) header = NULL;
 
       if (is_folded (table, c))
         continue;
@@ -243,11 +243,11 @@ _cwa_report_table_dup_folded (const CwaReportTable *table)
 
       for (guint c = 0; c < table->n_columns; c++)
         {
-          const CwaReportCell *host = g_ptr_array_index (row, c);
-          CwaReportCell *cell;
-          g_autoptr(GStrvBuilder) lines = NULL;
-          g_auto(GStrv) joined = NULL;
-          gboolean any = FALSE;
+          const CwaReportCell     *host = g_ptr_array_index (row, c);
+          CwaReportCell           *cell;
+          g_autoptr (GStrvBuilder) lines = NULL;
+          g_auto (GStrv)           joined = NULL;
+          gboolean                 any = FALSE;
 
           if (is_folded (table, c))
             continue;
@@ -257,8 +257,8 @@ _cwa_report_table_dup_folded (const CwaReportTable *table)
           for (guint d = c + 1; d < table->n_columns && is_folded (table, d); d++)
             {
               const CwaReportCell *detail = g_ptr_array_index (row, d);
-              g_autofree gchar *value = g_strjoinv (", ", detail->lines);
-              g_autofree gchar *line = NULL;
+              g_autofree gchar    *value = g_strjoinv (", ", detail->lines);
+              g_autofree gchar    *line = NULL;
 
               if (*value == '\0')
                 continue;
@@ -344,14 +344,14 @@ add_finding_row (CwaReportTable *table,
                  CwaFinding     *finding,
                  gboolean        with_certificate)
 {
-  GPtrArray *row = table_add_row (table);
-  CwaLevel level = cwa_finding_get_level (finding);
+  GPtrArray      *row = table_add_row (table);
+  CwaLevel        level = cwa_finding_get_level (finding);
   CwaCertificate *certificate = cwa_finding_get_certificate (finding);
-  CwaReportTone tone = CWA_REPORT_TONE_GOOD;
+  CwaReportTone   tone = CWA_REPORT_TONE_GOOD;
 
   if (cwa_finding_is_failed (finding))
-    tone = level == CWA_LEVEL_ERROR ? CWA_REPORT_TONE_BAD :
-           level == CWA_LEVEL_WARNING ? CWA_REPORT_TONE_WARN : CWA_REPORT_TONE_INFO;
+    tone = level == CWA_LEVEL_ERROR ? CWA_REPORT_TONE_BAD : level == CWA_LEVEL_WARNING ? CWA_REPORT_TONE_WARN
+                                                                                       : CWA_REPORT_TONE_INFO;
 
   /* One column says what happened: "Pass", or the level of the failure.
    * A "Pass" beside the rule's level ("Pass error") read as a contradiction. */
@@ -368,8 +368,8 @@ static void
 build_findings (CwaReportDocument *document,
                 const CwaReport   *report)
 {
-  CwaReportSection *section = add_section (document, "findings", "Findings");
-  g_autoptr(GPtrArray) groups = _cwa_report_group_findings (report);
+  CwaReportSection     *section = add_section (document, "findings", "Findings");
+  g_autoptr (GPtrArray) groups = _cwa_report_group_findings (report);
 
   if (groups->len == 0)
     section->note = g_strdup ("The plan has nothing to check yet: add a server and its virtual servers.");
@@ -377,9 +377,9 @@ build_findings (CwaReportDocument *document,
   for (guint i = 0; i < groups->len; i++)
     {
       const CwaReportGroup *group = g_ptr_array_index (groups, i);
-      g_autofree gchar *title = _cwa_report_dup_group_heading (group);
-      gboolean with_certificate = FALSE;
-      CwaReportTable *table;
+      g_autofree gchar     *title = _cwa_report_dup_group_heading (group);
+      gboolean              with_certificate = FALSE;
+      CwaReportTable       *table;
 
       /* Certificate-scope findings name a certificate; the other columns
        * would stay empty in most groups. */
@@ -408,9 +408,9 @@ build_required_names (CwaReportDocument *document,
                       const CwaReport   *report)
 {
   CwaReportSection *section = add_section (document, "required-names", "Required names");
-  GListModel *requirements = cwa_checklist_get_requirements (report->checklist);
-  guint n = g_list_model_get_n_items (requirements);
-  CwaReportTable *table;
+  GListModel       *requirements = cwa_checklist_get_requirements (report->checklist);
+  guint             n = g_list_model_get_n_items (requirements);
+  CwaReportTable   *table;
 
   section->note = g_strdup ("What each certificate must say, computed from the deployment alone.");
   if (n == 0)
@@ -425,14 +425,14 @@ build_required_names (CwaReportDocument *document,
   table->fold = 1u << 2;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (requirements, i);
-      CwaServer *server = cwa_requirement_get_server (requirement);
-      CwaVirtualServer *vs = cwa_requirement_get_virtual_server (requirement);
-      CwaCertificate *certificate = cwa_requirement_get_certificate (requirement);
-      g_autofree gchar *server_name = server != NULL ? _cwa_report_dup_server_name (server) : NULL;
-      g_autofree gchar *vs_name = vs != NULL ? _cwa_report_dup_virtual_server_name (vs) : NULL;
-      const gchar * const *san = cwa_requirement_get_san (requirement);
-      GPtrArray *row = table_add_row (table);
+      g_autoptr (CwaRequirement) requirement = g_list_model_get_item (requirements, i);
+      CwaServer                 *server = cwa_requirement_get_server (requirement);
+      CwaVirtualServer          *vs = cwa_requirement_get_virtual_server (requirement);
+      CwaCertificate            *certificate = cwa_requirement_get_certificate (requirement);
+      g_autofree gchar          *server_name = server != NULL ? _cwa_report_dup_server_name (server) : NULL;
+      g_autofree gchar          *vs_name = vs != NULL ? _cwa_report_dup_virtual_server_name (vs) : NULL;
+      const gchar * const       *san = cwa_requirement_get_san (requirement);
+      GPtrArray                 *row = table_add_row (table);
 
       row_add (row, role_label (cwa_requirement_get_role (requirement)), CWA_REPORT_TONE_PLAIN, FALSE);
       row_add (row, server_name, CWA_REPORT_TONE_PLAIN, TRUE);
@@ -469,11 +469,11 @@ static void
 build_coverage (CwaReportDocument *document,
                 const CwaReport   *report)
 {
-  CwaReportSection *section = add_section (document, "coverage", "Coverage");
-  GPtrArray *cells = cwa_checklist_get_coverage (report->checklist);
-  g_autoptr(GPtrArray) columns = cwa_plan_dup_assigned_certificates (report->plan);
-  CwaReportTable *table;
-  GPtrArray *row = NULL;
+  CwaReportSection      *section = add_section (document, "coverage", "Coverage");
+  GPtrArray             *cells = cwa_checklist_get_coverage (report->checklist);
+  g_autoptr (GPtrArray)  columns = cwa_plan_dup_assigned_certificates (report->plan);
+  CwaReportTable        *table;
+  GPtrArray             *row = NULL;
   const CwaCoverageCell *row_start = NULL;
 
   if (cells == NULL || cells->len == 0 || columns == NULL || columns->len == 0)
@@ -493,15 +493,15 @@ build_coverage (CwaReportDocument *document,
   for (guint i = 0; i < cells->len; i++)
     {
       const CwaCoverageCell *cell = g_ptr_array_index (cells, i);
-      guint column = 0;
+      guint                  column = 0;
 
       if (row == NULL || row_start->requirement != cell->requirement ||
           g_strcmp0 (row_start->name, cell->name) != 0)
         {
-          CwaServer *server = cwa_requirement_get_server (cell->requirement);
+          CwaServer        *server = cwa_requirement_get_server (cell->requirement);
           CwaVirtualServer *vs = cwa_requirement_get_virtual_server (cell->requirement);
-          g_autofree gchar *subject = vs != NULL ? _cwa_report_dup_virtual_server_name (vs) :
-                                      server != NULL ? _cwa_report_dup_server_name (server) : NULL;
+          g_autofree gchar *subject = vs != NULL ? _cwa_report_dup_virtual_server_name (vs) : server != NULL ? _cwa_report_dup_server_name (server)
+                                                                                                             : NULL;
 
           /* Columns a row had no cell for stay empty. */
           while (row != NULL && row->len < table->n_columns)
@@ -537,12 +537,12 @@ build_certificates (CwaReportDocument *document,
     [CWA_REPORT_URGENCY_SOON] = CWA_REPORT_TONE_WARN,
     [CWA_REPORT_URGENCY_INVALID] = CWA_REPORT_TONE_BAD,
   };
-  CwaReportSection *section = add_section (document, "certificates", "Certificates");
-  GListModel *certificates = cwa_plan_get_certificates (report->plan);
-  guint n_facts = 0;
+  CwaReportSection  *section = add_section (document, "certificates", "Certificates");
+  GListModel        *certificates = cwa_plan_get_certificates (report->plan);
+  guint              n_facts = 0;
   const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
-  guint n = g_list_model_get_n_items (certificates);
-  CwaReportTable *table;
+  guint              n = g_list_model_get_n_items (certificates);
+  CwaReportTable    *table;
 
   if (n == 0)
     {
@@ -561,14 +561,13 @@ build_certificates (CwaReportDocument *document,
   table->by_record = TRUE;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (certificates, i);
-      g_auto(GStrv) roles = cwa_plan_dup_certificate_roles (report->plan, certificate);
-      g_autofree gchar *roles_text = roles != NULL && roles[0] != NULL ?
-                                     g_strjoinv (", ", roles) : g_strdup ("none (CA or unassigned)");
-      const gchar *source = cwa_certificate_get_source (certificate);
-      CwaReportUrgency urgency;
-      g_autofree gchar *days = _cwa_report_dup_days_left (report, certificate, &urgency);
-      GPtrArray *row = table_add_row (table);
+      g_autoptr (CwaCertificate) certificate = g_list_model_get_item (certificates, i);
+      g_auto (GStrv)             roles = cwa_plan_dup_certificate_roles (report->plan, certificate);
+      g_autofree gchar          *roles_text = roles != NULL && roles[0] != NULL ? g_strjoinv (", ", roles) : g_strdup ("none (CA or unassigned)");
+      const gchar               *source = cwa_certificate_get_source (certificate);
+      CwaReportUrgency           urgency;
+      g_autofree gchar          *days = _cwa_report_dup_days_left (report, certificate, &urgency);
+      GPtrArray                 *row = table_add_row (table);
 
       row_add (row, cwa_certificate_get_id (certificate), CWA_REPORT_TONE_PLAIN, FALSE);
       row_add (row, roles_text, CWA_REPORT_TONE_PLAIN, FALSE);
@@ -590,7 +589,7 @@ build_endpoints (CwaReportDocument *document,
                  const CwaReport   *report)
 {
   CwaReportSection *section;
-  CwaReportTable *table;
+  CwaReportTable   *table;
 
   if (report->endpoints == NULL)
     return;
@@ -603,19 +602,19 @@ build_endpoints (CwaReportDocument *document,
   table = table_new (NULL, "Endpoint", "Address", "Planned", "Served chain (leaf first)", "Problem", NULL);
   for (guint i = 0; i < report->endpoints->len; i++)
     {
-      CwaProbeResult *result = g_ptr_array_index (report->endpoints, i);
-      CwaEndpoint *endpoint = cwa_probe_result_get_endpoint (result);
-      GPtrArray *served = cwa_probe_result_get_served (result);
-      g_autofree gchar *planned = cwa_endpoint_dup_planned_ids (endpoint);
-      g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
-      g_auto(GStrv) chain = NULL;
-      GPtrArray *row = table_add_row (table);
-      const gchar *error = cwa_probe_result_get_error (result);
+      CwaProbeResult          *result = g_ptr_array_index (report->endpoints, i);
+      CwaEndpoint             *endpoint = cwa_probe_result_get_endpoint (result);
+      GPtrArray               *served = cwa_probe_result_get_served (result);
+      g_autofree gchar        *planned = cwa_endpoint_dup_planned_ids (endpoint);
+      g_autoptr (GStrvBuilder) lines = g_strv_builder_new ();
+      g_auto (GStrv)           chain = NULL;
+      GPtrArray               *row = table_add_row (table);
+      const gchar             *error = cwa_probe_result_get_error (result);
 
       for (guint j = 0; j < served->len; j++)
         {
-          CwaCertificate *certificate = g_ptr_array_index (served, j);
-          const gchar *id = _cwa_report_served_certificate_id (report->plan, certificate);
+          CwaCertificate   *certificate = g_ptr_array_index (served, j);
+          const gchar      *id = _cwa_report_served_certificate_id (report->plan, certificate);
           g_autofree gchar *line = g_strdup_printf ("%s (%s), SHA-256 %s", cwa_certificate_get_subject (certificate),
                                                     id != NULL ? id : "not in the plan",
                                                     cwa_certificate_get_sha256 (certificate));
@@ -637,12 +636,12 @@ CwaReportDocument *
 _cwa_report_document_new (const CwaReport *report)
 {
   CwaReportDocument *document;
-  const gchar *name;
-  g_autofree gchar *checked = NULL;
-  g_autofree gchar *generated = NULL;
-  g_autofree gchar *counts = NULL;
-  guint n_findings;
-  guint n_passed;
+  const gchar       *name;
+  g_autofree gchar  *checked = NULL;
+  g_autofree gchar  *generated = NULL;
+  g_autofree gchar  *counts = NULL;
+  guint              n_findings;
+  guint              n_passed;
 
   g_return_val_if_fail (report != NULL, NULL);
 

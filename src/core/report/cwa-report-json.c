@@ -65,7 +65,7 @@ add_endpoint_subjects (CwaJsonWriter   *writer,
                        const gchar     *name)
 {
   CwaProbeResult *result = _cwa_report_find_endpoint (report, name);
-  CwaEndpoint *endpoint = result != NULL ? cwa_probe_result_get_endpoint (result) : NULL;
+  CwaEndpoint    *endpoint = result != NULL ? cwa_probe_result_get_endpoint (result) : NULL;
 
   if (endpoint == NULL)
     return;
@@ -86,8 +86,8 @@ build_finding (CwaJsonWriter   *writer,
                const CwaReport *report,
                CwaFinding      *finding)
 {
-  const CwaRule *rule = cwa_finding_get_rule (finding);
-  CwaCertificate *certificate = cwa_finding_get_certificate (finding);
+  const CwaRule       *rule = cwa_finding_get_rule (finding);
+  CwaCertificate      *certificate = cwa_finding_get_certificate (finding);
   const gchar * const *found = cwa_finding_get_found (finding);
 
   cwa_json_writer_begin_object (writer);
@@ -118,13 +118,13 @@ build_findings (CwaJsonWriter   *writer,
                 const CwaReport *report)
 {
   GListModel *findings = cwa_checklist_get_findings (report->checklist);
-  guint n = g_list_model_get_n_items (findings);
+  guint       n = g_list_model_get_n_items (findings);
 
   cwa_json_writer_set_member_name (writer, "findings");
   cwa_json_writer_begin_array (writer);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr (CwaFinding) finding = g_list_model_get_item (findings, i);
 
       build_finding (writer, report, finding);
     }
@@ -149,13 +149,13 @@ build_required_names (CwaJsonWriter   *writer,
                       const CwaReport *report)
 {
   GListModel *requirements = cwa_checklist_get_requirements (report->checklist);
-  guint n = g_list_model_get_n_items (requirements);
+  guint       n = g_list_model_get_n_items (requirements);
 
   cwa_json_writer_set_member_name (writer, "required_names");
   cwa_json_writer_begin_array (writer);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (requirements, i);
+      g_autoptr (CwaRequirement) requirement = g_list_model_get_item (requirements, i);
 
       _cwa_report_build_requirement (writer, requirement);
     }
@@ -173,7 +173,7 @@ build_coverage (CwaJsonWriter   *writer,
   for (guint i = 0; coverage != NULL && i < coverage->len; i++)
     {
       const CwaCoverageCell *cell = g_ptr_array_index (coverage, i);
-      CwaVirtualServer *virtual_server = cwa_requirement_get_virtual_server (cell->requirement);
+      CwaVirtualServer      *virtual_server = cwa_requirement_get_virtual_server (cell->requirement);
 
       cwa_json_writer_begin_object (writer);
       cwa_json_writer_add_string_member (writer, "name", cell->name);
@@ -203,14 +203,14 @@ build_certificates (CwaJsonWriter   *writer,
                     const CwaReport *report)
 {
   GListModel *certificates = cwa_plan_get_certificates (report->plan);
-  guint n = g_list_model_get_n_items (certificates);
+  guint       n = g_list_model_get_n_items (certificates);
 
   cwa_json_writer_set_member_name (writer, "certificates");
   cwa_json_writer_begin_array (writer);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (certificates, i);
-      g_auto(GStrv) roles = cwa_plan_dup_certificate_roles (report->plan, certificate);
+      g_autoptr (CwaCertificate) certificate = g_list_model_get_item (certificates, i);
+      g_auto (GStrv)             roles = cwa_plan_dup_certificate_roles (report->plan, certificate);
 
       cwa_json_writer_begin_object (writer);
       cwa_json_writer_add_string_member (writer, "id", cwa_certificate_get_id (certificate));
@@ -231,8 +231,8 @@ build_endpoint (CwaJsonWriter   *writer,
                 CwaProbeResult  *result)
 {
   CwaEndpoint *endpoint = cwa_probe_result_get_endpoint (result);
-  GPtrArray *served = cwa_probe_result_get_served (result);
-  GPtrArray *planned = cwa_endpoint_get_planned (endpoint);
+  GPtrArray   *served = cwa_probe_result_get_served (result);
+  GPtrArray   *planned = cwa_endpoint_get_planned (endpoint);
 
   cwa_json_writer_begin_object (writer);
   cwa_json_writer_add_string_member (writer, "endpoint", cwa_endpoint_get_name (endpoint));
@@ -281,7 +281,7 @@ _cwa_report_write_json (const CwaReport *report,
                         GCancellable    *cancellable,
                         GError         **error)
 {
-  g_autoptr(CwaJsonWriter) writer = cwa_json_writer_new ();
+  g_autoptr (CwaJsonWriter) writer = cwa_json_writer_new ();
 
   cwa_json_writer_begin_object (writer);
   build_header (writer, report);

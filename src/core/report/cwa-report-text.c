@@ -5,8 +5,8 @@
 
 #include "cwa-report-private.h"
 
-#define MARK_PASS "\xe2\x9c\x94"  /* ✔ */
-#define MARK_FAIL "\xe2\x9c\x96"  /* ✖ */
+#define MARK_PASS "\xe2\x9c\x94" /* ✔ */
+#define MARK_FAIL "\xe2\x9c\x96" /* ✖ */
 
 typedef enum
 {
@@ -20,8 +20,8 @@ typedef enum
 
 typedef struct
 {
-  GString  *out;
-  gboolean  color;
+  GString *out;
+  gboolean color;
 } Writer;
 
 /* Appends @text with control characters shown as "\xNN": a certificate
@@ -71,12 +71,29 @@ styled (Writer      *w,
     put (w, text);
 }
 
-/* Display width of UTF-8 text, counted in characters: the names in a
- * report are host names, DNs and ids, not wide scripts. */
+/* Columns @text takes in a terminal: East Asian wide characters two (a DN
+ * may well hold some), combining marks none, an invalid byte one. */
 static guint
 text_width (const gchar *text)
 {
-  return text != NULL ? (guint) g_utf8_strlen (text, -1) : 0;
+  guint width = 0;
+
+  for (const gchar *p = text; p != NULL && *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          width++;
+          p++;
+          continue;
+        }
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+      p = g_utf8_next_char (p);
+    }
+
+  return width;
 }
 
 /* @text in @style, padded with spaces to @width columns. */
@@ -108,9 +125,9 @@ write_verdict (Writer          *w,
 {
   g_autofree gchar *checked = _cwa_report_format_time (_cwa_report_get_check_time (report));
   g_autofree gchar *summary = _cwa_report_dup_summary (report);
-  guint n_passed = cwa_checklist_get_n_passed (report->checklist);
-  const gchar *name = cwa_plan_get_name (report->plan);
-  gboolean ready = cwa_checklist_is_ready (report->checklist);
+  guint             n_passed = cwa_checklist_get_n_passed (report->checklist);
+  const gchar      *name = cwa_plan_get_name (report->plan);
+  gboolean          ready = cwa_checklist_is_ready (report->checklist);
 
   if (ready)
     styled (w, STYLE_GREEN, MARK_PASS " ");
@@ -132,16 +149,15 @@ write_verdict (Writer          *w,
   g_string_append_printf (w->out, "\n  Checked  %s\n", checked);
 }
 
-
 static void
 write_finding (Writer     *w,
                CwaFinding *finding,
                guint       rule_width)
 {
   const CwaRule *rule = cwa_finding_get_rule (finding);
-  gboolean failed = cwa_finding_is_failed (finding);
-  Style style = STYLE_GREEN;
-  const gchar *message = cwa_finding_get_message (finding);
+  gboolean       failed = cwa_finding_is_failed (finding);
+  Style          style = STYLE_GREEN;
+  const gchar   *message = cwa_finding_get_message (finding);
 
   if (failed)
     style = rule->level == CWA_LEVEL_ERROR ? STYLE_RED : STYLE_YELLOW;
@@ -163,8 +179,8 @@ static void
 write_findings (Writer          *w,
                 const CwaReport *report)
 {
-  g_autoptr(GPtrArray) groups = _cwa_report_group_findings (report);
-  guint rule_width = 0;
+  g_autoptr (GPtrArray) groups = _cwa_report_group_findings (report);
+  guint                 rule_width = 0;
 
   heading (w, "Findings");
   if (groups->len == 0)
@@ -183,7 +199,7 @@ write_findings (Writer          *w,
 
   for (guint i = 0; i < groups->len; i++)
     {
-      CwaReportGroup *group = g_ptr_array_index (groups, i);
+      CwaReportGroup   *group = g_ptr_array_index (groups, i);
       g_autofree gchar *title = _cwa_report_dup_group_heading (group);
 
       g_string_append (w->out, "  ");
@@ -205,7 +221,7 @@ static gchar *
 dup_requirement_place (CwaRequirement *requirement)
 {
   CwaVirtualServer *virtual_server = cwa_requirement_get_virtual_server (requirement);
-  CwaServer *server = cwa_requirement_get_server (requirement);
+  CwaServer        *server = cwa_requirement_get_server (requirement);
   g_autofree gchar *server_name = server != NULL ? _cwa_report_dup_server_name (server) : NULL;
   g_autofree gchar *vs_name = NULL;
 
@@ -224,7 +240,7 @@ write_required_names (Writer          *w,
                       const CwaReport *report)
 {
   GListModel *requirements = cwa_checklist_get_requirements (report->checklist);
-  guint n = g_list_model_get_n_items (requirements);
+  guint       n = g_list_model_get_n_items (requirements);
 
   heading (w, "Required names");
   if (n == 0)
@@ -235,11 +251,11 @@ write_required_names (Writer          *w,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (requirements, i);
-      const gchar * const *san = cwa_requirement_get_san (requirement);
-      g_autofree gchar *place = dup_requirement_place (requirement);
-      g_autofree gchar *role = g_strdup_printf ("%s certificate",
-                                                cwa_role_to_string (cwa_requirement_get_role (requirement)));
+      g_autoptr (CwaRequirement) requirement = g_list_model_get_item (requirements, i);
+      const gchar * const       *san = cwa_requirement_get_san (requirement);
+      g_autofree gchar          *place = dup_requirement_place (requirement);
+      g_autofree gchar          *role = g_strdup_printf ("%s certificate",
+                                                         cwa_role_to_string (cwa_requirement_get_role (requirement)));
 
       g_string_append (w->out, "  ");
       styled (w, STYLE_BOLD, role);
@@ -286,12 +302,12 @@ static void
 write_coverage (Writer          *w,
                 const CwaReport *report)
 {
-  GPtrArray *cells = cwa_checklist_get_coverage (report->checklist);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
-  guint name_width = text_width ("Name");
-  guint role_width = text_width ("Role");
-  g_autofree guint *widths = NULL;
+  GPtrArray            *cells = cwa_checklist_get_coverage (report->checklist);
+  g_autoptr (GArray)    rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr (GPtrArray) columns = g_ptr_array_new ();
+  guint                 name_width = text_width ("Name");
+  guint                 role_width = text_width ("Role");
+  g_autofree guint     *widths = NULL;
 
   heading (w, "Coverage");
   if (cells == NULL || cells->len == 0)
@@ -303,7 +319,7 @@ write_coverage (Writer          *w,
   for (guint i = 0; i < cells->len; i++)
     {
       const CwaCoverageCell *cell = g_ptr_array_index (cells, i);
-      gboolean seen = FALSE;
+      gboolean               seen = FALSE;
 
       for (guint r = 0; r < rows->len && !seen; r++)
         {
@@ -387,12 +403,12 @@ write_certificate (Writer          *w,
                    const CwaReport *report,
                    CwaCertificate  *certificate)
 {
-  g_auto(GStrv) roles = cwa_plan_dup_certificate_roles (report->plan, certificate);
-  g_autofree gchar *role_text = NULL;
-  g_autofree gchar *days_left = _cwa_report_dup_days_left (report, certificate, NULL);
-  guint n_facts = 0;
+  g_auto (GStrv)     roles = cwa_plan_dup_certificate_roles (report->plan, certificate);
+  g_autofree gchar  *role_text = NULL;
+  g_autofree gchar  *days_left = _cwa_report_dup_days_left (report, certificate, NULL);
+  guint              n_facts = 0;
   const CwaCertFact *facts = cwa_cert_facts_get (&n_facts);
-  guint width = text_width ("Validity") + 2;
+  guint              width = text_width ("Validity") + 2;
 
   if (roles != NULL && roles[0] != NULL)
     {
@@ -433,7 +449,7 @@ write_certificates (Writer          *w,
                     const CwaReport *report)
 {
   GListModel *certificates = cwa_plan_get_certificates (report->plan);
-  guint n = g_list_model_get_n_items (certificates);
+  guint       n = g_list_model_get_n_items (certificates);
 
   heading (w, "Certificates");
   if (n == 0)
@@ -444,7 +460,7 @@ write_certificates (Writer          *w,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (certificates, i);
+      g_autoptr (CwaCertificate) certificate = g_list_model_get_item (certificates, i);
 
       write_certificate (w, report, certificate);
     }
@@ -468,9 +484,9 @@ write_endpoint (Writer          *w,
                 const CwaReport *report,
                 CwaProbeResult  *result)
 {
-  CwaEndpoint *endpoint = cwa_probe_result_get_endpoint (result);
-  GPtrArray *served = cwa_probe_result_get_served (result);
-  const gchar *address = cwa_probe_result_get_address (result);
+  CwaEndpoint      *endpoint = cwa_probe_result_get_endpoint (result);
+  GPtrArray        *served = cwa_probe_result_get_served (result);
+  const gchar      *address = cwa_probe_result_get_address (result);
   g_autofree gchar *planned = cwa_endpoint_dup_planned_ids (endpoint);
 
   g_string_append (w->out, "  ");
@@ -512,8 +528,8 @@ _cwa_report_write_text (const CwaReport *report,
                         GCancellable    *cancellable,
                         GError         **error)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  Writer w = { text, report->color };
+  g_autoptr (GString) text = g_string_new (NULL);
+  Writer              w = { text, report->color };
 
   write_verdict (&w, report);
   write_findings (&w, report);

@@ -8,11 +8,21 @@
 #include "rules/cwa-rule-context.h"
 
 static const CwaReportFormat text_format = {
-  "text", "txt", "text/plain", "Text", FALSE, _cwa_report_write_text,
+  "text",
+  "txt",
+  "text/plain",
+  "Text",
+  FALSE,
+  _cwa_report_write_text,
 };
 
 static const CwaReportFormat json_format = {
-  "json", "json", "application/json", "JSON", FALSE, _cwa_report_write_json,
+  "json",
+  "json",
+  "application/json",
+  "JSON",
+  FALSE,
+  _cwa_report_write_json,
 };
 
 /* In the order cli.md lists them: the order of --help and the Export menu. */
@@ -92,7 +102,7 @@ cwa_report_write_bytes (const CwaReport       *report,
                         const CwaReportFormat *format,
                         GError               **error)
 {
-  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr (GOutputStream) out = NULL;
 
   g_return_val_if_fail (report != NULL, NULL);
   g_return_val_if_fail (format != NULL, NULL);
@@ -115,10 +125,10 @@ cwa_report_write_file (const CwaReport       *report,
                        GFile                 *file,
                        GError               **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gconstpointer data;
-  gsize size;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gconstpointer      data;
+  gsize              size;
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
@@ -157,8 +167,8 @@ _cwa_report_dup_days_left (const CwaReport  *report,
                            CwaCertificate   *certificate,
                            CwaReportUrgency *urgency)
 {
-  gint64 days = _cwa_report_days_left (report, certificate);
-  gint64 now = g_date_time_to_unix (_cwa_report_get_check_time (report));
+  gint64           days = _cwa_report_days_left (report, certificate);
+  gint64           now = g_date_time_to_unix (_cwa_report_get_check_time (report));
   CwaReportUrgency dummy;
 
   if (urgency == NULL)
@@ -171,14 +181,14 @@ _cwa_report_dup_days_left (const CwaReport  *report,
     return g_strdup_printf ("expired %" G_GINT64_FORMAT " %s ago", -days, days == -1 ? "day" : "days");
 
   *urgency = days < cwa_plan_get_expiry_warning_days (report->plan) ? CWA_REPORT_URGENCY_SOON
-                                                                     : CWA_REPORT_URGENCY_NONE;
+                                                                    : CWA_REPORT_URGENCY_NONE;
   return g_strdup_printf ("%" G_GINT64_FORMAT " %s left", days, days == 1 ? "day" : "days");
 }
 
 gchar *
 _cwa_report_format_time (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr (GDateTime) utc = NULL;
 
   g_return_val_if_fail (time != NULL, NULL);
 
@@ -209,8 +219,8 @@ _cwa_report_days_left (const CwaReport *report,
 gchar *
 _cwa_report_dup_verdict (CwaChecklist *checklist)
 {
-  guint n_errors = cwa_checklist_get_n_errors (checklist);
-  guint n_warnings = cwa_checklist_get_n_warnings (checklist);
+  guint             n_errors = cwa_checklist_get_n_errors (checklist);
+  guint             n_warnings = cwa_checklist_get_n_warnings (checklist);
   g_autofree gchar *errors = NULL;
   g_autofree gchar *warnings = NULL;
 
@@ -298,7 +308,7 @@ gchar *
 _cwa_report_dup_group_heading (const CwaReportGroup *group)
 {
   g_autofree gchar *subject = dup_group_subject (group);
-  guint n = group->findings->len;
+  guint             n = group->findings->len;
 
   if (group->n_failed == 0)
     return g_strdup_printf (ngettext ("%s: %u check passed", "%s: %u checks passed", n), subject, n);
@@ -312,16 +322,16 @@ GPtrArray *
 _cwa_report_group_findings (const CwaReport *report)
 {
   GListModel *findings = cwa_checklist_get_findings (report->checklist);
-  guint n = g_list_model_get_n_items (findings);
-  GPtrArray *groups = g_ptr_array_new_with_free_func (report_group_free);
+  guint       n = g_list_model_get_n_items (findings);
+  GPtrArray  *groups = g_ptr_array_new_with_free_func (report_group_free);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
-      CwaVirtualServer *virtual_server = cwa_finding_get_virtual_server (finding);
-      CwaServer *server = cwa_finding_get_server (finding);
-      const gchar *endpoint = cwa_finding_get_endpoint (finding);
-      CwaReportGroup *group = NULL;
+      g_autoptr (CwaFinding) finding = g_list_model_get_item (findings, i);
+      CwaVirtualServer      *virtual_server = cwa_finding_get_virtual_server (finding);
+      CwaServer             *server = cwa_finding_get_server (finding);
+      const gchar           *endpoint = cwa_finding_get_endpoint (finding);
+      CwaReportGroup        *group = NULL;
 
       if (server == NULL && virtual_server != NULL)
         server = cwa_virtual_server_get_server (virtual_server);
@@ -380,11 +390,11 @@ _cwa_report_served_certificate_id (CwaPlan        *plan,
                                    CwaCertificate *served)
 {
   GListModel *certificates = cwa_plan_get_certificates (plan);
-  guint n = g_list_model_get_n_items (certificates);
+  guint       n = g_list_model_get_n_items (certificates);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (certificates, i);
+      g_autoptr (CwaCertificate) certificate = g_list_model_get_item (certificates, i);
 
       if (g_strcmp0 (cwa_certificate_get_sha256 (certificate), cwa_certificate_get_sha256 (served)) == 0)
         return cwa_certificate_get_id (certificate);
