@@ -14,6 +14,8 @@ packages=(
   fonts-dejavu-core ca-certificates adwaita-icon-theme librsvg2-common
   # the probe tests run in a network namespace with only loopback
   iproute2 util-linux
+  # the libFuzzer targets in tests/fuzz (.ci/run)
+  clang libclang-rt-14-dev
 )
 
 missing=()
