@@ -142,6 +142,69 @@ test_pkcs7 (void)
     }
 }
 
+/* BER with indefinite lengths and empty SETs, as OpenSSL reads and
+ * `openssl cms -stream` or Java write it: ContentInfo { signedData,
+ * [0] { SignedData { 1, {}, { data }, [0] { leaf, issuing CA }, [1] {}, {} } } },
+ * every constructed element but the certificates of indefinite length. */
+static void
+test_pkcs7_ber (void)
+{
+  static const guchar head[] = {
+    0x30, 0x80,
+    0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02,
+    0xa0, 0x80,
+    0x30, 0x80,
+    0x02, 0x01, 0x01,
+    0x31, 0x80, 0x00, 0x00,
+    0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0x00, 0x00,
+    0xa0, 0x80,
+  };
+  static const guchar tail[] = { 0x00, 0x00, 0xa1, 0x80, 0x00, 0x00, 0x31, 0x80, 0x00, 0x00,
+                                 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 };
+  g_autoptr(GByteArray) ber = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GError) error = NULL;
+  const gchar *names[] = { "leaf.der", NULL };
+  g_autoptr(GPtrArray) ca = load ("int.pem", NULL, &error);
+
+  g_assert_no_error (error);
+  g_byte_array_append (ber, head, sizeof head);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = fixture (names[i]);
+      g_autoptr(GBytes) der = g_file_load_bytes (file, NULL, NULL, NULL);
+
+      g_byte_array_append (ber, g_bytes_get_data (der, NULL), g_bytes_get_size (der));
+    }
+  g_byte_array_append (ber, g_bytes_get_data (cwa_certificate_get_der (nth (ca, 0)), NULL),
+                       g_bytes_get_size (cwa_certificate_get_der (nth (ca, 0))));
+  g_byte_array_append (ber, tail, sizeof tail);
+  bytes = g_bytes_new (ber->data, ber->len);
+
+  /* GnuTLS's own reader refuses it ("ASN1 parser: Error in TAG"). */
+  {
+    gnutls_pkcs7_t pkcs7 = NULL;
+    gnutls_datum_t datum = { ber->data, ber->len };
+
+    g_assert_cmpint (gnutls_pkcs7_init (&pkcs7), >=, 0);
+    g_assert_cmpint (gnutls_pkcs7_import (pkcs7, &datum, GNUTLS_X509_FMT_DER), <, 0);
+    gnutls_pkcs7_deinit (pkcs7);
+  }
+
+  certificates = cwa_cert_loader_load_bytes (bytes, "chain-ber.p7b", NULL, &error);
+  g_assert_no_error (error);
+  assert_sha256s (certificates, LEAF_SHA256, INT_SHA256, NULL);
+
+  /* Cut short: refused as damaged, not read past the end. */
+  g_clear_pointer (&certificates, g_ptr_array_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (ber->data, ber->len - 12);
+  certificates = cwa_cert_loader_load_bytes (bytes, "chain-ber.p7b", NULL, &error);
+  g_assert_null (certificates);
+  g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT);
+}
+
 static void
 test_pkcs12 (gconstpointer data)
 {
@@ -658,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/cwa/loader/other-text-forms", test_other_text_forms);
   g_test_add_func ("/cwa/loader/unreadable-described", test_unreadable_described);
   g_test_add_func ("/cwa/loader/pkcs7", test_pkcs7);
+  g_test_add_func ("/cwa/loader/pkcs7-ber", test_pkcs7_ber);
   g_test_add_data_func ("/cwa/loader/pkcs12/modern", "modern.pfx", test_pkcs12);
   g_test_add_data_func ("/cwa/loader/pkcs12/legacy", "legacy.pfx", test_pkcs12);
   g_test_add_func ("/cwa/loader/pkcs12/without-password", test_pkcs12_without_password);

@@ -11,6 +11,7 @@
 #include "cwa-cert-loader.h"
 #include "cwa-certificate-private.h"
 #include "cwa-file-read.h"
+#include "cwa-pkcs7-ber.h"
 
 G_DEFINE_QUARK (cwa-load-error-quark, cwa_load_error)
 
@@ -126,11 +127,25 @@ load_pkcs7 (LoadState            *state,
   ret = gnutls_pkcs7_import (pkcs7, der, GNUTLS_X509_FMT_DER);
   if (ret < 0)
     {
+      g_autoptr(GPtrArray) ber = _cwa_pkcs7_ber_certificates (der->data, der->size);
+
+      gnutls_pkcs7_deinit (pkcs7);
+      /* What OpenSSL reads and GnuTLS does not: BER's indefinite lengths. */
+      for (guint i = 0; ber != NULL && i < ber->len; i++)
+        {
+          gsize size;
+          const guchar *data = g_bytes_get_data (g_ptr_array_index (ber, i), &size);
+
+          if (!add_certificate_der (state, data, size, error))
+            return FALSE;
+        }
+      if (ber != NULL)
+        return TRUE;
+
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
                    "%s: the PKCS#7 data is damaged (%s). "
                    "Export the certificate chain again.",
                    state->name, gnutls_strerror (ret));
-      gnutls_pkcs7_deinit (pkcs7);
       return FALSE;
     }
 

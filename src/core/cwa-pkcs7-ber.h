@@ -1,0 +1,16 @@
+/* cwa-pkcs7-ber.h: the certificates of a PKCS#7 SignedData in BER, which GnuTLS does not read. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The DER certificates of the SignedData in @data, in order (element type
+ * GBytes, slices of a copy of @data), or NULL when @data is not a
+ * SignedData ContentInfo this can read.  Reads what OpenSSL reads and
+ * GnuTLS 3.7 refuses ("ASN1 parser: Error in TAG"): indefinite lengths
+ * (as `openssl cms -stream` and Java write them) and empty SETs. */
+GPtrArray *_cwa_pkcs7_ber_certificates (const guchar *data,
+                                        gsize         size);
+
+G_END_DECLS
