@@ -717,6 +717,80 @@ static gboolean load_content (LoadState    *state,
                               gboolean      allow_utf16,
                               GError      **error);
 
+/* Notes a block that is not a certificate container (a key, a request, a
+ * CRL...).  Returns TRUE when the block was such a one. */
+static gboolean
+note_other_block (LoadState   *state,
+                  PemKind      kind,
+                  const gchar *block,
+                  gsize        block_len)
+{
+  switch (kind)
+    {
+    case PEM_KEY:
+      note_pem_key (state, block, block_len);
+      return TRUE;
+    case PEM_ENCRYPTED_KEY:
+      state->n_keys++;
+      state->unmatched_key = TRUE;
+      return TRUE;
+    case PEM_REQUEST:
+      state->n_requests++;
+      return TRUE;
+    case PEM_CRL:
+      state->n_crls++;
+      return TRUE;
+    case PEM_OTHER:
+      return TRUE;
+    case PEM_CERTIFICATE:
+    case PEM_PKCS7:
+    case PEM_PKCS12:
+    default:
+      return FALSE;
+    }
+}
+
+/* Decodes the Base64 body of a certificate, PKCS#7 or PKCS#12 block and
+ * loads what it holds; @block's line in @data (counted only for a message)
+ * names it. */
+static gboolean
+load_pem_block (LoadState   *state,
+                PemKind      kind,
+                const gchar *label,
+                gsize        label_len,
+                const gchar *body,
+                gsize        body_len,
+                const gchar *data,
+                const gchar *block,
+                const gchar *password,
+                GError     **error)
+{
+  g_autofree guchar *der = NULL;
+  gsize der_len = 0;
+  gnutls_datum_t datum;
+
+  der = base64_decode_strict (body, body_len, &der_len);
+  if (der == NULL || der_len == 0)
+    {
+      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                   "%s: the PEM block “%.*s” on line %u is not valid Base64, "
+                   "so the file is damaged. Copy or download it again.",
+                   state->name, (int) label_len, label, line_of (data, block));
+      return FALSE;
+    }
+
+  if (kind == PEM_CERTIFICATE)
+    return add_certificate_der (state, der, der_len, error);
+
+  datum.data = der;
+  datum.size = der_len;
+  if (kind == PEM_PKCS7)
+    return load_pkcs7 (state, &datum, error);
+  return load_pkcs12 (state, &datum, password, error);
+}
+
+/* Every "-----BEGIN X-----" ... "-----END X-----" block in file order;
+ * text before, between and after blocks is ignored. */
 static gboolean
 load_pem (LoadState   *state,
           const gchar *data,
@@ -730,13 +804,10 @@ load_pem (LoadState   *state,
 
   while (p < end_of_data)
     {
-      const gchar *b, *label, *label_end, *body, *e, *block_end;
+      const gchar *b, *label, *label_end, *body, *e;
       gchar end_marker[96];
       gsize label_len, marker_len;
       PemKind kind;
-      g_autofree guchar *der = NULL;
-      gsize der_len = 0;
-      gboolean ok = TRUE;
 
       b = memmem (p, end_of_data - p, begin, sizeof begin - 1);
       if (b == NULL)
@@ -767,61 +838,12 @@ load_pem (LoadState   *state,
                        state->name, (int) label_len, label, line_of (data, b));
           return FALSE;
         }
-      block_end = e + marker_len;
-      p = block_end;
+      p = e + marker_len;
 
-      switch (kind)
-        {
-        case PEM_KEY:
-          note_pem_key (state, b, block_end - b);
-          continue;
-
-        case PEM_ENCRYPTED_KEY:
-          state->n_keys++;
-          state->unmatched_key = TRUE;
-          continue;
-
-        case PEM_REQUEST:
-          state->n_requests++;
-          continue;
-
-        case PEM_CRL:
-          state->n_crls++;
-          continue;
-
-        case PEM_OTHER:
-          continue;
-
-        case PEM_CERTIFICATE:
-        case PEM_PKCS7:
-        case PEM_PKCS12:
-        default:
-          break;
-        }
-
-      der = base64_decode_strict (body, e - body, &der_len);
-      if (der == NULL || der_len == 0)
-        {
-          g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                       "%s: the PEM block “%.*s” on line %u is not valid Base64, "
-                       "so the file is damaged. Copy or download it again.",
-                       state->name, (int) label_len, label, line_of (data, b));
-          return FALSE;
-        }
-
-      if (kind == PEM_CERTIFICATE)
-        ok = add_certificate_der (state, der, der_len, error);
-      else
-        {
-          gnutls_datum_t datum = { der, der_len };
-
-          if (kind == PEM_PKCS7)
-            ok = load_pkcs7 (state, &datum, error);
-          else
-            ok = load_pkcs12 (state, &datum, password, error);
-        }
-
-      if (!ok)
+      if (note_other_block (state, kind, b, p - b))
+        continue;
+      if (!load_pem_block (state, kind, label, label_len, body, e - body, data, b,
+                           password, error))
         return FALSE;
     }
 
