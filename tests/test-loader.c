@@ -336,7 +336,7 @@ test_unreadable_described (void)
     { "<HTML><HEAD><TITLE>404</TITLE></HEAD></HTML>", 0, "an HTML page" },
     { "TWFueSBoYW5kcyBtYWtlIGxpZ2h0IHdvcmsu\nTWFueSBoYW5kcyBtYWtlIGxpZ2h0IHdvcmsu\n", 0,
       "Base64 text without BEGIN/END lines" },
-    { "M\0I\0I\0B\0 \0n\0o\0t\0 \0a\0 \0c\0e\0r\0t\0", 32, "UTF-16 text" },
+    { "M\0I\0I\0B\0 \0n\0o\0t\0 \0a\0 \0c\0e\0r\0t\0", 30, "UTF-16 text" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -207,7 +207,14 @@ cwa_name_normalize_lenient (const gchar *name)
   g_return_val_if_fail (name != NULL, NULL);
 
   host = cwa_name_normalize (name, NULL);
-  return host != NULL ? host : g_ascii_strdown (name, -1);
+  if (host == NULL)
+    {
+      /* Shown and compared as text: never invalid UTF-8 (found by fuzzing). */
+      g_autofree gchar *valid = g_utf8_make_valid (name, -1);
+
+      host = g_ascii_strdown (valid, -1);
+    }
+  return host;
 }
 
 gboolean
