@@ -986,6 +986,92 @@ test_save_failure_keeps_file (Fixture       *f,
 }
 
 static void
+save_async_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Saves @plan to @relative in a worker thread, running the main loop until
+ * it is done; edits @plan meanwhile with @rename_to unless NULL. */
+static gboolean
+save_in_thread (Fixture      *f,
+                CwaPlan      *plan,
+                const gchar  *relative,
+                const gchar  *rename_to,
+                GError      **error)
+{
+  g_autofree gchar *path = fixture_path (f, relative);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GAsyncResult *result = NULL;
+  GWeakRef task;
+  gpointer alive;
+  gboolean saved;
+
+  cwa_plan_file_save_async (plan, file, NULL, save_async_cb, &result);
+  if (rename_to != NULL)
+    cwa_plan_set_name (plan, rename_to);
+
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  saved = cwa_plan_file_save_finish (plan, result, error);
+
+  /* The worker thread drops its reference to the task (which holds the
+   * plan) on its own time: wait for it, so the plan can be finalized. */
+  g_weak_ref_init (&task, result);
+  g_clear_object (&result);
+  while ((alive = g_weak_ref_get (&task)) != NULL)
+    {
+      g_object_unref (alive);
+      g_usleep (1000);
+    }
+  g_weak_ref_clear (&task);
+  return saved;
+}
+
+/* The write runs in a thread: what the plan was when the save began is
+ * written, an edit made meanwhile keeps the plan modified, and failures
+ * carry the same message as a save on the calling thread. */
+static void
+test_save_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree gchar *text = make_full_plan (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *copy_path = fixture_path (f, "copy.cwaplan");
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  CwaPlan *plan = load_text (f, text, &error);
+  CwaPlan *reread;
+
+  g_assert_no_error (error);
+  cwa_plan_set_name (plan, "Saved");
+  g_assert_true (save_in_thread (f, plan, "copy.cwaplan", "Edited meanwhile", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (cwa_plan_get_file (plan), copy));
+  g_assert_true (cwa_plan_get_modified (plan));
+  reread = load (f, "copy.cwaplan", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cwa_plan_get_name (reread), ==, "Saved");
+  g_assert_finalize_object (reread);
+
+  g_assert_true (save_in_thread (f, plan, "copy.cwaplan", NULL, &error));
+  g_assert_false (cwa_plan_get_modified (plan));
+
+  /* A folder in the way: nothing written, the plan still modified. */
+  cwa_plan_set_name (plan, "Not saved");
+  g_assert_false (save_in_thread (f, plan, "certs", NULL, &error));
+  g_assert_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "certs could not be saved: "));
+  g_assert_true (cwa_plan_get_modified (plan));
+  g_assert_true (g_file_equal (cwa_plan_get_file (plan), copy));
+
+  g_assert_finalize_object (plan);
+}
+
+static void
 test_save_read_only_folder (Fixture       *f,
                             gconstpointer  data)
 {
@@ -1165,6 +1251,7 @@ main (int   argc,
   ADD ("save/relative-paths", test_relative_paths);
   ADD ("save/failure-keeps-file", test_save_failure_keeps_file);
   ADD ("save/read-only-folder", test_save_read_only_folder);
+  ADD ("save/async", test_save_async);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {

@@ -551,6 +551,43 @@ test_save_open_round_trip (Fixture       *fixture,
   g_assert_cmpuint (n_top_rows (fixture), ==, 3);
 }
 
+/* win.save writes in a worker thread: Save and Save As wait while it
+ * runs, the plan is no longer modified once it is written, and a close
+ * answered with Save closes only after the save. */
+static void
+test_save_in_background (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree gchar *path = g_build_filename (fixture->tmpdir, "background.cwaplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CwaPlan) reread = NULL;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  CwaPlan *plan = cwa_window_get_plan (fixture->window);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cwa_window_save_to_file (fixture->window, file, NULL));
+  cwa_plan_set_name (plan, "Saved in the background");
+  g_assert_true (cwa_test_ui_action_enabled (window, "win.save"));
+  g_assert_true (gtk_widget_activate_action (window, "win.save", NULL));
+  g_assert_false (cwa_test_ui_action_enabled (window, "win.save"));
+  g_assert_false (cwa_test_ui_action_enabled (window, "win.save-as"));
+  CWA_TEST_WAIT_FOR (!cwa_plan_get_modified (plan));
+  g_assert_true (cwa_test_ui_action_enabled (window, "win.save-as"));
+  g_assert_false (cwa_test_ui_action_enabled (window, "win.save"));
+  reread = cwa_plan_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cwa_plan_get_name (reread), ==, "Saved in the background");
+  g_clear_object (&reread);
+
+  cwa_plan_set_name (plan, "Saved on closing");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  answer_dialog ("save");
+  CWA_TEST_WAIT_FOR (!gtk_widget_get_visible (window));
+  reread = cwa_plan_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cwa_plan_get_name (reread), ==, "Saved on closing");
+}
+
 static void
 test_open_over_cancel (Fixture       *fixture,
                        gconstpointer  data)
@@ -1134,6 +1171,7 @@ main (int   argc,
   ADD ("inspector-fields", test_inspector_fields);
   ADD ("unsaved-close", test_unsaved_close);
   ADD ("save-open-round-trip", test_save_open_round_trip);
+  ADD ("save-in-background", test_save_in_background);
   ADD ("open-over-cancel", test_open_over_cancel);
   ADD ("pkcs12-password", test_pkcs12_password);
   ADD ("finding-activation", test_finding_activation);

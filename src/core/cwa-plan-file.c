@@ -1637,43 +1637,38 @@ write_atomically (GFile         *file,
   return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
 }
 
-gboolean
-cwa_plan_file_save (CwaPlan       *plan,
-                    GFile         *file,
-                    GCancellable  *cancellable,
-                    GError       **error)
+/* The message for a failed write of @file; cancelling stays cancelling. */
+static void
+propagate_write_error (GFile   *file,
+                       GError  *local_error,
+                       GError **error)
 {
-  g_autoptr(GHashTable) new_paths = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree gchar *display = cwa_plan_file_dup_display_name (file);
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, local_error);
+  else
+    {
+      g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO,
+                   "%s could not be saved: %s. Save it to a folder you can write to, "
+                   "or free some space; the file on disk was not changed.",
+                   display, local_error->message);
+      g_error_free (local_error);
+    }
+}
+
+/* After a write: the plan is @file's, relative certificate paths are
+ * relative to its folder (@new_paths, from serialize()), and it is no
+ * longer modified unless it changed while it was written (@changed). */
+static void
+apply_saved (CwaPlan    *plan,
+             GFile      *file,
+             GHashTable *new_paths,
+             gboolean    changed)
+{
   GHashTableIter iter;
   gpointer key, value;
 
-  g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  new_paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  bytes = serialize (plan, file, new_paths, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  if (!write_atomically (file, bytes, cancellable, &local_error))
-    {
-      g_autofree gchar *display = cwa_plan_file_dup_display_name (file);
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO,
-                     "%s could not be saved: %s. Save it to a folder you can write to, "
-                     "or free some space; the file on disk was not changed.",
-                     display, local_error->message);
-      return FALSE;
-    }
-
-  /* From now on relative paths are relative to the new folder. */
   g_hash_table_iter_init (&iter, new_paths);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -1687,7 +1682,145 @@ cwa_plan_file_save (CwaPlan       *plan,
     }
 
   cwa_plan_set_file (plan, file);
-  cwa_plan_set_modified (plan, FALSE);
+  if (!changed)
+    cwa_plan_set_modified (plan, FALSE);
+}
 
+gboolean
+cwa_plan_file_save (CwaPlan       *plan,
+                    GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GHashTable) new_paths = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  new_paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  bytes = serialize (plan, file, new_paths, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  if (!write_atomically (file, bytes, cancellable, &local_error))
+    {
+      propagate_write_error (file, local_error, error);
+      return FALSE;
+    }
+
+  apply_saved (plan, file, new_paths, FALSE);
+  return TRUE;
+}
+
+/* Saving in a worker thread: the plan is read into bytes on the calling
+ * thread (the model is not thread-safe), only the write runs in the
+ * thread, and the plan is updated back on the calling thread. */
+
+static const gchar save_source_tag[] = "cwa_plan_file_save_async";
+
+typedef struct
+{
+  CwaPlan    *plan;
+  GFile      *file;
+  GBytes     *bytes;
+  GHashTable *new_paths;
+  gulong      changed_id;
+  gboolean    changed;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  if (save->changed_id != 0)
+    g_clear_signal_handler (&save->changed_id, save->plan);
+  g_clear_object (&save->plan);
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->bytes, g_bytes_unref);
+  g_clear_pointer (&save->new_paths, g_hash_table_unref);
+  g_free (save);
+}
+
+static void
+save_changed_cb (CwaPlan  *plan,
+                 SaveData *save)
+{
+  save->changed = TRUE;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  GError *local_error = NULL;
+  GError *error = NULL;
+
+  if (write_atomically (save->file, save->bytes, cancellable, &local_error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  propagate_write_error (save->file, local_error, &error);
+  g_task_return_error (task, error);
+}
+
+void
+cwa_plan_file_save_async (CwaPlan             *plan,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveData *save;
+
+  g_return_if_fail (CWA_IS_PLAN (plan));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (plan, cancellable, callback, user_data);
+  g_task_set_source_tag (task, (gpointer) save_source_tag);
+
+  save = g_new0 (SaveData, 1);
+  save->plan = g_object_ref (plan);
+  save->file = g_object_ref (file);
+  save->new_paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_task_set_task_data (task, save, save_data_free);
+
+  save->bytes = serialize (plan, file, save->new_paths, &error);
+  if (save->bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  save->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (save_changed_cb), save);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+cwa_plan_file_save_finish (CwaPlan       *plan,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  SaveData *save;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, plan), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == save_source_tag, FALSE);
+
+  save = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  apply_saved (plan, save->file, save->new_paths, save->changed);
   return TRUE;
 }

@@ -64,6 +64,21 @@ gboolean  cwa_plan_file_save          (CwaPlan             *plan,
                                        GCancellable        *cancellable,
                                        GError             **error);
 
+/* The same with the write in a worker thread: @plan is read into the
+ * file's contents before this returns, so edits made meanwhile are not
+ * saved and leave the plan modified.  Errors as cwa_plan_file_save(). */
+void      cwa_plan_file_save_async    (CwaPlan             *plan,
+                                       GFile               *file,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+/* Call it (on the thread that started the save) for every save started:
+ * it sets the plan's "file" and, unless it changed meanwhile, clears
+ * "modified". */
+gboolean  cwa_plan_file_save_finish   (CwaPlan             *plan,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+
 /* How messages name @file: relative to the current directory when it is
  * below it, else its full path. */
 gchar    *cwa_plan_file_dup_display_name (GFile            *file);

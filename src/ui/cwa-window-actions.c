@@ -15,7 +15,9 @@ _cwa_window_actions_update (CwaWindow *self)
   CwaPlan *plan = self->plan;
 
   gtk_widget_action_set_enabled (widget, "win.save",
-                                 plan != NULL && (cwa_plan_get_modified (plan) || cwa_plan_get_file (plan) == NULL));
+                                 plan != NULL && !self->saving &&
+                                 (cwa_plan_get_modified (plan) || cwa_plan_get_file (plan) == NULL));
+  gtk_widget_action_set_enabled (widget, "win.save-as", plan != NULL && !self->saving);
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  plan != NULL && cwa_history_get_can_undo (cwa_plan_get_history (plan)));
 }

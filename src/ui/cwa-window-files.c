@@ -107,20 +107,40 @@ cwa_window_save_to_file (CwaWindow  *self,
   return TRUE;
 }
 
-static gboolean
-save_reporting_errors (CwaWindow *self,
-                       GFile     *file)
+/* Saving runs off the main thread; what waited for it (closing, opening
+ * another plan) continues when it is done, and only if it succeeded. */
+static void continue_after_confirm (CwaWindow *self);
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autoptr(CwaWindow) self = user_data;
+  CwaPlan *plan = CWA_PLAN (source);
   g_autoptr(GError) error = NULL;
 
-  if (cwa_window_save_to_file (self, file, &error))
-    return TRUE;
+  self->saving = FALSE;
+  _cwa_window_actions_update (self);
+  if (!cwa_plan_file_save_finish (plan, result, &error))
+    {
+      _cwa_window_show_error (self, _("Could Not Save the Plan"), error->message);
+      return;
+    }
 
-  _cwa_window_show_error (self, _("Could Not Save the Plan"), error->message);
-  return FALSE;
+  remember_file (self, cwa_plan_get_file (plan));
+  if (plan == self->plan)
+    continue_after_confirm (self);
 }
 
-static void continue_after_confirm (CwaWindow *self);
+static void
+save_in_background (CwaWindow *self,
+                    GFile     *file)
+{
+  self->saving = TRUE;
+  _cwa_window_actions_update (self);
+  cwa_plan_file_save_async (self->plan, file, NULL, save_done_cb, g_object_ref (self));
+}
 
 static void
 save_as_response_cb (GtkNativeDialog *chooser,
@@ -137,8 +157,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
     }
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (save_reporting_errors (self, file))
-    continue_after_confirm (self);
+  save_in_background (self, file);
 }
 
 static void
@@ -168,8 +187,8 @@ save_then_continue (CwaWindow *self)
 
   if (file == NULL)
     ask_where_to_save (self);
-  else if (save_reporting_errors (self, file))
-    continue_after_confirm (self);
+  else
+    save_in_background (self, file);
 }
 
 void

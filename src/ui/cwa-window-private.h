@@ -36,6 +36,8 @@ struct _CwaWindow
   GFile                   *pending_open;
   CwaWindowAfterConfirm    after_confirm;
   gboolean                 close_confirmed;
+  /* A save is being written (win.save and win.save-as wait for it). */
+  gboolean                 saving;
 
   /* Template children */
   AdwToastOverlay         *toast_overlay;
@@ -62,8 +64,8 @@ void     _cwa_window_show_error           (CwaWindow    *self,
 void     _cwa_window_class_actions_init   (GtkWidgetClass *widget_class);
 void     _cwa_window_actions_init         (CwaWindow    *self);
 /* Sets the enabled state of every action that has one (win.save,
- * win.undo); call whenever the plan, its file, "modified" or its history
- * changes. */
+ * win.save-as, win.undo); call whenever the plan, its file, "modified",
+ * its history or "saving" changes. */
 void     _cwa_window_actions_update       (CwaWindow    *self);
 
 /* cwa-window-files.c: file choosers, opening, saving, unsaved changes. */

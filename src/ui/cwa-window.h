@@ -28,6 +28,9 @@ gboolean        cwa_window_is_pristine       (CwaWindow      *self);
 /* Opens @file in this window, asking first about unsaved changes. */
 void            cwa_window_open_file         (CwaWindow      *self,
                                               GFile          *file);
+/* Saves the plan to @file at once, on this thread, and records it as a
+ * recent plan; win.save and win.save-as write in a worker thread instead.
+ * Errors are CWA_PLAN_ERROR's, as cwa_plan_file_save(). */
 gboolean        cwa_window_save_to_file      (CwaWindow      *self,
                                               GFile          *file,
                                               GError        **error);
