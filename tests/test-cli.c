@@ -1141,6 +1141,15 @@ test_pkcs12 (void)
     CWA_TEST_RUN (&wrong, tmp, "inspect", "cert.p12", "--password-file", "wrong");
     g_assert_cmpint (wrong.status, ==, 2);
 
+    /* A device as the password file is refused, not read for ever. */
+    {
+      g_auto(CwaTestRun) device = { 0 };
+
+      CWA_TEST_RUN (&device, tmp, "inspect", "cert.p12", "--password-file", "/dev/zero");
+      g_assert_cmpint (device.status, ==, 2);
+      g_assert_nonnull (strstr (device.err, "/dev/zero: the password file cannot be read (a device)"));
+    }
+
     CWA_TEST_RUN (&open, tmp, "inspect", "cert.p12", "--format", "json", "--password-file", "password");
     g_assert_cmpint (open.status, ==, 0);
     node = cwa_test_parse_json (open.out);

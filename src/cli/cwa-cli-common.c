@@ -162,6 +162,7 @@ cwa_cli_read_password_file (const gchar  *path,
                             gchar       **password,
                             GError      **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree gchar *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
@@ -172,13 +173,16 @@ cwa_cli_read_password_file (const gchar  *path,
   if (path == NULL)
     return TRUE;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  /* A password is a line, not megabytes: /dev/zero must not be read for ever. */
+  bytes = cwa_file_read_bounded_or_pipe (path, 64 * 1024, &local_error);
+  if (bytes == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,
                    "%s: the password file cannot be read (%s); give a readable file whose first line is the PKCS#12 password.",
                    path, local_error->message);
       return FALSE;
     }
+  contents = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
 
   /* The first line, without "\n" or "\r\n": what an editor or `echo`
    * leaves behind is not part of the password. */

@@ -82,6 +82,7 @@ read_fd (int           fd,
 static GBytes *
 read_local (const gchar  *path,
             gsize         limit,
+            gboolean      allow_fifo,
             GCancellable *cancellable,
             GError      **error)
 {
@@ -106,7 +107,7 @@ read_local (const gchar  *path,
       close (fd);
       return NULL;
     }
-  if (!S_ISREG (st.st_mode))
+  if (!S_ISREG (st.st_mode) && !(allow_fifo && S_ISFIFO (st.st_mode)))
     {
       gboolean dir = S_ISDIR (st.st_mode);
 
@@ -122,7 +123,7 @@ read_local (const gchar  *path,
       return NULL;
     }
 
-  /* A regular file: ordinary blocking reads from here on. */
+  /* A regular file (or a pipe the caller accepts): blocking reads from here on. */
   fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
   bytes = read_fd (fd, limit, cancellable, error);
   close (fd);
@@ -182,9 +183,20 @@ cwa_file_read_bounded (GFile        *file,
 
   path = g_file_get_path (file);
   if (path != NULL)
-    return read_local (path, limit, cancellable, error);
+    return read_local (path, limit, FALSE, cancellable, error);
 
   return read_stream (file, limit, cancellable, error);
+}
+
+GBytes *
+cwa_file_read_bounded_or_pipe (const gchar  *path,
+                               gsize         limit,
+                               GError      **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_local (path, limit, TRUE, NULL, error);
 }
 
 static void

@@ -24,6 +24,13 @@ GBytes     *cwa_file_read_bounded        (GFile               *file,
                                           GCancellable        *cancellable,
                                           GError             **error);
 
+/* The same for a local @path that may also be a pipe: a secret passed as
+ * `--password-file <(command)` comes through a FIFO.  Devices, sockets and
+ * folders are still refused. */
+GBytes     *cwa_file_read_bounded_or_pipe (const gchar        *path,
+                                           gsize               limit,
+                                           GError            **error);
+
 /* The same in a worker thread. */
 void        cwa_file_read_bounded_async  (GFile               *file,
                                           gsize                limit,
