@@ -16,6 +16,7 @@
 #include "cwa-test-plan.h"
 #include "cwa-test-ui.h"
 #include "cwa-ui-util.h"
+#include "cwa-load-balancer-form.h"
 #include "cwa-window.h"
 
 #define P12_PASSWORD "Contoso!2026"
@@ -968,6 +969,85 @@ test_topology (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "tree");
 }
 
+
+/* The tree lists load balancers (with their members) and reverse proxies
+ * (with their rules) after the computers; "Make array…" and "Publish
+ * through reverse proxy…" create them, the forms edit them through
+ * undoable edits, and deleting a computer leaves the array. */
+static void
+test_arrays_and_proxies (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *editor = GTK_WIDGET (fixture->editor);
+  CwaPlan *plan;
+  CwaDeployment *deployment;
+  CwaVirtualServer *vs;
+  g_autoptr(CwaServer) twin = cwa_server_new ("cwa02.contoso.com");
+  g_autoptr(CwaVirtualServer) twin_vs = NULL;
+  g_autoptr(CwaLoadBalancer) lb = NULL;
+  GtkStack *form_stack = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "form_stack");
+  GtkWidget *lb_form = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "load_balancer_form");
+  GtkSwitch *offload;
+  GtkBox *members_box;
+  GtkWidget *check;
+  CwaPublishingRule *rule;
+
+  open_example (fixture, "contoso.cwaplan");
+  plan = cwa_window_get_plan (fixture->window);
+  deployment = cwa_plan_get_deployment (plan);
+  vs = first_virtual_server (plan);
+  twin_vs = cwa_virtual_server_new (cwa_virtual_server_get_url (vs), CWA_AUDIENCE_EXTERNAL);
+  cwa_server_add_virtual_server (twin, twin_vs);
+  cwa_deployment_add_server (deployment, twin);
+  cwa_test_ui_drain_main_loop ();
+
+  /* Make array: offered for a host on two computers. */
+  cwa_deployment_editor_select (fixture->editor, vs);
+  g_assert_true (cwa_test_ui_action_enabled (editor, "editor.make-array"));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.make-array", NULL));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_deployment_get_load_balancers (deployment)), ==, 1);
+  lb = g_list_model_get_item (cwa_deployment_get_load_balancers (deployment), 0);
+  g_assert_true (cwa_deployment_editor_get_selected (fixture->editor) == (gpointer) lb);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (form_stack), ==, "load-balancer");
+  maybe_screenshot (fixture, "load-balancer-form");
+
+  /* The form: offload switch and member check boxes go through the
+   * history. */
+  offload = cwa_test_ui_child (lb_form, CWA_TYPE_LOAD_BALANCER_FORM, "offload_switch");
+  gtk_switch_set_active (offload, TRUE);
+  g_assert_true (cwa_load_balancer_get_ssl_offload (lb));
+  members_box = cwa_test_ui_child (lb_form, CWA_TYPE_LOAD_BALANCER_FORM, "members_box");
+  check = gtk_widget_get_last_child (GTK_WIDGET (members_box));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (GTK_WIDGET (members_box)))));
+
+  /* Publish the external twin through a new reverse proxy. */
+  cwa_deployment_editor_select (fixture->editor, twin_vs);
+  g_assert_true (cwa_test_ui_action_enabled (editor, "editor.publish"));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.publish", NULL));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_deployment_get_reverse_proxies (deployment)), ==, 1);
+  rule = cwa_deployment_editor_get_selected (fixture->editor);
+  g_assert_true (CWA_IS_PUBLISHING_RULE (rule));
+  g_assert_cmpstr (cwa_publishing_rule_get_virtual_server (rule), ==, "im.contoso.com");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (form_stack), ==, "publishing-rule");
+  maybe_screenshot (fixture, "publishing-rule-form");
+
+  /* Deleting a computer takes it out of the array; undo puts it back. */
+  cwa_deployment_editor_select (fixture->editor, twin);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.delete", NULL));
+  g_assert_false (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
+  cwa_test_ui_drain_main_loop ();
+}
+
 static void
 test_copy_markdown_and_names (Fixture       *fixture,
                               gconstpointer  data)
@@ -1107,6 +1187,65 @@ test_headlines_name_the_subject (Fixture       *fixture,
                                        "The SAN list contains the asURL (`as.im.contoso.com`)."));
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget   *widget,
+                      const gchar *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A failed deployment.unique-urls offers "Make array…" as its fix: one
+ * click makes the load balancer with both computers, one undo takes it
+ * away. */
+static void
+test_make_array_fix (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaDeployment *deployment;
+  GListModel *load_balancers;
+  g_autoptr(CwaServer) twin = cwa_server_new ("cwa02.contoso.com");
+  g_autoptr(CwaVirtualServer) twin_vs = NULL;
+  g_autoptr(CwaLoadBalancer) lb = NULL;
+  GtkWidget *button;
+
+  open_example (fixture, "contoso.cwaplan");
+  plan = cwa_window_get_plan (fixture->window);
+  deployment = cwa_plan_get_deployment (plan);
+  load_balancers = cwa_deployment_get_load_balancers (deployment);
+  g_assert_null (find_button_labelled (GTK_WIDGET (fixture->panel), "Make _Array…"));
+
+  twin_vs = cwa_virtual_server_new (cwa_virtual_server_get_url (first_virtual_server (plan)), CWA_AUDIENCE_INTERNAL);
+  cwa_server_add_virtual_server (twin, twin_vs);
+  cwa_deployment_add_server (deployment, twin);
+  CWA_TEST_WAIT_FOR (find_button_labelled (GTK_WIDGET (fixture->panel), "Make _Array…") != NULL);
+  button = find_button_labelled (GTK_WIDGET (fixture->panel), "Make _Array…");
+  maybe_screenshot (fixture, "make-array-fix");
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (load_balancers), ==, 1);
+  lb = g_list_model_get_item (load_balancers, 0);
+  g_assert_cmpstr (cwa_load_balancer_get_fqdn (lb), ==, "im.contoso.com");
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwaserver.contoso.com"));
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
+  /* Nothing left to fix that way: the button goes with the next run. */
+  CWA_TEST_WAIT_FOR (find_button_labelled (GTK_WIDGET (fixture->panel), "Make _Array…") == NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (load_balancers), ==, 0);
+  cwa_test_ui_drain_main_loop ();
+}
+
 /* A plan with a typo in a key opens (the key is kept), and a bar names the
  * key, its line and the key meant, once: a second plan without unknown keys
  * clears it, and closing the bar hides it. */
@@ -1183,6 +1322,8 @@ main (int   argc,
   ADD ("paste-pem", test_paste_pem);
   ADD ("drag-to-assign", test_drag_to_assign);
   ADD ("topology", test_topology);
+  ADD ("arrays-and-proxies", test_arrays_and_proxies);
+  ADD ("make-array-fix", test_make_array_fix);
   ADD ("unknown-key-bar", test_unknown_key_bar);
   ADD ("required-name-kinds", test_required_name_kinds);
   ADD ("headlines-name-the-subject", test_headlines_name_the_subject);

@@ -930,6 +930,51 @@ cwa_plan_edits_count_array_servers (CwaPlan          *plan,
   return servers->len;
 }
 
+/* TRUE when "Make array…" on a virtual server of @host would change
+ * something: no load balancer of that name lists all of @servers. */
+static gboolean
+array_incomplete (CwaDeployment *deployment,
+                  const gchar   *host,
+                  GPtrArray     *servers)
+{
+  CwaLoadBalancer *load_balancer = cwa_deployment_find_load_balancer (deployment, host);
+
+  if (servers->len < 2)
+    return FALSE;
+  for (guint i = 0; load_balancer != NULL && i < servers->len; i++)
+    if (!cwa_load_balancer_has_member (load_balancer, cwa_server_get_fqdn (g_ptr_array_index (servers, i))))
+      return TRUE;
+  return load_balancer == NULL;
+}
+
+CwaVirtualServer *
+cwa_plan_edits_find_array_candidate (CwaPlan *plan)
+{
+  CwaDeployment *deployment;
+  GListModel *servers;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), NULL);
+
+  deployment = cwa_plan_get_deployment (plan);
+  servers = cwa_deployment_get_servers (deployment);
+  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+      GListModel *vss = cwa_server_get_virtual_servers (server);
+
+      for (guint j = 0; j < g_list_model_get_n_items (vss); j++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, j);
+          const gchar *host = cwa_virtual_server_get_host (vs);
+          g_autoptr(GPtrArray) holders = host != NULL ? servers_with_host (deployment, host) : NULL;
+
+          if (holders != NULL && array_incomplete (deployment, host, holders))
+            return vs;
+        }
+    }
+  return NULL;
+}
+
 CwaLoadBalancer *
 cwa_plan_edits_make_array (CwaPlan          *plan,
                            CwaVirtualServer *virtual_server)

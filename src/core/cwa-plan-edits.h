@@ -82,6 +82,11 @@ gboolean cwa_plan_edits_set_trusted           (CwaPlan          *plan,
  * host: "Make array…" is offered from two. */
 guint              cwa_plan_edits_count_array_servers (CwaPlan          *plan,
                                                        CwaVirtualServer *virtual_server);
+/* The first virtual server (plan order) whose URL host is on two
+ * computers or more that no load balancer of that name has all as members:
+ * what "Make array…" offered as the fix of `deployment.unique-urls` acts
+ * on.  Borrowed, or NULL. */
+CwaVirtualServer  *cwa_plan_edits_find_array_candidate (CwaPlan         *plan);
 /* "Make array…": one step creating the load balancer named like
  * @virtual_server's URL host (or taking the existing one) with every
  * computer holding a virtual server of that host as a member.  Returns the

@@ -160,6 +160,8 @@ cwa_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "editor.add-server", { "<Control><Shift>n", NULL } },
     { "editor.add-virtual-server", { "<Control><Shift>u", NULL } },
+    { "editor.add-load-balancer", { "<Control><Shift>b", NULL } },
+    { "editor.add-reverse-proxy", { "<Control><Shift>p", NULL } },
     /* Not here: Ctrl+Z (win.undo) and Ctrl+V, window shortcuts in the
      * bubble phase (cwa-window.c), so a focused entry undoes and pastes
      * its own text first; accelerators here would take the key from it. */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-checklist-panel.h"
+#include "cwa-plan-edits.h"
 #include "cwa-request.h"
 #include "cwa-ui-util.h"
 
@@ -164,6 +165,46 @@ show_clicked_cb (GtkButton         *button,
   g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
 }
 
+/* The fix a failed deployment.unique-urls offers: "Make array…" on the
+ * first URL host several computers share (cwa_plan_edits_make_array()). */
+static void
+make_array_clicked_cb (GtkButton         *button,
+                       CwaChecklistPanel *self)
+{
+  CwaPlan *plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
+  CwaVirtualServer *candidate = plan != NULL ? cwa_plan_edits_find_array_candidate (plan) : NULL;
+
+  if (candidate != NULL)
+    cwa_plan_edits_make_array (plan, candidate);
+}
+
+static void
+add_make_array_fix (CwaChecklistPanel *self,
+                    AdwExpanderRow    *row,
+                    CwaFinding        *finding)
+{
+  CwaPlan *plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
+  GtkWidget *button;
+  GtkWidget *fix;
+
+  if (plan == NULL || cwa_finding_get_status (finding) != CWA_STATUS_FAIL ||
+      g_strcmp0 (cwa_finding_get_rule_id (finding), "deployment.unique-urls") != 0 ||
+      cwa_plan_edits_find_array_candidate (plan) == NULL)
+    return;
+
+  /* Translators: the fix offered on "No two virtual servers use the same URL host" */
+  button = gtk_button_new_with_mnemonic (_("Make _Array…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (make_array_clicked_cb), self, 0);
+  fix = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fix), _("Fix"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (fix),
+                               _("Put the computers serving this URL host behind one load balancer"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (fix), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (fix), button);
+  adw_expander_row_add_row (row, fix);
+}
+
 static void
 add_detail_row (AdwExpanderRow *expander,
                 const gchar    *title,
@@ -231,6 +272,8 @@ make_finding_row (CwaChecklistPanel *self,
       source = g_strdup_printf (_("%s (%s)"), rule->id, rule->source);
       add_detail_row (ADW_EXPANDER_ROW (row), _("Rule and source"), source);
     }
+
+  add_make_array_fix (self, ADW_EXPANDER_ROW (row), finding);
 
   if (g_hash_table_contains (self->expanded, key))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);

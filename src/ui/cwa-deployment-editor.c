@@ -1,9 +1,13 @@
-/* cwa-deployment-editor.c: the left pane: the tree of computers and virtual servers and the form for one. */
+/* cwa-deployment-editor.c: the left pane: the tree of computers, virtual servers, load balancers and reverse proxies, and the form for one. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "cwa-certificate-choice.h"
 #include "cwa-deployment-editor.h"
+#include "cwa-load-balancer-form.h"
+#include "cwa-publishing-rule-form.h"
+#include "cwa-reverse-proxy-form.h"
 #include "cwa-names.h"
 #include "cwa-plan-edits.h"
 #include "cwa-topology-view.h"
@@ -51,6 +55,9 @@ struct _CwaDeploymentEditor
   GtkEntry           *download_url_entry;
   GtkLabel           *download_url_error;
   GtkDropDown        *ssl_dropdown;
+  GtkWidget          *load_balancer_form;
+  GtkWidget          *reverse_proxy_form;
+  GtkWidget          *publishing_rule_form;
 };
 
 enum {
@@ -99,13 +106,51 @@ static void
 set_entry_text (GtkEntry    *entry,
                 const gchar *text)
 {
-  if (g_strcmp0 (entry_text (entry), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  cwa_ui_entry_set_text (entry, text);
 }
 
 static void refresh_choices (CwaDeploymentEditor *self);
 
 /* Status icons of the tree rows. */
+
+/* Load balancers, their members (GtkStringObjects), reverse proxies and
+ * publishing rules. */
+static void
+refresh_front_end_row (GtkWidget *name,
+                       GtkWidget *detail,
+                       gpointer   item)
+{
+  if (CWA_IS_LOAD_BALANCER (item))
+    {
+      gtk_label_set_text (GTK_LABEL (name), cwa_load_balancer_get_fqdn (item));
+      gtk_label_set_text (GTK_LABEL (detail), cwa_load_balancer_get_ssl_offload (item)
+                                              /* Translators: a load balancer's row in the deployment tree */
+                                              ? _("Load balancer, SSL offload")
+                                              /* Translators: a load balancer's row in the deployment tree */
+                                              : _("Load balancer"));
+    }
+  else if (CWA_IS_REVERSE_PROXY (item))
+    {
+      gtk_label_set_text (GTK_LABEL (name), cwa_reverse_proxy_get_fqdn (item));
+      /* Translators: a reverse proxy's row in the deployment tree */
+      gtk_label_set_text (GTK_LABEL (detail), _("Reverse proxy"));
+    }
+  else if (CWA_IS_PUBLISHING_RULE (item))
+    {
+      g_autofree gchar *target = NULL;
+
+      gtk_label_set_text (GTK_LABEL (name), cwa_publishing_rule_get_published_url (item));
+      /* Translators: a publishing rule's row: the virtual server it publishes */
+      target = g_strdup_printf (_("to %s"), cwa_publishing_rule_get_virtual_server (item));
+      gtk_label_set_text (GTK_LABEL (detail), target);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (name), gtk_string_object_get_string (item));
+      /* Translators: a load balancer member's row in the deployment tree */
+      gtk_label_set_text (GTK_LABEL (detail), _("Member"));
+    }
+}
 
 static void
 refresh_row (CwaDeploymentEditor *self,
@@ -123,6 +168,10 @@ refresh_row (CwaDeploymentEditor *self,
     {
       gtk_label_set_text (GTK_LABEL (name), cwa_server_get_fqdn (item));
       gtk_label_set_text (GTK_LABEL (detail), "");
+    }
+  else if (!CWA_IS_VIRTUAL_SERVER (item))
+    {
+      refresh_front_end_row (name, detail, item);
     }
   else
     {
@@ -166,6 +215,12 @@ row_drop_cb (GtkDropTarget *target,
     cwa_server_set_mtls_certificate (item, certificate);
   else if (CWA_IS_VIRTUAL_SERVER (item))
     cwa_virtual_server_set_ssl_certificate (item, certificate);
+  else if (CWA_IS_LOAD_BALANCER (item) || CWA_IS_PUBLISHING_RULE (item))
+    {
+      CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (gtk_widget_get_ancestor (box, CWA_TYPE_DEPLOYMENT_EDITOR));
+
+      return self != NULL && self->plan != NULL && cwa_plan_edits_assign (self->plan, item, certificate);
+    }
   else
     return FALSE;
   return TRUE;
@@ -219,6 +274,20 @@ row_item_notify_cb (GtkWidget  *row_box,
     refresh_row (self, row_box);
 }
 
+static const gchar *
+row_icon_name (gpointer item)
+{
+  if (CWA_IS_SERVER (item) || GTK_IS_STRING_OBJECT (item))
+    return "computer-symbolic";
+  if (CWA_IS_LOAD_BALANCER (item))
+    return "network-server-symbolic";
+  if (CWA_IS_REVERSE_PROXY (item))
+    return "security-high-symbolic";
+  if (CWA_IS_PUBLISHING_RULE (item))
+    return "send-to-symbolic";
+  return "network-workgroup-symbolic";
+}
+
 static void
 row_bind_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -231,8 +300,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   gpointer item = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon),
-                                CWA_IS_SERVER (item) ? "computer-symbolic" : "network-workgroup-symbolic");
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), row_icon_name (item));
   g_object_set_data_full (G_OBJECT (box), "cwa-item", item, g_object_unref);
   g_object_set_data (G_OBJECT (box), "cwa-notify-id",
                      GSIZE_TO_POINTER (g_signal_connect_object (item, "notify", G_CALLBACK (row_item_notify_cb),
@@ -257,13 +325,51 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
+/* A load balancer's members are names: a GtkStringList that follows them. */
+static void
+sync_member_list (GtkStringList   *list,
+                  GParamSpec      *pspec,
+                  CwaLoadBalancer *load_balancer)
+{
+  const gchar * const *members = cwa_load_balancer_get_members (load_balancer);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  gboolean same = n == g_strv_length ((gchar **) members);
+
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (list, i), members[i]) == 0;
+  if (!same)
+    gtk_string_list_splice (list, 0, n, members);
+}
+
 static GListModel *
 create_children_cb (gpointer item,
                     gpointer user_data)
 {
   if (CWA_IS_SERVER (item))
     return g_object_ref (cwa_server_get_virtual_servers (item));
+  if (CWA_IS_REVERSE_PROXY (item))
+    return g_object_ref (cwa_reverse_proxy_get_publishing_rules (item));
+  if (CWA_IS_LOAD_BALANCER (item))
+    {
+      GtkStringList *list = gtk_string_list_new (cwa_load_balancer_get_members (item));
+
+      g_signal_connect_object (item, "notify::members", G_CALLBACK (sync_member_list), list, G_CONNECT_SWAPPED);
+      return G_LIST_MODEL (list);
+    }
   return NULL;
+}
+
+/* The tree's top level: computers, then load balancers, then reverse
+ * proxies. */
+static GListModel *
+top_level_model (CwaDeployment *deployment)
+{
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+
+  g_list_store_append (parts, cwa_deployment_get_servers (deployment));
+  g_list_store_append (parts, cwa_deployment_get_load_balancers (deployment));
+  g_list_store_append (parts, cwa_deployment_get_reverse_proxies (deployment));
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
 }
 
 /* Certificate drop-downs: "None" and the plan's certificates. */
@@ -350,30 +456,13 @@ select_certificate_choice (CwaDeploymentEditor *self,
                            GtkDropDown         *dropdown,
                            CwaCertificate      *certificate)
 {
-  GListModel *model = G_LIST_MODEL (self->certificate_choices);
-  guint n = g_list_model_get_n_items (model);
-  guint position = 0;
-
-  for (guint i = 0; certificate != NULL && i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if ((gpointer) item == (gpointer) certificate)
-        {
-          position = i;
-          break;
-        }
-    }
-  if (gtk_drop_down_get_selected (dropdown) != position)
-    gtk_drop_down_set_selected (dropdown, position);
+  cwa_certificate_choice_select (dropdown, certificate);
 }
 
 static CwaCertificate *
 chosen_certificate (GtkDropDown *dropdown)
 {
-  GObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  return CWA_IS_CERTIFICATE (item) ? CWA_CERTIFICATE (item) : NULL;
+  return cwa_certificate_choice_get (dropdown);
 }
 
 static void
@@ -458,6 +547,19 @@ forget_entry_undo (GtkEntry *entry)
 }
 
 static void
+fill_front_end_forms (CwaDeploymentEditor *self)
+{
+  gpointer subject = self->selected;
+
+  cwa_load_balancer_form_set_subject (CWA_LOAD_BALANCER_FORM (self->load_balancer_form), self->plan,
+                                      CWA_IS_LOAD_BALANCER (subject) ? subject : NULL);
+  cwa_reverse_proxy_form_set_subject (CWA_REVERSE_PROXY_FORM (self->reverse_proxy_form), self->plan,
+                                      CWA_IS_REVERSE_PROXY (subject) ? subject : NULL);
+  cwa_publishing_rule_form_set_subject (CWA_PUBLISHING_RULE_FORM (self->publishing_rule_form), self->plan,
+                                        CWA_IS_PUBLISHING_RULE (subject) ? subject : NULL);
+}
+
+static void
 fill_form (CwaDeploymentEditor *self)
 {
   gpointer subject = self->selected;
@@ -483,10 +585,17 @@ fill_form (CwaDeploymentEditor *self)
       show_field_error (self->download_url_entry, self->download_url_error, NULL);
       gtk_stack_set_visible_child_name (self->form_stack, "virtual-server");
     }
+  else if (CWA_IS_LOAD_BALANCER (subject))
+    gtk_stack_set_visible_child_name (self->form_stack, "load-balancer");
+  else if (CWA_IS_REVERSE_PROXY (subject))
+    gtk_stack_set_visible_child_name (self->form_stack, "reverse-proxy");
+  else if (CWA_IS_PUBLISHING_RULE (subject))
+    gtk_stack_set_visible_child_name (self->form_stack, "publishing-rule");
   else
     {
       gtk_stack_set_visible_child_name (self->form_stack, "none");
     }
+  fill_front_end_forms (self);
   forget_entry_undo (self->fqdn_entry);
   forget_entry_undo (self->url_entry);
   forget_entry_undo (self->listen_entry);
@@ -496,6 +605,21 @@ fill_form (CwaDeploymentEditor *self)
 
   sync_choices (self);
   update_placeholders (self);
+}
+
+/* "Make array…" wants a URL host on two computers or more, "Publish
+ * through reverse proxy…" an external virtual server. */
+static void
+update_actions (CwaDeploymentEditor *self)
+{
+  gpointer subject = self->selected;
+  gboolean is_vs = CWA_IS_VIRTUAL_SERVER (subject) && self->plan != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", subject != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.make-array",
+                                 is_vs && cwa_plan_edits_count_array_servers (self->plan, subject) >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.publish",
+                                 is_vs && cwa_virtual_server_get_audience (subject) == CWA_AUDIENCE_EXTERNAL);
 }
 
 static void
@@ -512,7 +636,7 @@ set_selected (CwaDeploymentEditor *self,
     g_object_add_weak_pointer (self->selected, &self->selected);
 
   fill_form (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", subject != NULL);
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
@@ -693,6 +817,18 @@ cwa_deployment_editor_select (CwaDeploymentEditor *self,
           position = find_row (self, subject);
         }
     }
+  if (position < 0 && CWA_IS_PUBLISHING_RULE (subject) && cwa_publishing_rule_get_reverse_proxy (subject) != NULL)
+    {
+      gint parent = find_row (self, cwa_publishing_rule_get_reverse_proxy (subject));
+
+      if (parent >= 0)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), parent);
+
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          position = find_row (self, subject);
+        }
+    }
   if (position < 0)
     return;
 
@@ -802,6 +938,8 @@ add_virtual_server_action (GtkWidget   *widget,
 
 /* The plan's history records the deletion: the window's Ctrl+Z, or the
  * toast's Undo, puts it back. */
+static void remove_selected_member (CwaDeploymentEditor *self);
+
 static void
 delete_action (GtkWidget   *widget,
                const gchar *action_name,
@@ -814,8 +952,146 @@ delete_action (GtkWidget   *widget,
 
   if (CWA_IS_SERVER (self->selected))
     cwa_plan_edits_delete_server (self->plan, self->selected);
-  else
+  else if (CWA_IS_VIRTUAL_SERVER (self->selected))
     cwa_plan_edits_delete_virtual_server (self->plan, self->selected);
+  else if (CWA_IS_LOAD_BALANCER (self->selected))
+    cwa_plan_edits_delete_load_balancer (self->plan, self->selected);
+  else if (CWA_IS_REVERSE_PROXY (self->selected))
+    cwa_plan_edits_delete_reverse_proxy (self->plan, self->selected);
+  else if (CWA_IS_PUBLISHING_RULE (self->selected))
+    cwa_plan_edits_delete_publishing_rule (self->plan, self->selected);
+  else if (GTK_IS_STRING_OBJECT (self->selected))
+    remove_selected_member (self);
+}
+
+/* A member row's parent row is its load balancer. */
+static void
+remove_selected_member (CwaDeploymentEditor *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GtkTreeListRow) parent = row != NULL ? gtk_tree_list_row_get_parent (row) : NULL;
+  g_autoptr(GObject) load_balancer = parent != NULL ? gtk_tree_list_row_get_item (parent) : NULL;
+  g_autofree gchar *name = g_strdup (gtk_string_object_get_string (self->selected));
+
+  if (CWA_IS_LOAD_BALANCER (load_balancer))
+    cwa_plan_edits_remove_member (self->plan, CWA_LOAD_BALANCER (load_balancer), name);
+}
+
+/* New load balancers and proxies get a free placeholder name in the
+ * domain of the first computer, selected for typing over. */
+static gchar *
+placeholder_name (CwaDeploymentEditor *self,
+                  const gchar         *label,
+                  gboolean             load_balancer)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (self->plan);
+  GListModel *servers = cwa_deployment_get_servers (deployment);
+  g_autoptr(CwaServer) first = g_list_model_get_n_items (servers) > 0 ? g_list_model_get_item (servers, 0) : NULL;
+  const gchar *dot = first != NULL ? strchr (cwa_server_get_fqdn (first), '.') : NULL;
+  const gchar *domain = dot != NULL ? dot : ".example.com";
+
+  for (guint n = 1; ; n++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("%s%u%s", label, n, domain);
+
+      if ((load_balancer ? (gpointer) cwa_deployment_find_load_balancer (deployment, name)
+                         : (gpointer) cwa_deployment_find_reverse_proxy (deployment, name)) == NULL)
+        return g_steal_pointer (&name);
+    }
+}
+
+static void
+add_load_balancer_action (GtkWidget   *widget,
+                          const gchar *action_name,
+                          GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+  g_autoptr(CwaLoadBalancer) load_balancer = NULL;
+  g_autofree gchar *fqdn = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  fqdn = placeholder_name (self, "pool", TRUE);
+  load_balancer = cwa_load_balancer_new (fqdn);
+  cwa_plan_edits_add_load_balancer (self->plan, load_balancer);
+  cwa_deployment_editor_select (self, load_balancer);
+}
+
+static void
+add_reverse_proxy_action (GtkWidget   *widget,
+                          const gchar *action_name,
+                          GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+  g_autoptr(CwaReverseProxy) proxy = NULL;
+  g_autofree gchar *fqdn = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  fqdn = placeholder_name (self, "proxy", FALSE);
+  proxy = cwa_reverse_proxy_new (fqdn);
+  cwa_plan_edits_add_reverse_proxy (self->plan, proxy);
+  cwa_deployment_editor_select (self, proxy);
+}
+
+void
+cwa_deployment_editor_make_array (CwaDeploymentEditor *self,
+                                  CwaVirtualServer    *virtual_server)
+{
+  CwaLoadBalancer *load_balancer;
+
+  g_return_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self));
+  g_return_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server));
+
+  if (self->plan == NULL)
+    return;
+  load_balancer = cwa_plan_edits_make_array (self->plan, virtual_server);
+  if (load_balancer != NULL)
+    cwa_deployment_editor_select (self, load_balancer);
+}
+
+static void
+make_array_action (GtkWidget   *widget,
+                   const gchar *action_name,
+                   GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+
+  if (CWA_IS_VIRTUAL_SERVER (self->selected))
+    cwa_deployment_editor_make_array (self, self->selected);
+}
+
+/* Through the plan's first reverse proxy, or a new one; the rule is then
+ * selected, its form open for the listener and its certificate. */
+static void
+publish_action (GtkWidget   *widget,
+                const gchar *action_name,
+                GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+  GListModel *proxies;
+  g_autoptr(CwaReverseProxy) proxy = NULL;
+  CwaPublishingRule *rule;
+
+  if (self->plan == NULL || !CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+
+  proxies = cwa_deployment_get_reverse_proxies (cwa_plan_get_deployment (self->plan));
+  if (g_list_model_get_n_items (proxies) > 0)
+    proxy = g_list_model_get_item (proxies, 0);
+  else
+    {
+      g_autofree gchar *fqdn = placeholder_name (self, "proxy", FALSE);
+
+      proxy = cwa_reverse_proxy_new (fqdn);
+    }
+  rule = cwa_plan_edits_publish (self->plan, self->selected, proxy);
+  if (rule == NULL)
+    rule = cwa_reverse_proxy_find_publishing_rule (proxy, cwa_virtual_server_get_host (self->selected));
+  if (rule != NULL)
+    cwa_deployment_editor_select (self, rule);
 }
 
 /* The topology view: a toggle away, clicking a box edits it. */
@@ -839,6 +1115,7 @@ topology_activated_cb (CwaDeploymentEditor *self,
 static void
 deployment_changed_cb (CwaDeploymentEditor *self)
 {
+  update_actions (self);
   gtk_stack_set_visible_child_name (self->tree_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) > 0
                                       ? "tree" : "empty");
@@ -887,7 +1164,7 @@ cwa_deployment_editor_set_plan (CwaDeploymentEditor *self,
   if (plan != NULL)
     {
       deployment = cwa_plan_get_deployment (plan);
-      self->tree_model = gtk_tree_list_model_new (g_object_ref (cwa_deployment_get_servers (deployment)),
+      self->tree_model = gtk_tree_list_model_new (top_level_model (deployment),
                                                   FALSE, TRUE, create_children_cb, NULL, NULL);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree_model)));
       gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -1028,6 +1305,9 @@ cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CWA_TYPE_TOPOLOGY_VIEW);
+  g_type_ensure (CWA_TYPE_LOAD_BALANCER_FORM);
+  g_type_ensure (CWA_TYPE_REVERSE_PROXY_FORM);
+  g_type_ensure (CWA_TYPE_PUBLISHING_RULE_FORM);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cwacertplanner/CertPlanner/cwa-deployment-editor.ui");
@@ -1054,6 +1334,9 @@ cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, download_url_entry);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, download_url_error);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, ssl_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, load_balancer_form);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, reverse_proxy_form);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, publishing_rule_form);
   gtk_widget_class_bind_template_callback (widget_class, fqdn_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, listen_changed_cb);
@@ -1063,6 +1346,10 @@ cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.add-server", NULL, add_server_action);
   gtk_widget_class_install_action (widget_class, "editor.add-virtual-server", NULL, add_virtual_server_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-load-balancer", NULL, add_load_balancer_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-reverse-proxy", NULL, add_reverse_proxy_action);
+  gtk_widget_class_install_action (widget_class, "editor.make-array", NULL, make_array_action);
+  gtk_widget_class_install_action (widget_class, "editor.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "editor.delete", NULL);
 }
@@ -1115,7 +1402,7 @@ cwa_deployment_editor_init (CwaDeploymentEditor *self)
   g_signal_connect_object (self->audience_dropdown, "notify::selected",
                            G_CALLBACK (audience_selected_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
+  update_actions (self);
   gtk_stack_set_visible_child_name (self->view_stack, "tree");
 }
 

@@ -29,4 +29,9 @@ gpointer   cwa_deployment_editor_get_selected (CwaDeploymentEditor *self);
 void       cwa_deployment_editor_select       (CwaDeploymentEditor *self,
                                                gpointer             subject);
 
+/* "Make array…" on @virtual_server (cwa_plan_edits_make_array()), then
+ * selects the load balancer; nothing when there is no array to make. */
+void          cwa_deployment_editor_make_array  (CwaDeploymentEditor *self,
+                                                 CwaVirtualServer    *virtual_server);
+
 G_END_DECLS

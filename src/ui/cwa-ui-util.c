@@ -317,3 +317,11 @@ cwa_ui_dup_folder_label (GFile       *folder,
   path = g_file_get_path (folder);
   return path != NULL ? g_filename_display_name (path) : g_strdup ("");
 }
+
+void
+cwa_ui_entry_set_text (GtkEntry    *entry,
+                       const gchar *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}

@@ -60,4 +60,10 @@ gchar       *cwa_ui_dup_folder_label     (GFile        *folder,
 /* "cwaserver.contoso.com" or "im.contoso.com": what a row names. */
 gchar       *cwa_ui_dup_subject_label    (gpointer      subject);
 
+/* Sets @entry's text to @text (NULL: empty) unless it shows that already:
+ * filling a form from the model then emits no "changed" and keeps the
+ * cursor where the user types. */
+void         cwa_ui_entry_set_text       (GtkEntry     *entry,
+                                          const gchar  *text);
+
 G_END_DECLS
