@@ -410,6 +410,11 @@ resolve_host (CwaProbe     *self,
   if (addresses != NULL)
     return addresses;
 
+  /* GLib 2.74's threaded resolver leaks its error when it starts on a
+   * cancelled cancellable; nothing is looked up after a cancel anyway. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
   resolver = g_resolver_get_default ();
   list = g_resolver_lookup_by_name (resolver, host, cancellable, error);
   if (list == NULL)
