@@ -727,6 +727,14 @@ test_wording (void)
           g_assert_null (strstr (text, "Pass</td><td>error"));
           g_assert_nonnull (strstr (text, "Result"));
         }
+      /* Names and rule ids break only after their dots and hyphens. */
+      if (g_str_equal (formats[i], "html"))
+        {
+          g_assert_nonnull (strstr (text, "download.<wbr>im.<wbr>fabrikam.<wbr>com"));
+          g_assert_nonnull (strstr (text, "cert.<wbr>version-<wbr>3"));
+          g_assert_null (strstr (text, "anywhere"));
+          g_assert_null (strstr (text, "break-all"));
+        }
     }
   subject_clear (&subject);
 }

@@ -22,13 +22,14 @@ static const gchar style[] =
   "table.facts th{background:none;border:none;padding:.1em 1.2em .1em 0}\n"
   "table.facts td{border:none;padding:.1em 0}\n"
   "caption{text-align:left;font-weight:bold;padding:.2em 0}\n"
-  /* Prose wraps between words only, so short columns (status, level)
-   * keep their width; host names and rule ids may break anywhere, since a
-   * 60-character name must not widen the table past the page. */
+  /* Prose wraps between words, host names and rule ids after their dots
+   * and hyphens (<wbr>), and only when they do not fit: short columns
+   * (result, level) keep their width, and a long name still cannot widen
+   * the table past the page (break-word splits a label only as a last
+   * resort, without shrinking the column as "anywhere" would). */
   "th,td{border:1px solid #c4c4c4;padding:.25em .45em;text-align:left;vertical-align:top;"
   "overflow-wrap:break-word}\n"
   "th{background:#eef1f5;white-space:nowrap}\n"
-  "td.code{overflow-wrap:anywhere}\n"
   "table.record th{width:13em}\n"
   ".code{font-family:\"DejaVu Sans Mono\",Consolas,monospace;font-size:.95em}\n"
   ".good{color:#17632f}\n"
@@ -91,6 +92,30 @@ append_escaped (GString     *html,
   append_escaped_full (html, text, TRUE);
 }
 
+/* Escapes @text with a <wbr> after each dot and hyphen, so a host name
+ * ("download.im.contoso.com") or a rule id ("cert.version-3") that does
+ * not fit breaks between its labels, never inside one. */
+static void
+append_escaped_breakable (GString     *html,
+                          const gchar *text)
+{
+  const gchar *start = text;
+
+  for (const gchar *p = text; *p != '\0'; p++)
+    {
+      g_autofree gchar *part = NULL;
+
+      if (*p != '.' && *p != '-')
+        continue;
+      part = g_strndup (start, p + 1 - start);
+      append_escaped (html, part);
+      if (p[1] != '\0' && p[1] != ' ' && p[1] != '\n')
+        g_string_append (html, "<wbr>");
+      start = p + 1;
+    }
+  append_escaped (html, start);
+}
+
 static const gchar *
 tone_class (CwaReportTone tone)
 {
@@ -118,7 +143,7 @@ append_cell_content (GString             *html,
     {
       if (i > 0)
         g_string_append (html, "<br>");
-      append_escaped (html, cell->lines[i]);
+      append_escaped_breakable (html, cell->lines[i]);
     }
 }
 
