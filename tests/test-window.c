@@ -1246,6 +1246,39 @@ test_make_array_fix (Fixture       *fixture,
   cwa_test_ui_drain_main_loop ();
 }
 
+/* A second computer cannot take the FQDN of another: the form says so
+ * with the error style, and the model keeps the old name. */
+static void
+test_duplicate_fqdn (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CwaDeployment *deployment;
+  GListModel *servers;
+  g_autoptr(CwaServer) second = NULL;
+  GtkEditable *fqdn_entry = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "fqdn_entry");
+  GtkLabel *fqdn_error = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "fqdn_error");
+  g_autofree gchar *original = NULL;
+
+  open_example (fixture, "contoso.cwaplan");
+  deployment = cwa_plan_get_deployment (cwa_window_get_plan (fixture->window));
+  servers = cwa_deployment_get_servers (deployment);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.add-server", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 2);
+  second = g_list_model_get_item (servers, 1);
+  original = g_strdup (cwa_server_get_fqdn (second));
+  cwa_deployment_editor_select (fixture->editor, second);
+
+  gtk_editable_set_text (fqdn_entry, "CWASERVER.contoso.com");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fqdn_entry), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fqdn_error)));
+  g_assert_nonnull (strstr (gtk_label_get_text (fqdn_error), "already has this name"));
+  g_assert_cmpstr (cwa_server_get_fqdn (second), ==, original);
+
+  gtk_editable_set_text (fqdn_entry, "cwa02.contoso.com");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fqdn_entry), "error"));
+  g_assert_cmpstr (cwa_server_get_fqdn (second), ==, "cwa02.contoso.com");
+}
+
 /* A plan with a typo in a key opens (the key is kept), and a bar names the
  * key, its line and the key meant, once: a second plan without unknown keys
  * clears it, and closing the bar hides it. */
@@ -1327,6 +1360,7 @@ main (int   argc,
   ADD ("unknown-key-bar", test_unknown_key_bar);
   ADD ("required-name-kinds", test_required_name_kinds);
   ADD ("headlines-name-the-subject", test_headlines_name_the_subject);
+  ADD ("duplicate-fqdn", test_duplicate_fqdn);
 #undef ADD
 
   status = g_test_run ();

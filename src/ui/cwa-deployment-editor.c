@@ -653,6 +653,7 @@ static void
 fqdn_changed_cb (CwaDeploymentEditor *self)
 {
   const gchar *text = entry_text (self->fqdn_entry);
+  CwaServer *other;
 
   if (self->filling || !CWA_IS_SERVER (self->selected))
     return;
@@ -662,6 +663,15 @@ fqdn_changed_cb (CwaDeploymentEditor *self)
       show_field_error (self->fqdn_entry, self->fqdn_error,
                         *text == '\0' ? _("Enter the computer's fully qualified domain name.")
                                       : _("Not a host name: use letters, digits and hyphens between dots, such as cwaserver.contoso.com."));
+      return;
+    }
+  other = self->plan != NULL ? cwa_deployment_find_server (cwa_plan_get_deployment (self->plan), text) : NULL;
+  if (other != NULL && other != CWA_SERVER (self->selected))
+    {
+      /* Two computers of one name would be read as one by every rule and
+       * report, and a plan file refuses them: keep the old name. */
+      show_field_error (self->fqdn_entry, self->fqdn_error,
+                        _("Another computer of this plan already has this name; each computer needs its own FQDN."));
       return;
     }
   show_field_error (self->fqdn_entry, self->fqdn_error, NULL);
