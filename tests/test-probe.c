@@ -664,6 +664,15 @@ test_formats (void)
       run_probe (&run, &fixture, args);
       if (run.status != 0)
         g_error ("probe --format %s exited %d:\n%s%s", formats[i], run.status, run.out, run.err);
+      /* HTML lets names break after their dots and hyphens. */
+      if (g_str_equal (formats[i], "html"))
+        {
+          g_autoptr(GString) text = g_string_new (run.out);
+
+          g_string_replace (text, "<wbr>", "", 0);
+          g_free (run.out);
+          run.out = g_string_free (g_steal_pointer (&text), FALSE);
+        }
       g_assert_nonnull (strstr (run.out, "live.serves-planned-cert"));
       g_assert_nonnull (strstr (run.out, "live.dns-matches-plan"));
       g_assert_nonnull (strstr (run.out, "good.contoso.com:443"));
