@@ -151,6 +151,7 @@ assert_summary_consistent (JsonObject *root)
   JsonArray *findings = json_object_get_array_member (root, "findings");
   gint64 errors = 0;
   gint64 warnings = 0;
+  gint64 info = 0;
   gint64 passed = 0;
 
   for (guint i = 0; i < json_array_get_length (findings); i++)
@@ -170,9 +171,12 @@ assert_summary_consistent (JsonObject *root)
         errors++;
       else if (g_str_equal (level, "warning"))
         warnings++;
+      else
+        info++;
     }
 
   g_assert_cmpint (json_object_get_int_member (summary, "errors"), ==, errors);
+  g_assert_cmpint (json_object_get_int_member (summary, "info"), ==, info);
   g_assert_cmpint (json_object_get_int_member (summary, "warnings"), ==, warnings);
   g_assert_cmpint (json_object_get_int_member (summary, "passed"), ==, passed);
   g_assert_cmpint (json_object_get_boolean_member (summary, "ready"), ==, errors == 0 && warnings == 0);
@@ -291,7 +295,7 @@ test_contoso_json (void)
   g_autoptr(JsonNode) node = NULL;
   static const gchar * const top[] = {
     "report", "version", "tool_version", "generated", "plan", "summary",
-    "findings", "required_names", "coverage", "certificates", NULL
+    "findings", "required_names", "dns_records", "coverage", "certificates", NULL
   };
   static const gchar * const san[] = {
     "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", "cwaserver.contoso.com", NULL
@@ -742,7 +746,7 @@ test_rules (void)
   }
   rules = json_object_get_array_member (json_node_get_object (node), "rules");
   g_assert_cmpuint (json_array_get_length (rules), ==, n_rules);
-  g_assert_cmpuint (n_rules, ==, 32);
+  g_assert_cmpuint (n_rules, ==, 51);
   for (guint i = 0; i < n_rules; i++)
     {
       JsonObject *rule = json_array_get_object_element (rules, i);
@@ -802,7 +806,7 @@ test_rules_markdown (void)
       g_assert_nonnull (strstr (run.out, heading));
       g_assert_cmpuint (strlen (sources[i].summary), >, 80);
     }
-  g_assert_nonnull (strstr (run.out, "Rules: `cert.version-3`, `cert.eku-server-auth`"));
+  g_assert_nonnull (strstr (run.out, "`rp.listener-san-has-url`, `cert.version-3`, `cert.eku-server-auth`"));
 }
 
 /* An unknown key (here a typo of "ssl_certificate") is kept, and each
@@ -1038,7 +1042,7 @@ test_names (void)
   g_assert_cmpint (names.status, ==, 0);
   names_node = cwa_test_parse_json (names.out);
   {
-    static const gchar * const top[] = { "required_names", NULL };
+    static const gchar * const top[] = { "required_names", "dns_records", NULL };
     assert_members (json_node_get_object (names_node), top);
   }
 

@@ -330,6 +330,204 @@ test_satisfied_by (void)
   g_assert_finalize_object (g_steal_pointer (&other_cn));
 }
 
+/* Arrays, load balancers and reverse proxies (rules.md, "Required names") */
+
+typedef struct
+{
+  CwaDeployment   *deployment;
+  CwaServer       *cwa01;
+  CwaServer       *cwa02;
+  CwaVirtualServer *vs01;
+  CwaVirtualServer *vs02;
+  CwaLoadBalancer *lb;
+} Array;
+
+/* The documented array: cwa01 and cwa02 serving https://im.contoso.com
+ * behind the load balancer im.contoso.com, nothing assigned. */
+static void
+array_init (Array *a)
+{
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("IM.contoso.com");
+  const gchar * const members[] = { "cwa01.contoso.com", "cwa02.contoso.com", NULL };
+
+  a->deployment = cwa_deployment_new ();
+  a->cwa01 = add_server (a->deployment, "cwa01.contoso.com");
+  a->vs01 = add_vs (a->cwa01, "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  a->cwa02 = add_server (a->deployment, "cwa02.contoso.com");
+  a->vs02 = add_vs (a->cwa02, "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  cwa_load_balancer_set_members (lb, members);
+  cwa_load_balancer_set_vip (lb, "10.0.0.50");
+  cwa_deployment_add_load_balancer (a->deployment, lb);
+  a->lb = lb;
+}
+
+static void
+array_clear (Array *a)
+{
+  g_assert_finalize_object (a->deployment);
+}
+
+static CwaPublishingRule *
+publish (CwaDeployment *deployment,
+         const gchar   *published_url,
+         const gchar   *host)
+{
+  CwaReverseProxy *proxy = cwa_deployment_find_reverse_proxy (deployment, "isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new (published_url, host);
+
+  if (proxy == NULL)
+    {
+      g_autoptr(CwaReverseProxy) created = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+
+      cwa_deployment_add_reverse_proxy (deployment, created);
+      proxy = created;
+    }
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+
+  return rule;
+}
+
+static void
+assert_array_entry (GPtrArray           *entries,
+                    guint                index,
+                    Array               *a,
+                    const gchar * const *san)
+{
+  CwaRequirement *entry = g_ptr_array_index (entries, index);
+  GPtrArray *servers = cwa_requirement_get_servers (entry);
+
+  assert_entry (entries, index, CWA_ROLE_SSL, a->cwa01, a->vs01, "im.contoso.com", san);
+  g_assert_true (cwa_requirement_get_load_balancer (entry) == a->lb);
+  g_assert_cmpuint (servers->len, ==, 2);
+  g_assert_true (g_ptr_array_index (servers, 0) == a->cwa01);
+  g_assert_true (g_ptr_array_index (servers, 1) == a->cwa02);
+}
+
+/* CWA-LB: one SSL entry for the array, one MTLS entry per member, never
+ * shared even with one computer. */
+static void
+test_array (void)
+{
+  Array a;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  array_init (&a);
+  entries = cwa_requirements_compute (a.deployment);
+  g_assert_cmpuint (entries->len, ==, 3);
+  assert_entry (entries, 0, CWA_ROLE_MTLS, a.cwa01, NULL, "cwa01.contoso.com", no_san);
+  assert_array_entry (entries, 1, &a, ssl_san);
+  assert_entry (entries, 2, CWA_ROLE_MTLS, a.cwa02, NULL, "cwa02.contoso.com", no_san);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* An array of one computer is still no shared certificate. */
+  cwa_deployment_remove_server (a.deployment, a.cwa02);
+  entries = cwa_requirements_compute (a.deployment);
+  g_assert_cmpuint (entries->len, ==, 2);
+  assert_entry (entries, 0, CWA_ROLE_MTLS, a.cwa01, NULL, "cwa01.contoso.com", no_san);
+  assert_entry (entries, 1, CWA_ROLE_SSL, a.cwa01, a.vs01, "im.contoso.com", ssl_san);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  array_clear (&a);
+}
+
+static void
+test_offloading_array (void)
+{
+  Array a;
+  g_autoptr(GPtrArray) entries = NULL;
+  CwaRequirement *entry;
+
+  array_init (&a);
+  cwa_load_balancer_set_ssl_offload (a.lb, TRUE);
+  entries = cwa_requirements_compute (a.deployment);
+  g_assert_cmpuint (entries->len, ==, 4);
+  assert_array_entry (entries, 1, &a, ssl_san);
+  assert_entry (entries, 3, CWA_ROLE_LOAD_BALANCER, NULL, NULL, "im.contoso.com", ssl_san);
+  entry = g_ptr_array_index (entries, 3);
+  g_assert_true (cwa_requirement_get_load_balancer (entry) == a.lb);
+  g_assert_cmpuint (cwa_requirement_get_servers (entry)->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  array_clear (&a);
+}
+
+/* CWA-RP: the listener entry, and the internal host on the certificate the
+ * proxy is shown (here the single server's shared one). */
+static void
+test_reverse_proxy_single_server (void)
+{
+  static const gchar * const listener_san[] = {
+    "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", NULL
+  };
+  static const gchar * const shared_internal_san[] = {
+    "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", "cwaserver.contoso.com",
+    "cwa-int.contoso.com", NULL
+  };
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  CwaServer *server = add_server (deployment, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  CwaPublishingRule *rule = publish (deployment, "https://im.contoso.com", "im.contoso.com");
+  g_autoptr(GPtrArray) entries = cwa_requirements_compute (deployment);
+  CwaRequirement *entry;
+
+  /* The default internal host is the virtual server's: already listed. */
+  g_assert_cmpuint (entries->len, ==, 2);
+  assert_entry (entries, 0, CWA_ROLE_SHARED, server, vs, "im.contoso.com", shared_san);
+  assert_entry (entries, 1, CWA_ROLE_REVERSE_PROXY, NULL, NULL, "im.contoso.com", listener_san);
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_true (cwa_requirement_get_publishing_rule (entry) == rule);
+  g_assert_true (cwa_requirement_get_reverse_proxy (entry) == cwa_publishing_rule_get_reverse_proxy (rule));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  cwa_publishing_rule_set_internal_host (rule, "CWA-Int.contoso.com");
+  entries = cwa_requirements_compute (deployment);
+  assert_entry (entries, 0, CWA_ROLE_SHARED, server, vs, "im.contoso.com", shared_internal_san);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* An http publishing rule needs no listener certificate. */
+  cwa_publishing_rule_set_published_url (rule, "http://im.contoso.com");
+  entries = cwa_requirements_compute (deployment);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&deployment));
+}
+
+static void
+test_reverse_proxy_array (void)
+{
+  static const gchar * const with_ip[] = {
+    "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", "10.0.0.11", NULL
+  };
+  static const gchar * const with_vip[] = {
+    "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", "10.0.0.50", NULL
+  };
+  static const gchar * const published_san[] = {
+    "chat.contoso.com", "as.chat.contoso.com", "download.chat.contoso.com", NULL
+  };
+  Array a;
+  CwaPublishingRule *rule;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  array_init (&a);
+  rule = publish (a.deployment, "https://chat.contoso.com", "im.contoso.com");
+  cwa_publishing_rule_set_internal_host (rule, "10.0.0.11");
+  entries = cwa_requirements_compute (a.deployment);
+  g_assert_cmpuint (entries->len, ==, 4);
+  assert_array_entry (entries, 1, &a, with_ip);
+  assert_entry (entries, 3, CWA_ROLE_REVERSE_PROXY, NULL, NULL, "chat.contoso.com", published_san);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Forwarding to an offloading load balancer's VIP: the load balancer is
+   * shown, so its entry carries the address; the members' keep their names. */
+  cwa_load_balancer_set_ssl_offload (a.lb, TRUE);
+  cwa_publishing_rule_set_internal_host (rule, "10.0.0.50");
+  entries = cwa_requirements_compute (a.deployment);
+  g_assert_cmpuint (entries->len, ==, 5);
+  assert_array_entry (entries, 1, &a, ssl_san);
+  assert_entry (entries, 3, CWA_ROLE_LOAD_BALANCER, NULL, NULL, "im.contoso.com", with_vip);
+  assert_entry (entries, 4, CWA_ROLE_REVERSE_PROXY, NULL, NULL, "chat.contoso.com", published_san);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  array_clear (&a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +545,10 @@ main (int   argc,
   g_test_add_func ("/cwa/requirements/mixed", test_mixed);
   g_test_add_func ("/cwa/requirements/equal", test_equal);
   g_test_add_func ("/cwa/requirements/satisfied-by", test_satisfied_by);
+  g_test_add_func ("/cwa/requirements/array", test_array);
+  g_test_add_func ("/cwa/requirements/offloading-array", test_offloading_array);
+  g_test_add_func ("/cwa/requirements/reverse-proxy/single-server", test_reverse_proxy_single_server);
+  g_test_add_func ("/cwa/requirements/reverse-proxy/array", test_reverse_proxy_array);
 
   return g_test_run ();
 }

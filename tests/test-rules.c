@@ -246,6 +246,25 @@ test_catalogue (void)
     { "server.internal-external-separate", CWA_LEVEL_WARNING, CWA_SCOPE_SERVER, "CWA-VS" },
     { "server.listen-conflict", CWA_LEVEL_ERROR, CWA_SCOPE_SERVER, "CWA-VS" },
     { "deployment.unique-urls", CWA_LEVEL_ERROR, CWA_SCOPE_DEPLOYMENT, "CWA-VS" },
+    { "lb.members-host-array-url", CWA_LEVEL_ERROR, CWA_SCOPE_LOAD_BALANCER, "CWA-LB" },
+    { "lb.members-consistent", CWA_LEVEL_ERROR, CWA_SCOPE_LOAD_BALANCER, "CWA-LB" },
+    { "lb.has-ssl-cert", CWA_LEVEL_ERROR, CWA_SCOPE_LOAD_BALANCER, "CWA-PREP" },
+    { "lb.subject-matches-fqdn", CWA_LEVEL_ERROR, CWA_SCOPE_LOAD_BALANCER, "CWA-LB" },
+    { "lb.san-has-fqdn", CWA_LEVEL_ERROR, CWA_SCOPE_LOAD_BALANCER, "CWA-PREP" },
+    { "lb.san-has-as-url", CWA_LEVEL_ERROR, CWA_SCOPE_LOAD_BALANCER, "CWA-PREP" },
+    { "lb.san-has-download-url", CWA_LEVEL_ERROR, CWA_SCOPE_LOAD_BALANCER, "CWA-PREP" },
+    { "rp.publishes-known-vs", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-RP" },
+    { "rp.https-required", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-RP" },
+    { "rp.publishes-external", CWA_LEVEL_WARNING, CWA_SCOPE_REVERSE_PROXY, "CWA-RP" },
+    { "rp.has-listener-cert", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-PREP" },
+    { "rp.listener-subject-matches-url", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-PREP" },
+    { "rp.listener-san-has-url", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-PREP" },
+    { "rp.listener-san-has-as-url", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-DNS" },
+    { "rp.listener-san-has-download-url", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-DNS" },
+    { "rp.listener-public-ca", CWA_LEVEL_WARNING, CWA_SCOPE_REVERSE_PROXY, "CWA-CERTS" },
+    { "rp.internal-name-on-cert", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-RP" },
+    { "rp.trusts-internal-ca", CWA_LEVEL_ERROR, CWA_SCOPE_REVERSE_PROXY, "CWA-RP" },
+    { "external.published-by-reverse-proxy", CWA_LEVEL_INFO, CWA_SCOPE_VIRTUAL_SERVER, "CWA-RP" },
     { "cert.version-3", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP" },
     { "cert.eku-server-auth", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP" },
     { "cert.key-usage", CWA_LEVEL_ERROR, CWA_SCOPE_CERTIFICATE, "CWA-PREP" },
@@ -1534,6 +1553,690 @@ test_ready (Fixture *f, gconstpointer data)
 #define ADD_DATA(path, data, func) \
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
 
+/* Arrays, load balancers and reverse proxies */
+
+static const gchar * const im_names[] = {
+  "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", NULL
+};
+
+/* The documented array: cwa01 and cwa02 serve https://im.contoso.com (each
+ * with its own MTLS certificate and one SSL certificate for the array
+ * FQDN) behind the load balancer im.contoso.com. */
+static CwaLoadBalancer *
+contoso_array (Fixture *f)
+{
+  CwaCertificate *ssl = add_cert (f, "CN=im.contoso.com,O=Contoso", im_names);
+  const gchar * const fqdns[] = { "cwa01.contoso.com", "cwa02.contoso.com" };
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+
+  for (guint i = 0; i < G_N_ELEMENTS (fqdns); i++)
+    {
+      g_autofree gchar *cn = g_strdup_printf ("CN=%s", fqdns[i]);
+      CwaServer *server = add_server (f, fqdns[i]);
+      CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+
+      cwa_virtual_server_set_ssl_certificate (vs, ssl);
+      cwa_server_set_mtls_certificate (server, add_cert (f, cn, NULL));
+      cwa_load_balancer_add_member (lb, fqdns[i]);
+    }
+  cwa_load_balancer_set_vip (lb, "10.0.0.50");
+  cwa_deployment_add_load_balancer (cwa_plan_get_deployment (f->plan), lb);
+
+  return lb;
+}
+
+/* The array's load balancer offloading SSL with a certificate for @names. */
+static CwaLoadBalancer *
+offloading_array (Fixture             *f,
+                  const gchar         *subject,
+                  const gchar * const *names)
+{
+  CwaLoadBalancer *lb = contoso_array (f);
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, subject);
+  spec.dns_names = names;
+  spec.serial = 77;
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  cwa_load_balancer_set_ssl_certificate (lb, add_spec (f, &spec));
+
+  return lb;
+}
+
+static CwaVirtualServer *
+vs_of (Fixture     *f,
+       const gchar *fqdn)
+{
+  CwaServer *server = cwa_deployment_find_server (cwa_plan_get_deployment (f->plan), fqdn);
+  g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (cwa_server_get_virtual_servers (server), 0);
+
+  return vs;
+}
+
+static void
+test_deployment_unique_urls_array (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_array (f);
+  finding = the_finding (f, "deployment.unique-urls");
+  assert_status (finding, CWA_STATUS_PASS);
+  assert_message_contains (finding, "arrays aside");
+}
+
+static void
+test_deployment_unique_urls_no_load_balancer (Fixture *f, gconstpointer data)
+{
+  CwaLoadBalancer *lb = contoso_array (f);
+  CwaFinding *finding;
+
+  cwa_deployment_remove_load_balancer (cwa_plan_get_deployment (f->plan), lb);
+  finding = the_finding (f, "deployment.unique-urls");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "cwa01.contoso.com");
+  assert_message_contains (finding, "cwa02.contoso.com");
+  assert_message_contains (finding, "a load balancer with the FQDN im.contoso.com");
+}
+
+static void
+test_deployment_unique_urls_same_computer (Fixture *f, gconstpointer data)
+{
+  CwaLoadBalancer *lb = contoso_array (f);
+  CwaFinding *finding;
+
+  /* Two sites of one host on one computer are no array, load balancer or not. */
+  add_vs (cwa_deployment_find_server (cwa_plan_get_deployment (f->plan), "cwa01.contoso.com"),
+          "https://im.contoso.com:444", CWA_AUDIENCE_EXTERNAL);
+  g_assert_nonnull (lb);
+  finding = the_finding (f, "deployment.unique-urls");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_null (strstr (cwa_finding_get_message (finding), "would make"));
+}
+
+static void
+test_lb_members_host_array_url_pass (Fixture *f, gconstpointer data)
+{
+  CwaLoadBalancer *lb = contoso_array (f);
+  CwaFinding *finding = the_finding (f, "lb.members-host-array-url");
+
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_true (cwa_finding_get_load_balancer (finding) == lb);
+  g_assert_null (cwa_finding_get_server (finding));
+  g_assert_null (cwa_finding_get_reverse_proxy (finding));
+}
+
+static void
+test_lb_members_host_array_url_fail (Fixture *f, gconstpointer data)
+{
+  CwaLoadBalancer *lb = contoso_array (f);
+  CwaFinding *finding;
+
+  /* A name the plan does not have yet, and a computer hosting another URL. */
+  cwa_load_balancer_add_member (lb, "cwa03.contoso.com");
+  add_vs (add_server (f, "cwa04.contoso.com"), "https://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL);
+  cwa_load_balancer_add_member (lb, "CWA04.contoso.com.");
+  finding = the_finding (f, "lb.members-host-array-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "cwa03.contoso.com is not a computer of the plan");
+  assert_message_contains (finding, "cwa04.contoso.com hosts no virtual server");
+  g_assert_null (strstr (cwa_finding_get_message (finding), "cwa01"));
+}
+
+static void
+test_lb_members_host_array_url_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+
+  cwa_deployment_add_load_balancer (cwa_plan_get_deployment (f->plan), lb);
+  assert_status (the_finding (f, "lb.members-host-array-url"), CWA_STATUS_FAIL);
+  assert_no_finding (f, "lb.members-consistent");
+}
+
+static void
+test_lb_members_consistent_pass (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  assert_status (the_finding (f, "lb.members-consistent"), CWA_STATUS_PASS);
+}
+
+static void
+test_lb_members_consistent_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_array (f);
+  cwa_virtual_server_set_audience (vs_of (f, "cwa02.contoso.com"), CWA_AUDIENCE_INTERNAL);
+  cwa_virtual_server_set_as_url (vs_of (f, "cwa02.contoso.com"), "share.contoso.com");
+  finding = the_finding (f, "lb.members-consistent");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "on cwa02.contoso.com");
+  assert_message_contains (finding, "audience internal instead of external");
+  assert_message_contains (finding, "asURL share.contoso.com instead of as.im.contoso.com");
+}
+
+static void
+test_lb_has_ssl_cert_pass (Fixture *f, gconstpointer data)
+{
+  offloading_array (f, "CN=im.contoso.com", im_names);
+  assert_status (the_finding (f, "lb.has-ssl-cert"), CWA_STATUS_PASS);
+}
+
+static void
+test_lb_has_ssl_cert_fail (Fixture *f, gconstpointer data)
+{
+  CwaLoadBalancer *lb = contoso_array (f);
+
+  /* Passing TLS through: nothing asked of the load balancer. */
+  assert_no_finding (f, "lb.has-ssl-cert");
+  assert_no_finding (f, "lb.subject-matches-fqdn");
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  assert_status (the_finding (f, "lb.has-ssl-cert"), CWA_STATUS_FAIL);
+  assert_no_finding (f, "lb.san-has-fqdn");
+}
+
+static void
+test_lb_subject_matches_fqdn_pass (Fixture *f, gconstpointer data)
+{
+  offloading_array (f, "CN=im.contoso.com", im_names);
+  assert_status (the_finding (f, "lb.subject-matches-fqdn"), CWA_STATUS_PASS);
+}
+
+static void
+test_lb_subject_matches_fqdn_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  offloading_array (f, "CN=lb01.contoso.com", im_names);
+  finding = the_finding (f, "lb.subject-matches-fqdn");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "load balancer im.contoso.com");
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "im.contoso.com");
+}
+
+static void
+test_lb_san_has_fqdn_pass (Fixture *f, gconstpointer data)
+{
+  offloading_array (f, "CN=im.contoso.com", im_names);
+  assert_status (the_finding (f, "lb.san-has-fqdn"), CWA_STATUS_PASS);
+}
+
+static void
+test_lb_san_has_fqdn_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "as.im.contoso.com", "download.im.contoso.com", NULL };
+
+  offloading_array (f, "CN=im.contoso.com", names);
+  assert_status (the_finding (f, "lb.san-has-fqdn"), CWA_STATUS_FAIL);
+  assert_status (the_finding (f, "lb.san-has-as-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_lb_san_has_as_url_pass (Fixture *f, gconstpointer data)
+{
+  offloading_array (f, "CN=im.contoso.com", im_names);
+  assert_status (the_finding (f, "lb.san-has-as-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_lb_san_has_as_url_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  /* The array's asURL is its first member's override. */
+  offloading_array (f, "CN=im.contoso.com", im_names);
+  cwa_virtual_server_set_as_url (vs_of (f, "cwa01.contoso.com"), "share.contoso.com");
+  finding = the_finding (f, "lb.san-has-as-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "share.contoso.com");
+}
+
+static void
+test_lb_san_has_download_url_pass (Fixture *f, gconstpointer data)
+{
+  offloading_array (f, "CN=im.contoso.com", im_names);
+  assert_status (the_finding (f, "lb.san-has-download-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_lb_san_has_download_url_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "im.contoso.com", "as.im.contoso.com", NULL };
+  CwaFinding *finding;
+
+  offloading_array (f, "CN=im.contoso.com", names);
+  finding = the_finding (f, "lb.san-has-download-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "download.im.contoso.com");
+}
+
+/* A reverse proxy publishing @published_url for the virtual server @host,
+ * its listener certificate named for @listener_names (none when NULL). */
+static CwaPublishingRule *
+add_proxy (Fixture             *f,
+           const gchar         *published_url,
+           const gchar         *host,
+           const gchar * const *listener_names)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (f->plan);
+  CwaReverseProxy *proxy = cwa_deployment_find_reverse_proxy (deployment, "isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new (published_url, host);
+
+  if (proxy == NULL)
+    {
+      g_autoptr(CwaReverseProxy) created = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+
+      cwa_deployment_add_reverse_proxy (deployment, created);
+      proxy = created;
+    }
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  if (listener_names != NULL)
+    {
+      CwaTestCertSpec spec;
+      g_autofree gchar *subject = g_strdup_printf ("CN=%s", listener_names[0]);
+
+      cwa_test_cert_spec_init (&spec, subject);
+      spec.dns_names = listener_names;
+      spec.serial = 88;
+      cwa_publishing_rule_set_listener_certificate (rule, add_spec (f, &spec));
+    }
+
+  return rule;
+}
+
+static void
+test_rp_publishes_known_vs_pass (Fixture *f, gconstpointer data)
+{
+  CwaPublishingRule *rule;
+  CwaFinding *finding;
+
+  contoso_array (f);
+  rule = add_proxy (f, "https://im.contoso.com", "IM.Contoso.com.", im_names);
+  finding = the_finding (f, "rp.publishes-known-vs");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_true (cwa_finding_get_publishing_rule (finding) == rule);
+  g_assert_true (cwa_finding_get_reverse_proxy (finding) == cwa_publishing_rule_get_reverse_proxy (rule));
+  g_assert_null (cwa_finding_get_load_balancer (finding));
+}
+
+static void
+test_rp_publishes_known_vs_fail (Fixture *f, gconstpointer data)
+{
+  contoso_separate (f, "CN=im.contoso.com", im_names, "CN=cwaserver.contoso.com");
+  add_proxy (f, "https://im.fabrikam.com", "im.fabrikam.com", NULL);
+  assert_status (the_finding (f, "rp.publishes-known-vs"), CWA_STATUS_FAIL);
+  /* The rules that need the published virtual server wait for it. */
+  assert_no_finding (f, "rp.publishes-external");
+  assert_no_finding (f, "rp.internal-name-on-cert");
+  assert_no_finding (f, "rp.trusts-internal-ca");
+}
+
+static void
+test_rp_https_required_pass (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.https-required"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_https_required_fail (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "http://im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.https-required"), CWA_STATUS_FAIL);
+  /* An http listener gets nothing else asked of its certificate. */
+  assert_no_finding (f, "rp.has-listener-cert");
+  assert_no_finding (f, "rp.listener-san-has-url");
+  assert_no_finding (f, "rp.listener-public-ca");
+}
+
+static void
+test_rp_publishes_external_pass (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.publishes-external"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_publishes_external_fail (Fixture *f, gconstpointer data)
+{
+  contoso_separate (f, "CN=im.contoso.com", im_names, "CN=cwaserver.contoso.com");
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.publishes-external"), CWA_STATUS_FAIL);
+}
+
+static void
+test_rp_has_listener_cert_pass (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.has-listener-cert"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_has_listener_cert_fail (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", NULL);
+  assert_status (the_finding (f, "rp.has-listener-cert"), CWA_STATUS_FAIL);
+  assert_no_finding (f, "rp.listener-subject-matches-url");
+  assert_no_finding (f, "rp.listener-public-ca");
+}
+
+static void
+test_rp_listener_subject_pass (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.listener-subject-matches-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_listener_subject_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "isa01.perimeter.contoso.com", "im.contoso.com", NULL };
+
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", names);
+  assert_status (the_finding (f, "rp.listener-subject-matches-url"), CWA_STATUS_FAIL);
+  assert_status (the_finding (f, "rp.listener-san-has-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_listener_san_has_url_pass (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.listener-san-has-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_listener_san_has_url_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  /* Published under another name than the internal one. */
+  contoso_array (f);
+  add_proxy (f, "https://chat.contoso.com", "im.contoso.com", im_names);
+  finding = the_finding (f, "rp.listener-san-has-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "chat.contoso.com");
+}
+
+static void
+test_rp_listener_san_has_as_url_pass (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.listener-san-has-as-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_listener_san_has_as_url_fail (Fixture *f, gconstpointer data)
+{
+  static const gchar * const names[] = { "im.contoso.com", "download.im.contoso.com", NULL };
+
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", names);
+  assert_status (the_finding (f, "rp.listener-san-has-as-url"), CWA_STATUS_FAIL);
+}
+
+static void
+test_rp_listener_san_has_download_url_pass (Fixture *f, gconstpointer data)
+{
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  assert_status (the_finding (f, "rp.listener-san-has-download-url"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_listener_san_has_download_url_fail (Fixture *f, gconstpointer data)
+{
+  CwaPublishingRule *rule;
+  CwaFinding *finding;
+
+  contoso_array (f);
+  rule = add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  cwa_publishing_rule_set_download_url (rule, "https://dl.contoso.com");
+  finding = the_finding (f, "rp.listener-san-has-download-url");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "dl.contoso.com");
+}
+
+static void
+test_rp_listener_public_ca_pass (Fixture *f, gconstpointer data)
+{
+  CwaPublishingRule *rule;
+  CwaCertificate *listener;
+
+  contoso_array (f);
+  rule = add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  listener = cwa_publishing_rule_get_listener_certificate (rule);
+  f->trust = cwa_trust_new ();
+  /* A self-signed listener certificate that is itself a public root. */
+  cwa_trust_add_public_root (f->trust, listener);
+  assert_status (the_finding (f, "rp.listener-public-ca"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_listener_public_ca_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  finding = the_finding (f, "rp.listener-public-ca");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "blocked content");
+  /* Browsers see the listener, not the members: no external.public-ca. */
+  assert_no_finding (f, "external.public-ca");
+}
+
+static void
+test_rp_internal_name_on_cert_pass (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  finding = the_finding (f, "rp.internal-name-on-cert");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_cmpstr (cwa_finding_get_expected (finding), ==, "im.contoso.com");
+}
+
+static void
+test_rp_internal_name_on_cert_fail (Fixture *f, gconstpointer data)
+{
+  CwaPublishingRule *rule;
+  CwaFinding *finding;
+
+  contoso_array (f);
+  rule = add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  cwa_publishing_rule_set_internal_host (rule, "10.0.0.11");
+  finding = the_finding (f, "rp.internal-name-on-cert");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "10.0.0.11");
+  assert_message_contains (finding, "IP address");
+  g_assert_nonnull (cwa_finding_get_certificate (finding));
+}
+
+static void
+test_rp_internal_name_on_cert_ip_san (Fixture *f, gconstpointer data)
+{
+  static const gchar * const ips[] = { "10.0.0.11", NULL };
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  CwaPublishingRule *rule;
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com");
+  spec.dns_names = im_names;
+  spec.ip_addresses = ips;
+  cwa_virtual_server_set_ssl_certificate (vs, add_spec (f, &spec));
+  rule = add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  cwa_publishing_rule_set_internal_host (rule, "10.0.0.11");
+  assert_status (the_finding (f, "rp.internal-name-on-cert"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_internal_name_on_offloading_lb (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  /* Forwarding to the offloading load balancer: its certificate counts. */
+  offloading_array (f, "CN=lb.contoso.com", NULL);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  finding = the_finding (f, "rp.internal-name-on-cert");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "load balancer im.contoso.com");
+}
+
+/* The array issued by a CA of the plan, and a proxy publishing it. */
+static CwaPublishingRule *
+issued_array_published (Fixture *f)
+{
+  CwaTestCertSpec ca;
+  CwaTestCertSpec spec;
+  CwaCertificate *ssl;
+
+  contoso_array (f);
+  cwa_test_cert_spec_init (&ca, "CN=Contoso Root CA,O=Contoso");
+  ca.is_ca = TRUE;
+  ca.serial = 200;
+  f->issuer = cwa_test_issuer_new (&ca);
+  cwa_plan_add_certificate (f->plan, cwa_test_issuer_get_certificate (f->issuer));
+
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com");
+  spec.dns_names = im_names;
+  spec.issuer = f->issuer;
+  spec.serial = 201;
+  ssl = add_spec (f, &spec);
+  cwa_virtual_server_set_ssl_certificate (vs_of (f, "cwa01.contoso.com"), ssl);
+  cwa_virtual_server_set_ssl_certificate (vs_of (f, "cwa02.contoso.com"), ssl);
+
+  return add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+}
+
+static void
+test_rp_trusts_internal_ca_pass (Fixture *f, gconstpointer data)
+{
+  CwaPublishingRule *rule = issued_array_published (f);
+
+  cwa_reverse_proxy_add_trusted_certificate (cwa_publishing_rule_get_reverse_proxy (rule),
+                                             cwa_test_issuer_get_certificate (f->issuer));
+  assert_status (the_finding (f, "rp.trusts-internal-ca"), CWA_STATUS_PASS);
+}
+
+static void
+test_rp_trusts_internal_ca_fail (Fixture *f, gconstpointer data)
+{
+  CwaFinding *finding;
+
+  issued_array_published (f);
+  finding = the_finding (f, "rp.trusts-internal-ca");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "isa01.perimeter.contoso.com");
+}
+
+static void
+test_external_published_pass (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  contoso_array (f);
+  add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+  /* One finding per member's virtual server. */
+  found = findings_of (f, "external.published-by-reverse-proxy");
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_status (g_ptr_array_index (found, 0), CWA_STATUS_PASS);
+  assert_status (g_ptr_array_index (found, 1), CWA_STATUS_PASS);
+}
+
+static void
+test_external_published_fail (Fixture *f, gconstpointer data)
+{
+  CwaVirtualServer *vs = external_issued (f);
+  CwaFinding *finding;
+
+  f->trust = cwa_trust_new ();
+  cwa_trust_add_public_root (f->trust, cwa_test_issuer_get_certificate (f->issuer));
+  cwa_server_set_mtls_certificate (cwa_virtual_server_get_server (vs),
+                                   cwa_virtual_server_get_ssl_certificate (vs));
+  finding = the_finding (f, "external.published-by-reverse-proxy");
+  assert_status (finding, CWA_STATUS_FAIL);
+  g_assert_cmpint (cwa_finding_get_level (finding), ==, CWA_LEVEL_INFO);
+  /* A recommendation only: the plan stays Ready. */
+  g_assert_cmpuint (cwa_checklist_get_n_info (f->checklist), ==, 1);
+  g_assert_cmpuint (cwa_checklist_get_n_errors (f->checklist), ==, 0);
+  g_assert_cmpuint (cwa_checklist_get_n_warnings (f->checklist), ==, 0);
+  g_assert_true (cwa_checklist_is_ready (f->checklist));
+}
+
+static void
+test_external_public_ca_offloading (Fixture *f, gconstpointer data)
+{
+  CwaLoadBalancer *lb = offloading_array (f, "CN=im.contoso.com", im_names);
+  g_autoptr(GPtrArray) found = NULL;
+
+  /* Browsers are shown the load balancer's certificate. */
+  found = findings_of (f, "external.public-ca");
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (cwa_finding_get_certificate (g_ptr_array_index (found, 0)) ==
+                 cwa_load_balancer_get_ssl_certificate (lb));
+  assert_message_contains (g_ptr_array_index (found, 0), "load balancer im.contoso.com");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  cwa_load_balancer_set_ssl_certificate (lb, NULL);
+  assert_no_finding (f, "external.public-ca");
+}
+
+/* cli.md: load balancers after servers, then proxies; a certificate's
+ * findings after the first subject that has it. */
+static void
+test_front_end_order (Fixture *f, gconstpointer data)
+{
+  GListModel *findings;
+  gint last_server = -1, first_lb = -1, last_lb = -1, first_rp = -1;
+  gint lb_cert = -1, listener_cert = -1;
+  CwaLoadBalancer *lb = offloading_array (f, "CN=lb.contoso.com", im_names);
+  CwaPublishingRule *rule = add_proxy (f, "https://im.contoso.com", "im.contoso.com", im_names);
+
+  findings = run (f);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      CwaCertificate *cert = cwa_finding_get_certificate (finding);
+      gboolean cert_scope = cwa_finding_get_rule (finding)->scope == CWA_SCOPE_CERTIFICATE;
+
+      if (cwa_finding_get_rule (finding)->scope == CWA_SCOPE_SERVER ||
+          cwa_finding_get_rule (finding)->scope == CWA_SCOPE_VIRTUAL_SERVER)
+        last_server = i;
+      if (cwa_finding_get_rule (finding)->scope == CWA_SCOPE_LOAD_BALANCER)
+        {
+          first_lb = first_lb < 0 ? (gint) i : first_lb;
+          last_lb = i;
+        }
+      if (cwa_finding_get_rule (finding)->scope == CWA_SCOPE_REVERSE_PROXY && first_rp < 0)
+        first_rp = i;
+      if (cert_scope && cert == cwa_load_balancer_get_ssl_certificate (lb) && lb_cert < 0)
+        {
+          lb_cert = i;
+          g_assert_true (cwa_finding_get_load_balancer (finding) == lb);
+        }
+      if (cert_scope && cert == cwa_publishing_rule_get_listener_certificate (rule) && listener_cert < 0)
+        {
+          listener_cert = i;
+          g_assert_true (cwa_finding_get_publishing_rule (finding) == rule);
+        }
+    }
+
+  g_assert_cmpint (last_server, <, first_lb);
+  g_assert_cmpint (last_lb, <, lb_cert);
+  g_assert_cmpint (lb_cert, <, first_rp);
+  g_assert_cmpint (first_rp, <, listener_cert);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1627,6 +2330,52 @@ main (int   argc,
   ADD ("/cwa/rules/cert.no-wildcard/subject", test_cert_no_wildcard_subject);
   ADD ("/cwa/rules/certificate-scope/once-per-certificate", test_cert_once_per_certificate);
   ADD ("/cwa/rules/certificate-scope/ca-not-checked", test_cert_ca_not_checked);
+  ADD ("/cwa/rules/deployment.unique-urls/array", test_deployment_unique_urls_array);
+  ADD ("/cwa/rules/deployment.unique-urls/no-load-balancer", test_deployment_unique_urls_no_load_balancer);
+  ADD ("/cwa/rules/deployment.unique-urls/same-computer", test_deployment_unique_urls_same_computer);
+  ADD ("/cwa/rules/lb.members-host-array-url/pass", test_lb_members_host_array_url_pass);
+  ADD ("/cwa/rules/lb.members-host-array-url/fail", test_lb_members_host_array_url_fail);
+  ADD ("/cwa/rules/lb.members-host-array-url/empty", test_lb_members_host_array_url_empty);
+  ADD ("/cwa/rules/lb.members-consistent/pass", test_lb_members_consistent_pass);
+  ADD ("/cwa/rules/lb.members-consistent/fail", test_lb_members_consistent_fail);
+  ADD ("/cwa/rules/lb.has-ssl-cert/pass", test_lb_has_ssl_cert_pass);
+  ADD ("/cwa/rules/lb.has-ssl-cert/fail", test_lb_has_ssl_cert_fail);
+  ADD ("/cwa/rules/lb.subject-matches-fqdn/pass", test_lb_subject_matches_fqdn_pass);
+  ADD ("/cwa/rules/lb.subject-matches-fqdn/fail", test_lb_subject_matches_fqdn_fail);
+  ADD ("/cwa/rules/lb.san-has-fqdn/pass", test_lb_san_has_fqdn_pass);
+  ADD ("/cwa/rules/lb.san-has-fqdn/fail", test_lb_san_has_fqdn_fail);
+  ADD ("/cwa/rules/lb.san-has-as-url/pass", test_lb_san_has_as_url_pass);
+  ADD ("/cwa/rules/lb.san-has-as-url/fail", test_lb_san_has_as_url_fail);
+  ADD ("/cwa/rules/lb.san-has-download-url/pass", test_lb_san_has_download_url_pass);
+  ADD ("/cwa/rules/lb.san-has-download-url/fail", test_lb_san_has_download_url_fail);
+  ADD ("/cwa/rules/rp.publishes-known-vs/pass", test_rp_publishes_known_vs_pass);
+  ADD ("/cwa/rules/rp.publishes-known-vs/fail", test_rp_publishes_known_vs_fail);
+  ADD ("/cwa/rules/rp.https-required/pass", test_rp_https_required_pass);
+  ADD ("/cwa/rules/rp.https-required/fail", test_rp_https_required_fail);
+  ADD ("/cwa/rules/rp.publishes-external/pass", test_rp_publishes_external_pass);
+  ADD ("/cwa/rules/rp.publishes-external/fail", test_rp_publishes_external_fail);
+  ADD ("/cwa/rules/rp.has-listener-cert/pass", test_rp_has_listener_cert_pass);
+  ADD ("/cwa/rules/rp.has-listener-cert/fail", test_rp_has_listener_cert_fail);
+  ADD ("/cwa/rules/rp.listener-subject-matches-url/pass", test_rp_listener_subject_pass);
+  ADD ("/cwa/rules/rp.listener-subject-matches-url/fail", test_rp_listener_subject_fail);
+  ADD ("/cwa/rules/rp.listener-san-has-url/pass", test_rp_listener_san_has_url_pass);
+  ADD ("/cwa/rules/rp.listener-san-has-url/fail", test_rp_listener_san_has_url_fail);
+  ADD ("/cwa/rules/rp.listener-san-has-as-url/pass", test_rp_listener_san_has_as_url_pass);
+  ADD ("/cwa/rules/rp.listener-san-has-as-url/fail", test_rp_listener_san_has_as_url_fail);
+  ADD ("/cwa/rules/rp.listener-san-has-download-url/pass", test_rp_listener_san_has_download_url_pass);
+  ADD ("/cwa/rules/rp.listener-san-has-download-url/fail", test_rp_listener_san_has_download_url_fail);
+  ADD ("/cwa/rules/rp.listener-public-ca/pass", test_rp_listener_public_ca_pass);
+  ADD ("/cwa/rules/rp.listener-public-ca/fail", test_rp_listener_public_ca_fail);
+  ADD ("/cwa/rules/rp.internal-name-on-cert/pass", test_rp_internal_name_on_cert_pass);
+  ADD ("/cwa/rules/rp.internal-name-on-cert/fail", test_rp_internal_name_on_cert_fail);
+  ADD ("/cwa/rules/rp.internal-name-on-cert/ip-san", test_rp_internal_name_on_cert_ip_san);
+  ADD ("/cwa/rules/rp.internal-name-on-cert/offloading-lb", test_rp_internal_name_on_offloading_lb);
+  ADD ("/cwa/rules/rp.trusts-internal-ca/pass", test_rp_trusts_internal_ca_pass);
+  ADD ("/cwa/rules/rp.trusts-internal-ca/fail", test_rp_trusts_internal_ca_fail);
+  ADD ("/cwa/rules/external.published-by-reverse-proxy/pass", test_external_published_pass);
+  ADD ("/cwa/rules/external.published-by-reverse-proxy/fail", test_external_published_fail);
+  ADD ("/cwa/rules/external.public-ca/offloading-lb", test_external_public_ca_offloading);
+  ADD ("/cwa/rules/front-end-order", test_front_end_order);
   ADD ("/cwa/rules/order", test_order);
   ADD ("/cwa/rules/ready", test_ready);
 

@@ -11,9 +11,41 @@ static gchar *
 dup_place (CwaRequirement *requirement)
 {
   CwaVirtualServer *virtual_server = cwa_requirement_get_virtual_server (requirement);
-  g_autofree gchar *server = _cwa_report_dup_server_name (cwa_requirement_get_server (requirement));
+  CwaLoadBalancer *lb = cwa_requirement_get_load_balancer (requirement);
+  CwaReverseProxy *proxy = cwa_requirement_get_reverse_proxy (requirement);
+  CwaPublishingRule *rule = cwa_requirement_get_publishing_rule (requirement);
+  CwaServer *computer = cwa_requirement_get_server (requirement);
+  g_autofree gchar *server = NULL;
   g_autofree gchar *host = NULL;
 
+  if (rule != NULL)
+    {
+      g_autofree gchar *proxy_name = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy))
+                                                   : g_strdup ("?");
+
+      return g_strdup_printf ("the listener publishing %s on the reverse proxy %s",
+                              cwa_publishing_rule_get_published_host (rule), proxy_name);
+    }
+  if (lb != NULL)
+    {
+      g_autofree gchar *lb_name = _cwa_report_dup_host_name (cwa_load_balancer_get_fqdn (lb));
+      g_autoptr(GString) members = g_string_new (NULL);
+      GPtrArray *servers = cwa_requirement_get_servers (requirement);
+
+      if (cwa_requirement_get_role (requirement) == CWA_ROLE_LOAD_BALANCER)
+        return g_strdup_printf ("the load balancer %s", lb_name);
+
+      for (guint i = 0; i < servers->len; i++)
+        {
+          g_autofree gchar *member = _cwa_report_dup_server_name (g_ptr_array_index (servers, i));
+
+          g_string_append_printf (members, "%s%s", i > 0 ? ", " : "", member);
+        }
+      return g_strdup_printf ("array %s behind the load balancer %s (each of %s)",
+                              lb_name, lb_name, members->str);
+    }
+
+  server = computer != NULL ? _cwa_report_dup_server_name (computer) : g_strdup ("?");
   if (virtual_server == NULL)
     return g_strdup_printf ("server %s", server);
 
@@ -21,9 +53,27 @@ dup_place (CwaRequirement *requirement)
   return g_strdup_printf ("virtual server %s on %s", host, server);
 }
 
+static void
+append_dns_text (GString   *out,
+                 GPtrArray *records)
+{
+  if (records->len == 0)
+    return;
+
+  g_string_append (out, "\nDNS records\n");
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+
+      g_string_append_printf (out, "  %-8s %-5s %s -> %s  (%s)\n", record->view, record->type,
+                              record->name, record->value, record->for_text);
+    }
+}
+
 /* One name per line, so a name can be copied straight into a request. */
 static GBytes *
-write_text (GPtrArray *requirements)
+write_text (GPtrArray *requirements,
+            GPtrArray *records)
 {
   GString *out = g_string_new (NULL);
 
@@ -46,12 +96,14 @@ write_text (GPtrArray *requirements)
       for (guint j = 0; san != NULL && san[j] != NULL; j++)
         g_string_append_printf (out, "  %s %s\n", j == 0 ? "SAN     " : "        ", san[j]);
     }
+  append_dns_text (out, records);
 
   return g_string_free_to_bytes (out);
 }
 
 static GBytes *
-write_json (GPtrArray *requirements)
+write_json (GPtrArray *requirements,
+            GPtrArray *records)
 {
   CwaJsonWriter *writer = cwa_json_writer_new ();
 
@@ -61,6 +113,7 @@ write_json (GPtrArray *requirements)
   for (guint i = 0; i < requirements->len; i++)
     _cwa_report_build_requirement (writer, g_ptr_array_index (requirements, i));
   cwa_json_writer_end_array (writer);
+  _cwa_report_build_dns_records (writer, records);
   cwa_json_writer_end_object (writer);
 
   return cwa_json_writer_free_to_bytes (writer);
@@ -83,6 +136,7 @@ cwa_cli_names (int    argc,
   };
   g_autoptr (CwaPlan)   plan = NULL;
   g_autoptr (GPtrArray) requirements = NULL;
+  g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GBytes)    bytes = NULL;
   g_autoptr (GError)    error = NULL;
   gboolean              usage_ok = TRUE;
@@ -113,10 +167,11 @@ cwa_cli_names (int    argc,
     return CWA_EXIT_CANNOT_RUN;
 
   requirements = cwa_requirements_compute (cwa_plan_get_deployment (plan));
+  records = cwa_dns_records_compute (cwa_plan_get_deployment (plan));
   if (g_str_equal (format, "json"))
-    bytes = write_json (requirements);
+    bytes = write_json (requirements, records);
   else
-    bytes = write_text (requirements);
+    bytes = write_text (requirements, records);
 
   return cwa_cli_write_output (NULL, bytes) ? CWA_EXIT_OK : CWA_EXIT_CANNOT_RUN;
 }

@@ -34,6 +34,7 @@ struct _CwaChecklist
 
   guint       n_errors;
   guint       n_warnings;
+  guint       n_info;
   guint       n_passed;
   gboolean    ready;
 };
@@ -49,6 +50,7 @@ enum {
   PROP_READY,
   PROP_N_ERRORS,
   PROP_N_WARNINGS,
+  PROP_N_INFO,
   PROP_N_PASSED,
   N_PROPS
 };
@@ -228,6 +230,7 @@ update_counts (CwaChecklist *self)
   guint n = g_list_model_get_n_items (findings);
   guint n_errors = 0;
   guint n_warnings = 0;
+  guint n_info = 0;
   guint n_passed = 0;
   gboolean ready;
 
@@ -241,6 +244,8 @@ update_counts (CwaChecklist *self)
         n_errors++;
       else if (cwa_finding_get_level (finding) == CWA_LEVEL_WARNING)
         n_warnings++;
+      else
+        n_info++;
     }
   ready = n_errors == 0 && n_warnings == 0;
 
@@ -254,6 +259,11 @@ update_counts (CwaChecklist *self)
     {
       self->n_warnings = n_warnings;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+    }
+  if (self->n_info != n_info)
+    {
+      self->n_info = n_info;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INFO]);
     }
   if (self->n_passed != n_passed)
     {
@@ -408,6 +418,10 @@ cwa_checklist_get_property (GObject    *object,
       g_value_set_uint (value, self->n_warnings);
       break;
 
+    case PROP_N_INFO:
+      g_value_set_uint (value, self->n_info);
+      break;
+
     case PROP_N_PASSED:
       g_value_set_uint (value, self->n_passed);
       break;
@@ -479,6 +493,9 @@ cwa_checklist_class_init (CwaChecklistClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_N_WARNINGS] =
     g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_INFO] =
+    g_param_spec_uint ("n-info", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_N_PASSED] =
     g_param_spec_uint ("n-passed", NULL, NULL, 0, G_MAXUINT, 0,
@@ -644,6 +661,14 @@ cwa_checklist_get_n_warnings (CwaChecklist *self)
   g_return_val_if_fail (CWA_IS_CHECKLIST (self), 0);
 
   return self->n_warnings;
+}
+
+guint
+cwa_checklist_get_n_info (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), 0);
+
+  return self->n_info;
 }
 
 guint

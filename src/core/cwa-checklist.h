@@ -36,7 +36,8 @@ const gchar     *cwa_coverage_status_to_string   (CwaCoverageStatus status);
 void             cwa_coverage_cell_free          (CwaCoverageCell  *cell);
 
 /* Properties: "plan", "trust", "now" (NULL: the clock), "expiry-warning-days"
- * (0: the plan's setting), "ready", "n-errors", "n-warnings", "n-passed".
+ * (0: the plan's setting), "ready", "n-errors", "n-warnings", "n-info",
+ * "n-passed".
  * Signal "updated": emitted once after every re-run.
  *
  * Many changes of the plan within one main-loop iteration cause one re-run
@@ -78,6 +79,9 @@ const CwaChainResult *cwa_checklist_get_chain     (CwaChecklist   *self,
 gboolean         cwa_checklist_is_ready           (CwaChecklist *self);
 guint            cwa_checklist_get_n_errors       (CwaChecklist *self);
 guint            cwa_checklist_get_n_warnings     (CwaChecklist *self);
+/* Failed findings of level info (recommendations): never part of "ready". */
+guint            cwa_checklist_get_n_info         (CwaChecklist *self);
+/* Passed findings of every level. */
 guint            cwa_checklist_get_n_passed       (CwaChecklist *self);
 /* How many times the rules have run: what the reactivity tests count. */
 guint            cwa_checklist_get_n_runs         (CwaChecklist *self);

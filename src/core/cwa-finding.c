@@ -12,6 +12,9 @@ struct _CwaFinding
   CwaServer        *server;
   CwaVirtualServer *virtual_server;
   CwaCertificate   *certificate;
+  CwaLoadBalancer  *load_balancer;
+  CwaPublishingRule *publishing_rule;
+  CwaReverseProxy  *reverse_proxy;
   gchar            *expected;
   GStrv             found;
   gchar            *message;
@@ -45,6 +48,9 @@ cwa_finding_finalize (GObject *object)
   g_clear_object (&self->server);
   g_clear_object (&self->virtual_server);
   g_clear_object (&self->certificate);
+  g_clear_object (&self->load_balancer);
+  g_clear_object (&self->publishing_rule);
+  g_clear_object (&self->reverse_proxy);
   g_clear_pointer (&self->expected, g_free);
   g_clear_pointer (&self->found, g_strfreev);
   g_clear_pointer (&self->message, g_free);
@@ -260,6 +266,48 @@ cwa_finding_get_certificate (CwaFinding *self)
   return self->certificate;
 }
 
+void
+_cwa_finding_set_front_end (CwaFinding        *self,
+                            CwaLoadBalancer   *load_balancer,
+                            CwaPublishingRule *publishing_rule)
+{
+  CwaReverseProxy *proxy = NULL;
+
+  g_return_if_fail (CWA_IS_FINDING (self));
+  g_return_if_fail (load_balancer == NULL || CWA_IS_LOAD_BALANCER (load_balancer));
+  g_return_if_fail (publishing_rule == NULL || CWA_IS_PUBLISHING_RULE (publishing_rule));
+
+  g_set_object (&self->load_balancer, load_balancer);
+  g_set_object (&self->publishing_rule, publishing_rule);
+  if (publishing_rule != NULL)
+    proxy = cwa_publishing_rule_get_reverse_proxy (publishing_rule);
+  g_set_object (&self->reverse_proxy, proxy);
+}
+
+CwaLoadBalancer *
+cwa_finding_get_load_balancer (CwaFinding *self)
+{
+  g_return_val_if_fail (CWA_IS_FINDING (self), NULL);
+
+  return self->load_balancer;
+}
+
+CwaReverseProxy *
+cwa_finding_get_reverse_proxy (CwaFinding *self)
+{
+  g_return_val_if_fail (CWA_IS_FINDING (self), NULL);
+
+  return self->reverse_proxy;
+}
+
+CwaPublishingRule *
+cwa_finding_get_publishing_rule (CwaFinding *self)
+{
+  g_return_val_if_fail (CWA_IS_FINDING (self), NULL);
+
+  return self->publishing_rule;
+}
+
 const gchar *
 cwa_finding_get_expected (CwaFinding *self)
 {
@@ -325,6 +373,9 @@ cwa_finding_equal (CwaFinding *a,
          a->server == b->server &&
          a->virtual_server == b->virtual_server &&
          a->certificate == b->certificate &&
+         a->load_balancer == b->load_balancer &&
+         a->publishing_rule == b->publishing_rule &&
+         a->reverse_proxy == b->reverse_proxy &&
          g_strcmp0 (a->expected, b->expected) == 0 &&
          g_strcmp0 (a->endpoint, b->endpoint) == 0 &&
          g_strcmp0 (a->address, b->address) == 0 &&

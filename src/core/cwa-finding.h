@@ -5,6 +5,8 @@
 
 #include "cwa-certificate.h"
 #include "cwa-enums.h"
+#include "cwa-load-balancer.h"
+#include "cwa-reverse-proxy.h"
 #include "cwa-server.h"
 #include "rules/cwa-rules.h"
 
@@ -48,6 +50,14 @@ gboolean            cwa_finding_is_failed           (CwaFinding *self);
 CwaServer          *cwa_finding_get_server          (CwaFinding *self);
 CwaVirtualServer   *cwa_finding_get_virtual_server  (CwaFinding *self);
 CwaCertificate     *cwa_finding_get_certificate     (CwaFinding *self);
+/* For findings of scope load-balancer (and the certificate findings that
+ * follow a load balancer's): that load balancer, else NULL. */
+CwaLoadBalancer    *cwa_finding_get_load_balancer   (CwaFinding *self);
+/* For findings of scope reverse-proxy (and the certificate findings that
+ * follow a listener's): the publishing rule and its reverse proxy (the
+ * proxy as it was when the finding was made), else NULL. */
+CwaPublishingRule  *cwa_finding_get_publishing_rule (CwaFinding *self);
+CwaReverseProxy    *cwa_finding_get_reverse_proxy   (CwaFinding *self);
 const gchar        *cwa_finding_get_expected        (CwaFinding *self);
 /* NULL when the rule compares no names. */
 const gchar * const *cwa_finding_get_found          (CwaFinding *self);
@@ -55,6 +65,12 @@ const gchar        *cwa_finding_get_message         (CwaFinding *self);
 /* "HOST:PORT" and the address for a live.* finding; NULL otherwise. */
 const gchar        *cwa_finding_get_endpoint        (CwaFinding *self);
 const gchar        *cwa_finding_get_address         (CwaFinding *self);
+
+/* Only the rule runner calls this, on a finding a rule has just made and
+ * nobody else has seen: the front end it is about. */
+void                _cwa_finding_set_front_end      (CwaFinding        *self,
+                                                     CwaLoadBalancer   *load_balancer,
+                                                     CwaPublishingRule *publishing_rule);
 
 /* Same rule, subjects, status, expected, found and message. */
 gboolean            cwa_finding_equal               (CwaFinding *a,

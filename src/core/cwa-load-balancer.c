@@ -1,6 +1,8 @@
 /* cwa-load-balancer.c: a hardware load balancer: array FQDN, virtual IP, members, SSL offloading. */
 #include "config.h"
 
+#include <string.h>
+
 #include "cwa-load-balancer.h"
 #include "cwa-names.h"
 #include "cwa-plan-private.h"
@@ -282,11 +284,9 @@ cwa_load_balancer_set_members (CwaLoadBalancer     *self,
 }
 
 static gint
-find_member (CwaLoadBalancer *self,
-             const gchar     *fqdn)
+find_host (CwaLoadBalancer *self,
+           const gchar     *host)
 {
-  g_autofree gchar *host = cwa_name_normalize_lenient (fqdn);
-
   for (guint i = 0; self->member_hosts[i] != NULL; i++)
     {
       if (strcmp (self->member_hosts[i], host) == 0)
@@ -294,6 +294,22 @@ find_member (CwaLoadBalancer *self,
     }
 
   return -1;
+}
+
+static gint
+find_member (CwaLoadBalancer *self,
+             const gchar     *fqdn)
+{
+  g_autofree gchar *host = NULL;
+  gint index;
+
+  /* The rules ask with normalised names: no need to normalise again. */
+  index = find_host (self, fqdn);
+  if (index >= 0)
+    return index;
+
+  host = cwa_name_normalize_lenient (fqdn);
+  return find_host (self, host);
 }
 
 gboolean

@@ -12,15 +12,34 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwaRequirement, cwa_requirement, CWA, REQUIREMENT, GObject)
 
+/* @server may be NULL (a load balancer's or listener's entry). */
 CwaRequirement      *cwa_requirement_new                (CwaRole              role,
                                                          CwaServer           *server,
                                                          CwaVirtualServer    *virtual_server,
                                                          const gchar         *subject,
                                                          const gchar * const *san);
 CwaRole              cwa_requirement_get_role           (CwaRequirement *self);
+/* The computer of an MTLS, SSL or shared entry (for an array's SSL entry
+ * its first member); NULL for load-balancer and reverse-proxy entries. */
 CwaServer           *cwa_requirement_get_server         (CwaRequirement *self);
-/* NULL for an MTLS entry. */
+/* NULL for MTLS, load-balancer and reverse-proxy entries; for an array's
+ * SSL entry, its first member's virtual server. */
 CwaVirtualServer    *cwa_requirement_get_virtual_server (CwaRequirement *self);
+/* The load balancer of an array's SSL entry or of a load-balancer entry,
+ * else NULL. */
+CwaLoadBalancer     *cwa_requirement_get_load_balancer  (CwaRequirement *self);
+/* An array's SSL entry: the member computers hosting the array's URL, in
+ * servers[] order (element type CwaServer); empty otherwise.  Borrowed. */
+GPtrArray           *cwa_requirement_get_servers        (CwaRequirement *self);
+/* A reverse-proxy entry: its publishing rule and proxy, else NULL. */
+CwaPublishingRule   *cwa_requirement_get_publishing_rule (CwaRequirement *self);
+CwaReverseProxy     *cwa_requirement_get_reverse_proxy  (CwaRequirement *self);
+/* Only cwa_requirements_compute() calls this, on an entry it has just
+ * made: the front end (and array members) the entry is for. */
+void                 _cwa_requirement_set_front_end     (CwaRequirement    *self,
+                                                         CwaLoadBalancer   *load_balancer,
+                                                         GPtrArray         *servers,
+                                                         CwaPublishingRule *publishing_rule);
 const gchar         *cwa_requirement_get_subject        (CwaRequirement *self);
 /* Possibly empty, never NULL. */
 const gchar * const *cwa_requirement_get_san            (CwaRequirement *self);

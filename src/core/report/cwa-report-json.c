@@ -32,6 +32,36 @@ add_virtual_server (CwaJsonWriter    *writer,
 }
 
 static void
+add_host_member (CwaJsonWriter *writer,
+                 const gchar   *member,
+                 const gchar   *host)
+{
+  g_autofree gchar *name = NULL;
+
+  if (host == NULL)
+    return;
+
+  name = _cwa_report_dup_host_name (host);
+  cwa_json_writer_add_string_member (writer, member, name);
+}
+
+/* "load_balancer", or "reverse_proxy" and "published_host" (cli.md). */
+static void
+add_front_end (CwaJsonWriter     *writer,
+               CwaLoadBalancer   *load_balancer,
+               CwaReverseProxy   *reverse_proxy,
+               CwaPublishingRule *publishing_rule)
+{
+  if (load_balancer != NULL)
+    add_host_member (writer, "load_balancer", cwa_load_balancer_get_fqdn (load_balancer));
+  if (reverse_proxy != NULL)
+    add_host_member (writer, "reverse_proxy", cwa_reverse_proxy_get_fqdn (reverse_proxy));
+  if (publishing_rule != NULL)
+    cwa_json_writer_add_string_member (writer, "published_host",
+                                       cwa_publishing_rule_get_published_host (publishing_rule));
+}
+
+static void
 build_header (CwaJsonWriter   *writer,
               const CwaReport *report)
 {
@@ -53,6 +83,7 @@ build_header (CwaJsonWriter   *writer,
   cwa_json_writer_add_boolean_member (writer, "ready", cwa_checklist_is_ready (report->checklist));
   cwa_json_writer_add_int_member (writer, "errors", cwa_checklist_get_n_errors (report->checklist));
   cwa_json_writer_add_int_member (writer, "warnings", cwa_checklist_get_n_warnings (report->checklist));
+  cwa_json_writer_add_int_member (writer, "info", cwa_checklist_get_n_info (report->checklist));
   cwa_json_writer_add_int_member (writer, "passed", cwa_checklist_get_n_passed (report->checklist));
   cwa_json_writer_end_object (writer);
 }
@@ -102,6 +133,8 @@ build_finding (CwaJsonWriter   *writer,
     }
   add_server (writer, cwa_finding_get_server (finding));
   add_virtual_server (writer, cwa_finding_get_virtual_server (finding));
+  add_front_end (writer, cwa_finding_get_load_balancer (finding),
+                 cwa_finding_get_reverse_proxy (finding), cwa_finding_get_publishing_rule (finding));
   if (certificate != NULL)
     cwa_json_writer_add_string_member (writer, "certificate", cwa_certificate_get_id (certificate));
   if (cwa_finding_get_expected (finding) != NULL)
@@ -135,10 +168,32 @@ void
 _cwa_report_build_requirement (CwaJsonWriter  *writer,
                                CwaRequirement *requirement)
 {
+  GPtrArray *servers = cwa_requirement_get_servers (requirement);
+  CwaLoadBalancer *lb = cwa_requirement_get_load_balancer (requirement);
+
   cwa_json_writer_begin_object (writer);
   cwa_json_writer_add_string_member (writer, "role", cwa_role_to_string (cwa_requirement_get_role (requirement)));
-  add_server (writer, cwa_requirement_get_server (requirement));
+  /* An array's SSL entry names its load balancer and members instead of
+   * one server (cli.md). */
+  if (lb != NULL)
+    add_front_end (writer, lb, NULL, NULL);
+  else
+    add_server (writer, cwa_requirement_get_server (requirement));
+  if (cwa_requirement_get_role (requirement) == CWA_ROLE_SSL && lb != NULL)
+    {
+      cwa_json_writer_set_member_name (writer, "servers");
+      cwa_json_writer_begin_array (writer);
+      for (guint i = 0; i < servers->len; i++)
+        {
+          g_autofree gchar *name = _cwa_report_dup_server_name (g_ptr_array_index (servers, i));
+
+          cwa_json_writer_add_string (writer, name);
+        }
+      cwa_json_writer_end_array (writer);
+    }
   add_virtual_server (writer, cwa_requirement_get_virtual_server (requirement));
+  add_front_end (writer, NULL, cwa_requirement_get_reverse_proxy (requirement),
+                 cwa_requirement_get_publishing_rule (requirement));
   cwa_json_writer_add_string_member (writer, "subject", cwa_requirement_get_subject (requirement));
   cwa_json_writer_add_strv_member (writer, "san", cwa_requirement_get_san (requirement));
   cwa_json_writer_end_object (writer);
@@ -158,6 +213,27 @@ build_required_names (CwaJsonWriter   *writer,
       g_autoptr (CwaRequirement) requirement = g_list_model_get_item (requirements, i);
 
       _cwa_report_build_requirement (writer, requirement);
+    }
+  cwa_json_writer_end_array (writer);
+}
+
+void
+_cwa_report_build_dns_records (CwaJsonWriter *writer,
+                               GPtrArray     *records)
+{
+  cwa_json_writer_set_member_name (writer, "dns_records");
+  cwa_json_writer_begin_array (writer);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+
+      cwa_json_writer_begin_object (writer);
+      cwa_json_writer_add_string_member (writer, "name", record->name);
+      cwa_json_writer_add_string_member (writer, "type", record->type);
+      cwa_json_writer_add_string_member (writer, "value", record->value);
+      cwa_json_writer_add_string_member (writer, "view", record->view);
+      cwa_json_writer_add_string_member (writer, "for", record->for_text);
+      cwa_json_writer_end_object (writer);
     }
   cwa_json_writer_end_array (writer);
 }
@@ -182,8 +258,12 @@ build_coverage (CwaJsonWriter   *writer,
        * computer: cli.md names one or the other. */
       if (virtual_server != NULL)
         add_virtual_server (writer, virtual_server);
-      else
+      else if (cwa_requirement_get_server (cell->requirement) != NULL)
         add_server (writer, cwa_requirement_get_server (cell->requirement));
+      else
+        add_front_end (writer, cwa_requirement_get_load_balancer (cell->requirement),
+                       cwa_requirement_get_reverse_proxy (cell->requirement),
+                       cwa_requirement_get_publishing_rule (cell->requirement));
       cwa_json_writer_add_string_member (writer, "certificate", cwa_certificate_get_id (cell->certificate));
       cwa_json_writer_add_string_member (writer, "status", cwa_coverage_status_to_string (cell->status));
       cwa_json_writer_end_object (writer);
@@ -287,6 +367,11 @@ _cwa_report_write_json (const CwaReport *report,
   build_header (writer, report);
   build_findings (writer, report);
   build_required_names (writer, report);
+  {
+    g_autoptr(GPtrArray) records = cwa_dns_records_compute (cwa_plan_get_deployment (report->plan));
+
+    _cwa_report_build_dns_records (writer, records);
+  }
   build_coverage (writer, report);
   build_certificates (writer, report);
   build_endpoints (writer, report);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cwa-cert-facts.h"
+#include "cwa-dns-records.h"
 #include "cwa-json-writer.h"
 
 #include "cwa-probe-result.h"
@@ -55,6 +56,8 @@ gchar       *_cwa_report_dup_verdict     (CwaChecklist    *checklist);
  * as written. */
 gchar       *_cwa_report_dup_server_name (CwaServer        *server);
 gchar       *_cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server);
+/* Any other host (a load balancer's or reverse proxy's FQDN) the same way. */
+gchar       *_cwa_report_dup_host_name   (const gchar      *host);
 
 /* What "source" says for a plan entry: the file as written in the plan, or
  * "embedded" for a "pem" entry. */
@@ -100,6 +103,11 @@ const gchar *_cwa_report_served_certificate_id (CwaPlan        *plan,
  * and shared roles), subject, san.  Used by the report and by `names`. */
 void         _cwa_report_build_requirement (CwaJsonWriter  *writer,
                                             CwaRequirement *requirement);
+
+/* The member "dns_records": one object per CwaDnsRecord of @records
+ * (name, type, value, view, for).  Used by the report and by `names`. */
+void         _cwa_report_build_dns_records (CwaJsonWriter *writer,
+                                            GPtrArray     *records);
 
 /* Writes the document @writer holds (consumed) to @out. */
 gboolean     _cwa_report_write_json_root (CwaJsonWriter    *writer,

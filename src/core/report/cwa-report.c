@@ -249,6 +249,14 @@ _cwa_report_dup_server_name (CwaServer *server)
 }
 
 gchar *
+_cwa_report_dup_host_name (const gchar *host)
+{
+  g_return_val_if_fail (host != NULL, NULL);
+
+  return cwa_rule_dup_display_host (host);
+}
+
+gchar *
 _cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), NULL);

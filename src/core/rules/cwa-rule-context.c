@@ -229,6 +229,14 @@ cwa_rule_dup_time (gint64 unix_utc)
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+gchar *
+cwa_rule_dup_display_host (const gchar *host)
+{
+  g_return_val_if_fail (host != NULL, NULL);
+
+  return display_host (host);
+}
+
 const gchar *
 cwa_rule_certificate_name (CwaCertificate *certificate)
 {
@@ -352,4 +360,38 @@ cwa_rule_add_subject_finding (GPtrArray        *findings,
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, cns,
                           "%s has the subject name %s, not %s.", whose, cn, required);
+}
+
+void
+cwa_rule_add_public_ca_finding (GPtrArray        *findings,
+                                const CwaRule    *rule,
+                                CwaRuleContext   *context,
+                                CwaServer        *server,
+                                CwaVirtualServer *virtual_server,
+                                CwaCertificate   *certificate,
+                                const gchar      *whose)
+{
+  const CwaChainResult *chain = cwa_rule_context_get_chain (context, certificate);
+  CwaCertificate *last = NULL;
+
+  if (chain != NULL && chain->chain != NULL && chain->chain->len > 0)
+    last = g_ptr_array_index (chain->chain, chain->chain->len - 1);
+
+  if (chain != NULL && chain->public_root)
+    cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS,
+                          server, virtual_server, certificate, NULL, NULL,
+                          "%s chains to the publicly trusted root %s.",
+                          whose, last != NULL ? cwa_certificate_get_subject (last) : "(unknown)");
+  else
+    cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL,
+                          server, virtual_server, certificate, NULL, NULL,
+                          "%s does not chain to a publicly trusted root (%s%s); users on "
+                          "public or borrowed computers will see blocked content: they may "
+                          "log on but cannot send instant messages or share desktops. Use a "
+                          "certificate from a public certification authority.",
+                          whose,
+                          chain != NULL && chain->trusted ? "its root is trusted only in this plan: "
+                                                          : "its chain ends at ",
+                          last != NULL ? cwa_certificate_get_subject (last)
+                                       : cwa_certificate_get_issuer (certificate));
 }

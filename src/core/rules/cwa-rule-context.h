@@ -68,6 +68,9 @@ gchar                *cwa_rule_dup_server_name    (CwaServer        *server);
 /* "YYYY-MM-DDTHH:MM:SSZ" for Unix seconds (UTC); the number itself when
  * GDateTime cannot hold it. */
 gchar                *cwa_rule_dup_time           (gint64            unix_utc);
+/* A load balancer's or reverse proxy's FQDN, or any host as written, the
+ * same way. */
+gchar                *cwa_rule_dup_display_host   (const gchar      *host);
 /* The plan id, else the display name. */
 const gchar          *cwa_rule_certificate_name   (CwaCertificate   *certificate);
 
@@ -92,6 +95,16 @@ void                  cwa_rule_add_san_finding    (GPtrArray        *findings,
                                                    CwaCertificate   *certificate,
                                                    const gchar      *required,
                                                    const gchar      *whose);
+/* external.public-ca and rp.listener-public-ca: whether @certificate
+ * chains to a public root; @whose starts the sentence ("The SSL
+ * certificate of the external virtual server im.contoso.com"). */
+void                  cwa_rule_add_public_ca_finding (GPtrArray        *findings,
+                                                      const CwaRule    *rule,
+                                                      CwaRuleContext   *context,
+                                                      CwaServer        *server,
+                                                      CwaVirtualServer *virtual_server,
+                                                      CwaCertificate   *certificate,
+                                                      const gchar      *whose);
 /* The subject-name comparison of ssl.subject-matches-url and
  * mtls.subject-is-server-fqdn (the last CN of the subject). */
 void                  cwa_rule_add_subject_finding (GPtrArray        *findings,

@@ -26,6 +26,28 @@ extern const CwaRule cwa_rule_mtls_subject_is_server_fqdn;
 /* external.c */
 extern const CwaRule cwa_rule_external_public_ca;
 extern const CwaRule cwa_rule_external_https_required;
+/* external.c (continued) */
+extern const CwaRule cwa_rule_external_published_by_reverse_proxy;
+/* lb.c */
+extern const CwaRule cwa_rule_lb_members_host_array_url;
+extern const CwaRule cwa_rule_lb_members_consistent;
+extern const CwaRule cwa_rule_lb_has_ssl_cert;
+extern const CwaRule cwa_rule_lb_subject_matches_fqdn;
+extern const CwaRule cwa_rule_lb_san_has_fqdn;
+extern const CwaRule cwa_rule_lb_san_has_as_url;
+extern const CwaRule cwa_rule_lb_san_has_download_url;
+/* rp.c */
+extern const CwaRule cwa_rule_rp_publishes_known_vs;
+extern const CwaRule cwa_rule_rp_https_required;
+extern const CwaRule cwa_rule_rp_publishes_external;
+extern const CwaRule cwa_rule_rp_has_listener_cert;
+extern const CwaRule cwa_rule_rp_listener_subject_matches_url;
+extern const CwaRule cwa_rule_rp_listener_san_has_url;
+extern const CwaRule cwa_rule_rp_listener_san_has_as_url;
+extern const CwaRule cwa_rule_rp_listener_san_has_download_url;
+extern const CwaRule cwa_rule_rp_listener_public_ca;
+extern const CwaRule cwa_rule_rp_internal_name_on_cert;
+extern const CwaRule cwa_rule_rp_trusts_internal_ca;
 /* deployment.c */
 extern const CwaRule cwa_rule_deployment_unique_urls;
 /* cert.c */
@@ -52,6 +74,9 @@ extern const CwaRule cwa_rule_live_dns_matches_plan;
  * findings (element type CwaFinding, owned) in report order (cli.md):
  * deployment; then per server its own findings, its MTLS certificate's if
  * first seen there, then per virtual server its findings and its SSL
+ * certificate's if first seen there; then per load balancer its findings
+ * and its SSL certificate's (while it offloads) if first seen there; then
+ * per reverse proxy, per publishing rule, its findings and its listener
  * certificate's if first seen there; catalogue order within one subject. */
 void cwa_rules_run (CwaRuleContext *context,
                     GPtrArray      *findings);

@@ -21,6 +21,25 @@ static const CwaRule * const catalogue[] = {
   &cwa_rule_server_internal_external_separate,
   &cwa_rule_server_listen_conflict,
   &cwa_rule_deployment_unique_urls,
+  &cwa_rule_lb_members_host_array_url,
+  &cwa_rule_lb_members_consistent,
+  &cwa_rule_lb_has_ssl_cert,
+  &cwa_rule_lb_subject_matches_fqdn,
+  &cwa_rule_lb_san_has_fqdn,
+  &cwa_rule_lb_san_has_as_url,
+  &cwa_rule_lb_san_has_download_url,
+  &cwa_rule_rp_publishes_known_vs,
+  &cwa_rule_rp_https_required,
+  &cwa_rule_rp_publishes_external,
+  &cwa_rule_rp_has_listener_cert,
+  &cwa_rule_rp_listener_subject_matches_url,
+  &cwa_rule_rp_listener_san_has_url,
+  &cwa_rule_rp_listener_san_has_as_url,
+  &cwa_rule_rp_listener_san_has_download_url,
+  &cwa_rule_rp_listener_public_ca,
+  &cwa_rule_rp_internal_name_on_cert,
+  &cwa_rule_rp_trusts_internal_ca,
+  &cwa_rule_external_published_by_reverse_proxy,
   &cwa_rule_cert_version_3,
   &cwa_rule_cert_eku_server_auth,
   &cwa_rule_cert_key_usage,
@@ -104,22 +123,24 @@ run_certificate (CwaRuleContext   *context,
   context->certificate_virtual_server = NULL;
 }
 
-void
-cwa_rules_run (CwaRuleContext *context,
-               GPtrArray      *findings)
+/* Marks the findings from @first on as being about @lb or @rule. */
+static void
+tag_front_end (GPtrArray         *findings,
+               guint              first,
+               CwaLoadBalancer   *lb,
+               CwaPublishingRule *rule)
 {
-  g_autoptr(GHashTable) seen = NULL;
-  GListModel *servers;
-  guint n_servers;
+  for (guint i = first; i < findings->len; i++)
+    _cwa_finding_set_front_end (g_ptr_array_index (findings, i), lb, rule);
+}
 
-  g_return_if_fail (context != NULL);
-  g_return_if_fail (findings != NULL);
-
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  servers = cwa_deployment_get_servers (cwa_plan_get_deployment (context->plan));
-  n_servers = g_list_model_get_n_items (servers);
-
-  run_scope (context, CWA_SCOPE_DEPLOYMENT, context->plan, findings);
+static void
+run_servers (CwaRuleContext *context,
+             GHashTable     *seen,
+             GPtrArray      *findings)
+{
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (context->plan));
+  guint n_servers = g_list_model_get_n_items (servers);
 
   for (guint i = 0; i < n_servers; i++)
     {
@@ -140,6 +161,72 @@ cwa_rules_run (CwaRuleContext *context,
                            seen, findings);
         }
     }
+}
+
+/* A load balancer's certificate counts only while it offloads SSL. */
+static void
+run_load_balancers (CwaRuleContext *context,
+                    GHashTable     *seen,
+                    GPtrArray      *findings)
+{
+  GListModel *lbs = cwa_deployment_get_load_balancers (cwa_plan_get_deployment (context->plan));
+  guint n = g_list_model_get_n_items (lbs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
+      guint first = findings->len;
+
+      run_scope (context, CWA_SCOPE_LOAD_BALANCER, lb, findings);
+      if (cwa_load_balancer_get_ssl_offload (lb))
+        run_certificate (context, cwa_load_balancer_get_ssl_certificate (lb), NULL, NULL,
+                         seen, findings);
+      tag_front_end (findings, first, lb, NULL);
+    }
+}
+
+static void
+run_reverse_proxies (CwaRuleContext *context,
+                     GHashTable     *seen,
+                     GPtrArray      *findings)
+{
+  GListModel *proxies = cwa_deployment_get_reverse_proxies (cwa_plan_get_deployment (context->plan));
+  guint n = g_list_model_get_n_items (proxies);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
+      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+      guint n_rules = g_list_model_get_n_items (rules);
+
+      for (guint j = 0; j < n_rules; j++)
+        {
+          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
+          guint first = findings->len;
+
+          run_scope (context, CWA_SCOPE_REVERSE_PROXY, rule, findings);
+          run_certificate (context, cwa_publishing_rule_get_listener_certificate (rule), NULL, NULL,
+                           seen, findings);
+          tag_front_end (findings, first, NULL, rule);
+        }
+    }
+}
+
+void
+cwa_rules_run (CwaRuleContext *context,
+               GPtrArray      *findings)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (findings != NULL);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  run_scope (context, CWA_SCOPE_DEPLOYMENT, context->plan, findings);
+  run_servers (context, seen, findings);
+  run_load_balancers (context, seen, findings);
+  run_reverse_proxies (context, seen, findings);
 }
 
 void

@@ -1,0 +1,35 @@
+/* cwa-dns-records.h: the DNS records a deployment needs (rules.md, "DNS records"), computed from the deployment alone. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-deployment.h"
+
+G_BEGIN_DECLS
+
+/* One record.  @type is "A", "AAAA" or "CNAME"; @value an address, a host
+ * name, or words when the address is not in the plan ("the load balancer's
+ * virtual IP", "the reverse proxy's listener address"); @view "internal" or
+ * "external"; @for_text says for people which subject needs it. */
+typedef struct
+{
+  gchar *name;
+  gchar *type;
+  gchar *value;
+  gchar *view;
+  gchar *for_text;
+} CwaDnsRecord;
+
+void        cwa_dns_record_free      (CwaDnsRecord  *record);
+
+/* The records, grouped by the subject they serve in the order of the
+ * required-names entries: per server in plan order, per virtual server a
+ * virtual server's (or, at its first member, an array's) host record and
+ * asURL and downloadURL CNAMEs; then per reverse proxy and publishing rule
+ * its external records and its internal one.  A record identical to one
+ * already listed is left out.  Element type CwaDnsRecord (owned). */
+GPtrArray  *cwa_dns_records_compute  (CwaDeployment *deployment);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaDnsRecord, cwa_dns_record_free)
+
+G_END_DECLS

@@ -1,0 +1,234 @@
+/* test-dns-records.c: the DNS records of each documented topology (rules.md, "DNS records"). */
+#include "config.h"
+
+#include "cwa-dns-records.h"
+
+typedef struct
+{
+  const gchar *name;
+  const gchar *type;
+  const gchar *value;
+  const gchar *view;
+} Expected;
+
+static CwaServer *
+add_server (CwaDeployment *deployment,
+            const gchar   *fqdn)
+{
+  g_autoptr(CwaServer) server = cwa_server_new (fqdn);
+
+  cwa_deployment_add_server (deployment, server);
+
+  return server;
+}
+
+static CwaVirtualServer *
+add_vs (CwaServer   *server,
+        const gchar *url,
+        CwaAudience  audience,
+        const gchar *listen)
+{
+  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (url, audience);
+
+  cwa_virtual_server_set_listen (vs, listen);
+  cwa_server_add_virtual_server (server, vs);
+
+  return vs;
+}
+
+static CwaLoadBalancer *
+add_array (CwaDeployment *deployment,
+           const gchar   *vip)
+{
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+
+  add_vs (add_server (deployment, "cwa01.contoso.com"), "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL, NULL);
+  add_vs (add_server (deployment, "cwa02.contoso.com"), "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL, NULL);
+  cwa_load_balancer_add_member (lb, "cwa01.contoso.com");
+  cwa_load_balancer_add_member (lb, "cwa02.contoso.com");
+  cwa_load_balancer_set_vip (lb, vip);
+  cwa_deployment_add_load_balancer (deployment, lb);
+
+  return lb;
+}
+
+static CwaPublishingRule *
+publish (CwaDeployment *deployment,
+         const gchar   *proxy_fqdn,
+         const gchar   *published_url,
+         const gchar   *host,
+         const gchar   *listen)
+{
+  CwaReverseProxy *proxy = cwa_deployment_find_reverse_proxy (deployment, proxy_fqdn);
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new (published_url, host);
+
+  if (proxy == NULL)
+    {
+      g_autoptr(CwaReverseProxy) created = cwa_reverse_proxy_new (proxy_fqdn);
+
+      cwa_deployment_add_reverse_proxy (deployment, created);
+      proxy = created;
+    }
+  cwa_publishing_rule_set_listen (rule, listen);
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+
+  return rule;
+}
+
+static void
+assert_records (CwaDeployment  *deployment,
+                const Expected *expected,
+                guint           n_expected)
+{
+  g_autoptr(GPtrArray) records = cwa_dns_records_compute (deployment);
+
+  for (guint i = 0; i < MIN (records->len, n_expected); i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+
+      g_assert_cmpstr (record->name, ==, expected[i].name);
+      g_assert_cmpstr (record->type, ==, expected[i].type);
+      g_assert_cmpstr (record->value, ==, expected[i].value);
+      g_assert_cmpstr (record->view, ==, expected[i].view);
+      g_assert_nonnull (record->for_text);
+    }
+  g_assert_cmpuint (records->len, ==, n_expected);
+}
+
+/* CWA-DNS: the single server: the URL host is a CNAME of the computer. */
+static void
+test_single_server (void)
+{
+  static const Expected expected[] = {
+    { "im.contoso.com", "CNAME", "cwaserver.contoso.com", "internal" },
+    { "as.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+    { "download.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+  };
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+
+  add_vs (add_server (deployment, "cwaserver.contoso.com"), "https://im.contoso.com",
+          CWA_AUDIENCE_INTERNAL, NULL);
+  assert_records (deployment, expected, G_N_ELEMENTS (expected));
+}
+
+/* Separate certificates on two virtual servers: a specific listen address
+ * gives an A (or AAAA) record; an external one lives in the external view;
+ * a URL host that is the computer's FQDN needs no record of its own. */
+static void
+test_separate (void)
+{
+  static const Expected expected[] = {
+    { "im.contoso.com", "A", "10.0.0.5", "internal" },
+    { "as.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+    { "download.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+    { "im.fabrikam.com", "AAAA", "2001:db8::5", "external" },
+    { "as.im.fabrikam.com", "CNAME", "im.fabrikam.com", "external" },
+    { "download.im.fabrikam.com", "CNAME", "im.fabrikam.com", "external" },
+    { "as.cwaserver.contoso.com", "CNAME", "cwaserver.contoso.com", "internal" },
+    { "download.cwaserver.contoso.com", "CNAME", "cwaserver.contoso.com", "internal" },
+  };
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  CwaServer *server = add_server (deployment, "cwaserver.contoso.com");
+
+  add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL, "10.0.0.5:443");
+  add_vs (server, "https://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL, "[2001:DB8::5]:443");
+  add_vs (server, "https://cwaserver.contoso.com:8443", CWA_AUDIENCE_INTERNAL, NULL);
+  assert_records (deployment, expected, G_N_ELEMENTS (expected));
+}
+
+/* CWA-LB: the array FQDN is the load balancer's VIP, once. */
+static void
+test_array (void)
+{
+  static const Expected expected[] = {
+    { "im.contoso.com", "A", "10.0.0.50", "external" },
+    { "as.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+    { "download.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+  };
+  static const Expected no_vip[] = {
+    { "im.contoso.com", "A", "the load balancer's virtual IP", "external" },
+    { "as.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+    { "download.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+  };
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  CwaLoadBalancer *lb = add_array (deployment, "10.0.0.50");
+
+  assert_records (deployment, expected, G_N_ELEMENTS (expected));
+  /* Offloading changes nothing in DNS. */
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  assert_records (deployment, expected, G_N_ELEMENTS (expected));
+  cwa_load_balancer_set_vip (lb, NULL);
+  assert_records (deployment, no_vip, G_N_ELEMENTS (no_vip));
+}
+
+/* CWA-RP to a single server: the published names point at the proxy in
+ * the external view, the internal host at the server internally. */
+static void
+test_reverse_proxy_single_server (void)
+{
+  static const Expected expected[] = {
+    { "im.contoso.com", "CNAME", "cwaserver.contoso.com", "internal" },
+    { "as.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+    { "download.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+    { "im.contoso.com", "A", "131.107.0.10", "external" },
+    { "as.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+    { "download.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+    { "cwa-int.contoso.com", "CNAME", "cwaserver.contoso.com", "internal" },
+  };
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  CwaPublishingRule *rule;
+
+  add_vs (add_server (deployment, "cwaserver.contoso.com"), "https://im.contoso.com",
+          CWA_AUDIENCE_EXTERNAL, NULL);
+  rule = publish (deployment, "isa01.perimeter.contoso.com", "https://im.contoso.com",
+                  "im.contoso.com", "131.107.0.10:443");
+  /* The default internal host is the virtual server's: listed already. */
+  assert_records (deployment, expected, G_N_ELEMENTS (expected) - 1);
+  cwa_publishing_rule_set_internal_host (rule, "cwa-int.contoso.com");
+  assert_records (deployment, expected, G_N_ELEMENTS (expected));
+  /* An address needs no record; the computer's own name neither. */
+  cwa_publishing_rule_set_internal_host (rule, "10.0.0.5");
+  assert_records (deployment, expected, G_N_ELEMENTS (expected) - 1);
+  cwa_publishing_rule_set_internal_host (rule, "CWAServer.contoso.com");
+  assert_records (deployment, expected, G_N_ELEMENTS (expected) - 1);
+}
+
+/* CWA-RP to an array; two proxies publishing one host give two records. */
+static void
+test_reverse_proxy_array (void)
+{
+  static const Expected expected[] = {
+    { "im.contoso.com", "A", "10.0.0.50", "internal" },
+    { "as.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+    { "download.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+    { "im.contoso.com", "A", "the reverse proxy's listener address", "external" },
+    { "as.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+    { "download.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+    { "im.contoso.com", "A", "the reverse proxy's listener address", "external" },
+    { "im-array.contoso.com", "A", "10.0.0.50", "internal" },
+  };
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  CwaPublishingRule *second;
+
+  add_array (deployment, "10.0.0.50");
+  publish (deployment, "isa01.perimeter.contoso.com", "https://im.contoso.com", "im.contoso.com", NULL);
+  second = publish (deployment, "isa02.perimeter.contoso.com", "https://im.contoso.com", "im.contoso.com", NULL);
+  assert_records (deployment, expected, G_N_ELEMENTS (expected) - 1);
+  cwa_publishing_rule_set_internal_host (second, "im-array.contoso.com");
+  assert_records (deployment, expected, G_N_ELEMENTS (expected));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cwa/dns-records/single-server", test_single_server);
+  g_test_add_func ("/cwa/dns-records/separate", test_separate);
+  g_test_add_func ("/cwa/dns-records/array", test_array);
+  g_test_add_func ("/cwa/dns-records/reverse-proxy/single-server", test_reverse_proxy_single_server);
+  g_test_add_func ("/cwa/dns-records/reverse-proxy/array", test_reverse_proxy_array);
+
+  return g_test_run ();
+}
