@@ -631,6 +631,29 @@ cwa_deployment_remove_reverse_proxy (CwaDeployment   *self,
   remove_item (self, self->reverse_proxies, proxy);
 }
 
+GPtrArray *
+cwa_deployment_dup_publishing_rules (CwaDeployment *self)
+{
+  GPtrArray *rules;
+  guint n;
+
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), NULL);
+
+  rules = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->reverse_proxies));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (G_LIST_MODEL (self->reverse_proxies), i);
+      GListModel *list = cwa_reverse_proxy_get_publishing_rules (proxy);
+      guint n_rules = g_list_model_get_n_items (list);
+
+      for (guint j = 0; j < n_rules; j++)
+        g_ptr_array_add (rules, g_list_model_get_item (list, j));
+    }
+
+  return rules;
+}
+
 CwaReverseProxy *
 cwa_deployment_find_reverse_proxy (CwaDeployment *self,
                                    const gchar   *fqdn)

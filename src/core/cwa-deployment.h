@@ -61,6 +61,9 @@ void              cwa_deployment_insert_reverse_proxy (CwaDeployment   *self,
                                                        CwaReverseProxy *proxy);
 void              cwa_deployment_remove_reverse_proxy (CwaDeployment   *self,
                                                        CwaReverseProxy *proxy);
+/* Every publishing rule of every reverse proxy, proxies and their rules in
+ * plan order (element type CwaPublishingRule, owned references). */
+GPtrArray        *cwa_deployment_dup_publishing_rules (CwaDeployment  *self);
 /* The reverse proxy whose FQDN equals @fqdn, or NULL.  Borrowed. */
 CwaReverseProxy  *cwa_deployment_find_reverse_proxy  (CwaDeployment   *self,
                                                       const gchar     *fqdn);

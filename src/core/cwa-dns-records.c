@@ -283,9 +283,8 @@ GPtrArray *
 cwa_dns_records_compute (CwaDeployment *deployment)
 {
   g_autoptr(GHashTable) arrays_done = NULL;
-  GListModel *proxies;
+  g_autoptr(GPtrArray) rules = NULL;
   GPtrArray *records;
-  guint n;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (deployment), NULL);
 
@@ -293,21 +292,9 @@ cwa_dns_records_compute (CwaDeployment *deployment)
   arrays_done = g_hash_table_new (NULL, NULL);
   add_server_records (deployment, arrays_done, records);
 
-  proxies = cwa_deployment_get_reverse_proxies (deployment);
-  n = g_list_model_get_n_items (proxies);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
-      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
-      guint n_rules = g_list_model_get_n_items (rules);
-
-      for (guint j = 0; j < n_rules; j++)
-        {
-          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
-
-          add_rule_records (deployment, rule, records);
-        }
-    }
+  rules = cwa_deployment_dup_publishing_rules (deployment);
+  for (guint i = 0; i < rules->len; i++)
+    add_rule_records (deployment, g_ptr_array_index (rules, i), records);
 
   return records;
 }

@@ -601,32 +601,24 @@ static void
 add_reverse_proxy_drafts (CwaDeployment *deployment,
                           GPtrArray     *drafts)
 {
-  GListModel *proxies = cwa_deployment_get_reverse_proxies (deployment);
-  guint n = g_list_model_get_n_items (proxies);
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < rules->len; i++)
     {
-      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
-      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
-      guint n_rules = g_list_model_get_n_items (rules);
+      CwaPublishingRule *rule = g_ptr_array_index (rules, i);
+      g_autofree gchar *as_host = NULL;
+      g_autofree gchar *download_host = NULL;
+      const gchar *host = cwa_publishing_rule_get_published_host (rule);
+      Draft *draft;
 
-      for (guint j = 0; j < n_rules; j++)
-        {
-          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
-          g_autofree gchar *as_host = NULL;
-          g_autofree gchar *download_host = NULL;
-          const gchar *host = cwa_publishing_rule_get_published_host (rule);
-          Draft *draft;
+      if (!cwa_publishing_rule_is_https (rule))
+        continue;
 
-          if (!cwa_publishing_rule_is_https (rule))
-            continue;
-
-          as_host = cwa_publishing_rule_dup_as_host (rule);
-          download_host = cwa_publishing_rule_dup_download_host (rule);
-          draft = draft_new (CWA_ROLE_REVERSE_PROXY, host, host, as_host, download_host);
-          draft->publishing_rule = rule;
-          g_ptr_array_add (drafts, draft);
-        }
+      as_host = cwa_publishing_rule_dup_as_host (rule);
+      download_host = cwa_publishing_rule_dup_download_host (rule);
+      draft = draft_new (CWA_ROLE_REVERSE_PROXY, host, host, as_host, download_host);
+      draft->publishing_rule = rule;
+      g_ptr_array_add (drafts, draft);
     }
 }
 
@@ -636,33 +628,25 @@ static void
 add_internal_hosts (CwaDeployment *deployment,
                     GPtrArray     *drafts)
 {
-  GListModel *proxies = cwa_deployment_get_reverse_proxies (deployment);
-  guint n = g_list_model_get_n_items (proxies);
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < rules->len; i++)
     {
-      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
-      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
-      guint n_rules = g_list_model_get_n_items (rules);
+      CwaPublishingRule *rule = g_ptr_array_index (rules, i);
+      CwaLoadBalancer *target = cwa_topology_rule_target (deployment, rule);
+      const gchar *published = cwa_publishing_rule_get_virtual_server_host (rule);
+      const gchar *internal = cwa_publishing_rule_get_effective_internal_host (rule);
 
-      for (guint j = 0; j < n_rules; j++)
+      for (guint k = 0; internal != NULL && k < drafts->len; k++)
         {
-          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
-          CwaLoadBalancer *target = cwa_topology_rule_target (deployment, rule);
-          const gchar *published = cwa_publishing_rule_get_virtual_server_host (rule);
-          const gchar *internal = cwa_publishing_rule_get_effective_internal_host (rule);
+          Draft *draft = g_ptr_array_index (drafts, k);
+          gboolean shown = target != NULL
+            ? draft->role == CWA_ROLE_LOAD_BALANCER && draft->load_balancer == target
+            : (draft->role == CWA_ROLE_SSL || draft->role == CWA_ROLE_SHARED) &&
+              g_strcmp0 (cwa_virtual_server_get_host (draft->virtual_server), published) == 0;
 
-          for (guint k = 0; internal != NULL && k < drafts->len; k++)
-            {
-              Draft *draft = g_ptr_array_index (drafts, k);
-              gboolean shown = target != NULL
-                ? draft->role == CWA_ROLE_LOAD_BALANCER && draft->load_balancer == target
-                : (draft->role == CWA_ROLE_SSL || draft->role == CWA_ROLE_SHARED) &&
-                  g_strcmp0 (cwa_virtual_server_get_host (draft->virtual_server), published) == 0;
-
-              if (shown)
-                draft_add_name (draft, internal);
-            }
+          if (shown)
+            draft_add_name (draft, internal);
         }
     }
 }

@@ -92,27 +92,19 @@ CwaPublishingRule *
 cwa_topology_find_publisher (CwaDeployment *deployment,
                              const gchar   *host)
 {
-  GListModel *proxies;
-  guint n;
+  g_autoptr(GPtrArray) rules = NULL;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (deployment), NULL);
   g_return_val_if_fail (host != NULL, NULL);
 
-  proxies = cwa_deployment_get_reverse_proxies (deployment);
-  n = g_list_model_get_n_items (proxies);
-  for (guint i = 0; i < n; i++)
+  rules = cwa_deployment_dup_publishing_rules (deployment);
+  for (guint i = 0; i < rules->len; i++)
     {
-      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
-      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
-      guint n_rules = g_list_model_get_n_items (rules);
+      CwaPublishingRule *rule = g_ptr_array_index (rules, i);
 
-      for (guint j = 0; j < n_rules; j++)
-        {
-          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
-
-          if (g_strcmp0 (cwa_publishing_rule_get_virtual_server_host (rule), host) == 0)
-            return rule;
-        }
+      /* Borrowed: the proxy holds it. */
+      if (g_strcmp0 (cwa_publishing_rule_get_virtual_server_host (rule), host) == 0)
+        return rule;
     }
 
   return NULL;

@@ -190,25 +190,17 @@ run_reverse_proxies (CwaRuleContext *context,
                      GHashTable     *seen,
                      GPtrArray      *findings)
 {
-  GListModel *proxies = cwa_deployment_get_reverse_proxies (cwa_plan_get_deployment (context->plan));
-  guint n = g_list_model_get_n_items (proxies);
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (cwa_plan_get_deployment (context->plan));
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < rules->len; i++)
     {
-      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
-      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
-      guint n_rules = g_list_model_get_n_items (rules);
+      CwaPublishingRule *rule = g_ptr_array_index (rules, i);
+      guint first = findings->len;
 
-      for (guint j = 0; j < n_rules; j++)
-        {
-          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
-          guint first = findings->len;
-
-          run_scope (context, CWA_SCOPE_REVERSE_PROXY, rule, findings);
-          run_certificate (context, cwa_publishing_rule_get_listener_certificate (rule), NULL, NULL,
-                           seen, findings);
-          tag_front_end (findings, first, NULL, rule);
-        }
+      run_scope (context, CWA_SCOPE_REVERSE_PROXY, rule, findings);
+      run_certificate (context, cwa_publishing_rule_get_listener_certificate (rule), NULL, NULL,
+                       seen, findings);
+      tag_front_end (findings, first, NULL, rule);
     }
 }
 
