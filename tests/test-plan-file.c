@@ -386,6 +386,116 @@ test_round_trip (Fixture       *f,
   g_assert_finalize_object (again);
 }
 
+/* Version 2 keys in a plan that says version 1: read as version 2. */
+static const gchar version2_plan[] =
+  "{ \"format\": \"cwa-cert-plan\", \"version\": 1,\n"
+  "  \"servers\": [ { \"fqdn\": \"cwa01.contoso.com\" }, { \"fqdn\": \"cwa02.contoso.com\" } ],\n"
+  "  \"load_balancers\": [ { \"x_model\": \"BIG-IP\", \"fqdn\": \"im.contoso.com\", \"vip\": \"2001:db8::50\",\n"
+  "    \"members\": [\"cwa01.contoso.com\", \"cwa02.contoso.com\"], \"ssl_offload\": true,\n"
+  "    \"ssl_certificate\": \"contoso-root\" } ],\n"
+  "  \"reverse_proxies\": [ { \"fqdn\": \"isa01.perimeter.contoso.com\", \"product\": \"ISA Server 2006\",\n"
+  "    \"trusted_certificates\": [\"contoso-root\"], \"x_site\": 2,\n"
+  "    \"publishing_rules\": [ { \"published_url\": \"https://im.contoso.com\", \"listen\": \"131.107.0.10:443\",\n"
+  "      \"listener_certificate\": \"contoso-root\", \"virtual_server\": \"im.contoso.com\",\n"
+  "      \"internal_host\": \"im.contoso.local\", \"internal_address\": \"10.0.0.50\",\n"
+  "      \"as_url\": \"as.im.contoso.com\", \"download_url\": \"download.im.contoso.com\", \"x_rule\": [1] } ] } ],\n"
+  "  \"certificates\": [ { \"id\": \"contoso-root\", \"file\": \"certs/root.cer\" } ]\n"
+  "}\n";
+
+static void
+check_version2_model (CwaPlan *plan)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  CwaCertificate *root = cwa_plan_lookup_certificate (plan, "contoso-root");
+  g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (cwa_deployment_get_load_balancers (deployment), 0);
+  g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (cwa_deployment_get_reverse_proxies (deployment), 0);
+  g_autoptr(CwaPublishingRule) rule = NULL;
+  g_autoptr(CwaCertificate) trusted = NULL;
+
+  g_assert_nonnull (root);
+  g_assert_cmpstr (cwa_load_balancer_get_vip (lb), ==, "2001:db8::50");
+  g_assert_cmpstrv (cwa_load_balancer_get_members (lb),
+                    ((const gchar *[]) { "cwa01.contoso.com", "cwa02.contoso.com", NULL }));
+  g_assert_true (cwa_load_balancer_get_ssl_offload (lb));
+  g_assert_true (cwa_load_balancer_get_ssl_certificate (lb) == root);
+
+  g_assert_cmpstr (cwa_reverse_proxy_get_product (proxy), ==, "ISA Server 2006");
+  trusted = g_list_model_get_item (cwa_reverse_proxy_get_trusted_certificates (proxy), 0);
+  g_assert_true (trusted == root);
+  rule = g_list_model_get_item (cwa_reverse_proxy_get_publishing_rules (proxy), 0);
+  g_assert_cmpstr (cwa_publishing_rule_get_listen (rule), ==, "131.107.0.10:443");
+  g_assert_true (cwa_publishing_rule_get_listener_certificate (rule) == root);
+  g_assert_cmpstr (cwa_publishing_rule_get_internal_host (rule), ==, "im.contoso.local");
+  g_assert_cmpstr (cwa_publishing_rule_get_internal_address (rule), ==, "10.0.0.50");
+  g_assert_cmpstr (cwa_publishing_rule_get_download_url (rule), ==, "download.im.contoso.com");
+}
+
+static void
+test_round_trip_version2 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *first = NULL;
+  g_autofree gchar *second = NULL;
+  CwaPlan *plan = load_text (f, version2_plan, &error);
+  CwaPlan *again;
+
+  g_assert_no_error (error);
+  check_version2_model (plan);
+  g_assert_true (save (f, plan, "first.cwaplan", &error));
+  first = read_text (f, "first.cwaplan");
+  g_assert_nonnull (strstr (first, "  \"version\": 2,\n"));
+  g_assert_nonnull (strstr (first, "      \"fqdn\": \"im.contoso.com\",\n"
+                                   "      \"vip\": \"2001:db8::50\",\n"));
+  g_assert_nonnull (strstr (first, "      \"ssl_certificate\": \"contoso-root\",\n"
+                                   "      \"x_model\": \"BIG-IP\"\n"));
+  g_assert_nonnull (strstr (first, "\"x_site\": 2"));
+  g_assert_nonnull (strstr (first, "\"x_rule\": [\n"));
+
+  again = load (f, "first.cwaplan", NULL, &error);
+  g_assert_no_error (error);
+  check_version2_model (again);
+  g_assert_true (save (f, again, "second.cwaplan", &error));
+  second = read_text (f, "second.cwaplan");
+  g_assert_cmpstr (second, ==, first);
+
+  g_assert_finalize_object (plan);
+  g_assert_finalize_object (again);
+}
+
+/* A load balancer made in the model is saved; without one the plan is
+ * version 1 again. */
+static void
+test_version_follows_lists (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  g_autoptr(GBytes) with = NULL;
+  g_autoptr(GBytes) without = NULL;
+
+  cwa_load_balancer_add_member (lb, "cwa01.contoso.com");
+  cwa_deployment_add_load_balancer (deployment, lb);
+  with = cwa_plan_file_serialize (plan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (with, NULL), (gssize) g_bytes_get_size (with),
+                                  "  \"version\": 2,\n"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (with, NULL), (gssize) g_bytes_get_size (with),
+                                  "  \"load_balancers\": [\n    {\n      \"fqdn\": \"im.contoso.com\",\n"
+                                  "      \"members\": [\n        \"cwa01.contoso.com\"\n      ],\n"
+                                  "      \"ssl_offload\": false,\n      \"ssl_certificate\": null\n"));
+
+  cwa_deployment_remove_load_balancer (deployment, lb);
+  without = cwa_plan_file_serialize (plan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (without, NULL), (gssize) g_bytes_get_size (without),
+                                  "  \"version\": 1,\n"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (without, NULL), (gssize) g_bytes_get_size (without),
+                               "load_balancers"));
+}
+
 static void
 test_round_trip_full (Fixture       *f,
                       gconstpointer  data)
@@ -513,13 +623,13 @@ static const InvalidCase invalid_cases[] = {
     "such as \"as.im.contoso.com\", found false" },
   { "version-zero", CWA_PLAN_ERROR_INVALID,
     "{\n  \"format\": \"cwa-cert-plan\",\n  \"version\": 0\n}\n",
-    "plan.cwaplan:3:14: version must be 1, found 0" },
+    "plan.cwaplan:3:14: version must be 1 or 2, found 0" },
   { "version-string", CWA_PLAN_ERROR_INVALID,
     "{\n  \"format\": \"cwa-cert-plan\",\n  \"version\": \"1\"\n}\n",
-    "plan.cwaplan:3:14: version must be 1, found \"1\"" },
+    "plan.cwaplan:3:14: version must be 1 or 2, found \"1\"" },
   { "version-missing", CWA_PLAN_ERROR_INVALID,
     "{\n  \"format\": \"cwa-cert-plan\"\n}\n",
-    "plan.cwaplan:1:1: version is missing; it must be 1" },
+    "plan.cwaplan:1:1: version is missing; it must be 1 or 2" },
   { "format", CWA_PLAN_ERROR_INVALID,
     "{ \"format\": \"cwa-plan\", \"version\": 1 }\n",
     "plan.cwaplan:1:13: format must be \"cwa-cert-plan\", found \"cwa-plan\"; this file is not a CWA Cert Planner plan" },
@@ -592,6 +702,41 @@ static const InvalidCase invalid_cases[] = {
     "plan.cwaplan:6:44: servers[0].virtual_servers[0].audience must be \"internal\" or \"external\", found \"DMZ\"\n"
     "plan.cwaplan:6:70: servers[0].virtual_servers[0].ssl_certificate names the certificate \"gone\", but no "
     "entry in \"certificates\" has that id; add the certificate or correct the id" },
+  /* Version 2 (plan-format.md, "Version 2"). */
+  { "lb-vip", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"load_balancers\": [ { \"fqdn\": \"im.contoso.com\", \"vip\": \"10.0.0\", \"members\": [] } ]\n}\n",
+    "plan.cwaplan:4:58: load_balancers[0].vip must be an IPv4 or IPv6 address, found \"10.0.0\"" },
+  { "lb-certificate", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"load_balancers\": [ { \"fqdn\": \"im.contoso.com\", \"members\": [], \"ssl_certificate\": \"gone\" } ]\n}\n",
+    "plan.cwaplan:4:85: load_balancers[0].ssl_certificate names the certificate \"gone\", but no entry in \"certificates\" has that id; add the certificate or correct the id" },
+  { "rp-trusted-certificate", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"reverse_proxies\": [ { \"fqdn\": \"isa.contoso.com\", \"trusted_certificates\": [\"gone\"],\n"
+    "    \"publishing_rules\": [] } ]\n}\n",
+    "plan.cwaplan:4:78: reverse_proxies[0].trusted_certificates[0] names the certificate \"gone\", but no entry in \"certificates\" has that id; add the certificate or correct the id" },
+  { "same-computer", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"servers\": [ { \"fqdn\": \"cwa01.contoso.com\" },\n"
+    "    { \"fqdn\": \"CWA01.contoso.com.\" } ]\n}\n",
+    "plan.cwaplan:5:15: servers[1].fqdn is the same name as servers[0].fqdn; each computer is listed once" },
+  { "same-load-balancer", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"load_balancers\": [ { \"fqdn\": \"im.contoso.com\", \"members\": [] },\n"
+    "    { \"fqdn\": \"IM.contoso.com\", \"members\": [] } ]\n}\n",
+    "plan.cwaplan:5:15: load_balancers[1].fqdn is the same name as load_balancers[0].fqdn; each load balancer is listed once" },
+  { "load-balancer-is-computer", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"servers\": [ { \"fqdn\": \"cwa01.contoso.com\" } ],\n"
+    "  \"load_balancers\": [ { \"fqdn\": \"cwa01.contoso.com\", \"members\": [] } ]\n}\n",
+    "plan.cwaplan:5:33: load_balancers[0].fqdn is the same name as servers[0].fqdn; the array FQDN must not be a computer's name" },
+  { "same-reverse-proxy", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"reverse_proxies\": [ { \"fqdn\": \"isa.contoso.com\", \"publishing_rules\": [] },\n"
+    "    { \"fqdn\": \"isa.contoso.com\", \"publishing_rules\": [] } ]\n}\n",
+    "plan.cwaplan:5:15: reverse_proxies[1].fqdn is the same name as reverse_proxies[0].fqdn; each reverse proxy is listed once" },
+  { "same-published-host", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"reverse_proxies\": [ { \"fqdn\": \"isa.contoso.com\", \"publishing_rules\": [\n"
+    "    { \"published_url\": \"https://im.contoso.com\", \"virtual_server\": \"im.contoso.com\" },\n"
+    "    { \"published_url\": \"im.contoso.com:8443\", \"virtual_server\": \"im2.contoso.com\" } ] } ]\n}\n",
+    "plan.cwaplan:6:24: reverse_proxies[0].publishing_rules[1].published_url is the same name as reverse_proxies[0].publishing_rules[0].published_url; one proxy publishes a host once" },
+  { "rp-no-rules", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"reverse_proxies\": [ { \"fqdn\": \"isa.contoso.com\" } ]\n}\n",
+    "plan.cwaplan:4:24: reverse_proxies[0].publishing_rules is missing; it must be a list (a JSON array), may be empty" },
   /* Malformed JSON: the position of the first problem. */
   { "json-trailing-comma", CWA_PLAN_ERROR_INVALID_JSON,
     "{\n  \"format\": \"cwa-cert-plan\",\n  \"version\": 1,\n}\n",
@@ -654,15 +799,15 @@ test_newer_version (Fixture       *f,
   g_autoptr(GError) error = NULL;
   /* Newer files may hold anything: nothing else is looked at. */
   CwaPlan *plan = load_text (f,
-                             "{ \"format\": \"cwa-cert-plan\", \"version\": 2,\n"
+                             "{ \"format\": \"cwa-cert-plan\", \"version\": 3,\n"
                              "  \"servers\": \"described differently now\" }\n",
                              &error);
 
   g_assert_null (plan);
   g_assert_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_UNSUPPORTED_VERSION);
   g_assert_cmpstr (error->message, ==,
-                   "plan.cwaplan was written by a newer version (format version 2); "
-                   "this program reads version 1. Update CWA Cert Planner.");
+                   "plan.cwaplan was written by a newer version (format version 3); "
+                   "this program reads versions 1 and 2. Update CWA Cert Planner.");
 }
 
 static void
@@ -678,14 +823,14 @@ test_display_name (Fixture       *f,
   write_text (f, "sub/plan.cwaplan", "{ \"format\": \"cwa-cert-plan\", \"version\": 0 }", -1);
   plan = cwa_plan_file_load (file, NULL, NULL, &error);
   g_assert_null (plan);
-  g_assert_cmpstr (error->message, ==, "sub/plan.cwaplan:1:41: version must be 1, found 0");
+  g_assert_cmpstr (error->message, ==, "sub/plan.cwaplan:1:41: version must be 1 or 2, found 0");
   g_clear_error (&error);
 
   /* Outside the current folder: the whole path. */
   g_assert_cmpint (g_chdir ("/"), ==, 0);
   plan = cwa_plan_file_load (file, NULL, NULL, &error);
   g_assert_null (plan);
-  expected = g_strdup_printf ("%s:1:41: version must be 1, found 0", path);
+  expected = g_strdup_printf ("%s:1:41: version must be 1 or 2, found 0", path);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpint (g_chdir (f->dir), ==, 0);
   g_clear_error (&error);
@@ -1239,6 +1384,8 @@ main (int   argc,
   ADD ("byte-order-mark", test_byte_order_mark);
   ADD ("round-trip/unknown-keys", test_round_trip);
   ADD ("round-trip/full", test_round_trip_full);
+  ADD ("round-trip/version-2", test_round_trip_version2);
+  ADD ("version-follows-lists", test_version_follows_lists);
   ADD ("newer-version", test_newer_version);
   ADD ("display-name", test_display_name);
   ADD ("certificate/missing-file", test_missing_certificate_file);

@@ -23,7 +23,8 @@
 G_DEFINE_QUARK (cwa-plan-error-quark, cwa_plan_error)
 
 static const gchar * const root_members[] = {
-  "format", "version", "name", "settings", "servers", "certificates", NULL
+  "format", "version", "name", "settings", "servers", "load_balancers", "reverse_proxies",
+  "certificates", NULL
 };
 static const gchar * const settings_members[] = { "expiry_warning_days", NULL };
 static const gchar * const server_members[] = {
@@ -31,6 +32,16 @@ static const gchar * const server_members[] = {
 };
 static const gchar * const virtual_server_members[] = {
   "url", "audience", "listen", "as_url", "download_url", "ssl_certificate", NULL
+};
+static const gchar * const load_balancer_members[] = {
+  "fqdn", "vip", "members", "ssl_offload", "ssl_certificate", NULL
+};
+static const gchar * const reverse_proxy_members[] = {
+  "fqdn", "product", "trusted_certificates", "publishing_rules", NULL
+};
+static const gchar * const publishing_rule_members[] = {
+  "published_url", "listen", "listener_certificate", "virtual_server", "internal_host",
+  "internal_address", "as_url", "download_url", NULL
 };
 static const gchar * const certificate_members[] = { "id", "file", "pem", "sha256", NULL };
 
@@ -45,6 +56,8 @@ static const gchar * const certificate_members[] = { "id", "file", "pem", "sha25
 #define EXPECT_FILE     "the path of a certificate file, relative to the plan's folder"
 #define EXPECT_PEM      "the certificate as PEM text (-----BEGIN CERTIFICATE-----...)"
 #define EXPECT_SHA256   "the SHA-256 fingerprint as 32 hex pairs separated by colons (3F:0A:...)"
+#define EXPECT_IP       "an IPv4 or IPv6 address"
+#define EXPECT_HOST     "a host name, FQDN or IP address"
 #define EXPECT_DAYS     "a whole number of days, 0 or more"
 
 /* ------------------------------------------------------------------ */
@@ -387,7 +400,8 @@ read_array_object (Reader      *r,
 /* A certificate id an assignment names; checked against the entries. */
 typedef struct
 {
-  GObject *target;   /* CwaServer (MTLS) or CwaVirtualServer (SSL) */
+  GObject *target;   /* CwaServer (MTLS), CwaVirtualServer or CwaLoadBalancer (SSL),
+                      * CwaPublishingRule (listener), CwaReverseProxy (trusted root) */
   gchar   *id;
 } Assignment;
 
@@ -399,6 +413,25 @@ assignment_free (gpointer data)
   g_clear_object (&assignment->target);
   g_free (assignment->id);
   g_free (assignment);
+}
+
+/* Whether @id names a certificate entry; if not, a problem at @path. */
+static gboolean
+check_certificate_id (Reader      *r,
+                      GHashTable  *ids,
+                      const gchar *path,
+                      const gchar *id)
+{
+  g_autofree gchar *quoted = NULL;
+
+  if (g_hash_table_contains (ids, id))
+    return TRUE;
+
+  quoted = cwa_json_quote (id);
+  add_problem (r, path, FALSE,
+               "%s names the certificate %s, but no entry in \"certificates\" has that id; "
+               "add the certificate or correct the id", path, quoted);
+  return FALSE;
 }
 
 static void
@@ -417,15 +450,8 @@ read_assignment (Reader      *r,
   if (!read_string (r, object, parent, name, FALSE, EXPECT_CERT_REF, NULL, &id) || id == NULL)
     return;
 
-  if (!g_hash_table_contains (ids, id))
-    {
-      g_autofree gchar *quoted = cwa_json_quote (id);
-
-      add_problem (r, path, FALSE,
-                   "%s names the certificate %s, but no entry in \"certificates\" has that id; "
-                   "add the certificate or correct the id", path, quoted);
-      return;
-    }
+  if (!check_certificate_id (r, ids, path, id))
+    return;
 
   if (target == NULL)
     return;
@@ -501,6 +527,325 @@ read_server (Reader        *r,
     }
 
   cwa_deployment_add_server (deployment, server);
+}
+
+/* ------------------------------------------------------------------ */
+/* Version 2: load balancers and reverse proxies                        */
+
+static gboolean
+check_ip_address (const gchar *value)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (value);
+
+  return address != NULL;
+}
+
+/* Reads the boolean member @name (absent or null: @fallback). */
+static gboolean
+read_boolean (Reader      *r,
+              JsonObject  *object,
+              const gchar *parent,
+              const gchar *name,
+              gboolean     fallback)
+{
+  JsonNode *node = get_member (object, name);
+  g_autofree gchar *path = member_path (parent, name);
+  g_autofree gchar *found = NULL;
+
+  if (node_is_absent (node))
+    return fallback;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+
+  found = describe (node);
+  add_problem (r, path, FALSE, "%s must be true or false, found %s", path, found);
+  return fallback;
+}
+
+/* The strings of the list @name, each checked like read_string(); NULL
+ * (no problem) when absent and not @required. */
+static GPtrArray *
+read_string_list (Reader      *r,
+                  JsonObject  *object,
+                  const gchar *parent,
+                  const gchar *name,
+                  gboolean     required,
+                  const gchar *expected,
+                  StringCheck  check)
+{
+  g_autofree gchar *path = member_path (parent, name);
+  GPtrArray *strings;
+  JsonArray *list;
+  gboolean ok;
+
+  list = read_array (r, object, parent, name, &ok);
+  if (list == NULL)
+    {
+      if (ok && required)
+        add_problem (r, parent, FALSE, "%s is missing; it must be a list of %s", path, expected);
+      return NULL;
+    }
+
+  strings = g_ptr_array_new ();
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      g_autofree gchar *item = g_strdup_printf ("%s[%u]", path, i);
+
+      if (node_is_string (node) && (check == NULL || check (json_node_get_string (node))))
+        g_ptr_array_add (strings, (gpointer) json_node_get_string (node));
+      else
+        {
+          g_autofree gchar *found = describe (node);
+
+          add_problem (r, item, FALSE, "%s must be %s, found %s", item, expected, found);
+        }
+    }
+  g_ptr_array_add (strings, NULL);
+
+  return strings;
+}
+
+static void
+read_load_balancer (Reader        *r,
+                    JsonObject    *object,
+                    const gchar   *path,
+                    CwaDeployment *deployment,
+                    GHashTable    *ids,
+                    GPtrArray     *assignments)
+{
+  const gchar *fqdn, *vip;
+  g_autoptr(CwaLoadBalancer) lb = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+
+  read_string (r, object, path, "fqdn", TRUE, EXPECT_FQDN, check_fqdn, &fqdn);
+  lb = cwa_load_balancer_new (fqdn != NULL ? fqdn : "");
+  if (read_string (r, object, path, "vip", FALSE, EXPECT_IP, check_ip_address, &vip))
+    cwa_load_balancer_set_vip (lb, vip);
+  members = read_string_list (r, object, path, "members", TRUE, EXPECT_FQDN, check_fqdn);
+  if (members != NULL)
+    cwa_load_balancer_set_members (lb, (const gchar * const *) members->pdata);
+  cwa_load_balancer_set_ssl_offload (lb, read_boolean (r, object, path, "ssl_offload", FALSE));
+  set_extra_members (G_OBJECT (lb), object, load_balancer_members);
+
+  read_assignment (r, object, path, "ssl_certificate", ids, G_OBJECT (lb), assignments);
+  cwa_deployment_add_load_balancer (deployment, lb);
+}
+
+static void
+read_publishing_rule (Reader          *r,
+                      JsonObject      *object,
+                      const gchar     *path,
+                      CwaReverseProxy *proxy,
+                      GHashTable      *ids,
+                      GPtrArray       *assignments)
+{
+  const gchar *url, *listen, *vs, *internal_host, *internal_address, *as_url, *download_url;
+  g_autoptr(CwaPublishingRule) rule = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_string (r, object, path, "published_url", TRUE, EXPECT_URL, check_url, &url);
+  ok &= read_string (r, object, path, "listen", FALSE, EXPECT_LISTEN, check_listen, &listen);
+  ok &= read_string (r, object, path, "virtual_server", TRUE, EXPECT_HOST, check_not_empty, &vs);
+  ok &= read_string (r, object, path, "internal_host", FALSE, EXPECT_HOST, check_not_empty, &internal_host);
+  ok &= read_string (r, object, path, "internal_address", FALSE, EXPECT_IP, check_ip_address, &internal_address);
+  ok &= read_string (r, object, path, "as_url", FALSE, EXPECT_HOST_URL, check_url, &as_url);
+  ok &= read_string (r, object, path, "download_url", FALSE, EXPECT_HOST_URL, check_url, &download_url);
+
+  if (ok)
+    {
+      rule = cwa_publishing_rule_new (url, vs);
+      cwa_publishing_rule_set_listen (rule, listen);
+      cwa_publishing_rule_set_internal_host (rule, internal_host);
+      cwa_publishing_rule_set_internal_address (rule, internal_address);
+      cwa_publishing_rule_set_as_url (rule, as_url);
+      cwa_publishing_rule_set_download_url (rule, download_url);
+      set_extra_members (G_OBJECT (rule), object, publishing_rule_members);
+      cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+    }
+
+  read_assignment (r, object, path, "listener_certificate", ids, G_OBJECT (rule), assignments);
+}
+
+/* Each trusted root id must name an entry; the proxy gets them later. */
+static void
+read_trusted_certificates (Reader          *r,
+                           JsonObject      *object,
+                           const gchar     *path,
+                           CwaReverseProxy *proxy,
+                           GHashTable      *ids,
+                           GPtrArray       *assignments)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  list = read_string_list (r, object, path, "trusted_certificates", FALSE, EXPECT_ID, check_not_empty);
+  for (guint i = 0; list != NULL && i + 1 < list->len; i++)
+    {
+      const gchar *id = g_ptr_array_index (list, i);
+      g_autofree gchar *item = g_strdup_printf ("%s.trusted_certificates[%u]", path, i);
+      Assignment *assignment;
+
+      if (!check_certificate_id (r, ids, item, id))
+        continue;
+
+      assignment = g_new0 (Assignment, 1);
+      assignment->target = g_object_ref (G_OBJECT (proxy));
+      assignment->id = g_strdup (id);
+      g_ptr_array_add (assignments, assignment);
+    }
+}
+
+static void
+read_reverse_proxy (Reader        *r,
+                    JsonObject    *object,
+                    const gchar   *path,
+                    CwaDeployment *deployment,
+                    GHashTable    *ids,
+                    GPtrArray     *assignments)
+{
+  const gchar *fqdn, *product;
+  g_autoptr(CwaReverseProxy) proxy = NULL;
+  g_autofree gchar *rules_path = member_path (path, "publishing_rules");
+  JsonArray *rules;
+  gboolean ok;
+
+  read_string (r, object, path, "fqdn", TRUE, EXPECT_FQDN, check_fqdn, &fqdn);
+  proxy = cwa_reverse_proxy_new (fqdn != NULL ? fqdn : "");
+  if (read_string (r, object, path, "product", FALSE, "a string", NULL, &product))
+    cwa_reverse_proxy_set_product (proxy, product);
+  set_extra_members (G_OBJECT (proxy), object, reverse_proxy_members);
+  read_trusted_certificates (r, object, path, proxy, ids, assignments);
+
+  rules = read_array (r, object, path, "publishing_rules", &ok);
+  if (rules == NULL && ok)
+    add_problem (r, path, FALSE, "%s is missing; it must be a list (a JSON array), may be empty", rules_path);
+  for (guint i = 0; rules != NULL && i < json_array_get_length (rules); i++)
+    {
+      g_autofree gchar *rule_path = g_strdup_printf ("%s[%u]", rules_path, i);
+      JsonObject *rule_object = read_array_object (r, rules, i, rule_path);
+
+      if (rule_object != NULL)
+        read_publishing_rule (r, rule_object, rule_path, proxy, ids, assignments);
+    }
+
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+}
+
+typedef void (*ReadItem) (Reader        *r,
+                          JsonObject    *object,
+                          const gchar   *path,
+                          CwaDeployment *deployment,
+                          GHashTable    *ids,
+                          GPtrArray     *assignments);
+
+/* Reads every object of the top-level list @name with @read_item. */
+static void
+read_top_list (Reader        *r,
+               JsonObject    *root,
+               const gchar   *name,
+               ReadItem       read_item,
+               CwaDeployment *deployment,
+               GHashTable    *ids,
+               GPtrArray     *assignments)
+{
+  gboolean ok;
+  JsonArray *list = read_array (r, root, "", name, &ok);
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      g_autofree gchar *path = g_strdup_printf ("%s[%u]", name, i);
+      JsonObject *object = read_array_object (r, list, i, path);
+
+      if (object != NULL)
+        read_item (r, object, path, deployment, ids, assignments);
+    }
+}
+
+/* Remembers @host at @path in @seen; a second use is a problem naming
+ * both paths.  Empty hosts (already reported as invalid) are skipped. */
+static void
+check_unique (Reader      *r,
+              GHashTable  *seen,
+              const gchar *host,
+              const gchar *path,
+              const gchar *what)
+{
+  const gchar *first;
+
+  if (host == NULL || *host == '\0')
+    return;
+
+  first = g_hash_table_lookup (seen, host);
+  if (first != NULL)
+    {
+      add_problem (r, path, FALSE, "%s is the same name as %s; %s", path, first, what);
+      return;
+    }
+  g_hash_table_insert (seen, g_strdup (host), g_strdup (path));
+}
+
+static void
+check_unique_rules (Reader          *r,
+                    CwaReverseProxy *proxy,
+                    guint            index)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+
+  for (guint j = 0; j < g_list_model_get_n_items (rules); j++)
+    {
+      g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, j);
+      g_autofree gchar *path = g_strdup_printf ("reverse_proxies[%u].publishing_rules[%u].published_url",
+                                                index, j);
+
+      check_unique (r, seen, cwa_publishing_rule_get_published_host (rule), path,
+                    "one proxy publishes a host once");
+    }
+}
+
+/* The load-time refusals of plan-format.md, "Version 2", naming both
+ * paths.  Called only when nothing else was wrong, so every item of the
+ * lists has its object and list positions are paths. */
+static void
+check_unique_names (Reader        *r,
+                    CwaDeployment *deployment)
+{
+  g_autoptr(GHashTable) computers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) arrays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) proxies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GListModel *list = cwa_deployment_get_servers (deployment);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (list, i);
+      g_autofree gchar *path = g_strdup_printf ("servers[%u].fqdn", i);
+
+      check_unique (r, computers, cwa_server_get_host (server), path, "each computer is listed once");
+    }
+
+  list = cwa_deployment_get_load_balancers (deployment);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (list, i);
+      const gchar *host = cwa_load_balancer_get_host (lb);
+      g_autofree gchar *path = g_strdup_printf ("load_balancers[%u].fqdn", i);
+      const gchar *computer = host != NULL ? g_hash_table_lookup (computers, host) : NULL;
+
+      if (computer != NULL)
+        add_problem (r, path, FALSE, "%s is the same name as %s; the array FQDN must not be a computer's name",
+                     path, computer);
+      check_unique (r, arrays, host, path, "each load balancer is listed once");
+    }
+
+  list = cwa_deployment_get_reverse_proxies (deployment);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (list, i);
+      g_autofree gchar *path = g_strdup_printf ("reverse_proxies[%u].fqdn", i);
+
+      check_unique (r, proxies, cwa_reverse_proxy_get_host (proxy), path, "each reverse proxy is listed once");
+      check_unique_rules (r, proxy, i);
+    }
 }
 
 /* One certificate entry as read, before its certificate is loaded. */
@@ -892,34 +1237,53 @@ read_header (Reader      *r,
 
   if (version == NULL)
     {
-      add_problem (r, "", FALSE, "version is missing; it must be %d", CWA_PLAN_FORMAT_VERSION);
+      add_problem (r, "", FALSE, "version is missing; it must be %d or %d",
+                   CWA_PLAN_FORMAT_VERSION, CWA_PLAN_FORMAT_VERSION_2);
       set_problems_error (r, CWA_PLAN_ERROR_INVALID, error);
       return FALSE;
     }
 
   if (JSON_NODE_HOLDS_VALUE (version) &&
       json_node_get_value_type (version) == G_TYPE_INT64 &&
-      json_node_get_int (version) > CWA_PLAN_FORMAT_VERSION)
+      json_node_get_int (version) > CWA_PLAN_FORMAT_VERSION_2)
     {
       g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_UNSUPPORTED_VERSION,
                    "%s was written by a newer version (format version %" G_GINT64_FORMAT "); "
-                   "this program reads version %d. Update CWA Cert Planner.",
-                   r->display, json_node_get_int (version), CWA_PLAN_FORMAT_VERSION);
+                   "this program reads versions %d and %d. Update CWA Cert Planner.",
+                   r->display, json_node_get_int (version), CWA_PLAN_FORMAT_VERSION,
+                   CWA_PLAN_FORMAT_VERSION_2);
       return FALSE;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (version) ||
       json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) != CWA_PLAN_FORMAT_VERSION)
+      json_node_get_int (version) < CWA_PLAN_FORMAT_VERSION)
     {
       g_autofree gchar *found = describe (version);
 
-      add_problem (r, "version", FALSE, "version must be %d, found %s", CWA_PLAN_FORMAT_VERSION, found);
+      add_problem (r, "version", FALSE, "version must be %d or %d, found %s",
+                   CWA_PLAN_FORMAT_VERSION, CWA_PLAN_FORMAT_VERSION_2, found);
       set_problems_error (r, CWA_PLAN_ERROR_INVALID, error);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static void
+assign (GObject        *target,
+        CwaCertificate *certificate)
+{
+  if (CWA_IS_SERVER (target))
+    cwa_server_set_mtls_certificate (CWA_SERVER (target), certificate);
+  else if (CWA_IS_VIRTUAL_SERVER (target))
+    cwa_virtual_server_set_ssl_certificate (CWA_VIRTUAL_SERVER (target), certificate);
+  else if (CWA_IS_LOAD_BALANCER (target))
+    cwa_load_balancer_set_ssl_certificate (CWA_LOAD_BALANCER (target), certificate);
+  else if (CWA_IS_PUBLISHING_RULE (target))
+    cwa_publishing_rule_set_listener_certificate (CWA_PUBLISHING_RULE (target), certificate);
+  else
+    cwa_reverse_proxy_add_trusted_certificate (CWA_REVERSE_PROXY (target), certificate);
 }
 
 static CwaPlan *
@@ -1005,6 +1369,12 @@ load_from_text (GFile        *file,
       if (object != NULL)
         read_server (&r, object, path, cwa_plan_get_deployment (plan), ids, assignments);
     }
+  read_top_list (&r, root, "load_balancers", read_load_balancer,
+                 cwa_plan_get_deployment (plan), ids, assignments);
+  read_top_list (&r, root, "reverse_proxies", read_reverse_proxy,
+                 cwa_plan_get_deployment (plan), ids, assignments);
+  if (problems->len == 0)
+    check_unique_names (&r, cwa_plan_get_deployment (plan));
 
   extra = collect_extra_members (root, root_members);
   _cwa_object_set_extra_members (G_OBJECT (plan), extra);
@@ -1041,10 +1411,7 @@ load_from_text (GFile        *file,
       CwaCertificate *certificate = cwa_plan_lookup_certificate (plan, assignment->id);
 
       g_assert (certificate != NULL);
-      if (CWA_IS_SERVER (assignment->target))
-        cwa_server_set_mtls_certificate (CWA_SERVER (assignment->target), certificate);
-      else
-        cwa_virtual_server_set_ssl_certificate (CWA_VIRTUAL_SERVER (assignment->target), certificate);
+      assign (assignment->target, certificate);
     }
 
   cwa_plan_set_file (plan, file);
@@ -1345,6 +1712,155 @@ build_servers (CwaPlan  *plan,
   return g_steal_pointer (&array);
 }
 
+static void
+set_string_if_set (JsonObject  *object,
+                   const gchar *name,
+                   const gchar *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+}
+
+static JsonObject *
+build_load_balancer (CwaPlan  *plan,
+                     gpointer  item,
+                     GError  **error)
+{
+  CwaLoadBalancer *lb = item;
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonArray) members = json_array_new ();
+  const gchar * const *names = cwa_load_balancer_get_members (lb);
+  CwaCertificate *ssl = cwa_load_balancer_get_ssl_certificate (lb);
+  const gchar *id = assignment_id (plan, ssl, "SSL", cwa_load_balancer_get_fqdn (lb), error);
+
+  if (ssl != NULL && id == NULL)
+    return NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    json_array_add_string_element (members, names[i]);
+
+  json_object_set_string_member (object, "fqdn", cwa_load_balancer_get_fqdn (lb));
+  set_string_if_set (object, "vip", cwa_load_balancer_get_vip (lb));
+  json_object_set_array_member (object, "members", g_steal_pointer (&members));
+  json_object_set_boolean_member (object, "ssl_offload", cwa_load_balancer_get_ssl_offload (lb));
+  set_optional_string_member (object, "ssl_certificate", id);
+  append_extra_members (object, _cwa_object_get_extra_members (G_OBJECT (lb)));
+
+  return g_steal_pointer (&object);
+}
+
+static JsonObject *
+build_publishing_rule (CwaPlan            *plan,
+                       CwaPublishingRule  *rule,
+                       GError            **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  CwaCertificate *listener = cwa_publishing_rule_get_listener_certificate (rule);
+  const gchar *url = cwa_publishing_rule_get_published_url (rule);
+  const gchar *id = assignment_id (plan, listener, "listener", url, error);
+
+  if (listener != NULL && id == NULL)
+    return NULL;
+
+  json_object_set_string_member (object, "published_url", url);
+  set_string_if_set (object, "listen", cwa_publishing_rule_get_listen (rule));
+  set_optional_string_member (object, "listener_certificate", id);
+  json_object_set_string_member (object, "virtual_server", cwa_publishing_rule_get_virtual_server (rule));
+  set_string_if_set (object, "internal_host", cwa_publishing_rule_get_internal_host (rule));
+  set_string_if_set (object, "internal_address", cwa_publishing_rule_get_internal_address (rule));
+  set_string_if_set (object, "as_url", cwa_publishing_rule_get_as_url (rule));
+  set_string_if_set (object, "download_url", cwa_publishing_rule_get_download_url (rule));
+  append_extra_members (object, _cwa_object_get_extra_members (G_OBJECT (rule)));
+
+  return g_steal_pointer (&object);
+}
+
+/* The ids of a proxy's trusted roots, or NULL with @error set. */
+static JsonArray *
+build_trusted_certificates (CwaPlan          *plan,
+                            CwaReverseProxy  *proxy,
+                            GError          **error)
+{
+  GListModel *list = cwa_reverse_proxy_get_trusted_certificates (proxy);
+  guint n = g_list_model_get_n_items (list);
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (list, i);
+      const gchar *id = assignment_id (plan, certificate, "trusted root",
+                                       cwa_reverse_proxy_get_fqdn (proxy), error);
+
+      if (id == NULL)
+        return NULL;
+      json_array_add_string_element (array, id);
+    }
+
+  return g_steal_pointer (&array);
+}
+
+static JsonObject *
+build_reverse_proxy (CwaPlan  *plan,
+                     gpointer  item,
+                     GError  **error)
+{
+  CwaReverseProxy *proxy = item;
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonArray) rules = json_array_new ();
+  GListModel *list = cwa_reverse_proxy_get_publishing_rules (proxy);
+  guint n = g_list_model_get_n_items (list);
+  JsonArray *trusted = build_trusted_certificates (plan, proxy, error);
+
+  if (trusted == NULL)
+    return NULL;
+
+  json_object_set_string_member (object, "fqdn", cwa_reverse_proxy_get_fqdn (proxy));
+  set_string_if_set (object, "product", cwa_reverse_proxy_get_product (proxy));
+  json_object_set_array_member (object, "trusted_certificates", trusted);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (list, i);
+      JsonObject *rule_object = build_publishing_rule (plan, rule, error);
+
+      if (rule_object == NULL)
+        return NULL;
+      json_array_add_object_element (rules, rule_object);
+    }
+
+  json_object_set_array_member (object, "publishing_rules", g_steal_pointer (&rules));
+  append_extra_members (object, _cwa_object_get_extra_members (G_OBJECT (proxy)));
+
+  return g_steal_pointer (&object);
+}
+
+typedef JsonObject *(*BuildItem) (CwaPlan  *plan,
+                                  gpointer  item,
+                                  GError  **error);
+
+/* One object per item of @list, or NULL with @error set. */
+static JsonArray *
+build_list (CwaPlan     *plan,
+            GListModel  *list,
+            BuildItem    build_item,
+            GError     **error)
+{
+  guint n = g_list_model_get_n_items (list);
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      JsonObject *object = build_item (plan, item, error);
+
+      if (object == NULL)
+        return NULL;
+      json_array_add_object_element (array, object);
+    }
+
+  return g_steal_pointer (&array);
+}
+
 static JsonObject *
 new_pem_entry (const gchar    *id,
                CwaCertificate *certificate)
@@ -1466,6 +1982,8 @@ serialize (CwaPlan     *plan,
   g_autoptr(JsonObject) settings = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(CwaJsonWriter) writer = cwa_json_writer_new ();
+  g_autoptr(JsonArray) load_balancers = NULL;
+  g_autoptr(JsonArray) reverse_proxies = NULL;
   JsonArray *servers;
   JsonArray *certificates;
 
@@ -1483,6 +2001,23 @@ serialize (CwaPlan     *plan,
   if (servers == NULL)
     return NULL;
   json_object_set_array_member (root, "servers", servers);
+
+  /* Version 2 only when its lists are used, so other plans still open in
+   * a version 1 program (plan-format.md, "Version 2"). */
+  load_balancers = build_list (plan, cwa_deployment_get_load_balancers (cwa_plan_get_deployment (plan)),
+                               build_load_balancer, error);
+  if (load_balancers == NULL)
+    return NULL;
+  reverse_proxies = build_list (plan, cwa_deployment_get_reverse_proxies (cwa_plan_get_deployment (plan)),
+                                build_reverse_proxy, error);
+  if (reverse_proxies == NULL)
+    return NULL;
+  if (json_array_get_length (load_balancers) > 0 || json_array_get_length (reverse_proxies) > 0)
+    json_object_set_int_member (root, "version", CWA_PLAN_FORMAT_VERSION_2);
+  if (json_array_get_length (load_balancers) > 0)
+    json_object_set_array_member (root, "load_balancers", g_steal_pointer (&load_balancers));
+  if (json_array_get_length (reverse_proxies) > 0)
+    json_object_set_array_member (root, "reverse_proxies", g_steal_pointer (&reverse_proxies));
 
   certificates = build_certificates (plan, for_file, new_paths, error);
   if (certificates == NULL)

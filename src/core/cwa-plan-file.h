@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 #define CWA_PLAN_ERROR (cwa_plan_error_quark ())
 
 #define CWA_PLAN_FORMAT          "cwa-cert-plan"
+/* Written when the plan has no load balancers and no reverse proxies. */
 #define CWA_PLAN_FORMAT_VERSION  1
+/* Written when it has some (plan-format.md, "Version 2"); both are read. */
+#define CWA_PLAN_FORMAT_VERSION_2 2
 #define CWA_PLAN_MIME_TYPE       "application/x-cwa-cert-plan"
 /* A plan is JSON of bounded size: larger files are refused before they are
  * read (a plan embedding a thousand PEM certificates is about 2 MB). */
