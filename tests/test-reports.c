@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "cwa-checklist.h"
+#include "cwa-deployment.h"
+#include "cwa-load-balancer.h"
+#include "cwa-reverse-proxy.h"
 #include "cwa-plan-file.h"
 #include "cwa-report.h"
 #include "cwa-test-cert.h"
@@ -989,6 +992,58 @@ test_empty_plan (void)
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
 
+/* Load balancer and listener entries are labelled as what they are, in
+ * every table format, not as the MTLS entries they follow. */
+static void
+test_edge_roles (void)
+{
+  static const gchar * const formats[] = { "text", "markdown", "html" };
+  g_autofree gchar *path = cwa_test_example_path ("contoso.cwaplan");
+  CwaPlan *plan;
+  CwaDeployment *deployment;
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  Subject subject = { 0 };
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the example plan is not in the source tree");
+      return;
+    }
+  plan = cwa_test_load_plan (path);
+  deployment = cwa_plan_get_deployment (plan);
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  g_assert_true (cwa_load_balancer_add_member (lb, "cwaserver.contoso.com"));
+  cwa_deployment_add_load_balancer (deployment, lb);
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  subject_check (&subject, plan, "contoso.cwaplan");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GBytes) bytes = write_format (&subject, formats[i]);
+      g_autofree gchar *text = bytes_to_text (bytes);
+
+      g_test_message ("format %s", formats[i]);
+      if (g_str_equal (formats[i], "text"))
+        {
+          g_assert_nonnull (strstr (text, "for load balancer im.contoso.com"));
+          g_assert_nonnull (strstr (text, "for isa01.perimeter.contoso.com publishing im.contoso.com"));
+          g_assert_null (strstr (text, "for ?"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (text, "Load balancer (SSL offload)"));
+          g_assert_nonnull (strstr (text, "Reverse proxy listener"));
+        }
+    }
+  g_clear_object (&lb);
+  g_clear_object (&proxy);
+  g_clear_object (&rule);
+  subject_clear (&subject);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1006,6 +1061,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/awkward-names", test_awkward_names);
   g_test_add_func ("/cwa/reports/no-key-material", test_no_key_material);
   g_test_add_func ("/cwa/reports/empty-plan", test_empty_plan);
+  g_test_add_func ("/cwa/reports/edge-roles", test_edge_roles);
 
   status = g_test_run ();
   xmlCleanupParser ();

@@ -397,6 +397,10 @@ role_title (CwaRequirement *requirement)
       return g_strdup (_("Shared certificate (SSL and MTLS)"));
     case CWA_ROLE_SSL:
       return g_strdup (_("SSL certificate"));
+    case CWA_ROLE_LOAD_BALANCER:
+      return g_strdup (_("Load balancer SSL certificate"));
+    case CWA_ROLE_REVERSE_PROXY:
+      return g_strdup (_("Reverse-proxy listener certificate"));
     case CWA_ROLE_MTLS:
     default:
       return g_strdup (_("MTLS certificate"));
@@ -408,7 +412,19 @@ role_description (CwaRequirement *requirement)
 {
   CwaServer *server = cwa_requirement_get_server (requirement);
   CwaVirtualServer *vs = cwa_requirement_get_virtual_server (requirement);
+  CwaLoadBalancer *lb = cwa_requirement_get_load_balancer (requirement);
+  CwaReverseProxy *proxy = cwa_requirement_get_reverse_proxy (requirement);
 
+  if (proxy != NULL)
+    /* Translators: the first %s is a reverse proxy's FQDN, the second the published host */
+    return g_strdup_printf (_("For %s publishing %s"), cwa_reverse_proxy_get_fqdn (proxy),
+                            cwa_requirement_get_subject (requirement));
+  if (lb != NULL && cwa_requirement_get_role (requirement) == CWA_ROLE_LOAD_BALANCER)
+    /* Translators: %s is a load balancer's FQDN (the array FQDN) */
+    return g_strdup_printf (_("For the load balancer %s"), cwa_load_balancer_get_fqdn (lb));
+  if (lb != NULL)
+    /* Translators: %s is a load balancer's FQDN (the array FQDN) */
+    return g_strdup_printf (_("For every member of the array %s"), cwa_load_balancer_get_fqdn (lb));
   if (vs != NULL && server != NULL)
     return g_strdup_printf (_("For %s on %s"), cwa_virtual_server_get_host (vs), cwa_server_get_fqdn (server));
   if (server != NULL)

@@ -315,6 +315,10 @@ role_label (CwaRole role)
       return "Shared (MTLS + SSL)";
     case CWA_ROLE_SSL:
       return "SSL";
+    case CWA_ROLE_LOAD_BALANCER:
+      return "Load balancer (SSL offload)";
+    case CWA_ROLE_REVERSE_PROXY:
+      return "Reverse proxy listener";
     case CWA_ROLE_MTLS:
     default:
       return "MTLS";

@@ -222,9 +222,18 @@ dup_requirement_place (CwaRequirement *requirement)
 {
   CwaVirtualServer *virtual_server = cwa_requirement_get_virtual_server (requirement);
   CwaServer        *server = cwa_requirement_get_server (requirement);
+  CwaLoadBalancer  *lb = cwa_requirement_get_load_balancer (requirement);
+  CwaReverseProxy  *proxy = cwa_requirement_get_reverse_proxy (requirement);
   g_autofree gchar *server_name = server != NULL ? _cwa_report_dup_server_name (server) : NULL;
   g_autofree gchar *vs_name = NULL;
 
+  if (proxy != NULL)
+    return g_strdup_printf ("%s publishing %s", cwa_reverse_proxy_get_fqdn (proxy),
+                            cwa_requirement_get_subject (requirement));
+  if (lb != NULL && cwa_requirement_get_role (requirement) == CWA_ROLE_LOAD_BALANCER)
+    return g_strdup_printf ("load balancer %s", cwa_load_balancer_get_fqdn (lb));
+  if (lb != NULL)
+    return g_strdup_printf ("every member of the array %s", cwa_load_balancer_get_fqdn (lb));
   if (virtual_server == NULL)
     return g_steal_pointer (&server_name);
 
