@@ -733,7 +733,7 @@ static const InvalidCase invalid_cases[] = {
     HEAD "  \"reverse_proxies\": [ { \"fqdn\": \"isa.contoso.com\", \"publishing_rules\": [\n"
     "    { \"published_url\": \"https://im.contoso.com\", \"virtual_server\": \"im.contoso.com\" },\n"
     "    { \"published_url\": \"im.contoso.com:8443\", \"virtual_server\": \"im2.contoso.com\" } ] } ]\n}\n",
-    "plan.cwaplan:6:24: reverse_proxies[0].publishing_rules[1].published_url is the same name as reverse_proxies[0].publishing_rules[0].published_url; one proxy publishes a host once" },
+    "plan.cwaplan:6:24: reverse_proxies[0].publishing_rules[1].published_url publishes the same host as reverse_proxies[0].publishing_rules[0].published_url; one proxy publishes a host once" },
   { "rp-no-rules", CWA_PLAN_ERROR_INVALID,
     HEAD "  \"reverse_proxies\": [ { \"fqdn\": \"isa.contoso.com\" } ]\n}\n",
     "plan.cwaplan:4:24: reverse_proxies[0].publishing_rules is missing; it must be a list (a JSON array), may be empty" },

@@ -762,13 +762,15 @@ read_top_list (Reader        *r,
 }
 
 /* Remembers @host at @path in @seen; a second use is a problem naming
- * both paths.  Empty hosts (already reported as invalid) are skipped. */
+ * both paths ("@path @relation <first path>; @why").  Empty hosts
+ * (already reported as invalid) are skipped. */
 static void
 check_unique (Reader      *r,
               GHashTable  *seen,
               const gchar *host,
               const gchar *path,
-              const gchar *what)
+              const gchar *relation,
+              const gchar *why)
 {
   const gchar *first;
 
@@ -778,11 +780,13 @@ check_unique (Reader      *r,
   first = g_hash_table_lookup (seen, host);
   if (first != NULL)
     {
-      add_problem (r, path, FALSE, "%s is the same name as %s; %s", path, first, what);
+      add_problem (r, path, FALSE, "%s %s %s; %s", path, relation, first, why);
       return;
     }
   g_hash_table_insert (seen, g_strdup (host), g_strdup (path));
 }
+
+#define SAME_NAME "is the same name as"
 
 static void
 check_unique_rules (Reader          *r,
@@ -799,7 +803,7 @@ check_unique_rules (Reader          *r,
                                                 index, j);
 
       check_unique (r, seen, cwa_publishing_rule_get_published_host (rule), path,
-                    "one proxy publishes a host once");
+                    "publishes the same host as", "one proxy publishes a host once");
     }
 }
 
@@ -820,7 +824,8 @@ check_unique_names (Reader        *r,
       g_autoptr(CwaServer) server = g_list_model_get_item (list, i);
       g_autofree gchar *path = g_strdup_printf ("servers[%u].fqdn", i);
 
-      check_unique (r, computers, cwa_server_get_host (server), path, "each computer is listed once");
+      check_unique (r, computers, cwa_server_get_host (server), path, SAME_NAME,
+                    "each computer is listed once");
     }
 
   list = cwa_deployment_get_load_balancers (deployment);
@@ -832,9 +837,9 @@ check_unique_names (Reader        *r,
       const gchar *computer = host != NULL ? g_hash_table_lookup (computers, host) : NULL;
 
       if (computer != NULL)
-        add_problem (r, path, FALSE, "%s is the same name as %s; the array FQDN must not be a computer's name",
+        add_problem (r, path, FALSE, "%s " SAME_NAME " %s; the array FQDN must not be a computer's name",
                      path, computer);
-      check_unique (r, arrays, host, path, "each load balancer is listed once");
+      check_unique (r, arrays, host, path, SAME_NAME, "each load balancer is listed once");
     }
 
   list = cwa_deployment_get_reverse_proxies (deployment);
@@ -843,7 +848,8 @@ check_unique_names (Reader        *r,
       g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (list, i);
       g_autofree gchar *path = g_strdup_printf ("reverse_proxies[%u].fqdn", i);
 
-      check_unique (r, proxies, cwa_reverse_proxy_get_host (proxy), path, "each reverse proxy is listed once");
+      check_unique (r, proxies, cwa_reverse_proxy_get_host (proxy), path, SAME_NAME,
+                    "each reverse proxy is listed once");
       check_unique_rules (r, proxy, i);
     }
 }
