@@ -1026,6 +1026,10 @@ test_edge_roles (void)
       g_autofree gchar *text = bytes_to_text (bytes);
 
       g_test_message ("format %s", formats[i]);
+      /* Their findings are grouped under them, not under the deployment. */
+      g_assert_nonnull (strstr (text, "Load balancer im.contoso.com: 1 of 3 checks failed"));
+      g_assert_nonnull (strstr (text, "Publishing rule im.contoso.com on isa01.perimeter.contoso.com: 2 of 4 checks failed"));
+      g_assert_nonnull (strstr (text, "Deployment: 2 checks passed"));
       if (g_str_equal (formats[i], "text"))
         {
           g_assert_nonnull (strstr (text, "for load balancer im.contoso.com"));

@@ -70,6 +70,8 @@ typedef struct
 {
   CwaServer        *server;          /* NULL for the deployment */
   CwaVirtualServer *virtual_server;  /* NULL for the server itself */
+  CwaLoadBalancer  *load_balancer;   /* for load-balancer findings, or NULL */
+  CwaPublishingRule *publishing_rule; /* for reverse-proxy findings, or NULL */
   const gchar      *endpoint;        /* "HOST:PORT" of live.* findings, or NULL */
   GPtrArray        *findings;        /* CwaFinding, borrowed from the checklist */
   guint             n_failed;
@@ -77,8 +79,8 @@ typedef struct
 
 /* Groups the checklist's findings by server and virtual server (probe's
  * live.* findings by endpoint), groups in order of first appearance
- * (deployment, then each server before its virtual servers, then the
- * endpoints).  Element type CwaReportGroup. */
+ * (deployment, then each server before its virtual servers, then the load
+ * balancers, the publishing rules, and the endpoints).  Element type CwaReportGroup. */
 GPtrArray   *_cwa_report_group_findings  (const CwaReport *report);
 /* The heading of a group, the same in every format: its subject
  * ("Computer cwaserver.contoso.com", "Virtual server im.contoso.com on

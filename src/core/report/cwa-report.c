@@ -295,6 +295,16 @@ dup_group_subject (const CwaReportGroup *group)
 
   if (group->endpoint != NULL)
     return g_strdup_printf ("Endpoint %s (live)", group->endpoint);
+  if (group->publishing_rule != NULL)
+    {
+      CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (group->publishing_rule);
+
+      return g_strdup_printf ("Publishing rule %s on %s",
+                              cwa_publishing_rule_get_published_host (group->publishing_rule),
+                              proxy != NULL ? cwa_reverse_proxy_get_fqdn (proxy) : "?");
+    }
+  if (group->load_balancer != NULL)
+    return g_strdup_printf ("Load balancer %s", cwa_load_balancer_get_fqdn (group->load_balancer));
   if (group->server != NULL)
     server = _cwa_report_dup_server_name (group->server);
   if (group->virtual_server != NULL)
@@ -339,6 +349,8 @@ _cwa_report_group_findings (const CwaReport *report)
       CwaVirtualServer      *virtual_server = cwa_finding_get_virtual_server (finding);
       CwaServer             *server = cwa_finding_get_server (finding);
       const gchar           *endpoint = cwa_finding_get_endpoint (finding);
+      CwaLoadBalancer       *load_balancer = cwa_finding_get_load_balancer (finding);
+      CwaPublishingRule     *publishing_rule = cwa_finding_get_publishing_rule (finding);
       CwaReportGroup        *group = NULL;
 
       if (server == NULL && virtual_server != NULL)
@@ -352,6 +364,7 @@ _cwa_report_group_findings (const CwaReport *report)
           CwaReportGroup *candidate = g_ptr_array_index (groups, j - 1);
 
           if (candidate->server == server && candidate->virtual_server == virtual_server &&
+              candidate->load_balancer == load_balancer && candidate->publishing_rule == publishing_rule &&
               g_strcmp0 (candidate->endpoint, endpoint) == 0)
             {
               group = candidate;
@@ -364,6 +377,8 @@ _cwa_report_group_findings (const CwaReport *report)
           group = g_new0 (CwaReportGroup, 1);
           group->server = server;
           group->virtual_server = virtual_server;
+          group->load_balancer = load_balancer;
+          group->publishing_rule = publishing_rule;
           group->endpoint = endpoint;
           group->findings = g_ptr_array_new ();
           g_ptr_array_add (groups, group);
