@@ -1324,6 +1324,49 @@ test_unknown_key_bar (Fixture       *fixture,
   g_unlink (path);
 }
 
+static gboolean
+has_group_titled (GtkWidget   *box,
+                  const gchar *title)
+{
+  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
+
+  for (GtkWidget *group = gtk_widget_get_first_child (box); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    if (ADW_IS_PREFERENCES_GROUP (group) &&
+        g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), escaped) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Load balancer and publishing rule findings are grouped under their own
+ * subject, as in the reports, not under the deployment. */
+static void
+test_edge_groups (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CwaDeployment *deployment;
+  GtkWidget *box = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "findings_box");
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+
+  open_example (fixture, "contoso.cwaplan");
+  deployment = cwa_plan_get_deployment (cwa_window_get_plan (fixture->window));
+  g_assert_true (cwa_load_balancer_add_member (lb, "cwaserver.contoso.com"));
+  /* Offloading without a certificate and a listener without one: both
+   * fail, so their groups show with passed findings hidden. */
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  cwa_deployment_add_load_balancer (deployment, lb);
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+
+  CWA_TEST_WAIT_FOR (has_group_titled (box, "Load balancer im.contoso.com"));
+  g_assert_true (has_group_titled (box, "Publishing rule im.contoso.com on isa01.perimeter.contoso.com"));
+  /* Every deployment finding passes and passed ones are hidden: a
+   * "Deployment" group would mean the failures above were put there. */
+  g_assert_false (has_group_titled (box, "Deployment"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1361,6 +1404,7 @@ main (int   argc,
   ADD ("required-name-kinds", test_required_name_kinds);
   ADD ("headlines-name-the-subject", test_headlines_name_the_subject);
   ADD ("duplicate-fqdn", test_duplicate_fqdn);
+  ADD ("edge-groups", test_edge_groups);
 #undef ADD
 
   status = g_test_run ();

@@ -288,6 +288,10 @@ group_subject (CwaFinding *finding)
     return cwa_finding_get_virtual_server (finding);
   if (cwa_finding_get_server (finding) != NULL)
     return cwa_finding_get_server (finding);
+  if (cwa_finding_get_publishing_rule (finding) != NULL)
+    return cwa_finding_get_publishing_rule (finding);
+  if (cwa_finding_get_load_balancer (finding) != NULL)
+    return cwa_finding_get_load_balancer (finding);
   return cwa_finding_get_certificate (finding);
 }
 
@@ -305,6 +309,17 @@ group_title (gpointer subject)
         return g_strdup_printf (_("%s on %s"), cwa_virtual_server_get_host (subject),
                                 cwa_server_get_fqdn (server));
     }
+  if (CWA_IS_PUBLISHING_RULE (subject))
+    {
+      CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (subject);
+
+      /* Translators: a group of findings: published host "on" reverse proxy */
+      return g_strdup_printf (_("Publishing rule %s on %s"), cwa_publishing_rule_get_published_host (subject),
+                              proxy != NULL ? cwa_reverse_proxy_get_fqdn (proxy) : "");
+    }
+  if (CWA_IS_LOAD_BALANCER (subject))
+    /* Translators: a group of findings about one load balancer (its FQDN) */
+    return g_strdup_printf (_("Load balancer %s"), cwa_load_balancer_get_fqdn (subject));
   if (CWA_IS_CERTIFICATE (subject))
     /* Translators: a group of findings about one certificate */
     return g_strdup_printf (_("Certificate %s"), cwa_certificate_get_display_name (subject));
