@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cwa-load-balancer.h"
+#include "cwa-model-private.h"
 #include "cwa-names.h"
 #include "cwa-plan-private.h"
 
@@ -191,30 +192,13 @@ void
 cwa_load_balancer_set_fqdn (CwaLoadBalancer *self,
                             const gchar     *fqdn)
 {
-  g_autofree gchar *host = NULL;
-
   g_return_if_fail (CWA_IS_LOAD_BALANCER (self));
   g_return_if_fail (fqdn != NULL);
 
-  if (g_strcmp0 (self->fqdn, fqdn) == 0)
-    return;
-
-  host = cwa_name_normalize_lenient (fqdn);
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  g_free (self->fqdn);
-  self->fqdn = g_strdup (fqdn);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FQDN]);
-
-  if (g_strcmp0 (self->host, host) != 0)
-    {
-      g_free (self->host);
-      self->host = g_steal_pointer (&host);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  /* The plan file refuses an invalid FQDN; the GUI may hold one while the
+   * user types, and the rules still need a host to print. */
+  _cwa_model_set_fqdn (G_OBJECT (self), fqdn, &self->fqdn, &self->host,
+                       properties[PROP_FQDN], properties[PROP_HOST]);
 }
 
 const gchar *

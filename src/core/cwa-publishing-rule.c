@@ -4,17 +4,16 @@
 #include "cwa-names.h"
 #include "cwa-plan-private.h"
 #include "cwa-publishing-rule.h"
+#include "cwa-model-private.h"
 #include "cwa-reverse-proxy.h"
 
 struct _CwaPublishingRule
 {
   GObject          parent_instance;
 
-  gchar           *published_url;
-  /* Derived from published_url whenever it changes. */
-  gchar           *published_host;
-  gboolean         is_https;
-  guint            port;
+  /* The published URL, and its host, scheme and port derived whenever it
+   * changes. */
+  CwaUrlFields     published;
 
   gchar           *listen;
   CwaCertificate  *listener_certificate;
@@ -67,8 +66,8 @@ cwa_publishing_rule_finalize (GObject *object)
 {
   CwaPublishingRule *self = CWA_PUBLISHING_RULE (object);
 
-  g_clear_pointer (&self->published_url, g_free);
-  g_clear_pointer (&self->published_host, g_free);
+  g_clear_pointer (&self->published.url, g_free);
+  g_clear_pointer (&self->published.host, g_free);
   g_clear_pointer (&self->listen, g_free);
   g_clear_pointer (&self->virtual_server, g_free);
   g_clear_pointer (&self->virtual_server_host, g_free);
@@ -92,16 +91,16 @@ cwa_publishing_rule_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PUBLISHED_URL:
-      g_value_set_string (value, self->published_url);
+      g_value_set_string (value, self->published.url);
       break;
     case PROP_PUBLISHED_HOST:
-      g_value_set_string (value, self->published_host);
+      g_value_set_string (value, self->published.host);
       break;
     case PROP_IS_HTTPS:
-      g_value_set_boolean (value, self->is_https);
+      g_value_set_boolean (value, self->published.is_https);
       break;
     case PROP_PORT:
-      g_value_set_uint (value, self->port);
+      g_value_set_uint (value, self->published.port);
       break;
     case PROP_LISTEN:
       g_value_set_string (value, self->listen);
@@ -222,8 +221,8 @@ cwa_publishing_rule_class_init (CwaPublishingRuleClass *klass)
 static void
 cwa_publishing_rule_init (CwaPublishingRule *self)
 {
-  self->is_https = TRUE;
-  self->port = 443;
+  self->published.is_https = TRUE;
+  self->published.port = 443;
 }
 
 CwaPublishingRule *
@@ -249,51 +248,21 @@ cwa_publishing_rule_get_published_url (CwaPublishingRule *self)
 {
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (self), NULL);
 
-  return self->published_url;
+  return self->published.url;
 }
 
 void
 cwa_publishing_rule_set_published_url (CwaPublishingRule *self,
                                        const gchar       *published_url)
 {
-  g_autofree gchar *host = NULL;
-  gboolean is_https = TRUE;
-  guint port = 443;
+  const CwaUrlPspecs pspecs = { properties[PROP_PUBLISHED_URL], properties[PROP_PUBLISHED_HOST],
+                                properties[PROP_IS_HTTPS], properties[PROP_PORT] };
 
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (self));
   g_return_if_fail (published_url != NULL);
-  g_return_if_fail (cwa_url_parse (published_url, &is_https, &host, &port, NULL));
+  g_return_if_fail (cwa_url_parse (published_url, NULL, NULL, NULL, NULL));
 
-  if (g_strcmp0 (self->published_url, published_url) == 0)
-    return;
-
-  /* Batched: a listener of "published-url" already reads the new host. */
-  g_object_freeze_notify (G_OBJECT (self));
-
-  g_free (self->published_url);
-  self->published_url = g_strdup (published_url);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHED_URL]);
-
-  if (g_strcmp0 (self->published_host, host) != 0)
-    {
-      g_free (self->published_host);
-      self->published_host = g_steal_pointer (&host);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHED_HOST]);
-    }
-
-  if (self->is_https != is_https)
-    {
-      self->is_https = is_https;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_HTTPS]);
-    }
-
-  if (self->port != port)
-    {
-      self->port = port;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  _cwa_model_set_url (G_OBJECT (self), published_url, &self->published, &pspecs);
 }
 
 const gchar *
@@ -301,7 +270,7 @@ cwa_publishing_rule_get_published_host (CwaPublishingRule *self)
 {
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (self), NULL);
 
-  return self->published_host;
+  return self->published.host;
 }
 
 gboolean
@@ -309,7 +278,7 @@ cwa_publishing_rule_is_https (CwaPublishingRule *self)
 {
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (self), FALSE);
 
-  return self->is_https;
+  return self->published.is_https;
 }
 
 guint
@@ -317,7 +286,7 @@ cwa_publishing_rule_get_port (CwaPublishingRule *self)
 {
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (self), 0);
 
-  return self->port;
+  return self->published.port;
 }
 
 const gchar *
@@ -346,7 +315,7 @@ cwa_publishing_rule_dup_effective_listen (CwaPublishingRule *self)
   if (self->listen != NULL)
     return g_strdup (self->listen);
 
-  return g_strdup (self->is_https ? "*:443" : "*:80");
+  return g_strdup (self->published.is_https ? "*:443" : "*:80");
 }
 
 CwaCertificate *
@@ -541,7 +510,7 @@ cwa_publishing_rule_dup_as_host (CwaPublishingRule *self)
 {
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (self), NULL);
 
-  return cwa_url_dup_derived_host (self->as_url, self->published_host, "as");
+  return cwa_url_dup_derived_host (self->as_url, self->published.host, "as");
 }
 
 gchar *
@@ -549,7 +518,7 @@ cwa_publishing_rule_dup_download_host (CwaPublishingRule *self)
 {
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (self), NULL);
 
-  return cwa_url_dup_derived_host (self->download_url, self->published_host, "download");
+  return cwa_url_dup_derived_host (self->download_url, self->published.host, "download");
 }
 
 CwaReverseProxy *

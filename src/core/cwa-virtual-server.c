@@ -5,16 +5,14 @@
 #include "cwa-plan-private.h"
 #include "cwa-server.h"
 #include "cwa-virtual-server.h"
+#include "cwa-model-private.h"
 
 struct _CwaVirtualServer
 {
   GObject         parent_instance;
 
-  gchar          *url;
-  /* Derived from url whenever it changes. */
-  gchar          *host;
-  gboolean        is_https;
-  guint           port;
+  /* The URL, and its host, scheme and port derived whenever it changes. */
+  CwaUrlFields    link;
 
   CwaAudience     audience;
   gchar          *listen;
@@ -59,8 +57,8 @@ cwa_virtual_server_finalize (GObject *object)
 {
   CwaVirtualServer *self = CWA_VIRTUAL_SERVER (object);
 
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->link.url, g_free);
+  g_clear_pointer (&self->link.host, g_free);
   g_clear_pointer (&self->listen, g_free);
   g_clear_pointer (&self->as_url, g_free);
   g_clear_pointer (&self->download_url, g_free);
@@ -79,16 +77,16 @@ cwa_virtual_server_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_URL:
-      g_value_set_string (value, self->url);
+      g_value_set_string (value, self->link.url);
       break;
     case PROP_HOST:
-      g_value_set_string (value, self->host);
+      g_value_set_string (value, self->link.host);
       break;
     case PROP_IS_HTTPS:
-      g_value_set_boolean (value, self->is_https);
+      g_value_set_boolean (value, self->link.is_https);
       break;
     case PROP_PORT:
-      g_value_set_uint (value, self->port);
+      g_value_set_uint (value, self->link.port);
       break;
     case PROP_AUDIENCE:
       g_value_set_enum (value, self->audience);
@@ -205,8 +203,8 @@ cwa_virtual_server_class_init (CwaVirtualServerClass *klass)
 static void
 cwa_virtual_server_init (CwaVirtualServer *self)
 {
-  self->is_https = TRUE;
-  self->port = 443;
+  self->link.is_https = TRUE;
+  self->link.port = 443;
   self->audience = CWA_AUDIENCE_INTERNAL;
 }
 
@@ -232,52 +230,21 @@ cwa_virtual_server_get_url (CwaVirtualServer *self)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
 
-  return self->url;
+  return self->link.url;
 }
 
 void
 cwa_virtual_server_set_url (CwaVirtualServer *self,
                             const gchar      *url)
 {
-  g_autofree gchar *host = NULL;
-  gboolean is_https = TRUE;
-  guint port = 443;
+  const CwaUrlPspecs pspecs = { properties[PROP_URL], properties[PROP_HOST],
+                                properties[PROP_IS_HTTPS], properties[PROP_PORT] };
 
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
   g_return_if_fail (url != NULL);
-  g_return_if_fail (cwa_url_parse (url, &is_https, &host, &port, NULL));
+  g_return_if_fail (cwa_url_parse (url, NULL, NULL, NULL, NULL));
 
-  if (g_strcmp0 (self->url, url) == 0)
-    return;
-
-  /* Batch the notifications so a listener reading "host" on "url" already
-   * sees the new host. */
-  g_object_freeze_notify (G_OBJECT (self));
-
-  g_free (self->url);
-  self->url = g_strdup (url);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
-
-  if (g_strcmp0 (self->host, host) != 0)
-    {
-      g_free (self->host);
-      self->host = g_steal_pointer (&host);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
-    }
-
-  if (self->is_https != is_https)
-    {
-      self->is_https = is_https;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_HTTPS]);
-    }
-
-  if (self->port != port)
-    {
-      self->port = port;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  _cwa_model_set_url (G_OBJECT (self), url, &self->link, &pspecs);
 }
 
 const gchar *
@@ -285,7 +252,7 @@ cwa_virtual_server_get_host (CwaVirtualServer *self)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
 
-  return self->host;
+  return self->link.host;
 }
 
 gboolean
@@ -293,7 +260,7 @@ cwa_virtual_server_is_https (CwaVirtualServer *self)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), FALSE);
 
-  return self->is_https;
+  return self->link.is_https;
 }
 
 guint
@@ -301,7 +268,7 @@ cwa_virtual_server_get_port (CwaVirtualServer *self)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), 0);
 
-  return self->port;
+  return self->link.port;
 }
 
 CwaAudience
@@ -352,7 +319,7 @@ cwa_virtual_server_dup_effective_listen (CwaVirtualServer *self)
   if (self->listen != NULL)
     return g_strdup (self->listen);
 
-  return g_strdup (self->is_https ? "*:443" : "*:80");
+  return g_strdup (self->link.is_https ? "*:443" : "*:80");
 }
 
 const gchar *
@@ -396,7 +363,7 @@ cwa_virtual_server_dup_as_host (CwaVirtualServer *self)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
 
-  return cwa_url_dup_derived_host (self->as_url, self->host, "as");
+  return cwa_url_dup_derived_host (self->as_url, self->link.host, "as");
 }
 
 gchar *
@@ -404,7 +371,7 @@ cwa_virtual_server_dup_download_host (CwaVirtualServer *self)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (self), NULL);
 
-  return cwa_url_dup_derived_host (self->download_url, self->host, "download");
+  return cwa_url_dup_derived_host (self->download_url, self->link.host, "download");
 }
 
 CwaCertificate *
