@@ -42,6 +42,42 @@ cat > "$out/plan/embedded-pem.cwaplan" <<PLAN
 }
 PLAN
 
+# A version 2 plan: an offloading load balancer in front of an array, a
+# reverse proxy publishing it, every optional key, and unknown keys in the
+# new sections (kept, never refused).
+cat > "$out/plan/embedded-pem-v2.cwaplan" <<PLAN
+{
+  "format": "cwa-cert-plan",
+  "version": 2,
+  "name": "Array \u00e9",
+  "certificates": [ { "id": "im", "pem": "$pem" } ],
+  "servers": [
+    { "fqdn": "cwa01.contoso.com", "mtls_certificate": "im",
+      "virtual_servers": [ { "url": "https://im.contoso.com", "audience": "external",
+                             "ssl_certificate": "im", "listen": "[2001:db8::10]:443" } ] },
+    { "fqdn": "cwa02.contoso.com", "mtls_certificate": null,
+      "virtual_servers": [ { "url": "im.contoso.com", "audience": "external",
+                             "as_url": "https://as.im.contoso.com" } ] }
+  ],
+  "load_balancers": [
+    { "fqdn": "im.contoso.com", "vip": "10.0.0.50", "ssl_offload": true,
+      "ssl_certificate": "im", "members": ["cwa01.contoso.com", "cwa02.contoso.com", "cwa03.contoso.com"],
+      "x-lb": 1 }
+  ],
+  "reverse_proxies": [
+    { "fqdn": "isa01.perimeter.contoso.com", "product": "ISA Server 2006",
+      "trusted_certificates": ["im"], "x-rp": [true],
+      "publishing_rules": [
+        { "published_url": "https://im.contoso.com", "listen": "131.107.0.10:443",
+          "listener_certificate": "im", "virtual_server": "im.contoso.com",
+          "internal_host": "im.contoso.com", "internal_address": "10.0.0.50",
+          "download_url": "https://download.im.contoso.com", "x-rule": null },
+        { "published_url": "http://im2.contoso.com", "virtual_server": "nowhere.contoso.com" }
+      ] }
+  ]
+}
+PLAN
+
 # Names, URLs and listen addresses.
 n=0
 for s in im.contoso.com IM.CONTOSO.COM. '*.contoso.com' 'bücher.example' xn--bcher-kva.example \
