@@ -13,7 +13,7 @@
 #include "cwa-test-ui.h"
 #include "cwa-topology-box.h"
 #include "cwa-topology-card.h"
-#include "cwa-topology-private.h"
+#include "cwa-topology-status.h"
 #include "cwa-topology-view.h"
 #include "cwa-window.h"
 

@@ -5,8 +5,8 @@
 
 #include "cwa-topology-box.h"
 #include "cwa-topology-card.h"
-#include "cwa-topology-private.h"
-#include "cwa-topology-view.h"
+#include "cwa-topology-item.h"
+#include "cwa-topology-status.h"
 
 struct _CwaTopologyBox
 {
@@ -23,7 +23,15 @@ struct _CwaTopologyBox
   GtkWidget *cards;
 };
 
-G_DEFINE_FINAL_TYPE (CwaTopologyBox, cwa_topology_box, GTK_TYPE_WIDGET)
+enum {
+  MOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwaTopologyBox, cwa_topology_box, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CWA_TYPE_TOPOLOGY_ITEM, NULL))
 
 CwaServer *
 cwa_topology_box_get_server (CwaTopologyBox *self)
@@ -141,6 +149,7 @@ cwa_topology_box_sync (CwaTopologyBox *self,
       if (card == NULL)
         {
           card = cwa_topology_card_new (vs);
+          cwa_topology_item_forward (CWA_TOPOLOGY_ITEM (self), CWA_TOPOLOGY_ITEM (card));
           gtk_box_insert_child_after (GTK_BOX (self->cards), card, previous);
           changed = TRUE;
         }
@@ -172,15 +181,16 @@ move_drop_cb (GtkDropTarget  *target,
               gdouble         y,
               CwaTopologyBox *self)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), CWA_TYPE_TOPOLOGY_VIEW);
   CwaVirtualServer *vs;
+  gboolean moved = FALSE;
 
-  if (view == NULL || !G_VALUE_HOLDS (value, CWA_TYPE_VIRTUAL_SERVER))
+  if (!G_VALUE_HOLDS (value, CWA_TYPE_VIRTUAL_SERVER))
     return FALSE;
   vs = g_value_get_object (value);
   if (vs == NULL || cwa_virtual_server_get_server (vs) == self->server)
     return FALSE;
-  return cwa_topology_view_move (CWA_TOPOLOGY_VIEW (view), vs, self->server);
+  g_signal_emit (self, signals[MOVE], 0, vs, &moved);
+  return moved;
 }
 
 static GdkDragAction
@@ -207,10 +217,7 @@ title_released_cb (GtkGestureClick *gesture,
                    gdouble          y,
                    CwaTopologyBox  *self)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), CWA_TYPE_TOPOLOGY_VIEW);
-
-  if (view != NULL)
-    g_signal_emit_by_name (view, "activated", self->server);
+  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->server));
 }
 
 static void
@@ -231,6 +238,13 @@ cwa_topology_box_class_init (CwaTopologyBoxClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cwa_topology_box_dispose;
+
+  /* "move" (CwaVirtualServer *virtual_server) -> gboolean: a card was
+   * dropped on the box; the handler moves it here and says whether. */
+  signals[MOVE] =
+    g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_first_wins, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, CWA_TYPE_VIRTUAL_SERVER);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topology-box");
@@ -309,6 +323,6 @@ cwa_topology_box_new (CwaServer *server)
 
   self = g_object_new (CWA_TYPE_TOPOLOGY_BOX, NULL);
   self->server = g_object_ref (server);
-  _cwa_topology_add_drop_target (self->title, G_OBJECT (server));
+  cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (server));
   return GTK_WIDGET (self);
 }

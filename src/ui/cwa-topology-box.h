@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwaTopologyBox, cwa_topology_box, CWA, TOPOLOGY_BOX, GtkWidget)
 
-/* Dropping a certificate on the title assigns the MTLS certificate;
- * dropping a virtual server's card anywhere on the box moves it here. */
+/* A CwaTopologyItem: dropping a certificate on the title emits "assign"
+ * for the computer's MTLS certificate, clicking it "activated"; the cards'
+ * signals are re-emitted as the box's own.  Dropping a virtual server's
+ * card anywhere on the box emits "move" (CwaVirtualServer *) -> gboolean. */
 GtkWidget *cwa_topology_box_new        (CwaServer      *server);
 CwaServer *cwa_topology_box_get_server (CwaTopologyBox *self);
 /* Makes the cards follow the server's virtual servers (reusing cards),

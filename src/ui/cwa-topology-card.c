@@ -4,8 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "cwa-topology-card.h"
-#include "cwa-topology-private.h"
-#include "cwa-topology-view.h"
+#include "cwa-topology-item.h"
+#include "cwa-topology-status.h"
 
 /* Wide enough for "download.im.contoso.com" in the caption font at 100 %. */
 #define CARD_WIDTH 250
@@ -15,6 +15,8 @@ struct _CwaTopologyCard
   GtkWidget         parent_instance;
 
   CwaVirtualServer *virtual_server;
+  /* Of the last refresh: its plan's certificates fill the menu. */
+  CwaChecklist     *checklist;
 
   GtkWidget        *content;
   GtkWidget        *status_image;
@@ -26,14 +28,13 @@ struct _CwaTopologyCard
   GtkWidget        *menu;
 };
 
-G_DEFINE_FINAL_TYPE (CwaTopologyCard, cwa_topology_card, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwaTopologyCard, cwa_topology_card, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CWA_TYPE_TOPOLOGY_ITEM, NULL))
 
-static CwaTopologyView *
-get_view (CwaTopologyCard *self)
+static CwaPlan *
+get_plan (CwaTopologyCard *self)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), CWA_TYPE_TOPOLOGY_VIEW);
-
-  return view != NULL ? CWA_TOPOLOGY_VIEW (view) : NULL;
+  return self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
 }
 
 CwaVirtualServer *
@@ -62,6 +63,7 @@ cwa_topology_card_refresh (CwaTopologyCard *self,
   g_return_if_fail (CWA_IS_TOPOLOGY_CARD (self));
   g_return_if_fail (checklist == NULL || CWA_IS_CHECKLIST (checklist));
 
+  g_set_object (&self->checklist, checklist);
   vs = self->virtual_server;
   certificate = cwa_virtual_server_get_ssl_certificate (vs);
   external = cwa_virtual_server_get_audience (vs) == CWA_AUDIENCE_EXTERNAL;
@@ -129,7 +131,6 @@ cwa_topology_card_refresh (CwaTopologyCard *self,
 void
 cwa_topology_card_popup_menu (CwaTopologyCard *self)
 {
-  CwaTopologyView *view;
   CwaPlan *plan;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) certificates = g_menu_new ();
@@ -138,8 +139,7 @@ cwa_topology_card_popup_menu (CwaTopologyCard *self)
 
   g_return_if_fail (CWA_IS_TOPOLOGY_CARD (self));
 
-  view = get_view (self);
-  plan = view != NULL ? cwa_topology_view_get_plan (view) : NULL;
+  plan = get_plan (self);
   if (plan == NULL)
     return;
 
@@ -176,15 +176,14 @@ assign_action (GtkWidget   *widget,
                GVariant    *parameter)
 {
   CwaTopologyCard *self = CWA_TOPOLOGY_CARD (widget);
-  CwaTopologyView *view = get_view (self);
+  CwaPlan *plan = get_plan (self);
   CwaCertificate *certificate;
 
-  if (view == NULL || cwa_topology_view_get_plan (view) == NULL)
+  if (plan == NULL)
     return;
-  certificate = cwa_plan_lookup_certificate (cwa_topology_view_get_plan (view),
-                                             g_variant_get_string (parameter, NULL));
+  certificate = cwa_plan_lookup_certificate (plan, g_variant_get_string (parameter, NULL));
   if (certificate != NULL)
-    cwa_topology_view_assign (view, self->virtual_server, certificate);
+    cwa_topology_item_assign (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->virtual_server), certificate);
 }
 
 static void
@@ -193,10 +192,8 @@ unassign_action (GtkWidget   *widget,
                  GVariant    *parameter)
 {
   CwaTopologyCard *self = CWA_TOPOLOGY_CARD (widget);
-  CwaTopologyView *view = get_view (self);
 
-  if (view != NULL)
-    cwa_topology_view_assign (view, self->virtual_server, NULL);
+  cwa_topology_item_assign (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->virtual_server), NULL);
 }
 
 static void
@@ -205,10 +202,8 @@ edit_action (GtkWidget   *widget,
              GVariant    *parameter)
 {
   CwaTopologyCard *self = CWA_TOPOLOGY_CARD (widget);
-  CwaTopologyView *view = get_view (self);
 
-  if (view != NULL)
-    g_signal_emit_by_name (view, "activated", self->virtual_server);
+  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->virtual_server));
 }
 
 static void
@@ -306,6 +301,7 @@ cwa_topology_card_dispose (GObject *object)
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->content, gtk_widget_unparent);
   g_clear_object (&self->virtual_server);
+  g_clear_object (&self->checklist);
 
   G_OBJECT_CLASS (cwa_topology_card_parent_class)->dispose (object);
 }
@@ -415,6 +411,6 @@ cwa_topology_card_new (CwaVirtualServer *virtual_server)
 
   self = g_object_new (CWA_TYPE_TOPOLOGY_CARD, NULL);
   self->virtual_server = g_object_ref (virtual_server);
-  _cwa_topology_add_drop_target (GTK_WIDGET (self), G_OBJECT (virtual_server));
+  cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (virtual_server));
   return GTK_WIDGET (self);
 }

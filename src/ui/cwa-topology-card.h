@@ -11,11 +11,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwaTopologyCard, cwa_topology_card, CWA, TOPOLOGY_CARD, GtkWidget)
 
-/* Dropping a certificate (or certificate files) on the card assigns its SSL
- * certificate; the card drags as its virtual server, to move it. */
+/* A CwaTopologyItem: dropping a certificate (or certificate files) on the
+ * card, or choosing one in its menu, emits "assign" ("load-files") for the
+ * SSL certificate; clicking it, Return or "Edit" emits "activated".  The
+ * card drags as its virtual server, to move it to another computer. */
 GtkWidget        *cwa_topology_card_new                (CwaVirtualServer *virtual_server);
 CwaVirtualServer *cwa_topology_card_get_virtual_server (CwaTopologyCard  *self);
-/* Re-reads the virtual server and the findings about it. */
+/* Re-reads the virtual server and the findings about it; the menu lists
+ * the certificates of @checklist's plan. */
 void              cwa_topology_card_refresh            (CwaTopologyCard  *self,
                                                         CwaChecklist     *checklist);
 /* Opens the context menu ("Assign certificate…"). */

@@ -7,7 +7,8 @@
 #include "cwa-plan-edits.h"
 #include "cwa-topology-box.h"
 #include "cwa-topology-card.h"
-#include "cwa-topology-private.h"
+#include "cwa-topology-item.h"
+#include "cwa-topology-status.h"
 #include "cwa-topology-view.h"
 #include "cwa-topology-zoom.h"
 
@@ -48,200 +49,61 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CwaTopologyView, cwa_topology_view, GTK_TYPE_WIDGET)
 
-/* Helpers the boxes and cards share (cwa-topology-private.h). */
+/* What the boxes and cards ask for (their CwaTopologyItem signals). */
 
-CwaRequirement *
-_cwa_topology_find_requirement (CwaChecklist *checklist,
-                                gpointer      subject)
+static void
+item_activated_cb (CwaTopologyItem *item,
+                   GObject         *subject,
+                   CwaTopologyView *self)
 {
-  GListModel *requirements;
-  CwaRequirement *shared = NULL;
-
-  if (checklist == NULL)
-    return NULL;
-
-  requirements = cwa_checklist_get_requirements (checklist);
-  for (guint i = 0; i < g_list_model_get_n_items (requirements); i++)
-    {
-      g_autoptr(CwaRequirement) entry = g_list_model_get_item (requirements, i);
-      CwaRole role = cwa_requirement_get_role (entry);
-
-      if (CWA_IS_VIRTUAL_SERVER (subject) && cwa_requirement_get_virtual_server (entry) == subject)
-        return entry;
-      if (CWA_IS_SERVER (subject) && cwa_requirement_get_server (entry) == subject)
-        {
-          if (role == CWA_ROLE_MTLS)
-            return entry;
-          /* A shared certificate is the computer's MTLS certificate too. */
-          if (role == CWA_ROLE_SHARED && shared == NULL)
-            shared = entry;
-        }
-    }
-  return shared;
-}
-
-gchar *
-_cwa_topology_dup_failures (CwaChecklist *checklist,
-                            gpointer      subject)
-{
-  GListModel *findings;
-  g_autoptr(GString) text = NULL;
-
-  if (checklist == NULL)
-    return NULL;
-
-  findings = cwa_checklist_get_findings (checklist);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
-      g_autofree gchar *headline = NULL;
-      gboolean about;
-
-      if (!cwa_finding_is_failed (finding))
-        continue;
-      if (CWA_IS_VIRTUAL_SERVER (subject))
-        about = cwa_finding_get_virtual_server (finding) == subject;
-      else
-        about = cwa_finding_get_server (finding) == subject && cwa_finding_get_virtual_server (finding) == NULL;
-      if (!about)
-        continue;
-
-      if (text == NULL)
-        text = g_string_new (NULL);
-      else
-        g_string_append_c (text, '\n');
-      headline = cwa_ui_dup_finding_headline (finding);
-      g_string_append_printf (text, "%s %s",
-                              cwa_finding_get_level (finding) == CWA_LEVEL_ERROR ? "✖" : "⚠",
-                              headline);
-    }
-  return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
-}
-
-const gchar *
-_cwa_topology_status_class (CwaUiStatus status)
-{
-  switch (status)
-    {
-    case CWA_UI_STATUS_ERROR:
-      return "topology-error";
-    case CWA_UI_STATUS_WARNING:
-      return "topology-warning";
-    case CWA_UI_STATUS_PASS:
-      return "topology-ok";
-    case CWA_UI_STATUS_INFO:
-    case CWA_UI_STATUS_NONE:
-    default:
-      return NULL;
-    }
-}
-
-void
-_cwa_topology_apply_status (GtkWidget   *widget,
-                            CwaUiStatus  status)
-{
-  static const gchar * const classes[] = { "topology-error", "topology-warning", "topology-ok" };
-  const gchar *wanted = _cwa_topology_status_class (status);
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    if (g_strcmp0 (classes[i], wanted) != 0)
-      gtk_widget_remove_css_class (widget, classes[i]);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (widget, wanted);
-}
-
-void
-_cwa_topology_apply_hint (GtkWidget      *widget,
-                          CwaChecklist   *checklist,
-                          gpointer        subject,
-                          CwaCertificate *certificate)
-{
-  CwaRequirement *requirement;
-  gboolean ok;
-
-  gtk_widget_remove_css_class (widget, CWA_TOPOLOGY_HINT_OK);
-  gtk_widget_remove_css_class (widget, CWA_TOPOLOGY_HINT_BAD);
-  if (certificate == NULL)
-    return;
-  /* An http virtual server has no role to satisfy. */
-  requirement = _cwa_topology_find_requirement (checklist, subject);
-  if (requirement == NULL)
-    return;
-  ok = cwa_requirement_is_satisfied_by (requirement, certificate);
-  gtk_widget_add_css_class (widget, ok ? CWA_TOPOLOGY_HINT_OK : CWA_TOPOLOGY_HINT_BAD);
-}
-
-static CwaTopologyView *
-view_of (GtkWidget *widget)
-{
-  GtkWidget *view = gtk_widget_get_ancestor (widget, CWA_TYPE_TOPOLOGY_VIEW);
-
-  return view != NULL ? CWA_TOPOLOGY_VIEW (view) : NULL;
+  g_signal_emit (self, signals[ACTIVATED], 0, subject);
 }
 
 static gboolean
-target_drop_cb (GtkDropTarget *target,
-                const GValue  *value,
-                gdouble        x,
-                gdouble        y,
-                GtkWidget     *widget)
+item_assign_cb (CwaTopologyItem *item,
+                GObject         *subject,
+                CwaCertificate  *certificate,
+                CwaTopologyView *self)
 {
-  CwaTopologyView *self = view_of (widget);
-  GObject *subject = g_object_get_data (G_OBJECT (widget), "cwa-subject");
-
-  /* GTK emits no "leave" after a drop: undo what "enter" did here. */
-  gtk_widget_remove_css_class (widget, "topology-drop-over");
-  if (self == NULL || subject == NULL)
-    return FALSE;
+  /* A drop ends the drag: no "leave" follows it. */
   cwa_topology_view_show_hint (self, NULL);
-
-  if (G_VALUE_HOLDS (value, CWA_TYPE_CERTIFICATE))
-    return g_value_get_object (value) != NULL &&
-           cwa_topology_view_assign (self, subject, g_value_get_object (value));
-
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-
-      if (files == NULL)
-        return FALSE;
-      cwa_topology_view_load_and_assign (self, subject, files);
-      g_slist_free (files);
-      return TRUE;
-    }
-  return FALSE;
+  return cwa_topology_view_assign (self, subject, certificate);
 }
 
-static GdkDragAction
-target_enter_cb (GtkDropTarget *target,
-                 gdouble        x,
-                 gdouble        y,
-                 GtkWidget     *widget)
+static gboolean
+item_load_files_cb (CwaTopologyItem *item,
+                    GObject         *subject,
+                    GdkFileList     *files,
+                    CwaTopologyView *self)
 {
-  gtk_widget_add_css_class (widget, "topology-drop-over");
-  return GDK_ACTION_COPY;
+  GSList *list = gdk_file_list_get_files (files);
+
+  cwa_topology_view_show_hint (self, NULL);
+  if (list == NULL || !(CWA_IS_SERVER (subject) || CWA_IS_VIRTUAL_SERVER (subject)))
+    {
+      g_slist_free (list);
+      return FALSE;
+    }
+  cwa_topology_view_load_and_assign (self, subject, list);
+  g_slist_free (list);
+  return TRUE;
+}
+
+static gboolean
+box_move_cb (CwaTopologyBox   *box,
+             CwaVirtualServer *virtual_server,
+             CwaTopologyView  *self)
+{
+  return cwa_topology_view_move (self, virtual_server, cwa_topology_box_get_server (box));
 }
 
 static void
-target_leave_cb (GtkDropTarget *target,
-                 GtkWidget     *widget)
+connect_item (CwaTopologyView *self,
+              GtkWidget       *item)
 {
-  gtk_widget_remove_css_class (widget, "topology-drop-over");
-}
-
-void
-_cwa_topology_add_drop_target (GtkWidget *widget,
-                               GObject   *subject)
-{
-  GType types[] = { CWA_TYPE_CERTIFICATE, GDK_TYPE_FILE_LIST };
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-
-  g_object_set_data_full (G_OBJECT (widget), "cwa-subject", g_object_ref (subject), g_object_unref);
-  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect (target, "drop", G_CALLBACK (target_drop_cb), widget);
-  g_signal_connect (target, "enter", G_CALLBACK (target_enter_cb), widget);
-  g_signal_connect (target, "leave", G_CALLBACK (target_leave_cb), widget);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
+  g_signal_connect_object (item, "activated", G_CALLBACK (item_activated_cb), self, 0);
+  g_signal_connect_object (item, "assign", G_CALLBACK (item_assign_cb), self, 0);
+  g_signal_connect_object (item, "load-files", G_CALLBACK (item_load_files_cb), self, 0);
 }
 
 /* Layout: one box per computer in a flow box, following the model. */
@@ -286,8 +148,11 @@ sync_now (CwaTopologyView *self)
       for (i = 0; i < n; i++)
         {
           g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+          GtkWidget *box = cwa_topology_box_new (server);
 
-          gtk_flow_box_append (self->flow, cwa_topology_box_new (server));
+          connect_item (self, box);
+          g_signal_connect_object (box, "move", G_CALLBACK (box_move_cb), self, 0);
+          gtk_flow_box_append (self->flow, box);
         }
     }
 

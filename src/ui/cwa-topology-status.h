@@ -1,4 +1,4 @@
-/* cwa-topology-private.h: what the topology view, its boxes and its cards share. */
+/* cwa-topology-status.h: what the checklist says about one box or card of the topology view: status, failures, required names, drop hint. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -33,10 +33,5 @@ void            _cwa_topology_apply_hint       (GtkWidget      *widget,
                                                 CwaChecklist   *checklist,
                                                 gpointer        subject,
                                                 CwaCertificate *certificate);
-/* Adds a drop target for certificates and certificate files to @widget,
- * assigning to @subject through the view (so the assignment can be
- * undone).  @widget carries @subject as its "cwa-subject" data. */
-void            _cwa_topology_add_drop_target  (GtkWidget    *widget,
-                                                GObject      *subject);
 
 G_END_DECLS

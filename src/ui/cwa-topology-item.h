@@ -1,0 +1,51 @@
+/* cwa-topology-item.h: what every box and card of the topology view tells the view: activated, assign, files dropped. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cwa-certificate.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_TOPOLOGY_ITEM (cwa_topology_item_get_type ())
+
+G_DECLARE_INTERFACE (CwaTopologyItem, cwa_topology_item, CWA, TOPOLOGY_ITEM, GtkWidget)
+
+struct _CwaTopologyItemInterface
+{
+  GTypeInterface parent_iface;
+};
+
+/* Signals, all carrying the plan object they are about (a CwaServer,
+ * CwaVirtualServer, CwaLoadBalancer or CwaPublishingRule), so that a box
+ * re-emits its cards' signals as they are:
+ *
+ * "activated" (GObject *subject): the user asked to edit @subject.
+ * "assign" (GObject *subject, CwaCertificate *certificate) -> gboolean:
+ *   a certificate (NULL: none) was dropped or chosen for @subject's role;
+ *   the handler returns whether it was assigned.
+ * "load-files" (GObject *subject, GdkFileList *files) -> gboolean:
+ *   certificate files were dropped on @subject; the handler loads them and
+ *   assigns the best fit, returning whether it took them.
+ *
+ * Nothing in an item knows the view: the view connects to these. */
+
+void     cwa_topology_item_activated        (CwaTopologyItem *self,
+                                             GObject         *subject);
+gboolean cwa_topology_item_assign           (CwaTopologyItem *self,
+                                             GObject         *subject,
+                                             CwaCertificate  *certificate);
+gboolean cwa_topology_item_load_files       (CwaTopologyItem *self,
+                                             GObject         *subject,
+                                             GdkFileList     *files);
+/* Re-emits every signal of @child on @self: a box passes its cards' on. */
+void     cwa_topology_item_forward          (CwaTopologyItem *self,
+                                             CwaTopologyItem *child);
+/* Adds to @widget (@self or a part of it) a drop target for certificates
+ * and certificate files: a drop emits "assign" or "load-files" on @self
+ * for @subject.  @widget carries @subject as its "cwa-subject" data. */
+void     cwa_topology_item_add_drop_target  (CwaTopologyItem *self,
+                                             GtkWidget       *widget,
+                                             GObject         *subject);
+
+G_END_DECLS
