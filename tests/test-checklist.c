@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "cwa-checklist.h"
+#include "cwa-checklist-private.h"
 #include "cwa-test-cert.h"
 
 typedef struct
@@ -21,6 +21,13 @@ typedef struct
   guint             added;
   guint             n_error_notifies;
   guint             n_ready_notifies;
+
+  /* What the run hook saw, and the change it makes once. */
+  guint             n_steps;
+  guint             n_computed;
+  gboolean          change_on_computed;
+  gboolean          changed;
+  gchar            *published_expected;
 } Fixture;
 
 static const gchar * const contoso_names[] = {
@@ -34,10 +41,19 @@ iterate (void)
     ;
 }
 
+static gint index_of (CwaChecklist *checklist,
+                      const gchar  *rule_id);
+static CwaFinding *finding_at (CwaChecklist *checklist,
+                               gint          position);
+
 static void
 on_updated (Fixture *f)
 {
+  gint position = index_of (f->checklist, "ssl.subject-matches-url");
+
   f->n_updated++;
+  g_free (f->published_expected);
+  f->published_expected = g_strdup (cwa_finding_get_expected (finding_at (f->checklist, position)));
 }
 
 static void
@@ -107,6 +123,7 @@ fixture_teardown (Fixture       *f,
 {
   g_assert_finalize_object (f->checklist);
   g_assert_finalize_object (f->plan);
+  g_free (f->published_expected);
 }
 
 static gint
@@ -394,6 +411,111 @@ test_front_ends_coalesce (Fixture *f, gconstpointer data)
   g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 3);
 }
 
+/* Counts the steps of every run and, once, changes the plan in the middle
+ * of a run (after its first step) or after its last step, just before it
+ * would publish: what a slow rule followed by a user's edit looks like. */
+static void
+run_hook (CwaChecklist *checklist,
+          gboolean      computed,
+          gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  f->n_steps++;
+  if (computed)
+    f->n_computed++;
+  if (f->changed || computed != f->change_on_computed)
+    return;
+
+  f->changed = TRUE;
+  cwa_virtual_server_set_url (f->vs, "https://im.northwind.com");
+}
+
+/* Four changes in one iteration: the rules run once, not four times. */
+static void
+test_coalesce_one_run (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  f->changed = TRUE;
+  _cwa_checklist_set_run_hook (f->checklist, run_hook, f);
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  cwa_virtual_server_set_as_url (f->vs, "as.im.fabrikam.com");
+  cwa_virtual_server_set_download_url (f->vs, "download.im.fabrikam.com");
+  cwa_checklist_set_expiry_warning_days (f->checklist, 60);
+  g_assert_cmpuint (f->n_steps, ==, 0);
+  iterate ();
+  g_assert_cmpuint (f->n_computed, ==, 1);
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpstr (f->published_expected, ==, "im.fabrikam.com");
+  _cwa_checklist_set_run_hook (f->checklist, NULL, NULL);
+}
+
+/* A change in the middle of a run cancels it: it never completes, and the
+ * run that follows publishes the newer plan. */
+static void
+test_change_during_run (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  _cwa_checklist_set_run_hook (f->checklist, run_hook, f);
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  iterate ();
+  g_assert_true (f->changed);
+  g_assert_cmpuint (f->n_computed, ==, 1);
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpstr (f->published_expected, ==, "im.northwind.com");
+  _cwa_checklist_set_run_hook (f->checklist, NULL, NULL);
+}
+
+/* A change after a run computed its result but before it published: the
+ * generation check drops the stale result, which would otherwise show
+ * im.fabrikam.com, and the newer run publishes. */
+static void
+test_stale_result_dropped (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  f->change_on_computed = TRUE;
+  _cwa_checklist_set_run_hook (f->checklist, run_hook, f);
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  iterate ();
+  g_assert_true (f->changed);
+  g_assert_cmpuint (f->n_computed, ==, 2);
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpstr (f->published_expected, ==, "im.northwind.com");
+  g_assert_cmpuint (cwa_finding_get_status (finding_at (f->checklist,
+                                                        index_of (f->checklist, "ssl.subject-matches-url"))),
+                    ==, CWA_STATUS_FAIL);
+  _cwa_checklist_set_run_hook (f->checklist, NULL, NULL);
+}
+
+/* The same for the synchronous run: it publishes nothing stale and leaves
+ * the newer run scheduled. */
+static void
+test_stale_sync_dropped (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  f->change_on_computed = TRUE;
+  _cwa_checklist_set_run_hook (f->checklist, run_hook, f);
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  cwa_checklist_update (f->checklist);
+  g_assert_true (f->changed);
+  g_assert_cmpuint (f->n_computed, ==, 1);
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs);
+  g_assert_cmpuint (f->n_updated, ==, 0);
+  iterate ();
+  g_assert_cmpuint (f->n_computed, ==, 2);
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpstr (f->published_expected, ==, "im.northwind.com");
+  _cwa_checklist_set_run_hook (f->checklist, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +535,10 @@ main (int   argc,
   ADD ("/cwa/checklist/now", test_now_property);
   ADD ("/cwa/checklist/wildcard-coverage", test_wildcard_coverage);
   ADD ("/cwa/checklist/front-ends-coalesce", test_front_ends_coalesce);
+  ADD ("/cwa/checklist/coalesce-one-run", test_coalesce_one_run);
+  ADD ("/cwa/checklist/change-during-run", test_change_during_run);
+  ADD ("/cwa/checklist/stale-result-dropped", test_stale_result_dropped);
+  ADD ("/cwa/checklist/stale-sync-dropped", test_stale_sync_dropped);
   g_test_add_func ("/cwa/checklist/finalize-pending", test_finalize_pending);
 
   return g_test_run ();

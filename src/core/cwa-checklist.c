@@ -1,9 +1,28 @@
 /* cwa-checklist.c: runs the rules over a plan, once per main-loop iteration after it changes. */
 #include "config.h"
 
-#include "cwa-checklist.h"
+#include "cwa-checklist-private.h"
 #include "cwa-names.h"
 #include "rules/cwa-rules-private.h"
+
+/* One run of the rules, carried over several main-loop iterations when
+ * the plan is large.  Its result is published only if no change arrived
+ * since it started (same generation); a change cancels it. */
+typedef struct
+{
+  guint64         generation;
+  GCancellable   *cancellable;
+  CwaRuleContext *context;
+  CwaRulesRun    *rules;
+  GPtrArray      *findings;
+  /* The chain cache this run fills: the checklist's own, or a fresh one
+   * (then @pool_key is set) that replaces it when the run is published. */
+  GHashTable     *chains;
+  gchar          *pool_key;
+} CheckRun;
+
+/* How long one step of a run may keep the main loop, in microseconds. */
+#define RUN_SLICE_USEC 8000
 
 struct _CwaChecklist
 {
@@ -26,11 +45,16 @@ struct _CwaChecklist
   GHashTable *chains;
   gchar      *pool_key;
 
-  guint       idle_id;
+  /* The idle that starts a run and carries it on step by step. */
+  guint        idle_id;
+  /* The run in progress, or NULL. */
+  CheckRun    *run;
   /* Bumped by every change: a run only applies its result if no change
    * arrived while it was computing. */
-  guint64     generation;
-  guint       n_runs;
+  guint64      generation;
+  guint        n_runs;
+  CwaChecklistRunHook run_hook;
+  gpointer     run_hook_data;
 
   guint       n_errors;
   guint       n_warnings;
@@ -91,21 +115,37 @@ cwa_coverage_cell_free (CwaCoverageCell *cell)
   g_free (cell);
 }
 
-static gboolean
-run_idle (gpointer user_data)
+static void
+check_run_free (CheckRun *run)
 {
-  CwaChecklist *self = user_data;
+  if (run == NULL)
+    return;
 
-  self->idle_id = 0;
-  cwa_checklist_update (self);
-
-  return G_SOURCE_REMOVE;
+  g_clear_pointer (&run->rules, cwa_rules_run_free);
+  g_clear_pointer (&run->context, cwa_rule_context_free);
+  g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->findings, g_ptr_array_unref);
+  g_clear_pointer (&run->chains, g_hash_table_unref);
+  g_clear_pointer (&run->pool_key, g_free);
+  g_free (run);
 }
+
+static void
+cancel_run (CwaChecklist *self)
+{
+  if (self->run != NULL)
+    g_cancellable_cancel (self->run->cancellable);
+  g_clear_pointer (&self->run, check_run_free);
+}
+
+static gboolean run_idle (gpointer user_data);
 
 static void
 schedule_run (CwaChecklist *self)
 {
   self->generation++;
+  if (self->run != NULL)
+    g_cancellable_cancel (self->run->cancellable);
 
   if (self->idle_id == 0)
     self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_idle, self, NULL);
@@ -278,28 +318,26 @@ update_counts (CwaChecklist *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-void
-cwa_checklist_update (CwaChecklist *self)
+/* Starts a run over the plan as it is now, with the settings as they are
+ * now. */
+static CheckRun *
+check_run_new (CwaChecklist *self)
 {
-  g_autoptr(CwaRuleContext) context = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GPtrArray) requirements = NULL;
-  g_autofree gchar *pool_key = NULL;
-  guint64 generation;
+  CheckRun *run = g_new0 (CheckRun, 1);
+  g_autofree gchar *pool_key = dup_pool_key (self);
   gint64 now;
   guint days;
 
-  g_return_if_fail (CWA_IS_CHECKLIST (self));
-
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  generation = self->generation;
-
-  pool_key = dup_pool_key (self);
-  if (g_strcmp0 (pool_key, self->pool_key) != 0)
+  run->generation = self->generation;
+  run->cancellable = g_cancellable_new ();
+  if (g_strcmp0 (pool_key, self->pool_key) == 0)
     {
-      g_hash_table_remove_all (self->chains);
-      g_free (self->pool_key);
-      self->pool_key = g_steal_pointer (&pool_key);
+      run->chains = g_hash_table_ref (self->chains);
+    }
+  else
+    {
+      run->chains = cwa_rule_context_new_chain_cache ();
+      run->pool_key = g_steal_pointer (&pool_key);
     }
 
   now = self->now != NULL ? g_date_time_to_unix (self->now)
@@ -307,30 +345,141 @@ cwa_checklist_update (CwaChecklist *self)
   days = self->expiry_warning_days != 0 ? self->expiry_warning_days
                                         : cwa_plan_get_expiry_warning_days (self->plan);
 
-  context = cwa_rule_context_new (self->plan, self->trust, now, days, self->chains);
-  findings = g_ptr_array_new_with_free_func (g_object_unref);
-  cwa_rules_run (context, findings);
-  if (self->probe_results != NULL)
-    cwa_rules_run_live (context, self->probe_results, findings);
-  requirements = cwa_requirements_compute (cwa_plan_get_deployment (self->plan));
+  run->context = cwa_rule_context_new (self->plan, self->trust, now, days, run->chains);
+  run->rules = cwa_rules_run_new (run->context, self->probe_results);
+  run->findings = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Nothing above emits signals today; the check keeps it so if a rule
-   * ever does and a handler changes the plan meanwhile. */
-  if (generation != self->generation)
+  return run;
+}
+
+static void
+call_run_hook (CwaChecklist *self,
+               gboolean      computed)
+{
+  if (self->run_hook != NULL)
+    self->run_hook (self, computed, self->run_hook_data);
+}
+
+/* Runs steps of @run until it is complete, cancelled, or (unless
+ * @budget_usec is 0) the time is up.  TRUE when complete, even if a change
+ * arrived during the last step: publish_run() then drops it. */
+static gboolean
+advance_run (CwaChecklist *self,
+             CheckRun     *run,
+             gint64        budget_usec)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_usec;
+
+  while (!g_cancellable_is_cancelled (run->cancellable))
     {
-      schedule_run (self);
-      return;
+      gboolean complete = cwa_rules_run_step (run->rules, run->findings);
+
+      call_run_hook (self, complete);
+      if (complete)
+        return TRUE;
+      if (budget_usec != 0 && g_get_monotonic_time () >= deadline)
+        return FALSE;
     }
 
+  return FALSE;
+}
+
+/* Applies a complete run's result: the models emit items-changed only for
+ * what changed.  A run that started before the latest change is dropped
+ * (FALSE): the newer run, already scheduled, publishes instead. */
+static gboolean
+publish_run (CwaChecklist *self,
+             CheckRun     *run)
+{
+  g_autoptr(GPtrArray) requirements = NULL;
+
+  if (run->generation != self->generation)
+    return FALSE;
+
+  if (run->pool_key != NULL)
+    {
+      g_hash_table_unref (self->chains);
+      self->chains = g_hash_table_ref (run->chains);
+      g_free (self->pool_key);
+      self->pool_key = g_steal_pointer (&run->pool_key);
+    }
+
+  requirements = cwa_requirements_compute (cwa_plan_get_deployment (self->plan));
   self->n_runs++;
 
-  splice_changed (self->findings, findings, (ItemEqualFunc) cwa_finding_equal);
+  splice_changed (self->findings, run->findings, (ItemEqualFunc) cwa_finding_equal);
   splice_changed (self->requirements, requirements, (ItemEqualFunc) cwa_requirement_equal);
   g_clear_pointer (&self->coverage, g_ptr_array_unref);
   self->coverage = compute_coverage (self);
   update_counts (self);
 
   g_signal_emit (self, signals[UPDATED], 0);
+
+  return TRUE;
+}
+
+static gboolean
+run_idle (gpointer user_data)
+{
+  CwaChecklist *self = user_data;
+  CheckRun *run;
+
+  /* A change since the run started cancelled it: start over on the plan
+   * as it is now, once for however many changes arrived. */
+  if (self->run != NULL && g_cancellable_is_cancelled (self->run->cancellable))
+    g_clear_pointer (&self->run, check_run_free);
+  if (self->run == NULL)
+    self->run = check_run_new (self);
+
+  run = self->run;
+  if (!advance_run (self, run, RUN_SLICE_USEC))
+    {
+      /* Out of time, or cancelled by a change during the step: the next
+       * call carries on or starts over. */
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->run = NULL;
+  self->idle_id = 0;
+  if (!publish_run (self, run))
+    schedule_run (self);
+  check_run_free (run);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+cwa_checklist_update (CwaChecklist *self)
+{
+  CheckRun *run;
+
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+
+  cancel_run (self);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+
+  run = check_run_new (self);
+  self->run = run;
+  /* A handler that changes the plan while the rules run cancels the run
+   * (and schedules a new one): then nothing is published here. */
+  if (advance_run (self, run, 0))
+    {
+      self->run = NULL;
+      if (!publish_run (self, run))
+        schedule_run (self);
+      check_run_free (run);
+    }
+}
+
+void
+_cwa_checklist_set_run_hook (CwaChecklist        *self,
+                             CwaChecklistRunHook  hook,
+                             gpointer             user_data)
+{
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+
+  self->run_hook = hook;
+  self->run_hook_data = user_data;
 }
 
 static void
@@ -355,6 +504,7 @@ cwa_checklist_dispose (GObject *object)
   CwaChecklist *self = (CwaChecklist *) object;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  cancel_run (self);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
 

@@ -38,11 +38,14 @@ void             cwa_coverage_cell_free          (CwaCoverageCell  *cell);
 /* Properties: "plan", "trust", "now" (NULL: the clock), "expiry-warning-days"
  * (0: the plan's setting), "ready", "n-errors", "n-warnings", "n-info",
  * "n-passed".
- * Signal "updated": emitted once after every re-run.
+ * Signal "updated": emitted once after every re-run that is published.
  *
  * Many changes of the plan within one main-loop iteration cause one re-run
  * (from an idle); the findings model then emits items-changed only for what
- * changed.  @trust may be NULL: then no root is public. */
+ * changed.  A re-run of a large plan goes in steps of a few milliseconds
+ * so the main loop keeps turning; a change meanwhile cancels it and a new
+ * run starts, and a run that began before the latest change never
+ * publishes its result.  @trust may be NULL: then no root is public. */
 CwaChecklist    *cwa_checklist_new                (CwaPlan      *plan,
                                                    CwaTrust     *trust);
 CwaPlan         *cwa_checklist_get_plan           (CwaChecklist *self);
@@ -53,8 +56,9 @@ void             cwa_checklist_set_now            (CwaChecklist *self,
 void             cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
                                                         guint         days);
 
-/* Runs the rules now, synchronously (the CLI, tests), cancelling a pending
- * re-run. */
+/* Runs the rules now, synchronously (the CLI, reports, tests), cancelling
+ * a pending or unfinished re-run.  Only if a handler changes the plan while
+ * the rules run is nothing published here; a new re-run is then scheduled. */
 void             cwa_checklist_update             (CwaChecklist *self);
 
 /* What probe observed (element type CwaProbeResult, referenced; NULL for

@@ -81,4 +81,22 @@ extern const CwaRule cwa_rule_live_dns_matches_plan;
 void cwa_rules_run (CwaRuleContext *context,
                     GPtrArray      *findings);
 
+/* The same pass in steps, for a caller that yields between them.
+ * cwa_rules_run_new() borrows @context (it must outlive the run) and
+ * references @probe_results (CwaProbeResult; NULL: none), judged by the
+ * live.* rules last.  Each cwa_rules_run_step() appends the findings of
+ * the next subject to @findings (the same array every time) and returns
+ * TRUE once the pass is complete.  The plan must not change between
+ * steps of one run that is carried to its end: a caller drops a run
+ * whose plan changed. */
+typedef struct _CwaRulesRun CwaRulesRun;
+
+CwaRulesRun *cwa_rules_run_new  (CwaRuleContext *context,
+                                 GPtrArray      *probe_results);
+gboolean     cwa_rules_run_step (CwaRulesRun    *run,
+                                 GPtrArray      *findings);
+void         cwa_rules_run_free (CwaRulesRun    *run);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaRulesRun, cwa_rules_run_free)
+
 G_END_DECLS
