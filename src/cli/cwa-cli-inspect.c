@@ -84,6 +84,90 @@ append_text_certificate (GString        *out,
     text_field (out, width, "Private key", "in the file (not shown, not kept)");
 }
 
+/* Where the certificates go: a JSON writer, or text. */
+typedef struct
+{
+  CwaJsonWriter *writer;
+  GString       *out;
+  guint          n_written;
+} InspectOutput;
+
+static void
+output_begin (InspectOutput *output,
+              const gchar   *format)
+{
+  if (g_str_equal (format, "json"))
+    {
+      output->writer = cwa_json_writer_new ();
+      cwa_json_writer_begin_object (output->writer);
+      cwa_json_writer_set_member_name (output->writer, "certificates");
+      cwa_json_writer_begin_array (output->writer);
+    }
+  else
+    output->out = g_string_new (NULL);
+}
+
+static void
+output_add (InspectOutput  *output,
+            CwaCertificate *certificate,
+            const gchar    *source,
+            guint           index)
+{
+  if (output->writer != NULL)
+    append_json_certificate (output->writer, certificate, source, index);
+  else
+    {
+      if (output->n_written > 0)
+        g_string_append_c (output->out, '\n');
+      append_text_certificate (output->out, certificate, source, index);
+    }
+  output->n_written++;
+}
+
+static GBytes *
+output_finish (InspectOutput *output)
+{
+  if (output->writer != NULL)
+    {
+      cwa_json_writer_end_array (output->writer);
+      cwa_json_writer_end_object (output->writer);
+      return cwa_json_writer_free_to_bytes (g_steal_pointer (&output->writer));
+    }
+
+  return g_string_free_to_bytes (g_steal_pointer (&output->out));
+}
+
+/* Loads every file and adds its certificates to @output; a file that
+ * cannot be read is reported and the others are still printed.  FALSE
+ * when one could not be read: the exit status tells. */
+static gboolean
+inspect_files (char * const  *paths,
+               const gchar   *password,
+               InspectOutput *output)
+{
+  gboolean all_read = TRUE;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr (GFile)     file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr (GPtrArray) certificates = NULL;
+      g_autoptr (GError)    load_error = NULL;
+
+      certificates = cwa_cert_loader_load_file (file, password, NULL, &load_error);
+      if (certificates == NULL)
+        {
+          cwa_cli_print_problem (paths[i], load_error);
+          all_read = FALSE;
+          continue;
+        }
+
+      for (guint j = 0; j < certificates->len; j++)
+        output_add (output, g_ptr_array_index (certificates, j), paths[i], j);
+    }
+
+  return all_read;
+}
+
 int
 cwa_cli_inspect (int    argc,
                  char **argv)
@@ -99,12 +183,10 @@ cwa_cli_inspect (int    argc,
       "PKCS#12 password: the first line of FILE", "FILE" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GError)        error = NULL;
-  g_autoptr (GBytes)        bytes = NULL;
-  g_autoptr (CwaJsonWriter) writer = NULL;
-  g_autoptr (GString)       out = NULL;
-  gboolean                  all_read = TRUE;
-  guint                     n_written = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  InspectOutput      output = { NULL, NULL, 0 };
+  gboolean           all_read;
 
   if (!cwa_cli_parse_options ("inspect", "FILE…",
                               "Parses certificate files (PEM, DER, PKCS#7, PKCS#12) and prints what they hold.",
@@ -127,55 +209,9 @@ cwa_cli_inspect (int    argc,
       return CWA_EXIT_CANNOT_RUN;
     }
 
-  if (g_str_equal (format, "json"))
-    {
-      writer = cwa_json_writer_new ();
-      cwa_json_writer_begin_object (writer);
-      cwa_json_writer_set_member_name (writer, "certificates");
-      cwa_json_writer_begin_array (writer);
-    }
-  else
-    out = g_string_new (NULL);
-
-  for (guint i = 0; rest[i] != NULL; i++)
-    {
-      g_autoptr (GFile)     file = g_file_new_for_commandline_arg (rest[i]);
-      g_autoptr (GPtrArray) certificates = NULL;
-      g_autoptr (GError)    load_error = NULL;
-
-      certificates = cwa_cert_loader_load_file (file, password, NULL, &load_error);
-      if (certificates == NULL)
-        {
-          /* The others are still printed; the exit status tells. */
-          cwa_cli_print_problem (rest[i], load_error);
-          all_read = FALSE;
-          continue;
-        }
-
-      for (guint j = 0; j < certificates->len; j++)
-        {
-          CwaCertificate *certificate = g_ptr_array_index (certificates, j);
-
-          if (writer != NULL)
-            append_json_certificate (writer, certificate, rest[i], j);
-          else
-            {
-              if (n_written > 0)
-                g_string_append_c (out, '\n');
-              append_text_certificate (out, certificate, rest[i], j);
-            }
-          n_written++;
-        }
-    }
-
-  if (writer != NULL)
-    {
-      cwa_json_writer_end_array (writer);
-      cwa_json_writer_end_object (writer);
-      bytes = cwa_json_writer_free_to_bytes (g_steal_pointer (&writer));
-    }
-  else
-    bytes = g_string_free_to_bytes (g_steal_pointer (&out));
+  output_begin (&output, format);
+  all_read = inspect_files (rest, password, &output);
+  bytes = output_finish (&output);
   if (!cwa_cli_write_output (NULL, bytes))
     return CWA_EXIT_CANNOT_RUN;
 

@@ -118,6 +118,91 @@ scan_hex4 (Scanner  *s,
   return TRUE;
 }
 
+/* Scans a \u escape (after its backslash, at the "u"), with the low half
+ * of a surrogate pair that follows, and appends the character to
+ * @decoded if not NULL. */
+static gboolean
+scan_unicode_escape (Scanner *s,
+                     GString *decoded)
+{
+  /* Where the escape starts, for the messages below. */
+  guint line = s->line, column = s->column - 1;
+  gunichar ch;
+
+  advance (s);
+  if (!scan_hex4 (s, &ch))
+    return FALSE;
+
+  /* A surrogate pair spells one character beyond the BMP. */
+  if (ch >= 0xD800 && ch <= 0xDBFF &&
+      s->end - s->p >= 6 && s->p[0] == '\\' && s->p[1] == 'u')
+    {
+      gunichar low;
+
+      advance (s);
+      advance (s);
+      if (!scan_hex4 (s, &low))
+        return FALSE;
+      if (low >= 0xDC00 && low <= 0xDFFF)
+        ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
+      else
+        ch = 0xD800;  /* a high surrogate without its low half */
+    }
+
+  /* json-glib would turn these into invalid UTF-8 or cut the string
+   * short, and the plan would not save as it loaded. */
+  if ((ch >= 0xD800 && ch <= 0xDFFF) || ch == 0)
+    {
+      s->line = line;
+      s->column = column;
+      return fail (s, CWA_JSON_LOCATOR_ERROR_ENCODING,
+                   ch == 0 ? "the escape \\u0000 (a NUL character) cannot be part of a "
+                             "plan's text; remove it"
+                           : "a \\u escape of half a UTF-16 surrogate pair is not a "
+                             "character; write the character itself or both halves");
+    }
+
+  if (decoded != NULL)
+    g_string_append_unichar (decoded, ch);
+
+  return TRUE;
+}
+
+/* Scans an escape after its backslash; appends what it stands for to
+ * @decoded if not NULL. */
+static gboolean
+scan_escape (Scanner *s,
+             GString *decoded)
+{
+  if (at_end (s))
+    return fail (s, CWA_JSON_LOCATOR_ERROR_SYNTAX,
+                 "unterminated string: expected a closing '\"'");
+
+  switch (*s->p)
+    {
+    case '"': case '\\': case '/':
+      if (decoded != NULL)
+        g_string_append_c (decoded, *s->p);
+      advance (s);
+      return TRUE;
+    case 'b': case 'f': case 'n': case 'r': case 't':
+      if (decoded != NULL)
+        {
+          static const gchar from[] = "bfnrt";
+          static const gchar to[] = "\b\f\n\r\t";
+
+          g_string_append_c (decoded, to[strchr (from, *s->p) - from]);
+        }
+      advance (s);
+      return TRUE;
+    case 'u':
+      return scan_unicode_escape (s, decoded);
+    default:
+      return fail (s, CWA_JSON_LOCATOR_ERROR_SYNTAX,
+                   "invalid escape in a string; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX");
+    }
+}
+
 /* Scans a string starting at its opening quote; appends the decoded text to
  * @decoded if not NULL. */
 static gboolean
@@ -153,74 +238,8 @@ scan_string (Scanner *s,
         }
 
       advance (s);
-      if (at_end (s))
-        return fail (s, CWA_JSON_LOCATOR_ERROR_SYNTAX,
-                     "unterminated string: expected a closing '\"'");
-
-      switch (*s->p)
-        {
-        case '"': case '\\': case '/':
-          if (decoded != NULL)
-            g_string_append_c (decoded, *s->p);
-          advance (s);
-          break;
-        case 'b': case 'f': case 'n': case 'r': case 't':
-          if (decoded != NULL)
-            {
-              static const gchar from[] = "bfnrt";
-              static const gchar to[] = "\b\f\n\r\t";
-
-              g_string_append_c (decoded, to[strchr (from, *s->p) - from]);
-            }
-          advance (s);
-          break;
-        case 'u':
-          {
-            /* Where the escape starts, for the messages below. */
-            guint line = s->line, column = s->column - 1;
-            gunichar ch;
-
-            advance (s);
-            if (!scan_hex4 (s, &ch))
-              return FALSE;
-
-            /* A surrogate pair spells one character beyond the BMP. */
-            if (ch >= 0xD800 && ch <= 0xDBFF &&
-                s->end - s->p >= 6 && s->p[0] == '\\' && s->p[1] == 'u')
-              {
-                gunichar low;
-
-                advance (s);
-                advance (s);
-                if (!scan_hex4 (s, &low))
-                  return FALSE;
-                if (low >= 0xDC00 && low <= 0xDFFF)
-                  ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
-                else
-                  ch = 0xD800;  /* a high surrogate without its low half */
-              }
-
-            /* json-glib would turn these into invalid UTF-8 or cut the
-             * string short, and the plan would not save as it loaded. */
-            if ((ch >= 0xD800 && ch <= 0xDFFF) || ch == 0)
-              {
-                s->line = line;
-                s->column = column;
-                return fail (s, CWA_JSON_LOCATOR_ERROR_ENCODING,
-                             ch == 0 ? "the escape \\u0000 (a NUL character) cannot be part of a "
-                                       "plan's text; remove it"
-                                     : "a \\u escape of half a UTF-16 surrogate pair is not a "
-                                       "character; write the character itself or both halves");
-              }
-
-            if (decoded != NULL)
-              g_string_append_unichar (decoded, ch);
-          }
-          break;
-        default:
-          return fail (s, CWA_JSON_LOCATOR_ERROR_SYNTAX,
-                       "invalid escape in a string; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX");
-        }
+      if (!scan_escape (s, decoded))
+        return FALSE;
     }
 }
 

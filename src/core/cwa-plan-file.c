@@ -1292,6 +1292,119 @@ assign (GObject        *target,
     cwa_reverse_proxy_add_trusted_certificate (CWA_REVERSE_PROXY (target), certificate);
 }
 
+/* Checks the text is strict JSON (our locator, which also knows where
+ * each value is) and parses it; stores both in @locator and @parser and
+ * returns the root object, or NULL with @error set. */
+static JsonObject *
+parse_plan_text (Reader          *r,
+                 const gchar     *text,
+                 gsize            length,
+                 CwaJsonLocator **locator,
+                 JsonParser     **parser,
+                 GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint line = 1, column = 1;
+  JsonNode *root_node;
+
+  /* Windows editors like to start UTF-8 with a byte order mark. */
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+
+  /* Our scanner first: it is strict and knows where things are. */
+  *locator = cwa_json_locator_new (text, length, &line, &column, &local_error);
+  if (*locator == NULL)
+    {
+      g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_INVALID_JSON,
+                   "%s:%u:%u: the plan is not valid JSON: %s",
+                   r->display, line, column, local_error->message);
+      return NULL;
+    }
+  r->locator = *locator;
+
+  *parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (*parser, text, (gssize) length, &local_error))
+    {
+      g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_INVALID_JSON,
+                   "%s: the plan is not valid JSON: %s", r->display, local_error->message);
+      return NULL;
+    }
+
+  root_node = json_parser_get_root (*parser);
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_autofree gchar *found = root_node != NULL ? describe (root_node) : g_strdup ("nothing");
+
+      add_problem (r, "", FALSE,
+                   "this file is not a CWA Cert Planner plan: a plan is a JSON object, found %s", found);
+      set_problems_error (r, CWA_PLAN_ERROR_INVALID, error);
+      return NULL;
+    }
+
+  return json_node_get_object (root_node);
+}
+
+/* The servers, load balancers and reverse proxies; certificate references
+ * are collected in @assignments until the certificates are loaded. */
+static void
+read_deployment (Reader     *r,
+                 JsonObject *root,
+                 CwaPlan    *plan,
+                 GHashTable *ids,
+                 GPtrArray  *assignments)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  JsonArray *servers;
+  gboolean ok;
+
+  servers = read_array (r, root, "", "servers", &ok);
+  for (guint i = 0; servers != NULL && i < json_array_get_length (servers); i++)
+    {
+      g_autofree gchar *path = g_strdup_printf ("servers[%u]", i);
+      JsonObject *object = read_array_object (r, servers, i, path);
+
+      if (object != NULL)
+        read_server (r, object, path, deployment, ids, assignments);
+    }
+  read_top_list (r, root, "load_balancers", read_load_balancer, deployment, ids, assignments);
+  read_top_list (r, root, "reverse_proxies", read_reverse_proxy, deployment, ids, assignments);
+  if (r->problems->len == 0)
+    check_unique_names (r, deployment);
+}
+
+/* Certificate problems: "needs a password" when every one of them is a
+ * missing or wrong password, so the window can ask for one. */
+static void
+set_certificate_problems_error (Reader  *r,
+                                GError **error)
+{
+  gboolean all_password = TRUE;
+
+  for (guint i = 0; i < r->problems->len; i++)
+    all_password &= ((Problem *) g_ptr_array_index (r->problems, i))->password;
+
+  set_problems_error (r,
+                      all_password ? CWA_PLAN_ERROR_NEEDS_PASSWORD : CWA_PLAN_ERROR_CERTIFICATE,
+                      error);
+}
+
+static void
+apply_assignments (CwaPlan   *plan,
+                   GPtrArray *assignments)
+{
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      Assignment *assignment = g_ptr_array_index (assignments, i);
+      CwaCertificate *certificate = cwa_plan_lookup_certificate (plan, assignment->id);
+
+      g_assert (certificate != NULL);
+      assign (assignment->target, certificate);
+    }
+}
+
 static CwaPlan *
 load_from_text (GFile        *file,
                 const gchar  *display,
@@ -1311,50 +1424,12 @@ load_from_text (GFile        *file,
   g_autoptr(CwaPlan) plan = NULL;
   g_autoptr(JsonObject) extra = NULL;
   Reader r = { display, NULL, problems };
-  JsonNode *root_node;
   JsonObject *root;
-  JsonArray *servers;
   const gchar *name;
-  guint line = 1, column = 1;
-  gboolean ok;
 
-  /* Windows editors like to start UTF-8 with a byte order mark. */
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    {
-      text += 3;
-      length -= 3;
-    }
-
-  /* Our scanner first: it is strict and knows where things are. */
-  locator = cwa_json_locator_new (text, length, &line, &column, &local_error);
-  if (locator == NULL)
-    {
-      g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_INVALID_JSON,
-                   "%s:%u:%u: the plan is not valid JSON: %s",
-                   display, line, column, local_error->message);
-      return NULL;
-    }
-  r.locator = locator;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, (gssize) length, &local_error))
-    {
-      g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_INVALID_JSON,
-                   "%s: the plan is not valid JSON: %s", display, local_error->message);
-      return NULL;
-    }
-
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
-    {
-      g_autofree gchar *found = root_node != NULL ? describe (root_node) : g_strdup ("nothing");
-
-      add_problem (&r, "", FALSE,
-                   "this file is not a CWA Cert Planner plan: a plan is a JSON object, found %s", found);
-      set_problems_error (&r, CWA_PLAN_ERROR_INVALID, error);
-      return NULL;
-    }
-  root = json_node_get_object (root_node);
+  root = parse_plan_text (&r, text, length, &locator, &parser, error);
+  if (root == NULL)
+    return NULL;
 
   if (!read_header (&r, root, error))
     return NULL;
@@ -1365,22 +1440,7 @@ load_from_text (GFile        *file,
     cwa_plan_set_name (plan, name);
   read_settings (&r, root, plan);
   read_certificate_entries (&r, root, ids, entries);
-
-  servers = read_array (&r, root, "", "servers", &ok);
-  for (guint i = 0; servers != NULL && i < json_array_get_length (servers); i++)
-    {
-      g_autofree gchar *path = g_strdup_printf ("servers[%u]", i);
-      JsonObject *object = read_array_object (&r, servers, i, path);
-
-      if (object != NULL)
-        read_server (&r, object, path, cwa_plan_get_deployment (plan), ids, assignments);
-    }
-  read_top_list (&r, root, "load_balancers", read_load_balancer,
-                 cwa_plan_get_deployment (plan), ids, assignments);
-  read_top_list (&r, root, "reverse_proxies", read_reverse_proxy,
-                 cwa_plan_get_deployment (plan), ids, assignments);
-  if (problems->len == 0)
-    check_unique_names (&r, cwa_plan_get_deployment (plan));
+  read_deployment (&r, root, plan, ids, assignments);
 
   extra = collect_extra_members (root, root_members);
   _cwa_object_set_extra_members (G_OBJECT (plan), extra);
@@ -1400,26 +1460,11 @@ load_from_text (GFile        *file,
 
   if (problems->len > 0)
     {
-      gboolean all_password = TRUE;
-
-      for (guint i = 0; i < problems->len; i++)
-        all_password &= ((Problem *) g_ptr_array_index (problems, i))->password;
-
-      set_problems_error (&r,
-                          all_password ? CWA_PLAN_ERROR_NEEDS_PASSWORD : CWA_PLAN_ERROR_CERTIFICATE,
-                          error);
+      set_certificate_problems_error (&r, error);
       return NULL;
     }
 
-  for (guint i = 0; i < assignments->len; i++)
-    {
-      Assignment *assignment = g_ptr_array_index (assignments, i);
-      CwaCertificate *certificate = cwa_plan_lookup_certificate (plan, assignment->id);
-
-      g_assert (certificate != NULL);
-      assign (assignment->target, certificate);
-    }
-
+  apply_assignments (plan, assignments);
   cwa_plan_set_file (plan, file);
   cwa_plan_set_modified (plan, FALSE);
 
@@ -1880,6 +1925,79 @@ new_pem_entry (const gchar    *id,
   return object;
 }
 
+/* The JSON object of one certificate entry: where it came from (a file,
+ * rewritten relative to the new plan's folder and recorded in @new_paths,
+ * or inline PEM), else its PEM.  Marks it and its file's companions in
+ * @covered. */
+static JsonObject *
+build_certificate_entry (CwaPlan        *plan,
+                         CwaCertificate *certificate,
+                         const gchar    *id,
+                         GFile          *old_dir,
+                         GFile          *new_dir,
+                         GHashTable     *new_paths,
+                         GHashTable     *covered)
+{
+  const CwaPlanEntrySource *source = _cwa_plan_get_entry_source (plan, certificate);
+  g_autoptr(JsonObject) object = NULL;
+
+  g_hash_table_add (covered, (gpointer) cwa_certificate_get_sha256 (certificate));
+
+  if (source == NULL || (source->file == NULL && source->pem == NULL))
+    return new_pem_entry (id, certificate);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "id", id);
+  if (source->file != NULL)
+    {
+      g_autofree gchar *path = rewrite_path (source->file, old_dir, new_dir);
+
+      json_object_set_string_member (object, "file", path);
+      if (new_paths != NULL)
+        g_hash_table_insert (new_paths, certificate, g_steal_pointer (&path));
+    }
+  else
+    json_object_set_string_member (object, "pem", source->pem);
+
+  if (source->sha256 != NULL)
+    json_object_set_string_member (object, "sha256", source->sha256);
+  for (guint j = 0; j < source->companions->len; j++)
+    g_hash_table_add (covered,
+                      (gpointer) cwa_certificate_get_sha256 (g_ptr_array_index (source->companions, j)));
+  append_extra_members (object, source->extra_members);
+
+  return g_steal_pointer (&object);
+}
+
+/* Chain certificates that did not come from an entry's file (the GUI
+ * added them) become entries of their own, so the saved plan still holds
+ * them. */
+static void
+build_chain_entries (CwaPlan    *plan,
+                     JsonArray  *array,
+                     GHashTable *ids,
+                     GHashTable *covered,
+                     GPtrArray  *made_ids)
+{
+  GListModel *chain = cwa_plan_get_chain_certificates (plan);
+  guint n = g_list_model_get_n_items (chain);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (chain, i);
+      gchar *id;
+
+      if (g_hash_table_contains (covered, cwa_certificate_get_sha256 (certificate)))
+        continue;
+
+      id = _cwa_plan_make_certificate_id (plan, certificate, ids);
+      g_ptr_array_add (made_ids, id);
+      g_hash_table_add (ids, id);
+      g_hash_table_add (covered, (gpointer) cwa_certificate_get_sha256 (certificate));
+      json_array_add_object_element (array, new_pem_entry (id, certificate));
+    }
+}
+
 /* @new_paths (may be NULL) receives entry -> rewritten file path. */
 static JsonArray *
 build_certificates (CwaPlan     *plan,
@@ -1888,7 +2006,6 @@ build_certificates (CwaPlan     *plan,
                     GError     **error)
 {
   GListModel *entries = cwa_plan_get_certificates (plan);
-  GListModel *chain = cwa_plan_get_chain_certificates (plan);
   guint n = g_list_model_get_n_items (entries);
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1905,9 +2022,7 @@ build_certificates (CwaPlan     *plan,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwaCertificate) certificate = g_list_model_get_item (entries, i);
-      const CwaPlanEntrySource *source = _cwa_plan_get_entry_source (plan, certificate);
       const gchar *id = cwa_certificate_get_id (certificate);
-      g_autoptr(JsonObject) object = NULL;
 
       if (id == NULL || *id == '\0')
         {
@@ -1923,57 +2038,11 @@ build_certificates (CwaPlan     *plan,
           return NULL;
         }
       g_hash_table_add (ids, (gpointer) id);
-      g_hash_table_add (covered, (gpointer) cwa_certificate_get_sha256 (certificate));
-
-      if (source == NULL || (source->file == NULL && source->pem == NULL))
-        object = new_pem_entry (id, certificate);
-      else
-        {
-          object = json_object_new ();
-          json_object_set_string_member (object, "id", id);
-          if (source->file != NULL)
-            {
-              g_autofree gchar *path = rewrite_path (source->file, old_dir, new_dir);
-
-              json_object_set_string_member (object, "file", path);
-              if (new_paths != NULL)
-                g_hash_table_insert (new_paths, certificate, g_steal_pointer (&path));
-            }
-          else
-            json_object_set_string_member (object, "pem", source->pem);
-        }
-
-      if (source != NULL)
-        {
-          if (source->sha256 != NULL)
-            json_object_set_string_member (object, "sha256", source->sha256);
-          for (guint j = 0; j < source->companions->len; j++)
-            g_hash_table_add (covered,
-                              (gpointer) cwa_certificate_get_sha256 (g_ptr_array_index (source->companions, j)));
-          append_extra_members (object, source->extra_members);
-        }
-
-      json_array_add_object_element (array, g_steal_pointer (&object));
+      json_array_add_object_element (array, build_certificate_entry (plan, certificate, id, old_dir,
+                                                                     new_dir, new_paths, covered));
     }
 
-  /* Chain certificates that did not come from an entry's file (the GUI
-   * added them) become entries of their own, so the saved plan still
-   * holds them. */
-  n = g_list_model_get_n_items (chain);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (chain, i);
-      gchar *id;
-
-      if (g_hash_table_contains (covered, cwa_certificate_get_sha256 (certificate)))
-        continue;
-
-      id = _cwa_plan_make_certificate_id (plan, certificate, ids);
-      g_ptr_array_add (made_ids, id);
-      g_hash_table_add (ids, id);
-      g_hash_table_add (covered, (gpointer) cwa_certificate_get_sha256 (certificate));
-      json_array_add_object_element (array, new_pem_entry (id, certificate));
-    }
+  build_chain_entries (plan, array, ids, covered, made_ids);
 
   return g_steal_pointer (&array);
 }
@@ -2050,6 +2119,46 @@ cwa_plan_file_serialize (CwaPlan  *plan,
   return serialize (plan, for_file, NULL, error);
 }
 
+/* mkstemp() makes the file private; a replaced plan keeps its mode, a new
+ * one gets what the umask allows. */
+static void
+set_replaced_mode (int          fd,
+                   const gchar *target)
+{
+  GStatBuf st;
+
+  if (g_stat (target, &st) == 0)
+    fchmod (fd, st.st_mode & 07777);
+  else
+    {
+      mode_t mask = umask (0);
+
+      umask (mask);
+      fchmod (fd, 0666 & ~mask);
+    }
+}
+
+/* FALSE with errno set when a write fails. */
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         remaining)
+{
+  while (remaining > 0)
+    {
+      gssize n = write (fd, data, remaining);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      remaining -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
 /* A temporary file beside @path, then a rename over it.  Not
  * g_file_replace_contents(): in GLib 2.74 it renames even after a failed
  * write (a full disk leaves a truncated plan), and when the folder is not
@@ -2064,9 +2173,6 @@ write_local_atomically (const gchar   *path,
   g_autofree gchar *dir = NULL;
   g_autofree gchar *base = NULL;
   g_autofree gchar *tmp = NULL;
-  const guint8 *data = g_bytes_get_data (bytes, NULL);
-  gsize remaining = g_bytes_get_size (bytes);
-  GStatBuf st;
   int saved_errno;
   int fd;
 
@@ -2088,28 +2194,9 @@ write_local_atomically (const gchar   *path,
       return FALSE;
     }
 
-  /* mkstemp() makes the file private; a replaced plan keeps its mode. */
-  if (g_stat (target, &st) == 0)
-    fchmod (fd, st.st_mode & 07777);
-  else
-    {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      fchmod (fd, 0666 & ~mask);
-    }
-
-  while (remaining > 0)
-    {
-      gssize n = write (fd, data, remaining);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        goto failed;
-      data += n;
-      remaining -= (gsize) n;
-    }
+  set_replaced_mode (fd, target);
+  if (!write_all (fd, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
+    goto failed;
 
   if (fsync (fd) != 0)
     goto failed;

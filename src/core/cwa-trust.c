@@ -241,6 +241,66 @@ name_of (CwaCertificate *certificate)
   return subject[0] != '\0' ? subject : cwa_certificate_get_display_name (certificate);
 }
 
+/* At a self-signed certificate the chain ends: trusted when it is a CA
+ * (a private root the plan holds), else @result's problem says why not.
+ * FALSE when @current is not self-signed. */
+static gboolean
+ends_self_signed (CwaChainResult *result,
+                  CwaCertificate *certificate,
+                  CwaCertificate *current)
+{
+  if (!cwa_certificate_is_self_issued (current) || !signed_by (current, current))
+    return FALSE;
+
+  if (cwa_certificate_is_ca (current))
+    result->trusted = TRUE;
+  else if (current == certificate)
+    result->problem = g_strdup_printf ("“%s” is self-signed, so no certification authority "
+                                       "vouches for it; replace it with a certificate "
+                                       "issued by a CA the clients trust.",
+                                       name_of (current));
+  else
+    result->problem = g_strdup_printf ("The chain ends at “%s”, which is self-signed but "
+                                       "not a CA certificate; add the real issuing CA "
+                                       "certificates to the plan.",
+                                       name_of (current));
+  return TRUE;
+}
+
+/* The issuer of @current in the pool, else among the public roots. */
+static IssuerSearch
+find_issuer (CwaTrust        *self,
+             GPtrArray       *pool,
+             CwaCertificate  *current,
+             GPtrArray       *chain,
+             CwaCertificate **issuer)
+{
+  IssuerSearch search = find_issuer_in (pool, current, chain, issuer);
+
+  if (search != ISSUER_FOUND)
+    {
+      IssuerSearch public_search = find_issuer_in (self->public_roots, current, chain, issuer);
+
+      search = MAX (search, public_search);
+    }
+
+  return search;
+}
+
+static gchar *
+dup_no_issuer_problem (IssuerSearch    search,
+                       CwaCertificate *current)
+{
+  if (search == ISSUER_BAD_SIGNATURE)
+    return g_strdup_printf ("“%s” names “%s” as its issuer, but that certificate's "
+                            "key did not sign it; add the issuer certificate that "
+                            "really signed it to the plan.",
+                            name_of (current), cwa_certificate_get_issuer (current));
+
+  return g_strdup_printf ("No issuer certificate for “%s” was found; add it to the plan.",
+                          cwa_certificate_get_issuer (current));
+}
+
 CwaChainResult *
 cwa_trust_verify (CwaTrust       *self,
                   CwaCertificate *certificate,
@@ -269,26 +329,8 @@ cwa_trust_verify (CwaTrust       *self,
           break;
         }
 
-      if (cwa_certificate_is_self_issued (current) && signed_by (current, current))
-        {
-          if (cwa_certificate_is_ca (current))
-            {
-              /* A self-signed CA the plan holds: its own (private) root. */
-              result->trusted = TRUE;
-              break;
-            }
-          if (current == certificate)
-            result->problem = g_strdup_printf ("“%s” is self-signed, so no certification authority "
-                                               "vouches for it; replace it with a certificate "
-                                               "issued by a CA the clients trust.",
-                                               name_of (current));
-          else
-            result->problem = g_strdup_printf ("The chain ends at “%s”, which is self-signed but "
-                                               "not a CA certificate; add the real issuing CA "
-                                               "certificates to the plan.",
-                                               name_of (current));
-          break;
-        }
+      if (ends_self_signed (result, certificate, current))
+        break;
 
       if (result->chain->len >= MAX_CHAIN_LENGTH)
         {
@@ -298,30 +340,15 @@ cwa_trust_verify (CwaTrust       *self,
           break;
         }
 
-      search = find_issuer_in (pool, current, result->chain, &issuer);
+      search = find_issuer (self, pool, current, result->chain, &issuer);
       if (search != ISSUER_FOUND)
         {
-          IssuerSearch public_search = find_issuer_in (self->public_roots, current,
-                                                       result->chain, &issuer);
-          search = MAX (search, public_search);
+          result->problem = dup_no_issuer_problem (search, current);
+          break;
         }
 
-      if (search == ISSUER_FOUND)
-        {
-          g_ptr_array_add (result->chain, g_object_ref (issuer));
-          current = issuer;
-          continue;
-        }
-
-      if (search == ISSUER_BAD_SIGNATURE)
-        result->problem = g_strdup_printf ("“%s” names “%s” as its issuer, but that certificate's "
-                                           "key did not sign it; add the issuer certificate that "
-                                           "really signed it to the plan.",
-                                           name_of (current), cwa_certificate_get_issuer (current));
-      else
-        result->problem = g_strdup_printf ("No issuer certificate for “%s” was found; add it to the plan.",
-                                           cwa_certificate_get_issuer (current));
-      break;
+      g_ptr_array_add (result->chain, g_object_ref (issuer));
+      current = issuer;
     }
 
   return result;

@@ -391,6 +391,67 @@ measure_text (Pdf                        *pdf,
     }
 }
 
+/* A long header (a certificate's name above "covered") wraps before the
+ * values of any column do: its widths go to @with_header, the values' to
+ * @natural, the widest unbreakable word of either to @minimum. */
+static void
+measure_columns (Pdf                  *pdf,
+                 const CwaReportTable *table,
+                 double               *natural,
+                 double               *minimum,
+                 double               *with_header)
+{
+  guint n = table->n_columns;
+
+  for (guint c = 0; c < n; c++)
+    measure_text (pdf, table->headers[c], pdf->body_bold, MIN_HEADER_WIDTH, &with_header[c], &minimum[c]);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < n && c < row->len; c++)
+        {
+          const CwaReportCell *cell = g_ptr_array_index (row, c);
+
+          for (guint l = 0; cell->lines[l] != NULL; l++)
+            measure_text (pdf, cell->lines[l], cell_font (pdf, cell), MIN_WORD_WIDTH,
+                          &natural[c], &minimum[c]);
+        }
+    }
+}
+
+/* Too many long words for the page: the widest columns give way first,
+ * down to a common width, so short columns keep their words whole.
+ * Returns the new sum of @minimum. */
+static double
+shrink_minimum (double *minimum,
+                guint   n)
+{
+  double low = 0;
+  double high = MIN_WORD_WIDTH;
+  double sum_minimum = 0;
+
+  for (guint step = 0; step < 40; step++)
+    {
+      double middle = (low + high) / 2;
+      double total = 0;
+
+      for (guint c = 0; c < n; c++)
+        total += MIN (minimum[c], middle);
+      if (total > CONTENT_WIDTH)
+        high = middle;
+      else
+        low = middle;
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      minimum[c] = MIN (minimum[c], low);
+      sum_minimum += minimum[c];
+    }
+
+  return sum_minimum;
+}
+
 /* The usual automatic table layout: every column gets its widest word,
  * the space left is shared in proportion to what each still wants, and
  * long names wrap instead of being cut. */
@@ -407,23 +468,7 @@ column_widths (Pdf                  *pdf,
   double sum_header = 0;
   guint n = table->n_columns;
 
-  /* A long header (a certificate's name above "covered") wraps before the
-   * values of any column do. */
-  for (guint c = 0; c < n; c++)
-    measure_text (pdf, table->headers[c], pdf->body_bold, MIN_HEADER_WIDTH, &with_header[c], &minimum[c]);
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      GPtrArray *row = g_ptr_array_index (table->rows, r);
-
-      for (guint c = 0; c < n && c < row->len; c++)
-        {
-          const CwaReportCell *cell = g_ptr_array_index (row, c);
-
-          for (guint l = 0; cell->lines[l] != NULL; l++)
-            measure_text (pdf, cell->lines[l], cell_font (pdf, cell), MIN_WORD_WIDTH,
-                          &natural[c], &minimum[c]);
-        }
-    }
+  measure_columns (pdf, table, natural, minimum, with_header);
 
   for (guint c = 0; c < n; c++)
     {
@@ -451,32 +496,8 @@ column_widths (Pdf                  *pdf,
       return;
     }
 
-  /* Too many long words for the page: the widest columns give way first,
-   * down to a common width, so short columns keep their words whole. */
   if (sum_minimum > CONTENT_WIDTH)
-    {
-      double low = 0;
-      double high = MIN_WORD_WIDTH;
-
-      for (guint step = 0; step < 40; step++)
-        {
-          double middle = (low + high) / 2;
-          double total = 0;
-
-          for (guint c = 0; c < n; c++)
-            total += MIN (minimum[c], middle);
-          if (total > CONTENT_WIDTH)
-            high = middle;
-          else
-            low = middle;
-        }
-      sum_minimum = 0;
-      for (guint c = 0; c < n; c++)
-        {
-          minimum[c] = MIN (minimum[c], low);
-          sum_minimum += minimum[c];
-        }
-    }
+    sum_minimum = shrink_minimum (minimum, n);
 
   /* Every column gets its widest word; the rest is shared in proportion
    * to what each still wants. */

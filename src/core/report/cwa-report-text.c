@@ -306,6 +306,59 @@ coverage_style (CwaCoverageStatus status)
     }
 }
 
+/* The coverage table's rows (Row: each required name once, in order) and
+ * columns (CwaCertificate, borrowed), widening the name and role columns
+ * to what they hold. */
+static void
+collect_coverage_axes (GPtrArray *cells,
+                       GArray    *rows,
+                       GPtrArray *columns,
+                       guint     *name_width,
+                       guint     *role_width)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const CwaCoverageCell *cell = g_ptr_array_index (cells, i);
+      gboolean               seen = FALSE;
+
+      for (guint r = 0; r < rows->len && !seen; r++)
+        {
+          Row *row = &g_array_index (rows, Row, r);
+
+          seen = row->requirement == cell->requirement && g_strcmp0 (row->name, cell->name) == 0;
+        }
+      if (!seen)
+        {
+          Row row = { cell->requirement, cell->name };
+
+          g_array_append_val (rows, row);
+          *name_width = MAX (*name_width, text_width (cell->name));
+          *role_width = MAX (*role_width,
+                             text_width (cwa_role_to_string (cwa_requirement_get_role (cell->requirement))));
+        }
+      if (!g_ptr_array_find (columns, cell->certificate, NULL))
+        g_ptr_array_add (columns, cell->certificate);
+    }
+}
+
+static const CwaCoverageCell *
+find_coverage_cell (GPtrArray      *cells,
+                    const Row      *row,
+                    CwaCertificate *certificate)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const CwaCoverageCell *cell = g_ptr_array_index (cells, i);
+
+      if (cell->requirement == row->requirement &&
+          cell->certificate == certificate &&
+          g_strcmp0 (cell->name, row->name) == 0)
+        return cell;
+    }
+
+  return NULL;
+}
+
 /* One row per required name, one column per assigned certificate. */
 static void
 write_coverage (Writer          *w,
@@ -325,29 +378,7 @@ write_coverage (Writer          *w,
       return;
     }
 
-  for (guint i = 0; i < cells->len; i++)
-    {
-      const CwaCoverageCell *cell = g_ptr_array_index (cells, i);
-      gboolean               seen = FALSE;
-
-      for (guint r = 0; r < rows->len && !seen; r++)
-        {
-          Row *row = &g_array_index (rows, Row, r);
-
-          seen = row->requirement == cell->requirement && g_strcmp0 (row->name, cell->name) == 0;
-        }
-      if (!seen)
-        {
-          Row row = { cell->requirement, cell->name };
-
-          g_array_append_val (rows, row);
-          name_width = MAX (name_width, text_width (cell->name));
-          role_width = MAX (role_width,
-                            text_width (cwa_role_to_string (cwa_requirement_get_role (cell->requirement))));
-        }
-      if (!g_ptr_array_find (columns, cell->certificate, NULL))
-        g_ptr_array_add (columns, cell->certificate);
-    }
+  collect_coverage_axes (cells, rows, columns, &name_width, &role_width);
 
   widths = g_new0 (guint, columns->len);
   for (guint c = 0; c < columns->len; c++)
@@ -372,17 +403,7 @@ write_coverage (Writer          *w,
               role_width + 2);
       for (guint c = 0; c < columns->len; c++)
         {
-          const CwaCoverageCell *found = NULL;
-
-          for (guint i = 0; i < cells->len && found == NULL; i++)
-            {
-              const CwaCoverageCell *cell = g_ptr_array_index (cells, i);
-
-              if (cell->requirement == row->requirement &&
-                  cell->certificate == g_ptr_array_index (columns, c) &&
-                  g_strcmp0 (cell->name, row->name) == 0)
-                found = cell;
-            }
+          const CwaCoverageCell *found = find_coverage_cell (cells, row, g_ptr_array_index (columns, c));
 
           if (found != NULL)
             column (w, coverage_style (found->status), cwa_coverage_status_to_string (found->status),
