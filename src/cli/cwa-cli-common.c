@@ -1,6 +1,8 @@
 /* cwa-cli-common.c: what every sub-command shares: option parsing, plan loading, problems on stderr, output. */
 #include "config.h"
 
+#include <gnutls/gnutls.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -157,14 +159,28 @@ cwa_cli_print_problem (const gchar  *file,
     }
 }
 
+void
+cwa_cli_password_free (gchar *password)
+{
+  if (password == NULL)
+    return;
+
+  /* gnutls_memset(), not memset(): the compiler may drop a memset() of
+   * memory that is freed right after. */
+  gnutls_memset (password, 0, strlen (password));
+  g_free (password);
+}
+
 gboolean
 cwa_cli_read_password_file (const gchar  *path,
                             gchar       **password,
                             GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree gchar *contents = NULL;
+  g_autoptr(CwaCliPassword) line = NULL;
   g_autoptr(GError) local_error = NULL;
+  const gchar *data;
+  gsize size;
   gsize length = 0;
 
   g_return_val_if_fail (password != NULL, FALSE);
@@ -173,7 +189,8 @@ cwa_cli_read_password_file (const gchar  *path,
   if (path == NULL)
     return TRUE;
 
-  /* A password is a line, not megabytes: /dev/zero must not be read for ever. */
+  /* A password is a line, not megabytes: /dev/zero must not be read for
+   * ever.  The bytes are wiped when freed. */
   bytes = cwa_file_read_bounded_or_pipe (path, 64 * 1024, &local_error);
   if (bytes == NULL)
     {
@@ -182,19 +199,21 @@ cwa_cli_read_password_file (const gchar  *path,
                    path, local_error->message);
       return FALSE;
     }
-  contents = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
 
   /* The first line, without "\n" or "\r\n": what an editor or `echo`
    * leaves behind is not part of the password. */
-  contents[strcspn (contents, "\r\n")] = '\0';
-  if (!g_utf8_validate (contents, -1, NULL))
+  data = g_bytes_get_data (bytes, &size);
+  while (length < size && data[length] != '\0' && data[length] != '\r' && data[length] != '\n')
+    length++;
+  line = g_strndup (data, length);
+  if (!g_utf8_validate (line, -1, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "%s: the password is not valid UTF-8; save the file as UTF-8.", path);
       return FALSE;
     }
 
-  *password = g_steal_pointer (&contents);
+  *password = g_steal_pointer (&line);
   return TRUE;
 }
 

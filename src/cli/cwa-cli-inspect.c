@@ -174,7 +174,7 @@ cwa_cli_inspect (int    argc,
 {
   g_autofree gchar  *format = NULL;
   g_autofree gchar  *password_file = NULL;
-  g_autofree gchar  *password = NULL;
+  g_autoptr (CwaCliPassword) password = NULL;
   g_auto (GStrv)     rest = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,

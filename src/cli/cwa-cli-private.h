@@ -53,8 +53,16 @@ gboolean     cwa_cli_check_one_plan     (const gchar   *command,
 void         cwa_cli_print_problem      (const gchar   *file,
                                          const GError  *error);
 
+/* A password read by the CLI: text that is wiped before it is freed.
+ * Hold one in g_autoptr(CwaCliPassword) so every return path wipes it. */
+typedef gchar CwaCliPassword;
+
+/* Wipes @password with gnutls_memset() and frees it; NULL is ignored. */
+void         cwa_cli_password_free      (gchar         *password);
+
 /* Reads the first line of @path (without its line ending): the PKCS#12
- * password.  @path NULL gives NULL and TRUE. */
+ * password, which the caller frees with cwa_cli_password_free().  Nothing
+ * of the file is left in freed memory.  @path NULL gives NULL and TRUE. */
 gboolean     cwa_cli_read_password_file (const gchar   *path,
                                          gchar        **password,
                                          GError       **error);
@@ -73,5 +81,7 @@ gboolean     cwa_cli_write_output       (const gchar   *output,
 /* TRUE if @format is "text" or "json"; otherwise prints a usage error. */
 gboolean     cwa_cli_check_text_or_json (const gchar   *command,
                                          const gchar   *format);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaCliPassword, cwa_cli_password_free)
 
 G_END_DECLS

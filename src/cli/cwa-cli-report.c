@@ -199,7 +199,7 @@ cwa_cli_report_options_load (CwaCliReportOptions *options,
                              CwaPlan            **plan,
                              CwaTrust           **trust)
 {
-  g_autofree gchar *password = NULL;
+  g_autoptr(CwaCliPassword) password = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CwaTrust) new_trust = NULL;
   g_autoptr(CwaPlan) new_plan = NULL;

@@ -190,7 +190,7 @@ cwa_cli_request (int    argc,
   g_autofree gchar *key_out = NULL;
   g_autofree gchar *output = NULL;
   g_autofree gchar *password_file = NULL;
-  g_autofree gchar *password = NULL;
+  g_autoptr(CwaCliPassword) password = NULL;
   g_autofree gchar *text = NULL;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {

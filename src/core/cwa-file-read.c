@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <gnutls/gnutls.h>
 
 #include "cwa-file-read.h"
 
@@ -79,13 +80,72 @@ read_fd (int           fd,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
+/* A buffer that holds a secret: wiped before it is freed. */
+typedef struct
+{
+  guint8 *data;
+  gsize   size;
+} Secret;
+
+static void
+secret_free (gpointer user_data)
+{
+  Secret *secret = user_data;
+
+  gnutls_memset (secret->data, 0, secret->size);
+  g_free (secret->data);
+  g_free (secret);
+}
+
+/* read_fd() for a secret: one buffer of the largest size allowed, so no
+ * copy is left behind in memory a growing buffer gave back. */
+static GBytes *
+read_fd_secret (int      fd,
+                gsize    limit,
+                GError **error)
+{
+  Secret *secret = g_new0 (Secret, 1);
+  gsize length = 0;
+
+  secret->size = limit + 1;
+  secret->data = g_malloc (secret->size);
+  while (length < secret->size)
+    {
+      gssize n = read (fd, secret->data + length, secret->size - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+          secret_free (secret);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+  if (length > limit)
+    {
+      set_too_large (limit, error);
+      secret_free (secret);
+      return NULL;
+    }
+
+  return g_bytes_new_with_free_func (secret->data, length, secret_free, secret);
+}
+
 static GBytes *
 read_local (const gchar  *path,
             gsize         limit,
-            gboolean      allow_fifo,
+            gboolean      secret,
             GCancellable *cancellable,
             GError      **error)
 {
+  /* A secret may come through a pipe (see the header). */
+  gboolean allow_fifo = secret;
   struct stat st;
   GBytes *bytes;
   int fd;
@@ -125,7 +185,7 @@ read_local (const gchar  *path,
 
   /* A regular file (or a pipe the caller accepts): blocking reads from here on. */
   fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
-  bytes = read_fd (fd, limit, cancellable, error);
+  bytes = secret ? read_fd_secret (fd, limit, error) : read_fd (fd, limit, cancellable, error);
   close (fd);
   return bytes;
 }

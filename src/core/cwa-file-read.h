@@ -24,9 +24,11 @@ GBytes     *cwa_file_read_bounded        (GFile               *file,
                                           GCancellable        *cancellable,
                                           GError             **error);
 
-/* The same for a local @path that may also be a pipe: a secret passed as
- * `--password-file <(command)` comes through a FIFO.  Devices, sockets and
- * folders are still refused. */
+/* The same for a secret at a local @path that may also be a pipe: a
+ * secret passed as `--password-file <(command)` comes through a FIFO.
+ * Devices, sockets and folders are still refused.  The text is read into
+ * one buffer (no copy is left in freed memory) that is wiped with
+ * gnutls_memset() when the returned bytes are freed. */
 GBytes     *cwa_file_read_bounded_or_pipe (const gchar        *path,
                                            gsize               limit,
                                            GError            **error);
