@@ -223,8 +223,8 @@ cwa_load_balancer_set_vip (CwaLoadBalancer *self,
 {
   g_return_if_fail (CWA_IS_LOAD_BALANCER (self));
 
-  if (_cwa_set_optional_string (&self->vip, vip))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIP]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->vip, vip,
+                                  properties[PROP_VIP]);
 }
 
 const gchar * const *
@@ -388,6 +388,6 @@ cwa_load_balancer_set_ssl_certificate (CwaLoadBalancer *self,
   g_return_if_fail (CWA_IS_LOAD_BALANCER (self));
   g_return_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate));
 
-  if (g_set_object (&self->ssl_certificate, certificate))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SSL_CERTIFICATE]);
+  _cwa_model_set_certificate (G_OBJECT (self), &self->ssl_certificate, certificate,
+                              properties[PROP_SSL_CERTIFICATE]);
 }

@@ -1,7 +1,9 @@
-/* cwa-model-private.h: setters the model classes share for their name and URL properties. */
+/* cwa-model-private.h: setters and list plumbing the model classes share. */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
+
+#include "cwa-certificate.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +44,55 @@ void _cwa_model_set_url (GObject            *object,
                          const gchar        *value,
                          CwaUrlFields       *fields,
                          const CwaUrlPspecs *pspecs);
+
+/* Sets the optional string *@field to a copy of @value (an empty string
+ * counts as NULL, see _cwa_set_optional_string) and notifies @pspec on
+ * @object when it really changed.  TRUE when it changed. */
+gboolean _cwa_model_set_optional_string (GObject      *object,
+                                         gchar       **field,
+                                         const gchar  *value,
+                                         GParamSpec   *pspec);
+
+/* Points the certificate slot *@slot at @certificate (referenced; NULL
+ * empties it) and notifies @pspec on @object when it really changed. */
+void _cwa_model_set_certificate (GObject         *object,
+                                 CwaCertificate **slot,
+                                 CwaCertificate  *certificate,
+                                 GParamSpec      *pspec);
+
+/* Points the weak back-pointer *@slot at @parent (NULL: none) and
+ * notifies @pspec on @object when it really changed. */
+void _cwa_model_set_parent (GObject     *object,
+                            GObject    **slot,
+                            GObject     *parent,
+                            GParamSpec  *pspec);
+
+/* A parent that owns its children in a GListStore, each child pointing
+ * back at it weakly (a computer and its virtual servers, a reverse proxy
+ * and its publishing rules): how to read and set a child's back-pointer. */
+typedef struct
+{
+  gpointer (*get_parent) (gpointer child);
+  void     (*set_parent) (gpointer child,
+                          gpointer parent);
+} CwaModelChildLink;
+
+/* For dispose: children may outlive @parent in someone else's hands, so
+ * those still pointing at it point at nothing. */
+void _cwa_model_children_release (GListStore              *children,
+                                  gpointer                 parent,
+                                  const CwaModelChildLink *link);
+/* Inserts @child at @position (clamped to the end), setting its
+ * back-pointer first: whoever reacts to items-changed sees it set. */
+void _cwa_model_children_insert  (GListStore              *children,
+                                  gpointer                 parent,
+                                  guint                    position,
+                                  gpointer                 child,
+                                  const CwaModelChildLink *link);
+/* Removes @child and clears its back-pointer; FALSE when @child is not
+ * in @children. */
+gboolean _cwa_model_children_remove (GListStore              *children,
+                                     gpointer                 child,
+                                     const CwaModelChildLink *link);
 
 G_END_DECLS

@@ -303,8 +303,8 @@ cwa_publishing_rule_set_listen (CwaPublishingRule *self,
 {
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (self));
 
-  if (_cwa_set_optional_string (&self->listen, listen))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTEN]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->listen, listen,
+                                  properties[PROP_LISTEN]);
 }
 
 gchar *
@@ -333,8 +333,8 @@ cwa_publishing_rule_set_listener_certificate (CwaPublishingRule *self,
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (self));
   g_return_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate));
 
-  if (g_set_object (&self->listener_certificate, certificate))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENER_CERTIFICATE]);
+  _cwa_model_set_certificate (G_OBJECT (self), &self->listener_certificate, certificate,
+                              properties[PROP_LISTENER_CERTIFICATE]);
 }
 
 /* An IP address in its canonical text (IPv6 lower case, no brackets), a
@@ -465,8 +465,8 @@ cwa_publishing_rule_set_internal_address (CwaPublishingRule *self,
 {
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (self));
 
-  if (_cwa_set_optional_string (&self->internal_address, internal_address))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERNAL_ADDRESS]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->internal_address, internal_address,
+                                  properties[PROP_INTERNAL_ADDRESS]);
 }
 
 const gchar *
@@ -483,8 +483,8 @@ cwa_publishing_rule_set_as_url (CwaPublishingRule *self,
 {
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (self));
 
-  if (_cwa_set_optional_string (&self->as_url, as_url))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_URL]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->as_url, as_url,
+                                  properties[PROP_AS_URL]);
 }
 
 const gchar *
@@ -501,8 +501,8 @@ cwa_publishing_rule_set_download_url (CwaPublishingRule *self,
 {
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (self));
 
-  if (_cwa_set_optional_string (&self->download_url, download_url))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOWNLOAD_URL]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->download_url, download_url,
+                                  properties[PROP_DOWNLOAD_URL]);
 }
 
 gchar *
@@ -536,6 +536,6 @@ _cwa_publishing_rule_set_reverse_proxy (CwaPublishingRule *self,
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (self));
   g_return_if_fail (proxy == NULL || CWA_IS_REVERSE_PROXY (proxy));
 
-  if (g_set_weak_pointer (&self->reverse_proxy, proxy))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVERSE_PROXY]);
+  _cwa_model_set_parent (G_OBJECT (self), (GObject **) &self->reverse_proxy, (GObject *) proxy,
+                         properties[PROP_REVERSE_PROXY]);
 }

@@ -31,25 +31,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gpointer
+get_reverse_proxy (gpointer rule)
+{
+  return cwa_publishing_rule_get_reverse_proxy (rule);
+}
+
+static void
+set_reverse_proxy (gpointer rule,
+                   gpointer proxy)
+{
+  _cwa_publishing_rule_set_reverse_proxy (rule, proxy);
+}
+
+static const CwaModelChildLink publishing_rule_link = { get_reverse_proxy, set_reverse_proxy };
+
 static void
 cwa_reverse_proxy_dispose (GObject *object)
 {
   CwaReverseProxy *self = CWA_REVERSE_PROXY (object);
 
-  if (self->publishing_rules != NULL)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->publishing_rules));
-
-      /* The rules may outlive us in someone else's hands. */
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (G_LIST_MODEL (self->publishing_rules), i);
-
-          if (cwa_publishing_rule_get_reverse_proxy (rule) == self)
-            _cwa_publishing_rule_set_reverse_proxy (rule, NULL);
-        }
-    }
-
+  _cwa_model_children_release (self->publishing_rules, self, &publishing_rule_link);
   g_clear_object (&self->publishing_rules);
   g_clear_object (&self->trusted_certificates);
 
@@ -213,8 +215,7 @@ cwa_reverse_proxy_set_product (CwaReverseProxy *self,
 {
   g_return_if_fail (CWA_IS_REVERSE_PROXY (self));
 
-  if (_cwa_set_optional_string (&self->product, product))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->product, product, properties[PROP_PRODUCT]);
 }
 
 GListModel *
@@ -307,31 +308,18 @@ cwa_reverse_proxy_insert_publishing_rule (CwaReverseProxy   *self,
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (rule));
   g_return_if_fail (cwa_publishing_rule_get_reverse_proxy (rule) == NULL);
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->publishing_rules)));
-
-  /* Back-pointer first: whoever reacts to items-changed sees it set. */
-  _cwa_publishing_rule_set_reverse_proxy (rule, self);
-  g_list_store_insert (self->publishing_rules, position, rule);
+  _cwa_model_children_insert (self->publishing_rules, self, position, rule, &publishing_rule_link);
 }
 
 void
 cwa_reverse_proxy_remove_publishing_rule (CwaReverseProxy   *self,
                                           CwaPublishingRule *rule)
 {
-  g_autoptr(CwaPublishingRule) hold = NULL;
-  guint position;
-
   g_return_if_fail (CWA_IS_REVERSE_PROXY (self));
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (rule));
 
-  if (!g_list_store_find (self->publishing_rules, rule, &position))
-    {
-      g_return_if_reached ();
-    }
-
-  hold = g_object_ref (rule);
-  g_list_store_remove (self->publishing_rules, position);
-  _cwa_publishing_rule_set_reverse_proxy (rule, NULL);
+  if (!_cwa_model_children_remove (self->publishing_rules, rule, &publishing_rule_link))
+    g_return_if_reached ();
 }
 
 CwaPublishingRule *

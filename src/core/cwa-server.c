@@ -29,25 +29,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gpointer
+get_server (gpointer virtual_server)
+{
+  return cwa_virtual_server_get_server (virtual_server);
+}
+
+static void
+set_server (gpointer virtual_server,
+            gpointer server)
+{
+  _cwa_virtual_server_set_server (virtual_server, server);
+}
+
+static const CwaModelChildLink virtual_server_link = { get_server, set_server };
+
 static void
 cwa_server_dispose (GObject *object)
 {
   CwaServer *self = CWA_SERVER (object);
 
-  if (self->virtual_servers != NULL)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->virtual_servers));
-
-      /* The virtual servers may outlive us in someone else's hands. */
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (G_LIST_MODEL (self->virtual_servers), i);
-
-          if (cwa_virtual_server_get_server (vs) == self)
-            _cwa_virtual_server_set_server (vs, NULL);
-        }
-    }
-
+  _cwa_model_children_release (self->virtual_servers, self, &virtual_server_link);
   g_clear_object (&self->virtual_servers);
   g_clear_object (&self->mtls_certificate);
 
@@ -203,8 +205,8 @@ cwa_server_set_mtls_certificate (CwaServer      *self,
   g_return_if_fail (CWA_IS_SERVER (self));
   g_return_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate));
 
-  if (g_set_object (&self->mtls_certificate, certificate))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MTLS_CERTIFICATE]);
+  _cwa_model_set_certificate (G_OBJECT (self), &self->mtls_certificate, certificate,
+                              properties[PROP_MTLS_CERTIFICATE]);
 }
 
 GListModel *
@@ -235,29 +237,17 @@ cwa_server_insert_virtual_server (CwaServer        *self,
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server));
   g_return_if_fail (cwa_virtual_server_get_server (virtual_server) == NULL);
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->virtual_servers)));
-
-  /* Back-pointer first: whoever reacts to items-changed sees it set. */
-  _cwa_virtual_server_set_server (virtual_server, self);
-  g_list_store_insert (self->virtual_servers, position, virtual_server);
+  _cwa_model_children_insert (self->virtual_servers, self, position, virtual_server,
+                              &virtual_server_link);
 }
 
 void
 cwa_server_remove_virtual_server (CwaServer        *self,
                                   CwaVirtualServer *virtual_server)
 {
-  g_autoptr(CwaVirtualServer) hold = NULL;
-  guint position;
-
   g_return_if_fail (CWA_IS_SERVER (self));
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server));
 
-  if (!g_list_store_find (self->virtual_servers, virtual_server, &position))
-    {
-      g_return_if_reached ();
-    }
-
-  hold = g_object_ref (virtual_server);
-  g_list_store_remove (self->virtual_servers, position);
-  _cwa_virtual_server_set_server (virtual_server, NULL);
+  if (!_cwa_model_children_remove (self->virtual_servers, virtual_server, &virtual_server_link))
+    g_return_if_reached ();
 }

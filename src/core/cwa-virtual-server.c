@@ -307,8 +307,8 @@ cwa_virtual_server_set_listen (CwaVirtualServer *self,
 {
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
 
-  if (_cwa_set_optional_string (&self->listen, listen))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTEN]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->listen, listen,
+                                  properties[PROP_LISTEN]);
 }
 
 gchar *
@@ -336,8 +336,8 @@ cwa_virtual_server_set_as_url (CwaVirtualServer *self,
 {
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
 
-  if (_cwa_set_optional_string (&self->as_url, as_url))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_URL]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->as_url, as_url,
+                                  properties[PROP_AS_URL]);
 }
 
 const gchar *
@@ -354,8 +354,8 @@ cwa_virtual_server_set_download_url (CwaVirtualServer *self,
 {
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
 
-  if (_cwa_set_optional_string (&self->download_url, download_url))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOWNLOAD_URL]);
+  _cwa_model_set_optional_string (G_OBJECT (self), &self->download_url, download_url,
+                                  properties[PROP_DOWNLOAD_URL]);
 }
 
 gchar *
@@ -389,8 +389,8 @@ cwa_virtual_server_set_ssl_certificate (CwaVirtualServer *self,
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
   g_return_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate));
 
-  if (g_set_object (&self->ssl_certificate, certificate))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SSL_CERTIFICATE]);
+  _cwa_model_set_certificate (G_OBJECT (self), &self->ssl_certificate, certificate,
+                              properties[PROP_SSL_CERTIFICATE]);
 }
 
 CwaServer *
@@ -408,6 +408,6 @@ _cwa_virtual_server_set_server (CwaVirtualServer *self,
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
   g_return_if_fail (server == NULL || CWA_IS_SERVER (server));
 
-  if (g_set_weak_pointer (&self->server, server))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER]);
+  _cwa_model_set_parent (G_OBJECT (self), (GObject **) &self->server, (GObject *) server,
+                         properties[PROP_SERVER]);
 }
