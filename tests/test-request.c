@@ -56,6 +56,45 @@ fixture_set_up_separate (Fixture       *fixture,
   fixture->requirements = cwa_requirements_compute (fixture->deployment);
 }
 
+/* Two computers behind an SSL-offloading load balancer for im.contoso.com,
+ * published by a reverse proxy that forwards to the load balancer's
+ * virtual IP, and a second publishing rule forwarding to an IPv6 address
+ * of the array: the IP addresses become IP SAN entries (rules.md,
+ * "Required names"). */
+static void
+fixture_set_up_array (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  g_autoptr(CwaPublishingRule) second = cwa_publishing_rule_new ("https://cwa.contoso.com", "im.contoso.com");
+  const gchar *members[] = { "cwa01.contoso.com", "cwa02.contoso.com", NULL };
+
+  fixture->dir = g_dir_make_tmp ("cwa-request-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->deployment = cwa_deployment_new ();
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      g_autoptr(CwaServer) server = cwa_server_new (members[i]);
+      g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new ("https://im.contoso.com",
+                                                               CWA_AUDIENCE_EXTERNAL);
+
+      cwa_server_add_virtual_server (server, vs);
+      cwa_deployment_add_server (fixture->deployment, server);
+    }
+  cwa_load_balancer_set_vip (lb, "10.0.0.50");
+  cwa_load_balancer_set_members (lb, members);
+  cwa_load_balancer_set_ssl_offload (lb, TRUE);
+  cwa_deployment_add_load_balancer (fixture->deployment, lb);
+  cwa_publishing_rule_set_internal_host (rule, "10.0.0.50");
+  cwa_publishing_rule_set_internal_host (second, "[2001:DB8::50]");
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_reverse_proxy_add_publishing_rule (proxy, second);
+  cwa_deployment_add_reverse_proxy (fixture->deployment, proxy);
+  fixture->requirements = cwa_requirements_compute (fixture->deployment);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -90,6 +129,26 @@ expected_names (CwaRequirement *requirement)
   return cwa_requirement_dup_all_names (requirement);
 }
 
+/* Whether @name is an IP address (an IP SAN entry), not a host name. */
+static gboolean
+is_address (const gchar *name)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (name);
+
+  return address != NULL;
+}
+
+static guint
+count_substrings (const gchar *text,
+                  const gchar *needle)
+{
+  guint n = 0;
+
+  for (const gchar *p = text; (p = strstr (p, needle)) != NULL; p++)
+    n++;
+  return n;
+}
+
 /* Subject DN and SAN of a PEM request, read back with GnuTLS. */
 static void
 read_request (const gchar  *pem,
@@ -122,6 +181,19 @@ read_request (const gchar  *pem,
 
       if (ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
         break;
+      if (ret == GNUTLS_SAN_IPADDRESS)
+        {
+          /* Four or sixteen bytes, shown as their canonical text. */
+          g_autoptr(GInetAddress) address = NULL;
+          g_autofree gchar *text = NULL;
+
+          g_assert_true (size == 4 || size == 16);
+          address = g_inet_address_new_from_bytes ((const guint8 *) name,
+                                                   size == 4 ? G_SOCKET_FAMILY_IPV4 : G_SOCKET_FAMILY_IPV6);
+          text = g_inet_address_to_string (address);
+          g_strv_builder_add (builder, text);
+          continue;
+        }
       g_assert_cmpint (ret, ==, GNUTLS_SAN_DNSNAME);
       g_strv_builder_add (builder, name);
     }
@@ -233,20 +305,19 @@ check_csr (Fixture        *fixture,
       g_autofree gchar *info = NULL;
       g_autofree gchar *subject_line = g_strdup_printf ("Subject: CN=%s\n", names[0]);
       gint status;
-      guint n_dns = 0;
 
       info = run_tool (argv, &status);
       g_assert_true (g_spawn_check_wait_status (status, NULL));
       g_assert_nonnull (strstr (info, subject_line));
       for (guint i = 0; names[i] != NULL; i++)
         {
-          g_autofree gchar *line = g_strdup_printf ("DNSname: %s\n", names[i]);
+          g_autofree gchar *line = g_strdup_printf ("%s: %s\n", is_address (names[i]) ? "IPAddress" : "DNSname",
+                                                    names[i]);
 
           g_assert_nonnull (strstr (info, line));
         }
-      for (const gchar *p = info; (p = strstr (p, "DNSname: ")) != NULL; p++)
-        n_dns++;
-      g_assert_cmpuint (n_dns, ==, g_strv_length (names));
+      g_assert_cmpuint (count_substrings (info, "DNSname: ") + count_substrings (info, "IPAddress: "),
+                        ==, g_strv_length (names));
       g_assert_nonnull (strstr (info, "Digital signature"));
       g_assert_nonnull (strstr (info, "Key encipherment"));
       g_assert_nonnull (strstr (info, "TLS WWW Server"));
@@ -299,11 +370,12 @@ test_csr_key_dir_missing (Fixture       *fixture,
   g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
 }
 
+/* The configuration lists each name as DNS.n or IP.n, and openssl makes
+ * a request of exactly those names from it. */
 static void
-test_openssl_config (Fixture       *fixture,
-                     gconstpointer  data)
+check_openssl_config (Fixture        *fixture,
+                      CwaRequirement *requirement)
 {
-  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_SHARED, "im.contoso.com");
   g_auto(GStrv) names = expected_names (requirement);
   g_autoptr(GError) error = NULL;
   g_autofree gchar *config = cwa_request_dup_openssl_config (requirement, &error);
@@ -317,6 +389,7 @@ test_openssl_config (Fixture       *fixture,
   g_auto(GStrv) sans = NULL;
   gsize length;
   guint bits;
+  guint n_dns = 0, n_ip = 0;
   gint status;
 
   g_assert_no_error (error);
@@ -324,10 +397,13 @@ test_openssl_config (Fixture       *fixture,
   g_assert_nonnull (strstr (config, "extendedKeyUsage   = serverAuth\n"));
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autofree gchar *line = g_strdup_printf ("DNS.%u = %s\n", i + 1, names[i]);
+      g_autofree gchar *line = is_address (names[i]) ? g_strdup_printf ("IP.%u = %s\n", ++n_ip, names[i])
+                                                     : g_strdup_printf ("DNS.%u = %s\n", ++n_dns, names[i]);
 
       g_assert_nonnull (strstr (config, line));
     }
+  g_assert_cmpuint (count_substrings (config, "\nDNS.") + count_substrings (config, "\nIP."), ==,
+                    g_strv_length (names));
   g_assert_true (g_file_set_contents (config_path, config, -1, NULL));
 
   if (openssl == NULL)
@@ -352,18 +428,23 @@ test_openssl_config (Fixture       *fixture,
 }
 
 static void
-test_inf (Fixture       *fixture,
-          gconstpointer  data)
+test_openssl_config (Fixture       *fixture,
+                     gconstpointer  data)
 {
-  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_SSL, "im.contoso.com");
+  check_openssl_config (fixture, find_requirement (fixture, CWA_ROLE_SHARED, "im.contoso.com"));
+}
+
+/* The INF asks for what CWA-PREP asks, with exactly the names (dns= for
+ * host names, ipaddress= for addresses); returns it for more checks. */
+static gchar *
+check_inf (CwaRequirement *requirement)
+{
   g_auto(GStrv) names = expected_names (requirement);
   g_autoptr(GError) error = NULL;
   g_autofree gchar *inf = cwa_request_dup_inf (requirement, &error);
   g_autofree gchar *subject = NULL;
-  guint n_dns = 0;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (names), ==, 3);
   subject = g_strdup_printf ("Subject = \"CN=%s\"\r\n", names[0]);
   g_assert_nonnull (strstr (inf, "[Version]\r\nSignature=\"$Windows NT$\"\r\n"));
   g_assert_nonnull (strstr (inf, subject));
@@ -377,13 +458,25 @@ test_inf (Fixture       *fixture,
   g_assert_nonnull (strstr (inf, "2.5.29.17 = \"{text}\"\r\n"));
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autofree gchar *line = g_strdup_printf ("_continue_ = \"dns=%s&\"\r\n", names[i]);
+      g_autofree gchar *line = g_strdup_printf ("_continue_ = \"%s=%s&\"\r\n",
+                                                is_address (names[i]) ? "ipaddress" : "dns", names[i]);
 
       g_assert_nonnull (strstr (inf, line));
     }
-  for (const gchar *p = inf; (p = strstr (p, "dns=")) != NULL; p++)
-    n_dns++;
-  g_assert_cmpuint (n_dns, ==, 3);
+  g_assert_cmpuint (count_substrings (inf, "_continue_ = "), ==, g_strv_length (names));
+  return g_steal_pointer (&inf);
+}
+
+static void
+test_inf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_SSL, "im.contoso.com");
+  g_auto(GStrv) names = expected_names (requirement);
+  g_autofree gchar *inf = check_inf (requirement);
+
+  g_assert_cmpuint (g_strv_length (names), ==, 3);
+  g_assert_cmpuint (count_substrings (inf, "dns="), ==, 3);
   /* Separate SSL: the server's FQDN is not one of its names. */
   g_assert_null (strstr (inf, "dns=cwaserver.contoso.com"));
 }
@@ -406,6 +499,93 @@ test_invalid_name (void)
   config = cwa_request_dup_openssl_config (requirement, &error);
   g_assert_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_INVALID_NAME);
   g_assert_null (config);
+}
+
+/* An entry of @role for the array, load balancer or listener @subject. */
+static CwaRequirement *
+find_front_end_requirement (Fixture     *fixture,
+                            CwaRole      role,
+                            const gchar *subject)
+{
+  CwaRequirement *requirement = find_requirement (fixture, role, subject);
+
+  g_assert_true (cwa_requirement_get_load_balancer (requirement) != NULL ||
+                 cwa_requirement_get_publishing_rule (requirement) != NULL);
+  return requirement;
+}
+
+/* The entry of @role for @subject has exactly @expected as its names, and
+ * every format carries them; returns the INF for more checks. */
+static gchar *
+check_every_format (Fixture             *fixture,
+                    CwaRole              role,
+                    const gchar         *subject,
+                    const gchar * const *expected)
+{
+  CwaRequirement *requirement = find_front_end_requirement (fixture, role, subject);
+  g_auto(GStrv) names = expected_names (requirement);
+
+  assert_strv_equal ((const gchar * const *) names, expected);
+  check_openssl_config (fixture, requirement);
+  check_csr (fixture, requirement);
+  return check_inf (requirement);
+}
+
+/* The array's one SSL entry: its names, and the IPv6 internal host of the
+ * second publishing rule as an IP SAN entry in every format. */
+static void
+test_array_ssl (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const gchar *expected[] = { "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com",
+                              "2001:db8::50", NULL };
+  g_autofree gchar *inf = check_every_format (fixture, CWA_ROLE_SSL, "im.contoso.com", expected);
+
+  g_assert_nonnull (strstr (inf, "_continue_ = \"ipaddress=2001:db8::50&\"\r\n"));
+  /* certreq runs on one member; the others get the exported certificate. */
+  g_assert_nonnull (strstr (inf, "the array im.contoso.com, on each of its members "
+                                 "(cwa01.contoso.com, cwa02.contoso.com)"));
+  g_assert_nonnull (strstr (inf, "Run it on one member of the array, cwa01.contoso.com,"));
+  g_assert_nonnull (strstr (inf, "import it on cwa02.contoso.com"));
+}
+
+/* The offloading load balancer's entry carries its VIP, the internal host
+ * of the first publishing rule, as an IPv4 SAN entry. */
+static void
+test_load_balancer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const gchar *expected[] = { "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com",
+                              "10.0.0.50", NULL };
+  g_autofree gchar *inf = check_every_format (fixture, CWA_ROLE_LOAD_BALANCER, "im.contoso.com", expected);
+
+  g_assert_nonnull (strstr (inf, "_continue_ = \"ipaddress=10.0.0.50&\"\r\n"));
+  g_assert_nonnull (strstr (inf, "the load balancer im.contoso.com"));
+}
+
+/* A listener's entry: the published names only, for a public CA. */
+static void
+test_listener (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const gchar *expected[] = { "cwa.contoso.com", "as.cwa.contoso.com", "download.cwa.contoso.com", NULL };
+  g_autofree gchar *inf = check_every_format (fixture, CWA_ROLE_REVERSE_PROXY, "cwa.contoso.com", expected);
+
+  g_assert_nonnull (strstr (inf, "Run it on the reverse proxy isa01.perimeter.contoso.com itself,"));
+  g_assert_nonnull (strstr (inf, "public certification authority"));
+}
+
+/* A subject that is an IP address is refused: a CN must be a host name. */
+static void
+test_address_subject (void)
+{
+  const gchar *san[] = { "10.0.0.50", NULL };
+  g_autoptr(CwaRequirement) requirement = cwa_requirement_new (CWA_ROLE_SSL, NULL, NULL, "10.0.0.50", san);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *inf = cwa_request_dup_inf (requirement, &error);
+
+  g_assert_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_INVALID_NAME);
+  g_assert_null (inf);
 }
 
 /* The sub-command, in process: arguments, role defaults, exit statuses. */
@@ -515,6 +695,136 @@ test_cli (Fixture       *fixture,
     }
 }
 
+/* An array plan written as a user would (plan-format.md, "Version 2"):
+ * @offload says whether the load balancer offloads SSL; @with_lb FALSE
+ * leaves the load balancer out, so that the two computers only share a
+ * URL. */
+static gchar *
+write_array_plan (Fixture     *fixture,
+                  const gchar *name,
+                  gboolean     with_lb,
+                  gboolean     offload)
+{
+  g_autofree gchar *lb = g_strdup_printf (
+    "  \"load_balancers\": [ { \"fqdn\": \"im.contoso.com\", \"vip\": \"10.0.0.50\",\n"
+    "      \"members\": [\"cwa01.contoso.com\", \"cwa02.contoso.com\"], \"ssl_offload\": %s } ],\n",
+    offload ? "true" : "false");
+  g_autofree gchar *text = g_strdup_printf (
+    "{\n  \"format\": \"cwa-cert-plan\", \"version\": 2, \"name\": \"array\",\n"
+    "  \"servers\": [\n"
+    "    { \"fqdn\": \"cwa01.contoso.com\", \"virtual_servers\": [\n"
+    "        { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] },\n"
+    "    { \"fqdn\": \"cwa02.contoso.com\", \"virtual_servers\": [\n"
+    "        { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] } ],\n"
+    "%s"
+    "  \"reverse_proxies\": [ { \"fqdn\": \"isa01.perimeter.contoso.com\", \"publishing_rules\": [\n"
+    "      { \"published_url\": \"https://im.contoso.com\", \"virtual_server\": \"im.contoso.com\",\n"
+    "        \"internal_host\": \"10.0.0.50\" },\n"
+    "      { \"published_url\": \"http://plain.contoso.com\", \"virtual_server\": \"im.contoso.com\" } ] } ],\n"
+    "  \"certificates\": []\n}\n", with_lb ? lb : "");
+  gchar *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static gchar *
+read_output (const gchar *path)
+{
+  gchar *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* request --virtual-server, --load-balancer and --reverse-proxy on an
+ * array plan: the entry each names, in every format, and the refusals. */
+static void
+test_cli_array (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree gchar *plan = write_array_plan (fixture, "array.cwaplan", TRUE, TRUE);
+  g_autofree gchar *through = write_array_plan (fixture, "through.cwaplan", TRUE, FALSE);
+  g_autofree gchar *no_lb = write_array_plan (fixture, "no-lb.cwaplan", FALSE, FALSE);
+  g_autofree gchar *out = g_build_filename (fixture->dir, "out.txt", NULL);
+  g_autofree gchar *csr = g_build_filename (fixture->dir, "out.csr", NULL);
+  g_autofree gchar *key = g_build_filename (fixture->dir, "out.key", NULL);
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *csr_text = NULL;
+  g_autofree gchar *dn = NULL;
+  g_auto(GStrv) sans = NULL;
+  const gchar *array_names[] = { "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", NULL };
+  const gchar *rp = "isa01.perimeter.contoso.com";
+  gsize length;
+  guint bits;
+
+  /* The array's virtual server, however it is named: its one SSL entry. */
+  g_assert_cmpint (run_cli (plan, "--virtual-server", "im.contoso.com", "--format", "openssl",
+                            "--output", out, NULL), ==, 0);
+  text = read_output (out);
+  g_assert_nonnull (strstr (text, "the array im.contoso.com"));
+  g_assert_null (strstr (text, "IP.1"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (run_cli (plan, "--virtual-server", "https://im.contoso.com", "--role", "ssl",
+                            "--format", "inf", "--output", out, NULL), ==, 0);
+  g_assert_cmpint (run_cli (plan, "--load-balancer", "IM.contoso.com.", "--role", "ssl", "--format", "csr",
+                            "--key-out", key, "--output", csr, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csr, &csr_text, &length, NULL));
+  read_request (csr_text, length, &dn, &sans, &bits);
+  g_assert_cmpstr (dn, ==, "CN=im.contoso.com");
+  assert_strv_equal ((const gchar * const *) sans, array_names);
+
+  /* The offloading load balancer's own entry, with its VIP as IP entry. */
+  g_assert_cmpint (run_cli (plan, "--load-balancer", "im.contoso.com", "--format", "inf",
+                            "--output", out, NULL), ==, 0);
+  text = read_output (out);
+  g_assert_nonnull (strstr (text, "_continue_ = \"ipaddress=10.0.0.50&\""));
+  g_clear_pointer (&text, g_free);
+
+  /* The listener, named by the published URL or host. */
+  g_assert_cmpint (run_cli (plan, "--reverse-proxy", rp, "--published-host", "https://im.contoso.com/",
+                            "--format", "openssl", "--output", out, NULL), ==, 0);
+  text = read_output (out);
+  g_assert_nonnull (strstr (text, "public certification authority"));
+  g_assert_nonnull (strstr (text, "DNS.3 = download.im.contoso.com\n"));
+  g_assert_null (strstr (text, "DNS.4"));
+  g_assert_null (strstr (text, "IP.1"));
+  g_clear_pointer (&text, g_free);
+
+  /* A pass-through load balancer has no certificate of its own; its
+   * array's entry then carries the VIP the proxy forwards to. */
+  g_assert_cmpint (run_cli (through, "--load-balancer", "im.contoso.com", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (through, "--load-balancer", "im.contoso.com", "--role", "ssl",
+                            "--format", "openssl", "--output", out, NULL), ==, 0);
+  text = read_output (out);
+  g_assert_nonnull (strstr (text, "IP.1 = 10.0.0.50\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* Without the load balancer the two computers are no array. */
+  g_assert_cmpint (run_cli (no_lb, "--virtual-server", "im.contoso.com", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (no_lb, "--virtual-server", "im.contoso.com", "--role", "ssl",
+                            "--format", "inf", NULL), ==, 2);
+
+  /* Unknown subjects, options that do not go together, an http listener. */
+  g_assert_cmpint (run_cli (plan, "--load-balancer", "lb.contoso.com", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--load-balancer", "im.contoso.com", "--role", "mtls",
+                            "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--load-balancer", "im.contoso.com", "--virtual-server", "im.contoso.com",
+                            "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--reverse-proxy", rp, "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--published-host", "im.contoso.com", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--reverse-proxy", "isa02.perimeter.contoso.com", "--published-host",
+                            "im.contoso.com", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--reverse-proxy", rp, "--published-host", "other.contoso.com",
+                            "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--reverse-proxy", rp, "--published-host", "im.contoso.com",
+                            "--role", "ssl", "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--reverse-proxy", rp, "--published-host", "plain.contoso.com",
+                            "--format", "inf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--reverse-proxy", rp, "--published-host", "https://im.contoso.com/cwa",
+                            "--format", "inf", NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +844,15 @@ main (int   argc,
   g_test_add ("/cwa/request/inf", Fixture, NULL,
               fixture_set_up_separate, test_inf, fixture_tear_down);
   g_test_add_func ("/cwa/request/invalid-name", test_invalid_name);
+  g_test_add_func ("/cwa/request/address-subject", test_address_subject);
+  g_test_add ("/cwa/request/array/ssl", Fixture, NULL,
+              fixture_set_up_array, test_array_ssl, fixture_tear_down);
+  g_test_add ("/cwa/request/array/load-balancer", Fixture, NULL,
+              fixture_set_up_array, test_load_balancer, fixture_tear_down);
+  g_test_add ("/cwa/request/array/listener", Fixture, NULL,
+              fixture_set_up_array, test_listener, fixture_tear_down);
+  g_test_add ("/cwa/request/array/cli", Fixture, NULL,
+              fixture_set_up_array, test_cli_array, fixture_tear_down);
   g_test_add ("/cwa/request/cli", Fixture, NULL,
               fixture_set_up_shared, test_cli, fixture_tear_down);
 

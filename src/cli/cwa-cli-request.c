@@ -9,6 +9,40 @@
 #include "cwa-request.h"
 #include "cwa-requirement.h"
 
+/* The command line of `request`, as given and then checked. */
+typedef struct
+{
+  gchar            *virtual_server;   /* the URL's host once checked */
+  gchar            *server;
+  gchar            *load_balancer;
+  gchar            *reverse_proxy;
+  gchar            *published_host;   /* the URL's host once checked */
+  gchar            *role_text;
+  gchar            *format_text;
+  gchar            *key_out;
+  gchar            *output;
+  gchar            *password_file;
+  CwaRequestFormat  format;
+  CwaRole           role;             /* meaningful when role_text is set */
+} RequestOptions;
+
+static void
+request_options_clear (RequestOptions *options)
+{
+  g_free (options->virtual_server);
+  g_free (options->server);
+  g_free (options->load_balancer);
+  g_free (options->reverse_proxy);
+  g_free (options->published_host);
+  g_free (options->role_text);
+  g_free (options->format_text);
+  g_free (options->key_out);
+  g_free (options->output);
+  g_free (options->password_file);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RequestOptions, request_options_clear)
+
 static gboolean
 role_from_string (const gchar *text,
                   CwaRole     *role)
@@ -47,10 +81,12 @@ static gchar *
 dup_entry_label (CwaRequirement *requirement)
 {
   CwaVirtualServer *vs = cwa_requirement_get_virtual_server (requirement);
+  CwaServer *server = cwa_requirement_get_server (requirement);
   const gchar *role = cwa_role_to_string (cwa_requirement_get_role (requirement));
 
-  if (vs != NULL)
-    return g_strdup_printf ("%s for %s", role, cwa_virtual_server_get_host (vs));
+  if (vs != NULL && server != NULL && cwa_requirement_get_load_balancer (requirement) == NULL)
+    return g_strdup_printf ("%s for %s on %s", role, cwa_virtual_server_get_host (vs),
+                            cwa_server_get_fqdn (server));
   return g_strdup_printf ("%s for %s", role, cwa_requirement_get_subject (requirement));
 }
 
@@ -72,54 +108,118 @@ dup_entry_list (GPtrArray *requirements)
   return g_strjoinv (", ", labels);
 }
 
-/* Says why no single entry was found: the subject is unknown, needs no
- * certificate, has no entry of that role, or has several. */
-static CwaRequirement *
-pick_requirement (const gchar *plan_path,
-                  CwaPlan     *plan,
-                  GPtrArray   *requirements,
-                  const gchar *virtual_server,
-                  const gchar *server,
-                  const gchar *role_text)
+/* Whether the plan has the virtual server or computer at all, compared as
+ * host names are (case, trailing dot, IDN); says so when not. */
+static gboolean
+plan_has_subject (const gchar    *plan_path,
+                  CwaPlan        *plan,
+                  RequestOptions *options)
 {
   CwaDeployment *deployment = cwa_plan_get_deployment (plan);
-  const gchar *subject = virtual_server != NULL ? virtual_server : server;
-  const gchar *option = virtual_server != NULL ? "--virtual-server" : "--server";
-  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
-  g_autoptr(GPtrArray) of_role = g_ptr_array_new ();
-  CwaRole role = CWA_ROLE_SSL;
 
-  if (role_text != NULL)
-    role_from_string (role_text, &role);
-
-  /* Whether the plan has that subject at all, compared as host names are
-   * (case, trailing dot, IDN). */
-  if (virtual_server != NULL ? cwa_deployment_find_virtual_server (deployment, virtual_server) == NULL
-                             : cwa_deployment_find_server (deployment, server) == NULL)
+  if (options->virtual_server != NULL)
     {
-      if (virtual_server != NULL)
-        cwa_cli_usage_error ("request", "%s has no virtual server %s; give the host of one of its URLs "
-                             "(see “%s names %s”).", plan_path, subject, CWA_CLI_PROGRAM, plan_path);
-      else
-        cwa_cli_usage_error ("request", "%s has no server %s; give the FQDN of one of its computers "
-                             "(see “%s names %s”).", plan_path, subject, CWA_CLI_PROGRAM, plan_path);
-      return NULL;
+      if (cwa_deployment_find_virtual_server (deployment, options->virtual_server) != NULL)
+        return TRUE;
+      cwa_cli_usage_error ("request", "%s has no virtual server %s; give the host of one of its URLs "
+                           "(see “%s names %s”).", plan_path, options->virtual_server,
+                           CWA_CLI_PROGRAM, plan_path);
+      return FALSE;
     }
+  if (cwa_deployment_find_server (deployment, options->server) != NULL)
+    return TRUE;
+  cwa_cli_usage_error ("request", "%s has no server %s; give the FQDN of one of its computers "
+                       "(see “%s names %s”).", plan_path, options->server, CWA_CLI_PROGRAM, plan_path);
+  return FALSE;
+}
+
+/* Entries of one URL host on several computers without a load balancer
+ * (deployment.unique-urls fails for them): says how they become an array
+ * with one certificate, and returns TRUE. */
+static gboolean
+say_not_an_array (const gchar *plan_path,
+                  const gchar *host,
+                  GPtrArray   *matches)
+{
+  CwaServer *first = NULL;
+  gboolean several = FALSE;
+  g_autofree gchar *list = NULL;
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      CwaServer *server = cwa_requirement_get_server (g_ptr_array_index (matches, i));
+
+      several |= first != NULL && server != first;
+      first = first != NULL ? first : server;
+    }
+  if (!several)
+    return FALSE;
+
+  list = dup_entry_list (matches);
+  cwa_cli_usage_error ("request", "%s: several computers host %s without a load balancer (%s); "
+                       "add a load balancer with the FQDN %s that lists them as members, and they "
+                       "share one array certificate (“--load-balancer %s --role ssl”).",
+                       plan_path, host, list, host, host);
+  return TRUE;
+}
+
+/* With --role: the one entry of that role among @matches, or says why
+ * there is none or several. */
+static CwaRequirement *
+pick_by_role (const gchar    *plan_path,
+              RequestOptions *options,
+              GPtrArray      *matches)
+{
+  const gchar *option = options->virtual_server != NULL ? "--virtual-server" : "--server";
+  const gchar *subject = options->virtual_server != NULL ? options->virtual_server : options->server;
+  g_autoptr(GPtrArray) of_role = g_ptr_array_new ();
+  g_autofree gchar *list = dup_entry_list (matches);
+
+  for (guint i = 0; i < matches->len; i++)
+    if (cwa_requirement_get_role (g_ptr_array_index (matches, i)) == options->role)
+      g_ptr_array_add (of_role, g_ptr_array_index (matches, i));
+
+  if (of_role->len == 1)
+    return g_ptr_array_index (of_role, 0);
+  if (of_role->len == 0)
+    cwa_cli_usage_error ("request", "%s: %s %s needs no %s certificate; its entries: %s. "
+                         "Give --role with one of those, or leave --role out.",
+                         plan_path, option, subject, options->role_text, list);
+  else if (options->virtual_server == NULL || !say_not_an_array (plan_path, subject, of_role))
+    cwa_cli_usage_error ("request", "%s: %s %s has %u %s entries (%s); name one virtual server "
+                         "with --virtual-server instead.",
+                         plan_path, option, subject, of_role->len, options->role_text, list);
+  return NULL;
+}
+
+/* --virtual-server or --server: says why no single entry was found: the
+ * subject is unknown, needs no certificate, has no entry of that role, or
+ * has several. */
+static CwaRequirement *
+pick_requirement (const gchar    *plan_path,
+                  CwaPlan        *plan,
+                  GPtrArray      *requirements,
+                  RequestOptions *options)
+{
+  const gchar *option = options->virtual_server != NULL ? "--virtual-server" : "--server";
+  const gchar *subject = options->virtual_server != NULL ? options->virtual_server : options->server;
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  g_autofree gchar *list = NULL;
+
+  if (!plan_has_subject (plan_path, plan, options))
+    return NULL;
 
   for (guint i = 0; i < requirements->len; i++)
     {
       CwaRequirement *requirement = g_ptr_array_index (requirements, i);
 
-      if (!requirement_is_for (requirement, virtual_server, server))
-        continue;
-      g_ptr_array_add (matches, requirement);
-      if (role_text != NULL && cwa_requirement_get_role (requirement) == role)
-        g_ptr_array_add (of_role, requirement);
+      if (requirement_is_for (requirement, options->virtual_server, options->server))
+        g_ptr_array_add (matches, requirement);
     }
 
   if (matches->len == 0)
     {
-      if (virtual_server != NULL)
+      if (options->virtual_server != NULL)
         cwa_cli_usage_error ("request", "%s: the virtual server %s needs no certificate (its URL is http); "
                              "nothing to request.", plan_path, subject);
       else
@@ -128,49 +228,145 @@ pick_requirement (const gchar *plan_path,
                              "--virtual-server).", plan_path, subject);
       return NULL;
     }
+  if (options->role_text != NULL)
+    return pick_by_role (plan_path, options, matches);
+  if (matches->len == 1)
+    return g_ptr_array_index (matches, 0);
 
-  if (role_text != NULL)
-    {
-      g_autofree gchar *list = dup_entry_list (matches);
-
-      if (of_role->len == 1)
-        return g_ptr_array_index (of_role, 0);
-      if (of_role->len == 0)
-        cwa_cli_usage_error ("request", "%s: %s %s needs no %s certificate; its entries: %s. "
-                             "Give --role with one of those, or leave --role out.",
-                             plan_path, option, subject, role_text, list);
-      else
-        cwa_cli_usage_error ("request", "%s: %s %s has %u %s entries (%s); name one virtual server "
-                             "with --virtual-server instead.",
-                             plan_path, option, subject, of_role->len, role_text, list);
-      return NULL;
-    }
-
-  if (matches->len > 1)
-    {
-      g_autofree gchar *list = dup_entry_list (matches);
-
-      cwa_cli_usage_error ("request", "%s: %s %s has several entries (%s); choose one with --role "
-                           "or name a virtual server with --virtual-server.",
-                           plan_path, option, subject, list);
-      return NULL;
-    }
-
-  return g_ptr_array_index (matches, 0);
+  if (options->virtual_server != NULL && say_not_an_array (plan_path, subject, matches))
+    return NULL;
+  list = dup_entry_list (matches);
+  cwa_cli_usage_error ("request", "%s: %s %s has several entries (%s); choose one with --role "
+                       "or name a virtual server with --virtual-server.",
+                       plan_path, option, subject, list);
+  return NULL;
 }
 
-/* --virtual-server takes what the plan's url takes (a URL or a bare host),
- * as every other place that names a virtual server does; *@value becomes
- * its host. */
+/* The entry of @role for @load_balancer (or, with @rule, for that
+ * publishing rule), or NULL. */
+static CwaRequirement *
+find_front_end_entry (GPtrArray         *requirements,
+                      CwaRole            role,
+                      CwaLoadBalancer   *load_balancer,
+                      CwaPublishingRule *rule)
+{
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      CwaRequirement *requirement = g_ptr_array_index (requirements, i);
+
+      if (cwa_requirement_get_role (requirement) == role &&
+          (rule != NULL ? cwa_requirement_get_publishing_rule (requirement) == rule
+                        : cwa_requirement_get_load_balancer (requirement) == load_balancer))
+        return requirement;
+    }
+  return NULL;
+}
+
+/* --load-balancer: its own entry when it offloads SSL, or with --role ssl
+ * its array's (cli.md, `request`). */
+static CwaRequirement *
+pick_load_balancer_entry (const gchar    *plan_path,
+                          CwaPlan        *plan,
+                          GPtrArray      *requirements,
+                          RequestOptions *options)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  CwaLoadBalancer *lb = cwa_deployment_find_load_balancer (deployment, options->load_balancer);
+  CwaRequirement *requirement;
+  const gchar *fqdn;
+
+  if (lb == NULL)
+    {
+      cwa_cli_usage_error ("request", "%s has no load balancer %s; give the array FQDN of one of its "
+                           "load balancers (see “%s names %s”).", plan_path, options->load_balancer,
+                           CWA_CLI_PROGRAM, plan_path);
+      return NULL;
+    }
+
+  fqdn = cwa_load_balancer_get_fqdn (lb);
+  if (options->role_text != NULL)
+    {
+      requirement = find_front_end_entry (requirements, CWA_ROLE_SSL, lb, NULL);
+      if (requirement == NULL)
+        cwa_cli_usage_error ("request", "%s: the load balancer %s has no array to request a certificate "
+                             "for: none of its members hosts an https virtual server whose URL host is "
+                             "%s (see lb.members-host-array-url in “%s check %s”).",
+                             plan_path, fqdn, fqdn, CWA_CLI_PROGRAM, plan_path);
+      return requirement;
+    }
+
+  requirement = find_front_end_entry (requirements, CWA_ROLE_LOAD_BALANCER, lb, NULL);
+  if (requirement == NULL)
+    cwa_cli_usage_error ("request", "%s: the load balancer %s passes SSL through to its members "
+                         "(ssl_offload is false), so it needs no certificate of its own; give "
+                         "--role ssl for its array's certificate, which each member holds.",
+                         plan_path, fqdn);
+  return requirement;
+}
+
+/* --reverse-proxy with --published-host: that publishing rule's listener
+ * entry. */
+static CwaRequirement *
+pick_listener_entry (const gchar    *plan_path,
+                     CwaPlan        *plan,
+                     GPtrArray      *requirements,
+                     RequestOptions *options)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  CwaReverseProxy *proxy = cwa_deployment_find_reverse_proxy (deployment, options->reverse_proxy);
+  CwaPublishingRule *rule;
+  CwaRequirement *requirement;
+
+  if (proxy == NULL)
+    {
+      cwa_cli_usage_error ("request", "%s has no reverse proxy %s; give the FQDN of one of its "
+                           "reverse proxies (see “%s names %s”).", plan_path, options->reverse_proxy,
+                           CWA_CLI_PROGRAM, plan_path);
+      return NULL;
+    }
+
+  rule = cwa_reverse_proxy_find_publishing_rule (proxy, options->published_host);
+  if (rule == NULL)
+    {
+      GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+      g_autoptr(GString) hosts = g_string_new (NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+        {
+          g_autoptr(CwaPublishingRule) other = g_list_model_get_item (rules, i);
+
+          g_string_append_printf (hosts, "%s%s", i > 0 ? ", " : "",
+                                  cwa_publishing_rule_get_published_host (other));
+        }
+      cwa_cli_usage_error ("request", "%s: the reverse proxy %s publishes no %s; it publishes: %s.",
+                           plan_path, cwa_reverse_proxy_get_fqdn (proxy), options->published_host,
+                           hosts->len > 0 ? hosts->str : "nothing");
+      return NULL;
+    }
+
+  requirement = find_front_end_entry (requirements, CWA_ROLE_REVERSE_PROXY, NULL, rule);
+  if (requirement == NULL)
+    cwa_cli_usage_error ("request", "%s: %s is published over http, so its listener needs no certificate; "
+                         "publish it over https (rp.https-required), then request the listener's "
+                         "certificate.", plan_path, cwa_publishing_rule_get_published_url (rule));
+  return requirement;
+}
+
+/* --virtual-server and --published-host take what the plan's url takes (a
+ * URL or a bare host), as every other place that names a virtual server
+ * does; *@value becomes its host. */
 static gboolean
-host_of_url (gchar **value)
+host_of_url (const gchar  *option,
+             gchar       **value)
 {
   g_autoptr(GError) error = NULL;
   gchar *host = NULL;
 
+  if (*value == NULL)
+    return TRUE;
   if (!cwa_url_parse (*value, NULL, &host, NULL, &error))
     {
-      cwa_cli_usage_error ("request", "--virtual-server “%s”: %s", *value, error->message);
+      cwa_cli_usage_error ("request", "%s “%s”: %s", option, *value, error->message);
       return FALSE;
     }
 
@@ -179,114 +375,127 @@ host_of_url (gchar **value)
   return TRUE;
 }
 
-int
-cwa_cli_request (int    argc,
-                 char **argv)
+/* Exactly one subject, and the options that go with it. */
+static gboolean
+check_subject_options (RequestOptions *options)
 {
-  g_autofree gchar *virtual_server = NULL;
-  g_autofree gchar *server = NULL;
-  g_autofree gchar *role_text = NULL;
-  g_autofree gchar *format_text = NULL;
-  g_autofree gchar *key_out = NULL;
-  g_autofree gchar *output = NULL;
-  g_autofree gchar *password_file = NULL;
-  g_autoptr(CwaCliPassword) password = NULL;
-  g_autofree gchar *text = NULL;
-  g_auto(GStrv) rest = NULL;
-  const GOptionEntry entries[] = {
-    { "virtual-server", 0, 0, G_OPTION_ARG_STRING, &virtual_server,
-      "The virtual server (its URL, or the URL's host) whose SSL or shared certificate to request", "HOST" },
-    { "server", 0, 0, G_OPTION_ARG_STRING, &server,
-      "The computer (its FQDN) whose MTLS certificate to request", "FQDN" },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text,
-      "ssl, mtls or shared; default: the one entry the plan has for that subject", "ROLE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      "inf (certreq.exe), openssl (request configuration) or csr (PKCS#10 with a new key)", "FORMAT" },
-    { "key-out", 0, 0, G_OPTION_ARG_FILENAME, &key_out,
-      "With --format csr: a new file for the new private key (mode 0600, never overwritten)", "FILE" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output,
-      "Write the request there instead of standard output", "FILE" },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      "PKCS#12 password for the plan's certificates: the first line of FILE", "FILE" },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr(CwaPlan) plan = NULL;
-  g_autoptr(GPtrArray) requirements = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  CwaRequirement *requirement;
-  CwaRequestFormat format = CWA_REQUEST_FORMAT_INF;
-  CwaRole role;
-  gboolean usage_ok = TRUE;
+  guint n_subjects = (options->virtual_server != NULL) + (options->server != NULL) +
+                     (options->load_balancer != NULL) + (options->reverse_proxy != NULL);
+  gboolean ok = TRUE;
 
-  if (!cwa_cli_parse_options ("request", "PLAN",
-                              "Writes a certificate request with exactly the names one role of PLAN requires.",
-                              entries, argc, argv, &rest))
-    return CWA_EXIT_CANNOT_RUN;
+  /* --published-host alone is answered below, more precisely. */
+  if (n_subjects != 1 && !(n_subjects == 0 && options->published_host != NULL))
+    {
+      cwa_cli_usage_error ("request", "say whose certificate to request: give exactly one of "
+                           "--virtual-server HOST, --server FQDN, --load-balancer FQDN or "
+                           "--reverse-proxy FQDN --published-host HOST.");
+      ok = FALSE;
+    }
+  if (options->reverse_proxy != NULL && options->published_host == NULL)
+    {
+      cwa_cli_usage_error ("request", "--reverse-proxy needs --published-host HOST: the published host "
+                           "of the publishing rule whose listener certificate to request.");
+      ok = FALSE;
+    }
+  if (options->published_host != NULL && options->reverse_proxy == NULL)
+    {
+      cwa_cli_usage_error ("request", "--published-host goes with --reverse-proxy FQDN, the proxy that "
+                           "publishes that host.");
+      ok = FALSE;
+    }
+  if (options->role_text != NULL && !role_from_string (options->role_text, &options->role))
+    {
+      cwa_cli_usage_error ("request", "--role must be ssl, mtls or shared, not “%s”.", options->role_text);
+      ok = FALSE;
+    }
+  else if (options->role_text != NULL && options->reverse_proxy != NULL)
+    {
+      cwa_cli_usage_error ("request", "a listener has one certificate: leave --role out with --reverse-proxy.");
+      ok = FALSE;
+    }
+  else if (options->role_text != NULL && options->load_balancer != NULL && options->role != CWA_ROLE_SSL)
+    {
+      cwa_cli_usage_error ("request", "--load-balancer takes --role ssl (its array's certificate) or no "
+                           "--role (its own, when it offloads SSL), not “%s”.", options->role_text);
+      ok = FALSE;
+    }
+  return ok;
+}
 
-  if (!cwa_cli_check_one_plan ("request", rest,
-                               "no plan given; name the .cwaplan file."))
-    usage_ok = FALSE;
-  if ((virtual_server == NULL) == (server == NULL))
-    {
-      cwa_cli_usage_error ("request", "say whose certificate to request: give either --virtual-server HOST "
-                           "or --server FQDN (exactly one).");
-      usage_ok = FALSE;
-    }
-  if (role_text != NULL && !role_from_string (role_text, &role))
-    {
-      cwa_cli_usage_error ("request", "--role must be ssl, mtls or shared, not “%s”.", role_text);
-      usage_ok = FALSE;
-    }
-  if (format_text == NULL)
+static gboolean
+check_format_options (RequestOptions *options)
+{
+  if (options->format_text == NULL)
     {
       cwa_cli_usage_error ("request", "no --format given; choose inf (certreq.exe on the CWA server), "
                            "openssl (a request configuration) or csr (a PKCS#10 request with a new key).");
-      usage_ok = FALSE;
+      return FALSE;
     }
-  else if (!cwa_request_format_from_string (format_text, &format))
+  if (!cwa_request_format_from_string (options->format_text, &options->format))
     {
-      cwa_cli_usage_error ("request", "--format must be inf, openssl or csr, not “%s”.", format_text);
-      usage_ok = FALSE;
+      cwa_cli_usage_error ("request", "--format must be inf, openssl or csr, not “%s”.", options->format_text);
+      return FALSE;
     }
-  else if (format == CWA_REQUEST_FORMAT_CSR && key_out == NULL)
+  if (options->format == CWA_REQUEST_FORMAT_CSR && options->key_out == NULL)
     {
       cwa_cli_usage_error ("request", "--format csr makes a new private key: name a new file for it "
                            "with --key-out FILE.");
-      usage_ok = FALSE;
+      return FALSE;
     }
-  else if (format != CWA_REQUEST_FORMAT_CSR && key_out != NULL)
+  if (options->format != CWA_REQUEST_FORMAT_CSR && options->key_out != NULL)
     {
       cwa_cli_usage_error ("request", "--key-out is for --format csr only: with %s the key is made "
-                           "where the request is run; leave --key-out out.", format_text);
-      usage_ok = FALSE;
+                           "where the request is run; leave --key-out out.", options->format_text);
+      return FALSE;
     }
-  if (key_out != NULL && output != NULL && g_str_equal (key_out, output))
+  if (options->key_out != NULL && options->output != NULL && g_str_equal (options->key_out, options->output))
     {
       cwa_cli_usage_error ("request", "--key-out and --output name the same file; give the key its own file.");
-      usage_ok = FALSE;
+      return FALSE;
     }
-  if (virtual_server != NULL && !host_of_url (&virtual_server))
-    usage_ok = FALSE;
-  if (!usage_ok)
-    return CWA_EXIT_CANNOT_RUN;
+  return TRUE;
+}
 
-  if (!cwa_cli_read_password_file (password_file, &password, &error))
-    {
-      cwa_cli_print_problem (password_file, error);
-      return CWA_EXIT_CANNOT_RUN;
-    }
+/* Every usage problem is reported, not only the first. */
+static gboolean
+check_usage (RequestOptions *options,
+             GStrv           rest)
+{
+  gboolean ok = TRUE;
 
-  plan = cwa_cli_load_plan (rest[0], password);
-  if (plan == NULL)
-    return CWA_EXIT_CANNOT_RUN;
+  ok &= cwa_cli_check_one_plan ("request", rest, "no plan given; name the .cwaplan file.");
+  ok &= check_subject_options (options);
+  ok &= check_format_options (options);
+  ok &= host_of_url ("--virtual-server", &options->virtual_server);
+  ok &= host_of_url ("--published-host", &options->published_host);
+  return ok;
+}
 
-  requirements = cwa_requirements_compute (cwa_plan_get_deployment (plan));
-  requirement = pick_requirement (rest[0], plan, requirements, virtual_server, server, role_text);
-  if (requirement == NULL)
-    return CWA_EXIT_CANNOT_RUN;
+static CwaRequirement *
+pick_entry (const gchar    *plan_path,
+            CwaPlan        *plan,
+            GPtrArray      *requirements,
+            RequestOptions *options)
+{
+  if (options->load_balancer != NULL)
+    return pick_load_balancer_entry (plan_path, plan, requirements, options);
+  if (options->reverse_proxy != NULL)
+    return pick_listener_entry (plan_path, plan, requirements, options);
+  return pick_requirement (plan_path, plan, requirements, options);
+}
 
-  switch (format)
+/* Writes the request of @requirement where the options say; returns the
+ * exit status. */
+static int
+write_request (const gchar    *plan_path,
+               CwaRequirement *requirement,
+               RequestOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gchar *text;
+
+  switch (options->format)
     {
     case CWA_REQUEST_FORMAT_INF:
       text = cwa_request_dup_inf (requirement, &error);
@@ -296,25 +505,86 @@ cwa_cli_request (int    argc,
       break;
     case CWA_REQUEST_FORMAT_CSR:
     default:
-      text = cwa_request_create_csr (requirement, key_out, &error);
+      text = cwa_request_create_csr (requirement, options->key_out, &error);
       break;
     }
   if (text == NULL)
     {
-      cwa_cli_print_problem (format == CWA_REQUEST_FORMAT_CSR && error->code != CWA_REQUEST_ERROR_INVALID_NAME ?
-                             key_out : rest[0], error);
+      cwa_cli_print_problem (options->format == CWA_REQUEST_FORMAT_CSR &&
+                             error->code != CWA_REQUEST_ERROR_INVALID_NAME ? options->key_out : plan_path,
+                             error);
       return CWA_EXIT_CANNOT_RUN;
     }
 
   bytes = g_bytes_new_take (text, strlen (text));
-  text = NULL;
-  if (!cwa_cli_write_output (output, bytes))
+  if (!cwa_cli_write_output (options->output, bytes))
     {
       /* A key without its request is of no use, and it is ours: we made it. */
-      if (format == CWA_REQUEST_FORMAT_CSR)
-        g_unlink (key_out);
+      if (options->format == CWA_REQUEST_FORMAT_CSR)
+        g_unlink (options->key_out);
+      return CWA_EXIT_CANNOT_RUN;
+    }
+  return CWA_EXIT_OK;
+}
+
+int
+cwa_cli_request (int    argc,
+                 char **argv)
+{
+  g_auto(RequestOptions) options = { NULL };
+  g_autoptr(CwaCliPassword) password = NULL;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "virtual-server", 0, 0, G_OPTION_ARG_STRING, &options.virtual_server,
+      "The virtual server (its URL, or the URL's host) whose SSL or shared certificate to request; "
+      "for an array, its one SSL certificate", "HOST" },
+    { "server", 0, 0, G_OPTION_ARG_STRING, &options.server,
+      "The computer (its FQDN) whose MTLS certificate to request", "FQDN" },
+    { "load-balancer", 0, 0, G_OPTION_ARG_STRING, &options.load_balancer,
+      "The load balancer (its array FQDN) whose SSL-offloading certificate to request; "
+      "with --role ssl, its array's", "FQDN" },
+    { "reverse-proxy", 0, 0, G_OPTION_ARG_STRING, &options.reverse_proxy,
+      "The reverse proxy (its FQDN) whose listener certificate to request, for a public CA", "FQDN" },
+    { "published-host", 0, 0, G_OPTION_ARG_STRING, &options.published_host,
+      "With --reverse-proxy: the published URL (or its host) of the publishing rule", "HOST" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &options.role_text,
+      "ssl, mtls or shared; default: the one entry the plan has for that subject", "ROLE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options.format_text,
+      "inf (certreq.exe), openssl (request configuration) or csr (PKCS#10 with a new key)", "FORMAT" },
+    { "key-out", 0, 0, G_OPTION_ARG_FILENAME, &options.key_out,
+      "With --format csr: a new file for the new private key (mode 0600, never overwritten)", "FILE" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output,
+      "Write the request there instead of standard output", "FILE" },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &options.password_file,
+      "PKCS#12 password for the plan's certificates: the first line of FILE", "FILE" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(CwaPlan) plan = NULL;
+  g_autoptr(GPtrArray) requirements = NULL;
+  g_autoptr(GError) error = NULL;
+  CwaRequirement *requirement;
+
+  if (!cwa_cli_parse_options ("request", "PLAN",
+                              "Writes a certificate request with exactly the names one role of PLAN requires.",
+                              entries, argc, argv, &rest))
+    return CWA_EXIT_CANNOT_RUN;
+  if (!check_usage (&options, rest))
+    return CWA_EXIT_CANNOT_RUN;
+
+  if (!cwa_cli_read_password_file (options.password_file, &password, &error))
+    {
+      cwa_cli_print_problem (options.password_file, error);
       return CWA_EXIT_CANNOT_RUN;
     }
 
-  return CWA_EXIT_OK;
+  plan = cwa_cli_load_plan (rest[0], password);
+  if (plan == NULL)
+    return CWA_EXIT_CANNOT_RUN;
+
+  requirements = cwa_requirements_compute (cwa_plan_get_deployment (plan));
+  requirement = pick_entry (rest[0], plan, requirements, &options);
+  if (requirement == NULL)
+    return CWA_EXIT_CANNOT_RUN;
+
+  return write_request (rest[0], requirement, &options);
 }

@@ -10,8 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cwa-load-balancer.h"
 #include "cwa-names.h"
+#include "cwa-publishing-rule.h"
 #include "cwa-request.h"
+#include "cwa-reverse-proxy.h"
 #include "cwa-server.h"
 #include "cwa-virtual-server.h"
 
@@ -34,9 +37,61 @@ cwa_request_format_from_string (const gchar      *text,
   return TRUE;
 }
 
-/* The names, normalised and checked: they are pasted into INF and OpenSSL
- * syntax, so anything but a plain host name (a quote, a newline, a comma)
- * is refused here rather than escaped into a request a CA would sign. */
+/* An IP address SAN entry's text in canonical form (rules.md, "Required
+ * names": a publishing rule's internal host may be an address), or NULL
+ * when @name is no IP address. */
+static gchar *
+dup_address (const gchar *name)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (name);
+
+  return address != NULL ? g_inet_address_to_string (address) : NULL;
+}
+
+static gboolean
+is_address (const gchar *name)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (name);
+
+  return address != NULL;
+}
+
+/* One name normalised and checked: names are pasted into INF and OpenSSL
+ * syntax, so anything but a plain host name or an IP address (a quote, a
+ * newline, a comma) is refused here rather than escaped into a request a
+ * CA would sign. */
+static gchar *
+dup_request_name (const gchar  *written,
+                  gboolean      is_subject,
+                  GError      **error)
+{
+  g_autofree gchar *name = is_subject ? NULL : dup_address (written);
+
+  if (name != NULL)
+    return g_steal_pointer (&name);
+
+  name = cwa_name_normalize (written, NULL);
+  if (name == NULL || !cwa_name_is_valid_host (name))
+    {
+      g_set_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_INVALID_NAME,
+                   "“%s” is not a host name a certification authority can put in a certificate%s; "
+                   "correct it in the plan.", written,
+                   is_subject ? " as its subject" : "");
+      return NULL;
+    }
+  for (const gchar *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.')
+      {
+        g_set_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_INVALID_NAME,
+                     "“%s” holds characters a certificate request cannot carry; "
+                     "correct it in the plan.", written);
+        return NULL;
+      }
+  return g_steal_pointer (&name);
+}
+
+/* The names, normalised and checked, each once: the subject (a host name)
+ * first, then the SAN names, where IP addresses are in canonical text. */
 static GStrv
 dup_request_names (CwaRequirement  *requirement,
                    GError         **error)
@@ -46,27 +101,11 @@ dup_request_names (CwaRequirement  *requirement,
 
   for (guint i = 0; all != NULL && all[i] != NULL; i++)
     {
-      g_autofree gchar *name = cwa_name_normalize (all[i], NULL);
-      gboolean seen = FALSE;
+      g_autofree gchar *name = dup_request_name (all[i], i == 0, error);
 
-      if (name == NULL || !cwa_name_is_valid_host (name))
-        {
-          g_set_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_INVALID_NAME,
-                       "“%s” is not a host name a certification authority can put in a certificate; "
-                       "correct it in the plan.", all[i]);
-          return NULL;
-        }
-      for (const gchar *p = name; *p != '\0'; p++)
-        if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.')
-          {
-            g_set_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_INVALID_NAME,
-                         "“%s” holds characters a certificate request cannot carry; "
-                         "correct it in the plan.", all[i]);
-            return NULL;
-          }
-      for (guint j = 0; j < names->len; j++)
-        seen |= g_str_equal (g_ptr_array_index (names, j), name);
-      if (!seen)
+      if (name == NULL)
+        return NULL;
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
         g_ptr_array_add (names, g_steal_pointer (&name));
     }
 
@@ -81,28 +120,111 @@ dup_request_names (CwaRequirement  *requirement,
   return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
+/* "cwa01.contoso.com, cwa02.contoso.com": an array's members from @first on. */
+static gchar *
+dup_member_list (CwaRequirement *requirement,
+                 guint           first)
+{
+  GPtrArray *servers = cwa_requirement_get_servers (requirement);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = first; i < servers->len; i++)
+    g_string_append_printf (list, "%s%s", list->len > 0 ? ", " : "",
+                            cwa_server_get_fqdn (g_ptr_array_index (servers, i)));
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
 /* "the SSL certificate of im.contoso.com": for the comment at the top. */
 static gchar *
 dup_description (CwaRequirement *requirement)
 {
   CwaVirtualServer *vs = cwa_requirement_get_virtual_server (requirement);
   CwaServer *server = cwa_requirement_get_server (requirement);
-  const gchar *vs_host = vs != NULL ? cwa_virtual_server_get_host (vs) : NULL;
-  const gchar *fqdn = server != NULL ? cwa_server_get_fqdn (server) : NULL;
+  CwaReverseProxy *proxy = cwa_requirement_get_reverse_proxy (requirement);
+  const gchar *subject = cwa_requirement_get_subject (requirement);
+  const gchar *vs_host = vs != NULL ? cwa_virtual_server_get_host (vs) : subject;
+  const gchar *fqdn = server != NULL ? cwa_server_get_fqdn (server) : subject;
+  g_autofree gchar *members = NULL;
 
   switch (cwa_requirement_get_role (requirement))
     {
     case CWA_ROLE_SHARED:
-      return g_strdup_printf ("the shared MTLS and SSL certificate of %s on %s",
-                              vs_host != NULL ? vs_host : cwa_requirement_get_subject (requirement),
-                              fqdn != NULL ? fqdn : "its server");
+      return g_strdup_printf ("the shared MTLS and SSL certificate of %s on %s", vs_host, fqdn);
     case CWA_ROLE_SSL:
-      return g_strdup_printf ("the SSL certificate of %s",
-                              vs_host != NULL ? vs_host : cwa_requirement_get_subject (requirement));
+      if (cwa_requirement_get_load_balancer (requirement) == NULL)
+        return g_strdup_printf ("the SSL certificate of %s", vs_host);
+      members = dup_member_list (requirement, 0);
+      return g_strdup_printf ("the SSL certificate of the array %s, on each of its members (%s)",
+                              subject, members);
+    case CWA_ROLE_LOAD_BALANCER:
+      return g_strdup_printf ("the SSL certificate of the load balancer %s, which offloads SSL", subject);
+    case CWA_ROLE_REVERSE_PROXY:
+      return g_strdup_printf ("the listener certificate publishing %s on the reverse proxy %s",
+                              subject, proxy != NULL ? cwa_reverse_proxy_get_fqdn (proxy) : "");
     case CWA_ROLE_MTLS:
     default:
-      return g_strdup_printf ("the MTLS certificate of %s",
-                              fqdn != NULL ? fqdn : cwa_requirement_get_subject (requirement));
+      return g_strdup_printf ("the MTLS certificate of %s", fqdn);
+    }
+}
+
+/* Where certreq runs: the computer that will hold the private key. */
+static gchar *
+dup_key_holder (CwaRequirement *requirement)
+{
+  CwaServer *server = cwa_requirement_get_server (requirement);
+  CwaReverseProxy *proxy = cwa_requirement_get_reverse_proxy (requirement);
+
+  switch (cwa_requirement_get_role (requirement))
+    {
+    case CWA_ROLE_LOAD_BALANCER:
+      return g_strdup ("a Windows computer");
+    case CWA_ROLE_REVERSE_PROXY:
+      return g_strdup_printf ("the reverse proxy %s itself",
+                              proxy != NULL ? cwa_reverse_proxy_get_fqdn (proxy) : "");
+    case CWA_ROLE_SSL:
+      if (cwa_requirement_get_load_balancer (requirement) != NULL && server != NULL)
+        return g_strdup_printf ("one member of the array, %s", cwa_server_get_fqdn (server));
+      G_GNUC_FALLTHROUGH;
+    case CWA_ROLE_SHARED:
+    case CWA_ROLE_MTLS:
+    default:
+      return g_strdup ("the CWA server itself");
+    }
+}
+
+/* What to do with the issued certificate, or NULL when it simply stays
+ * where its key was made.  @key_here: the key is made where the request
+ * is (certreq), not next to an OpenSSL configuration. */
+static gchar *
+dup_next_step (CwaRequirement *requirement,
+               gboolean        key_here)
+{
+  CwaLoadBalancer *lb = cwa_requirement_get_load_balancer (requirement);
+  g_autofree gchar *members = NULL;
+
+  switch (cwa_requirement_get_role (requirement))
+    {
+    case CWA_ROLE_REVERSE_PROXY:
+      return g_strdup ("Send the request to a public certification authority: browsers on public "
+                       "computers trust only those (rp.listener-public-ca).");
+    case CWA_ROLE_LOAD_BALANCER:
+      return g_strdup_printf ("%s the certificate with its private key into the load balancer %s.",
+                              key_here ? "Export and import" : "Import",
+                              lb != NULL ? cwa_load_balancer_get_fqdn (lb) : "");
+    case CWA_ROLE_SSL:
+      if (lb == NULL)
+        return NULL;
+      members = dup_member_list (requirement, key_here ? 1 : 0);
+      if (members[0] == '\0')
+        return NULL;
+      return g_strdup_printf ("%s on %s: every member serves the array FQDN with it.",
+                              key_here ? "Export the certificate with its private key and import it"
+                                       : "Install the certificate with its key",
+                              members);
+    case CWA_ROLE_SHARED:
+    case CWA_ROLE_MTLS:
+    default:
+      return NULL;
     }
 }
 
@@ -112,6 +234,8 @@ cwa_request_dup_inf (CwaRequirement  *requirement,
 {
   g_auto(GStrv) names = NULL;
   g_autofree gchar *description = NULL;
+  g_autofree gchar *holder = NULL;
+  g_autofree gchar *next = NULL;
   GString *inf;
 
   g_return_val_if_fail (CWA_IS_REQUIREMENT (requirement), NULL);
@@ -120,14 +244,18 @@ cwa_request_dup_inf (CwaRequirement  *requirement,
   if (!(names = dup_request_names (requirement, error)))
     return NULL;
   description = dup_description (requirement);
+  holder = dup_key_holder (requirement);
+  next = dup_next_step (requirement, TRUE);
 
   /* certreq reads INF files with Windows line ends best. */
   inf = g_string_new (NULL);
   g_string_append_printf (inf, "; certreq.exe request for %s.\r\n", description);
-  g_string_append (inf, "; Made by CWA Cert Planner " PACKAGE_VERSION ". Run it on the CWA server itself,\r\n"
-                        "; where the private key must live (the [Extensions] section needs\r\n"
-                        "; Windows Server 2008 or later):\r\n");
+  g_string_append_printf (inf, "; Made by CWA Cert Planner " PACKAGE_VERSION ". Run it on %s,\r\n"
+                               "; where the private key must live (the [Extensions] section needs\r\n"
+                               "; Windows Server 2008 or later):\r\n", holder);
   g_string_append_printf (inf, ";   certreq -new %s.inf %s.req\r\n", names[0], names[0]);
+  if (next != NULL)
+    g_string_append_printf (inf, "; %s\r\n", next);
   g_string_append (inf, "\r\n[Version]\r\nSignature=\"$Windows NT$\"\r\n\r\n[NewRequest]\r\n");
   g_string_append_printf (inf, "Subject = \"CN=%s\"\r\n", names[0]);
   g_string_append (inf,
@@ -152,7 +280,8 @@ cwa_request_dup_inf (CwaRequirement  *requirement,
                    "; Subject alternative names\r\n"
                    "2.5.29.17 = \"{text}\"\r\n");
   for (guint i = 0; names[i] != NULL; i++)
-    g_string_append_printf (inf, "_continue_ = \"dns=%s&\"\r\n", names[i]);
+    g_string_append_printf (inf, "_continue_ = \"%s=%s&\"\r\n",
+                            is_address (names[i]) ? "ipaddress" : "dns", names[i]);
 
   return g_string_free (inf, FALSE);
 }
@@ -163,6 +292,8 @@ cwa_request_dup_openssl_config (CwaRequirement  *requirement,
 {
   g_auto(GStrv) names = NULL;
   g_autofree gchar *description = NULL;
+  g_autofree gchar *next = NULL;
+  guint n_dns = 0, n_ip = 0;
   GString *conf;
 
   g_return_val_if_fail (CWA_IS_REQUIREMENT (requirement), NULL);
@@ -171,6 +302,7 @@ cwa_request_dup_openssl_config (CwaRequirement  *requirement,
   if (!(names = dup_request_names (requirement, error)))
     return NULL;
   description = dup_description (requirement);
+  next = dup_next_step (requirement, FALSE);
 
   conf = g_string_new (NULL);
   g_string_append_printf (conf, "# OpenSSL request configuration for %s.\n", description);
@@ -179,6 +311,8 @@ cwa_request_dup_openssl_config (CwaRequirement  *requirement,
                           "#   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out %s.key\n"
                           "#   openssl req -new -config %s.cnf -key %s.key -out %s.csr\n",
                           names[0], names[0], names[0], names[0]);
+  if (next != NULL)
+    g_string_append_printf (conf, "# %s\n", next);
   g_string_append (conf,
                    "\n[ req ]\n"
                    "default_bits       = 2048\n"
@@ -196,7 +330,12 @@ cwa_request_dup_openssl_config (CwaRequirement  *requirement,
                    "subjectAltName     = @alt_names\n"
                    "\n[ alt_names ]\n");
   for (guint i = 0; names[i] != NULL; i++)
-    g_string_append_printf (conf, "DNS.%u = %s\n", i + 1, names[i]);
+    {
+      if (is_address (names[i]))
+        g_string_append_printf (conf, "IP.%u = %s\n", ++n_ip, names[i]);
+      else
+        g_string_append_printf (conf, "DNS.%u = %s\n", ++n_dns, names[i]);
+    }
 
   return g_string_free (conf, FALSE);
 }
@@ -269,6 +408,23 @@ create_key_file (const gchar  *key_path,
   return fd;
 }
 
+/* One SAN entry: an IP address as its 4 or 16 bytes, a host name as text. */
+static int
+add_san (gnutls_x509_crq_t crq,
+         const gchar      *name,
+         gboolean          first)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (name);
+  unsigned int flags = first ? GNUTLS_FSAN_SET : GNUTLS_FSAN_APPEND;
+
+  if (address != NULL)
+    return gnutls_x509_crq_set_subject_alt_name (crq, GNUTLS_SAN_IPADDRESS,
+                                                 g_inet_address_to_bytes (address),
+                                                 (unsigned int) g_inet_address_get_native_size (address),
+                                                 flags);
+  return gnutls_x509_crq_set_subject_alt_name (crq, GNUTLS_SAN_DNSNAME, name, strlen (name), flags);
+}
+
 static gchar *
 make_csr (const gchar * const  *names,
           gnutls_x509_privkey_t key,
@@ -297,9 +453,7 @@ make_csr (const gchar * const  *names,
       goto out;
     }
   for (guint i = 0; names[i] != NULL; i++)
-    if ((ret = gnutls_x509_crq_set_subject_alt_name (crq, GNUTLS_SAN_DNSNAME, names[i],
-                                                     strlen (names[i]),
-                                                     i == 0 ? GNUTLS_FSAN_SET : GNUTLS_FSAN_APPEND)) < 0)
+    if ((ret = add_san (crq, names[i], i == 0)) < 0)
       {
         set_gnutls_error (error, ret, "add a subject alternative name");
         goto out;

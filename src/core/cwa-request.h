@@ -37,10 +37,15 @@ gboolean cwa_request_format_from_string (const gchar         *text,
 /* The names a request for @requirement carries: the subject first, then the
  * SAN names not equal to it (cwa_requirement_dup_all_names()).  Every one of
  * them goes into the subjectAltName extension, the subject also into CN, and
- * nothing else. */
+ * nothing else.  A SAN name that is an IP address (a publishing rule's
+ * internal host, rules.md "Required names") becomes an IP address entry,
+ * every other name a DNS name entry.  A name that is neither a host name
+ * nor an address (or a subject that is no host name) fails with
+ * CWA_REQUEST_ERROR_INVALID_NAME.  Each returns a newly allocated text. */
 
-/* A Windows certreq.exe INF (run `certreq -new F.inf F.req` on the CWA
- * server, where the key must live). */
+/* A Windows certreq.exe INF (run `certreq -new F.inf F.req` where the key
+ * must live: the CWA server, one array member, the reverse proxy; the
+ * comment at the top says which, and what to do with the certificate). */
 gchar   *cwa_request_dup_inf            (CwaRequirement      *requirement,
                                          GError             **error);
 /* An OpenSSL `req` configuration (`openssl req -new -config F -key K`). */
