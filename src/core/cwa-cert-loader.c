@@ -13,8 +13,6 @@
 #include "cwa-file-read.h"
 #include "cwa-pkcs7-ber.h"
 
-G_DEFINE_QUARK (cwa-load-error-quark, cwa_load_error)
-
 #define FORMATS_HINT "Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx) certificate file."
 #define PASSWORD_HINT "Type the password the file was exported with."
 

@@ -4,25 +4,12 @@
 #include <gio/gio.h>
 
 #include "cwa-certificate.h"
+#include "cwa-load-error.h"
 
 G_BEGIN_DECLS
 
-#define CWA_LOAD_ERROR (cwa_load_error_quark ())
-
-typedef enum
-{
-  CWA_LOAD_ERROR_NOT_CERTIFICATE,
-  CWA_LOAD_ERROR_CORRUPT,
-  CWA_LOAD_ERROR_NEEDS_PASSWORD,
-  CWA_LOAD_ERROR_WRONG_PASSWORD,
-  CWA_LOAD_ERROR_TOO_LARGE,
-  CWA_LOAD_ERROR_IO,
-} CwaLoadError;
-
 /* Files larger than this are refused before they are read whole. */
 #define CWA_LOAD_MAX_SIZE (64 * 1024 * 1024)
-
-GQuark      cwa_load_error_quark          (void);
 
 /* Returns every certificate found, in file order (element type
  * CwaCertificate), never an empty array: a file without certificates is

@@ -8,9 +8,9 @@
 #include <gnutls/x509.h>
 #include <gnutls/x509-ext.h>
 
-#include "cwa-cert-loader.h"
 #include "cwa-certificate-private.h"
 #include "cwa-dn-text.h"
+#include "cwa-load-error.h"
 
 /* Only the signature counts here: expiry and weak algorithms have their
  * own rules, and CA flags of a link are the issuer's business. */

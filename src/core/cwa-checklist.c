@@ -3,7 +3,7 @@
 
 #include "cwa-checklist-private.h"
 #include "cwa-names.h"
-#include "rules/cwa-rules-private.h"
+#include "rules/cwa-rules-runner.h"
 
 /* One run of the rules, carried over several main-loop iterations when
  * the plan is large.  Its result is published only if no change arrived

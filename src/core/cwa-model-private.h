@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* The types of the parents a child points back at: a virtual server's
+ * computer, a publishing rule's reverse proxy.  Declared here so a child
+ * needs no include of its parent's header, which includes the child's. */
+GType cwa_server_get_type        (void);
+GType cwa_reverse_proxy_get_type (void);
+
 /* Sets *@fqdn to a copy of @value and *@host to its lenient normal form
  * (cwa_name_normalize_lenient), notifying @fqdn_pspec and, when the host
  * really changed, @host_pspec on @object in one batch.  Does nothing when

@@ -5,7 +5,6 @@
 #include "cwa-plan-private.h"
 #include "cwa-publishing-rule.h"
 #include "cwa-model-private.h"
-#include "cwa-reverse-proxy.h"
 
 struct _CwaPublishingRule
 {
@@ -212,7 +211,7 @@ cwa_publishing_rule_class_init (CwaPublishingRuleClass *klass)
   properties[PROP_DOWNLOAD_URL] = string_property ("download-url", G_PARAM_READWRITE);
   properties[PROP_REVERSE_PROXY] =
     g_param_spec_object ("reverse-proxy", NULL, NULL,
-                         CWA_TYPE_REVERSE_PROXY,
+                         cwa_reverse_proxy_get_type (),
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -534,7 +533,7 @@ _cwa_publishing_rule_set_reverse_proxy (CwaPublishingRule *self,
                                         CwaReverseProxy   *proxy)
 {
   g_return_if_fail (CWA_IS_PUBLISHING_RULE (self));
-  g_return_if_fail (proxy == NULL || CWA_IS_REVERSE_PROXY (proxy));
+  g_return_if_fail (proxy == NULL || G_TYPE_CHECK_INSTANCE_TYPE (proxy, cwa_reverse_proxy_get_type ()));
 
   _cwa_model_set_parent (G_OBJECT (self), (GObject **) &self->reverse_proxy, (GObject *) proxy,
                          properties[PROP_REVERSE_PROXY]);

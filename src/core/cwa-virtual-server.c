@@ -3,7 +3,6 @@
 
 #include "cwa-names.h"
 #include "cwa-plan-private.h"
-#include "cwa-server.h"
 #include "cwa-virtual-server.h"
 #include "cwa-model-private.h"
 
@@ -194,7 +193,7 @@ cwa_virtual_server_class_init (CwaVirtualServerClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_SERVER] =
     g_param_spec_object ("server", NULL, NULL,
-                         CWA_TYPE_SERVER,
+                         cwa_server_get_type (),
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -406,7 +405,7 @@ _cwa_virtual_server_set_server (CwaVirtualServer *self,
                                 CwaServer        *server)
 {
   g_return_if_fail (CWA_IS_VIRTUAL_SERVER (self));
-  g_return_if_fail (server == NULL || CWA_IS_SERVER (server));
+  g_return_if_fail (server == NULL || G_TYPE_CHECK_INSTANCE_TYPE (server, cwa_server_get_type ()));
 
   _cwa_model_set_parent (G_OBJECT (self), (GObject **) &self->server, (GObject *) server,
                          properties[PROP_SERVER]);

@@ -1,7 +1,6 @@
-/* cwa-rules-private.h: the rule structs each family file defines, and the runner over a plan. */
+/* cwa-rules-private.h: the rule structs each family file defines, which the catalogue lists. */
 #pragma once
 
-#include "rules/cwa-rule-context.h"
 #include "rules/cwa-rules.h"
 
 G_BEGIN_DECLS
@@ -69,34 +68,5 @@ extern const CwaRule cwa_rule_live_served_valid;
 extern const CwaRule cwa_rule_live_chain_complete;
 extern const CwaRule cwa_rule_live_dns_resolves;
 extern const CwaRule cwa_rule_live_dns_matches_plan;
-
-/* Runs every rule of the catalogue over the context's plan and appends the
- * findings (element type CwaFinding, owned) in report order (cli.md):
- * deployment; then per server its own findings, its MTLS certificate's if
- * first seen there, then per virtual server its findings and its SSL
- * certificate's if first seen there; then per load balancer its findings
- * and its SSL certificate's (while it offloads) if first seen there; then
- * per reverse proxy, per publishing rule, its findings and its listener
- * certificate's if first seen there; catalogue order within one subject. */
-void cwa_rules_run (CwaRuleContext *context,
-                    GPtrArray      *findings);
-
-/* The same pass in steps, for a caller that yields between them.
- * cwa_rules_run_new() borrows @context (it must outlive the run) and
- * references @probe_results (CwaProbeResult; NULL: none), judged by the
- * live.* rules last.  Each cwa_rules_run_step() appends the findings of
- * the next subject to @findings (the same array every time) and returns
- * TRUE once the pass is complete.  The plan must not change between
- * steps of one run that is carried to its end: a caller drops a run
- * whose plan changed. */
-typedef struct _CwaRulesRun CwaRulesRun;
-
-CwaRulesRun *cwa_rules_run_new  (CwaRuleContext *context,
-                                 GPtrArray      *probe_results);
-gboolean     cwa_rules_run_step (CwaRulesRun    *run,
-                                 GPtrArray      *findings);
-void         cwa_rules_run_free (CwaRulesRun    *run);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaRulesRun, cwa_rules_run_free)
 
 G_END_DECLS

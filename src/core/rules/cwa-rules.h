@@ -28,15 +28,6 @@ struct _CwaRule
   CwaRuleCheck  check;
 };
 
-/* Runs the live.* rules (scope endpoint) over probe's @results (element
- * type CwaProbeResult, in plan order) and appends their findings (element
- * type CwaFinding, owned) per endpoint, in catalogue order.  An endpoint
- * without a handshake gets its live.reachable failure and its DNS findings
- * only.  @context gives the plan, the trust store and the check time. */
-void                   cwa_rules_run_live      (CwaRuleContext *context,
-                                                GPtrArray      *results,
-                                                GPtrArray      *findings);
-
 /* In catalogue order (the order of rules.md's table; the live.* rules,
  * which only probe runs, end it). */
 const CwaRule * const *cwa_rules_get_catalogue (guint       *n_rules);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cwa-names.h"
+#include "cwa-rule-context.h"
 #include "cwa-rules-private.h"
 
 /* Whether the virtual servers of @group (one URL host) form one

@@ -5,6 +5,7 @@
 
 #include "cwa-names.h"
 #include "cwa-probe-result.h"
+#include "cwa-rule-context.h"
 #include "cwa-rules-private.h"
 
 #define LIVE_SOURCE "LIVE"

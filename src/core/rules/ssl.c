@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cwa-rule-context.h"
 #include "cwa-rules-private.h"
 
 /* The ssl.* rules apply to https virtual servers once a certificate is

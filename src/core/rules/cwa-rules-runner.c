@@ -1,0 +1,264 @@
+/* cwa-rules-runner.c: runs the catalogue over a plan, subject by subject, in report order. */
+#include "config.h"
+
+#include "cwa-rules-runner.h"
+
+static void
+run_scope (CwaRuleContext *context,
+           CwaScope        scope,
+           gpointer        subject,
+           GPtrArray      *findings)
+{
+  const CwaRule * const *catalogue = cwa_rules_get_catalogue (NULL);
+
+  for (guint i = 0; catalogue[i] != NULL; i++)
+    {
+      if (catalogue[i]->scope == scope)
+        catalogue[i]->check (catalogue[i], context, subject, findings);
+    }
+}
+
+/* One pass of the catalogue over a plan, in steps: the subjects of one
+ * step are a whole server (with its virtual servers), one load balancer or
+ * one publishing rule, so a caller can yield to the main loop between
+ * steps and drop a run whose plan changed meanwhile. */
+typedef enum
+{
+  PHASE_DEPLOYMENT,
+  PHASE_SERVERS,
+  PHASE_LOAD_BALANCERS,
+  PHASE_PUBLISHING_RULES,
+  PHASE_LIVE,
+  PHASE_DONE,
+} Phase;
+
+struct _CwaRulesRun
+{
+  CwaRuleContext *context;
+  GPtrArray      *probe_results;
+  /* SHA-256 (borrowed from the value) -> CwaCertificate (owned): a
+   * certificate is checked where it is first seen.  Owned so a key stays
+   * valid if the plan drops the certificate between two steps. */
+  GHashTable     *seen;
+  GPtrArray      *publishing_rules;
+  Phase           phase;
+  guint           index;
+};
+
+/* Certificate-scope rules run once per certificate, where it is first seen:
+ * @server, and @virtual_server for an SSL certificate. */
+static void
+run_certificate (CwaRulesRun      *run,
+                 CwaCertificate   *certificate,
+                 CwaServer        *server,
+                 CwaVirtualServer *virtual_server,
+                 GPtrArray        *findings)
+{
+  CwaRuleContext *context = run->context;
+  const gchar *sha256;
+
+  if (certificate == NULL)
+    return;
+
+  sha256 = cwa_certificate_get_sha256 (certificate);
+  if (g_hash_table_contains (run->seen, sha256))
+    return;
+  g_hash_table_insert (run->seen, (gpointer) sha256, g_object_ref (certificate));
+
+  context->certificate_server = server;
+  context->certificate_virtual_server = virtual_server;
+  run_scope (context, CWA_SCOPE_CERTIFICATE, certificate, findings);
+  context->certificate_server = NULL;
+  context->certificate_virtual_server = NULL;
+}
+
+/* Marks the findings from @first on as being about @lb or @rule. */
+static void
+tag_front_end (GPtrArray         *findings,
+               guint              first,
+               CwaLoadBalancer   *lb,
+               CwaPublishingRule *rule)
+{
+  for (guint i = first; i < findings->len; i++)
+    _cwa_finding_set_front_end (g_ptr_array_index (findings, i), lb, rule);
+}
+
+static void
+run_server (CwaRulesRun *run,
+            CwaServer   *server,
+            GPtrArray   *findings)
+{
+  GListModel *list = cwa_server_get_virtual_servers (server);
+  guint n = g_list_model_get_n_items (list);
+
+  run_scope (run->context, CWA_SCOPE_SERVER, server, findings);
+  run_certificate (run, cwa_server_get_mtls_certificate (server), server, NULL, findings);
+
+  for (guint j = 0; j < n; j++)
+    {
+      g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
+
+      run_scope (run->context, CWA_SCOPE_VIRTUAL_SERVER, vs, findings);
+      run_certificate (run, cwa_virtual_server_get_ssl_certificate (vs), server, vs, findings);
+    }
+}
+
+/* A load balancer's certificate counts only while it offloads SSL. */
+static void
+run_load_balancer (CwaRulesRun     *run,
+                   CwaLoadBalancer *lb,
+                   GPtrArray       *findings)
+{
+  guint first = findings->len;
+
+  run_scope (run->context, CWA_SCOPE_LOAD_BALANCER, lb, findings);
+  if (cwa_load_balancer_get_ssl_offload (lb))
+    run_certificate (run, cwa_load_balancer_get_ssl_certificate (lb), NULL, NULL, findings);
+  tag_front_end (findings, first, lb, NULL);
+}
+
+static void
+run_publishing_rule (CwaRulesRun       *run,
+                     CwaPublishingRule *rule,
+                     GPtrArray         *findings)
+{
+  guint first = findings->len;
+
+  run_scope (run->context, CWA_SCOPE_REVERSE_PROXY, rule, findings);
+  run_certificate (run, cwa_publishing_rule_get_listener_certificate (rule), NULL, NULL, findings);
+  tag_front_end (findings, first, NULL, rule);
+}
+
+/* The @index-th item of @model, or NULL past its end (then the phase is
+ * over). */
+static gpointer
+dup_item (GListModel *model,
+          guint       index)
+{
+  return index < g_list_model_get_n_items (model) ? g_list_model_get_item (model, index) : NULL;
+}
+
+CwaRulesRun *
+cwa_rules_run_new (CwaRuleContext *context,
+                   GPtrArray      *probe_results)
+{
+  CwaRulesRun *run;
+
+  g_return_val_if_fail (context != NULL, NULL);
+
+  run = g_new0 (CwaRulesRun, 1);
+  run->context = context;
+  run->probe_results = probe_results != NULL ? g_ptr_array_ref (probe_results) : NULL;
+  run->seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  run->phase = PHASE_DEPLOYMENT;
+
+  return run;
+}
+
+void
+cwa_rules_run_free (CwaRulesRun *run)
+{
+  if (run == NULL)
+    return;
+
+  g_clear_pointer (&run->probe_results, g_ptr_array_unref);
+  g_clear_pointer (&run->seen, g_hash_table_unref);
+  g_clear_pointer (&run->publishing_rules, g_ptr_array_unref);
+  g_free (run);
+}
+
+static void
+next_phase (CwaRulesRun *run)
+{
+  run->phase++;
+  run->index = 0;
+}
+
+gboolean
+cwa_rules_run_step (CwaRulesRun *run,
+                    GPtrArray   *findings)
+{
+  CwaDeployment *deployment;
+
+  g_return_val_if_fail (run != NULL, TRUE);
+  g_return_val_if_fail (findings != NULL, TRUE);
+
+  deployment = cwa_plan_get_deployment (run->context->plan);
+  switch (run->phase)
+    {
+    case PHASE_DEPLOYMENT:
+      run_scope (run->context, CWA_SCOPE_DEPLOYMENT, run->context->plan, findings);
+      next_phase (run);
+      break;
+
+    case PHASE_SERVERS:
+      {
+        g_autoptr(CwaServer) server = dup_item (cwa_deployment_get_servers (deployment), run->index++);
+
+        if (server != NULL)
+          run_server (run, server, findings);
+        else
+          next_phase (run);
+      }
+      break;
+
+    case PHASE_LOAD_BALANCERS:
+      {
+        g_autoptr(CwaLoadBalancer) lb = dup_item (cwa_deployment_get_load_balancers (deployment), run->index++);
+
+        if (lb != NULL)
+          run_load_balancer (run, lb, findings);
+        else
+          next_phase (run);
+      }
+      break;
+
+    case PHASE_PUBLISHING_RULES:
+      if (run->publishing_rules == NULL)
+        run->publishing_rules = cwa_deployment_dup_publishing_rules (deployment);
+      if (run->index < run->publishing_rules->len)
+        run_publishing_rule (run, g_ptr_array_index (run->publishing_rules, run->index++), findings);
+      else
+        next_phase (run);
+      break;
+
+    case PHASE_LIVE:
+      if (run->probe_results != NULL)
+        cwa_rules_run_live (run->context, run->probe_results, findings);
+      next_phase (run);
+      break;
+
+    case PHASE_DONE:
+    default:
+      break;
+    }
+
+  return run->phase == PHASE_DONE;
+}
+
+void
+cwa_rules_run (CwaRuleContext *context,
+               GPtrArray      *findings)
+{
+  g_autoptr(CwaRulesRun) run = NULL;
+
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (findings != NULL);
+
+  run = cwa_rules_run_new (context, NULL);
+  while (!cwa_rules_run_step (run, findings))
+    ;
+}
+
+void
+cwa_rules_run_live (CwaRuleContext *context,
+                    GPtrArray      *results,
+                    GPtrArray      *findings)
+{
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (results != NULL);
+  g_return_if_fail (findings != NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    run_scope (context, CWA_SCOPE_ENDPOINT, g_ptr_array_index (results, i), findings);
+}
