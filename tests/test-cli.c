@@ -1125,6 +1125,12 @@ test_pkcs12 (void)
   }
   g_free (write_temp_plan (tmp, "password", "s3cret\n"));
   g_free (write_temp_plan (tmp, "wrong", "guess\n"));
+  g_free (write_temp_plan (tmp, "password-crlf", "s3cret\r\nnot part of the password\n"));
+  {
+    g_autofree gchar *huge = g_strnfill (64 * 1024 + 1, 'x');
+
+    g_free (write_temp_plan (tmp, "password-huge", huge));
+  }
   plan = write_temp_plan (tmp, "p12.cwaplan",
                           "{ \"format\": \"cwa-cert-plan\", \"version\": 1,\n"
                           "  \"servers\": [ { \"fqdn\": \"p12.contoso.com\", \"mtls_certificate\": \"p12\" } ],\n"
@@ -1152,6 +1158,21 @@ test_pkcs12 (void)
       CWA_TEST_RUN (&device, tmp, "inspect", "cert.p12", "--password-file", "/dev/zero");
       g_assert_cmpint (device.status, ==, 2);
       g_assert_nonnull (strstr (device.err, "/dev/zero: the password file cannot be read (a device)"));
+    }
+
+    /* The first line is the password, whatever ends it; a file past 64 KiB
+     * is refused rather than read. */
+    {
+      g_auto(CwaTestRun) crlf = { 0 };
+      g_auto(CwaTestRun) huge = { 0 };
+
+      CWA_TEST_RUN (&crlf, tmp, "inspect", "cert.p12", "--password-file", "password-crlf");
+      g_assert_cmpint (crlf.status, ==, 0);
+      g_assert_nonnull (strstr (crlf.out, "CN=p12.contoso.com"));
+
+      CWA_TEST_RUN (&huge, tmp, "inspect", "cert.p12", "--password-file", "password-huge");
+      g_assert_cmpint (huge.status, ==, 2);
+      g_assert_nonnull (strstr (huge.err, "password-huge: the password file cannot be read (it is larger than 65536 bytes)"));
     }
 
     CWA_TEST_RUN (&open, tmp, "inspect", "cert.p12", "--format", "json", "--password-file", "password");
