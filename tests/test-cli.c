@@ -1078,6 +1078,77 @@ test_names (void)
   g_assert_nonnull (strstr (text.out, "shared"));
 }
 
+/* Two virtual servers of one host on one computer (internal and external,
+ * both on port 443 at their own addresses) are named with their audience
+ * by `names`, in text and JSON, and in `check`'s headings. */
+static void
+test_names_same_host (void)
+{
+  g_autofree gchar *examples = examples_dir ();
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  g_autofree gchar *plan = g_build_filename (tmp, "two.cwaplan", NULL);
+  g_autofree gchar *text = g_strdup_printf (
+    "{\n"
+    "  \"format\": \"cwa-cert-plan\", \"version\": 1, \"name\": \"Two sites\",\n"
+    "  \"servers\": [ { \"fqdn\": \"cwaserver.contoso.com\", \"mtls_certificate\": \"im\",\n"
+    "    \"virtual_servers\": [\n"
+    "      { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\", \"listen\": \"10.0.0.1:443\",\n"
+    "        \"ssl_certificate\": \"im\" },\n"
+    "      { \"url\": \"https://im.contoso.com\", \"audience\": \"external\", \"listen\": \"10.0.0.2:443\",\n"
+    "        \"ssl_certificate\": \"im\" } ] } ],\n"
+    "  \"certificates\": [ { \"id\": \"im\", \"file\": \"%s/certs/im-contoso.pem\" } ]\n"
+    "}\n", examples);
+  static const gchar * const labels[] = { "im.contoso.com (internal)", "im.contoso.com (external)" };
+  g_auto(CwaTestRun) names = { 0 };
+  g_auto(CwaTestRun) json = { 0 };
+  g_auto(CwaTestRun) check = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *required;
+  JsonArray *records;
+
+  g_assert_true (g_file_set_contents (plan, text, -1, NULL));
+
+  CWA_TEST_RUN (&names, tmp, "names", "two.cwaplan");
+  g_assert_cmpint (names.status, ==, 0);
+  CWA_TEST_RUN (&check, tmp, "check", "two.cwaplan", "--now", NOW, "--no-system-trust");
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree gchar *place = g_strdup_printf ("certificate for virtual server %s on cwaserver.contoso.com\n",
+                                                 labels[i]);
+      g_autofree gchar *heading = g_strdup_printf ("  Virtual server %s on cwaserver.contoso.com: ", labels[i]);
+
+      g_assert_nonnull (strstr (names.out, place));
+      g_assert_nonnull (strstr (check.out, heading));
+    }
+  g_assert_null (strstr (names.out, "virtual server im.contoso.com on"));
+  g_assert_null (strstr (check.out, "Virtual server im.contoso.com on"));
+
+  CWA_TEST_RUN (&json, tmp, "names", "two.cwaplan", "--format", "json");
+  g_assert_cmpint (json.status, ==, 0);
+  node = cwa_test_parse_json (json.out);
+  required = json_object_get_array_member (json_node_get_object (node), "required_names");
+  g_assert_cmpuint (json_array_get_length (required), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (required, i);
+
+      /* "virtual_server" stays a host; the label tells them apart. */
+      g_assert_cmpstr (json_object_get_string_member (entry, "virtual_server"), ==, "im.contoso.com");
+      g_assert_cmpstr (json_object_get_string_member (entry, "virtual_server_label"), ==, labels[i]);
+    }
+  records = json_object_get_array_member (json_node_get_object (node), "dns_records");
+  g_assert_cmpuint (json_array_get_length (records), >, 0);
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      const gchar *for_text = json_object_get_string_member (json_array_get_object_element (records, i), "for");
+
+      g_assert_true (strstr (for_text, labels[0]) != NULL || strstr (for_text, labels[1]) != NULL);
+    }
+
+  g_unlink (plan);
+  g_rmdir (tmp);
+}
+
 /* A password-protected PKCS#12 file: exit 2 naming the option without a
  * password, and the certificate with one, for inspect and for check. */
 static void
@@ -1276,6 +1347,7 @@ main (int   argc,
   g_test_add_func ("/cwa/cli/inspect", test_inspect);
   g_test_add_func ("/cwa/cli/inspect/odd-facts", test_inspect_odd_facts);
   g_test_add_func ("/cwa/cli/names", test_names);
+  g_test_add_func ("/cwa/cli/names/same-host", test_names_same_host);
   g_test_add_func ("/cwa/cli/pkcs12", test_pkcs12);
   g_test_add_func ("/cwa/cli/report/text-color", test_text_color);
 

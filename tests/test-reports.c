@@ -1048,6 +1048,128 @@ test_edge_roles (void)
   subject_clear (&subject);
 }
 
+/* The JSON findings and required names of the virtual servers of @host on
+ * one computer carry the host itself as "virtual_server" and tell the
+ * virtual servers apart in "virtual_server_label"; counts the labels seen. */
+static void
+check_json_labels (Subject     *subject,
+                   const gchar *host,
+                   GHashTable  *labels)
+{
+  g_autoptr(GBytes) bytes = write_format (subject, "json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const gchar * const members[] = { "findings", "required_names", "coverage" };
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             (gssize) g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    {
+      JsonArray *array = json_object_get_array_member (root, members[m]);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *entry = json_array_get_object_element (array, i);
+
+          if (!json_object_has_member (entry, "virtual_server"))
+            continue;
+          g_assert_cmpstr (json_object_get_string_member (entry, "virtual_server"), ==, host);
+          g_assert_true (json_object_has_member (entry, "virtual_server_label"));
+          g_hash_table_add (labels, g_strdup (json_object_get_string_member (entry, "virtual_server_label")));
+        }
+    }
+}
+
+/* Two virtual servers of one host on one computer (internal on 443,
+ * external on 8443) are told apart by their port in every format;
+ * the plain host names no subject of its own. */
+static void
+test_same_host_virtual_servers (void)
+{
+  static const gchar * const formats[] = { "text", "markdown", "html", "csv", "pdf" };
+  g_autofree gchar *path = cwa_test_example_path ("contoso.cwaplan");
+  g_autoptr(CwaVirtualServer) external = cwa_virtual_server_new ("https://im.contoso.com:8443", CWA_AUDIENCE_EXTERNAL);
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  CwaPlan *plan;
+  CwaServer *server;
+  Subject subject = { 0 };
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the example plan is not in the source tree");
+      return;
+    }
+  plan = cwa_test_load_plan (path);
+  server = cwa_deployment_find_server (cwa_plan_get_deployment (plan), "cwaserver.contoso.com");
+  cwa_virtual_server_set_ssl_certificate (external, cwa_plan_lookup_certificate (plan, "im-contoso"));
+  cwa_server_add_virtual_server (server, external);
+  subject_check (&subject, plan, "contoso.cwaplan");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GBytes) bytes = write_format (&subject, formats[i]);
+      g_autofree gchar *text = NULL;
+      g_auto(GStrv) pieces = NULL;
+
+      g_test_message ("format %s", formats[i]);
+      if (g_str_equal (formats[i], "pdf"))
+        {
+          g_autofree gchar *pdf = pdf_to_text (&subject, bytes);
+
+          if (pdf == NULL)
+            continue;
+          text = strip_space (pdf);
+        }
+      else
+        {
+          /* HTML may offer a line break after each dot. */
+          g_autofree gchar *raw = bytes_to_text (bytes);
+
+          pieces = g_strsplit (raw, "<wbr>", -1);
+          text = g_strjoinv ("", pieces);
+        }
+
+      if (!g_str_equal (formats[i], "csv"))
+        {
+          /* The headings; pdftotext's text is compared without spaces. */
+          const gchar * const headings[] = {
+            "Virtual server im.contoso.com:443 on cwaserver.contoso.com",
+            "Virtual server im.contoso.com:8443 on cwaserver.contoso.com",
+            "Virtual server im.contoso.com on",
+          };
+          gboolean pdf = g_str_equal (formats[i], "pdf");
+
+          for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+            {
+              g_autofree gchar *heading = pdf ? strip_space (headings[h]) : g_strdup (headings[h]);
+
+              if (h < 2)
+                g_assert_nonnull (strstr (text, heading));
+              else
+                g_assert_null (strstr (text, heading));
+            }
+        }
+      else
+        {
+          /* CSV: the virtual_server column of each finding. */
+          g_assert_nonnull (strstr (text, ",cwaserver.contoso.com,im.contoso.com:443,"));
+          g_assert_nonnull (strstr (text, ",cwaserver.contoso.com,im.contoso.com:8443,"));
+          g_assert_null (strstr (text, ",cwaserver.contoso.com,im.contoso.com,"));
+        }
+    }
+
+  check_json_labels (&subject, "im.contoso.com", labels);
+  g_assert_cmpuint (g_hash_table_size (labels), ==, 2);
+  g_assert_true (g_hash_table_contains (labels, "im.contoso.com:443"));
+  g_assert_true (g_hash_table_contains (labels, "im.contoso.com:8443"));
+
+  g_clear_object (&external);
+  subject_clear (&subject);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1066,6 +1188,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/no-key-material", test_no_key_material);
   g_test_add_func ("/cwa/reports/empty-plan", test_empty_plan);
   g_test_add_func ("/cwa/reports/edge-roles", test_edge_roles);
+  g_test_add_func ("/cwa/reports/same-host-virtual-servers", test_same_host_virtual_servers);
 
   status = g_test_run ();
   xmlCleanupParser ();

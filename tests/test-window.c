@@ -1324,18 +1324,26 @@ test_unknown_key_bar (Fixture       *fixture,
   g_unlink (path);
 }
 
+/* Whether a group in @box has @text (as markup) where @get reads. */
+static gboolean
+has_group_with (GtkWidget   *box,
+                const gchar *(*get) (AdwPreferencesGroup *),
+                const gchar *text)
+{
+  g_autofree gchar *escaped = g_markup_escape_text (text, -1);
+
+  for (GtkWidget *group = gtk_widget_get_first_child (box); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    if (ADW_IS_PREFERENCES_GROUP (group) && g_strcmp0 (get (ADW_PREFERENCES_GROUP (group)), escaped) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 has_group_titled (GtkWidget   *box,
                   const gchar *title)
 {
-  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
-
-  for (GtkWidget *group = gtk_widget_get_first_child (box); group != NULL;
-       group = gtk_widget_get_next_sibling (group))
-    if (ADW_IS_PREFERENCES_GROUP (group) &&
-        g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), escaped) == 0)
-      return TRUE;
-  return FALSE;
+  return has_group_with (box, adw_preferences_group_get_title, title);
 }
 
 /* Load balancer and publishing rule findings are grouped under their own
@@ -1365,6 +1373,40 @@ test_edge_groups (Fixture       *fixture,
   /* Every deployment finding passes and passed ones are hidden: a
    * "Deployment" group would mean the failures above were put there. */
   g_assert_false (has_group_titled (box, "Deployment"));
+}
+
+static gboolean
+has_group_described (GtkWidget   *box,
+                     const gchar *description)
+{
+  return has_group_with (box, adw_preferences_group_get_description, description);
+}
+
+/* Two virtual servers of one host on one computer (internal on 443,
+ * external on 8443) read differently in the checklist's groups and in
+ * Required Names: each with its port. */
+static void
+test_same_host_virtual_servers (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *findings = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "findings_box");
+  GtkWidget *requirements = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "requirements_box");
+  g_autoptr(CwaVirtualServer) external = cwa_virtual_server_new ("https://im.contoso.com:8443", CWA_AUDIENCE_EXTERNAL);
+  CwaVirtualServer *internal;
+
+  open_example (fixture, "contoso.cwaplan");
+  internal = first_virtual_server (cwa_window_get_plan (fixture->window));
+  /* Neither has an SSL certificate: both groups show failures. */
+  cwa_virtual_server_set_ssl_certificate (internal, NULL);
+  cwa_server_add_virtual_server (cwa_virtual_server_get_server (internal), external);
+
+  CWA_TEST_WAIT_FOR (has_group_titled (findings, "im.contoso.com:8443 on cwaserver.contoso.com"));
+  g_assert_true (has_group_titled (findings, "im.contoso.com:443 on cwaserver.contoso.com"));
+  g_assert_false (has_group_titled (findings, "im.contoso.com on cwaserver.contoso.com"));
+  g_assert_true (has_group_described (requirements, "For im.contoso.com:443 on cwaserver.contoso.com"));
+  g_assert_true (has_group_described (requirements, "For im.contoso.com:8443 on cwaserver.contoso.com"));
+  g_assert_false (has_group_described (requirements, "For im.contoso.com on cwaserver.contoso.com"));
+  maybe_screenshot (fixture, "same-host-virtual-servers");
 }
 
 int
@@ -1405,6 +1447,7 @@ main (int   argc,
   ADD ("headlines-name-the-subject", test_headlines_name_the_subject);
   ADD ("duplicate-fqdn", test_duplicate_fqdn);
   ADD ("edge-groups", test_edge_groups);
+  ADD ("same-host-virtual-servers", test_same_host_virtual_servers);
 #undef ADD
 
   status = g_test_run ();

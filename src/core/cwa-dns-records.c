@@ -6,6 +6,7 @@
 #include "cwa-dns-records.h"
 #include "cwa-names.h"
 #include "cwa-topology.h"
+#include "cwa-vs-label.h"
 
 #define VIP_WORDS "the load balancer's virtual IP"
 #define LISTENER_WORDS "the reverse proxy's listener address"
@@ -172,8 +173,8 @@ add_vs_records (CwaDeployment    *deployment,
                 GPtrArray        *records)
 {
   CwaServer *server = cwa_virtual_server_get_server (vs);
-  g_autofree gchar *for_text = g_strdup_printf ("virtual server %s on %s",
-                                                cwa_virtual_server_get_host (vs),
+  g_autofree gchar *label = cwa_vs_label_dup (vs, CWA_LABEL_ENGLISH);
+  g_autofree gchar *for_text = g_strdup_printf ("virtual server %s on %s", label,
                                                 server != NULL ? cwa_server_get_host (server) : "?");
   g_autofree gchar *as_host = cwa_virtual_server_dup_as_host (vs);
   g_autofree gchar *download_host = cwa_virtual_server_dup_download_host (vs);

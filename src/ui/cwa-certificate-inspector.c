@@ -10,6 +10,7 @@
 #include "cwa-certificate-inspector.h"
 #include "cwa-plan-edits.h"
 #include "cwa-ui-util.h"
+#include "cwa-vs-label.h"
 
 struct _CwaCertificateInspector
 {
@@ -480,11 +481,12 @@ build_context_menu (CwaCertificateInspector *self)
         {
           g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, v);
           g_autofree gchar *vs_label = NULL;
+          g_autofree gchar *vs_name = cwa_vs_label_dup (vs, CWA_LABEL_TRANSLATED);
           g_autofree gchar *vs_target = g_strdup_printf ("ssl:%u:%u", s, v);
           g_autoptr(GMenuItem) vs_item = NULL;
 
           /* Translators: "Assign to" submenu entry: the SSL role of a virtual server */
-          vs_label = g_strdup_printf (_("SSL of %s"), cwa_virtual_server_get_host (vs));
+          vs_label = g_strdup_printf (_("SSL of %s"), vs_name);
           vs_item = g_menu_item_new (vs_label, NULL);
           g_menu_item_set_action_and_target (vs_item, "inspector.assign", "s", vs_target);
           g_menu_append_item (assign, vs_item);

@@ -10,6 +10,7 @@
 #include "cwa-plan-edits.h"
 #include "cwa-request.h"
 #include "cwa-ui-util.h"
+#include "cwa-vs-label.h"
 
 struct _CwaChecklistPanel
 {
@@ -303,11 +304,11 @@ group_title (gpointer subject)
   if (CWA_IS_VIRTUAL_SERVER (subject))
     {
       CwaServer *server = cwa_virtual_server_get_server (subject);
+      g_autofree gchar *label = cwa_vs_label_dup (subject, CWA_LABEL_TRANSLATED);
 
       if (server != NULL)
         /* Translators: a group of findings: virtual server "on" computer */
-        return g_strdup_printf (_("%s on %s"), cwa_virtual_server_get_host (subject),
-                                cwa_server_get_fqdn (server));
+        return g_strdup_printf (_("%s on %s"), label, cwa_server_get_fqdn (server));
     }
   if (CWA_IS_PUBLISHING_RULE (subject))
     {
@@ -441,7 +442,11 @@ role_description (CwaRequirement *requirement)
     /* Translators: %s is a load balancer's FQDN (the array FQDN) */
     return g_strdup_printf (_("For every member of the array %s"), cwa_load_balancer_get_fqdn (lb));
   if (vs != NULL && server != NULL)
-    return g_strdup_printf (_("For %s on %s"), cwa_virtual_server_get_host (vs), cwa_server_get_fqdn (server));
+    {
+      g_autofree gchar *label = cwa_vs_label_dup (vs, CWA_LABEL_TRANSLATED);
+
+      return g_strdup_printf (_("For %s on %s"), label, cwa_server_get_fqdn (server));
+    }
   if (server != NULL)
     return g_strdup_printf (_("For %s"), cwa_server_get_fqdn (server));
   return g_strdup ("");

@@ -12,6 +12,7 @@
 #include "cwa-plan-edits.h"
 #include "cwa-topology-view.h"
 #include "cwa-ui-util.h"
+#include "cwa-vs-label.h"
 
 struct _CwaDeploymentEditor
 {
@@ -175,7 +176,9 @@ refresh_row (CwaDeploymentEditor *self,
     }
   else
     {
-      gtk_label_set_text (GTK_LABEL (name), cwa_virtual_server_get_host (item));
+      g_autofree gchar *label = cwa_vs_label_dup (item, CWA_LABEL_TRANSLATED);
+
+      gtk_label_set_text (GTK_LABEL (name), label);
       gtk_label_set_text (GTK_LABEL (detail),
                           cwa_virtual_server_get_audience (item) == CWA_AUDIENCE_EXTERNAL
                             ? _("External") : _("Internal"));

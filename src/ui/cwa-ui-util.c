@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-ui-util.h"
+#include "cwa-vs-label.h"
 
 CwaUiStatus
 cwa_ui_status_for_finding (CwaFinding *finding)
@@ -207,7 +208,7 @@ cwa_ui_dup_subject_label (gpointer subject)
   if (CWA_IS_SERVER (subject))
     return g_strdup (cwa_server_get_fqdn (subject));
   if (CWA_IS_VIRTUAL_SERVER (subject))
-    return g_strdup (cwa_virtual_server_get_host (subject));
+    return cwa_vs_label_dup (subject, CWA_LABEL_TRANSLATED);
   if (CWA_IS_CERTIFICATE (subject))
     return g_strdup (cwa_certificate_get_display_name (subject));
   return g_strdup (_("Deployment"));

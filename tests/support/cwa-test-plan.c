@@ -46,6 +46,29 @@ cwa_test_checklist_new (CwaPlan *plan)
   return checklist;
 }
 
+CwaServer *
+cwa_test_add_server (CwaDeployment *deployment,
+                     const gchar   *fqdn)
+{
+  g_autoptr(CwaServer) server = cwa_server_new (fqdn);
+
+  cwa_deployment_add_server (deployment, server);
+  return server;
+}
+
+CwaVirtualServer *
+cwa_test_add_virtual_server (CwaServer   *server,
+                             const gchar *url,
+                             CwaAudience  audience,
+                             const gchar *listen)
+{
+  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (url, audience);
+
+  cwa_virtual_server_set_listen (vs, listen);
+  cwa_server_add_virtual_server (server, vs);
+  return vs;
+}
+
 void
 cwa_test_remove_tree (const gchar *path)
 {

@@ -12,6 +12,16 @@ gchar        *cwa_test_example_path  (const gchar *name);
 CwaPlan      *cwa_test_load_plan     (const gchar *path);
 /* A checklist on @plan, run once at cwa_test_now (). */
 CwaChecklist *cwa_test_checklist_new (CwaPlan     *plan);
+/* Adds a computer of @fqdn to @deployment.  Returns it, borrowed (the
+ * deployment holds it). */
+CwaServer    *cwa_test_add_server    (CwaDeployment *deployment,
+                                      const gchar   *fqdn);
+/* Adds a virtual server of @url and @audience to @server; @listen may be
+ * NULL (the default binding).  Returns it, borrowed. */
+CwaVirtualServer *cwa_test_add_virtual_server (CwaServer   *server,
+                                               const gchar *url,
+                                               CwaAudience  audience,
+                                               const gchar *listen);
 /* Deletes @path and all below it (links are removed, not followed). */
 void          cwa_test_remove_tree   (const gchar *path);
 

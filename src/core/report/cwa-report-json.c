@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "cwa-report-private.h"
+#include "cwa-vs-label.h"
+#include "rules/cwa-rule-context.h"
 
 #define CWA_REPORT_JSON_VERSION 1
 
@@ -18,6 +20,9 @@ add_server (CwaJsonWriter *writer,
   cwa_json_writer_add_string_member (writer, "server", name);
 }
 
+/* "virtual_server" is a host (rules.md, "Name matching"); when another
+ * virtual server of the same computer has that host too,
+ * "virtual_server_label" tells them apart as the other formats do. */
 static void
 add_virtual_server (CwaJsonWriter    *writer,
                     CwaVirtualServer *virtual_server)
@@ -27,8 +32,14 @@ add_virtual_server (CwaJsonWriter    *writer,
   if (virtual_server == NULL)
     return;
 
-  name = _cwa_report_dup_virtual_server_name (virtual_server);
+  name = cwa_rule_dup_vs_name (virtual_server);
   cwa_json_writer_add_string_member (writer, "virtual_server", name);
+  if (cwa_vs_label_is_qualified (virtual_server))
+    {
+      g_autofree gchar *label = _cwa_report_dup_virtual_server_name (virtual_server);
+
+      cwa_json_writer_add_string_member (writer, "virtual_server_label", label);
+    }
 }
 
 static void

@@ -53,7 +53,8 @@ gchar       *_cwa_report_dup_verdict     (CwaChecklist    *checklist);
 
 /* How reports name subjects (rules.md): the computer by its FQDN and the
  * virtual server by its URL's host, lower case, no trailing dot, otherwise
- * as written. */
+ * as written; a virtual server that shares its host with another of its
+ * computer with its port or audience as well (cwa_vs_label_dup()). */
 gchar       *_cwa_report_dup_server_name (CwaServer        *server);
 gchar       *_cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server);
 /* Any other host (a load balancer's or reverse proxy's FQDN) the same way. */

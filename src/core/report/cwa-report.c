@@ -6,6 +6,7 @@
 #include "cwa-plan-private.h"
 #include "cwa-report-private.h"
 #include "rules/cwa-rule-context.h"
+#include "cwa-vs-label.h"
 
 static const CwaReportFormat text_format = {
   "text",
@@ -261,7 +262,7 @@ _cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), NULL);
 
-  return cwa_rule_dup_vs_name (virtual_server);
+  return cwa_vs_label_dup (virtual_server, CWA_LABEL_ENGLISH);
 }
 
 const gchar *

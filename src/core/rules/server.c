@@ -8,6 +8,7 @@
 #include "cwa-names.h"
 #include "cwa-rule-context.h"
 #include "cwa-rules-private.h"
+#include "cwa-vs-label.h"
 
 static void
 check_has_mtls_cert (const CwaRule  *rule,
@@ -43,7 +44,7 @@ join_vs_names (GPtrArray *list)
 
   for (guint i = 0; i < list->len; i++)
     {
-      g_autofree gchar *name = cwa_rule_dup_vs_name (g_ptr_array_index (list, i));
+      g_autofree gchar *name = cwa_vs_label_dup (g_ptr_array_index (list, i), CWA_LABEL_ENGLISH);
 
       if (i > 0)
         g_string_append (text, ", ");
@@ -211,8 +212,8 @@ check_listen_conflict (const CwaRule  *rule,
           if (!bindings_conflict (a, b))
             continue;
 
-          name_a = cwa_rule_dup_vs_name (a->vs);
-          name_b = cwa_rule_dup_vs_name (b->vs);
+          name_a = cwa_vs_label_dup (a->vs, CWA_LABEL_ENGLISH);
+          name_b = cwa_vs_label_dup (b->vs, CWA_LABEL_ENGLISH);
           if (conflicts->len > 0)
             g_string_append (conflicts, "; ");
           if (g_ascii_strcasecmp (a->listen, b->listen) == 0)
