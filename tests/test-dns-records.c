@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cwa-dns-records.h"
+#include "cwa-test-plan.h"
 
 typedef struct
 {
@@ -11,39 +12,16 @@ typedef struct
   const gchar *view;
 } Expected;
 
-static CwaServer *
-add_server (CwaDeployment *deployment,
-            const gchar   *fqdn)
-{
-  g_autoptr(CwaServer) server = cwa_server_new (fqdn);
-
-  cwa_deployment_add_server (deployment, server);
-
-  return server;
-}
-
-static CwaVirtualServer *
-add_vs (CwaServer   *server,
-        const gchar *url,
-        CwaAudience  audience,
-        const gchar *listen)
-{
-  g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (url, audience);
-
-  cwa_virtual_server_set_listen (vs, listen);
-  cwa_server_add_virtual_server (server, vs);
-
-  return vs;
-}
-
 static CwaLoadBalancer *
 add_array (CwaDeployment *deployment,
            const gchar   *vip)
 {
   g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
 
-  add_vs (add_server (deployment, "cwa01.contoso.com"), "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL, NULL);
-  add_vs (add_server (deployment, "cwa02.contoso.com"), "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL, NULL);
+  cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwa01.contoso.com"), "https://im.contoso.com",
+                               CWA_AUDIENCE_EXTERNAL, NULL);
+  cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwa02.contoso.com"), "https://im.contoso.com",
+                               CWA_AUDIENCE_EXTERNAL, NULL);
   cwa_load_balancer_add_member (lb, "cwa01.contoso.com");
   cwa_load_balancer_add_member (lb, "cwa02.contoso.com");
   cwa_load_balancer_set_vip (lb, vip);
@@ -106,7 +84,7 @@ test_single_server (void)
   };
   g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
 
-  add_vs (add_server (deployment, "cwaserver.contoso.com"), "https://im.contoso.com",
+  cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwaserver.contoso.com"), "https://im.contoso.com",
           CWA_AUDIENCE_INTERNAL, NULL);
   assert_records (deployment, expected, G_N_ELEMENTS (expected));
 }
@@ -128,11 +106,11 @@ test_separate (void)
     { "download.cwaserver.contoso.com", "CNAME", "cwaserver.contoso.com", "internal" },
   };
   g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
-  CwaServer *server = add_server (deployment, "cwaserver.contoso.com");
+  CwaServer *server = cwa_test_add_server (deployment, "cwaserver.contoso.com");
 
-  add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL, "10.0.0.5:443");
-  add_vs (server, "https://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL, "[2001:DB8::5]:443");
-  add_vs (server, "https://cwaserver.contoso.com:8443", CWA_AUDIENCE_INTERNAL, NULL);
+  cwa_test_add_virtual_server (server, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL, "10.0.0.5:443");
+  cwa_test_add_virtual_server (server, "https://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL, "[2001:DB8::5]:443");
+  cwa_test_add_virtual_server (server, "https://cwaserver.contoso.com:8443", CWA_AUDIENCE_INTERNAL, NULL);
   assert_records (deployment, expected, G_N_ELEMENTS (expected));
 }
 
@@ -178,7 +156,7 @@ test_reverse_proxy_single_server (void)
   g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
   CwaPublishingRule *rule;
 
-  add_vs (add_server (deployment, "cwaserver.contoso.com"), "https://im.contoso.com",
+  cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwaserver.contoso.com"), "https://im.contoso.com",
           CWA_AUDIENCE_EXTERNAL, NULL);
   rule = publish (deployment, "isa01.perimeter.contoso.com", "https://im.contoso.com",
                   "im.contoso.com", "131.107.0.10:443");
