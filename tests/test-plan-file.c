@@ -721,6 +721,10 @@ static const InvalidCase invalid_cases[] = {
     HEAD "  \"load_balancers\": [ { \"fqdn\": \"im.contoso.com\", \"members\": [] },\n"
     "    { \"fqdn\": \"IM.contoso.com\", \"members\": [] } ]\n}\n",
     "plan.cwaplan:5:15: load_balancers[1].fqdn is the same name as load_balancers[0].fqdn; each load balancer is listed once" },
+  { "same-member", CWA_PLAN_ERROR_INVALID,
+    HEAD "  \"load_balancers\": [ { \"fqdn\": \"im.contoso.com\",\n"
+    "    \"members\": [\"cwa01.contoso.com\", \"cwa02.contoso.com\", \"CWA01.contoso.com.\"] } ]\n}\n",
+    "plan.cwaplan:5:59: load_balancers[0].members[2] is the same name as load_balancers[0].members[0]; each member is listed once" },
   { "load-balancer-is-computer", CWA_PLAN_ERROR_INVALID,
     HEAD "  \"servers\": [ { \"fqdn\": \"cwa01.contoso.com\" } ],\n"
     "  \"load_balancers\": [ { \"fqdn\": \"cwa01.contoso.com\", \"members\": [] } ]\n}\n",

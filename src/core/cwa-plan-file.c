@@ -807,6 +807,24 @@ check_unique_rules (Reader          *r,
     }
 }
 
+/* plan-format.md: a load balancer lists each member at most once. */
+static void
+check_unique_members (Reader          *r,
+                      CwaLoadBalancer *lb,
+                      guint            index)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const gchar * const *members = cwa_load_balancer_get_members (lb);
+
+  for (guint j = 0; members[j] != NULL; j++)
+    {
+      g_autofree gchar *host = cwa_name_normalize_lenient (members[j]);
+      g_autofree gchar *path = g_strdup_printf ("load_balancers[%u].members[%u]", index, j);
+
+      check_unique (r, seen, host, path, SAME_NAME, "each member is listed once");
+    }
+}
+
 /* The load-time refusals of plan-format.md, "Version 2", naming both
  * paths.  Called only when nothing else was wrong, so every item of the
  * lists has its object and list positions are paths. */
@@ -840,6 +858,7 @@ check_unique_names (Reader        *r,
         add_problem (r, path, FALSE, "%s " SAME_NAME " %s; the array FQDN must not be a computer's name",
                      path, computer);
       check_unique (r, arrays, host, path, SAME_NAME, "each load balancer is listed once");
+      check_unique_members (r, lb, i);
     }
 
   list = cwa_deployment_get_reverse_proxies (deployment);
