@@ -34,6 +34,11 @@ man=$(installed share/man/man1/cwa-cert-planner.1)
 "$binary" --version | grep -qx "cwa-cert-planner [0-9.]*" || fail "$binary --version"
 "$binary" check "$root/data/examples/contoso.cwaplan" --no-system-trust >/dev/null ||
   fail "$binary check contoso.cwaplan did not pass"
+# The array example is Ready once its stand-in public root counts as public.
+array_report=$("$binary" check "$root/data/examples/contoso-array.cwaplan" --no-system-trust \
+  --public-ca "$root/data/examples/certs/stand-in-public-root.pem" --format json) ||
+  fail "$binary check contoso-array.cwaplan did not pass"
+grep -q '"ready" *: *true' <<<"$array_report" || fail "$binary check contoso-array.cwaplan is not Ready"
 
 desktop-file-validate "$desktop"
 appstreamcli validate --no-net "$metainfo" >/dev/null

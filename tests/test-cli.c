@@ -1149,6 +1149,151 @@ test_names_same_host (void)
   g_rmdir (tmp);
 }
 
+/* The finding of @rule whose @member is @value. */
+static JsonObject *
+find_finding_of (JsonArray   *findings,
+                 const gchar *rule,
+                 const gchar *member,
+                 const gchar *value)
+{
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (finding, "rule"), rule) == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (finding, member, NULL), value) == 0)
+        return finding;
+    }
+  return NULL;
+}
+
+static void
+assert_status (JsonArray   *findings,
+               const gchar *rule,
+               const gchar *member,
+               const gchar *value,
+               const gchar *status)
+{
+  JsonObject *finding = find_finding_of (findings, rule, member, value);
+
+  if (finding == NULL)
+    g_error ("no %s finding with %s %s", rule, member, value);
+  g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, status);
+}
+
+/* contoso-array.cwaplan checks as Ready once its stand-in public root is
+ * given as public, and only then: without it the listener certificate is
+ * no public one (data/examples/README.md). */
+static void
+test_contoso_array_check (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_auto(CwaTestRun) ready = { 0 };
+  g_auto(CwaTestRun) not_public = { 0 };
+  g_auto(CwaTestRun) text = { 0 };
+  g_autoptr(JsonNode) ready_node = NULL;
+  g_autoptr(JsonNode) not_public_node = NULL;
+  JsonObject *summary;
+  JsonArray *findings;
+
+  CWA_TEST_RUN (&ready, dir, "check", "contoso-array.cwaplan", "--now", NOW, "--no-system-trust",
+                "--public-ca", "certs/stand-in-public-root.pem", "--format", "json");
+  g_assert_cmpint (ready.status, ==, 0);
+  g_assert_cmpstr (ready.err, ==, "");
+  ready_node = cwa_test_parse_json (ready.out);
+  assert_summary_consistent (json_node_get_object (ready_node));
+  summary = json_object_get_object_member (json_node_get_object (ready_node), "summary");
+  g_assert_true (json_object_get_boolean_member (summary, "ready"));
+  g_assert_cmpint (json_object_get_int_member (summary, "info"), ==, 0);
+  findings = json_object_get_array_member (json_node_get_object (ready_node), "findings");
+  /* The documented array shares its URL and is no mistake. */
+  assert_status (findings, "deployment.unique-urls", "rule", "deployment.unique-urls", "pass");
+  assert_status (findings, "lb.members-host-array-url", "load_balancer", "im.contoso.com", "pass");
+  assert_status (findings, "rp.listener-public-ca", "published_host", "im.contoso.com", "pass");
+  assert_status (findings, "rp.trusts-internal-ca", "reverse_proxy", "isa01.perimeter.contoso.com", "pass");
+  assert_status (findings, "external.published-by-reverse-proxy", "server", "cwa02.contoso.com", "pass");
+
+  CWA_TEST_RUN (&not_public, dir, "check", "contoso-array.cwaplan", "--now", NOW, "--no-system-trust",
+                "--format", "json");
+  g_assert_cmpint (not_public.status, ==, 0);
+  not_public_node = cwa_test_parse_json (not_public.out);
+  assert_summary_consistent (json_node_get_object (not_public_node));
+  summary = json_object_get_object_member (json_node_get_object (not_public_node), "summary");
+  g_assert_false (json_object_get_boolean_member (summary, "ready"));
+  g_assert_cmpint (json_object_get_int_member (summary, "errors"), ==, 0);
+  findings = json_object_get_array_member (json_node_get_object (not_public_node), "findings");
+  assert_status (findings, "rp.listener-public-ca", "published_host", "im.contoso.com", "fail");
+  assert_status (findings, "cert.chain-trusted", "certificate", "im-contoso-public", "fail");
+  assert_status (findings, "cert.chain-trusted", "certificate", "im-contoso-array", "pass");
+
+  /* The command README.md shows, as it is written there. */
+  CWA_TEST_RUN (&text, dir, "check", "contoso-array.cwaplan", "--public-ca", "certs/stand-in-public-root.pem");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, "\xe2\x9c\x94 Ready"));
+}
+
+/* names and request on contoso-array.cwaplan: one SSL entry for the
+ * array, an MTLS entry per member, the listener's, and a request for each. */
+static void
+test_contoso_array_names (void)
+{
+  g_autofree gchar *dir = examples_dir ();
+  g_auto(CwaTestRun) names = { 0 };
+  g_auto(CwaTestRun) array = { 0 };
+  g_auto(CwaTestRun) via_lb = { 0 };
+  g_auto(CwaTestRun) listener = { 0 };
+  g_auto(CwaTestRun) pass_through = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *required;
+  JsonArray *records;
+  JsonObject *entry;
+  static const gchar * const members[] = { "cwa01.contoso.com", "cwa02.contoso.com", NULL };
+  static const gchar * const san[] = { "im.contoso.com", "as.im.contoso.com", "download.im.contoso.com", NULL };
+
+  CWA_TEST_RUN (&names, dir, "names", "contoso-array.cwaplan", "--format", "json");
+  g_assert_cmpint (names.status, ==, 0);
+  node = cwa_test_parse_json (names.out);
+  required = json_object_get_array_member (json_node_get_object (node), "required_names");
+  g_assert_cmpuint (json_array_get_length (required), ==, 4);
+  entry = find_object (required, "role", "ssl");
+  g_assert_cmpstr (json_object_get_string_member (entry, "load_balancer"), ==, "im.contoso.com");
+  g_assert_false (json_object_has_member (entry, "server"));
+  assert_strv_json (json_object_get_array_member (entry, "servers"), members);
+  assert_strv_json (json_object_get_array_member (entry, "san"), san);
+  entry = find_object (required, "role", "reverse-proxy");
+  g_assert_cmpstr (json_object_get_string_member (entry, "reverse_proxy"), ==, "isa01.perimeter.contoso.com");
+  assert_strv_json (json_object_get_array_member (entry, "san"), san);
+  g_assert_nonnull (find_object (required, "server", "cwa02.contoso.com"));
+  /* The array FQDN resolves to the virtual IP inside, to the listener outside. */
+  records = json_object_get_array_member (json_node_get_object (node), "dns_records");
+  g_assert_cmpstr (json_object_get_string_member (find_object (records, "value", "10.0.0.50"), "view"), ==,
+                   "internal");
+  g_assert_cmpstr (json_object_get_string_member (find_object (records, "value", "131.107.0.10"), "view"), ==,
+                   "external");
+
+  CWA_TEST_RUN (&array, dir, "request", "contoso-array.cwaplan", "--virtual-server", "im.contoso.com",
+                "--format", "openssl");
+  g_assert_cmpint (array.status, ==, 0);
+  g_assert_nonnull (strstr (array.out, "CN = im.contoso.com\n"));
+  g_assert_nonnull (strstr (array.out, "DNS.3 = download.im.contoso.com\n"));
+  g_assert_null (strstr (array.out, "DNS.4"));
+  CWA_TEST_RUN (&via_lb, dir, "request", "contoso-array.cwaplan", "--load-balancer", "im.contoso.com",
+                "--role", "ssl", "--format", "openssl");
+  g_assert_cmpint (via_lb.status, ==, 0);
+  g_assert_cmpstr (via_lb.out, ==, array.out);
+  CWA_TEST_RUN (&listener, dir, "request", "contoso-array.cwaplan", "--reverse-proxy",
+                "isa01.perimeter.contoso.com", "--published-host", "im.contoso.com", "--format", "inf");
+  g_assert_cmpint (listener.status, ==, 0);
+  g_assert_nonnull (strstr (listener.out, "Subject = \"CN=im.contoso.com\"\r\n"));
+  g_assert_nonnull (strstr (listener.out, "public certification authority"));
+  /* The load balancer passes SSL through: no certificate of its own. */
+  CWA_TEST_RUN (&pass_through, dir, "request", "contoso-array.cwaplan", "--load-balancer", "im.contoso.com",
+                "--format", "inf");
+  g_assert_cmpint (pass_through.status, ==, 2);
+  g_assert_cmpstr (pass_through.out, ==, "");
+  g_assert_nonnull (strstr (pass_through.err, "--role ssl"));
+}
+
 /* A password-protected PKCS#12 file: exit 2 naming the option without a
  * password, and the certificate with one, for inspect and for check. */
 static void
@@ -1348,6 +1493,8 @@ main (int   argc,
   g_test_add_func ("/cwa/cli/inspect/odd-facts", test_inspect_odd_facts);
   g_test_add_func ("/cwa/cli/names", test_names);
   g_test_add_func ("/cwa/cli/names/same-host", test_names_same_host);
+  g_test_add_func ("/cwa/cli/contoso-array/check", test_contoso_array_check);
+  g_test_add_func ("/cwa/cli/contoso-array/names-and-requests", test_contoso_array_names);
   g_test_add_func ("/cwa/cli/pkcs12", test_pkcs12);
   g_test_add_func ("/cwa/cli/report/text-color", test_text_color);
 
