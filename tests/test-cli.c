@@ -1181,6 +1181,19 @@ assert_status (JsonArray   *findings,
   g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, status);
 }
 
+/* The findings of a JSON report whose summary agrees with them; sets
+ * *@summary. */
+static JsonArray *
+report_findings (JsonNode    *node,
+                 JsonObject **summary)
+{
+  JsonObject *root = json_node_get_object (node);
+
+  assert_summary_consistent (root);
+  *summary = json_object_get_object_member (root, "summary");
+  return json_object_get_array_member (root, "findings");
+}
+
 /* contoso-array.cwaplan checks as Ready once its stand-in public root is
  * given as public, and only then: without it the listener certificate is
  * no public one (data/examples/README.md). */
@@ -1201,11 +1214,9 @@ test_contoso_array_check (void)
   g_assert_cmpint (ready.status, ==, 0);
   g_assert_cmpstr (ready.err, ==, "");
   ready_node = cwa_test_parse_json (ready.out);
-  assert_summary_consistent (json_node_get_object (ready_node));
-  summary = json_object_get_object_member (json_node_get_object (ready_node), "summary");
+  findings = report_findings (ready_node, &summary);
   g_assert_true (json_object_get_boolean_member (summary, "ready"));
   g_assert_cmpint (json_object_get_int_member (summary, "info"), ==, 0);
-  findings = json_object_get_array_member (json_node_get_object (ready_node), "findings");
   /* The documented array shares its URL and is no mistake. */
   assert_status (findings, "deployment.unique-urls", "rule", "deployment.unique-urls", "pass");
   assert_status (findings, "lb.members-host-array-url", "load_balancer", "im.contoso.com", "pass");
@@ -1217,11 +1228,9 @@ test_contoso_array_check (void)
                 "--format", "json");
   g_assert_cmpint (not_public.status, ==, 0);
   not_public_node = cwa_test_parse_json (not_public.out);
-  assert_summary_consistent (json_node_get_object (not_public_node));
-  summary = json_object_get_object_member (json_node_get_object (not_public_node), "summary");
+  findings = report_findings (not_public_node, &summary);
   g_assert_false (json_object_get_boolean_member (summary, "ready"));
   g_assert_cmpint (json_object_get_int_member (summary, "errors"), ==, 0);
-  findings = json_object_get_array_member (json_node_get_object (not_public_node), "findings");
   assert_status (findings, "rp.listener-public-ca", "published_host", "im.contoso.com", "fail");
   assert_status (findings, "cert.chain-trusted", "certificate", "im-contoso-public", "fail");
   assert_status (findings, "cert.chain-trusted", "certificate", "im-contoso-array", "pass");
