@@ -311,6 +311,45 @@ test_delete_certificate_added_again (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_certificates (fixture->plan)), ==, 2);
 }
 
+/* Adding a certificate (Add Served Certificate) is one step; undo takes it
+ * out, unless it was assigned since: that would clear a newer change. */
+static void
+test_add_certificate (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *certificates = cwa_plan_get_certificates (fixture->plan);
+  guint n = g_list_model_get_n_items (certificates);
+  g_autoptr(CwaCertificate) copy = NULL;
+  CwaCertificate *existing = cwa_plan_lookup_certificate (fixture->plan, "im-contoso");
+  CwaCertificate *added;
+
+  /* An equal certificate is there already: nothing to add. */
+  copy = cwa_certificate_new_from_der (cwa_certificate_get_der (existing), NULL, 0, NULL);
+  g_assert_null (cwa_plan_edits_add_certificate (fixture->plan, copy));
+  g_assert_cmpuint (fixture->n_pushed, ==, 0);
+
+  g_assert_true (cwa_plan_edits_delete_certificate (fixture->plan, existing));
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, n - 1);
+
+  added = cwa_plan_edits_add_certificate (fixture->plan, copy);
+  g_assert_true (added == copy);
+  g_assert_cmpstr (fixture->last_title, ==, "“im.contoso.com” added");
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, n);
+  g_assert_nonnull (cwa_certificate_get_id (added));
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, n - 1);
+
+  /* Assigned since: the toast's Undo of the addition does nothing. */
+  g_assert_nonnull (cwa_plan_edits_add_certificate (fixture->plan, copy));
+  {
+    guint add_id = fixture->last_id;
+
+    g_assert_true (cwa_plan_edits_assign (fixture->plan, first_virtual_server (fixture->plan), copy));
+    g_assert_false (cwa_history_undo_entry (fixture->history, add_id));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, n);
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (first_virtual_server (fixture->plan)) == copy);
+}
 
 /* A second computer holding a virtual server of the same URL host as the
  * first computer's: the array "Make array…" is for. */
@@ -542,6 +581,7 @@ main (int   argc,
   ADD ("delete-deployment", test_delete_deployment);
   ADD ("delete-certificate", test_delete_certificate);
   ADD ("delete-certificate/added-again", test_delete_certificate_added_again);
+  ADD ("add-certificate", test_add_certificate);
   ADD ("load-balancer", test_load_balancer);
   ADD ("delete-server/membership", test_delete_server_membership);
   ADD ("make-array", test_make_array);

@@ -290,6 +290,20 @@ flag_get (GObject     *item,
 
 /* Undo. */
 
+/* A certificate entry added by an edit that was assigned since: taking it
+ * out again would also clear that newer assignment. */
+static gboolean
+entry_in_use (GObject *container,
+              GObject *item)
+{
+  g_auto(GStrv) roles = NULL;
+
+  if (!CWA_IS_PLAN (container) || !CWA_IS_CERTIFICATE (item))
+    return FALSE;
+  roles = cwa_plan_dup_certificate_roles (CWA_PLAN (container), CWA_CERTIFICATE (item));
+  return roles[0] != NULL;
+}
+
 static gboolean
 change_in_place (Change *change)
 {
@@ -302,7 +316,8 @@ change_in_place (Change *change)
     case CHANGE_REMOVE:
       return container != NULL && !container_find (container, change->item, change->name, NULL);
     case CHANGE_INSERT:
-      return container != NULL && container_find (container, change->item, change->name, NULL);
+      return container != NULL && container_find (container, change->item, change->name, NULL) &&
+             !entry_in_use (container, change->item);
     case CHANGE_FLAG:
       return flag_get (change->item, change->name) == change->flag;
     default:
@@ -665,8 +680,6 @@ cwa_plan_edits_delete_certificate (CwaPlan        *plan,
   return TRUE;
 }
 
-/* Load balancers, reverse proxies and publishing rules. */
-
 /* Records putting @item at the end of @container's list and does it. */
 static void
 add_insertion (GPtrArray *changes,
@@ -678,6 +691,27 @@ add_insertion (GPtrArray *changes,
   change_add (changes, CHANGE_INSERT, item, container);
   container_insert (container, g_list_model_get_n_items (items), item, NULL, NULL);
 }
+
+CwaCertificate *
+cwa_plan_edits_add_certificate (CwaPlan        *plan,
+                                CwaCertificate *certificate)
+{
+  GPtrArray *changes;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), NULL);
+
+  if (container_find (G_OBJECT (plan), G_OBJECT (certificate), NULL, NULL))
+    return NULL;
+
+  changes = changes_new ();
+  add_insertion (changes, plan, certificate);
+  /* Translators: a toast after adding a certificate to the plan */
+  record (plan, changes, g_strdup_printf (_("“%s” added"), cwa_certificate_get_display_name (certificate)));
+  return certificate;
+}
+
+/* Load balancers, reverse proxies and publishing rules. */
 
 /* Appends @item, a load balancer or reverse proxy not in the deployment
  * yet, to its list; @title is taken. */

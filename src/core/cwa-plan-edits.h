@@ -39,6 +39,13 @@ gboolean cwa_plan_edits_delete_virtual_server (CwaPlan          *plan,
 gboolean cwa_plan_edits_delete_certificate    (CwaPlan          *plan,
                                                CwaCertificate   *certificate);
 
+/* Adds @certificate as a new entry at the end of the plan's certificates
+ * (its id made unique as cwa_plan_add_certificate() does); undo takes it
+ * out again unless it was assigned since.  Returns @certificate (the
+ * entry, borrowed), or NULL, recording nothing, when the plan holds an
+ * equal certificate already. */
+CwaCertificate *cwa_plan_edits_add_certificate (CwaPlan          *plan,
+                                                CwaCertificate   *certificate);
 /* Adds @load_balancer (not in the deployment yet) at the end of the
  * deployment's load balancers. */
 gboolean cwa_plan_edits_add_load_balancer     (CwaPlan          *plan,

@@ -156,6 +156,7 @@ cwa_application_startup (GApplication *app)
     { "win.add-certificates", { "<Control><Shift>o", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.copy-markdown", { "<Control><Shift>c", NULL } },
+    { "win.check-live", { "<Control>l", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "editor.add-server", { "<Control><Shift>n", NULL } },

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-checklist-panel.h"
+#include "cwa-live-group.h"
 #include "cwa-plan-edits.h"
 #include "cwa-request.h"
 #include "cwa-ui-util.h"
@@ -29,6 +30,7 @@ struct _CwaChecklistPanel
   GtkImage     *verdict_icon;
   GtkLabel     *verdict_label;
   GtkLabel     *summary_label;
+  CwaLiveGroup *live_group;
   GtkBox       *findings_box;
   GtkBox       *requirements_box;
   GtkButton    *copy_all_button;
@@ -844,6 +846,15 @@ cwa_checklist_panel_set_checklist (CwaChecklistPanel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
 
+void
+cwa_checklist_panel_set_live_check (CwaChecklistPanel *self,
+                                    CwaLiveCheck      *live_check)
+{
+  g_return_if_fail (CWA_IS_CHECKLIST_PANEL (self));
+
+  cwa_live_group_set_live_check (self->live_group, live_check);
+}
+
 gboolean
 cwa_checklist_panel_get_show_passed (CwaChecklistPanel *self)
 {
@@ -970,6 +981,7 @@ cwa_checklist_panel_class_init (CwaChecklistPanelClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CWA_TYPE_FINDING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CWA_TYPE_LIVE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cwacertplanner/CertPlanner/cwa-checklist-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, box);
@@ -977,6 +989,7 @@ cwa_checklist_panel_class_init (CwaChecklistPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, live_group);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, findings_box);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, requirements_box);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, copy_all_button);
@@ -999,6 +1012,7 @@ cwa_checklist_panel_init (CwaChecklistPanel *self)
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   g_object_bind_property (self, "show-passed", self->show_passed_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "show-passed", self->live_group, "show-passed", G_BINDING_SYNC_CREATE);
   update_verdict (self);
   rebuild_findings (self);
   rebuild_coverage (self);

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cwa-checklist.h"
+#include "cwa-live-check.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,10 @@ void          cwa_checklist_panel_set_checklist   (CwaChecklistPanel *self,
 gboolean      cwa_checklist_panel_get_show_passed (CwaChecklistPanel *self);
 void          cwa_checklist_panel_set_show_passed (CwaChecklistPanel *self,
                                                    gboolean           show_passed);
+/* The live check whose results the Live group shows (cwa-live-group.h);
+ * NULL for none. */
+void          cwa_checklist_panel_set_live_check  (CwaChecklistPanel *self,
+                                                   CwaLiveCheck      *live_check);
 /* The text of the verdict ("Ready", "2 errors, 1 warning"). */
 const gchar  *cwa_checklist_panel_get_verdict     (CwaChecklistPanel *self);
 /* The findings shown now, in display order (element type CwaFinding). */

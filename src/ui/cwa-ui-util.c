@@ -326,3 +326,56 @@ cwa_ui_entry_set_text (GtkEntry    *entry,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
 }
+
+/* The live check. */
+
+const gchar *
+cwa_ui_live_status_label (CwaLiveStatus status)
+{
+  switch (status)
+    {
+    case CWA_LIVE_STATUS_AS_PLANNED:
+      return _("Served as planned");
+    case CWA_LIVE_STATUS_OTHER:
+      return _("Serves another certificate");
+    case CWA_LIVE_STATUS_UNREACHABLE:
+      return _("Unreachable");
+    case CWA_LIVE_STATUS_NONE:
+    default:
+      return NULL;
+    }
+}
+
+CwaUiStatus
+cwa_ui_live_status_to_ui (CwaLiveStatus status)
+{
+  switch (status)
+    {
+    case CWA_LIVE_STATUS_AS_PLANNED:
+      return CWA_UI_STATUS_PASS;
+    case CWA_LIVE_STATUS_OTHER:
+    case CWA_LIVE_STATUS_UNREACHABLE:
+      return CWA_UI_STATUS_ERROR;
+    case CWA_LIVE_STATUS_NONE:
+    default:
+      return CWA_UI_STATUS_NONE;
+    }
+}
+
+gchar *
+cwa_ui_dup_live_checked_text (GDateTime *checked_at,
+                              gboolean   stale)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree gchar *time = NULL;
+
+  if (checked_at == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (checked_at);
+  time = g_date_time_format (local, "%H:%M");
+  if (stale)
+    /* Translators: %s is the time of a live check, e.g. "14:02" */
+    return g_strdup_printf (_("Checked before your last change, at %s"), time);
+  /* Translators: %s is the time of a live check, e.g. "14:02" */
+  return g_strdup_printf (_("Checked at %s"), time);
+}

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cwa-checklist.h"
+#include "cwa-live-check.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,16 @@ AdwToast    *cwa_ui_show_toast           (GtkWidget    *widget,
  * by the finding's own subject's names and the quotes removed, as the
  * reports name the subject.  Plain text; free with g_free(). */
 gchar       *cwa_ui_dup_finding_headline (CwaFinding   *finding);
+
+/* A live check's verdict on one endpoint, in the words of its badge
+ * ("Served as planned", "Serves another certificate", "Unreachable";
+ * translated, NULL for CWA_LIVE_STATUS_NONE) and as a status for icons. */
+const gchar *cwa_ui_live_status_label    (CwaLiveStatus status);
+CwaUiStatus  cwa_ui_live_status_to_ui    (CwaLiveStatus status);
+/* "Checked at 14:02" (local time; translated), or when @stale "Checked
+ * before your last change, at 14:02" (ui.md). */
+gchar       *cwa_ui_dup_live_checked_text (GDateTime   *checked_at,
+                                           gboolean     stale);
 
 /* How messages name @file: its display name, else its base name. */
 gchar       *cwa_ui_dup_file_label       (GFile        *file);

@@ -4,6 +4,7 @@
 #include "cwa-certificate-inspector.h"
 #include "cwa-checklist-panel.h"
 #include "cwa-deployment-editor.h"
+#include "cwa-live-check.h"
 #include "cwa-password-queue.h"
 #include "cwa-window.h"
 
@@ -38,6 +39,8 @@ struct _CwaWindow
   gboolean                 close_confirmed;
   /* A save is being written (win.save and win.save-as wait for it). */
   gboolean                 saving;
+  /* Check Live Servers: the probe run and its results. */
+  CwaLiveCheck            *live_check;
 
   /* Template children */
   AdwToastOverlay         *toast_overlay;
@@ -49,6 +52,9 @@ struct _CwaWindow
   CwaDeploymentEditor     *editor;
   CwaCertificateInspector *inspector;
   CwaChecklistPanel       *checklist_panel;
+  GtkRevealer             *live_revealer;
+  GtkProgressBar          *live_progress_bar;
+  GtkWidget               *live_cancel_button;
   GMenu                   *recent_menu;
   GMenu                   *export_formats_section;
 };
@@ -80,6 +86,11 @@ void     _cwa_window_save                 (CwaWindow    *self);
 void     _cwa_window_save_as              (CwaWindow    *self);
 /* Asks about unsaved changes, then closes (TRUE: the close must wait). */
 gboolean _cwa_window_confirm_close        (CwaWindow    *self);
+
+/* cwa-window-live.c: Check Live Servers (win.check-live, Ctrl+L) and
+ * its progress bar with Cancel (win.cancel-live-check). */
+void     _cwa_window_class_live_init      (GtkWidgetClass *widget_class);
+void     _cwa_window_live_init            (CwaWindow    *self);
 
 /* cwa-window-dnd.c: files dropped on the window, certificates pasted. */
 void     _cwa_window_dnd_init             (CwaWindow    *self);

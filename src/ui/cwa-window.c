@@ -111,6 +111,13 @@ cwa_window_get_checklist (CwaWindow *self)
   return self->checklist;
 }
 
+CwaLiveCheck *
+cwa_window_get_live_check (CwaWindow *self)
+{
+  g_return_val_if_fail (CWA_IS_WINDOW (self), NULL);
+  return self->live_check;
+}
+
 CwaImportQueue *
 cwa_window_get_import_queue (CwaWindow *self)
 {
@@ -147,6 +154,9 @@ cwa_window_set_plan (CwaWindow *self,
   if (now != NULL)
     cwa_checklist_set_now (checklist, now);
 
+  /* Live results belong to the plan they were checked against. */
+  if (self->live_check != NULL)
+    cwa_live_check_clear (self->live_check);
   g_set_object (&self->plan, plan);
   g_set_object (&self->checklist, checklist);
   g_signal_group_set_target (self->plan_signals, plan);
@@ -357,6 +367,12 @@ cwa_window_dispose (GObject *object)
   g_clear_object (&self->import_queue);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->history_signals);
+  if (self->live_check != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->live_check, self);
+      cwa_live_check_clear (self->live_check);
+    }
+  g_clear_object (&self->live_check);
   g_clear_object (&self->checklist);
   g_clear_object (&self->plan);
   g_clear_object (&self->trust);
@@ -441,6 +457,9 @@ cwa_window_class_init (CwaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, checklist_panel);
+  gtk_widget_class_bind_template_child (widget_class, CwaWindow, live_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CwaWindow, live_progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwaWindow, live_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, export_formats_section);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
@@ -448,6 +467,7 @@ cwa_window_class_init (CwaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, folder_closure);
 
   _cwa_window_class_actions_init (widget_class);
+  _cwa_window_class_live_init (widget_class);
 }
 
 /* Run from the build tree the schema may not be installed: the window
@@ -524,6 +544,7 @@ cwa_window_init (CwaWindow *self)
 
   _cwa_window_dnd_init (self);
   _cwa_window_actions_init (self);
+  _cwa_window_live_init (self);
 
   plan = new_plan (self);
   cwa_window_set_plan (self, plan);

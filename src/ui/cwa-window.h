@@ -5,6 +5,7 @@
 
 #include "cwa-checklist.h"
 #include "cwa-import-queue.h"
+#include "cwa-live-check.h"
 #include "cwa-plan.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ void            cwa_window_set_plan          (CwaWindow      *self,
                                               CwaPlan        *plan);
 CwaChecklist   *cwa_window_get_checklist     (CwaWindow      *self);
 CwaImportQueue *cwa_window_get_import_queue  (CwaWindow      *self);
+/* Check Live Servers' state (borrowed): its probe's connect map is where
+ * --resolve and --connect-to style entries go (tests map every name to
+ * 127.0.0.0/8 there). */
+CwaLiveCheck   *cwa_window_get_live_check    (CwaWindow      *self);
 /* TRUE for a fresh window: no file, nothing changed.  Files given to the
  * application open in such a window rather than a new one. */
 gboolean        cwa_window_is_pristine       (CwaWindow      *self);
