@@ -8,10 +8,6 @@
 #include <json-glib/json-glib.h>
 
 #include "cwa-connect-map.h"
-#include "cwa-deployment.h"
-#include "cwa-endpoint.h"
-#include "cwa-probe.h"
-#include "cwa-report.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-run.h"
@@ -195,6 +191,53 @@ typedef struct
   const gchar *listen;           /* NULL: the default */
 } Site;
 
+static JsonBuilder *
+begin_plan (gint version)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "cwa-cert-plan");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, version);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, "Contoso live");
+  return builder;
+}
+
+/* Adds every certificate made so far and writes the plan file. */
+static void
+finish_plan (Fixture     *fixture,
+             JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) ids = g_hash_table_get_keys (fixture->pems);
+
+  json_builder_set_member_name (builder, "certificates");
+  json_builder_begin_array (builder);
+  ids = g_list_sort (ids, (GCompareFunc) g_strcmp0);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, l->data);
+      json_builder_set_member_name (builder, "pem");
+      json_builder_add_string_value (builder, g_hash_table_lookup (fixture->pems, l->data));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_to_file (generator, fixture->plan_path, &error);
+  g_assert_no_error (error);
+}
+
 /* Writes a plan: one computer (MTLS certificate "mtls") hosting @sites,
  * and every certificate made so far. */
 static void
@@ -202,19 +245,8 @@ write_plan (Fixture    *fixture,
             const Site *sites,
             guint       n_sites)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GList) ids = NULL;
+  g_autoptr(JsonBuilder) builder = begin_plan (1);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "cwa-cert-plan");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, "Contoso live");
   json_builder_set_member_name (builder, "servers");
   json_builder_begin_array (builder);
   json_builder_begin_object (builder);
@@ -249,27 +281,7 @@ write_plan (Fixture    *fixture,
   json_builder_end_object (builder);
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "certificates");
-  json_builder_begin_array (builder);
-  ids = g_hash_table_get_keys (fixture->pems);
-  ids = g_list_sort (ids, (GCompareFunc) g_strcmp0);
-  for (GList *l = ids; l != NULL; l = l->next)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, l->data);
-      json_builder_set_member_name (builder, "pem");
-      json_builder_add_string_value (builder, g_hash_table_lookup (fixture->pems, l->data));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_to_file (generator, fixture->plan_path, &error);
-  g_assert_no_error (error);
+  finish_plan (fixture, builder);
 }
 
 static void
@@ -833,99 +845,84 @@ test_connect_map (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
-/* The fixture's certificate @id as an entry of @plan. */
-static CwaCertificate *
-add_to_plan (Fixture     *fixture,
-             CwaPlan     *plan,
-             const gchar *id)
-{
-  g_autoptr(CwaCertificate) certificate = NULL;
-  g_autoptr(GError) error = NULL;
-
-  certificate = cwa_certificate_new_from_der (get_der (fixture, id), NULL, 0, &error);
-  g_assert_no_error (error);
-  cwa_certificate_set_id (certificate, id);
-
-  return cwa_plan_add_certificate (plan, certificate);
-}
-
+/* A version 2 plan: cwa01 and cwa02 serving im.contoso.com as an array
+ * behind a pass-through load balancer (VIP 127.0.0.20), published by a
+ * reverse proxy as im.contoso.net on a listener at 127.0.0.30. */
 static void
-on_probe_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+write_array_plan (Fixture *fixture)
 {
-  GPtrArray **results = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = begin_plan (2);
+  static const gchar * const members[] = { "cwa01.contoso.com", "cwa02.contoso.com" };
 
-  *results = cwa_probe_run_finish (CWA_PROBE (source), result, &error);
-  g_assert_no_error (error);
-}
-
-/* Probes @plan's endpoints with @probe and returns the JSON report of
- * every finding, planning and live, at the fixed "now". */
-static JsonNode *
-probe_in_process (CwaPlan  *plan,
-                  CwaProbe *probe)
-{
-  g_autoptr(GPtrArray) endpoints = cwa_endpoint_list_for_plan (plan);
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(CwaChecklist) checklist = cwa_test_checklist_new (plan);
-  g_autoptr(GDateTime) now = cwa_test_now ();
-  g_autoptr(CwaReport) report = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *text = NULL;
-
-  cwa_probe_run_async (probe, endpoints, NULL, on_probe_done, &results);
-  while (results == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  cwa_checklist_set_probe_results (checklist, results);
-  cwa_checklist_update (checklist);
-  report = cwa_report_new (plan, checklist, "array.cwaplan", now);
-  report->endpoints = g_ptr_array_ref (results);
-  bytes = cwa_report_write_bytes (report, cwa_report_format_lookup ("json"), &error);
-  g_assert_no_error (error);
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-
-  return cwa_test_parse_json (text);
-}
-
-/* Two computers serving one virtual server as an array. */
-static void
-add_array (Fixture *fixture,
-           CwaPlan *plan)
-{
-  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
-  CwaCertificate *im_new = add_to_plan (fixture, plan, "im-new");
-  static const gchar * const members[] = { "cwa01.contoso.com", "cwa02.contoso.com", NULL };
-  g_autoptr(CwaLoadBalancer) load_balancer = cwa_load_balancer_new ("im.contoso.com");
-
-  for (guint i = 0; members[i] != NULL; i++)
+  json_builder_set_member_name (builder, "servers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
-      g_autoptr(CwaServer) server = cwa_server_new (members[i]);
-      g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
-
-      cwa_virtual_server_set_ssl_certificate (vs, im_new);
-      cwa_server_add_virtual_server (server, vs);
-      cwa_deployment_add_server (deployment, server);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "fqdn");
+      json_builder_add_string_value (builder, members[i]);
+      json_builder_set_member_name (builder, "virtual_servers");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, "https://im.contoso.com");
+      json_builder_set_member_name (builder, "audience");
+      json_builder_add_string_value (builder, "external");
+      json_builder_set_member_name (builder, "ssl_certificate");
+      json_builder_add_string_value (builder, "im-new");
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
     }
-  cwa_load_balancer_set_vip (load_balancer, "127.0.0.20");
-  cwa_load_balancer_set_members (load_balancer, members);
-  cwa_deployment_add_load_balancer (deployment, load_balancer);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "load_balancers");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fqdn");
+  json_builder_add_string_value (builder, "im.contoso.com");
+  json_builder_set_member_name (builder, "vip");
+  json_builder_add_string_value (builder, "127.0.0.20");
+  json_builder_set_member_name (builder, "members");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    json_builder_add_string_value (builder, members[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "reverse_proxies");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fqdn");
+  json_builder_add_string_value (builder, "isa01.perimeter.contoso.com");
+  json_builder_set_member_name (builder, "publishing_rules");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "published_url");
+  json_builder_add_string_value (builder, "https://im.contoso.net");
+  json_builder_set_member_name (builder, "listen");
+  json_builder_add_string_value (builder, "127.0.0.30:443");
+  json_builder_set_member_name (builder, "listener_certificate");
+  json_builder_add_string_value (builder, "im-public");
+  json_builder_set_member_name (builder, "virtual_server");
+  json_builder_add_string_value (builder, "im.contoso.com");
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+
+  finish_plan (fixture, builder);
 }
 
 /* An array of two computers behind a pass-through load balancer, the
  * second member still serving last year's certificate, and a reverse
- * proxy publishing it on the Internet. */
+ * proxy publishing it on the Internet: `probe` on a version 2 plan. */
 static void
 test_array_and_listener (void)
 {
   g_auto(Fixture) fixture = { 0 };
-  g_autoptr(CwaPlan) plan = cwa_plan_new ();
-  g_autoptr(CwaProbe) probe = cwa_probe_new ();
-  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
-  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.net", "im.contoso.com");
+  g_auto(CwaTestRun) run = { 0 };
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonNode) node = NULL;
   JsonObject *report;
@@ -936,29 +933,25 @@ test_array_and_listener (void)
   add_leaf (&fixture, "im-new", "im.contoso.com", NULL, 0, 201);
   add_leaf (&fixture, "im-old", "im.contoso.com", NULL, EXPIRED_UNIX, 200);
   add_leaf (&fixture, "im-public", "im.contoso.net", NULL, 0, 202);
-  add_to_plan (&fixture, plan, "contoso-root");
-  add_to_plan (&fixture, plan, "im-old");
-  add_array (&fixture, plan);
-  cwa_publishing_rule_set_listen (rule, "127.0.0.30:443");
-  cwa_publishing_rule_set_listener_certificate (rule, add_to_plan (&fixture, plan, "im-public"));
-  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
-  cwa_deployment_add_reverse_proxy (cwa_plan_get_deployment (plan), proxy);
+  write_array_plan (&fixture);
 
   start_tls (&fixture, "127.0.0.21", 443, "im-new", TRUE);
   start_tls (&fixture, "127.0.0.22", 443, "im-old", TRUE);
   start_tls (&fixture, "127.0.0.20", 443, "im-new", TRUE);
   start_tls (&fixture, "127.0.0.30", 443, "im-public", TRUE);
-  g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (probe), "cwa01.contoso.com:443:127.0.0.21", NULL));
-  g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (probe), "cwa02.contoso.com:443:127.0.0.22", NULL));
+  g_ptr_array_add (args, g_strdup ("--resolve=cwa01.contoso.com:443:127.0.0.21"));
+  g_ptr_array_add (args, g_strdup ("--resolve=cwa02.contoso.com:443:127.0.0.22"));
   add_resolves (args, "im.contoso.com", "127.0.0.20");
   add_resolves (args, "im.contoso.net", "127.0.0.30");
-  for (guint i = 0; i < args->len; i++)
-    g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (probe),
-                                                (const gchar *) g_ptr_array_index (args, i) + strlen ("--resolve="), NULL));
-  cwa_probe_set_view (probe, CWA_AUDIENCE_EXTERNAL);
-  cwa_probe_set_timeout (probe, 2000);
+  g_ptr_array_add (args, g_strdup ("--view=external"));
+  g_ptr_array_add (args, g_strdup ("--timeout=2"));
+  g_ptr_array_add (args, g_strdup ("--format=json"));
 
-  node = probe_in_process (plan, probe);
+  run_probe (&run, &fixture, args);
+  /* The old certificate of cwa02 is an error. */
+  if (run.status != 1 || *run.err != '\0')
+    g_error ("probe exited %d; stderr:\n%s", run.status, run.err);
+  node = cwa_test_parse_json (run.out);
   report = json_node_get_object (node);
 
   /* Each member on its own, past the load balancer, with the array's names. */
@@ -994,6 +987,8 @@ test_array_and_listener (void)
   g_assert_nonnull (strstr (json_object_get_string_member (finding, "message"), "im.contoso.net"));
   finding = find_live (report, "live.serves-planned-cert", "im.contoso.net:443");
   g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "pass");
+  g_assert_cmpstr (json_object_get_string_member (find_endpoint (report, "im.contoso.net:443"), "address"), ==,
+                   "127.0.0.30");
 }
 
 int
