@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include "cwa-checklist-panel.h"
+#include "cwa-deployment-editor.h"
 #include "cwa-live-group.h"
 #include "cwa-plan-edits.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-tls-server.h"
 #include "cwa-test-ui.h"
+#include "cwa-topology-card.h"
+#include "cwa-topology-view.h"
 #include "cwa-window.h"
 
 typedef struct
@@ -176,6 +179,24 @@ setup_sites (Fixture *fixture)
 
   serve (fixture, "good.contoso.com", "127.0.0.2", good);
   serve (fixture, "other.contoso.com", "127.0.0.3", other_served);
+}
+
+/* As setup_sites(), and refused.contoso.com where nobody listens. */
+static void
+setup_sites_and_refused (Fixture *fixture)
+{
+  g_autoptr(CwaCertificate) refused = make_leaf (fixture, "refused.contoso.com", 107);
+  CwaPlan *plan;
+  g_autoptr(CwaServer) server = NULL;
+
+  setup_sites (fixture);
+  plan = cwa_window_get_plan (fixture->window);
+  server = g_list_model_get_item (cwa_deployment_get_servers (cwa_plan_get_deployment (plan)), 0);
+  add_site (server, "refused.contoso.com", add_entry (plan, refused, "refused"));
+  cwa_plan_set_modified (plan, FALSE);
+  /* 127.0.0.8: nobody listens there. */
+  g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (cwa_live_check_get_probe (fixture->live)),
+                                              "refused.contoso.com:443:127.0.0.8", NULL));
 }
 
 static gboolean
@@ -382,6 +403,54 @@ test_live_group (Fixture       *fixture,
   g_assert_true (adw_expander_row_get_expanded (find_endpoint_row (fixture, "other.contoso.com:443")));
 }
 
+static CwaTopologyCard *
+find_card (Fixture     *fixture,
+           const gchar *host)
+{
+  CwaDeploymentEditor *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  CwaTopologyView *view = CWA_TOPOLOGY_VIEW (cwa_deployment_editor_get_topology_view (editor));
+  GtkWidget *card = cwa_topology_view_find_widget (view, find_site (cwa_window_get_plan (fixture->window), host));
+
+  g_assert_true (CWA_IS_TOPOLOGY_CARD (card));
+  return CWA_TOPOLOGY_CARD (card);
+}
+
+/* Each card of the topology view is badged with what its endpoint served,
+ * and when; after an edit the badges are dimmed. */
+static void
+test_badges (Fixture       *fixture,
+             gconstpointer  data)
+{
+  CwaDeploymentEditor *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree gchar *time = NULL;
+  g_autofree gchar *expected = NULL;
+  CwaPlan *plan;
+
+  setup_sites_and_refused (fixture);
+  gtk_toggle_button_set_active (cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
+  cwa_test_ui_drain_main_loop ();
+  g_assert_null (cwa_topology_card_get_live_text (find_card (fixture, "good.contoso.com")));
+
+  check_live (fixture);
+  local = g_date_time_to_local (cwa_live_check_get_checked_at (fixture->live));
+  time = g_date_time_format (local, "%H:%M");
+  expected = g_strdup_printf ("Served as planned · %s", time);
+  CWA_TEST_WAIT_FOR (g_strcmp0 (cwa_topology_card_get_live_text (find_card (fixture, "good.contoso.com")), expected) == 0);
+  g_assert_true (g_str_has_prefix (cwa_topology_card_get_live_text (find_card (fixture, "other.contoso.com")),
+                                   "Serves another certificate · "));
+  g_assert_true (g_str_has_prefix (cwa_topology_card_get_live_text (find_card (fixture, "refused.contoso.com")),
+                                   "Unreachable · "));
+  cwa_test_ui_maybe_screenshot (GTK_WIDGET (fixture->window), "live-check-topology");
+
+  plan = cwa_window_get_plan (fixture->window);
+  g_assert_true (cwa_plan_edits_assign (plan, find_site (plan, "other.contoso.com"), NULL));
+  CWA_TEST_WAIT_FOR (gtk_widget_has_css_class (gtk_widget_get_last_child (gtk_widget_get_first_child (
+                       GTK_WIDGET (find_card (fixture, "good.contoso.com")))), "live-stale"));
+  /* Still there: stale, not dropped. */
+  g_assert_cmpstr (cwa_topology_card_get_live_text (find_card (fixture, "good.contoso.com")), ==, expected);
+}
+
 /* Cancel while an endpoint accepts TCP but never answers the handshake:
  * the run stops at once, long before the timeout, and nothing is kept. */
 static void
@@ -533,6 +602,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("stale-after-edit", test_stale_after_edit);
   ADD ("add-served", test_add_served);
+  ADD ("badges", test_badges);
 #undef ADD
 
   status = g_test_run ();

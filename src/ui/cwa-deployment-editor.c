@@ -809,6 +809,13 @@ find_row (CwaDeploymentEditor *self,
   return -1;
 }
 
+GtkWidget *
+cwa_deployment_editor_get_topology_view (CwaDeploymentEditor *self)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self), NULL);
+  return self->topology_view;
+}
+
 void
 cwa_deployment_editor_select (CwaDeploymentEditor *self,
                               gpointer             subject)

@@ -29,6 +29,10 @@ gpointer   cwa_deployment_editor_get_selected (CwaDeploymentEditor *self);
 void       cwa_deployment_editor_select       (CwaDeploymentEditor *self,
                                                gpointer             subject);
 
+/* The topology view on the editor's other page (a CwaTopologyView,
+ * borrowed). */
+GtkWidget *cwa_deployment_editor_get_topology_view (CwaDeploymentEditor *self);
+
 /* "Make array…" on @virtual_server (cwa_plan_edits_make_array()), then
  * selects the load balancer; nothing when there is no array to make. */
 void          cwa_deployment_editor_make_array  (CwaDeploymentEditor *self,

@@ -6,6 +6,7 @@
 #include "cwa-topology-card.h"
 #include "cwa-topology-item.h"
 #include "cwa-topology-status.h"
+#include "cwa-ui-util.h"
 
 /* Wide enough for "download.im.contoso.com" in the caption font at 100 %. */
 #define CARD_WIDTH 250
@@ -25,6 +26,7 @@ struct _CwaTopologyCard
   GtkWidget        *listen_label;
   GtkWidget        *certificate_label;
   GtkWidget        *names_label;
+  GtkWidget        *live_badge;
   GtkWidget        *menu;
 };
 
@@ -389,6 +391,13 @@ cwa_topology_card_init (CwaTopologyCard *self)
   gtk_widget_set_visible (self->names_label, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->names_label);
 
+  self->live_badge = gtk_label_new (NULL);
+  gtk_widget_set_halign (self->live_badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->live_badge, "topology-live");
+  gtk_widget_add_css_class (self->live_badge, "caption-heading");
+  gtk_widget_set_visible (self->live_badge, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->live_badge);
+
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
@@ -400,6 +409,25 @@ cwa_topology_card_init (CwaTopologyCard *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
 
   gtk_widget_set_size_request (self->content, CARD_WIDTH, -1);
+}
+
+void
+cwa_topology_card_set_live_status (CwaTopologyCard *self,
+                                   CwaLiveStatus    status,
+                                   GDateTime       *checked_at,
+                                   gboolean         stale)
+{
+  g_return_if_fail (CWA_IS_TOPOLOGY_CARD (self));
+
+  cwa_ui_live_badge_update (GTK_LABEL (self->live_badge), status, checked_at, stale);
+}
+
+const gchar *
+cwa_topology_card_get_live_text (CwaTopologyCard *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_CARD (self), NULL);
+
+  return gtk_widget_get_visible (self->live_badge) ? gtk_label_get_text (GTK_LABEL (self->live_badge)) : NULL;
 }
 
 GtkWidget *

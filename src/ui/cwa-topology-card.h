@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cwa-checklist.h"
+#include "cwa-live-check.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,14 @@ CwaVirtualServer *cwa_topology_card_get_virtual_server (CwaTopologyCard  *self);
  * the certificates of @checklist's plan. */
 void              cwa_topology_card_refresh            (CwaTopologyCard  *self,
                                                         CwaChecklist     *checklist);
+/* The badge of Check Live Servers: what the virtual server's binding
+ * served and when (hidden for CWA_LIVE_STATUS_NONE), dimmed when @stale. */
+void              cwa_topology_card_set_live_status    (CwaTopologyCard  *self,
+                                                        CwaLiveStatus     status,
+                                                        GDateTime        *checked_at,
+                                                        gboolean          stale);
+/* The badge's text, or NULL while it is hidden. */
+const gchar      *cwa_topology_card_get_live_text      (CwaTopologyCard  *self);
 /* Opens the context menu ("Assign certificate…"). */
 void              cwa_topology_card_popup_menu         (CwaTopologyCard  *self);
 

@@ -22,6 +22,9 @@ struct _CwaTopologyView
   CwaChecklist    *checklist;
   GSignalGroup    *plan_signals;
   GSignalGroup    *checklist_signals;
+  /* Check Live Servers: its results badge the cards. */
+  CwaLiveCheck    *live_check;
+  GSignalGroup    *live_signals;
   GCancellable    *cancellable;
   guint            sync_id;
   CwaCertificate  *hint;
@@ -114,6 +117,50 @@ box_of_child (GtkWidget *flow_child)
   return CWA_TOPOLOGY_BOX (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (flow_child)));
 }
 
+/* Live badges: every card in the view, wherever its box put it, gets the
+ * verdict on its own endpoint. */
+static void
+apply_live_to (CwaTopologyView *self,
+               GtkWidget       *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (CWA_IS_TOPOLOGY_CARD (child))
+        {
+          CwaTopologyCard *card = CWA_TOPOLOGY_CARD (child);
+          CwaLiveCheck *live = self->live_check;
+          CwaProbeResult *result = live != NULL ?
+            cwa_live_check_find_result (live, cwa_topology_card_get_virtual_server (card)) : NULL;
+
+          cwa_topology_card_set_live_status (card,
+                                             result != NULL ? cwa_live_check_get_status (live, result) : CWA_LIVE_STATUS_NONE,
+                                             live != NULL ? cwa_live_check_get_checked_at (live) : NULL,
+                                             live != NULL && cwa_live_check_get_stale (live));
+        }
+      else
+        apply_live_to (self, child);
+    }
+}
+
+static void
+apply_live (CwaTopologyView *self)
+{
+  apply_live_to (self, GTK_WIDGET (self->flow));
+}
+
+void
+cwa_topology_view_set_live_check (CwaTopologyView *self,
+                                  CwaLiveCheck    *live_check)
+{
+  g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
+  g_return_if_fail (live_check == NULL || CWA_IS_LIVE_CHECK (live_check));
+
+  if (!g_set_object (&self->live_check, live_check))
+    return;
+  g_signal_group_set_target (self->live_signals, live_check);
+  apply_live (self);
+}
+
 static void
 sync_now (CwaTopologyView *self)
 {
@@ -168,6 +215,7 @@ sync_now (CwaTopologyView *self)
       cwa_topology_view_show_hint (self, NULL);
       cwa_topology_view_show_hint (self, hint);
     }
+  apply_live (self);
 }
 
 static gboolean
@@ -518,6 +566,8 @@ cwa_topology_view_dispose (GObject *object)
   g_clear_handle_id (&self->sync_id, g_source_remove);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->checklist_signals);
+  g_clear_object (&self->live_signals);
+  g_clear_object (&self->live_check);
   g_clear_object (&self->plan);
   g_clear_object (&self->checklist);
   g_clear_object (&self->hint);
@@ -634,6 +684,9 @@ cwa_topology_view_init (CwaTopologyView *self)
   self->checklist_signals = g_signal_group_new (CWA_TYPE_CHECKLIST);
   g_signal_group_connect_object (self->checklist_signals, "updated",
                                  G_CALLBACK (queue_sync), self, G_CONNECT_SWAPPED);
+  self->live_signals = g_signal_group_new (CWA_TYPE_LIVE_CHECK);
+  g_signal_group_connect_object (self->live_signals, "changed",
+                                 G_CALLBACK (apply_live), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->flow = GTK_FLOW_BOX (gtk_flow_box_new ());

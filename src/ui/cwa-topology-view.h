@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cwa-checklist.h"
+#include "cwa-live-check.h"
 #include "cwa-plan.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,11 @@ gboolean      cwa_topology_view_undo          (CwaTopologyView *self);
  * it would satisfy that target's required names; NULL clears. */
 void          cwa_topology_view_show_hint     (CwaTopologyView *self,
                                                CwaCertificate  *certificate);
+/* Badges every card with what Check Live Servers found at its endpoint
+ * (cwa_topology_card_set_live_status()), following @live_check's results
+ * and their staleness; NULL: no badges. */
+void          cwa_topology_view_set_live_check (CwaTopologyView *self,
+                                                CwaLiveCheck    *live_check);
 /* The widgets showing @subject (a CwaServer's box or a CwaVirtualServer's
  * card) after the last layout, or NULL. */
 GtkWidget    *cwa_topology_view_find_widget   (CwaTopologyView *self,

@@ -379,3 +379,36 @@ cwa_ui_dup_live_checked_text (GDateTime *checked_at,
   /* Translators: %s is the time of a live check, e.g. "14:02" */
   return g_strdup_printf (_("Checked at %s"), time);
 }
+
+void
+cwa_ui_live_badge_update (GtkLabel      *badge,
+                          CwaLiveStatus  status,
+                          GDateTime     *checked_at,
+                          gboolean       stale)
+{
+  static const gchar * const classes[] = { "live-as-planned", "live-other", "live-unreachable", "live-stale" };
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree gchar *time = NULL;
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *tooltip = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (badge), classes[i]);
+  gtk_widget_set_visible (GTK_WIDGET (badge), status != CWA_LIVE_STATUS_NONE && checked_at != NULL);
+  if (status == CWA_LIVE_STATUS_NONE || checked_at == NULL)
+    return;
+
+  local = g_date_time_to_local (checked_at);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a topology card's live badge: the verdict and the time of
+   * the check, e.g. "Served as planned · 14:02" */
+  text = g_strdup_printf (_("%s · %s"), cwa_ui_live_status_label (status), time);
+  gtk_label_set_text (badge, text);
+  gtk_widget_add_css_class (GTK_WIDGET (badge),
+                            status == CWA_LIVE_STATUS_AS_PLANNED ? "live-as-planned" :
+                            status == CWA_LIVE_STATUS_OTHER ? "live-other" : "live-unreachable");
+  if (stale)
+    gtk_widget_add_css_class (GTK_WIDGET (badge), "live-stale");
+  tooltip = cwa_ui_dup_live_checked_text (checked_at, stale);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (badge), tooltip);
+}

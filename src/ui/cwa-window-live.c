@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cwa-topology-view.h"
 #include "cwa-window-private.h"
 
 static void
@@ -95,5 +96,7 @@ _cwa_window_live_init (CwaWindow *self)
   g_signal_connect_swapped (self->live_check, "notify::n-done", G_CALLBACK (live_progress_cb), self);
   g_signal_connect_swapped (self->live_check, "finished", G_CALLBACK (live_finished_cb), self);
   cwa_checklist_panel_set_live_check (self->checklist_panel, self->live_check);
+  cwa_topology_view_set_live_check (CWA_TOPOLOGY_VIEW (cwa_deployment_editor_get_topology_view (self->editor)),
+                                    self->live_check);
   live_progress_cb (self);
 }
