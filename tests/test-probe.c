@@ -628,8 +628,11 @@ test_cases (void)
 
   if (run.status != 1 || *run.err != '\0')
     g_error ("probe exited %d; stderr:\n%s", run.status, run.err);
-  /* One silent endpoint among eleven, eight at a time: about one timeout. */
-  g_assert_cmpint (elapsed, <, 4 * G_USEC_PER_SEC);
+  /* One silent endpoint among eleven, eight at a time: about one timeout
+   * (bench-probe measures it).  Without the timeout the silent endpoint
+   * would hold the run forever; the generous bound only proves that it
+   * does not, so a loaded machine cannot make this fail. */
+  g_assert_cmpint (elapsed, <, 30 * G_USEC_PER_SEC);
 
   node = cwa_test_parse_json (run.out);
   report = json_node_get_object (node);
@@ -781,7 +784,7 @@ test_interrupt (void)
   start = g_get_monotonic_time ();
   while (cwa_test_tls_server_get_n_accepted (server) == 0)
     {
-      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
       g_usleep (10000);
     }
   start = g_get_monotonic_time ();
@@ -789,7 +792,8 @@ test_interrupt (void)
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  /* Well before the 60 s timeout: Ctrl+C, not the timeout, ended it. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
   if (!g_subprocess_get_if_exited (process))
     g_error ("probe was killed by signal %d; stderr:\n%s", g_subprocess_get_term_sig (process), err);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
