@@ -122,17 +122,13 @@ update_verdict (CwaChecklistPanel *self)
       self->verdict = g_strdup (_("Ready"));
       status = CWA_UI_STATUS_PASS;
     }
-  else if (n_errors == 0)
-    {
-      /* Translators: verdict with warnings only, e.g. "Ready, 1 warning" */
-      self->verdict = g_strdup_printf (_("Ready, %s"), warnings);
-      status = CWA_UI_STATUS_WARNING;
-    }
   else
     {
+      /* A failed warning makes a plan not Ready (rules.md), so the verdict
+       * counts both, as ui.md gives it: "0 errors, 2 warnings". */
       /* Translators: verdict, e.g. "2 errors, 1 warning" */
       self->verdict = g_strdup_printf (_("%s, %s"), errors, warnings);
-      status = CWA_UI_STATUS_ERROR;
+      status = n_errors > 0 ? CWA_UI_STATUS_ERROR : CWA_UI_STATUS_WARNING;
     }
 
   gtk_label_set_text (self->verdict_label, self->verdict);
