@@ -196,6 +196,49 @@ test_reverse_proxy_array (void)
   assert_records (deployment, expected, G_N_ELEMENTS (expected));
 }
 
+/* Zone-file lines: absolute names in A-label form, CNAME targets absolute,
+ * addresses as they are, a value in words a comment to complete. */
+static void
+test_zone_lines (void)
+{
+  static const gchar * const expected[] = {
+    "xn--bcher-im-65a.contoso.com.  IN A     10.0.0.5",
+    "as.xn--bcher-im-65a.contoso.com. IN CNAME xn--bcher-im-65a.contoso.com.",
+    "im.contoso.com.                IN A     10.0.0.50",
+    "; im.contoso.com. IN A     (the reverse proxy's listener address)",
+  };
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree gchar *line = NULL;
+  const CwaDnsRecord *record;
+
+  cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwaserver.contoso.com"),
+                               "https://bücher-im.contoso.com", CWA_AUDIENCE_INTERNAL, "10.0.0.5:443");
+  add_array (deployment, "10.0.0.50");
+  publish (deployment, "isa01.perimeter.contoso.com", "https://im.contoso.com", "im.contoso.com", NULL);
+  records = cwa_dns_records_compute (deployment);
+  g_assert_cmpuint (records->len, >=, 7);
+
+  record = g_ptr_array_index (records, 0);
+  g_assert_false (cwa_dns_record_value_is_placeholder (record));
+  line = cwa_dns_record_dup_zone_line (record, 30);
+  g_assert_cmpstr (line, ==, expected[0]);
+  g_clear_pointer (&line, g_free);
+  /* A name longer than the width is not cut. */
+  line = cwa_dns_record_dup_zone_line (g_ptr_array_index (records, 1), 30);
+  g_assert_cmpstr (line, ==, expected[1]);
+  g_clear_pointer (&line, g_free);
+  line = cwa_dns_record_dup_zone_line (g_ptr_array_index (records, 3), 30);
+  g_assert_cmpstr (line, ==, expected[2]);
+  g_clear_pointer (&line, g_free);
+
+  record = g_ptr_array_index (records, 6);
+  g_assert_cmpstr (record->value, ==, "the reverse proxy's listener address");
+  g_assert_true (cwa_dns_record_value_is_placeholder (record));
+  line = cwa_dns_record_dup_zone_line (record, 0);
+  g_assert_cmpstr (line, ==, expected[3]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/cwa/dns-records/array", test_array);
   g_test_add_func ("/cwa/dns-records/reverse-proxy/single-server", test_reverse_proxy_single_server);
   g_test_add_func ("/cwa/dns-records/reverse-proxy/array", test_reverse_proxy_array);
+  g_test_add_func ("/cwa/dns-records/zone-lines", test_zone_lines);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "cwa-checklist.h"
 #include "cwa-deployment.h"
+#include "cwa-dns-records.h"
 #include "cwa-load-balancer.h"
 #include "cwa-reverse-proxy.h"
 #include "cwa-plan-file.h"
@@ -440,6 +441,8 @@ check_csv (Subject *subject,
   guint n_columns;
   guint rule_column = G_MAXUINT;
 
+  guint n_finding_rows = 0;
+
   g_assert_cmpuint (records->len, >, 1);
   header = g_ptr_array_index (records, 0);
   n_columns = g_strv_length ((gchar **) header);
@@ -449,11 +452,6 @@ check_csv (Subject *subject,
       rule_column = c;
   g_assert_cmpuint (rule_column, <, n_columns);
 
-  /* One row per finding, as many as the JSON report lists. */
-  g_assert_cmpuint (records->len - 1, ==, subject->n_findings);
-  if (cwa_report_format_lookup ("json") != NULL)
-    g_assert_cmpuint (records->len - 1, ==, json_finding_count (subject));
-
   for (guint r = 1; r < records->len; r++)
     {
       const gchar * const *record = g_ptr_array_index (records, r);
@@ -461,16 +459,29 @@ check_csv (Subject *subject,
       g_assert_cmpuint (g_strv_length ((gchar **) record), ==, n_columns);
       /* Quoting round-trips: commas, quotes and line breaks survive. */
       g_assert_cmpstr (record[0], ==, subject->plan_name);
+      /* The findings come first; the DNS records' rows name no rule. */
+      if (*record[rule_column] == '\0')
+        continue;
+      g_assert_cmpuint (r, ==, n_finding_rows + 1);
+      n_finding_rows++;
       g_assert_nonnull (cwa_rules_lookup (record[rule_column]));
     }
+
+  /* One row per finding, as many as the JSON report lists. */
+  g_assert_cmpuint (n_finding_rows, ==, subject->n_findings);
+  if (cwa_report_format_lookup ("json") != NULL)
+    g_assert_cmpuint (n_finding_rows, ==, json_finding_count (subject));
 }
 
 /* ------------------------------------------------------------------ */
 /* PDF                                                                 */
 
+/* The PDF's text by pdftotext, in reading order or (@layout) with each
+ * line of the page kept as one line of text, columns apart. */
 static gchar *
-pdf_to_text (Subject *subject,
-             GBytes  *bytes)
+pdf_to_text (Subject  *subject,
+             GBytes   *bytes,
+             gboolean  layout)
 {
   g_autofree gchar *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree gchar *dir = g_dir_make_tmp ("cwa-pdf-XXXXXX", NULL);
@@ -488,7 +499,14 @@ pdf_to_text (Subject *subject,
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
   {
-    const gchar *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
+    const gchar *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL, NULL };
+
+    if (layout)
+      {
+        argv[5] = argv[4];
+        argv[4] = argv[3];
+        argv[3] = "-layout";
+      }
 
     g_assert_true (g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                                  &out, &err, &status, &error));
@@ -517,7 +535,7 @@ check_pdf (Subject *subject,
   g_assert_cmpmem (data, 5, "%PDF-", 5);
   g_assert_nonnull (memmem (data + size - MIN (size, 32), MIN (size, 32), "%%EOF", 5));
 
-  text = pdf_to_text (subject, bytes);
+  text = pdf_to_text (subject, bytes, FALSE);
   if (text == NULL)
     {
       g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
@@ -947,7 +965,7 @@ test_no_key_material (void)
       g_test_message ("format %s", formats[f]->name);
       g_assert_null (memmem (data, size, "PRIVATE KEY", 11));
       if (g_str_equal (formats[f]->name, "pdf"))
-        text = pdf_to_text (&subject, bytes);
+        text = pdf_to_text (&subject, bytes, FALSE);
       else
         text = g_strndup (data, size);
       if (text == NULL)
@@ -958,6 +976,359 @@ test_no_key_material (void)
         if (strlen (key_lines[i]) >= 32 && !g_str_has_prefix (key_lines[i], "-----"))
           g_assert_null (memmem (data, size, key_lines[i], strlen (key_lines[i])));
     }
+
+  subject_clear (&subject);
+}
+
+/* ------------------------------------------------------------------ */
+/* DNS records                                                         */
+
+/* A version 2 plan: an array with a virtual IP behind a reverse proxy,
+ * an array without one, a virtual server on a specific address and one
+ * on every address. */
+static const gchar edge_plan[] =
+  "{\n"
+  "  \"format\": \"cwa-cert-plan\",\n"
+  "  \"version\": 2,\n"
+  "  \"name\": \"Contoso edge\",\n"
+  "  \"servers\": [\n"
+  "    { \"fqdn\": \"cwa01.contoso.com\",\n"
+  "      \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] },\n"
+  "    { \"fqdn\": \"cwa02.contoso.com\",\n"
+  "      \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] },\n"
+  "    { \"fqdn\": \"cwa03.contoso.com\",\n"
+  "      \"virtual_servers\": [ { \"url\": \"https://chat.contoso.com\", \"audience\": \"internal\" },\n"
+  "                           { \"url\": \"https://im.fabrikam.com\", \"audience\": \"internal\",\n"
+  "                             \"listen\": \"10.0.0.7:443\" } ] },\n"
+  "    { \"fqdn\": \"cwa04.contoso.com\",\n"
+  "      \"virtual_servers\": [ { \"url\": \"https://meet.contoso.com\", \"audience\": \"internal\" } ] },\n"
+  "    { \"fqdn\": \"cwa05.contoso.com\",\n"
+  "      \"virtual_servers\": [ { \"url\": \"https://meet.contoso.com\", \"audience\": \"internal\" } ] }\n"
+  "  ],\n"
+  "  \"load_balancers\": [\n"
+  "    { \"fqdn\": \"im.contoso.com\", \"vip\": \"10.0.0.50\",\n"
+  "      \"members\": [\"cwa01.contoso.com\", \"cwa02.contoso.com\"] },\n"
+  "    { \"fqdn\": \"meet.contoso.com\", \"members\": [\"cwa04.contoso.com\", \"cwa05.contoso.com\"] }\n"
+  "  ],\n"
+  "  \"reverse_proxies\": [\n"
+  "    { \"fqdn\": \"isa01.perimeter.contoso.com\",\n"
+  "      \"publishing_rules\": [\n"
+  "        { \"published_url\": \"https://im.contoso.com\", \"listen\": \"131.107.0.10:443\",\n"
+  "          \"virtual_server\": \"im.contoso.com\", \"internal_host\": \"im.contoso.com\" } ] }\n"
+  "  ],\n"
+  "  \"certificates\": []\n"
+  "}\n";
+
+typedef struct
+{
+  const gchar *name;
+  const gchar *type;
+  const gchar *value;
+  const gchar *view;
+} DnsRow;
+
+/* What rules.md asks of edge_plan, in its order: the array (published,
+ * so internal), the two virtual servers of cwa03, the array without a
+ * virtual IP, then the publishing rule's external records; its internal
+ * host is the array's record, listed already. */
+static const DnsRow edge_records[] = {
+  { "im.contoso.com", "A", "10.0.0.50", "internal" },
+  { "as.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+  { "download.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
+  { "chat.contoso.com", "CNAME", "cwa03.contoso.com", "internal" },
+  { "as.chat.contoso.com", "CNAME", "chat.contoso.com", "internal" },
+  { "download.chat.contoso.com", "CNAME", "chat.contoso.com", "internal" },
+  { "im.fabrikam.com", "A", "10.0.0.7", "internal" },
+  { "as.im.fabrikam.com", "CNAME", "im.fabrikam.com", "internal" },
+  { "download.im.fabrikam.com", "CNAME", "im.fabrikam.com", "internal" },
+  { "meet.contoso.com", "A", "the load balancer's virtual IP", "internal" },
+  { "as.meet.contoso.com", "CNAME", "meet.contoso.com", "internal" },
+  { "download.meet.contoso.com", "CNAME", "meet.contoso.com", "internal" },
+  { "im.contoso.com", "A", "131.107.0.10", "external" },
+  { "as.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+  { "download.im.contoso.com", "CNAME", "im.contoso.com", "external" },
+};
+
+/* The five columns of one record as a format shows them. */
+static void
+assert_dns_row (guint                index,
+                const gchar * const *cells,
+                GPtrArray           *records)
+{
+  const DnsRow *expected = &edge_records[index];
+  const CwaDnsRecord *record = g_ptr_array_index (records, index);
+
+  g_test_message ("DNS record %u: %s %s %s", index, expected->name, expected->type, expected->value);
+  g_assert_cmpuint (g_strv_length ((gchar **) cells), ==, 5);
+  g_assert_cmpstr (cells[0], ==, expected->name);
+  g_assert_cmpstr (cells[1], ==, expected->type);
+  g_assert_cmpstr (cells[2], ==, expected->value);
+  g_assert_cmpstr (cells[3], ==, expected->view);
+  g_assert_cmpstr (cells[4], ==, record->for_text);
+}
+
+/* Text: a heading, a header line, then one line per record in columns
+ * two or more spaces apart. */
+static void
+check_dns_text (const gchar *text,
+                GPtrArray   *records)
+{
+  const gchar *section = strstr (text, "\nDNS records\n");
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_nonnull (section);
+  lines = g_strsplit (section + strlen ("\nDNS records\n"), "\n", -1);
+  g_assert_true (g_regex_match_simple ("^  Name +Type +Value +View +For$", lines[0], 0, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (edge_records); i++)
+    {
+      g_auto(GStrv) cells = NULL;
+
+      g_assert_nonnull (lines[i + 1]);
+      g_assert_true (g_str_has_prefix (lines[i + 1], "  "));
+      cells = g_regex_split_simple (" {2,}", lines[i + 1] + 2, 0, 0);
+      assert_dns_row (i, (const gchar * const *) cells, records);
+    }
+  g_assert_cmpstr (lines[G_N_ELEMENTS (edge_records) + 1], ==, "");
+}
+
+/* Markdown: "## DNS records", a note, then the table. */
+static void
+check_dns_markdown (const gchar *text,
+                    GPtrArray   *records)
+{
+  const gchar *section = strstr (text, "\n## DNS records\n");
+  const gchar *table;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_nonnull (section);
+  table = strstr (section, "\n| ");
+  g_assert_nonnull (table);
+  lines = g_strsplit (table + 1, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "| Name | Type | Value | View | For |");
+  for (guint i = 0; i < G_N_ELEMENTS (edge_records); i++)
+    {
+      g_autofree gchar *inner = NULL;
+      g_auto(GStrv) cells = NULL;
+
+      g_assert_nonnull (lines[i + 2]);
+      g_assert_true (g_str_has_prefix (lines[i + 2], "| "));
+      g_assert_true (g_str_has_suffix (lines[i + 2], " |"));
+      inner = g_strndup (lines[i + 2] + 2, strlen (lines[i + 2]) - 4);
+      cells = g_strsplit (inner, " | ", -1);
+      /* A value the plan does not give stands out, in bold. */
+      if (g_str_has_prefix (cells[2], "**"))
+        {
+          gchar *plain = g_strndup (cells[2] + 2, strlen (cells[2]) - 4);
+
+          g_assert_cmpstr (edge_records[i].value, ==, "the load balancer's virtual IP");
+          g_free (cells[2]);
+          cells[2] = plain;
+        }
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          gchar *plain = markdown_unescape (cells[c]);
+
+          g_free (cells[c]);
+          cells[c] = plain;
+        }
+      assert_dns_row (i, (const gchar * const *) cells, records);
+    }
+  g_assert_cmpstr (lines[G_N_ELEMENTS (edge_records) + 2], ==, "");
+}
+
+static xmlNode *
+find_element (xmlNode     *node,
+              const gchar *name,
+              const gchar *id)
+{
+  for (xmlNode *n = node; n != NULL; n = n->next)
+    {
+      xmlNode *found;
+
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_str_equal ((const gchar *) n->name, name))
+        {
+          g_autofree gchar *value = NULL;
+          xmlChar *attr = id != NULL ? xmlGetProp (n, (const xmlChar *) "id") : NULL;
+
+          value = attr != NULL ? g_strdup ((const gchar *) attr) : NULL;
+          xmlFree (attr);
+          if (id == NULL || g_strcmp0 (value, id) == 0)
+            return n;
+        }
+      found = find_element (n->children, name, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* HTML: <section id="dns-records"> holds a table, one <tr> per record. */
+static void
+check_dns_html (const gchar *text,
+                GPtrArray   *records)
+{
+  htmlDocPtr doc = htmlReadMemory (text, (int) strlen (text), "report.html", "UTF-8",
+                                   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NOERROR |
+                                   HTML_PARSE_NOWARNING);
+  xmlNode *section;
+  xmlNode *tbody;
+  guint i = 0;
+
+  g_assert_nonnull (doc);
+  section = find_element (xmlDocGetRootElement (doc), "section", "dns-records");
+  g_assert_nonnull (section);
+  tbody = find_element (section->children, "tbody", NULL);
+  g_assert_nonnull (tbody);
+  for (xmlNode *row = tbody->children; row != NULL; row = row->next)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) cells = NULL;
+
+      if (row->type != XML_ELEMENT_NODE)
+        continue;
+      for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
+        {
+          xmlChar *content;
+
+          if (cell->type != XML_ELEMENT_NODE)
+            continue;
+          content = xmlNodeGetContent (cell);
+          g_strv_builder_add (builder, (const gchar *) content);
+          xmlFree (content);
+        }
+      cells = g_strv_builder_end (builder);
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (edge_records));
+      assert_dns_row (i++, (const gchar * const *) cells, records);
+    }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (edge_records));
+  xmlFreeDoc (doc);
+}
+
+/* CSV: after the findings, one row per record in the dns_* columns. */
+static void
+check_dns_csv (const gchar *text,
+               GPtrArray   *records)
+{
+  static const gchar * const columns[] = { "dns_name", "dns_type", "dns_value", "dns_view", "dns_for" };
+  g_autoptr(GPtrArray) rows = read_csv (text);
+  const gchar * const *header = g_ptr_array_index (rows, 0);
+  guint n_columns = g_strv_length ((gchar **) header);
+  guint index[G_N_ELEMENTS (columns)];
+  guint i = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      index[c] = G_MAXUINT;
+      for (guint h = 0; h < n_columns; h++)
+        if (g_str_equal (header[h], columns[c]))
+          index[c] = h;
+      g_assert_cmpuint (index[c], <, n_columns);
+    }
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const gchar * const *row = g_ptr_array_index (rows, r);
+      const gchar *cells[G_N_ELEMENTS (columns) + 1] = { NULL };
+
+      if (*row[index[0]] == '\0')
+        continue;
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        cells[c] = row[index[c]];
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (edge_records));
+      assert_dns_row (i++, cells, records);
+    }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (edge_records));
+}
+
+/* PDF: the section's heading, then each record's row in order; laid out
+ * as lines, a row's first line holds its name, type, value (its first
+ * words, when it wraps) and view. */
+static void
+check_dns_pdf (Subject *subject,
+               GBytes  *bytes)
+{
+  g_autofree gchar *text = pdf_to_text (subject, bytes, TRUE);
+  g_auto(GStrv) lines = NULL;
+  guint line = 0;
+
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's DNS records are not checked");
+      return;
+    }
+  lines = g_strsplit (text, "\n", -1);
+  while (lines[line] != NULL && !g_str_equal (lines[line], "DNS records"))
+    line++;
+  g_assert_nonnull (lines[line]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edge_records); i++)
+    {
+      const DnsRow *row = &edge_records[i];
+      gboolean placeholder = strchr (row->value, ' ') != NULL;
+      gboolean found = FALSE;
+
+      for (line++; lines[line] != NULL && !found; line++)
+        {
+          g_auto(GStrv) words = g_regex_split_simple (" +", lines[line], 0, 0);
+
+          found = g_strv_length (words) >= 4 && g_str_equal (words[0], row->name) &&
+                  g_str_equal (words[1], row->type) &&
+                  (placeholder ? g_str_equal (words[2], "the") : g_str_equal (words[2], row->value)) &&
+                  g_strv_contains ((const gchar * const *) words, row->view);
+        }
+      if (!found)
+        g_error ("The PDF does not show DNS record %u (%s %s %s) after the previous one:\n%s", i,
+                 row->name, row->type, row->value, text);
+      line--;
+    }
+}
+
+/* rules.md "DNS records" in every format: the records of a plan with two
+ * arrays and a reverse proxy, in the columns of the JSON report's
+ * dns_records[] (name, type, value, view, for) and in its order. */
+static void
+test_dns_records (void)
+{
+  Subject subject = { 0 };
+  g_autofree gchar *path = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  subject.dir = g_dir_make_tmp ("cwa-reports-XXXXXX", NULL);
+  path = g_build_filename (subject.dir, "edge.cwaplan", NULL);
+  g_assert_true (g_file_set_contents (path, edge_plan, -1, NULL));
+  subject_check (&subject, cwa_test_load_plan (path), "edge.cwaplan");
+  records = cwa_dns_records_compute (cwa_plan_get_deployment (subject.plan));
+  g_assert_cmpuint (records->len, ==, G_N_ELEMENTS (edge_records));
+
+  {
+    g_autoptr(GBytes) text = write_format (&subject, "text");
+    g_autoptr(GBytes) md = write_format (&subject, "markdown");
+    g_autoptr(GBytes) html = write_format (&subject, "html");
+    g_autoptr(GBytes) csv = write_format (&subject, "csv");
+    g_autoptr(GBytes) pdf = write_format (&subject, "pdf");
+    g_autofree gchar *text_text = bytes_to_text (text);
+    g_autofree gchar *md_text = bytes_to_text (md);
+    g_autofree gchar *html_text = bytes_to_text (html);
+    g_autofree gchar *csv_text = bytes_to_text (csv);
+
+    check_dns_text (text_text, records);
+    check_dns_markdown (md_text, records);
+    check_dns_html (html_text, records);
+    check_dns_csv (csv_text, records);
+    check_dns_pdf (&subject, pdf);
+    /* And each format is whole otherwise. */
+    check_markdown (&subject, md);
+    check_html (&subject, html);
+    check_csv (&subject, csv);
+    check_pdf (&subject, pdf);
+    /* The section follows the required names and comes before coverage,
+     * as dns_records follows required_names in JSON. */
+    g_assert_true (strstr (md_text, "## Required names") < strstr (md_text, "## DNS records"));
+    g_assert_true (strstr (md_text, "## DNS records") < strstr (md_text, "## Coverage"));
+    g_assert_true (strstr (text_text, "\nRequired names\n") < strstr (text_text, "\nDNS records\n"));
+    g_assert_true (strstr (text_text, "\nDNS records\n") < strstr (text_text, "\nCoverage\n"));
+  }
 
   subject_clear (&subject);
 }
@@ -1117,7 +1488,7 @@ test_same_host_virtual_servers (void)
       g_test_message ("format %s", formats[i]);
       if (g_str_equal (formats[i], "pdf"))
         {
-          g_autofree gchar *pdf = pdf_to_text (&subject, bytes);
+          g_autofree gchar *pdf = pdf_to_text (&subject, bytes, FALSE);
 
           if (pdf == NULL)
             continue;
@@ -1189,6 +1560,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/empty-plan", test_empty_plan);
   g_test_add_func ("/cwa/reports/edge-roles", test_edge_roles);
   g_test_add_func ("/cwa/reports/same-host-virtual-servers", test_same_host_virtual_servers);
+  g_test_add_func ("/cwa/reports/dns-records", test_dns_records);
 
   status = g_test_run ();
   xmlCleanupParser ();

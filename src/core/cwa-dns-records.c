@@ -25,6 +25,67 @@ cwa_dns_record_free (CwaDnsRecord *record)
   g_free (record);
 }
 
+gboolean
+cwa_dns_record_value_is_placeholder (const CwaDnsRecord *record)
+{
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  return g_strcmp0 (record->value, VIP_WORDS) == 0 || g_strcmp0 (record->value, LISTENER_WORDS) == 0;
+}
+
+/* A host name as a zone file wants it: A-labels and a trailing dot.  A
+ * name GLib cannot convert is kept as written. */
+static gchar *
+dup_absolute_name (const gchar *name)
+{
+  g_autofree gchar *ascii = g_hostname_to_ascii (name);
+  const gchar *text = ascii != NULL ? ascii : name;
+
+  if (g_str_has_suffix (text, "."))
+    return g_strdup (text);
+  return g_strconcat (text, ".", NULL);
+}
+
+gchar *
+cwa_dns_record_dup_zone_line (const CwaDnsRecord *record,
+                              guint               name_width)
+{
+  g_autofree gchar *name = NULL;
+  g_autofree gchar *value = NULL;
+  gboolean placeholder;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  placeholder = cwa_dns_record_value_is_placeholder (record);
+  name = dup_absolute_name (record->name);
+  if (placeholder)
+    value = g_strdup_printf ("(%s)", record->value);
+  else if (g_str_equal (record->type, "CNAME"))
+    value = dup_absolute_name (record->value);
+  else
+    value = g_strdup (record->value);
+
+  return g_strdup_printf ("%s%-*s IN %-5s %s", placeholder ? "; " : "", (int) name_width, name,
+                          record->type, value);
+}
+
+guint
+cwa_dns_records_get_zone_name_width (GPtrArray *records)
+{
+  guint width = 0;
+
+  g_return_val_if_fail (records != NULL, 0);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+      g_autofree gchar *name = dup_absolute_name (record->name);
+
+      width = MAX (width, (guint) strlen (name));
+    }
+  return width;
+}
+
 static gboolean
 same_record (const CwaDnsRecord *a,
              const CwaDnsRecord *b)

@@ -21,6 +21,21 @@ typedef struct
 } CwaDnsRecord;
 
 void        cwa_dns_record_free      (CwaDnsRecord  *record);
+/* TRUE when @record's value is words standing for an address the plan
+ * does not give (a load balancer without a virtual IP, a listener without
+ * an address), FALSE when it is an address or a host name. */
+gboolean    cwa_dns_record_value_is_placeholder (const CwaDnsRecord *record);
+/* @record as one line of a zone file (RFC 1035, section 5.1), without a
+ * newline: "NAME. IN TYPE VALUE", names in their ASCII (A-label) form and
+ * absolute, NAME padded with spaces to @name_width columns (0: not padded)
+ * so that several lines align.  A placeholder value makes the line a
+ * comment for a person to complete: "; NAME. IN A (the load balancer's
+ * virtual IP)".  Returns an owned string. */
+gchar      *cwa_dns_record_dup_zone_line (const CwaDnsRecord *record,
+                                          guint               name_width);
+/* The widest name of @records (element type CwaDnsRecord) as
+ * cwa_dns_record_dup_zone_line() writes it: the width that aligns them. */
+guint       cwa_dns_records_get_zone_name_width (GPtrArray *records);
 
 /* The records, grouped by the subject they serve in the order of the
  * required-names entries: per server in plan order, per virtual server a

@@ -1,4 +1,4 @@
-/* cwa-report-csv.c: the findings as CSV, one row per finding, RFC 4180 quoting and CRLF line ends. */
+/* cwa-report-csv.c: the findings as CSV, one row per finding, then one row per DNS record; RFC 4180 quoting and CRLF line ends. */
 #include "config.h"
 
 #include <string.h>
@@ -8,6 +8,15 @@
 static const gchar * const header[] = {
   "plan", "plan_file", "checked", "server", "virtual_server", "certificate",
   "rule", "level", "status", "source", "expected", "found", "message",
+};
+
+/* The DNS records (rules.md) follow the findings in the same table, one
+ * row each, in columns named after the JSON report's dns_records[] keys;
+ * a finding's row leaves them empty and a record's row leaves the
+ * finding's columns empty, so every row has every field (RFC 4180) and a
+ * filter on "rule" still gives one row per finding. */
+static const gchar * const dns_header[] = {
+  "dns_name", "dns_type", "dns_value", "dns_view", "dns_for",
 };
 
 /* RFC 4180: a field holding a comma, a quote or a line break is quoted, with
@@ -38,6 +47,40 @@ append_field (GString     *csv,
   g_string_append_c (csv, '"');
 }
 
+static void
+append_empty_fields (GString *csv,
+                     guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (csv, ',');
+}
+
+static void
+append_dns_records (GString         *csv,
+                    const CwaReport *report,
+                    const gchar     *checked)
+{
+  g_autoptr(GPtrArray) records = cwa_dns_records_compute (cwa_plan_get_deployment (report->plan));
+  /* The finding's columns after plan, plan_file and checked, and probe's. */
+  guint n_empty = G_N_ELEMENTS (header) - 3 + (report->endpoints != NULL ? 2 : 0);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+
+      append_field (csv, cwa_plan_get_name (report->plan), TRUE);
+      append_field (csv, report->plan_file, FALSE);
+      append_field (csv, checked, FALSE);
+      append_empty_fields (csv, n_empty);
+      append_field (csv, record->name, FALSE);
+      append_field (csv, record->type, FALSE);
+      append_field (csv, record->value, FALSE);
+      append_field (csv, record->view, FALSE);
+      append_field (csv, record->for_text, FALSE);
+      g_string_append (csv, "\r\n");
+    }
+}
+
 static gboolean
 write_csv (const CwaReport *report,
            GOutputStream   *out,
@@ -58,6 +101,8 @@ write_csv (const CwaReport *report,
       append_field (csv, "endpoint", FALSE);
       append_field (csv, "address", FALSE);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (dns_header); i++)
+    append_field (csv, dns_header[i], FALSE);
   g_string_append (csv, "\r\n");
 
   for (guint i = 0; i < n; i++)
@@ -98,8 +143,10 @@ write_csv (const CwaReport *report,
           append_field (csv, cwa_finding_get_endpoint (finding), FALSE);
           append_field (csv, cwa_finding_get_address (finding), FALSE);
         }
+      append_empty_fields (csv, G_N_ELEMENTS (dns_header));
       g_string_append (csv, "\r\n");
     }
+  append_dns_records (csv, report, checked);
 
   return g_output_stream_write_all (out, csv->str, csv->len, NULL, cancellable, error);
 }

@@ -454,6 +454,42 @@ build_required_names (CwaReportDocument *document,
   g_ptr_array_add (section->tables, table);
 }
 
+/* rules.md "DNS records", with the columns of the JSON report's
+ * dns_records[]: name, type, value, view, for. */
+static void
+build_dns_records (CwaReportDocument *document,
+                   const CwaReport   *report)
+{
+  CwaReportSection     *section = add_section (document, "dns-records", "DNS records");
+  g_autoptr (GPtrArray) records = cwa_dns_records_compute (cwa_plan_get_deployment (report->plan));
+  CwaReportTable       *table;
+
+  if (records->len == 0)
+    {
+      section->note = g_strdup ("No DNS record is needed yet: the plan has no virtual server.");
+      return;
+    }
+  section->note = g_strdup ("Where each required name must resolve, computed from the deployment alone: "
+                            "records of view internal go in the organisation's own DNS, "
+                            "those of view external in the Internet's.");
+
+  table = table_new (NULL, "Name", "Type", "Value", "View", "For", NULL);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+      GPtrArray          *row = table_add_row (table);
+      /* Words stand for an address the plan does not give: to be filled in. */
+      gboolean            address_known = !cwa_dns_record_value_is_placeholder (record);
+
+      row_add (row, record->name, CWA_REPORT_TONE_PLAIN, TRUE);
+      row_add (row, record->type, CWA_REPORT_TONE_PLAIN, FALSE);
+      row_add (row, record->value, address_known ? CWA_REPORT_TONE_PLAIN : CWA_REPORT_TONE_WARN, address_known);
+      row_add (row, record->view, CWA_REPORT_TONE_PLAIN, FALSE);
+      row_add (row, record->for_text, CWA_REPORT_TONE_PLAIN, FALSE);
+    }
+  g_ptr_array_add (section->tables, table);
+}
+
 static CwaReportTone
 coverage_tone (CwaCoverageStatus status)
 {
@@ -676,6 +712,7 @@ _cwa_report_document_new (const CwaReport *report)
 
   build_findings (document, report);
   build_required_names (document, report);
+  build_dns_records (document, report);
   build_coverage (document, report);
   build_certificates (document, report);
   build_endpoints (document, report);

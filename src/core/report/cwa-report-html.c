@@ -31,6 +31,9 @@ static const gchar style[] =
   "overflow-wrap:break-word}\n"
   "th{background:#eef1f5;white-space:nowrap}\n"
   "table.record th{width:13em}\n"
+  /* A DNS record's name keeps room for a usual host name on one line;
+   * the prose of "For" beside it wraps instead. */
+  "#dns-records td:first-child{width:28%}\n"
   ".code{font-family:\"DejaVu Sans Mono\",Consolas,monospace;font-size:.95em}\n"
   ".good{color:#17632f}\n"
   ".bad{background:#fde6e6;color:#8b1111;font-weight:bold}\n"

@@ -1,4 +1,4 @@
-/* cwa-report-text.c: the report for a terminal: verdict first, then aligned findings, names, coverage and certificates. */
+/* cwa-report-text.c: the report for a terminal: verdict first, then aligned findings, names, DNS records, coverage and certificates. */
 #include "config.h"
 
 #include <string.h>
@@ -285,6 +285,57 @@ write_required_names (Writer          *w,
     }
 }
 
+/* rules.md "DNS records" in the columns of the JSON report's
+ * dns_records[]: name, type, value, view, for. */
+static void
+write_dns_records (Writer          *w,
+                   const CwaReport *report)
+{
+  static const gchar * const headers[] = { "Name", "Type", "Value", "View" };
+  g_autoptr (GPtrArray) records = cwa_dns_records_compute (cwa_plan_get_deployment (report->plan));
+  guint                 widths[G_N_ELEMENTS (headers)];
+
+  heading (w, "DNS records");
+  if (records->len == 0)
+    {
+      g_string_append (w->out, "  None: the plan has no virtual server yet.\n");
+      return;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    widths[c] = text_width (headers[c]);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+
+      widths[0] = MAX (widths[0], text_width (record->name));
+      widths[1] = MAX (widths[1], text_width (record->type));
+      widths[2] = MAX (widths[2], text_width (record->value));
+      widths[3] = MAX (widths[3], text_width (record->view));
+    }
+
+  g_string_append (w->out, "  ");
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    column (w, STYLE_BOLD, headers[c], widths[c] + 2);
+  styled (w, STYLE_BOLD, "For");
+  g_string_append_c (w->out, '\n');
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+
+      g_string_append (w->out, "  ");
+      column (w, STYLE_NONE, record->name, widths[0] + 2);
+      column (w, STYLE_NONE, record->type, widths[1] + 2);
+      /* Words stand for an address the plan does not give yet. */
+      column (w, cwa_dns_record_value_is_placeholder (record) ? STYLE_YELLOW : STYLE_NONE, record->value,
+              widths[2] + 2);
+      column (w, STYLE_NONE, record->view, widths[3] + 2);
+      styled (w, STYLE_DIM, record->for_text);
+      g_string_append_c (w->out, '\n');
+    }
+}
+
 typedef struct
 {
   CwaRequirement *requirement;
@@ -564,6 +615,7 @@ _cwa_report_write_text (const CwaReport *report,
   write_verdict (&w, report);
   write_findings (&w, report);
   write_required_names (&w, report);
+  write_dns_records (&w, report);
   write_coverage (&w, report);
   write_certificates (&w, report);
   write_endpoints (&w, report);
