@@ -8,6 +8,7 @@
 
 #include "cwa-checklist-panel.h"
 #include "cwa-live-group.h"
+#include "cwa-dns-records-section.h"
 #include "cwa-plan-edits.h"
 #include "cwa-request.h"
 #include "cwa-ui-util.h"
@@ -33,6 +34,7 @@ struct _CwaChecklistPanel
   CwaLiveGroup *live_group;
   GtkBox       *findings_box;
   GtkBox       *requirements_box;
+  CwaDnsRecordsSection *dns_records_section;
   GtkButton    *copy_all_button;
   GtkWidget    *coverage_box;
   GtkGrid      *coverage_grid;
@@ -978,6 +980,7 @@ cwa_checklist_panel_class_init (CwaChecklistPanelClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (CWA_TYPE_LIVE_GROUP);
+  g_type_ensure (CWA_TYPE_DNS_RECORDS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cwacertplanner/CertPlanner/cwa-checklist-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, box);
@@ -988,6 +991,7 @@ cwa_checklist_panel_class_init (CwaChecklistPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, live_group);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, findings_box);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, requirements_box);
+  gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, dns_records_section);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, copy_all_button);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, coverage_box);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, coverage_grid);
@@ -1009,6 +1013,8 @@ cwa_checklist_panel_init (CwaChecklistPanel *self)
   g_object_bind_property (self, "show-passed", self->show_passed_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-passed", self->live_group, "show-passed", G_BINDING_SYNC_CREATE);
+  /* The DNS records follow the checklist's plan on their own. */
+  g_object_bind_property (self, "checklist", self->dns_records_section, "checklist", G_BINDING_SYNC_CREATE);
   update_verdict (self);
   rebuild_findings (self);
   rebuild_coverage (self);
