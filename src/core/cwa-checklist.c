@@ -223,9 +223,14 @@ compute_coverage (CwaChecklist *self)
   g_autoptr(GPtrArray) certificate_names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   GPtrArray *coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_coverage_cell_free);
 
+  /* Every name is normalised once, not once per cell: the matrix is
+   * names by certificates. */
   for (guint i = 0; i < certificates->len; i++)
-    g_ptr_array_add (certificate_names,
-                     cwa_rule_certificate_dup_all_names (g_ptr_array_index (certificates, i)));
+    {
+      g_auto(GStrv) names = cwa_rule_certificate_dup_all_names (g_ptr_array_index (certificates, i));
+
+      g_ptr_array_add (certificate_names, cwa_names_dup_normalized ((const gchar * const *) names));
+    }
 
   for (guint i = 0; i < n_requirements; i++)
     {
@@ -234,6 +239,8 @@ compute_coverage (CwaChecklist *self)
 
       for (guint j = 0; names[j] != NULL; j++)
         {
+          g_autofree gchar *normal = cwa_name_normalize (names[j], NULL);
+
           for (guint k = 0; k < certificates->len; k++)
             {
               CwaCoverageCell *cell = g_new0 (CwaCoverageCell, 1);
@@ -242,7 +249,7 @@ compute_coverage (CwaChecklist *self)
               cell->name = g_strdup (names[j]);
               cell->requirement = g_object_ref (requirement);
               cell->certificate = g_object_ref (g_ptr_array_index (certificates, k));
-              switch (cwa_names_match (have, names[j]))
+              switch (cwa_names_match_normalized (have, normal))
                 {
                 case CWA_NAME_MATCH_EXACT:
                   cell->status = CWA_COVERAGE_COVERED;

@@ -282,32 +282,63 @@ cwa_name_wildcard_matches (const gchar *pattern,
   return strcmp (host_rest + 1, npattern + 2) == 0;
 }
 
+GStrv
+cwa_names_dup_normalized (const gchar * const *names)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (gsize i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree gchar *normal = cwa_name_normalize (names[i], NULL);
+
+      if (normal != NULL)
+        g_strv_builder_add (builder, normal);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* A normalised wildcard is "*." and a host name; "*" stands for exactly
+ * one label (cwa_name_wildcard_matches()), and never for a wildcard. */
+CwaNameMatch
+cwa_names_match_normalized (const gchar * const *normalized,
+                            const gchar         *required)
+{
+  CwaNameMatch match = CWA_NAME_MATCH_NONE;
+  const gchar *rest;
+
+  if (normalized == NULL || required == NULL)
+    return CWA_NAME_MATCH_NONE;
+
+  rest = required[0] != '*' ? strchr (required, '.') : NULL;
+  for (gsize i = 0; normalized[i] != NULL; i++)
+    {
+      if (normalized[i][0] == '*')
+        {
+          if (rest != NULL && strcmp (rest + 1, normalized[i] + 2) == 0)
+            match = CWA_NAME_MATCH_WILDCARD_ONLY;
+        }
+      else if (strcmp (normalized[i], required) == 0)
+        return CWA_NAME_MATCH_EXACT;
+    }
+
+  return match;
+}
+
 CwaNameMatch
 cwa_names_match (const gchar * const *names,
                  const gchar         *required)
 {
-  CwaNameMatch match = CWA_NAME_MATCH_NONE;
-  gsize        i;
+  g_auto(GStrv) normalized = NULL;
+  g_autofree gchar *normal = NULL;
 
   g_return_val_if_fail (required != NULL, CWA_NAME_MATCH_NONE);
 
   if (names == NULL)
     return CWA_NAME_MATCH_NONE;
 
-  for (i = 0; names[i] != NULL; i++)
-    {
-      if (cwa_name_is_wildcard (names[i]))
-        {
-          if (cwa_name_wildcard_matches (names[i], required))
-            match = CWA_NAME_MATCH_WILDCARD_ONLY;
-        }
-      else if (cwa_name_equal (names[i], required))
-        {
-          return CWA_NAME_MATCH_EXACT;
-        }
-    }
-
-  return match;
+  normalized = cwa_names_dup_normalized (names);
+  normal = cwa_name_normalize (required, NULL);
+  return cwa_names_match_normalized ((const gchar * const *) normalized, normal);
 }
 
 /* Parses a decimal port 1..65535; no sign, no spaces. */

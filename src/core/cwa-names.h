@@ -52,6 +52,15 @@ gboolean     cwa_name_wildcard_matches   (const gchar  *pattern,
  * certificate). */
 CwaNameMatch cwa_names_match             (const gchar * const *names,
                                           const gchar  *required);
+/* @names each normalised (cwa_name_normalize()), those that are not host
+ * names left out, since they match nothing: what
+ * cwa_names_match_normalized() takes, made once for many look-ups.  Owned. */
+GStrv        cwa_names_dup_normalized    (const gchar * const *names);
+/* cwa_names_match() on names normalised beforehand: @normalized from
+ * cwa_names_dup_normalized(), @required from cwa_name_normalize() (NULL
+ * when it is not a host name: then nothing matches). */
+CwaNameMatch cwa_names_match_normalized  (const gchar * const *normalized,
+                                          const gchar  *required);
 
 /* Parses "https://host[:port][/]", "http://host[:port][/]" or a bare "host"
  * (then https).  A path, query, user info or other scheme is an error.
