@@ -30,6 +30,7 @@ typedef struct
   gchar                   *tmpdir;
   guint                    n_failed;
   guint                    n_finished;
+  guint                    n_already;
 } Fixture;
 
 static void
@@ -50,6 +51,14 @@ queue_finished_cb (CwaImportQueue *queue,
 }
 
 static void
+queue_already_cb (CwaImportQueue *queue,
+                  GPtrArray      *entries,
+                  Fixture        *fixture)
+{
+  fixture->n_already++;
+}
+
+static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -65,6 +74,8 @@ fixture_setup (Fixture       *fixture,
                     G_CALLBACK (queue_failed_cb), fixture);
   g_signal_connect (cwa_window_get_import_queue (fixture->window), "finished",
                     G_CALLBACK (queue_finished_cb), fixture);
+  g_signal_connect (cwa_window_get_import_queue (fixture->window), "already-in-plan",
+                    G_CALLBACK (queue_already_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
   cwa_test_ui_drain_main_loop ();
 }
@@ -1433,6 +1444,97 @@ test_same_host_virtual_servers (Fixture       *fixture,
   maybe_screenshot (fixture, "same-host-virtual-servers");
 }
 
+/* Whether a label in @widget (or below it) reads @text. */
+static gboolean
+has_label_text (GtkWidget   *widget,
+                const gchar *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the window's toast overlay shows a toast titled @text. */
+static gboolean
+shows_toast (Fixture     *fixture,
+             const gchar *text)
+{
+  return has_label_text (cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "toast_overlay"), text);
+}
+
+/* The toast for a certificate loaded again: its entry's id and subject. */
+static gchar *
+dup_already_text (Fixture *fixture)
+{
+  GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
+  g_autoptr(CwaCertificate) entry = g_list_model_get_item (certificates, 0);
+
+  return g_strdup_printf ("“%s” (%s) is already in the plan", cwa_certificate_get_id (entry),
+                          cwa_certificate_get_subject (entry));
+}
+
+/* A certificate file dropped again, or pasted again, adds nothing, and a
+ * toast names the entry the plan already has. */
+static void
+test_already_in_plan (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree gchar *path = cwa_test_example_path ("certs/im-contoso.pem");
+  g_autofree gchar *pem = NULL;
+  g_autofree gchar *text = NULL;
+  const gchar *paths[] = { path, NULL };
+  GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
+
+  drop_files (fixture, paths);
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 1);
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, 1);
+  g_assert_cmpuint (fixture->n_already, ==, 0);
+  text = dup_already_text (fixture);
+  g_assert_nonnull (strstr (text, "CN=im.contoso.com"));
+  g_assert_false (shows_toast (fixture, text));
+
+  drop_files (fixture, paths);
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 2);
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, 1);
+  g_assert_cmpuint (fixture->n_already, ==, 1);
+  CWA_TEST_WAIT_FOR (shows_toast (fixture, text));
+  maybe_screenshot (fixture, "already-in-plan");
+
+  /* Pasted: the same entry again, at once. */
+  g_assert_true (g_file_get_contents (path, &pem, NULL, NULL));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), pem);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste-certificates", NULL));
+  CWA_TEST_WAIT_FOR (fixture->n_already == 2);
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, 1);
+}
+
+/* A PKCS#12 file opened again with the right password: the same. */
+static void
+test_already_in_plan_pkcs12 (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree gchar *pfx = cwa_test_data_path ("fixtures", "modern.pfx", NULL);
+  g_autofree gchar *text = NULL;
+  const gchar *paths[] = { pfx, NULL };
+  GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
+
+  drop_files (fixture, paths);
+  enter_password (P12_PASSWORD, "open");
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 1);
+  text = dup_already_text (fixture);
+
+  drop_files (fixture, paths);
+  enter_password (P12_PASSWORD, "open");
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 2);
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, 1);
+  g_assert_cmpuint (fixture->n_already, ==, 1);
+  CWA_TEST_WAIT_FOR (shows_toast (fixture, text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1473,6 +1575,8 @@ main (int   argc,
   ADD ("edge-groups", test_edge_groups);
   ADD ("same-host-virtual-servers", test_same_host_virtual_servers);
   ADD ("warnings-not-ready", test_warnings_not_ready);
+  ADD ("already-in-plan", test_already_in_plan);
+  ADD ("already-in-plan-pkcs12", test_already_in_plan_pkcs12);
 #undef ADD
 
   status = g_test_run ();

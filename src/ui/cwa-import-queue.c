@@ -32,6 +32,7 @@ struct _CwaImportQueue
   guint         n_total;
   guint         n_done;
   guint         n_added;
+  GPtrArray    *already;      /* CwaCertificate: entries of the plan met again in this batch */
 };
 
 typedef struct
@@ -53,6 +54,7 @@ enum {
 enum {
   FAILED,
   PASSWORD_NEEDED,
+  ALREADY_IN_PLAN,
   FINISHED,
   N_SIGNALS
 };
@@ -74,6 +76,31 @@ job_free (Job *job)
 
 static void run_next (CwaImportQueue *self);
 
+/* Tells of the entries met again since the last time, if any, and forgets
+ * them. */
+static void
+emit_already_in_plan (CwaImportQueue *self)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) already = NULL;
+
+  if (self->already == NULL || self->already->len == 0)
+    return;
+
+  /* Each entry once, in the order met (a set keeps large drops linear). */
+  seen = g_hash_table_new (NULL, NULL);
+  already = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->already->len; i++)
+    {
+      CwaCertificate *entry = g_ptr_array_index (self->already, i);
+
+      if (g_hash_table_add (seen, entry))
+        g_ptr_array_add (already, g_object_ref (entry));
+    }
+  g_ptr_array_set_size (self->already, 0);
+  g_signal_emit (self, signals[ALREADY_IN_PLAN], 0, already);
+}
+
 static void
 maybe_finish (CwaImportQueue *self)
 {
@@ -90,6 +117,7 @@ maybe_finish (CwaImportQueue *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  emit_already_in_plan (self);
   g_signal_emit (self, signals[FINISHED], 0, n_added);
 }
 
@@ -100,19 +128,25 @@ mark_done (CwaImportQueue *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
 }
 
+/* Adds the primary certificate of one file as an entry of the plan and the
+ * others as chain certificates; notes the entry when the plan had it
+ * already (the same certificate, loaded before).  Returns 1: the entries
+ * added or found. */
 static guint
-add_certificates (CwaPlan   *plan,
-                  GPtrArray *certificates)
+add_certificates (CwaImportQueue *self,
+                  GPtrArray      *certificates)
 {
   CwaCertificate *primary = cwa_cert_loader_pick_primary (certificates);
+  CwaCertificate *entry = cwa_plan_add_certificate (self->plan, primary);
 
-  cwa_plan_add_certificate (plan, primary);
+  if (entry != primary)
+    g_ptr_array_add (self->already, g_object_ref (entry));
   for (guint i = 0; i < certificates->len; i++)
     {
       CwaCertificate *certificate = g_ptr_array_index (certificates, i);
 
       if (certificate != primary)
-        cwa_plan_add_chain_certificate (plan, certificate);
+        cwa_plan_add_chain_certificate (self->plan, certificate);
     }
   return 1;
 }
@@ -127,7 +161,7 @@ flush_loaded_cb (gpointer user_data)
       g_autoptr(GPtrArray) certificates = g_queue_pop_head (&self->loaded);
 
       if (self->plan != NULL)
-        self->n_added += add_certificates (self->plan, certificates);
+        self->n_added += add_certificates (self, certificates);
       mark_done (self);
     }
 
@@ -222,6 +256,7 @@ cwa_import_queue_dispose (GObject *object)
   g_queue_clear_full (&self->loaded, (GDestroyNotify) g_ptr_array_unref);
   g_clear_handle_id (&self->flush_id, g_source_remove);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
+  g_clear_pointer (&self->already, g_ptr_array_unref);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (cwa_import_queue_parent_class)->dispose (object);
@@ -312,6 +347,9 @@ cwa_import_queue_class_init (CwaImportQueueClass *klass)
   signals[PASSWORD_NEEDED] =
     g_signal_new ("password-needed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
+  signals[ALREADY_IN_PLAN] =
+    g_signal_new ("already-in-plan", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
   signals[FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
@@ -323,6 +361,7 @@ cwa_import_queue_init (CwaImportQueue *self)
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->pending);
   g_queue_init (&self->loaded);
+  self->already = g_ptr_array_new_with_free_func (g_object_unref);
   self->waiting = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
                                          g_object_unref, (GDestroyNotify) job_free);
 }
@@ -412,6 +451,7 @@ cwa_import_queue_add_text (CwaImportQueue *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) certificates = NULL;
+  guint n;
 
   g_return_val_if_fail (CWA_IS_IMPORT_QUEUE (self), -1);
   g_return_val_if_fail (text != NULL, -1);
@@ -424,7 +464,11 @@ cwa_import_queue_add_text (CwaImportQueue *self,
   if (certificates == NULL)
     return -1;
 
-  return (gint) add_certificates (self->plan, certificates);
+  n = add_certificates (self, certificates);
+  /* While a batch of files loads, its notice waits for the batch. */
+  if (!cwa_import_queue_get_busy (self))
+    emit_already_in_plan (self);
+  return (gint) n;
 }
 
 gboolean

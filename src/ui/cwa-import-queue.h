@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (CwaImportQueue, cwa_import_queue, CWA, IMPORT_QUEUE, GObje
  *   "password-needed" (GFile *file, gboolean wrong): a PKCS#12 file needs a
  *     password (@wrong: the last one given was wrong).  Answer with
  *     cwa_import_queue_provide_password().
+ *   "already-in-plan" (GPtrArray *entries): certificates just loaded were
+ *     already in the plan; @entries (element type CwaCertificate, each
+ *     once, borrowed for the call) are the plan's entries for them.  Once
+ *     per batch of files, before "finished", or after pasted text.
  *   "finished" (guint n_added): the batch is done. */
 CwaImportQueue *cwa_import_queue_new              (CwaPlan        *plan);
 CwaPlan        *cwa_import_queue_get_plan         (CwaImportQueue *self);

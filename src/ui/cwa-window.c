@@ -266,6 +266,31 @@ import_failed_cb (CwaWindow      *self,
   _cwa_window_toast (self, text);
 }
 
+/* Loading a certificate the plan has already changes nothing: say so,
+ * naming the entry it is (one toast for a whole batch). */
+static void
+import_already_in_plan_cb (CwaWindow      *self,
+                           GPtrArray      *entries,
+                           CwaImportQueue *queue)
+{
+  CwaCertificate *first = g_ptr_array_index (entries, 0);
+  const gchar *id = cwa_certificate_get_id (first);
+  const gchar *subject = cwa_certificate_get_subject (first);
+  g_autofree gchar *text = NULL;
+
+  if (entries->len == 1)
+    /* Translators: a certificate loaded again: its id in the plan and its subject */
+    text = g_strdup_printf (_("“%s” (%s) is already in the plan"), id, subject);
+  else
+    /* Translators: certificates loaded again: the first one's id in the plan
+     * and subject, and how many more */
+    text = g_strdup_printf (ngettext ("“%s” (%s) and %u more certificate are already in the plan",
+                                      "“%s” (%s) and %u more certificates are already in the plan",
+                                      entries->len - 1),
+                            id, subject, entries->len - 1);
+  _cwa_window_toast (self, text);
+}
+
 static void
 import_progress_cb (CwaWindow      *self,
                     GParamSpec     *pspec,
@@ -504,6 +529,8 @@ init_import_queue (CwaWindow *self)
                            G_CALLBACK (import_password_needed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->import_queue, "failed",
                            G_CALLBACK (import_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->import_queue, "already-in-plan",
+                           G_CALLBACK (import_already_in_plan_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->import_queue, "notify::n-done",
                            G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->import_queue, "notify::busy",
