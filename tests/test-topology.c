@@ -7,11 +7,14 @@
 #include <glib/gstdio.h>
 
 #include "cwa-cert-loader.h"
+#include "cwa-plan-edits.h"
 #include "cwa-deployment-editor.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-ui.h"
+#include "cwa-topology-balancer.h"
 #include "cwa-topology-box.h"
+#include "cwa-topology-canvas.h"
 #include "cwa-topology-card.h"
 #include "cwa-topology-status.h"
 #include "cwa-topology-view.h"
@@ -626,6 +629,324 @@ test_export_picture (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* The array of three computers behind an SSL-offloading load balancer,
+ * published by a reverse proxy (tests/data/topology-array.cwaplan). */
+#define ARRAY_PLAN "../../tests/data/topology-array.cwaplan"
+
+static CwaLoadBalancer *
+first_load_balancer (CwaPlan *plan)
+{
+  g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (cwa_deployment_get_load_balancers (cwa_plan_get_deployment (plan)), 0);
+
+  return lb;
+}
+
+static CwaPublishingRule *
+first_rule (CwaPlan *plan)
+{
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (cwa_plan_get_deployment (plan));
+
+  g_assert_cmpuint (rules->len, >, 0);
+  return g_ptr_array_index (rules, 0);
+}
+
+static graphene_rect_t
+bounds_of (Fixture   *fixture,
+           GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_compute_bounds (widget, cwa_topology_view_get_canvas (fixture->view), &bounds));
+  return bounds;
+}
+
+static void
+assert_apart (const graphene_rect_t *a,
+              const graphene_rect_t *b)
+{
+  graphene_rect_t overlap;
+
+  if (graphene_rect_intersection (a, b, &overlap))
+    g_assert_true (overlap.size.width < 0.5 || overlap.size.height < 0.5);
+}
+
+/* Three bands: the proxy above the load balancer above its members; the
+ * load balancer's box spans exactly its members; nothing overlaps; every
+ * publishing rule's line ends on the top edge of what it publishes. */
+static void
+assert_bands (Fixture *fixture)
+{
+  CwaPlan *plan = plan_of (fixture);
+  CwaLoadBalancer *lb = first_load_balancer (plan);
+  CwaTopologyCanvas *canvas = CWA_TOPOLOGY_CANVAS (cwa_topology_view_get_canvas (fixture->view));
+  GtkWidget *lb_box = cwa_topology_view_find_widget (fixture->view, lb);
+  CwaPublishingRule *rule = first_rule (plan);
+  graphene_rect_t lb_bounds = bounds_of (fixture, lb_box);
+  graphene_rect_t listener = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, rule));
+  graphene_rect_t proxy = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view,
+                                                                          cwa_publishing_rule_get_reverse_proxy (rule)));
+  double left = G_MAXDOUBLE;
+  double right = -G_MAXDOUBLE;
+  GtkWidget *from;
+  GtkWidget *to;
+  graphene_point_t start;
+  graphene_point_t end;
+  graphene_rect_t target;
+
+  assert_layout (fixture);
+  for (guint s = 0; s < 3; s++)
+    {
+      graphene_rect_t box = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, nth_server (plan, s)));
+
+      g_assert_true (cwa_load_balancer_has_member (lb, cwa_server_get_fqdn (nth_server (plan, s))));
+      left = MIN (left, box.origin.x);
+      right = MAX (right, box.origin.x + box.size.width);
+      g_assert_cmpfloat (box.origin.y, >=, lb_bounds.origin.y + lb_bounds.size.height);
+      assert_apart (&box, &lb_bounds);
+      assert_apart (&box, &proxy);
+    }
+  g_assert_cmpfloat_with_epsilon (lb_bounds.origin.x, left, 0.5);
+  g_assert_cmpfloat_with_epsilon (lb_bounds.origin.x + lb_bounds.size.width, right, 0.5);
+  g_assert_cmpfloat (proxy.origin.y + proxy.size.height, <=, lb_bounds.origin.y);
+  g_assert_true (graphene_rect_contains_rect (&proxy, &listener));
+  assert_apart (&proxy, &lb_bounds);
+
+  g_assert_cmpuint (cwa_topology_canvas_get_n_links (canvas), ==, 1);
+  g_assert_true (cwa_topology_canvas_get_link (canvas, 0, &from, &to, &start, &end));
+  g_assert_true (from == cwa_topology_view_find_widget (fixture->view, rule));
+  g_assert_true (to == lb_box);
+  g_assert_cmpfloat_with_epsilon (start.y, listener.origin.y + listener.size.height, 0.5);
+  target = bounds_of (fixture, to);
+  g_assert_cmpfloat_with_epsilon (end.y, target.origin.y, 0.5);
+  g_assert_cmpfloat (end.x, >=, target.origin.x);
+  g_assert_cmpfloat (end.x, <=, target.origin.x + target.size.width);
+}
+
+static void
+test_bands (Fixture       *fixture,
+            gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaPublishingRule *rule;
+  CwaTopologyCanvas *canvas;
+  GtkWidget *to;
+  graphene_point_t end;
+  graphene_rect_t card;
+  CwaLoadBalancer *lb;
+
+  open_example (fixture, ARRAY_PLAN);
+  assert_bands (fixture);
+  maybe_screenshots (fixture, "topology-array");
+
+  /* Zoomed, the same holds. */
+  cwa_topology_view_set_zoom (fixture->view, 0.5);
+  assert_bands (fixture);
+  cwa_topology_view_set_zoom (fixture->view, 1.0);
+
+  /* Without the load balancer, the rule's line ends on a virtual server's
+   * card. */
+  plan = plan_of (fixture);
+  rule = first_rule (plan);
+  lb = first_load_balancer (plan);
+  g_assert_true (cwa_plan_edits_delete_load_balancer (plan, lb));
+  settle (fixture);
+  canvas = CWA_TOPOLOGY_CANVAS (cwa_topology_view_get_canvas (fixture->view));
+  g_assert_cmpuint (cwa_topology_canvas_get_n_links (canvas), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (cwa_topology_canvas_get_link (canvas, i, NULL, &to, NULL, &end));
+      g_assert_true (to == cwa_topology_view_find_widget (fixture->view, nth_virtual_server (plan, i, 0)));
+      card = bounds_of (fixture, to);
+      g_assert_cmpfloat_with_epsilon (end.y, card.origin.y, 0.5);
+    }
+  g_assert_nonnull (rule);
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  settle (fixture);
+  assert_bands (fixture);
+}
+
+/* Certificates dropped on a listener and on a load balancer are assigned
+ * through the history; the checklist re-runs; undo restores. */
+static void
+test_drop_edge (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CwaChecklist *checklist;
+  CwaPlan *plan;
+  CwaPublishingRule *rule;
+  CwaLoadBalancer *lb;
+  CwaCertificate *good;
+  guint runs;
+
+  open_example (fixture, ARRAY_PLAN);
+  plan = plan_of (fixture);
+  checklist = cwa_window_get_checklist (fixture->window);
+  rule = first_rule (plan);
+  lb = first_load_balancer (plan);
+  good = cwa_plan_lookup_certificate (plan, "im-contoso");
+  g_assert_null (cwa_publishing_rule_get_listener_certificate (rule));
+  g_assert_null (cwa_load_balancer_get_ssl_certificate (lb));
+  g_assert_true (gtk_widget_has_css_class (cwa_topology_view_find_widget (fixture->view, lb), "topology-error"));
+
+  runs = cwa_checklist_get_n_runs (checklist);
+  g_assert_true (drop_certificate (cwa_topology_view_find_widget (fixture->view, rule), good));
+  g_assert_true (cwa_publishing_rule_get_listener_certificate (rule) == good);
+  CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+
+  runs = cwa_checklist_get_n_runs (checklist);
+  g_assert_true (drop_certificate (cwa_topology_view_find_widget (fixture->view, lb), good));
+  g_assert_true (cwa_load_balancer_get_ssl_certificate (lb) == good);
+  CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
+  settle (fixture);
+  /* The load balancer's certificate is now right: no longer red. */
+  g_assert_false (gtk_widget_has_css_class (cwa_topology_view_find_widget (fixture->view, lb), "topology-error"));
+
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_null (cwa_load_balancer_get_ssl_certificate (lb));
+  g_assert_true (cwa_publishing_rule_get_listener_certificate (rule) == good);
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_null (cwa_publishing_rule_get_listener_certificate (rule));
+  settle (fixture);
+}
+
+/* While dragging, a listener says whether the certificate covers the
+ * published names; one lacking download.im.contoso.com does not. */
+static void
+test_hint_edge (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaCertificate *lacking;
+  CwaCertificate *good;
+  GtkWidget *listener;
+  GtkWidget *lb_box;
+  const gchar *tooltip;
+
+  open_example (fixture, ARRAY_PLAN);
+  plan = plan_of (fixture);
+  lacking = cwa_plan_lookup_certificate (plan, "im-contoso-no-download");
+  good = cwa_plan_lookup_certificate (plan, "im-contoso");
+  listener = cwa_topology_view_find_widget (fixture->view, first_rule (plan));
+  lb_box = cwa_topology_view_find_widget (fixture->view, first_load_balancer (plan));
+
+  cwa_topology_view_show_hint (fixture->view, lacking);
+  maybe_screenshots (fixture, "topology-array-hint");
+  g_assert_true (gtk_widget_has_css_class (listener, CWA_TOPOLOGY_HINT_BAD));
+  g_assert_true (gtk_widget_has_css_class (lb_box, CWA_TOPOLOGY_HINT_BAD));
+  tooltip = gtk_widget_get_tooltip_text (listener);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "does not cover download.im.contoso.com"));
+
+  cwa_topology_view_show_hint (fixture->view, good);
+  g_assert_true (gtk_widget_has_css_class (listener, CWA_TOPOLOGY_HINT_OK));
+  g_assert_true (gtk_widget_has_css_class (lb_box, CWA_TOPOLOGY_HINT_OK));
+  g_assert_false (gtk_widget_has_css_class (listener, CWA_TOPOLOGY_HINT_BAD));
+
+  cwa_topology_view_show_hint (fixture->view, NULL);
+  g_assert_false (gtk_widget_has_css_class (listener, CWA_TOPOLOGY_HINT_OK));
+  g_assert_false (gtk_widget_has_css_class (listener, CWA_TOPOLOGY_HINT_BAD));
+}
+
+/* A computer's box dragged out of the load balancer leaves it; dragged
+ * onto it, joins it again; both undo. */
+static void
+test_membership (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaLoadBalancer *lb;
+  CwaServer *third;
+  g_auto(GValue) value = G_VALUE_INIT;
+  graphene_rect_t lb_bounds;
+  graphene_rect_t box;
+
+  open_example (fixture, ARRAY_PLAN);
+  plan = plan_of (fixture);
+  lb = first_load_balancer (plan);
+  third = nth_server (plan, 2);
+  g_value_init (&value, CWA_TYPE_SERVER);
+  g_value_set_object (&value, third);
+
+  g_assert_true (emit_drop (cwa_topology_view_get_canvas (fixture->view), &value));
+  g_assert_false (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+  settle (fixture);
+  lb_bounds = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, lb));
+  box = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, third));
+  /* It left the span of the load balancer. */
+  g_assert_true (box.origin.x >= lb_bounds.origin.x + lb_bounds.size.width - 0.5 ||
+                 box.origin.y >= lb_bounds.origin.y + lb_bounds.size.height + 1);
+
+  /* Dropped on nothing but the view again, nothing more happens. */
+  g_assert_false (emit_drop (cwa_topology_view_get_canvas (fixture->view), &value));
+
+  g_assert_true (emit_drop (cwa_topology_view_find_widget (fixture->view, lb), &value));
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+  settle (fixture);
+  assert_bands (fixture);
+
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_false (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+  settle (fixture);
+  assert_bands (fixture);
+}
+
+/* 20 computers in 5 arrays of 4, published by one proxy: every array's
+ * box spans its members, nothing overlaps, and the view scrolls. */
+static void
+test_layout_arrays (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  GtkAdjustment *adjustment;
+
+  for (guint a = 0; a < 5; a++)
+    {
+      g_autofree gchar *host = g_strdup_printf ("im%u.contoso.com", a);
+      g_autofree gchar *url = g_strdup_printf ("https://%s", host);
+      g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new (host);
+      g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new (url, host);
+
+      cwa_load_balancer_set_ssl_offload (lb, a % 2 == 0);
+      for (guint s = 0; s < 4; s++)
+        {
+          g_autofree gchar *fqdn = g_strdup_printf ("cwa%u%u.contoso.com", a, s);
+          g_autoptr(CwaServer) server = cwa_server_new (fqdn);
+          g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (url, CWA_AUDIENCE_EXTERNAL);
+
+          cwa_server_add_virtual_server (server, vs);
+          cwa_deployment_add_server (deployment, server);
+          cwa_load_balancer_add_member (lb, fqdn);
+        }
+      cwa_deployment_add_load_balancer (deployment, lb);
+      cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+    }
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  cwa_window_set_plan (fixture->window, plan);
+  assert_layout (fixture);
+  maybe_screenshots (fixture, "topology-arrays");
+
+  for (guint a = 0; a < 5; a++)
+    {
+      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (cwa_deployment_get_load_balancers (deployment), a);
+      graphene_rect_t lb_bounds = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, lb));
+      graphene_rect_t first = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, nth_server (plan, a * 4)));
+      graphene_rect_t last = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, nth_server (plan, a * 4 + 3)));
+
+      g_assert_cmpfloat_with_epsilon (lb_bounds.origin.x, first.origin.x, 0.5);
+      g_assert_cmpfloat_with_epsilon (lb_bounds.origin.x + lb_bounds.size.width, last.origin.x + last.size.width, 0.5);
+      g_assert_cmpfloat (lb_bounds.origin.y + lb_bounds.size.height, <=, first.origin.y);
+    }
+  g_assert_cmpuint (cwa_topology_canvas_get_n_links (CWA_TOPOLOGY_CANVAS (cwa_topology_view_get_canvas (fixture->view))), ==, 5);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+                                                     cwa_topology_view_get_canvas (fixture->view), GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +969,11 @@ main (int   argc,
   ADD ("context-menu", test_context_menu);
   ADD ("undo/window", test_undo_window);
   ADD ("export-picture", test_export_picture);
+  ADD ("bands", test_bands);
+  ADD ("bands/drop", test_drop_edge);
+  ADD ("bands/hint", test_hint_edge);
+  ADD ("bands/membership", test_membership);
+  ADD ("layout/arrays", test_layout_arrays);
 #undef ADD
 
   status = g_test_run ();

@@ -220,6 +220,27 @@ title_released_cb (GtkGestureClick *gesture,
   cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->server));
 }
 
+/* The title drags as the computer: dropped on a load balancer it joins
+ * it, elsewhere in the view it leaves its load balancer. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource  *source,
+                 gdouble         x,
+                 gdouble         y,
+                 CwaTopologyBox *self)
+{
+  return gdk_content_provider_new_typed (CWA_TYPE_SERVER, self->server);
+}
+
+static void
+drag_begin_cb (GtkDragSource  *source,
+               GdkDrag        *drag,
+               CwaTopologyBox *self)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (self->title);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
 static void
 cwa_topology_box_dispose (GObject *object)
 {
@@ -259,6 +280,7 @@ cwa_topology_box_init (CwaTopologyBox *self)
   GtkWidget *role = gtk_label_new ("MTLS");
   GtkDropTarget *move = gtk_drop_target_new (CWA_TYPE_VIRTUAL_SERVER, GDK_ACTION_MOVE);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "topology-computer");
@@ -307,6 +329,10 @@ cwa_topology_box_init (CwaTopologyBox *self)
 
   g_signal_connect (click, "released", G_CALLBACK (title_released_cb), self);
   gtk_widget_add_controller (self->title, GTK_EVENT_CONTROLLER (click));
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  gtk_widget_add_controller (self->title, GTK_EVENT_CONTROLLER (source));
 
   g_signal_connect (move, "drop", G_CALLBACK (move_drop_cb), self);
   g_signal_connect (move, "enter", G_CALLBACK (move_enter_cb), self);

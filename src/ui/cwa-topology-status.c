@@ -1,36 +1,19 @@
 /* cwa-topology-status.c: what the checklist says about one box or card of the topology view: status, failures, required names, drop hint. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "cwa-names.h"
+#include "cwa-topology-bands.h"
 #include "cwa-topology-status.h"
 
 CwaRequirement *
 _cwa_topology_find_requirement (CwaChecklist *checklist,
                                 gpointer      subject)
 {
-  GListModel *requirements;
-  CwaRequirement *shared = NULL;
-
   if (checklist == NULL)
     return NULL;
-
-  requirements = cwa_checklist_get_requirements (checklist);
-  for (guint i = 0; i < g_list_model_get_n_items (requirements); i++)
-    {
-      g_autoptr(CwaRequirement) entry = g_list_model_get_item (requirements, i);
-      CwaRole role = cwa_requirement_get_role (entry);
-
-      if (CWA_IS_VIRTUAL_SERVER (subject) && cwa_requirement_get_virtual_server (entry) == subject)
-        return entry;
-      if (CWA_IS_SERVER (subject) && cwa_requirement_get_server (entry) == subject)
-        {
-          if (role == CWA_ROLE_MTLS)
-            return entry;
-          /* A shared certificate is the computer's MTLS certificate too. */
-          if (role == CWA_ROLE_SHARED && shared == NULL)
-            shared = entry;
-        }
-    }
-  return shared;
+  return cwa_topology_find_requirement (cwa_checklist_get_requirements (checklist), subject);
 }
 
 gchar *
@@ -54,6 +37,10 @@ _cwa_topology_dup_failures (CwaChecklist *checklist,
         continue;
       if (CWA_IS_VIRTUAL_SERVER (subject))
         about = cwa_finding_get_virtual_server (finding) == subject;
+      else if (CWA_IS_LOAD_BALANCER (subject))
+        about = cwa_finding_get_load_balancer (finding) == subject;
+      else if (CWA_IS_PUBLISHING_RULE (subject))
+        about = cwa_finding_get_publishing_rule (finding) == subject;
       else
         about = cwa_finding_get_server (finding) == subject && cwa_finding_get_virtual_server (finding) == NULL;
       if (!about)
@@ -103,6 +90,31 @@ _cwa_topology_apply_status (GtkWidget   *widget,
     gtk_widget_add_css_class (widget, wanted);
 }
 
+/* What @certificate lacks for @requirement, as a sentence; NULL when it
+ * satisfies it. */
+static gchar *
+dup_hint_text (CwaRequirement *requirement,
+               CwaCertificate *certificate)
+{
+  g_auto(GStrv) names = cwa_requirement_dup_all_names (requirement);
+  const gchar * const *dns_names = cwa_certificate_get_dns_names (certificate);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autofree gchar *joined = NULL;
+
+  if (cwa_requirement_is_satisfied_by (requirement, certificate))
+    return NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (dns_names == NULL || cwa_names_match (dns_names, names[i]) != CWA_NAME_MATCH_EXACT)
+      g_ptr_array_add (missing, names[i]);
+  if (missing->len == 0)
+    /* Translators: while a certificate is dragged over a target; %s is the subject it needs */
+    return g_strdup_printf (_("This certificate’s subject is not %s"), cwa_requirement_get_subject (requirement));
+  g_ptr_array_add (missing, NULL);
+  joined = g_strjoinv (", ", (gchar **) missing->pdata);
+  /* Translators: while a certificate is dragged over a target; %s lists the names it lacks */
+  return g_strdup_printf (_("This certificate does not cover %s"), joined);
+}
+
 void
 _cwa_topology_apply_hint (GtkWidget      *widget,
                           CwaChecklist   *checklist,
@@ -110,16 +122,137 @@ _cwa_topology_apply_hint (GtkWidget      *widget,
                           CwaCertificate *certificate)
 {
   CwaRequirement *requirement;
-  gboolean ok;
+  g_autofree gchar *text = NULL;
 
   gtk_widget_remove_css_class (widget, CWA_TOPOLOGY_HINT_OK);
   gtk_widget_remove_css_class (widget, CWA_TOPOLOGY_HINT_BAD);
-  if (certificate == NULL)
-    return;
   /* An http virtual server has no role to satisfy. */
-  requirement = _cwa_topology_find_requirement (checklist, subject);
+  requirement = certificate != NULL ? _cwa_topology_find_requirement (checklist, subject) : NULL;
+  if (requirement == NULL)
+    {
+      /* Back to what the checklist says about it. */
+      g_autofree gchar *failures = _cwa_topology_dup_failures (checklist, subject);
+
+      gtk_widget_set_tooltip_text (widget, failures);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      failures != NULL ? failures : "", -1);
+      return;
+    }
+  text = dup_hint_text (requirement, certificate);
+  gtk_widget_add_css_class (widget, text == NULL ? CWA_TOPOLOGY_HINT_OK : CWA_TOPOLOGY_HINT_BAD);
+  gtk_widget_set_tooltip_text (widget, text != NULL ? text : _("This certificate covers every name needed here"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text != NULL ? text : _("This certificate covers every name needed here"), -1);
+}
+
+static GtkWidget *
+caption_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+void
+_cwa_topology_face_init (CwaTopologyFace *face,
+                         GtkWidget       *content,
+                         const gchar     *role)
+{
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *role_label = gtk_label_new (role);
+
+  face->status_image = gtk_image_new ();
+  face->title_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (face->title_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (face->title_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (face->title_label, TRUE);
+  gtk_widget_add_css_class (face->title_label, "heading");
+  face->badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (face->badge, "topology-badge");
+  gtk_widget_add_css_class (face->badge, "caption-heading");
+  gtk_widget_set_valign (face->badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (heading), face->status_image);
+  gtk_box_append (GTK_BOX (heading), face->title_label);
+  gtk_box_append (GTK_BOX (heading), face->badge);
+  gtk_box_append (GTK_BOX (content), heading);
+
+  face->second_label = caption_label ();
+  gtk_widget_add_css_class (face->second_label, "dim-label");
+  gtk_box_append (GTK_BOX (content), face->second_label);
+
+  face->certificate_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (role_label, "role-badge");
+  gtk_widget_add_css_class (role_label, "caption-heading");
+  face->certificate_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (face->certificate_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (face->certificate_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (face->certificate_label, TRUE);
+  gtk_box_append (GTK_BOX (face->certificate_row), role_label);
+  gtk_box_append (GTK_BOX (face->certificate_row), face->certificate_label);
+  gtk_box_append (GTK_BOX (content), face->certificate_row);
+
+  face->names_label = caption_label ();
+  gtk_widget_add_css_class (face->names_label, "topology-names");
+  gtk_widget_set_visible (face->names_label, FALSE);
+  gtk_box_append (GTK_BOX (content), face->names_label);
+}
+
+static void
+face_show_needs (CwaTopologyFace *face,
+                 CwaChecklist    *checklist,
+                 gpointer         subject,
+                 gboolean         needed)
+{
+  CwaRequirement *requirement = needed ? _cwa_topology_find_requirement (checklist, subject) : NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree gchar *joined = NULL;
+  g_autofree gchar *text = NULL;
+
+  gtk_widget_set_visible (face->names_label, requirement != NULL);
   if (requirement == NULL)
     return;
-  ok = cwa_requirement_is_satisfied_by (requirement, certificate);
-  gtk_widget_add_css_class (widget, ok ? CWA_TOPOLOGY_HINT_OK : CWA_TOPOLOGY_HINT_BAD);
+  names = cwa_requirement_dup_all_names (requirement);
+  joined = g_strjoinv ("\n", names);
+  text = g_strdup_printf ("%s\n%s", _("Needs:"), joined);
+  gtk_label_set_text (GTK_LABEL (face->names_label), text);
+}
+
+void
+_cwa_topology_face_update (CwaTopologyFace *face,
+                           GtkWidget       *widget,
+                           CwaChecklist    *checklist,
+                           gpointer         subject,
+                           const gchar     *title,
+                           const gchar     *badge,
+                           const gchar     *second,
+                           gboolean         show_certificate,
+                           CwaCertificate  *certificate,
+                           const gchar     *none_text,
+                           const gchar     *accessible)
+{
+  CwaUiStatus status = cwa_ui_status_for_subject (checklist, subject);
+  g_autofree gchar *failures = _cwa_topology_dup_failures (checklist, subject);
+
+  gtk_label_set_text (GTK_LABEL (face->title_label), title);
+  gtk_label_set_text (GTK_LABEL (face->badge), badge);
+  gtk_label_set_text (GTK_LABEL (face->second_label), second);
+  gtk_widget_set_visible (face->certificate_row, show_certificate);
+  gtk_label_set_text (GTK_LABEL (face->certificate_label),
+                      certificate != NULL ? cwa_certificate_get_display_name (certificate) : none_text);
+  if (certificate == NULL)
+    gtk_widget_add_css_class (face->certificate_label, "dim-label");
+  else
+    gtk_widget_remove_css_class (face->certificate_label, "dim-label");
+  face_show_needs (face, checklist, subject, show_certificate && certificate == NULL);
+
+  cwa_ui_status_apply (GTK_IMAGE (face->status_image), status);
+  _cwa_topology_apply_status (widget, status);
+  gtk_widget_set_tooltip_text (widget, failures);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, failures != NULL ? failures : "",
+                                  -1);
 }

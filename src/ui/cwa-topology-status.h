@@ -13,9 +13,8 @@ G_BEGIN_DECLS
 #define CWA_TOPOLOGY_HINT_OK  "topology-drop-ok"
 #define CWA_TOPOLOGY_HINT_BAD "topology-drop-bad"
 
-/* The entry of the required names for @subject's role: the SSL (or shared)
- * entry of a virtual server, the MTLS (or shared) entry of a computer.
- * Borrowed from the checklist, or NULL. */
+/* The entry of the required names for @subject's role
+ * (cwa_topology_find_requirement()).  Borrowed from the checklist, or NULL. */
 CwaRequirement *_cwa_topology_find_requirement (CwaChecklist *checklist,
                                                 gpointer      subject);
 /* The titles of the failed findings about @subject itself, one per line,
@@ -33,5 +32,39 @@ void            _cwa_topology_apply_hint       (GtkWidget      *widget,
                                                 CwaChecklist   *checklist,
                                                 gpointer        subject,
                                                 CwaCertificate *certificate);
+
+/* The face of a listener or load balancer box: a heading (status, title,
+ * badge), a muted line, a role badge with the certificate's name, and the
+ * names the certificate needs while none is assigned. */
+typedef struct
+{
+  GtkWidget *status_image;
+  GtkWidget *title_label;
+  GtkWidget *badge;
+  GtkWidget *second_label;
+  GtkWidget *certificate_row;
+  GtkWidget *certificate_label;
+  GtkWidget *names_label;
+} CwaTopologyFace;
+
+/* Builds the face's widgets into @content (a vertical GtkBox). */
+void            _cwa_topology_face_init        (CwaTopologyFace *face,
+                                                GtkWidget       *content,
+                                                const gchar     *role);
+/* Shows @subject: the texts given, @certificate or else @none_text and the
+ * needed names (@show_certificate FALSE hides the certificate row), the
+ * status and failures from @checklist on @widget (tooltip, accessible
+ * description), and @accessible as @widget's accessible name. */
+void            _cwa_topology_face_update      (CwaTopologyFace *face,
+                                                GtkWidget       *widget,
+                                                CwaChecklist    *checklist,
+                                                gpointer         subject,
+                                                const gchar     *title,
+                                                const gchar     *badge,
+                                                const gchar     *second,
+                                                gboolean         show_certificate,
+                                                CwaCertificate  *certificate,
+                                                const gchar     *none_text,
+                                                const gchar     *accessible);
 
 G_END_DECLS

@@ -5,8 +5,13 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-plan-edits.h"
+#include "cwa-topology-balancer.h"
+#include "cwa-topology-bands.h"
 #include "cwa-topology-box.h"
+#include "cwa-topology-canvas.h"
 #include "cwa-topology-card.h"
+#include "cwa-topology-listener.h"
+#include "cwa-topology-proxy.h"
 #include "cwa-topology-item.h"
 #include "cwa-topology-status.h"
 #include "cwa-topology-view.h"
@@ -31,7 +36,10 @@ struct _CwaTopologyView
 
   GtkWidget       *scroller;
   CwaTopologyZoom *zoom;
-  GtkFlowBox      *flow;
+  CwaTopologyCanvas *canvas;
+  /* The servers, load balancers and proxies the boxes were made for, in
+   * plan order: boxes are remade only when these change. */
+  GPtrArray       *shown;
 };
 
 enum {
@@ -53,6 +61,13 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (CwaTopologyView, cwa_topology_view, GTK_TYPE_WIDGET)
 
 /* What the boxes and cards ask for (their CwaTopologyItem signals). */
+
+static gboolean
+is_assignable (gpointer subject)
+{
+  return CWA_IS_SERVER (subject) || CWA_IS_VIRTUAL_SERVER (subject) || CWA_IS_LOAD_BALANCER (subject) ||
+         CWA_IS_PUBLISHING_RULE (subject);
+}
 
 static void
 item_activated_cb (CwaTopologyItem *item,
@@ -82,7 +97,7 @@ item_load_files_cb (CwaTopologyItem *item,
   GSList *list = gdk_file_list_get_files (files);
 
   cwa_topology_view_show_hint (self, NULL);
-  if (list == NULL || !(CWA_IS_SERVER (subject) || CWA_IS_VIRTUAL_SERVER (subject)))
+  if (list == NULL || !is_assignable (subject))
     {
       g_slist_free (list);
       return FALSE;
@@ -109,12 +124,134 @@ connect_item (CwaTopologyView *self,
   g_signal_connect_object (item, "load-files", G_CALLBACK (item_load_files_cb), self, 0);
 }
 
-/* Layout: one box per computer in a flow box, following the model. */
+/* Membership: a computer's box dropped on a load balancer joins it;
+ * dropped anywhere else in the view, it leaves the load balancer it is
+ * drawn under. */
 
-static CwaTopologyBox *
-box_of_child (GtkWidget *flow_child)
+static gboolean
+balancer_add_member_cb (CwaTopologyBalancer *balancer,
+                        CwaServer           *server,
+                        CwaTopologyView     *self)
 {
-  return CWA_TOPOLOGY_BOX (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (flow_child)));
+  return self->plan != NULL &&
+         cwa_plan_edits_add_member (self->plan, cwa_topology_balancer_get_load_balancer (balancer),
+                                    cwa_server_get_fqdn (server));
+}
+
+static gboolean
+leave_drop_cb (GtkDropTarget   *target,
+               const GValue    *value,
+               gdouble          x,
+               gdouble          y,
+               CwaTopologyView *self)
+{
+  CwaServer *server;
+  GListModel *lbs;
+
+  if (self->plan == NULL || !G_VALUE_HOLDS (value, CWA_TYPE_SERVER) || (server = g_value_get_object (value)) == NULL)
+    return FALSE;
+  lbs = cwa_deployment_get_load_balancers (cwa_plan_get_deployment (self->plan));
+  for (guint i = 0; i < g_list_model_get_n_items (lbs); i++)
+    {
+      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
+
+      if (cwa_load_balancer_has_member (lb, cwa_server_get_fqdn (server)))
+        return cwa_plan_edits_remove_member (self->plan, lb, cwa_server_get_fqdn (server));
+    }
+  return FALSE;
+}
+
+/* Layout: one box per computer, load balancer and reverse proxy on the
+ * canvas, following the model. */
+
+static void
+collect_subjects (CwaPlan   *plan,
+                  GPtrArray *subjects)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  GListModel *lists[] = {
+    cwa_deployment_get_servers (deployment),
+    cwa_deployment_get_load_balancers (deployment),
+    cwa_deployment_get_reverse_proxies (deployment),
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      g_ptr_array_add (subjects, g_list_model_get_item (lists[l], i));
+}
+
+static gboolean
+same_subjects (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_ptr_array_index (a, i) != g_ptr_array_index (b, i))
+      return FALSE;
+  return TRUE;
+}
+
+static GtkWidget *
+make_box (CwaTopologyView *self,
+          GObject         *subject)
+{
+  GtkWidget *box;
+
+  if (CWA_IS_SERVER (subject))
+    {
+      box = cwa_topology_box_new (CWA_SERVER (subject));
+      g_signal_connect_object (box, "move", G_CALLBACK (box_move_cb), self, 0);
+    }
+  else if (CWA_IS_LOAD_BALANCER (subject))
+    {
+      box = cwa_topology_balancer_new (CWA_LOAD_BALANCER (subject));
+      g_signal_connect_object (box, "add-member", G_CALLBACK (balancer_add_member_cb), self, 0);
+    }
+  else
+    box = cwa_topology_proxy_new (CWA_REVERSE_PROXY (subject));
+  connect_item (self, box);
+  return box;
+}
+
+static void
+refresh_box (CwaTopologyView *self,
+             GtkWidget       *box)
+{
+  if (CWA_IS_TOPOLOGY_BOX (box))
+    cwa_topology_box_sync (CWA_TOPOLOGY_BOX (box), self->checklist);
+  else if (CWA_IS_TOPOLOGY_BALANCER (box))
+    cwa_topology_balancer_refresh (CWA_TOPOLOGY_BALANCER (box), self->checklist);
+  else
+    cwa_topology_proxy_sync (CWA_TOPOLOGY_PROXY (box), self->checklist);
+}
+
+/* One line per publishing rule and what it reaches. */
+static void
+sync_links (CwaTopologyView *self)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (self->plan);
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
+
+  cwa_topology_canvas_clear_links (self->canvas);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      CwaPublishingRule *rule = g_ptr_array_index (rules, i);
+      GtkWidget *from = cwa_topology_view_find_widget (self, rule);
+      g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_object_unref);
+      CwaLoadBalancer *lb = cwa_topology_rule_ends (deployment, rule, ends);
+
+      if (lb != NULL)
+        g_ptr_array_add (ends, g_object_ref (lb));
+      for (guint e = 0; e < ends->len && from != NULL; e++)
+        {
+          GtkWidget *to = cwa_topology_view_find_widget (self, g_ptr_array_index (ends, e));
+
+          if (to != NULL)
+            cwa_topology_canvas_add_link (self->canvas, from, to,
+                                          cwa_publishing_rule_get_effective_internal_host (rule));
+        }
+    }
 }
 
 /* Live badges: every card in the view, wherever its box put it, gets the
@@ -145,7 +282,7 @@ apply_live_to (CwaTopologyView *self,
 static void
 apply_live (CwaTopologyView *self)
 {
-  apply_live_to (self, GTK_WIDGET (self->flow));
+  apply_live_to (self, GTK_WIDGET (self->canvas));
 }
 
 void
@@ -164,50 +301,30 @@ cwa_topology_view_set_live_check (CwaTopologyView *self,
 static void
 sync_now (CwaTopologyView *self)
 {
-  GListModel *servers = NULL;
-  guint n = 0;
-  gboolean same = TRUE;
-  GtkWidget *child;
-  guint i = 0;
+  g_autoptr(GPtrArray) subjects = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->plan != NULL)
-    {
-      servers = cwa_deployment_get_servers (cwa_plan_get_deployment (self->plan));
-      n = g_list_model_get_n_items (servers);
-    }
+    collect_subjects (self->plan, subjects);
+  cwa_topology_canvas_set_deployment (self->canvas, self->plan != NULL ? cwa_plan_get_deployment (self->plan) : NULL);
 
-  /* The boxes are remade only when the computers changed; within a box,
+  /* The boxes are remade only when what they show changed; within a box,
    * cards are kept across edits. */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL; child = gtk_widget_get_next_sibling (child), i++)
+  if (!same_subjects (subjects, self->shown))
     {
-      g_autoptr(CwaServer) server = i < n ? g_list_model_get_item (servers, i) : NULL;
-
-      if (server == NULL || cwa_topology_box_get_server (box_of_child (child)) != server)
-        {
-          same = FALSE;
-          break;
-        }
+      cwa_topology_canvas_clear (self->canvas);
+      for (guint i = 0; i < subjects->len; i++)
+        cwa_topology_canvas_put (self->canvas, g_ptr_array_index (subjects, i),
+                                 make_box (self, g_ptr_array_index (subjects, i)));
+      g_ptr_array_unref (self->shown);
+      self->shown = g_ptr_array_ref (subjects);
     }
-  if (!same || i != n)
-    {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow))) != NULL)
-        gtk_flow_box_remove (self->flow, child);
-      for (i = 0; i < n; i++)
-        {
-          g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-          GtkWidget *box = cwa_topology_box_new (server);
+  for (guint i = 0; i < subjects->len; i++)
+    refresh_box (self, cwa_topology_canvas_lookup (self->canvas, g_ptr_array_index (subjects, i)));
+  if (self->plan != NULL)
+    sync_links (self);
+  /* Members may have moved between groups. */
+  gtk_widget_queue_resize (GTK_WIDGET (self->canvas));
 
-          connect_item (self, box);
-          g_signal_connect_object (box, "move", G_CALLBACK (box_move_cb), self, 0);
-          gtk_flow_box_append (self->flow, box);
-        }
-    }
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      gtk_widget_set_focusable (child, FALSE);
-      cwa_topology_box_sync (box_of_child (child), self->checklist);
-    }
   if (self->hint != NULL)
     {
       g_autoptr(CwaCertificate) hint = g_object_ref (self->hint);
@@ -242,19 +359,65 @@ GtkWidget *
 cwa_topology_view_find_widget (CwaTopologyView *self,
                                gpointer         subject)
 {
+  GtkWidget *box;
+
   g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL; child = gtk_widget_get_next_sibling (child))
+  if (CWA_IS_VIRTUAL_SERVER (subject))
     {
-      CwaTopologyBox *box = box_of_child (child);
-      GtkWidget *card;
-
-      if ((gpointer) cwa_topology_box_get_server (box) == subject)
-        return GTK_WIDGET (box);
-      if (CWA_IS_VIRTUAL_SERVER (subject) && (card = cwa_topology_box_find_card (box, subject)) != NULL)
-        return card;
+      box = cwa_topology_canvas_lookup (self->canvas, cwa_virtual_server_get_server (subject));
+      return box != NULL ? cwa_topology_box_find_card (CWA_TOPOLOGY_BOX (box), subject) : NULL;
     }
-  return NULL;
+  if (CWA_IS_PUBLISHING_RULE (subject))
+    {
+      box = cwa_topology_canvas_lookup (self->canvas, cwa_publishing_rule_get_reverse_proxy (subject));
+      return box != NULL ? cwa_topology_proxy_find_listener (CWA_TOPOLOGY_PROXY (box), subject) : NULL;
+    }
+  return cwa_topology_canvas_lookup (self->canvas, subject);
+}
+
+GtkWidget *
+cwa_topology_view_get_canvas (CwaTopologyView *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->canvas);
+}
+
+static void
+hint_server (CwaTopologyView *self,
+             CwaServer       *server,
+             CwaCertificate  *certificate)
+{
+  CwaTopologyBox *box = CWA_TOPOLOGY_BOX (cwa_topology_canvas_lookup (self->canvas, server));
+  GListModel *vss = cwa_server_get_virtual_servers (server);
+
+  _cwa_topology_apply_hint (cwa_topology_box_get_title (box), self->checklist, server, certificate);
+  for (guint i = 0; i < g_list_model_get_n_items (vss); i++)
+    {
+      g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, i);
+      GtkWidget *card = cwa_topology_box_find_card (box, vs);
+
+      if (card != NULL)
+        _cwa_topology_apply_hint (card, self->checklist, vs, certificate);
+    }
+}
+
+static void
+hint_proxy (CwaTopologyView *self,
+            CwaReverseProxy *proxy,
+            CwaCertificate  *certificate)
+{
+  GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, i);
+      GtkWidget *card = cwa_topology_view_find_widget (self, rule);
+
+      if (card != NULL)
+        _cwa_topology_apply_hint (card, self->checklist, rule, certificate);
+    }
 }
 
 void
@@ -265,21 +428,17 @@ cwa_topology_view_show_hint (CwaTopologyView *self,
   g_return_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate));
 
   g_set_object (&self->hint, certificate);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; i < self->shown->len; i++)
     {
-      CwaTopologyBox *box = box_of_child (child);
-      CwaServer *server = cwa_topology_box_get_server (box);
-      GListModel *vss = cwa_server_get_virtual_servers (server);
+      gpointer subject = g_ptr_array_index (self->shown, i);
 
-      _cwa_topology_apply_hint (cwa_topology_box_get_title (box), self->checklist, server, certificate);
-      for (guint i = 0; i < g_list_model_get_n_items (vss); i++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, i);
-          GtkWidget *card = cwa_topology_box_find_card (box, vs);
-
-          if (card != NULL)
-            _cwa_topology_apply_hint (card, self->checklist, vs, certificate);
-        }
+      if (CWA_IS_SERVER (subject))
+        hint_server (self, subject, certificate);
+      else if (CWA_IS_LOAD_BALANCER (subject))
+        _cwa_topology_apply_hint (cwa_topology_canvas_lookup (self->canvas, subject), self->checklist, subject,
+                                  certificate);
+      else
+        hint_proxy (self, subject, certificate);
     }
 }
 
@@ -328,7 +487,7 @@ cwa_topology_view_assign (CwaTopologyView *self,
   g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
   g_return_val_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate), FALSE);
 
-  if (self->plan == NULL || !(CWA_IS_SERVER (subject) || CWA_IS_VIRTUAL_SERVER (subject)))
+  if (self->plan == NULL || !is_assignable (subject))
     return FALSE;
   cwa_plan_edits_assign (self->plan, subject, certificate);
   return TRUE;
@@ -440,7 +599,7 @@ cwa_topology_view_load_and_assign (CwaTopologyView *self,
   FileDrop *drop;
 
   g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
-  g_return_if_fail (CWA_IS_SERVER (subject) || CWA_IS_VIRTUAL_SERVER (subject));
+  g_return_if_fail (is_assignable (subject));
 
   if (files == NULL)
     return;
@@ -571,6 +730,7 @@ cwa_topology_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->checklist);
   g_clear_object (&self->hint);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_TOPOLOGY_VIEW);
   g_clear_object (&self->cancellable);
 
@@ -677,6 +837,7 @@ cwa_topology_view_init (CwaTopologyView *self)
 {
   GtkEventController *scroll;
   GtkEventController *motion;
+  GtkDropTarget *leave;
 
   self->plan_signals = g_signal_group_new (CWA_TYPE_PLAN);
   g_signal_group_connect_object (self->plan_signals, "changed",
@@ -689,21 +850,19 @@ cwa_topology_view_init (CwaTopologyView *self)
                                  G_CALLBACK (apply_live), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->flow = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_flow_box_set_selection_mode (self->flow, GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (self->flow, FALSE);
-  gtk_flow_box_set_min_children_per_line (self->flow, 1);
-  gtk_flow_box_set_max_children_per_line (self->flow, 12);
-  gtk_flow_box_set_column_spacing (self->flow, 12);
-  gtk_flow_box_set_row_spacing (self->flow, 12);
-  gtk_widget_set_valign (GTK_WIDGET (self->flow), GTK_ALIGN_START);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->flow), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->flow), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->flow), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->flow), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->canvas = CWA_TOPOLOGY_CANVAS (cwa_topology_canvas_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->canvas), GTK_ALIGN_START);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->canvas), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->canvas), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->canvas), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->canvas), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Topology of the deployment"), -1);
-  cwa_topology_zoom_set_child (self->zoom, GTK_WIDGET (self->flow));
+  cwa_topology_zoom_set_child (self->zoom, GTK_WIDGET (self->canvas));
+  leave = gtk_drop_target_new (CWA_TYPE_SERVER, GDK_ACTION_MOVE);
+  g_signal_connect (leave, "drop", G_CALLBACK (leave_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (leave));
   self->cancellable = g_cancellable_new ();
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);

@@ -1,4 +1,4 @@
-/* cwa-topology-view.h: computers as boxes holding their virtual servers, each with its certificate; drop to assign. */
+/* cwa-topology-view.h: the deployment in three bands (reverse proxies, load balancers, computers) with its certificates; drop to assign. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -27,7 +27,8 @@ gdouble       cwa_topology_view_get_zoom      (CwaTopologyView *self);
 void          cwa_topology_view_set_zoom      (CwaTopologyView *self,
                                                gdouble          zoom);
 /* Assigns @certificate (NULL: none) to @subject's role: MTLS of a
- * computer, SSL of a virtual server; what a drop does.  Undoable
+ * computer, SSL of a virtual server or load balancer, listener certificate
+ * of a publishing rule; what a drop does.  Undoable
  * (cwa_plan_edits_assign()).  FALSE if @subject has no such role. */
 gboolean      cwa_topology_view_assign        (CwaTopologyView *self,
                                                gpointer         subject,
@@ -54,9 +55,12 @@ void          cwa_topology_view_show_hint     (CwaTopologyView *self,
  * and their staleness; NULL: no badges. */
 void          cwa_topology_view_set_live_check (CwaTopologyView *self,
                                                 CwaLiveCheck    *live_check);
-/* The widgets showing @subject (a CwaServer's box or a CwaVirtualServer's
- * card) after the last layout, or NULL. */
+/* The widget showing @subject (the box of a CwaServer, CwaLoadBalancer or
+ * CwaReverseProxy, the card of a CwaVirtualServer or CwaPublishingRule)
+ * after the last layout, or NULL. */
 GtkWidget    *cwa_topology_view_find_widget   (CwaTopologyView *self,
                                                gpointer         subject);
+/* The CwaTopologyCanvas holding the boxes and drawing the lines. */
+GtkWidget    *cwa_topology_view_get_canvas    (CwaTopologyView *self);
 
 G_END_DECLS

@@ -50,6 +50,10 @@ cwa_ui_status_for_subject (CwaChecklist *checklist,
         about = cwa_finding_get_server (finding) == subject;
       else if (CWA_IS_VIRTUAL_SERVER (subject))
         about = cwa_finding_get_virtual_server (finding) == subject;
+      else if (CWA_IS_LOAD_BALANCER (subject))
+        about = cwa_finding_get_load_balancer (finding) == subject;
+      else if (CWA_IS_PUBLISHING_RULE (subject))
+        about = cwa_finding_get_publishing_rule (finding) == subject;
       else
         about = (gpointer) cwa_finding_get_certificate (finding) == subject;
 

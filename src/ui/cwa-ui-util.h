@@ -18,8 +18,8 @@ typedef enum
   CWA_UI_STATUS_ERROR,
 } CwaUiStatus;
 
-/* Worst status of the findings whose server, virtual server or certificate
- * is @subject.  Only reads the checklist: no rule is evaluated here. */
+/* Worst status of the findings whose server, virtual server, load
+ * balancer, publishing rule or certificate is @subject.  Only reads the checklist: no rule is evaluated here. */
 CwaUiStatus  cwa_ui_status_for_subject   (CwaChecklist *checklist,
                                           gpointer      subject);
 CwaUiStatus  cwa_ui_status_for_finding   (CwaFinding   *finding);

@@ -1,4 +1,4 @@
-/* cwa-topology-picture.c: the deployment drawn as a picture (computers, virtual servers, certificates, status) with cairo. */
+/* cwa-topology-picture.c: the deployment drawn as a picture in three bands (edge, load balancers, computers) with cairo. */
 #include "config.h"
 
 #include <cairo-svg.h>
@@ -6,185 +6,50 @@
 #include <string.h>
 
 #include "cwa-report-private.h"
+#include "cwa-topology-bands.h"
+#include "cwa-topology-picture-private.h"
 #include "cwa-topology-picture.h"
 
-/* The same boxes and cards as the window's topology view, laid out in a
- * grid of at most COLUMNS computers per row. */
+/* Groups of computers fill rows of at most COLUMNS computers; the edge
+ * band above them holds the reverse proxies, COLUMNS to a row too. */
 #define COLUMNS      3
 #define MARGIN       24.0
 #define GAP          18.0
-#define BOX_WIDTH    320.0
-#define BOX_PAD      12.0
-#define CARD_PAD     9.0
-#define LINE         18.0
-#define SMALL_LINE   15.0
 #define HEADER       48.0
-#define FONT         "Sans"
+#define BAND_LABEL   20.0
+/* Between the edge and the first row: room for the lines' bends. */
+#define EDGE_GAP     44.0
+/* Between a load balancer and its members: room for the joins. */
+#define LB_GAP       22.0
+#define BOX_WIDTH    PICTURE_BOX_WIDTH
+#define FONT         PICTURE_FONT
 
+typedef CwaPictureRgb Rgb;
+
+/* Where everything goes: computed once per drawing from the model. */
 typedef struct
 {
-  double r, g, b;
-} Rgb;
+  GPtrArray *groups;        /* CwaTopologyGroup */
+  GArray    *lb_heights;    /* double per row: its load balancer band, 0 without */
+  GArray    *row_heights;   /* double per row: its computers */
+  GPtrArray *proxies;       /* CwaReverseProxy, owned */
+  GArray    *edge_heights;  /* double per row of proxies */
+  guint      columns;       /* widest row, in boxes */
+  double     width;
+  double     height;
+} Layout;
 
-static const Rgb ink = { 0.14, 0.14, 0.16 };
-static const Rgb muted = { 0.40, 0.40, 0.43 };
-static const Rgb paper = { 1.0, 1.0, 1.0 };
-static const Rgb box_fill = { 0.965, 0.965, 0.97 };
-static const Rgb accent = { 0.21, 0.52, 0.89 };
-static const Rgb error_color = { 0.75, 0.11, 0.16 };
-static const Rgb warning_color = { 0.80, 0.55, 0.0 };
-static const Rgb ok_color = { 0.15, 0.64, 0.41 };
-static const Rgb none_color = { 0.70, 0.70, 0.72 };
-
-typedef enum
+static void
+layout_clear (Layout *layout)
 {
-  STATUS_NONE,
-  STATUS_OK,
-  STATUS_WARNING,
-  STATUS_ERROR,
-} Status;
-
-/* Worst finding about @subject, read from the checklist (no rule runs). */
-static Status
-status_of (CwaChecklist *checklist,
-           gpointer      subject)
-{
-  GListModel *findings = cwa_checklist_get_findings (checklist);
-  Status worst = STATUS_NONE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
-      gboolean about = CWA_IS_SERVER (subject) ? cwa_finding_get_server (finding) == subject
-                                               : cwa_finding_get_virtual_server (finding) == subject;
-      Status status;
-
-      if (!about)
-        continue;
-      if (!cwa_finding_is_failed (finding))
-        status = STATUS_OK;
-      else if (cwa_finding_get_level (finding) == CWA_LEVEL_ERROR)
-        status = STATUS_ERROR;
-      else if (cwa_finding_get_level (finding) == CWA_LEVEL_WARNING)
-        status = STATUS_WARNING;
-      else
-        status = STATUS_OK;
-      worst = MAX (worst, status);
-    }
-  return worst;
+  g_clear_pointer (&layout->groups, g_ptr_array_unref);
+  g_clear_pointer (&layout->lb_heights, g_array_unref);
+  g_clear_pointer (&layout->row_heights, g_array_unref);
+  g_clear_pointer (&layout->proxies, g_ptr_array_unref);
+  g_clear_pointer (&layout->edge_heights, g_array_unref);
 }
 
-static const Rgb *
-status_color (Status status)
-{
-  switch (status)
-    {
-    case STATUS_ERROR:
-      return &error_color;
-    case STATUS_WARNING:
-      return &warning_color;
-    case STATUS_OK:
-      return &ok_color;
-    case STATUS_NONE:
-    default:
-      return &none_color;
-    }
-}
-
-/* The required names of @subject's role, when it has no certificate. */
-static GStrv
-dup_needed_names (CwaChecklist *checklist,
-                  gpointer      subject)
-{
-  GListModel *requirements = cwa_checklist_get_requirements (checklist);
-
-  for (guint i = 0; i < g_list_model_get_n_items (requirements); i++)
-    {
-      g_autoptr(CwaRequirement) entry = g_list_model_get_item (requirements, i);
-
-      if (CWA_IS_VIRTUAL_SERVER (subject) && cwa_requirement_get_virtual_server (entry) == subject)
-        return cwa_requirement_dup_all_names (entry);
-      if (CWA_IS_SERVER (subject) && cwa_requirement_get_server (entry) == subject &&
-          cwa_requirement_get_role (entry) != CWA_ROLE_SSL)
-        {
-          GStrv names = g_new0 (gchar *, 2);
-
-          names[0] = g_strdup (cwa_requirement_get_subject (entry));
-          return names;
-        }
-    }
-  return NULL;
-}
-
-static double
-card_height (CwaChecklist     *checklist,
-             CwaVirtualServer *vs)
-{
-  double height = 2 * CARD_PAD + LINE + 2 * SMALL_LINE;
-
-  if (cwa_virtual_server_get_ssl_certificate (vs) == NULL)
-    {
-      g_auto(GStrv) names = dup_needed_names (checklist, vs);
-
-      if (names != NULL)
-        height += SMALL_LINE * (1 + g_strv_length (names));
-    }
-  return height;
-}
-
-static double
-title_height (CwaChecklist *checklist,
-              CwaServer    *server)
-{
-  double height = LINE + 8 + SMALL_LINE;
-
-  if (cwa_server_get_mtls_certificate (server) == NULL)
-    {
-      g_auto(GStrv) names = dup_needed_names (checklist, server);
-
-      if (names != NULL)
-        height += SMALL_LINE;
-    }
-  return height;
-}
-
-static double
-box_height (CwaChecklist *checklist,
-            CwaServer    *server)
-{
-  GListModel *vss = cwa_server_get_virtual_servers (server);
-  double height = 2 * BOX_PAD + title_height (checklist, server);
-
-  for (guint i = 0; i < g_list_model_get_n_items (vss); i++)
-    {
-      g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, i);
-
-      height += 8 + card_height (checklist, vs);
-    }
-  return height;
-}
-
-/* Row heights of the grid; returns the number of rows. */
-static guint
-row_heights (CwaPlan      *plan,
-             CwaChecklist *checklist,
-             GArray       *heights)
-{
-  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
-  guint n = g_list_model_get_n_items (servers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      double height = box_height (checklist, server);
-
-      if (i % COLUMNS == 0)
-        g_array_append_val (heights, height);
-      else
-        g_array_index (heights, double, heights->len - 1) = MAX (g_array_index (heights, double, heights->len - 1), height);
-    }
-  return heights->len;
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
 
 static const gchar *
 plan_title (CwaPlan *plan)
@@ -212,223 +77,273 @@ title_width (CwaPlan *plan)
   return MIN (width + 8, 1200);
 }
 
+static double *
+grow_row (GArray *heights,
+          guint   row)
+{
+  double zero = 0;
+
+  while (heights->len <= row)
+    g_array_append_val (heights, zero);
+  return &g_array_index (heights, double, row);
+}
+
+static double
+sum_rows (GArray *heights)
+{
+  double total = 0;
+
+  for (guint i = 0; i < heights->len; i++)
+    total += g_array_index (heights, double, i);
+  return total;
+}
+
+/* The row heights of both bands of computers. */
+static void
+layout_rows (Layout       *layout,
+             CwaChecklist *checklist)
+{
+  for (guint i = 0; i < layout->groups->len; i++)
+    {
+      CwaTopologyGroup *group = g_ptr_array_index (layout->groups, i);
+      double *row = grow_row (layout->row_heights, group->row);
+      double *lb = grow_row (layout->lb_heights, group->row);
+
+      if (group->load_balancer != NULL)
+        *lb = MAX (*lb, _cwa_picture_balancer_height (checklist, group->load_balancer));
+      for (guint s = 0; s < group->servers->len; s++)
+        *row = MAX (*row, _cwa_picture_computer_height (checklist, g_ptr_array_index (group->servers, s)));
+      layout->columns = MAX (layout->columns, group->column + cwa_topology_group_get_width (group));
+    }
+}
+
+static void
+layout_edge (Layout       *layout,
+             CwaChecklist *checklist)
+{
+  for (guint i = 0; i < layout->proxies->len; i++)
+    {
+      double *row = grow_row (layout->edge_heights, i / COLUMNS);
+
+      *row = MAX (*row, _cwa_picture_proxy_height (checklist, g_ptr_array_index (layout->proxies, i)));
+    }
+  layout->columns = MAX (layout->columns, MIN (layout->proxies->len, COLUMNS));
+}
+
+static void
+layout_compute (Layout       *layout,
+                CwaPlan      *plan,
+                CwaChecklist *checklist)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  GListModel *proxies = cwa_deployment_get_reverse_proxies (deployment);
+  double height = 2 * MARGIN + HEADER;
+
+  layout->groups = cwa_topology_dup_groups (deployment, COLUMNS);
+  layout->lb_heights = g_array_new (FALSE, FALSE, sizeof (double));
+  layout->row_heights = g_array_new (FALSE, FALSE, sizeof (double));
+  layout->edge_heights = g_array_new (FALSE, FALSE, sizeof (double));
+  layout->proxies = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (proxies); i++)
+    g_ptr_array_add (layout->proxies, g_list_model_get_item (proxies, i));
+  layout->columns = 1;
+  layout_rows (layout, checklist);
+  layout_edge (layout, checklist);
+
+  if (layout->proxies->len > 0)
+    height += BAND_LABEL + sum_rows (layout->edge_heights) + (layout->edge_heights->len - 1) * GAP + EDGE_GAP;
+  for (guint i = 0; i < layout->row_heights->len; i++)
+    {
+      double lb = g_array_index (layout->lb_heights, double, i);
+
+      height += (i > 0 ? GAP : 0) + g_array_index (layout->row_heights, double, i) + (lb > 0 ? lb + LB_GAP : 0);
+    }
+  layout->height = height;
+  layout->width = 2 * MARGIN + MAX (layout->columns * BOX_WIDTH + (layout->columns - 1) * GAP, title_width (plan));
+}
+
 void
 cwa_topology_picture_get_size (CwaPlan      *plan,
                                CwaChecklist *checklist,
                                double       *width,
                                double       *height)
 {
-  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n_servers;
-  guint columns;
-  double total = 2 * MARGIN + HEADER;
+  g_auto(Layout) layout = { 0 };
 
   g_return_if_fail (CWA_IS_PLAN (plan));
   g_return_if_fail (CWA_IS_CHECKLIST (checklist));
 
-  n_servers = g_list_model_get_n_items (cwa_deployment_get_servers (cwa_plan_get_deployment (plan)));
-  columns = CLAMP (n_servers, 1, COLUMNS);
-  row_heights (plan, checklist, heights);
-  for (guint i = 0; i < heights->len; i++)
-    total += g_array_index (heights, double, i) + (i > 0 ? GAP : 0);
-
+  layout_compute (&layout, plan, checklist);
   if (width != NULL)
-    *width = 2 * MARGIN + MAX (columns * BOX_WIDTH + (columns - 1) * GAP, title_width (plan));
+    *width = layout.width;
   if (height != NULL)
-    *height = total;
+    *height = layout.height;
 }
 
-/* One line of text, ellipsized to @width. */
-static void
-show_text (cairo_t     *cr,
-           const gchar *text,
-           double       x,
-           double       y,
-           double       width,
-           const gchar *font,
-           const Rgb   *color)
+void
+cwa_topology_draw_link (cairo_t      *cr,
+                        double        from_x,
+                        double        from_y,
+                        double        to_x,
+                        double        to_y,
+                        double        across_y,
+                        const gchar  *label,
+                        const double  line_rgba[4],
+                        const double  label_rgba[4])
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  g_return_if_fail (cr != NULL);
 
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
-  pango_layout_set_text (layout, text, -1);
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (description);
-  g_object_unref (layout);
-}
-
-/* Text width, to place what follows it. */
-static double
-text_width (cairo_t     *cr,
-            const gchar *text,
-            const gchar *font)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-  int width;
-
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  pango_font_description_free (description);
-  g_object_unref (layout);
-  return width;
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-/* A filled, outlined panel with a status stripe on its left edge. */
-static void
-panel (cairo_t   *cr,
-       double     x,
-       double     y,
-       double     w,
-       double     h,
-       const Rgb *fill,
-       Status     status)
-{
-  const Rgb *color = status_color (status);
-
-  rounded_rect (cr, x, y, w, h, 8);
-  cairo_set_source_rgb (cr, fill->r, fill->g, fill->b);
-  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, line_rgba[0], line_rgba[1], line_rgba[2], line_rgba[3]);
   cairo_set_line_width (cr, 1.5);
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to (cr, from_x, from_y);
+  cairo_line_to (cr, from_x, across_y);
+  cairo_line_to (cr, to_x, across_y);
+  cairo_line_to (cr, to_x, to_y);
   cairo_stroke (cr);
-  /* A bar rather than a clipped edge: no clip path, so the SVG has no
-   * url() reference and embeds in the HTML report as it is. */
-  rounded_rect (cr, x + 2, y + 6, 4, h - 12, 2);
+  /* An arrow head where the line arrives. */
+  cairo_move_to (cr, to_x, to_y);
+  cairo_line_to (cr, to_x - 4, to_y - 7);
+  cairo_line_to (cr, to_x + 4, to_y - 7);
+  cairo_close_path (cr);
   cairo_fill (cr);
-}
+  if (label != NULL)
+    {
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+      PangoFontDescription *description = pango_font_description_from_string (FONT " 8");
 
-/* A role or audience badge; returns its width. */
-static double
-badge (cairo_t     *cr,
-       const gchar *text,
-       double       x,
-       double       y,
-       const Rgb   *color)
-{
-  double w = text_width (cr, text, FONT " Bold 8") + 10;
-
-  rounded_rect (cr, x, y + 1, w, SMALL_LINE - 2, (SMALL_LINE - 2) / 2);
-  cairo_set_source_rgba (cr, color->r, color->g, color->b, 0.16);
-  cairo_fill (cr);
-  show_text (cr, text, x + 5, y + 1.5, w, FONT " Bold 8", color);
-  return w;
+      pango_layout_set_font_description (layout, description);
+      pango_layout_set_text (layout, label, -1);
+      cairo_set_source_rgba (cr, label_rgba[0], label_rgba[1], label_rgba[2], label_rgba[3]);
+      cairo_move_to (cr, to_x + 5, across_y + 2);
+      pango_cairo_show_layout (cr, layout);
+      pango_font_description_free (description);
+      g_object_unref (layout);
+    }
+  cairo_restore (cr);
 }
 
 static void
-draw_card (cairo_t          *cr,
-           CwaChecklist     *checklist,
-           CwaVirtualServer *vs,
-           double            x,
-           double            y,
-           double            w)
+draw_edge (cairo_t      *cr,
+           CwaChecklist *checklist,
+           Layout       *layout,
+           double       *y,
+           GHashTable   *where)
 {
-  CwaCertificate *certificate = cwa_virtual_server_get_ssl_certificate (vs);
-  gboolean external = cwa_virtual_server_get_audience (vs) == CWA_AUDIENCE_EXTERNAL;
-  const gchar *audience = external ? "External" : "Internal";
-  g_autofree gchar *listen = cwa_virtual_server_dup_effective_listen (vs);
-  g_autofree gchar *listen_text = g_strdup_printf ("Listens on %s", listen);
-  double audience_width = text_width (cr, audience, FONT " Bold 8") + 10;
-  double inner = w - 2 * CARD_PAD - 4;
-  double tx = x + CARD_PAD + 4;
-  double ty = y + CARD_PAD;
-  double role_width;
-
-  panel (cr, x, y, w, card_height (checklist, vs), &paper, status_of (checklist, vs));
-  show_text (cr, cwa_virtual_server_get_host (vs), tx, ty, inner - audience_width - 6, FONT " Bold 10", &ink);
-  badge (cr, audience, x + w - CARD_PAD - audience_width, ty + 1, external ? &warning_color : &ok_color);
-  ty += LINE;
-  show_text (cr, listen_text, tx, ty, inner, FONT " 8", &muted);
-  ty += SMALL_LINE;
-  role_width = badge (cr, "SSL", tx, ty, &accent);
-  if (certificate != NULL)
-    show_text (cr, cwa_certificate_get_display_name (certificate), tx + role_width + 6, ty, inner - role_width - 6,
-               FONT " 9", &ink);
-  else
+  if (layout->proxies->len == 0)
+    return;
+  _cwa_picture_show_text (cr, "Internet edge", MARGIN, *y, layout->width - 2 * MARGIN, FONT " Bold 9",
+                          &cwa_picture_muted);
+  *y += BAND_LABEL;
+  for (guint i = 0; i < layout->proxies->len; i++)
     {
-      g_auto(GStrv) names = dup_needed_names (checklist, vs);
+      double row_height = g_array_index (layout->edge_heights, double, i / COLUMNS);
+      CwaReverseProxy *proxy = g_ptr_array_index (layout->proxies, i);
 
-      show_text (cr, cwa_virtual_server_is_https (vs) ? "No certificate" : "None needed (http)",
-                 tx + role_width + 6, ty, inner - role_width - 6, FONT " Italic 9", &muted);
-      if (names != NULL)
-        {
-          ty += SMALL_LINE;
-          show_text (cr, "Needs:", tx, ty, inner, FONT " Bold 8", &muted);
-          for (guint i = 0; names[i] != NULL; i++)
-            {
-              ty += SMALL_LINE;
-              show_text (cr, names[i], tx + 8, ty, inner - 8, "Monospace 8", &ink);
-            }
-        }
+      if (i > 0 && i % COLUMNS == 0)
+        *y += g_array_index (layout->edge_heights, double, i / COLUMNS - 1) + GAP;
+      _cwa_picture_draw_proxy (cr, checklist, proxy, MARGIN + (i % COLUMNS) * (BOX_WIDTH + GAP), *y,
+                               _cwa_picture_proxy_height (checklist, proxy), where);
+      if (i + 1 == layout->proxies->len)
+        *y += row_height + EDGE_GAP;
     }
 }
 
+/* The short joins from a load balancer down to each of its members. */
 static void
-draw_box (cairo_t      *cr,
-          CwaChecklist *checklist,
-          CwaServer    *server,
-          double        x,
-          double        y,
-          double        height)
+draw_member_joins (cairo_t          *cr,
+                   CwaTopologyGroup *group,
+                   GHashTable       *where)
 {
-  CwaCertificate *certificate = cwa_server_get_mtls_certificate (server);
-  GListModel *vss = cwa_server_get_virtual_servers (server);
-  double inner = BOX_WIDTH - 2 * BOX_PAD - 4;
-  double tx = x + BOX_PAD + 4;
-  double ty = y + BOX_PAD;
-  double role_width;
+  CwaPictureRect *lb = g_hash_table_lookup (where, group->load_balancer);
 
-  panel (cr, x, y, BOX_WIDTH, height, &box_fill, status_of (checklist, server));
-  show_text (cr, cwa_server_get_fqdn (server), tx, ty - 1, inner, FONT " Bold 12", &ink);
-  ty += LINE + 4;
-  role_width = badge (cr, "MTLS", tx, ty, &accent);
-  if (certificate != NULL)
-    show_text (cr, cwa_certificate_get_display_name (certificate), tx + role_width + 6, ty, inner - role_width - 6,
-               FONT " 9", &ink);
-  else
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, cwa_picture_muted.r, cwa_picture_muted.g, cwa_picture_muted.b);
+  cairo_set_line_width (cr, 1.5);
+  for (guint s = 0; s < group->servers->len; s++)
     {
-      g_auto(GStrv) names = dup_needed_names (checklist, server);
+      CwaPictureRect *member = g_hash_table_lookup (where, g_ptr_array_index (group->servers, s));
+      double x = member->x + member->width / 2;
 
-      show_text (cr, "No certificate", tx + role_width + 6, ty, inner - role_width - 6, FONT " Italic 9", &muted);
-      if (names != NULL)
-        {
-          g_autofree gchar *text = g_strdup_printf ("Needs: %s", names[0]);
-
-          ty += SMALL_LINE;
-          show_text (cr, text, tx, ty, inner, "Monospace 8", &ink);
-        }
+      cairo_move_to (cr, x, lb->y + lb->height);
+      cairo_line_to (cr, x, member->y);
     }
-  ty += SMALL_LINE + 4;
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (vss); i++)
+static void
+draw_rows (cairo_t      *cr,
+           CwaChecklist *checklist,
+           Layout       *layout,
+           double        y,
+           GHashTable   *where)
+{
+  guint row = 0;
+
+  for (guint i = 0; i < layout->groups->len; i++)
     {
-      g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, i);
+      CwaTopologyGroup *group = g_ptr_array_index (layout->groups, i);
+      double lb_band = g_array_index (layout->lb_heights, double, group->row);
+      double x = MARGIN + group->column * (BOX_WIDTH + GAP);
+      guint width = cwa_topology_group_get_width (group);
+      double top;
 
-      ty += 8;
-      draw_card (cr, checklist, vs, tx, ty, inner);
-      ty += card_height (checklist, vs);
+      for (; row < group->row; row++)
+        {
+          double band = g_array_index (layout->lb_heights, double, row);
+
+          y += (band > 0 ? band + LB_GAP : 0) + g_array_index (layout->row_heights, double, row) + GAP;
+        }
+      top = y + (lb_band > 0 ? lb_band + LB_GAP : 0);
+      if (group->load_balancer != NULL)
+        _cwa_picture_draw_balancer (cr, checklist, group->load_balancer, x, y,
+                                    width * BOX_WIDTH + (width - 1) * GAP,
+                                    _cwa_picture_balancer_height (checklist, group->load_balancer), where);
+      for (guint s = 0; s < group->servers->len; s++)
+        {
+          CwaServer *server = g_ptr_array_index (group->servers, s);
+
+          _cwa_picture_draw_computer (cr, checklist, server, x + s * (BOX_WIDTH + GAP), top,
+                                      _cwa_picture_computer_height (checklist, server), where);
+        }
+      if (group->load_balancer != NULL)
+        draw_member_joins (cr, group, where);
+    }
+}
+
+/* Each publishing rule's line, from the bottom of its listener to the top
+ * of what it publishes, bending in the gap below the edge. */
+static void
+draw_rule_links (cairo_t       *cr,
+                 CwaDeployment *deployment,
+                 GHashTable    *where,
+                 double         across_y)
+{
+  static const double line[4] = { 0.21, 0.52, 0.89, 0.9 };
+  static const double label[4] = { 0.21, 0.52, 0.89, 1.0 };
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      CwaPublishingRule *rule = g_ptr_array_index (rules, i);
+      CwaPictureRect *from = g_hash_table_lookup (where, rule);
+      g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_object_unref);
+      CwaLoadBalancer *lb = cwa_topology_rule_ends (deployment, rule, ends);
+
+      if (lb != NULL)
+        g_ptr_array_add (ends, g_object_ref (lb));
+      for (guint e = 0; e < ends->len && from != NULL; e++)
+        {
+          CwaPictureRect *to = g_hash_table_lookup (where, g_ptr_array_index (ends, e));
+
+          if (to == NULL)
+            continue;
+          cwa_topology_draw_link (cr, from->x + from->width / 2, from->y + from->height,
+                                  to->x + to->width / 2 + 12 * (i % 3), to->y, across_y + 6 * (i % 4),
+                                  cwa_publishing_rule_get_effective_internal_host (rule), line, label);
+        }
     }
 }
 
@@ -437,41 +352,32 @@ cwa_topology_picture_draw (cairo_t      *cr,
                            CwaPlan      *plan,
                            CwaChecklist *checklist)
 {
-  GListModel *servers;
-  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
-  double width;
-  double height;
+  g_auto(Layout) layout = { 0 };
+  g_autoptr(GHashTable) where = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   double y = MARGIN + HEADER;
+  double across_y;
   g_autofree gchar *verdict = NULL;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (CWA_IS_PLAN (plan));
   g_return_if_fail (CWA_IS_CHECKLIST (checklist));
 
-  cwa_topology_picture_get_size (plan, checklist, &width, &height);
-  servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
-  row_heights (plan, checklist, heights);
-
+  layout_compute (&layout, plan, checklist);
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_set_source_rgb (cr, paper.r, paper.g, paper.b);
+  cairo_rectangle (cr, 0, 0, layout.width, layout.height);
+  cairo_set_source_rgb (cr, cwa_picture_paper.r, cwa_picture_paper.g, cwa_picture_paper.b);
   cairo_fill (cr);
 
-  show_text (cr, plan_title (plan), MARGIN, MARGIN - 4, width - 2 * MARGIN, FONT " Bold 15", &ink);
+  _cwa_picture_show_text (cr, plan_title (plan), MARGIN, MARGIN - 4, layout.width - 2 * MARGIN, FONT " Bold 15",
+                          &cwa_picture_ink);
   verdict = _cwa_report_dup_verdict (checklist);
-  show_text (cr, verdict, MARGIN, MARGIN + 20, width - 2 * MARGIN, FONT " 10",
-             cwa_checklist_is_ready (checklist) ? &ok_color : &error_color);
+  _cwa_picture_show_text (cr, verdict, MARGIN, MARGIN + 20, layout.width - 2 * MARGIN, FONT " 10",
+                          cwa_checklist_is_ready (checklist) ? &cwa_picture_ok : &cwa_picture_error);
 
-  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
-    {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      guint row = i / COLUMNS;
-      guint column = i % COLUMNS;
-
-      if (column == 0 && row > 0)
-        y += g_array_index (heights, double, row - 1) + GAP;
-      draw_box (cr, checklist, server, MARGIN + column * (BOX_WIDTH + GAP), y, box_height (checklist, server));
-    }
+  draw_edge (cr, checklist, &layout, &y, where);
+  across_y = y - EDGE_GAP + 8;
+  draw_rows (cr, checklist, &layout, y, where);
+  draw_rule_links (cr, cwa_plan_get_deployment (plan), where, across_y);
   cairo_restore (cr);
 }
 

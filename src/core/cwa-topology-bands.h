@@ -1,0 +1,59 @@
+/* cwa-topology-bands.h: the order in which the topology view and picture draw a deployment: edge, load balancers, computers. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cwa-deployment.h"
+#include "cwa-requirement.h"
+
+G_BEGIN_DECLS
+
+/* One load balancer above the computers it spans, or one computer in no
+ * array (@load_balancer NULL).  The window's topology view and the
+ * exported picture place the same groups in the same rows, so both show
+ * the plan alike. */
+typedef struct
+{
+  CwaLoadBalancer *load_balancer;  /* owned, or NULL */
+  GPtrArray       *servers;        /* CwaServer, owned, servers[] order */
+  guint            row;            /* 0 = first row of computers */
+  guint            column;         /* of its first computer in the row */
+} CwaTopologyGroup;
+
+void       cwa_topology_group_free       (CwaTopologyGroup *group);
+/* How many computer columns @group takes: its computers, or 1 for a load
+ * balancer none of whose members is in the plan yet. */
+guint      cwa_topology_group_get_width  (const CwaTopologyGroup *group);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaTopologyGroup, cwa_topology_group_free)
+
+/* The groups of @deployment in drawing order: each load balancer (plan
+ * order) with its members that are in the plan, in servers[] order, so
+ * that its box spans exactly them; then every computer in no load
+ * balancer, alone.  A computer listed by two load balancers is drawn in
+ * the first.  Groups fill rows left to right, a new row starting when the
+ * next group would pass @max_columns computers (a wider group gets a row
+ * of its own).  Element type CwaTopologyGroup, owned (free function set). */
+GPtrArray *cwa_topology_dup_groups       (CwaDeployment *deployment,
+                                          guint          max_columns);
+
+/* What a publishing rule's line joins on the picture: the load balancer
+ * whose FQDN is the published virtual server's host (an array; returned,
+ * borrowed) or else, in @virtual_servers (may be NULL; element type
+ * CwaVirtualServer, owned references appended), every virtual server with
+ * that host.  NULL and nothing appended when the host is not in the plan. */
+CwaLoadBalancer *cwa_topology_rule_ends (CwaDeployment     *deployment,
+                                             CwaPublishingRule *rule,
+                                             GPtrArray         *virtual_servers);
+
+/* The required-names entry a box or card of @subject shows, among
+ * @requirements (a GListModel of CwaRequirement, the checklist's): the
+ * MTLS (or shared) entry of a CwaServer; the SSL or shared entry of a
+ * CwaVirtualServer, for an array member the array's SSL entry; the
+ * load-balancer entry of a CwaLoadBalancer; the reverse-proxy entry of a
+ * CwaPublishingRule.  Borrowed from @requirements, or NULL (an http
+ * virtual server, a load balancer passing TLS through). */
+CwaRequirement  *cwa_topology_find_requirement (GListModel *requirements,
+                                                gpointer    subject);
+
+G_END_DECLS

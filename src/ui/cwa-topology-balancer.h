@@ -1,0 +1,24 @@
+/* cwa-topology-balancer.h: one load balancer in the topology view: FQDN, virtual IP, SSL offload and its certificate, above its members. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cwa-checklist.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_TOPOLOGY_BALANCER (cwa_topology_balancer_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaTopologyBalancer, cwa_topology_balancer, CWA, TOPOLOGY_BALANCER, GtkWidget)
+
+/* A CwaTopologyItem: dropping a certificate on it emits "assign" for the
+ * load balancer's SSL certificate, clicking it (or Return) "activated".
+ * Dropping a computer's box on it emits "add-member" (CwaServer *) ->
+ * gboolean. */
+GtkWidget       *cwa_topology_balancer_new               (CwaLoadBalancer     *load_balancer);
+CwaLoadBalancer *cwa_topology_balancer_get_load_balancer (CwaTopologyBalancer *self);
+/* Re-reads the load balancer and the findings about it. */
+void             cwa_topology_balancer_refresh           (CwaTopologyBalancer *self,
+                                                          CwaChecklist        *checklist);
+
+G_END_DECLS

@@ -1,0 +1,136 @@
+/* cwa-topology-listener.c: one publishing rule in the topology view: published URL, listener and its certificate. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cwa-topology-item.h"
+#include "cwa-topology-listener.h"
+#include "cwa-topology-status.h"
+
+/* As wide as a virtual server's card. */
+#define LISTENER_WIDTH 250
+
+struct _CwaTopologyListener
+{
+  GtkWidget          parent_instance;
+
+  CwaPublishingRule *rule;
+
+  GtkWidget         *content;
+  CwaTopologyFace    face;
+};
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwaTopologyListener, cwa_topology_listener, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CWA_TYPE_TOPOLOGY_ITEM, NULL))
+
+CwaPublishingRule *
+cwa_topology_listener_get_rule (CwaTopologyListener *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_LISTENER (self), NULL);
+
+  return self->rule;
+}
+
+void
+cwa_topology_listener_refresh (CwaTopologyListener *self,
+                               CwaChecklist        *checklist)
+{
+  CwaPublishingRule *rule;
+  g_autofree gchar *listen = NULL;
+  g_autofree gchar *second = NULL;
+  g_autofree gchar *accessible = NULL;
+
+  g_return_if_fail (CWA_IS_TOPOLOGY_LISTENER (self));
+
+  rule = self->rule;
+  listen = cwa_publishing_rule_dup_effective_listen (rule);
+  /* Translators: a publishing rule's listener and the virtual server it
+   * publishes, e.g. "Listens on *:443, publishes im.contoso.com" */
+  second = g_strdup_printf (_("Listens on %s, publishes %s"), listen, cwa_publishing_rule_get_virtual_server (rule));
+  gtk_widget_set_tooltip_text (self->face.title_label, cwa_publishing_rule_get_published_url (rule));
+  /* Translators: accessible name of a listener card: published host, listener and what it publishes */
+  accessible = g_strdup_printf (_("Listener %s, %s"), cwa_publishing_rule_get_published_host (rule), second);
+  _cwa_topology_face_update (&self->face, GTK_WIDGET (self), checklist, rule,
+                             cwa_publishing_rule_get_published_host (rule), _("Listener"), second,
+                             TRUE, cwa_publishing_rule_get_listener_certificate (rule),
+                             cwa_publishing_rule_is_https (rule) ? _("No certificate — drop one here")
+                                                                 : _("None needed (http)"),
+                             accessible);
+}
+
+static void
+released_cb (GtkGestureClick     *gesture,
+             gint                 n_press,
+             gdouble              x,
+             gdouble              y,
+             CwaTopologyListener *self)
+{
+  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->rule));
+}
+
+static void
+activate_action (GtkWidget   *widget,
+                 const gchar *action_name,
+                 GVariant    *parameter)
+{
+  CwaTopologyListener *self = CWA_TOPOLOGY_LISTENER (widget);
+
+  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->rule));
+}
+
+static void
+cwa_topology_listener_dispose (GObject *object)
+{
+  CwaTopologyListener *self = CWA_TOPOLOGY_LISTENER (object);
+
+  g_clear_pointer (&self->content, gtk_widget_unparent);
+  g_clear_object (&self->rule);
+
+  G_OBJECT_CLASS (cwa_topology_listener_parent_class)->dispose (object);
+}
+
+static void
+cwa_topology_listener_class_init (CwaTopologyListenerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cwa_topology_listener_dispose;
+
+  gtk_widget_class_install_action (widget_class, "listener.activate", NULL, activate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "listener.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "listener.activate", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "topology-listener");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+cwa_topology_listener_init (CwaTopologyListener *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "topology-listener");
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_size_request (self->content, LISTENER_WIDTH, -1);
+  gtk_widget_set_parent (self->content, GTK_WIDGET (self));
+  _cwa_topology_face_init (&self->face, self->content, "SSL");
+
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+cwa_topology_listener_new (CwaPublishingRule *rule)
+{
+  CwaTopologyListener *self;
+
+  g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), NULL);
+
+  self = g_object_new (CWA_TYPE_TOPOLOGY_LISTENER, NULL);
+  self->rule = g_object_ref (rule);
+  cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (rule));
+  return GTK_WIDGET (self);
+}

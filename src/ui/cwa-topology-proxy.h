@@ -1,0 +1,25 @@
+/* cwa-topology-proxy.h: one reverse proxy in the topology view's edge band: FQDN and product above its listeners' cards. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cwa-checklist.h"
+
+G_BEGIN_DECLS
+
+#define CWA_TYPE_TOPOLOGY_PROXY (cwa_topology_proxy_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwaTopologyProxy, cwa_topology_proxy, CWA, TOPOLOGY_PROXY, GtkWidget)
+
+/* A CwaTopologyItem re-emitting its listener cards' signals; clicking the
+ * title emits "activated" for the proxy. */
+GtkWidget       *cwa_topology_proxy_new           (CwaReverseProxy  *proxy);
+CwaReverseProxy *cwa_topology_proxy_get_proxy     (CwaTopologyProxy *self);
+/* Makes the cards follow the proxy's rules, then re-reads everything. */
+void             cwa_topology_proxy_sync          (CwaTopologyProxy *self,
+                                                   CwaChecklist     *checklist);
+/* The card of @rule, or NULL. */
+GtkWidget       *cwa_topology_proxy_find_listener (CwaTopologyProxy  *self,
+                                                   CwaPublishingRule *rule);
+
+G_END_DECLS
