@@ -163,6 +163,48 @@ test_reports (Fixture       *fixture,
   g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
 }
 
+/* An array behind an SSL-offloading load balancer, published by a reverse
+ * proxy: the proxy above the load balancer above its members, the load
+ * balancer's box spanning exactly them, nothing overlapping. */
+static void
+test_bands (Fixture       *fixture,
+            gconstpointer  data)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (fixture->plan);
+  g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (cwa_deployment_get_load_balancers (deployment), 0);
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
+  GListModel *servers = cwa_deployment_get_servers (deployment);
+  double lb_box[4];
+  double listener[4];
+  double previous_right = -1;
+  double left = G_MAXDOUBLE;
+  double right = 0;
+  double width;
+  double height;
+
+  g_assert_true (cwa_topology_picture_locate (fixture->plan, fixture->checklist, lb, lb_box));
+  g_assert_true (cwa_topology_picture_locate (fixture->plan, fixture->checklist, g_ptr_array_index (rules, 0), listener));
+  g_assert_cmpfloat (listener[1] + listener[3], <, lb_box[1]);
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+      double box[4];
+
+      g_assert_true (cwa_topology_picture_locate (fixture->plan, fixture->checklist, server, box));
+      g_assert_cmpfloat (box[1], >, lb_box[1] + lb_box[3]);
+      g_assert_cmpfloat (box[0], >, previous_right);
+      previous_right = box[0] + box[2];
+      left = MIN (left, box[0]);
+      right = MAX (right, box[0] + box[2]);
+    }
+  g_assert_cmpfloat_with_epsilon (lb_box[0], left, 0.01);
+  g_assert_cmpfloat_with_epsilon (lb_box[0] + lb_box[2], right, 0.01);
+  cwa_topology_picture_get_size (fixture->plan, fixture->checklist, &width, &height);
+  g_assert_cmpfloat (right, <=, width);
+  g_assert_false (cwa_topology_picture_locate (fixture->plan, fixture->checklist, fixture->plan, lb_box));
+}
+
 /* write_file picks the format by extension and replaces the file. */
 static void
 test_write_file (Fixture       *fixture,
@@ -224,6 +266,8 @@ main (int   argc,
   ADD ("svg/mistakes", "mistakes.cwaplan", test_svg);
   ADD ("write-file", "mistakes.cwaplan", test_write_file);
   ADD ("reports", "mistakes.cwaplan", test_reports);
+  ADD ("bands", "../../tests/data/topology-array.cwaplan", test_bands);
+  ADD ("reports/bands", "../../tests/data/topology-array.cwaplan", test_reports);
 #undef ADD
 
   return g_test_run ();

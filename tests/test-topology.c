@@ -929,6 +929,10 @@ test_layout_arrays (Fixture       *fixture,
   cwa_window_set_plan (fixture->window, plan);
   assert_layout (fixture);
   maybe_screenshots (fixture, "topology-arrays");
+  cwa_topology_view_set_zoom (fixture->view, 0.5);
+  assert_layout (fixture);
+  maybe_screenshots (fixture, "topology-arrays-zoomed");
+  cwa_topology_view_set_zoom (fixture->view, 1.0);
 
   for (guint a = 0; a < 5; a++)
     {

@@ -7,7 +7,7 @@
 
 #define GAP         12
 /* Below the edge band: room for the lines to bend. */
-#define EDGE_GAP    48
+#define EDGE_GAP    72
 /* Between a load balancer and its members: room for the joins. */
 #define LB_GAP      20
 #define MAX_COLUMNS 8
@@ -293,8 +293,8 @@ cwa_topology_canvas_size_allocate (GtkWidget *widget,
   layout (CWA_TOPOLOGY_CANVAS (widget), width, TRUE);
 }
 
-/* Drawing: the boxes, then the joins from each load balancer to its
- * members and the publishing rules' lines over them. */
+/* Drawing: the joins from each load balancer to its members and the
+ * publishing rules' lines, then the boxes over them. */
 
 static gboolean
 lookup_color (GtkWidget   *widget,
@@ -352,9 +352,6 @@ cwa_topology_canvas_snapshot (GtkWidget   *widget,
   double accent[4] = { 0.21, 0.52, 0.89, 1.0 };
   cairo_t *cr;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
-
   if (!lookup_color (widget, "window_fg_color", fg))
     lookup_color (widget, "theme_fg_color", fg);
   lookup_color (widget, "accent_color", accent);
@@ -367,10 +364,15 @@ cwa_topology_canvas_snapshot (GtkWidget   *widget,
       graphene_point_t end;
 
       if (cwa_topology_canvas_get_link (self, i, NULL, NULL, &start, &end))
-        cwa_topology_draw_link (cr, start.x, start.y, end.x, end.y, self->edge_bottom + 12 + 6 * (i % 4),
+        cwa_topology_draw_link (cr, start.x, start.y, end.x, end.y, self->edge_bottom + 10 + 14 * (i % 4),
                                 g_array_index (self->links, Link, i).label, accent, accent);
     }
   cairo_destroy (cr);
+
+  /* The boxes over the lines: a line never crosses a card's text, it
+   * shows in the gaps between the bands. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
 }
 
 /* The model. */

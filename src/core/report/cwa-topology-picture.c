@@ -18,7 +18,7 @@
 #define HEADER       48.0
 #define BAND_LABEL   20.0
 /* Between the edge and the first row: room for the lines' bends. */
-#define EDGE_GAP     44.0
+#define EDGE_GAP     72.0
 /* Between a load balancer and its members: room for the joins. */
 #define LB_GAP       22.0
 #define BOX_WIDTH    PICTURE_BOX_WIDTH
@@ -341,10 +341,53 @@ draw_rule_links (cairo_t       *cr,
           if (to == NULL)
             continue;
           cwa_topology_draw_link (cr, from->x + from->width / 2, from->y + from->height,
-                                  to->x + to->width / 2 + 12 * (i % 3), to->y, across_y + 6 * (i % 4),
+                                  to->x + to->width / 2 + 12 * (i % 3), to->y, across_y + 14 * (i % 4),
                                   cwa_publishing_rule_get_effective_internal_host (rule), line, label);
         }
     }
+}
+
+static void
+locate_boxes (CwaChecklist *checklist,
+              Layout       *layout,
+              double        y,
+              GHashTable   *where,
+              double       *across_y)
+{
+  cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (scratch);
+
+  draw_edge (cr, checklist, layout, &y, where);
+  *across_y = y - EDGE_GAP + 10;
+  draw_rows (cr, checklist, layout, y, where);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+}
+
+gboolean
+cwa_topology_picture_locate (CwaPlan      *plan,
+                             CwaChecklist *checklist,
+                             gpointer      subject,
+                             double        bounds[4])
+{
+  g_auto(Layout) layout = { 0 };
+  g_autoptr(GHashTable) where = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  CwaPictureRect *rect;
+  double across_y;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (CWA_IS_CHECKLIST (checklist), FALSE);
+
+  layout_compute (&layout, plan, checklist);
+  locate_boxes (checklist, &layout, MARGIN + HEADER, where, &across_y);
+  rect = g_hash_table_lookup (where, subject);
+  if (rect == NULL)
+    return FALSE;
+  bounds[0] = rect->x;
+  bounds[1] = rect->y;
+  bounds[2] = rect->width;
+  bounds[3] = rect->height;
+  return TRUE;
 }
 
 void
@@ -374,10 +417,13 @@ cwa_topology_picture_draw (cairo_t      *cr,
   _cwa_picture_show_text (cr, verdict, MARGIN, MARGIN + 20, layout.width - 2 * MARGIN, FONT " 10",
                           cwa_checklist_is_ready (checklist) ? &cwa_picture_ok : &cwa_picture_error);
 
-  draw_edge (cr, checklist, &layout, &y, where);
-  across_y = y - EDGE_GAP + 8;
-  draw_rows (cr, checklist, &layout, y, where);
+  /* The lines go under the boxes, so that they show in the gaps and never
+   * cross a card's text: a first pass on a scratch surface finds where
+   * the boxes go. */
+  locate_boxes (checklist, &layout, y, where, &across_y);
   draw_rule_links (cr, cwa_plan_get_deployment (plan), where, across_y);
+  draw_edge (cr, checklist, &layout, &y, where);
+  draw_rows (cr, checklist, &layout, y, where);
   cairo_restore (cr);
 }
 

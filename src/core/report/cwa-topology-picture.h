@@ -18,6 +18,13 @@ void     cwa_topology_picture_get_size   (CwaPlan       *plan,
 void     cwa_topology_picture_draw       (cairo_t       *cr,
                                           CwaPlan       *plan,
                                           CwaChecklist  *checklist);
+/* Where the box or card of @subject (a computer, virtual server, load
+ * balancer or publishing rule) is drawn: @bounds receives x, y, width and
+ * height in the picture's units.  FALSE if it is not drawn. */
+gboolean cwa_topology_picture_locate     (CwaPlan       *plan,
+                                          CwaChecklist  *checklist,
+                                          gpointer       subject,
+                                          double         bounds[4]);
 /* The picture as PNG bytes (@scale 2 for a sharp picture on HiDPI), or as
  * an SVG document. */
 GBytes  *cwa_topology_picture_to_png     (CwaPlan       *plan,
