@@ -893,6 +893,34 @@ test_membership (Fixture       *fixture,
   assert_bands (fixture);
 }
 
+/* The keyboard way: Return on a listener or a load balancer opens it in
+ * the editor, whose form assigns its certificate and edits the members. */
+static void
+test_keyboard_edge (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GObject *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  CwaPlan *plan;
+  GtkWidget *listener;
+  GtkWidget *lb_box;
+
+  open_example (fixture, ARRAY_PLAN);
+  plan = plan_of (fixture);
+  listener = cwa_topology_view_find_widget (fixture->view, first_rule (plan));
+  lb_box = cwa_topology_view_find_widget (fixture->view, first_load_balancer (plan));
+  g_assert_true (gtk_widget_get_focusable (listener));
+  g_assert_true (gtk_widget_get_focusable (lb_box));
+
+  g_assert_true (gtk_widget_grab_focus (listener));
+  g_assert_true (gtk_widget_activate_action (listener, "listener.activate", NULL));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == (gpointer) first_rule (plan));
+  g_assert_true (gtk_widget_grab_focus (lb_box));
+  g_assert_true (gtk_widget_activate_action (lb_box, "balancer.activate", NULL));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) ==
+                 (gpointer) first_load_balancer (plan));
+  settle (fixture);
+}
+
 /* 20 computers in 5 arrays of 4, published by one proxy: every array's
  * box spans its members, nothing overlaps, and the view scrolls. */
 static void
@@ -977,6 +1005,7 @@ main (int   argc,
   ADD ("bands/drop", test_drop_edge);
   ADD ("bands/hint", test_hint_edge);
   ADD ("bands/membership", test_membership);
+  ADD ("bands/keyboard", test_keyboard_edge);
   ADD ("layout/arrays", test_layout_arrays);
 #undef ADD
 

@@ -104,31 +104,26 @@ cwa_topology_dup_groups (CwaDeployment *deployment,
   return groups;
 }
 
-CwaLoadBalancer *
-cwa_topology_rule_ends (CwaDeployment     *deployment,
-                            CwaPublishingRule *rule,
-                            GPtrArray         *virtual_servers)
+GPtrArray *
+cwa_topology_dup_rule_ends (CwaDeployment     *deployment,
+                            CwaPublishingRule *rule)
 {
   const gchar *host;
   CwaLoadBalancer *lb;
+  GPtrArray *ends;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (deployment), NULL);
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), NULL);
 
   host = cwa_publishing_rule_get_virtual_server_host (rule);
   if (host == NULL || *host == '\0')
-    return NULL;
+    return g_ptr_array_new_with_free_func (g_object_unref);
   lb = cwa_deployment_find_load_balancer (deployment, host);
-  if (lb != NULL)
-    return lb;
-  if (virtual_servers != NULL)
-    {
-      g_autoptr(GPtrArray) found = cwa_topology_dup_virtual_servers (deployment, host);
-
-      for (guint i = 0; i < found->len; i++)
-        g_ptr_array_add (virtual_servers, g_object_ref (g_ptr_array_index (found, i)));
-    }
-  return NULL;
+  if (lb == NULL)
+    return cwa_topology_dup_virtual_servers (deployment, host);
+  ends = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (ends, g_object_ref (lb));
+  return ends;
 }
 
 static gboolean

@@ -38,13 +38,12 @@ GPtrArray *cwa_topology_dup_groups       (CwaDeployment *deployment,
                                           guint          max_columns);
 
 /* What a publishing rule's line joins on the picture: the load balancer
- * whose FQDN is the published virtual server's host (an array; returned,
- * borrowed) or else, in @virtual_servers (may be NULL; element type
- * CwaVirtualServer, owned references appended), every virtual server with
- * that host.  NULL and nothing appended when the host is not in the plan. */
-CwaLoadBalancer *cwa_topology_rule_ends (CwaDeployment     *deployment,
-                                             CwaPublishingRule *rule,
-                                             GPtrArray         *virtual_servers);
+ * whose FQDN is the published virtual server's host (an array), or else
+ * every virtual server with that host; empty when the host is not in the
+ * plan.  Element type GObject (CwaLoadBalancer or CwaVirtualServer),
+ * owned references. */
+GPtrArray       *cwa_topology_dup_rule_ends (CwaDeployment     *deployment,
+                                             CwaPublishingRule *rule);
 
 /* The required-names entry a box or card of @subject shows, among
  * @requirements (a GListModel of CwaRequirement, the checklist's): the

@@ -331,17 +331,6 @@ cwa_topology_card_class_init (CwaTopologyCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-static GtkWidget *
-caption_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (label, "caption");
-  return label;
-}
-
 static void
 cwa_topology_card_init (CwaTopologyCard *self)
 {
@@ -372,7 +361,7 @@ cwa_topology_card_init (CwaTopologyCard *self)
   gtk_box_append (GTK_BOX (header), self->badge);
   gtk_box_append (GTK_BOX (self->content), header);
 
-  self->listen_label = caption_label ();
+  self->listen_label = _cwa_topology_caption_label ();
   gtk_widget_add_css_class (self->listen_label, "dim-label");
   gtk_box_append (GTK_BOX (self->content), self->listen_label);
 
@@ -386,7 +375,7 @@ cwa_topology_card_init (CwaTopologyCard *self)
   gtk_box_append (GTK_BOX (certificate_row), self->certificate_label);
   gtk_box_append (GTK_BOX (self->content), certificate_row);
 
-  self->names_label = caption_label ();
+  self->names_label = _cwa_topology_caption_label ();
   gtk_widget_add_css_class (self->names_label, "topology-names");
   gtk_widget_set_visible (self->names_label, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->names_label);

@@ -145,8 +145,8 @@ _cwa_topology_apply_hint (GtkWidget      *widget,
                                   text != NULL ? text : _("This certificate covers every name needed here"), -1);
 }
 
-static GtkWidget *
-caption_label (void)
+GtkWidget *
+_cwa_topology_caption_label (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -179,7 +179,7 @@ _cwa_topology_face_init (CwaTopologyFace *face,
   gtk_box_append (GTK_BOX (heading), face->badge);
   gtk_box_append (GTK_BOX (content), heading);
 
-  face->second_label = caption_label ();
+  face->second_label = _cwa_topology_caption_label ();
   gtk_widget_add_css_class (face->second_label, "dim-label");
   gtk_box_append (GTK_BOX (content), face->second_label);
 
@@ -194,7 +194,7 @@ _cwa_topology_face_init (CwaTopologyFace *face,
   gtk_box_append (GTK_BOX (face->certificate_row), face->certificate_label);
   gtk_box_append (GTK_BOX (content), face->certificate_row);
 
-  face->names_label = caption_label ();
+  face->names_label = _cwa_topology_caption_label ();
   gtk_widget_add_css_class (face->names_label, "topology-names");
   gtk_widget_set_visible (face->names_label, FALSE);
   gtk_box_append (GTK_BOX (content), face->names_label);

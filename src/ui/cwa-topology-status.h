@@ -33,6 +33,9 @@ void            _cwa_topology_apply_hint       (GtkWidget      *widget,
                                                 gpointer        subject,
                                                 CwaCertificate *certificate);
 
+/* A one-line caption label, ellipsized in the middle. */
+GtkWidget      *_cwa_topology_caption_label    (void);
+
 /* The face of a listener or load balancer box: a heading (status, title,
  * badge), a muted line, a role badge with the certificate's name, and the
  * names the certificate needs while none is assigned. */

@@ -238,11 +238,8 @@ sync_links (CwaTopologyView *self)
     {
       CwaPublishingRule *rule = g_ptr_array_index (rules, i);
       GtkWidget *from = cwa_topology_view_find_widget (self, rule);
-      g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_object_unref);
-      CwaLoadBalancer *lb = cwa_topology_rule_ends (deployment, rule, ends);
+      g_autoptr(GPtrArray) ends = cwa_topology_dup_rule_ends (deployment, rule);
 
-      if (lb != NULL)
-        g_ptr_array_add (ends, g_object_ref (lb));
       for (guint e = 0; e < ends->len && from != NULL; e++)
         {
           GtkWidget *to = cwa_topology_view_find_widget (self, g_ptr_array_index (ends, e));

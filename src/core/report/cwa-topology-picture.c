@@ -329,11 +329,8 @@ draw_rule_links (cairo_t       *cr,
     {
       CwaPublishingRule *rule = g_ptr_array_index (rules, i);
       CwaPictureRect *from = g_hash_table_lookup (where, rule);
-      g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_object_unref);
-      CwaLoadBalancer *lb = cwa_topology_rule_ends (deployment, rule, ends);
+      g_autoptr(GPtrArray) ends = cwa_topology_dup_rule_ends (deployment, rule);
 
-      if (lb != NULL)
-        g_ptr_array_add (ends, g_object_ref (lb));
       for (guint e = 0; e < ends->len && from != NULL; e++)
         {
           CwaPictureRect *to = g_hash_table_lookup (where, g_ptr_array_index (ends, e));
