@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include "cwa-deployment.h"
+#include "cwa-history.h"
 #include "cwa-load-balancer.h"
 #include "cwa-plan.h"
+#include "cwa-plan-edits.h"
 #include "cwa-publishing-rule.h"
 #include "cwa-reverse-proxy.h"
 #include "cwa-server.h"
@@ -835,6 +837,146 @@ test_plan_chain_pool (void)
 }
 
 static void
+count_items_changed (GListModel *list,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+/* Many certificates at once: the same entries, ids and chain as one by
+ * one, in one items-changed per list and one "changed". */
+static void
+test_plan_add_certificates (void)
+{
+  CwaPlan *plan = cwa_plan_new ();
+  CwaPlan *one_by_one = cwa_plan_new ();
+  CwaCertificate *first = make_cert ("CN=im.contoso.com", 40);
+  CwaCertificate *second = make_cert ("CN=IM.Contoso.com,O=Contoso", 41);
+  CwaCertificate *third = make_cert ("CN=im.contoso.com,OU=Lab", 42);
+  CwaCertificate *ca = make_cert ("CN=Contoso CA", 43);
+  g_autoptr(CwaCertificate) second_again = copy_cert (second);
+  g_autoptr(CwaCertificate) ca_again = copy_cert (ca);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  guint n_entries_changed = 0;
+  guint n_chain_changed = 0;
+  guint changed = 0;
+
+  cwa_plan_add_certificate (plan, first);
+  g_signal_connect (cwa_plan_get_certificates (plan), "items-changed",
+                    G_CALLBACK (count_items_changed), &n_entries_changed);
+  g_signal_connect (cwa_plan_get_chain_certificates (plan), "items-changed",
+                    G_CALLBACK (count_items_changed), &n_chain_changed);
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (count_signal), &changed);
+
+  /* Already an entry (first), twice in the batch (second), twice in the
+   * chain (ca): each once. */
+  g_ptr_array_add (entries, first);
+  g_ptr_array_add (entries, second);
+  g_ptr_array_add (entries, second_again);
+  g_ptr_array_add (entries, third);
+  g_ptr_array_add (chain, ca);
+  g_ptr_array_add (chain, ca_again);
+  g_assert_cmpuint (cwa_plan_add_certificates (plan, entries, chain), ==, 2);
+
+  g_assert_cmpuint (n_entries_changed, ==, 1);
+  g_assert_cmpuint (n_chain_changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_certificates (plan)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_chain_certificates (plan)), ==, 1);
+  g_assert_cmpstr (cwa_certificate_get_id (first), ==, "im-contoso-com");
+  g_assert_cmpstr (cwa_certificate_get_id (second), ==, "im-contoso-com-2");
+  g_assert_cmpstr (cwa_certificate_get_id (third), ==, "im-contoso-com-3");
+  g_assert_null (cwa_certificate_get_id (second_again));
+  g_assert_true (cwa_plan_lookup_certificate (plan, "im-contoso-com-3") == third);
+
+  /* Nothing new: no signal at all. */
+  g_assert_cmpuint (cwa_plan_add_certificates (plan, entries, NULL), ==, 0);
+  g_assert_cmpuint (cwa_plan_add_certificates (plan, NULL, NULL), ==, 0);
+  g_assert_cmpuint (n_entries_changed + n_chain_changed + changed, ==, 3);
+
+  /* The same ids as adding one by one. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CwaCertificate) entry = g_list_model_get_item (cwa_plan_get_certificates (plan), i);
+      g_autoptr(CwaCertificate) copy = copy_cert (entry);
+
+      cwa_plan_add_certificate (one_by_one, copy);
+      g_assert_cmpstr (cwa_certificate_get_id (copy), ==, cwa_certificate_get_id (entry));
+    }
+
+  g_assert_finalize_object (plan);
+  g_assert_finalize_object (one_by_one);
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
+  g_assert_finalize_object (third);
+  g_assert_finalize_object (ca);
+}
+
+/* The plan finds entries by id and by fingerprint without walking its
+ * list: what it finds must follow removals, undo, renames. */
+static void
+test_plan_index_follows_edits (void)
+{
+  CwaPlan *plan = cwa_plan_new ();
+  CwaHistory *history = cwa_plan_get_history (plan);
+  g_autoptr(GPtrArray) certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CwaCertificate) late = make_cert ("CN=im.contoso.com", 59);
+  g_autoptr(CwaCertificate) later = make_cert ("CN=im.contoso.com", 60);
+  g_autoptr(CwaCertificate) copy = NULL;
+  CwaCertificate *second;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      CwaCertificate *certificate = make_cert ("CN=im.contoso.com", 50 + i);
+
+      g_ptr_array_add (certificates, certificate);
+      cwa_plan_add_certificate (plan, certificate);
+    }
+  second = g_ptr_array_index (certificates, 1);
+  g_assert_cmpstr (cwa_certificate_get_id (g_ptr_array_index (certificates, 3)), ==, "im-contoso-com-4");
+
+  /* Removed: not found, neither by id nor as the same certificate; its id
+   * is the first free one again. */
+  g_assert_true (cwa_plan_edits_delete_certificate (plan, second));
+  g_assert_null (cwa_plan_lookup_certificate (plan, "im-contoso-com-2"));
+  copy = copy_cert (second);
+  g_assert_true (cwa_plan_add_certificate (plan, copy) == copy);
+  g_assert_cmpstr (cwa_certificate_get_id (copy), ==, "im-contoso-com-2");
+  cwa_plan_remove_certificate (plan, copy);
+  g_assert_null (cwa_plan_lookup_certificate (plan, "im-contoso-com-2"));
+
+  /* Undone: found again under its id, and as the same certificate. */
+  g_assert_true (cwa_history_undo (history));
+  g_assert_true (cwa_plan_lookup_certificate (plan, "im-contoso-com-2") == second);
+  g_assert_true (cwa_plan_add_certificate (plan, copy) == second);
+  g_assert_cmpstr (cwa_certificate_get_id (copy), ==, "im-contoso-com-2");
+
+  /* Renamed: found under the new id only, and the old one is free. */
+  cwa_certificate_set_id (second, "im-backup");
+  g_assert_null (cwa_plan_lookup_certificate (plan, "im-contoso-com-2"));
+  g_assert_true (cwa_plan_lookup_certificate (plan, "im-backup") == second);
+  cwa_plan_add_certificate (plan, late);
+  g_assert_cmpstr (cwa_certificate_get_id (late), ==, "im-contoso-com-2");
+  cwa_plan_add_certificate (plan, later);
+  g_assert_cmpstr (cwa_certificate_get_id (later), ==, "im-contoso-com-5");
+
+  /* Deleting the renamed entry and undoing puts it back under its name. */
+  g_assert_true (cwa_plan_edits_delete_certificate (plan, second));
+  g_assert_null (cwa_plan_lookup_certificate (plan, "im-backup"));
+  g_assert_true (cwa_history_undo (history));
+  g_assert_true (cwa_plan_lookup_certificate (plan, "im-backup") == second);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_certificates (plan)), ==, 6);
+
+  g_clear_object (&copy);
+  g_clear_pointer (&certificates, g_ptr_array_unref);
+  g_assert_finalize_object (plan);
+}
+
+static void
 test_plan_modified (void)
 {
   CwaPlan *plan = cwa_plan_new ();
@@ -968,6 +1110,8 @@ main (int   argc,
   g_test_add_func ("/cwa/model/plan/add-certificate", test_plan_add_certificate);
   g_test_add_func ("/cwa/model/plan/remove-certificate", test_plan_remove_certificate);
   g_test_add_func ("/cwa/model/plan/chain-pool", test_plan_chain_pool);
+  g_test_add_func ("/cwa/model/plan/add-certificates", test_plan_add_certificates);
+  g_test_add_func ("/cwa/model/plan/index-follows-edits", test_plan_index_follows_edits);
   g_test_add_func ("/cwa/model/plan/modified", test_plan_modified);
   g_test_add_func ("/cwa/model/plan/front-end-roles", test_plan_front_end_roles);
 

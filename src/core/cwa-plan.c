@@ -1,6 +1,7 @@
 /* cwa-plan.c: the one model: a deployment, the certificates it knows, its settings, and "modified". */
 #include "config.h"
 
+#include "cwa-certificate-index.h"
 #include "cwa-plan-private.h"
 
 struct _CwaPlan
@@ -13,6 +14,10 @@ struct _CwaPlan
   CwaDeployment *deployment;
   GListStore    *certificates;
   GListStore    *chain_certificates;
+  /* Kept in step with the two lists: finding a certificate in them must
+   * not cost a walk over ten thousand. */
+  CwaCertificateIndex *index;
+  CwaCertificateIndex *chain_index;
   /* CwaCertificate (entry) -> CwaPlanEntrySource */
   GHashTable    *entry_sources;
   JsonObject    *settings_extra_members;
@@ -130,6 +135,7 @@ certificate_id_changed_cb (CwaCertificate *certificate,
                            GParamSpec     *pspec,
                            CwaPlan        *self)
 {
+  _cwa_certificate_index_update_id (self->index, certificate);
   cwa_plan_emit_changed (self);
 }
 
@@ -139,24 +145,6 @@ same_sha256 (CwaCertificate *a,
 {
   return a == b ||
          g_strcmp0 (cwa_certificate_get_sha256 (a), cwa_certificate_get_sha256 (b)) == 0;
-}
-
-/* Borrowed, or NULL. */
-static CwaCertificate *
-find_same (GListModel     *list,
-           CwaCertificate *certificate)
-{
-  guint n = g_list_model_get_n_items (list);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwaCertificate) item = g_list_model_get_item (list, i);
-
-      if (same_sha256 (item, certificate))
-        return item;
-    }
-
-  return NULL;
 }
 
 static void
@@ -181,6 +169,8 @@ cwa_plan_dispose (GObject *object)
   g_clear_pointer (&self->entry_sources, g_hash_table_unref);
   g_clear_object (&self->certificates);
   g_clear_object (&self->chain_certificates);
+  g_clear_pointer (&self->index, _cwa_certificate_index_free);
+  g_clear_pointer (&self->chain_index, _cwa_certificate_index_free);
   g_clear_object (&self->deployment);
   g_clear_object (&self->file);
   g_clear_pointer (&self->settings_extra_members, json_object_unref);
@@ -320,6 +310,8 @@ cwa_plan_init (CwaPlan *self)
   self->history = cwa_history_new ();
   self->certificates = g_list_store_new (CWA_TYPE_CERTIFICATE);
   self->chain_certificates = g_list_store_new (CWA_TYPE_CERTIFICATE);
+  self->index = _cwa_certificate_index_new ();
+  self->chain_index = _cwa_certificate_index_new ();
   self->entry_sources = g_hash_table_new_full (NULL, NULL, NULL,
                                                (GDestroyNotify) _cwa_plan_entry_source_free);
 
@@ -481,7 +473,8 @@ _cwa_plan_make_certificate_id (CwaPlan        *self,
   if (!id_is_taken (self, also_taken, base))
     return g_steal_pointer (&base);
 
-  for (guint i = 2; ; i++)
+  /* Every suffix below that one is taken by an entry. */
+  for (guint i = _cwa_certificate_index_first_free_suffix (self->index, base); ; i++)
     {
       g_autofree gchar *id = g_strdup_printf ("%s-%u", base, i);
 
@@ -490,34 +483,100 @@ _cwa_plan_make_certificate_id (CwaPlan        *self,
     }
 }
 
-CwaCertificate *
-cwa_plan_add_certificate (CwaPlan        *self,
-                          CwaCertificate *certificate)
+/* Gives @certificate an id no entry has, if its own is empty or taken. */
+static void
+ensure_unique_id (CwaPlan        *self,
+                  CwaCertificate *certificate)
 {
-  CwaCertificate *existing;
-  const gchar *id;
+  const gchar *id = cwa_certificate_get_id (certificate);
 
-  g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
-  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), NULL);
-
-  existing = find_same (G_LIST_MODEL (self->certificates), certificate);
-  if (existing != NULL)
-    return existing;
-
-  id = cwa_certificate_get_id (certificate);
   if (id == NULL || *id == '\0' || cwa_plan_lookup_certificate (self, id) != NULL)
     {
       g_autofree gchar *new_id = _cwa_plan_make_certificate_id (self, certificate, NULL);
 
       cwa_certificate_set_id (certificate, new_id);
     }
+}
 
-  g_list_store_append (self->certificates, certificate);
+/* Records a new entry: the caller puts it in the list. */
+static void
+take_entry (CwaPlan        *self,
+            CwaCertificate *certificate)
+{
+  ensure_unique_id (self, certificate);
+  _cwa_certificate_index_add (self->index, certificate);
   g_signal_connect_object (certificate, "notify::id",
                            G_CALLBACK (certificate_id_changed_cb), self, 0);
+}
+
+CwaCertificate *
+cwa_plan_add_certificate (CwaPlan        *self,
+                          CwaCertificate *certificate)
+{
+  CwaCertificate *existing;
+
+  g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), NULL);
+
+  existing = _cwa_certificate_index_lookup_same (self->index, certificate);
+  if (existing != NULL)
+    return existing;
+
+  take_entry (self, certificate);
+  g_list_store_append (self->certificates, certificate);
   cwa_plan_emit_changed (self);
 
   return certificate;
+}
+
+/* Appends @items (CwaCertificate) to @store with one items-changed. */
+static void
+append_all (GListStore *store,
+            GPtrArray  *items)
+{
+  if (items->len > 0)
+    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                         items->pdata, items->len);
+}
+
+guint
+cwa_plan_add_certificates (CwaPlan   *self,
+                           GPtrArray *entries,
+                           GPtrArray *chain)
+{
+  g_autoptr(GPtrArray) new_entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_chain = g_ptr_array_new ();
+
+  g_return_val_if_fail (CWA_IS_PLAN (self), 0);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      CwaCertificate *certificate = g_ptr_array_index (entries, i);
+
+      g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), 0);
+      if (_cwa_certificate_index_lookup_same (self->index, certificate) != NULL)
+        continue;
+      take_entry (self, certificate);
+      g_ptr_array_add (new_entries, certificate);
+    }
+
+  for (guint i = 0; chain != NULL && i < chain->len; i++)
+    {
+      CwaCertificate *certificate = g_ptr_array_index (chain, i);
+
+      g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), 0);
+      if (_cwa_certificate_index_lookup_same (self->chain_index, certificate) != NULL)
+        continue;
+      _cwa_certificate_index_add (self->chain_index, certificate);
+      g_ptr_array_add (new_chain, certificate);
+    }
+
+  append_all (self->certificates, new_entries);
+  append_all (self->chain_certificates, new_chain);
+  if (new_entries->len > 0 || new_chain->len > 0)
+    cwa_plan_emit_changed (self);
+
+  return new_entries->len;
 }
 
 void
@@ -537,6 +596,7 @@ cwa_plan_remove_certificate (CwaPlan        *self,
 
   hold = g_object_ref (certificate);
   g_signal_handlers_disconnect_by_data (certificate, self);
+  _cwa_certificate_index_remove (self->index, certificate);
   cwa_deployment_unassign (self->deployment, certificate);
   g_hash_table_remove (self->entry_sources, certificate);
   g_list_store_remove (self->certificates, position);
@@ -547,21 +607,10 @@ CwaCertificate *
 cwa_plan_lookup_certificate (CwaPlan     *self,
                              const gchar *id)
 {
-  guint n;
-
   g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->certificates));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (G_LIST_MODEL (self->certificates), i);
-
-      if (g_strcmp0 (cwa_certificate_get_id (certificate), id) == 0)
-        return certificate;
-    }
-
-  return NULL;
+  return _cwa_certificate_index_lookup_id (self->index, id);
 }
 
 void
@@ -571,9 +620,10 @@ cwa_plan_add_chain_certificate (CwaPlan        *self,
   g_return_if_fail (CWA_IS_PLAN (self));
   g_return_if_fail (CWA_IS_CERTIFICATE (certificate));
 
-  if (find_same (G_LIST_MODEL (self->chain_certificates), certificate) != NULL)
+  if (_cwa_certificate_index_lookup_same (self->chain_index, certificate) != NULL)
     return;
 
+  _cwa_certificate_index_add (self->chain_index, certificate);
   g_list_store_append (self->chain_certificates, certificate);
   cwa_plan_emit_changed (self);
 }
@@ -606,7 +656,7 @@ cwa_plan_dup_certificate_pool (CwaPlan *self)
     {
       g_autoptr(CwaCertificate) certificate = g_list_model_get_item (G_LIST_MODEL (self->chain_certificates), i);
 
-      if (find_same (G_LIST_MODEL (self->certificates), certificate) == NULL)
+      if (_cwa_certificate_index_lookup_same (self->index, certificate) == NULL)
         g_ptr_array_add (pool, g_steal_pointer (&certificate));
     }
 
@@ -783,7 +833,7 @@ _cwa_plan_set_entry_source (CwaPlan            *self,
   g_return_if_fail (CWA_IS_PLAN (self));
   g_return_if_fail (CWA_IS_CERTIFICATE (certificate));
 
-  if (!g_list_store_find (self->certificates, certificate, NULL))
+  if (!_cwa_certificate_index_contains (self->index, certificate))
     {
       _cwa_plan_entry_source_free (source);
       g_return_if_reached ();
@@ -822,30 +872,19 @@ _cwa_plan_restore_certificate (CwaPlan            *self,
                                CwaCertificate     *certificate,
                                CwaPlanEntrySource *source)
 {
-  const gchar *id;
-
   g_return_val_if_fail (CWA_IS_PLAN (self), FALSE);
   g_return_val_if_fail (CWA_IS_CERTIFICATE (certificate), FALSE);
 
-  if (find_same (G_LIST_MODEL (self->certificates), certificate) != NULL)
+  if (_cwa_certificate_index_lookup_same (self->index, certificate) != NULL)
     {
       _cwa_plan_entry_source_free (source);
       return FALSE;
     }
 
   /* Its id may have gone to an entry added since. */
-  id = cwa_certificate_get_id (certificate);
-  if (id == NULL || *id == '\0' || cwa_plan_lookup_certificate (self, id) != NULL)
-    {
-      g_autofree gchar *new_id = _cwa_plan_make_certificate_id (self, certificate, NULL);
-
-      cwa_certificate_set_id (certificate, new_id);
-    }
-
+  take_entry (self, certificate);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->certificates)));
   g_list_store_insert (self->certificates, position, certificate);
-  g_signal_connect_object (certificate, "notify::id",
-                           G_CALLBACK (certificate_id_changed_cb), self, 0);
   if (source != NULL)
     g_hash_table_replace (self->entry_sources, certificate, source);
   cwa_plan_emit_changed (self);

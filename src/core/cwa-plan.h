@@ -47,8 +47,20 @@ CwaCertificate *cwa_plan_add_certificate           (CwaPlan        *self,
 /* Removes the entry and clears every assignment of it. */
 void            cwa_plan_remove_certificate        (CwaPlan        *self,
                                                     CwaCertificate *certificate);
+/* The entry with id @id (borrowed), or NULL.  Constant time. */
 CwaCertificate *cwa_plan_lookup_certificate        (CwaPlan        *self,
                                                     const gchar    *id);
+/* Many certificates at once, as loading a thousand files brings them:
+ * each of @entries as cwa_plan_add_certificate() adds it (one already an
+ * entry, or earlier in @entries, is skipped), then each of @chain as
+ * cwa_plan_add_chain_certificate() does.  Each list then emits
+ * items-changed once and the plan "changed" once, so views catch up in one
+ * step instead of one per certificate.  Either array (element type
+ * CwaCertificate, borrowed) may be NULL.  Returns how many entries were
+ * added. */
+guint           cwa_plan_add_certificates          (CwaPlan        *self,
+                                                    GPtrArray      *entries,
+                                                    GPtrArray      *chain);
 /* Certificates that came along in a file with an entry's certificate
  * (intermediates, roots): used to build chains, never assigned. */
 void            cwa_plan_add_chain_certificate     (CwaPlan        *self,
