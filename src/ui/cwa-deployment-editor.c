@@ -25,12 +25,9 @@ struct _CwaDeploymentEditor
   GSignalGroup       *deployment_signals;
   GtkTreeListModel   *tree_model;
   GtkSingleSelection *selection;
-  GListStore         *none_store;
-  GtkFlattenListModel *certificate_choices;
-  /* Row and drop-down widgets currently bound, to refresh their status
-   * icons after each run of the checklist. */
+  /* Row widgets currently bound, to refresh their status icons after
+   * each run of the checklist. */
   GHashTable         *bound_rows;
-  GHashTable         *bound_choices;
   gpointer            selected;
   /* Set while the form is filled from the model: edits are not fed back. */
   gboolean            filling;
@@ -110,7 +107,6 @@ set_entry_text (GtkEntry    *entry,
   cwa_ui_entry_set_text (entry, text);
 }
 
-static void refresh_choices (CwaDeploymentEditor *self);
 
 /* Status icons of the tree rows. */
 
@@ -195,7 +191,8 @@ refresh_all_rows_cb (CwaDeploymentEditor *self)
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row_box, NULL))
     refresh_row (self, row_box);
-  refresh_choices (self);
+  cwa_certificate_choice_refresh (self->mtls_dropdown);
+  cwa_certificate_choice_refresh (self->ssl_dropdown);
 }
 
 /* A certificate dragged from the inspector onto a row is assigned: MTLS on
@@ -378,100 +375,9 @@ top_level_model (CwaDeployment *deployment)
 /* Certificate drop-downs: "None" and the plan's certificates. */
 
 static void
-choice_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *status = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), status);
-  gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (box), "cwa-status", status);
-  g_object_set_data (G_OBJECT (box), "cwa-label", label);
-  cwa_ui_set_lazy_tooltip (box);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-choice_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                CwaDeploymentEditor      *self)
-{
-  GObject *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *status = g_object_get_data (G_OBJECT (box), "cwa-status");
-  GtkWidget *label = g_object_get_data (G_OBJECT (box), "cwa-label");
-
-  g_hash_table_add (self->bound_choices, box);
-  g_object_set_data_full (G_OBJECT (box), "cwa-item", g_object_ref (item), g_object_unref);
-  if (CWA_IS_CERTIFICATE (item))
-    {
-      CwaCertificate *certificate = CWA_CERTIFICATE (item);
-
-      gtk_label_set_text (GTK_LABEL (label), cwa_certificate_get_display_name (certificate));
-      g_object_set_data_full (G_OBJECT (box), "cwa-tooltip",
-                              g_strdup (cwa_certificate_get_subject (certificate)), g_free);
-      gtk_widget_set_visible (status, TRUE);
-      cwa_ui_status_apply (GTK_IMAGE (status), cwa_ui_status_for_subject (self->checklist, certificate));
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (label), _("None"));
-      g_object_set_data (G_OBJECT (box), "cwa-tooltip", NULL);
-      gtk_widget_set_visible (status, FALSE);
-    }
-}
-
-static void
-choice_unbind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  CwaDeploymentEditor      *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-
-  g_hash_table_remove (self->bound_choices, box);
-  g_object_set_data (G_OBJECT (box), "cwa-item", NULL);
-}
-
-static void
-refresh_choices (CwaDeploymentEditor *self)
-{
-  GHashTableIter iter;
-  gpointer box;
-
-  g_hash_table_iter_init (&iter, self->bound_choices);
-  while (g_hash_table_iter_next (&iter, &box, NULL))
-    {
-      GObject *item = g_object_get_data (G_OBJECT (box), "cwa-item");
-      GtkWidget *status = g_object_get_data (G_OBJECT (box), "cwa-status");
-
-      if (CWA_IS_CERTIFICATE (item))
-        cwa_ui_status_apply (GTK_IMAGE (status), cwa_ui_status_for_subject (self->checklist, item));
-    }
-}
-
-static void
-select_certificate_choice (CwaDeploymentEditor *self,
-                           GtkDropDown         *dropdown,
-                           CwaCertificate      *certificate)
-{
-  cwa_certificate_choice_select (dropdown, certificate);
-}
-
-static CwaCertificate *
-chosen_certificate (GtkDropDown *dropdown)
-{
-  return cwa_certificate_choice_get (dropdown);
-}
-
-static void
 mtls_selected_cb (CwaDeploymentEditor *self)
 {
-  CwaCertificate *certificate = chosen_certificate (self->mtls_dropdown);
+  CwaCertificate *certificate = cwa_certificate_choice_get (self->mtls_dropdown);
 
   if (self->filling || !CWA_IS_SERVER (self->selected))
     return;
@@ -482,7 +388,7 @@ mtls_selected_cb (CwaDeploymentEditor *self)
 static void
 ssl_selected_cb (CwaDeploymentEditor *self)
 {
-  CwaCertificate *certificate = chosen_certificate (self->ssl_dropdown);
+  CwaCertificate *certificate = cwa_certificate_choice_get (self->ssl_dropdown);
 
   if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
     return;
@@ -531,11 +437,11 @@ sync_choices (CwaDeploymentEditor *self)
 {
   self->filling = TRUE;
   if (CWA_IS_SERVER (self->selected))
-    select_certificate_choice (self, self->mtls_dropdown,
-                               cwa_server_get_mtls_certificate (self->selected));
+    cwa_certificate_choice_select (self->mtls_dropdown,
+                                   cwa_server_get_mtls_certificate (self->selected));
   else if (CWA_IS_VIRTUAL_SERVER (self->selected))
-    select_certificate_choice (self, self->ssl_dropdown,
-                               cwa_virtual_server_get_ssl_certificate (self->selected));
+    cwa_certificate_choice_select (self->ssl_dropdown,
+                                   cwa_virtual_server_get_ssl_certificate (self->selected));
   self->filling = FALSE;
 }
 
@@ -1162,7 +1068,6 @@ void
 cwa_deployment_editor_set_plan (CwaDeploymentEditor *self,
                                 CwaPlan             *plan)
 {
-  g_autoptr(GListStore) choices = NULL;
   CwaDeployment *deployment;
 
   g_return_if_fail (CWA_IS_DEPLOYMENT_EDITOR (self));
@@ -1177,9 +1082,8 @@ cwa_deployment_editor_set_plan (CwaDeploymentEditor *self,
   gtk_list_view_set_model (self->tree_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
-  g_clear_object (&self->certificate_choices);
-  gtk_drop_down_set_model (self->mtls_dropdown, NULL);
-  gtk_drop_down_set_model (self->ssl_dropdown, NULL);
+  cwa_certificate_choice_bind (self->mtls_dropdown, plan);
+  cwa_certificate_choice_bind (self->ssl_dropdown, plan);
 
   if (plan != NULL)
     {
@@ -1191,13 +1095,6 @@ cwa_deployment_editor_set_plan (CwaDeploymentEditor *self,
       g_signal_connect_object (self->selection, "notify::selected-item",
                                G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
-
-      choices = g_list_store_new (G_TYPE_LIST_MODEL);
-      g_list_store_append (choices, self->none_store);
-      g_list_store_append (choices, cwa_plan_get_certificates (plan));
-      self->certificate_choices = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&choices)));
-      gtk_drop_down_set_model (self->mtls_dropdown, G_LIST_MODEL (self->certificate_choices));
-      gtk_drop_down_set_model (self->ssl_dropdown, G_LIST_MODEL (self->certificate_choices));
     }
   g_signal_group_set_target (self->deployment_signals,
                              plan != NULL ? cwa_plan_get_deployment (plan) : NULL);
@@ -1234,6 +1131,8 @@ cwa_deployment_editor_set_checklist (CwaDeploymentEditor *self,
 
   g_set_object (&self->checklist, checklist);
   g_signal_group_set_target (self->checklist_signals, checklist);
+  cwa_certificate_choice_set_checklist (self->mtls_dropdown, checklist);
+  cwa_certificate_choice_set_checklist (self->ssl_dropdown, checklist);
   refresh_all_rows_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
@@ -1251,9 +1150,7 @@ cwa_deployment_editor_dispose (GObject *object)
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->deployment_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_DEPLOYMENT_EDITOR);
-  g_clear_object (&self->none_store);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
-  g_clear_pointer (&self->bound_choices, g_hash_table_unref);
 
   G_OBJECT_CLASS (cwa_deployment_editor_parent_class)->dispose (object);
 }
@@ -1378,7 +1275,6 @@ static void
 cwa_deployment_editor_init (CwaDeploymentEditor *self)
 {
   GtkListItemFactory *factory;
-  g_autoptr(GtkStringObject) none = gtk_string_object_new ("none");
 
   self->checklist_signals = g_signal_group_new (CWA_TYPE_CHECKLIST);
   g_signal_group_connect_object (self->checklist_signals, "updated",
@@ -1393,9 +1289,6 @@ cwa_deployment_editor_init (CwaDeploymentEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->bound_choices = g_hash_table_new (NULL, NULL);
-  self->none_store = g_list_store_new (G_TYPE_OBJECT);
-  g_list_store_append (self->none_store, none);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (row_setup_cb), self, 0);
@@ -1404,17 +1297,6 @@ cwa_deployment_editor_init (CwaDeploymentEditor *self)
   gtk_list_view_set_factory (self->tree_view, factory);
   g_object_unref (factory);
 
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkDropDown *dropdown = i == 0 ? self->mtls_dropdown : self->ssl_dropdown;
-
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), NULL);
-      g_signal_connect_object (factory, "bind", G_CALLBACK (choice_bind_cb), self, 0);
-      g_signal_connect_object (factory, "unbind", G_CALLBACK (choice_unbind_cb), self, 0);
-      gtk_drop_down_set_factory (dropdown, factory);
-      g_object_unref (factory);
-    }
   g_signal_connect_object (self->mtls_dropdown, "notify::selected",
                            G_CALLBACK (mtls_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ssl_dropdown, "notify::selected",
