@@ -603,7 +603,7 @@ cwa_checklist_set_property (GObject      *object,
       break;
 
     case PROP_TRUST:
-      self->trust = g_value_dup_object (value);
+      cwa_checklist_set_trust (self, g_value_get_object (value));
       break;
 
     case PROP_NOW:
@@ -635,7 +635,7 @@ cwa_checklist_class_init (CwaChecklistClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TRUST] =
     g_param_spec_object ("trust", NULL, NULL, CWA_TYPE_TRUST,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_NOW] =
     g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -706,6 +706,23 @@ cwa_checklist_get_trust (CwaChecklist *self)
   g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
 
   return self->trust;
+}
+
+void
+cwa_checklist_set_trust (CwaChecklist *self,
+                         CwaTrust     *trust)
+{
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+  g_return_if_fail (trust == NULL || CWA_IS_TRUST (trust));
+
+  if (!g_set_object (&self->trust, trust))
+    return;
+
+  /* Another store may hold as many roots as this one: the pool key alone
+   * would keep chains that no longer hold. */
+  g_clear_pointer (&self->pool_key, g_free);
+  schedule_run (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST]);
 }
 
 GDateTime *

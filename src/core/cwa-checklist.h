@@ -35,7 +35,7 @@ typedef struct
 const gchar     *cwa_coverage_status_to_string   (CwaCoverageStatus status);
 void             cwa_coverage_cell_free          (CwaCoverageCell  *cell);
 
-/* Properties: "plan", "trust", "now" (NULL: the clock), "expiry-warning-days"
+/* Properties: "plan", "trust" (NULL: no root is public), "now" (NULL: the clock), "expiry-warning-days"
  * (0: the plan's setting), "ready", "n-errors", "n-warnings", "n-info",
  * "n-passed".
  * Signal "updated": emitted once after every re-run that is published.
@@ -50,6 +50,11 @@ CwaChecklist    *cwa_checklist_new                (CwaPlan      *plan,
                                                    CwaTrust     *trust);
 CwaPlan         *cwa_checklist_get_plan           (CwaChecklist *self);
 CwaTrust        *cwa_checklist_get_trust          (CwaChecklist *self);
+/* Replaces the public roots (NULL: none is public), as when the user
+ * changes them in Preferences: every chain is built again and a re-run
+ * is scheduled. */
+void             cwa_checklist_set_trust          (CwaChecklist *self,
+                                                   CwaTrust     *trust);
 GDateTime       *cwa_checklist_get_now            (CwaChecklist *self);
 void             cwa_checklist_set_now            (CwaChecklist *self,
                                                    GDateTime    *now);

@@ -106,7 +106,8 @@ preferences_action (GSimpleAction *action,
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   CwaPlan *plan = CWA_IS_WINDOW (parent) ? cwa_window_get_plan (CWA_WINDOW (parent)) : NULL;
-  GtkWidget *preferences = cwa_preferences_window_new (plan);
+  CwaTrustSettings *trust = CWA_IS_WINDOW (parent) ? cwa_window_get_trust_settings (CWA_WINDOW (parent)) : NULL;
+  GtkWidget *preferences = cwa_preferences_window_new (plan, trust);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));

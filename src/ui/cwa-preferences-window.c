@@ -1,9 +1,10 @@
-/* cwa-preferences-window.c: the Preferences window: expiry warning window, for this plan and new ones. */
+/* cwa-preferences-window.c: the Preferences window: expiry warning window, for this plan and new ones; public roots. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "cwa-preferences-window.h"
+#include "cwa-trust-page.h"
 
 struct _CwaPreferencesWindow
 {
@@ -79,11 +80,20 @@ cwa_preferences_window_init (CwaPreferencesWindow *self)
 }
 
 GtkWidget *
-cwa_preferences_window_new (CwaPlan *plan)
+cwa_preferences_window_new (CwaPlan          *plan,
+                            CwaTrustSettings *trust_settings)
 {
-  CwaPreferencesWindow *self = g_object_new (CWA_TYPE_PREFERENCES_WINDOW, NULL);
+  CwaPreferencesWindow *self;
+  g_autoptr(CwaTrustSettings) own_settings = NULL;
 
   g_return_val_if_fail (plan == NULL || CWA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (trust_settings == NULL || CWA_IS_TRUST_SETTINGS (trust_settings), NULL);
+
+  self = g_object_new (CWA_TYPE_PREFERENCES_WINDOW, NULL);
+  if (trust_settings == NULL)
+    trust_settings = own_settings = cwa_trust_settings_new ();
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (cwa_trust_page_new (trust_settings)));
 
   if (plan != NULL)
     {

@@ -1,9 +1,10 @@
-/* cwa-preferences-window.h: the Preferences window: expiry warning window, for this plan and new ones. */
+/* cwa-preferences-window.h: the Preferences window: expiry warning window, for this plan and new ones; public roots. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "cwa-plan.h"
+#include "cwa-trust-settings.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwaPreferencesWindow, cwa_preferences_window, CWA, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-/* @plan (may be NULL): the plan of the window it was opened from. */
-GtkWidget *cwa_preferences_window_new (CwaPlan *plan);
+/* @plan (may be NULL): the plan of the window it was opened from.
+ * @trust_settings (may be NULL: read the settings anew): that window's
+ * public roots, whose bundles the Public Roots page lists. */
+GtkWidget *cwa_preferences_window_new (CwaPlan          *plan,
+                                       CwaTrustSettings *trust_settings);
 
 G_END_DECLS

@@ -24,7 +24,7 @@ struct _CwaWindow
 
   CwaPlan                 *plan;
   CwaChecklist            *checklist;
-  CwaTrust                *trust;
+  CwaTrustSettings        *trust_settings;
   CwaImportQueue          *import_queue;
   CwaPasswordQueue        *password_queue;
   GSettings               *settings;

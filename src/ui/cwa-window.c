@@ -118,6 +118,13 @@ cwa_window_get_live_check (CwaWindow *self)
   return self->live_check;
 }
 
+CwaTrustSettings *
+cwa_window_get_trust_settings (CwaWindow *self)
+{
+  g_return_val_if_fail (CWA_IS_WINDOW (self), NULL);
+  return self->trust_settings;
+}
+
 CwaImportQueue *
 cwa_window_get_import_queue (CwaWindow *self)
 {
@@ -147,7 +154,7 @@ cwa_window_set_plan (CwaWindow *self,
   if (self->plan == plan)
     return;
 
-  checklist = cwa_checklist_new (plan, self->trust);
+  checklist = cwa_checklist_new (plan, cwa_trust_settings_get_trust (self->trust_settings));
   /* A fixed "now" (tests, screenshots) survives opening another plan. */
   if (self->checklist != NULL)
     now = cwa_checklist_get_now (self->checklist);
@@ -400,7 +407,9 @@ cwa_window_dispose (GObject *object)
   g_clear_object (&self->live_check);
   g_clear_object (&self->checklist);
   g_clear_object (&self->plan);
-  g_clear_object (&self->trust);
+  if (self->trust_settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->trust_settings, self);
+  g_clear_object (&self->trust_settings);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cwa_window_parent_class)->dispose (object);
@@ -537,6 +546,15 @@ init_import_queue (CwaWindow *self)
                            G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Preferences changed the public roots: the checklist builds its chains
+ * again and re-runs. */
+static void
+trust_changed_cb (CwaWindow *self)
+{
+  if (self->checklist != NULL)
+    cwa_checklist_set_trust (self->checklist, cwa_trust_settings_get_trust (self->trust_settings));
+}
+
 static void
 cwa_window_init (CwaWindow *self)
 {
@@ -548,9 +566,9 @@ cwa_window_init (CwaWindow *self)
   g_object_bind_property (self->window_title, "title", self, "title", G_BINDING_SYNC_CREATE);
   init_settings (self);
 
-  self->trust = cwa_trust_new ();
   /* Without system roots every chain is "not public": a warning, not a crash. */
-  cwa_trust_add_system (self->trust, NULL);
+  self->trust_settings = cwa_trust_settings_new ();
+  g_signal_connect_swapped (self->trust_settings, "notify::trust", G_CALLBACK (trust_changed_cb), self);
   init_import_queue (self);
 
   self->plan_signals = g_signal_group_new (CWA_TYPE_PLAN);

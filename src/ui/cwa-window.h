@@ -7,6 +7,7 @@
 #include "cwa-import-queue.h"
 #include "cwa-live-check.h"
 #include "cwa-plan.h"
+#include "cwa-trust-settings.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,9 @@ CwaImportQueue *cwa_window_get_import_queue  (CwaWindow      *self);
  * --resolve and --connect-to style entries go (tests map every name to
  * 127.0.0.0/8 there). */
 CwaLiveCheck   *cwa_window_get_live_check    (CwaWindow      *self);
+/* The public roots of the window's checklists, as Preferences set them
+ * (borrowed); the checklist follows its "trust". */
+CwaTrustSettings *cwa_window_get_trust_settings (CwaWindow    *self);
 /* TRUE for a fresh window: no file, nothing changed.  Files given to the
  * application open in such a window rather than a new one. */
 gboolean        cwa_window_is_pristine       (CwaWindow      *self);
