@@ -118,30 +118,17 @@ offers (GtkDropDown    *dropdown,
   return FALSE;
 }
 
-/* The texts of every label below @widget that is shown. */
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *texts)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, texts);
-}
-
+/* How many labels shown below @widget start with @prefix. */
 static guint
 count_labels (GtkWidget   *widget,
               const gchar *prefix)
 {
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = cwa_test_ui_find_all (widget, GTK_TYPE_LABEL);
   guint n = 0;
 
-  collect_labels (widget, texts);
-  for (guint i = 0; i < texts->len; i++)
-    if (g_str_has_prefix (g_ptr_array_index (texts, i), prefix))
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_visible (g_ptr_array_index (labels, i)) &&
+        g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
       n++;
   return n;
 }
@@ -149,11 +136,10 @@ count_labels (GtkWidget   *widget,
 static GtkPopover *
 popover_of (GtkDropDown *dropdown)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      return GTK_POPOVER (child);
-  g_assert_not_reached ();
+  g_autoptr(GPtrArray) popovers = cwa_test_ui_find_all (dropdown, GTK_TYPE_POPOVER);
+
+  g_assert_cmpuint (popovers->len, ==, 1);
+  return g_ptr_array_index (popovers, 0);
 }
 
 /* Two certificates named im.contoso.com read differently in the list the

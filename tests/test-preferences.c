@@ -234,25 +234,13 @@ test_system_trust_off (Fixture       *fixture,
   g_assert_cmpint (status_of (fixture->checklist, "external.public-ca"), ==, CWA_STATUS_FAIL);
 }
 
-/* Every AdwActionRow below @widget. */
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
+/* The row titled @title below @widget, or NULL. */
 static AdwActionRow *
 find_row (GtkWidget   *widget,
           const gchar *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = cwa_test_ui_find_all (widget, ADW_TYPE_ACTION_ROW);
 
-  collect_rows (widget, rows);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_get_visible (g_ptr_array_index (rows, i)) &&
         g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
@@ -260,37 +248,14 @@ find_row (GtkWidget   *widget,
   return NULL;
 }
 
-static CwaTrustPage *
-find_trust_page (GtkWidget *widget)
+/* The first widget of @type below @widget, or NULL. */
+static gpointer
+find_first (gpointer widget,
+            GType    type)
 {
-  if (CWA_IS_TRUST_PAGE (widget))
-    return CWA_TRUST_PAGE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CwaTrustPage *page = find_trust_page (child);
+  g_autoptr(GPtrArray) found = cwa_test_ui_find_all (widget, type);
 
-      if (page != NULL)
-        return page;
-    }
-  return NULL;
-}
-
-/* The first GtkButton below @widget. */
-static GtkWidget *
-find_button (GtkWidget *widget)
-{
-  if (GTK_IS_BUTTON (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *button = find_button (child);
-
-      if (button != NULL)
-        return button;
-    }
-  return NULL;
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
 /* The Preferences window of the window's public roots: each bundle
@@ -322,7 +287,7 @@ test_preferences_page (Fixture       *fixture,
   preferences = cwa_preferences_window_new (fixture->plan, fixture->trust);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (fixture->window));
   gtk_window_present (GTK_WINDOW (preferences));
-  page = find_trust_page (preferences);
+  page = find_first (preferences, CWA_TYPE_TRUST_PAGE);
   g_assert_nonnull (page);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
   cwa_test_ui_wait_frames (preferences, 2);
@@ -353,7 +318,7 @@ test_preferences_page (Fixture       *fixture,
 
   /* Removing the missing file's row, with its own button. */
   row = find_row (GTK_WIDGET (page), missing);
-  remove = find_button (GTK_WIDGET (row));
+  remove = find_first (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
   cwa_test_ui_drain_main_loop ();

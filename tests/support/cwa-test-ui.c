@@ -147,3 +147,25 @@ cwa_test_ui_maybe_screenshot (GtkWidget   *widget,
   path = g_build_filename (dir, file, NULL);
   gdk_texture_save_to_png (texture, path);
 }
+
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+GPtrArray *
+cwa_test_ui_find_all (gpointer widget,
+                      GType    type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  find_all (GTK_WIDGET (widget), type, found);
+  return found;
+}

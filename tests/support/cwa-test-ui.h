@@ -37,6 +37,10 @@ void     cwa_test_ui_wait_frames      (GtkWidget    *widget,
 gpointer cwa_test_ui_child            (gpointer      widget,
                                        GType         type,
                                        const gchar  *name);
+/* Every widget of @type at or below @widget (popovers included), in
+ * tree order; the array and the widgets are borrowed. */
+GPtrArray *cwa_test_ui_find_all       (gpointer      widget,
+                                       GType         type);
 /* Opens data/examples/@name in @window and waits until it is the plan's file. */
 void     cwa_test_ui_open_example     (CwaWindow    *window,
                                        const gchar  *name);
