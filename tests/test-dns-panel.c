@@ -15,39 +15,8 @@
 #include "cwa-window.h"
 
 /* Two arrays (one without a virtual IP) behind a reverse proxy, and a
- * computer with two virtual servers of its own. */
-static const gchar edge_plan[] =
-  "{\n"
-  "  \"format\": \"cwa-cert-plan\",\n"
-  "  \"version\": 2,\n"
-  "  \"name\": \"Contoso edge\",\n"
-  "  \"servers\": [\n"
-  "    { \"fqdn\": \"cwa01.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] },\n"
-  "    { \"fqdn\": \"cwa02.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] },\n"
-  "    { \"fqdn\": \"cwa03.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://chat.contoso.com\", \"audience\": \"internal\" },\n"
-  "                           { \"url\": \"https://im.fabrikam.com\", \"audience\": \"internal\",\n"
-  "                             \"listen\": \"10.0.0.7:443\" } ] },\n"
-  "    { \"fqdn\": \"cwa04.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://meet.contoso.com\", \"audience\": \"internal\" } ] },\n"
-  "    { \"fqdn\": \"cwa05.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://meet.contoso.com\", \"audience\": \"internal\" } ] }\n"
-  "  ],\n"
-  "  \"load_balancers\": [\n"
-  "    { \"fqdn\": \"im.contoso.com\", \"vip\": \"10.0.0.50\",\n"
-  "      \"members\": [\"cwa01.contoso.com\", \"cwa02.contoso.com\"] },\n"
-  "    { \"fqdn\": \"meet.contoso.com\", \"members\": [\"cwa04.contoso.com\", \"cwa05.contoso.com\"] }\n"
-  "  ],\n"
-  "  \"reverse_proxies\": [\n"
-  "    { \"fqdn\": \"isa01.perimeter.contoso.com\",\n"
-  "      \"publishing_rules\": [\n"
-  "        { \"published_url\": \"https://im.contoso.com\", \"listen\": \"131.107.0.10:443\",\n"
-  "          \"virtual_server\": \"im.contoso.com\", \"internal_host\": \"im.contoso.com\" } ] }\n"
-  "  ],\n"
-  "  \"certificates\": []\n"
-  "}\n";
+ * computer with two virtual servers of its own:
+ * tests/data/edge.cwaplan. */
 
 /* "Copy All" of edge_plan: each view a block, each subject under a
  * comment, names aligned; the address the plan lacks a comment line. */
@@ -117,7 +86,11 @@ open_edge_plan (Fixture *fixture)
   g_autofree gchar *path = g_build_filename (fixture->tmpdir, "edge.cwaplan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  g_assert_true (g_file_set_contents (path, edge_plan, -1, NULL));
+  {
+    g_autofree gchar *edge_plan = cwa_test_dup_data_file ("edge.cwaplan");
+
+    g_assert_true (g_file_set_contents (path, edge_plan, -1, NULL));
+  }
   cwa_window_open_file (fixture->window, file);
   CWA_TEST_WAIT_FOR (cwa_plan_get_file (cwa_window_get_plan (fixture->window)) != NULL &&
                      g_file_equal (cwa_plan_get_file (cwa_window_get_plan (fixture->window)), file));

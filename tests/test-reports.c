@@ -985,39 +985,8 @@ test_no_key_material (void)
 
 /* A version 2 plan: an array with a virtual IP behind a reverse proxy,
  * an array without one, a virtual server on a specific address and one
- * on every address. */
-static const gchar edge_plan[] =
-  "{\n"
-  "  \"format\": \"cwa-cert-plan\",\n"
-  "  \"version\": 2,\n"
-  "  \"name\": \"Contoso edge\",\n"
-  "  \"servers\": [\n"
-  "    { \"fqdn\": \"cwa01.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] },\n"
-  "    { \"fqdn\": \"cwa02.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] },\n"
-  "    { \"fqdn\": \"cwa03.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://chat.contoso.com\", \"audience\": \"internal\" },\n"
-  "                           { \"url\": \"https://im.fabrikam.com\", \"audience\": \"internal\",\n"
-  "                             \"listen\": \"10.0.0.7:443\" } ] },\n"
-  "    { \"fqdn\": \"cwa04.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://meet.contoso.com\", \"audience\": \"internal\" } ] },\n"
-  "    { \"fqdn\": \"cwa05.contoso.com\",\n"
-  "      \"virtual_servers\": [ { \"url\": \"https://meet.contoso.com\", \"audience\": \"internal\" } ] }\n"
-  "  ],\n"
-  "  \"load_balancers\": [\n"
-  "    { \"fqdn\": \"im.contoso.com\", \"vip\": \"10.0.0.50\",\n"
-  "      \"members\": [\"cwa01.contoso.com\", \"cwa02.contoso.com\"] },\n"
-  "    { \"fqdn\": \"meet.contoso.com\", \"members\": [\"cwa04.contoso.com\", \"cwa05.contoso.com\"] }\n"
-  "  ],\n"
-  "  \"reverse_proxies\": [\n"
-  "    { \"fqdn\": \"isa01.perimeter.contoso.com\",\n"
-  "      \"publishing_rules\": [\n"
-  "        { \"published_url\": \"https://im.contoso.com\", \"listen\": \"131.107.0.10:443\",\n"
-  "          \"virtual_server\": \"im.contoso.com\", \"internal_host\": \"im.contoso.com\" } ] }\n"
-  "  ],\n"
-  "  \"certificates\": []\n"
-  "}\n";
+ * on every address:
+ * tests/data/edge.cwaplan. */
 
 typedef struct
 {
@@ -1296,7 +1265,11 @@ test_dns_records (void)
 
   subject.dir = g_dir_make_tmp ("cwa-reports-XXXXXX", NULL);
   path = g_build_filename (subject.dir, "edge.cwaplan", NULL);
-  g_assert_true (g_file_set_contents (path, edge_plan, -1, NULL));
+  {
+    g_autofree gchar *edge_plan = cwa_test_dup_data_file ("edge.cwaplan");
+
+    g_assert_true (g_file_set_contents (path, edge_plan, -1, NULL));
+  }
   subject_check (&subject, cwa_test_load_plan (path), "edge.cwaplan");
   records = cwa_dns_records_compute (cwa_plan_get_deployment (subject.plan));
   g_assert_cmpuint (records->len, ==, G_N_ELEMENTS (edge_records));

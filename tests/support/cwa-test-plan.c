@@ -89,3 +89,16 @@ cwa_test_remove_tree (const gchar *path)
     }
   g_rmdir (path);
 }
+
+/* Returns the text of tests/data/@name (newly allocated); fails the test
+ * when it cannot be read. */
+gchar *
+cwa_test_dup_data_file (const gchar *name)
+{
+  gchar *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", name, NULL), &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}

@@ -22,6 +22,8 @@ CwaVirtualServer *cwa_test_add_virtual_server (CwaServer   *server,
                                                const gchar *url,
                                                CwaAudience  audience,
                                                const gchar *listen);
+/* The text of tests/data/@name, newly allocated. */
+gchar        *cwa_test_dup_data_file (const gchar *name);
 /* Deletes @path and all below it (links are removed, not followed). */
 void          cwa_test_remove_tree   (const gchar *path);
 
