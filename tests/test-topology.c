@@ -848,6 +848,101 @@ test_hint_edge (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (listener, CWA_TOPOLOGY_HINT_BAD));
 }
 
+static GtkEventController *
+drag_motion_of (GtkWidget *widget)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
+        found = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* A drag moving to the middle of @target, as GTK reports it to the view. */
+static void
+drag_over (Fixture   *fixture,
+           GtkWidget *target)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (target, GTK_WIDGET (fixture->view), &bounds));
+  g_signal_emit_by_name (drag_motion_of (GTK_WIDGET (fixture->view)), "motion",
+                         bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
+  settle (fixture);
+}
+
+/* The hint in words, visible while dragging: a note beside the target
+ * under the pointer says what the certificate lacks; it goes with the
+ * drag. */
+static void
+test_hint_note (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CwaPlan *plan;
+  GtkWidget *listener;
+  GtkWidget *lb_box;
+  GtkWidget *note;
+  GtkEventController *motion;
+  graphene_rect_t note_bounds;
+  graphene_rect_t listener_bounds;
+
+  open_example (fixture, ARRAY_PLAN);
+  plan = plan_of (fixture);
+  listener = cwa_topology_view_find_widget (fixture->view, first_rule (plan));
+  lb_box = cwa_topology_view_find_widget (fixture->view, first_load_balancer (plan));
+  note = cwa_topology_canvas_get_note (CWA_TOPOLOGY_CANVAS (cwa_topology_view_get_canvas (fixture->view)));
+  motion = drag_motion_of (GTK_WIDGET (fixture->view));
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* The drag enters; what it carries is read; it moves over the listener. */
+  g_signal_emit_by_name (motion, "enter", 1.0, 1.0);
+  cwa_topology_view_show_hint (fixture->view, cwa_plan_lookup_certificate (plan, "im-contoso-no-download"));
+  drag_over (fixture, listener);
+  g_assert_true (gtk_widget_get_mapped (note));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "does not cover download.im.contoso.com"));
+  g_assert_false (gtk_widget_has_css_class (note, "topology-note-fits"));
+  /* Beside the listener, not over it. */
+  g_assert_true (gtk_widget_compute_bounds (note, GTK_WIDGET (fixture->view), &note_bounds));
+  g_assert_true (gtk_widget_compute_bounds (listener, GTK_WIDGET (fixture->view), &listener_bounds));
+  g_assert_cmpfloat (note_bounds.size.width, >, 0);
+  g_assert_cmpfloat (note_bounds.size.height, >, 0);
+  assert_apart (&note_bounds, &listener_bounds);
+  maybe_screenshots (fixture, "topology-array-note");
+
+  /* Over the load balancer, the note follows and speaks of it. */
+  drag_over (fixture, lb_box);
+  g_assert_true (gtk_widget_get_mapped (note));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "does not cover"));
+
+  /* A certificate that fits says so. */
+  cwa_topology_view_show_hint (fixture->view, cwa_plan_lookup_certificate (plan, "im-contoso"));
+  drag_over (fixture, listener);
+  g_assert_true (gtk_widget_has_css_class (note, "topology-note-fits"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "covers every name"));
+
+  /* The drag leaves: the note goes. */
+  g_signal_emit_by_name (motion, "leave");
+  settle (fixture);
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* A drop ends the drag too. */
+  g_signal_emit_by_name (motion, "enter", 1.0, 1.0);
+  cwa_topology_view_show_hint (fixture->view, cwa_plan_lookup_certificate (plan, "im-contoso-no-download"));
+  drag_over (fixture, listener);
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_true (drop_certificate (listener, cwa_plan_lookup_certificate (plan, "im-contoso")));
+  g_assert_false (gtk_widget_get_visible (note));
+  settle (fixture);
+}
+
 /* A computer's box dragged out of the load balancer leaves it; dragged
  * onto it, joins it again; both undo. */
 static void
@@ -879,6 +974,21 @@ test_membership (Fixture       *fixture,
 
   /* Dropped on nothing but the view again, nothing more happens. */
   g_assert_false (emit_drop (cwa_topology_view_get_canvas (fixture->view), &value));
+
+  /* A member dropped back on its own load balancer: the drop is taken
+   * there (it must not reach the view, where it means "leave") and
+   * nothing changes. */
+  {
+    g_auto(GValue) member = G_VALUE_INIT;
+    CwaHistory *history = cwa_plan_get_history (plan);
+    guint entries = cwa_history_get_n_entries (history);
+
+    g_value_init (&member, CWA_TYPE_SERVER);
+    g_value_set_object (&member, nth_server (plan, 0));
+    g_assert_true (emit_drop (cwa_topology_view_find_widget (fixture->view, lb), &member));
+    g_assert_true (cwa_load_balancer_has_member (lb, cwa_server_get_fqdn (nth_server (plan, 0))));
+    g_assert_cmpuint (cwa_history_get_n_entries (history), ==, entries);
+  }
 
   g_assert_true (emit_drop (cwa_topology_view_find_widget (fixture->view, lb), &value));
   g_assert_true (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
@@ -1004,6 +1114,7 @@ main (int   argc,
   ADD ("bands", test_bands);
   ADD ("bands/drop", test_drop_edge);
   ADD ("bands/hint", test_hint_edge);
+  ADD ("bands/hint-note", test_hint_note);
   ADD ("bands/membership", test_membership);
   ADD ("bands/keyboard", test_keyboard_edge);
   ADD ("layout/arrays", test_layout_arrays);

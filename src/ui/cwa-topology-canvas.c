@@ -28,6 +28,10 @@ struct _CwaTopologyCanvas
   GArray        *links;       /* Link */
   GPtrArray     *groups;      /* CwaTopologyGroup, of the last allocation */
   int            edge_bottom; /* bottom of the edge band, or 0 without one */
+  /* While a certificate is dragged: what it means for the target under
+   * the pointer, in words, beside that target. */
+  GtkWidget     *note;
+  GtkWidget     *note_target; /* a descendant, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CwaTopologyCanvas, cwa_topology_canvas, GTK_TYPE_WIDGET)
@@ -284,13 +288,45 @@ cwa_topology_canvas_measure (GtkWidget      *widget,
   *minimum = *natural = layout (self, for_size, FALSE);
 }
 
+/* The note goes below its target, or above it at the bottom of the
+ * canvas, as wide as its text up to a little more than the target. */
+static void
+place_note (CwaTopologyCanvas *self,
+            int                width,
+            int                height)
+{
+  graphene_rect_t target = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  int natural = 0;
+  int w;
+  int h;
+  double x;
+  double y;
+
+  if (!gtk_widget_get_visible (self->note))
+    return;
+  if (self->note_target != NULL && !gtk_widget_compute_bounds (self->note_target, GTK_WIDGET (self), &target))
+    target = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  gtk_widget_measure (self->note, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  w = MAX (MIN (natural, MAX ((int) target.size.width, 280)), 1);
+  w = MIN (w, MAX (width, 1));
+  h = height_for (self->note, w);
+  x = CLAMP (target.origin.x, 0, MAX (width - w, 0));
+  y = target.origin.y + target.size.height + 4;
+  if (y + h > height)
+    y = MAX (target.origin.y - h - 4, 0);
+  gtk_widget_allocate (self->note, w, h, -1, gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, y)));
+}
+
 static void
 cwa_topology_canvas_size_allocate (GtkWidget *widget,
                                    int        width,
                                    int        height,
                                    int        baseline)
 {
-  layout (CWA_TOPOLOGY_CANVAS (widget), width, TRUE);
+  CwaTopologyCanvas *self = CWA_TOPOLOGY_CANVAS (widget);
+
+  layout (self, width, TRUE);
+  place_note (self, width, height);
 }
 
 /* Drawing: the joins from each load balancer to its members and the
@@ -372,7 +408,10 @@ cwa_topology_canvas_snapshot (GtkWidget   *widget,
   /* The boxes over the lines: a line never crosses a card's text, it
    * shows in the gaps between the bands. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
+    if (child != self->note)
+      gtk_widget_snapshot_child (widget, child, snapshot);
+  /* The note over everything. */
+  gtk_widget_snapshot_child (widget, self->note, snapshot);
 }
 
 /* The model. */
@@ -428,11 +467,57 @@ cwa_topology_canvas_clear (CwaTopologyCanvas *self)
   g_return_if_fail (CWA_IS_TOPOLOGY_CANVAS (self));
 
   cwa_topology_canvas_clear_links (self);
+  cwa_topology_canvas_hide_note (self);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_hash_table_remove_all (self->boxes);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  child = gtk_widget_get_first_child (GTK_WIDGET (self));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (child != self->note)
+        gtk_widget_unparent (child);
+      child = next;
+    }
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+cwa_topology_canvas_show_note (CwaTopologyCanvas *self,
+                               GtkWidget         *target,
+                               const gchar       *text,
+                               gboolean           fits)
+{
+  g_return_if_fail (CWA_IS_TOPOLOGY_CANVAS (self));
+  g_return_if_fail (gtk_widget_is_ancestor (target, GTK_WIDGET (self)));
+  g_return_if_fail (text != NULL);
+
+  self->note_target = target;
+  gtk_label_set_text (GTK_LABEL (self->note), text);
+  if (fits)
+    gtk_widget_add_css_class (self->note, "topology-note-fits");
+  else
+    gtk_widget_remove_css_class (self->note, "topology-note-fits");
+  gtk_widget_set_visible (self->note, TRUE);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+cwa_topology_canvas_hide_note (CwaTopologyCanvas *self)
+{
+  g_return_if_fail (CWA_IS_TOPOLOGY_CANVAS (self));
+
+  self->note_target = NULL;
+  if (self->note != NULL)
+    gtk_widget_set_visible (self->note, FALSE);
+}
+
+GtkWidget *
+cwa_topology_canvas_get_note (CwaTopologyCanvas *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_CANVAS (self), NULL);
+
+  return self->note;
 }
 
 void
@@ -501,6 +586,7 @@ cwa_topology_canvas_dispose (GObject *object)
   CwaTopologyCanvas *self = CWA_TOPOLOGY_CANVAS (object);
 
   cwa_topology_canvas_clear (self);
+  g_clear_pointer (&self->note, gtk_widget_unparent);
   g_clear_object (&self->deployment);
 
   G_OBJECT_CLASS (cwa_topology_canvas_parent_class)->dispose (object);
@@ -538,6 +624,15 @@ cwa_topology_canvas_init (CwaTopologyCanvas *self)
   self->boxes = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->links = g_array_new (FALSE, TRUE, sizeof (Link));
   g_array_set_clear_func (self->links, link_clear);
+
+  self->note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->note), 0);
+  gtk_widget_add_css_class (self->note, "topology-note");
+  /* The pointer is over the target, not the note. */
+  gtk_widget_set_can_target (self->note, FALSE);
+  gtk_widget_set_visible (self->note, FALSE);
+  gtk_widget_set_parent (self->note, GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -48,4 +48,16 @@ gboolean   cwa_topology_canvas_get_link       (CwaTopologyCanvas *self,
                                                graphene_point_t  *start,
                                                graphene_point_t  *end);
 
+/* While a certificate is dragged over @target (a descendant): a note
+ * beside it saying @text, whether it @fits or not, until hidden or the
+ * boxes are cleared.  The note is a GtkLabel over the boxes, read by
+ * screen readers as a label. */
+void       cwa_topology_canvas_show_note      (CwaTopologyCanvas *self,
+                                               GtkWidget         *target,
+                                               const gchar       *text,
+                                               gboolean           fits);
+void       cwa_topology_canvas_hide_note      (CwaTopologyCanvas *self);
+/* The note's GtkLabel (borrowed): hidden when no note is shown. */
+GtkWidget *cwa_topology_canvas_get_note       (CwaTopologyCanvas *self);
+
 G_END_DECLS

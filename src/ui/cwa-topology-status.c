@@ -115,20 +115,36 @@ dup_hint_text (CwaRequirement *requirement,
   return g_strdup_printf (_("This certificate does not cover %s"), joined);
 }
 
+gchar *
+_cwa_topology_dup_hint (CwaChecklist   *checklist,
+                        gpointer        subject,
+                        CwaCertificate *certificate,
+                        gboolean       *fits)
+{
+  CwaRequirement *requirement = certificate != NULL ? _cwa_topology_find_requirement (checklist, subject) : NULL;
+  gchar *text;
+
+  /* An http virtual server has no role to satisfy. */
+  if (requirement == NULL)
+    return NULL;
+  text = dup_hint_text (requirement, certificate);
+  if (fits != NULL)
+    *fits = text == NULL;
+  return text != NULL ? text : g_strdup (_("This certificate covers every name needed here"));
+}
+
 void
 _cwa_topology_apply_hint (GtkWidget      *widget,
                           CwaChecklist   *checklist,
                           gpointer        subject,
                           CwaCertificate *certificate)
 {
-  CwaRequirement *requirement;
-  g_autofree gchar *text = NULL;
+  gboolean fits = FALSE;
+  g_autofree gchar *text = _cwa_topology_dup_hint (checklist, subject, certificate, &fits);
 
   gtk_widget_remove_css_class (widget, CWA_TOPOLOGY_HINT_OK);
   gtk_widget_remove_css_class (widget, CWA_TOPOLOGY_HINT_BAD);
-  /* An http virtual server has no role to satisfy. */
-  requirement = certificate != NULL ? _cwa_topology_find_requirement (checklist, subject) : NULL;
-  if (requirement == NULL)
+  if (text == NULL)
     {
       /* Back to what the checklist says about it. */
       g_autofree gchar *failures = _cwa_topology_dup_failures (checklist, subject);
@@ -138,11 +154,9 @@ _cwa_topology_apply_hint (GtkWidget      *widget,
                                       failures != NULL ? failures : "", -1);
       return;
     }
-  text = dup_hint_text (requirement, certificate);
-  gtk_widget_add_css_class (widget, text == NULL ? CWA_TOPOLOGY_HINT_OK : CWA_TOPOLOGY_HINT_BAD);
-  gtk_widget_set_tooltip_text (widget, text != NULL ? text : _("This certificate covers every name needed here"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text != NULL ? text : _("This certificate covers every name needed here"), -1);
+  gtk_widget_add_css_class (widget, fits ? CWA_TOPOLOGY_HINT_OK : CWA_TOPOLOGY_HINT_BAD);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 GtkWidget *

@@ -26,6 +26,14 @@ const gchar    *_cwa_topology_status_class     (CwaUiStatus   status);
 /* Replaces the status class on @widget. */
 void            _cwa_topology_apply_status     (GtkWidget    *widget,
                                                 CwaUiStatus   status);
+/* Whether @certificate would satisfy @subject's requirement: a translated
+ * sentence naming what it lacks (@fits set FALSE) or saying that it covers
+ * every name (@fits TRUE); NULL (and @fits untouched) when @certificate is
+ * NULL or @subject has no requirement.  Free with g_free(). */
+gchar          *_cwa_topology_dup_hint         (CwaChecklist   *checklist,
+                                                gpointer        subject,
+                                                CwaCertificate *certificate,
+                                                gboolean       *fits);
 /* Shows (or with @certificate NULL, clears) whether @certificate would
  * satisfy @subject's requirement, as a class on @widget. */
 void            _cwa_topology_apply_hint       (GtkWidget      *widget,

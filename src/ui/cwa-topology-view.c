@@ -1,46 +1,17 @@
-/* cwa-topology-view.c: computers as boxes holding their virtual servers, each with its certificate; drop to assign. */
+/* cwa-topology-view.c: the deployment in three bands, following the plan and the checklist; zoom and undo.  Its drag and drop is cwa-topology-view-drop.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "cwa-cert-loader.h"
-#include "cwa-plan-edits.h"
 #include "cwa-topology-balancer.h"
 #include "cwa-topology-bands.h"
 #include "cwa-topology-box.h"
-#include "cwa-topology-canvas.h"
 #include "cwa-topology-card.h"
-#include "cwa-topology-listener.h"
 #include "cwa-topology-proxy.h"
 #include "cwa-topology-item.h"
-#include "cwa-topology-status.h"
-#include "cwa-topology-view.h"
-#include "cwa-topology-zoom.h"
+#include "cwa-topology-view-private.h"
 
 #define ZOOM_STEP 1.25
-
-struct _CwaTopologyView
-{
-  GtkWidget        parent_instance;
-
-  CwaPlan         *plan;
-  CwaChecklist    *checklist;
-  GSignalGroup    *plan_signals;
-  GSignalGroup    *checklist_signals;
-  /* Check Live Servers: its results badge the cards. */
-  CwaLiveCheck    *live_check;
-  GSignalGroup    *live_signals;
-  GCancellable    *cancellable;
-  guint            sync_id;
-  CwaCertificate  *hint;
-
-  GtkWidget       *scroller;
-  CwaTopologyZoom *zoom;
-  CwaTopologyCanvas *canvas;
-  /* The servers, load balancers and proxies the boxes were made for, in
-   * plan order: boxes are remade only when these change. */
-  GPtrArray       *shown;
-};
 
 enum {
   PROP_0,
@@ -60,105 +31,13 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CwaTopologyView, cwa_topology_view, GTK_TYPE_WIDGET)
 
-/* What the boxes and cards ask for (their CwaTopologyItem signals). */
-
-static gboolean
-is_assignable (gpointer subject)
-{
-  return CWA_IS_SERVER (subject) || CWA_IS_VIRTUAL_SERVER (subject) || CWA_IS_LOAD_BALANCER (subject) ||
-         CWA_IS_PUBLISHING_RULE (subject);
-}
-
+/* A box or card was clicked or activated: the editor shows it. */
 static void
 item_activated_cb (CwaTopologyItem *item,
                    GObject         *subject,
                    CwaTopologyView *self)
 {
   g_signal_emit (self, signals[ACTIVATED], 0, subject);
-}
-
-static gboolean
-item_assign_cb (CwaTopologyItem *item,
-                GObject         *subject,
-                CwaCertificate  *certificate,
-                CwaTopologyView *self)
-{
-  /* A drop ends the drag: no "leave" follows it. */
-  cwa_topology_view_show_hint (self, NULL);
-  return cwa_topology_view_assign (self, subject, certificate);
-}
-
-static gboolean
-item_load_files_cb (CwaTopologyItem *item,
-                    GObject         *subject,
-                    GdkFileList     *files,
-                    CwaTopologyView *self)
-{
-  GSList *list = gdk_file_list_get_files (files);
-
-  cwa_topology_view_show_hint (self, NULL);
-  if (list == NULL || !is_assignable (subject))
-    {
-      g_slist_free (list);
-      return FALSE;
-    }
-  cwa_topology_view_load_and_assign (self, subject, list);
-  g_slist_free (list);
-  return TRUE;
-}
-
-static gboolean
-box_move_cb (CwaTopologyBox   *box,
-             CwaVirtualServer *virtual_server,
-             CwaTopologyView  *self)
-{
-  return cwa_topology_view_move (self, virtual_server, cwa_topology_box_get_server (box));
-}
-
-static void
-connect_item (CwaTopologyView *self,
-              GtkWidget       *item)
-{
-  g_signal_connect_object (item, "activated", G_CALLBACK (item_activated_cb), self, 0);
-  g_signal_connect_object (item, "assign", G_CALLBACK (item_assign_cb), self, 0);
-  g_signal_connect_object (item, "load-files", G_CALLBACK (item_load_files_cb), self, 0);
-}
-
-/* Membership: a computer's box dropped on a load balancer joins it;
- * dropped anywhere else in the view, it leaves the load balancer it is
- * drawn under. */
-
-static gboolean
-balancer_add_member_cb (CwaTopologyBalancer *balancer,
-                        CwaServer           *server,
-                        CwaTopologyView     *self)
-{
-  return self->plan != NULL &&
-         cwa_plan_edits_add_member (self->plan, cwa_topology_balancer_get_load_balancer (balancer),
-                                    cwa_server_get_fqdn (server));
-}
-
-static gboolean
-leave_drop_cb (GtkDropTarget   *target,
-               const GValue    *value,
-               gdouble          x,
-               gdouble          y,
-               CwaTopologyView *self)
-{
-  CwaServer *server;
-  GListModel *lbs;
-
-  if (self->plan == NULL || !G_VALUE_HOLDS (value, CWA_TYPE_SERVER) || (server = g_value_get_object (value)) == NULL)
-    return FALSE;
-  lbs = cwa_deployment_get_load_balancers (cwa_plan_get_deployment (self->plan));
-  for (guint i = 0; i < g_list_model_get_n_items (lbs); i++)
-    {
-      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
-
-      if (cwa_load_balancer_has_member (lb, cwa_server_get_fqdn (server)))
-        return cwa_plan_edits_remove_member (self->plan, lb, cwa_server_get_fqdn (server));
-    }
-  return FALSE;
 }
 
 /* Layout: one box per computer, load balancer and reverse proxy on the
@@ -199,18 +78,13 @@ make_box (CwaTopologyView *self,
   GtkWidget *box;
 
   if (CWA_IS_SERVER (subject))
-    {
-      box = cwa_topology_box_new (CWA_SERVER (subject));
-      g_signal_connect_object (box, "move", G_CALLBACK (box_move_cb), self, 0);
-    }
+    box = cwa_topology_box_new (CWA_SERVER (subject));
   else if (CWA_IS_LOAD_BALANCER (subject))
-    {
-      box = cwa_topology_balancer_new (CWA_LOAD_BALANCER (subject));
-      g_signal_connect_object (box, "add-member", G_CALLBACK (balancer_add_member_cb), self, 0);
-    }
+    box = cwa_topology_balancer_new (CWA_LOAD_BALANCER (subject));
   else
     box = cwa_topology_proxy_new (CWA_REVERSE_PROXY (subject));
-  connect_item (self, box);
+  g_signal_connect_object (box, "activated", G_CALLBACK (item_activated_cb), self, 0);
+  _cwa_topology_view_connect_drops (self, box);
   return box;
 }
 
@@ -381,126 +255,7 @@ cwa_topology_view_get_canvas (CwaTopologyView *self)
   return GTK_WIDGET (self->canvas);
 }
 
-static void
-hint_server (CwaTopologyView *self,
-             CwaServer       *server,
-             CwaCertificate  *certificate)
-{
-  CwaTopologyBox *box = CWA_TOPOLOGY_BOX (cwa_topology_canvas_lookup (self->canvas, server));
-  GListModel *vss = cwa_server_get_virtual_servers (server);
-
-  _cwa_topology_apply_hint (cwa_topology_box_get_title (box), self->checklist, server, certificate);
-  for (guint i = 0; i < g_list_model_get_n_items (vss); i++)
-    {
-      g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, i);
-      GtkWidget *card = cwa_topology_box_find_card (box, vs);
-
-      if (card != NULL)
-        _cwa_topology_apply_hint (card, self->checklist, vs, certificate);
-    }
-}
-
-static void
-hint_proxy (CwaTopologyView *self,
-            CwaReverseProxy *proxy,
-            CwaCertificate  *certificate)
-{
-  GListModel *rules = cwa_reverse_proxy_get_publishing_rules (proxy);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      g_autoptr(CwaPublishingRule) rule = g_list_model_get_item (rules, i);
-      GtkWidget *card = cwa_topology_view_find_widget (self, rule);
-
-      if (card != NULL)
-        _cwa_topology_apply_hint (card, self->checklist, rule, certificate);
-    }
-}
-
-void
-cwa_topology_view_show_hint (CwaTopologyView *self,
-                             CwaCertificate  *certificate)
-{
-  g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
-  g_return_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate));
-
-  g_set_object (&self->hint, certificate);
-  for (guint i = 0; i < self->shown->len; i++)
-    {
-      gpointer subject = g_ptr_array_index (self->shown, i);
-
-      if (CWA_IS_SERVER (subject))
-        hint_server (self, subject, certificate);
-      else if (CWA_IS_LOAD_BALANCER (subject))
-        _cwa_topology_apply_hint (cwa_topology_canvas_lookup (self->canvas, subject), self->checklist, subject,
-                                  certificate);
-      else
-        hint_proxy (self, subject, certificate);
-    }
-}
-
-/* A drag entering the view: read what is dragged, and if it is a
- * certificate, show on every target whether it fits. */
-static void
-hint_read_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(CwaTopologyView) self = user_data;
-  const GValue *value = gdk_drop_read_value_finish (GDK_DROP (source), result, NULL);
-
-  if (value != NULL && G_VALUE_HOLDS (value, CWA_TYPE_CERTIFICATE) &&
-      gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    cwa_topology_view_show_hint (self, g_value_get_object (value));
-}
-
-static void
-drag_enter_cb (GtkDropControllerMotion *motion,
-               gdouble                  x,
-               gdouble                  y,
-               CwaTopologyView         *self)
-{
-  GdkDrop *drop = gtk_drop_controller_motion_get_drop (motion);
-
-  if (drop != NULL && gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), CWA_TYPE_CERTIFICATE))
-    gdk_drop_read_value_async (drop, CWA_TYPE_CERTIFICATE, G_PRIORITY_DEFAULT, self->cancellable,
-                               hint_read_cb, g_object_ref (self));
-}
-
-static void
-drag_leave_cb (GtkDropControllerMotion *motion,
-               CwaTopologyView         *self)
-{
-  cwa_topology_view_show_hint (self, NULL);
-}
-
-/* Assignments, moves and their undo: verbs on the plan's history. */
-
-gboolean
-cwa_topology_view_assign (CwaTopologyView *self,
-                          gpointer         subject,
-                          CwaCertificate  *certificate)
-{
-  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
-  g_return_val_if_fail (certificate == NULL || CWA_IS_CERTIFICATE (certificate), FALSE);
-
-  if (self->plan == NULL || !is_assignable (subject))
-    return FALSE;
-  cwa_plan_edits_assign (self->plan, subject, certificate);
-  return TRUE;
-}
-
-gboolean
-cwa_topology_view_move (CwaTopologyView  *self,
-                        CwaVirtualServer *virtual_server,
-                        CwaServer        *server)
-{
-  g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
-  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), FALSE);
-  g_return_val_if_fail (CWA_IS_SERVER (server), FALSE);
-
-  return self->plan != NULL && cwa_plan_edits_move_virtual_server (self->plan, virtual_server, server);
-}
+/* The plan's history. */
 
 gboolean
 cwa_topology_view_undo (CwaTopologyView *self)
@@ -508,105 +263,6 @@ cwa_topology_view_undo (CwaTopologyView *self)
   g_return_val_if_fail (CWA_IS_TOPOLOGY_VIEW (self), FALSE);
 
   return self->plan != NULL && cwa_history_undo (cwa_plan_get_history (self->plan));
-}
-
-/* Files dropped on a target: all are loaded, added to the plan, and the one
- * that satisfies the target's required names is assigned (else the first). */
-
-typedef struct
-{
-  CwaTopologyView *self;
-  GObject         *subject;
-  GPtrArray       *loaded;   /* GPtrArray of certificates per file */
-  guint            pending;
-} FileDrop;
-
-static void
-file_drop_free (FileDrop *drop)
-{
-  g_object_unref (drop->self);
-  g_object_unref (drop->subject);
-  g_ptr_array_unref (drop->loaded);
-  g_free (drop);
-}
-
-static void
-file_drop_finish (FileDrop *drop)
-{
-  CwaTopologyView *self = drop->self;
-  CwaRequirement *requirement = _cwa_topology_find_requirement (self->checklist, drop->subject);
-  CwaCertificate *chosen = NULL;
-
-  if (self->plan == NULL)
-    return;
-
-  for (guint f = 0; f < drop->loaded->len; f++)
-    {
-      GPtrArray *certificates = g_ptr_array_index (drop->loaded, f);
-      CwaCertificate *primary = cwa_cert_loader_pick_primary (certificates);
-      CwaCertificate *entry;
-
-      if (primary == NULL)
-        continue;
-      entry = cwa_plan_add_certificate (self->plan, primary);
-      for (guint i = 0; i < certificates->len; i++)
-        if (g_ptr_array_index (certificates, i) != (gpointer) primary)
-          cwa_plan_add_chain_certificate (self->plan, g_ptr_array_index (certificates, i));
-      if (cwa_certificate_is_ca (entry))
-        continue;
-      if (chosen == NULL ||
-          (requirement != NULL && !cwa_requirement_is_satisfied_by (requirement, chosen) &&
-           cwa_requirement_is_satisfied_by (requirement, entry)))
-        chosen = entry;
-    }
-  if (chosen != NULL)
-    cwa_topology_view_assign (self, drop->subject, chosen);
-}
-
-static void
-file_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  FileDrop *drop = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_file_finish (result, &error);
-
-  if (certificates != NULL)
-    g_ptr_array_add (drop->loaded, g_steal_pointer (&certificates));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree gchar *escaped = g_markup_escape_text (error->message, -1);
-
-      cwa_ui_show_toast (GTK_WIDGET (drop->self), escaped);
-    }
-
-  if (--drop->pending > 0)
-    return;
-  if (!g_cancellable_is_cancelled (drop->self->cancellable))
-    file_drop_finish (drop);
-  file_drop_free (drop);
-}
-
-void
-cwa_topology_view_load_and_assign (CwaTopologyView *self,
-                                   gpointer         subject,
-                                   GSList          *files)
-{
-  FileDrop *drop;
-
-  g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
-  g_return_if_fail (is_assignable (subject));
-
-  if (files == NULL)
-    return;
-  drop = g_new0 (FileDrop, 1);
-  drop->self = g_object_ref (self);
-  drop->subject = g_object_ref (subject);
-  drop->loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  drop->pending = g_slist_length (files);
-  for (GSList *l = files; l != NULL; l = l->next)
-    cwa_cert_loader_load_file_async (l->data, NULL, self->cancellable, file_loaded_cb, drop);
 }
 
 /* Zoom. */
@@ -833,8 +489,6 @@ static void
 cwa_topology_view_init (CwaTopologyView *self)
 {
   GtkEventController *scroll;
-  GtkEventController *motion;
-  GtkDropTarget *leave;
 
   self->plan_signals = g_signal_group_new (CWA_TYPE_PLAN);
   g_signal_group_connect_object (self->plan_signals, "changed",
@@ -857,9 +511,6 @@ cwa_topology_view_init (CwaTopologyView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Topology of the deployment"), -1);
   cwa_topology_zoom_set_child (self->zoom, GTK_WIDGET (self->canvas));
-  leave = gtk_drop_target_new (CWA_TYPE_SERVER, GDK_ACTION_MOVE);
-  g_signal_connect (leave, "drop", G_CALLBACK (leave_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (leave));
   self->cancellable = g_cancellable_new ();
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -867,11 +518,7 @@ cwa_topology_view_init (CwaTopologyView *self)
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-
-  motion = gtk_drop_controller_motion_new ();
-  g_signal_connect (motion, "enter", G_CALLBACK (drag_enter_cb), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (drag_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  _cwa_topology_view_init_drops (self);
 }
 
 GtkWidget *
