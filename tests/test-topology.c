@@ -137,24 +137,35 @@ nth_server (CwaPlan *plan,
   return server;
 }
 
-static GtkDropTarget *
-drop_target_of (GtkWidget *widget,
-                GType      accepts)
+/* The first controller of @widget that is a @type and, for a drop target,
+ * accepts @accepts (G_TYPE_INVALID: any). */
+static GtkEventController *
+controller_of (GtkWidget *widget,
+               GType      type,
+               GType      accepts)
 {
   GListModel *controllers = gtk_widget_observe_controllers (widget);
-  GtkDropTarget *found = NULL;
+  GtkEventController *found = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_DROP_TARGET (controller) &&
-          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), accepts))
-        found = GTK_DROP_TARGET (controller);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          (accepts == G_TYPE_INVALID ||
+           gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), accepts)))
+        found = GTK_EVENT_CONTROLLER (controller);
     }
   g_object_unref (controllers);
   g_assert_nonnull (found);
   return found;
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget,
+                GType      accepts)
+{
+  return GTK_DROP_TARGET (controller_of (widget, GTK_TYPE_DROP_TARGET, accepts));
 }
 
 static gboolean
@@ -851,19 +862,7 @@ test_hint_edge (Fixture       *fixture,
 static GtkEventController *
 drag_motion_of (GtkWidget *widget)
 {
-  GListModel *controllers = gtk_widget_observe_controllers (widget);
-  GtkEventController *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
-        found = GTK_EVENT_CONTROLLER (controller);
-    }
-  g_object_unref (controllers);
-  g_assert_nonnull (found);
-  return found;
+  return controller_of (widget, GTK_TYPE_DROP_CONTROLLER_MOTION, G_TYPE_INVALID);
 }
 
 /* A drag moving to the middle of @target, as GTK reports it to the view. */
