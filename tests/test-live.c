@@ -8,11 +8,13 @@
 #include "cwa-deployment-editor.h"
 #include "cwa-live-group.h"
 #include "cwa-plan-edits.h"
-#include "cwa-test-cert.h"
+#include "cwa-test-ca.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-tls-server.h"
 #include "cwa-test-ui.h"
+#include "cwa-topology-balancer.h"
 #include "cwa-topology-card.h"
+#include "cwa-topology-listener.h"
 #include "cwa-topology-view.h"
 #include "cwa-window.h"
 
@@ -21,8 +23,7 @@ typedef struct
   CwaWindow         *window;
   CwaChecklistPanel *panel;
   CwaLiveCheck      *live;
-  CwaTestIssuer     *root;
-  CwaTestIssuer     *issuing;
+  CwaTestCa         *ca;
   GPtrArray         *servers;   /* CwaTestTlsServer */
   guint              n_finished;
   gboolean           cancelled;
@@ -38,26 +39,6 @@ finished_cb (CwaLiveCheck *live,
 }
 
 static void
-make_authorities (Fixture *fixture)
-{
-  CwaTestCertSpec spec;
-
-  cwa_test_cert_spec_init (&spec, "CN=Contoso Test Root,O=Contoso");
-  spec.is_ca = TRUE;
-  spec.not_before = G_GINT64_CONSTANT (1735689600);  /* 2025-01-01 */
-  spec.not_after = G_GINT64_CONSTANT (2051222400);   /* 2035-01-01 */
-  fixture->root = cwa_test_issuer_new (&spec);
-
-  cwa_test_cert_spec_init (&spec, "CN=Contoso Issuing CA,O=Contoso");
-  spec.is_ca = TRUE;
-  spec.key = CWA_TEST_KEY_EC256;
-  spec.issuer = fixture->root;
-  spec.not_before = G_GINT64_CONSTANT (1735689600);
-  spec.not_after = G_GINT64_CONSTANT (2051222400);
-  fixture->issuing = cwa_test_issuer_new (&spec);
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -70,7 +51,7 @@ fixture_setup (Fixture       *fixture,
   cwa_probe_set_timeout (cwa_live_check_get_probe (fixture->live), 2000);
   g_signal_connect (fixture->live, "finished", G_CALLBACK (finished_cb), fixture);
   fixture->servers = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_test_tls_server_free);
-  make_authorities (fixture);
+  fixture->ca = cwa_test_ca_new ();
   gtk_window_present (GTK_WINDOW (fixture->window));
   cwa_test_ui_drain_main_loop ();
 }
@@ -85,8 +66,7 @@ fixture_teardown (Fixture       *fixture,
   cwa_test_ui_drain_main_loop ();
   g_assert_finalize_object (fixture->window);
   g_clear_pointer (&fixture->servers, g_ptr_array_unref);
-  g_clear_pointer (&fixture->issuing, cwa_test_issuer_free);
-  g_clear_pointer (&fixture->root, cwa_test_issuer_free);
+  g_clear_pointer (&fixture->ca, cwa_test_ca_free);
 }
 
 /* A server certificate for @host from the issuing CA, with the names a
@@ -96,17 +76,11 @@ make_leaf (Fixture     *fixture,
            const gchar *host,
            guint64      serial)
 {
-  g_autofree gchar *subject = g_strdup_printf ("CN=%s,O=Contoso", host);
-  g_autofree gchar *as_host = g_strconcat ("as.", host, NULL);
-  g_autofree gchar *download_host = g_strconcat ("download.", host, NULL);
-  const gchar *names[] = { host, as_host, download_host, NULL };
-  CwaTestCertSpec spec;
+  g_autoptr(GBytes) der = cwa_test_ca_build_site_der (fixture->ca, host, NULL, 0, serial);
+  CwaCertificate *certificate = cwa_certificate_new_from_der (der, NULL, 0, NULL);
 
-  cwa_test_cert_spec_init (&spec, subject);
-  spec.dns_names = names;
-  spec.issuer = fixture->issuing;
-  spec.serial = serial;
-  return cwa_test_cert_build (&spec);
+  g_assert_nonnull (certificate);
+  return certificate;
 }
 
 /* Adds a copy of @certificate to @plan as entry @id. */
@@ -131,13 +105,9 @@ serve (Fixture        *fixture,
        CwaCertificate *leaf)
 {
   CwaConnectMap *map = cwa_probe_get_connect_map (cwa_live_check_get_probe (fixture->live));
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
   static const gchar * const prefixes[] = { "", "as.", "download." };
 
-  g_ptr_array_add (chain, cwa_certificate_get_der (leaf));
-  g_ptr_array_add (chain, cwa_test_issuer_get_der (fixture->issuing));
-  g_ptr_array_add (fixture->servers,
-                   cwa_test_tls_server_new (address, 443, CWA_TEST_SERVER_TLS, chain, CWA_TEST_KEY_RSA2048));
+  g_ptr_array_add (fixture->servers, cwa_test_ca_serve (fixture->ca, address, 443, cwa_certificate_get_der (leaf), TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
       g_autofree gchar *entry = g_strdup_printf ("%s%s:443:%s", prefixes[i], host, address);
@@ -170,7 +140,7 @@ setup_sites (Fixture *fixture)
   g_autoptr(CwaCertificate) other_planned = make_leaf (fixture, "other.contoso.com", 102);
   g_autoptr(CwaCertificate) other_served = make_leaf (fixture, "other.contoso.com", 199);
 
-  add_entry (plan, cwa_test_issuer_get_certificate (fixture->root), "contoso-root");
+  add_entry (plan, cwa_test_issuer_get_certificate (cwa_test_ca_get_root (fixture->ca)), "contoso-root");
   add_site (server, "good.contoso.com", add_entry (plan, good, "good"));
   add_site (server, "other.contoso.com", add_entry (plan, other_planned, "other-planned"));
   cwa_deployment_add_server (cwa_plan_get_deployment (plan), server);
@@ -197,6 +167,51 @@ setup_sites_and_refused (Fixture *fixture)
   /* 127.0.0.8: nobody listens there. */
   g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (cwa_live_check_get_probe (fixture->live)),
                                               "refused.contoso.com:443:127.0.0.8", NULL));
+}
+
+/* The array plan of the window: cwa01 and cwa02 serve im.contoso.com
+ * behind a pass-through load balancer (virtual IP 127.0.0.20), cwa02
+ * still last year's certificate; a reverse proxy publishes the array as
+ * im.contoso.net on a listener at 127.0.0.30. */
+static void
+setup_array (Fixture *fixture)
+{
+  static const gchar * const members[] = { "cwa01.contoso.com", "cwa02.contoso.com" };
+  static const gchar * const addresses[] = { "127.0.0.21", "127.0.0.22" };
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  g_autoptr(CwaCertificate) im = make_leaf (fixture, "im.contoso.com", 201);
+  g_autoptr(CwaCertificate) im_old = make_leaf (fixture, "im.contoso.com", 200);
+  g_autoptr(CwaCertificate) published = make_leaf (fixture, "im.contoso.net", 202);
+  g_autoptr(CwaLoadBalancer) lb = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.net", "im.contoso.com");
+  CwaCertificate *planned;
+
+  add_entry (plan, cwa_test_issuer_get_certificate (cwa_test_ca_get_root (fixture->ca)), "contoso-root");
+  planned = add_entry (plan, im, "im");
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autoptr(CwaServer) server = cwa_server_new (members[i]);
+
+      add_site (server, "im.contoso.com", planned);
+      cwa_deployment_add_server (deployment, server);
+      g_assert_true (cwa_load_balancer_add_member (lb, members[i]));
+    }
+  cwa_load_balancer_set_vip (lb, "127.0.0.20");
+  cwa_deployment_add_load_balancer (deployment, lb);
+  cwa_publishing_rule_set_listen (rule, "127.0.0.30:443");
+  cwa_publishing_rule_set_listener_certificate (rule, add_entry (plan, published, "im-public"));
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  cwa_plan_set_modified (plan, FALSE);
+  cwa_window_set_plan (fixture->window, plan);
+
+  /* Each member on its own address, past the load balancer. */
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    serve (fixture, members[i], addresses[i], i == 0 ? im : im_old);
+  serve (fixture, "im.contoso.com", "127.0.0.20", im);
+  serve (fixture, "im.contoso.net", "127.0.0.30", published);
 }
 
 static gboolean
@@ -403,16 +418,67 @@ test_live_group (Fixture       *fixture,
   g_assert_true (adw_expander_row_get_expanded (find_endpoint_row (fixture, "other.contoso.com:443")));
 }
 
+static CwaTopologyView *
+topology_view (Fixture *fixture)
+{
+  CwaDeploymentEditor *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+
+  return CWA_TOPOLOGY_VIEW (cwa_deployment_editor_get_topology_view (editor));
+}
+
+/* Shows the topology view in the editor, as its toggle does. */
+static void
+show_topology (Fixture *fixture)
+{
+  CwaDeploymentEditor *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+
+  gtk_toggle_button_set_active (cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
+  cwa_test_ui_drain_main_loop ();
+}
+
 static CwaTopologyCard *
 find_card (Fixture     *fixture,
            const gchar *host)
 {
-  CwaDeploymentEditor *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
-  CwaTopologyView *view = CWA_TOPOLOGY_VIEW (cwa_deployment_editor_get_topology_view (editor));
-  GtkWidget *card = cwa_topology_view_find_widget (view, find_site (cwa_window_get_plan (fixture->window), host));
+  GtkWidget *card = cwa_topology_view_find_widget (topology_view (fixture),
+                                                   find_site (cwa_window_get_plan (fixture->window), host));
 
   g_assert_true (CWA_IS_TOPOLOGY_CARD (card));
   return CWA_TOPOLOGY_CARD (card);
+}
+
+/* The live badge inside @item (a card, listener or load balancer). */
+static GtkWidget *
+live_badge (gpointer item)
+{
+  g_autoptr(GPtrArray) labels = cwa_test_ui_find_all (item, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "topology-live"))
+      return g_ptr_array_index (labels, i);
+  g_error ("no live badge in %s", G_OBJECT_TYPE_NAME (item));
+  return NULL;
+}
+
+/* Whether @item's live badge is shown greyed as checked before the last
+ * change, with a tooltip and an accessible name that say so. */
+static gboolean
+badge_is_stale (gpointer item)
+{
+  GtkWidget *badge = live_badge (item);
+  const gchar *tooltip = gtk_widget_get_tooltip_text (badge);
+
+  return gtk_widget_get_visible (badge) && gtk_widget_has_css_class (badge, "live-stale") &&
+         tooltip != NULL && strstr (tooltip, "Checked before your last change, at ") != NULL;
+}
+
+/* The time of the last check as the badges show it, e.g. "14:02". */
+static gchar *
+dup_check_time (Fixture *fixture)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (cwa_live_check_get_checked_at (fixture->live));
+
+  return g_date_time_format (local, "%H:%M");
 }
 
 /* Each card of the topology view is badged with what its endpoint served,
@@ -421,20 +487,16 @@ static void
 test_badges (Fixture       *fixture,
              gconstpointer  data)
 {
-  CwaDeploymentEditor *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
-  g_autoptr(GDateTime) local = NULL;
   g_autofree gchar *time = NULL;
   g_autofree gchar *expected = NULL;
   CwaPlan *plan;
 
   setup_sites_and_refused (fixture);
-  gtk_toggle_button_set_active (cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
-  cwa_test_ui_drain_main_loop ();
+  show_topology (fixture);
   g_assert_null (cwa_topology_card_get_live_text (find_card (fixture, "good.contoso.com")));
 
   check_live (fixture);
-  local = g_date_time_to_local (cwa_live_check_get_checked_at (fixture->live));
-  time = g_date_time_format (local, "%H:%M");
+  time = dup_check_time (fixture);
   expected = g_strdup_printf ("Served as planned · %s", time);
   CWA_TEST_WAIT_FOR (g_strcmp0 (cwa_topology_card_get_live_text (find_card (fixture, "good.contoso.com")), expected) == 0);
   g_assert_true (g_str_has_prefix (cwa_topology_card_get_live_text (find_card (fixture, "other.contoso.com")),
@@ -445,10 +507,81 @@ test_badges (Fixture       *fixture,
 
   plan = cwa_window_get_plan (fixture->window);
   g_assert_true (cwa_plan_edits_assign (plan, find_site (plan, "other.contoso.com"), NULL));
-  CWA_TEST_WAIT_FOR (gtk_widget_has_css_class (gtk_widget_get_last_child (gtk_widget_get_first_child (
-                       GTK_WIDGET (find_card (fixture, "good.contoso.com")))), "live-stale"));
+  CWA_TEST_WAIT_FOR (badge_is_stale (find_card (fixture, "good.contoso.com")));
   /* Still there: stale, not dropped. */
   g_assert_cmpstr (cwa_topology_card_get_live_text (find_card (fixture, "good.contoso.com")), ==, expected);
+}
+
+/* The load balancer and the reverse proxy's listener are badged as the
+ * cards are, each with what its own endpoint served: the array's virtual
+ * IP and the listener serve as planned, the second member last year's
+ * certificate.  After an edit all are dimmed. */
+static void
+test_badges_array (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaDeployment *deployment;
+  g_autoptr(CwaLoadBalancer) lb = NULL;
+  g_autoptr(CwaReverseProxy) proxy = NULL;
+  g_autoptr(CwaPublishingRule) rule = NULL;
+  g_autoptr(CwaServer) second = NULL;
+  g_autoptr(CwaVirtualServer) second_site = NULL;
+  g_autofree gchar *time = NULL;
+  g_autofree gchar *expected = NULL;
+  g_autofree gchar *accessible = NULL;
+  GtkWidget *balancer;
+  GtkWidget *listener;
+  GtkWidget *card;
+
+  setup_array (fixture);
+  show_topology (fixture);
+  plan = cwa_window_get_plan (fixture->window);
+  deployment = cwa_plan_get_deployment (plan);
+  lb = g_list_model_get_item (cwa_deployment_get_load_balancers (deployment), 0);
+  proxy = g_list_model_get_item (cwa_deployment_get_reverse_proxies (deployment), 0);
+  rule = g_list_model_get_item (cwa_reverse_proxy_get_publishing_rules (proxy), 0);
+  second = g_list_model_get_item (cwa_deployment_get_servers (deployment), 1);
+  second_site = g_list_model_get_item (cwa_server_get_virtual_servers (second), 0);
+  balancer = cwa_topology_view_find_widget (topology_view (fixture), lb);
+  listener = cwa_topology_view_find_widget (topology_view (fixture), rule);
+  card = cwa_topology_view_find_widget (topology_view (fixture), second_site);
+  g_assert_true (CWA_IS_TOPOLOGY_BALANCER (balancer));
+  g_assert_true (CWA_IS_TOPOLOGY_LISTENER (listener));
+  g_assert_true (CWA_IS_TOPOLOGY_CARD (card));
+  g_assert_null (cwa_topology_balancer_get_live_text (CWA_TOPOLOGY_BALANCER (balancer)));
+  g_assert_null (cwa_topology_listener_get_live_text (CWA_TOPOLOGY_LISTENER (listener)));
+  g_assert_false (gtk_widget_get_visible (live_badge (listener)));
+
+  check_live (fixture);
+  time = dup_check_time (fixture);
+  expected = g_strdup_printf ("Served as planned · %s", time);
+  CWA_TEST_WAIT_FOR (g_strcmp0 (cwa_topology_listener_get_live_text (CWA_TOPOLOGY_LISTENER (listener)), expected) == 0);
+  g_assert_cmpstr (cwa_topology_balancer_get_live_text (CWA_TOPOLOGY_BALANCER (balancer)), ==, expected);
+  g_assert_true (g_str_has_prefix (cwa_topology_card_get_live_text (CWA_TOPOLOGY_CARD (card)),
+                                   "Serves another certificate · "));
+  g_assert_true (gtk_widget_has_css_class (live_badge (listener), "live-as-planned"));
+  g_assert_true (gtk_widget_has_css_class (live_badge (card), "live-other"));
+  g_assert_false (badge_is_stale (balancer));
+  /* The tooltip and the accessible name say what was found, and when. */
+  accessible = g_strdup_printf ("Served as planned · Checked at %s", time);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (live_badge (balancer)), ==, accessible);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (live_badge (listener)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       accessible);
+  cwa_test_ui_maybe_screenshot (GTK_WIDGET (fixture->window), "live-check-array");
+
+  /* An edit dims every badge, wherever it is; the view may remake its
+   * widgets meanwhile. */
+  g_assert_true (cwa_plan_edits_assign (plan, rule, NULL));
+  CWA_TEST_WAIT_FOR (badge_is_stale (cwa_topology_view_find_widget (topology_view (fixture), rule)));
+  balancer = cwa_topology_view_find_widget (topology_view (fixture), lb);
+  listener = cwa_topology_view_find_widget (topology_view (fixture), rule);
+  card = cwa_topology_view_find_widget (topology_view (fixture), second_site);
+  g_assert_true (badge_is_stale (balancer));
+  g_assert_true (badge_is_stale (card));
+  g_assert_cmpstr (cwa_topology_listener_get_live_text (CWA_TOPOLOGY_LISTENER (listener)), ==, expected);
+  g_assert_cmpstr (cwa_topology_balancer_get_live_text (CWA_TOPOLOGY_BALANCER (balancer)), ==, expected);
+  cwa_test_ui_maybe_screenshot (GTK_WIDGET (fixture->window), "live-check-array-stale");
 }
 
 /* Cancel while an endpoint accepts TCP but never answers the handshake:
@@ -603,6 +736,7 @@ main (int   argc,
   ADD ("stale-after-edit", test_stale_after_edit);
   ADD ("add-served", test_add_served);
   ADD ("badges", test_badges);
+  ADD ("badges-array", test_badges_array);
 #undef ADD
 
   status = g_test_run ();

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cwa-connect-map.h"
+#include "cwa-test-ca.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-run.h"
@@ -22,57 +23,12 @@ typedef struct
 {
   gchar         *dir;
   gchar         *plan_path;
-  CwaTestIssuer *root;
-  CwaTestIssuer *issuing;
+  CwaTestCa     *ca;
   GHashTable    *pems;      /* id -> PEM of every certificate of the plan */
   GHashTable    *ders;      /* name -> GBytes of every certificate made */
   GPtrArray     *servers;   /* CwaTestTlsServer */
   guint          connect_to_port;
 } Fixture;
-
-static const gchar *
-host_names (const gchar *host,
-            gchar      **as_host,
-            gchar      **download_host)
-{
-  *as_host = g_strconcat ("as.", host, NULL);
-  *download_host = g_strconcat ("download.", host, NULL);
-  return host;
-}
-
-/* A server certificate for @host issued by the issuing CA: subject the
- * host; SAN the host, as.<host> and download.<host> unless @without. */
-static GBytes *
-make_leaf (Fixture     *fixture,
-           const gchar *host,
-           const gchar *without,
-           gint64       not_after,
-           guint64      serial)
-{
-  g_autofree gchar *subject = g_strdup_printf ("CN=%s,O=Contoso", host);
-  g_autofree gchar *as_host = NULL;
-  g_autofree gchar *download_host = NULL;
-  const gchar *names[4] = { NULL };
-  CwaTestCertSpec spec;
-  guint n = 0;
-
-  host_names (host, &as_host, &download_host);
-  if (g_strcmp0 (without, host) != 0)
-    names[n++] = host;
-  if (g_strcmp0 (without, as_host) != 0)
-    names[n++] = as_host;
-  if (g_strcmp0 (without, download_host) != 0)
-    names[n++] = download_host;
-
-  cwa_test_cert_spec_init (&spec, subject);
-  spec.dns_names = names;
-  spec.issuer = fixture->issuing;
-  spec.serial = serial;
-  if (not_after != 0)
-    spec.not_after = not_after;
-
-  return cwa_test_cert_build_der (&spec);
-}
 
 static gchar *
 der_to_pem (GBytes *der)
@@ -110,8 +66,8 @@ get_der (Fixture     *fixture,
   return der;
 }
 
-/* A TLS server on @address:443 serving @leaf and, with @with_issuing, the
- * issuing CA after it. */
+/* A TLS server on @address:@port serving the certificate named @leaf and,
+ * with @with_issuing, the issuing CA after it. */
 static CwaTestTlsServer *
 start_tls (Fixture     *fixture,
            const gchar *address,
@@ -119,40 +75,10 @@ start_tls (Fixture     *fixture,
            const gchar *leaf,
            gboolean     with_issuing)
 {
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  CwaTestTlsServer *server;
+  CwaTestTlsServer *server = cwa_test_ca_serve (fixture->ca, address, port, get_der (fixture, leaf), with_issuing);
 
-  g_ptr_array_add (chain, get_der (fixture, leaf));
-  if (with_issuing)
-    g_ptr_array_add (chain, cwa_test_issuer_get_der (fixture->issuing));
-
-  server = cwa_test_tls_server_new (address, port, CWA_TEST_SERVER_TLS, chain, CWA_TEST_KEY_RSA2048);
   g_ptr_array_add (fixture->servers, server);
   return server;
-}
-
-static void
-make_authorities (Fixture *fixture)
-{
-  CwaTestCertSpec spec;
-
-  cwa_test_cert_spec_init (&spec, "CN=Contoso Test Root,O=Contoso");
-  spec.is_ca = TRUE;
-  spec.key = CWA_TEST_KEY_RSA3072;
-  spec.not_before = G_GINT64_CONSTANT (1735689600);  /* 2025-01-01 */
-  spec.not_after = G_GINT64_CONSTANT (2051222400);   /* 2035-01-01 */
-  fixture->root = cwa_test_issuer_new (&spec);
-
-  cwa_test_cert_spec_init (&spec, "CN=Contoso Issuing CA,O=Contoso");
-  spec.is_ca = TRUE;
-  spec.key = CWA_TEST_KEY_EC256;
-  spec.issuer = fixture->root;
-  spec.not_before = G_GINT64_CONSTANT (1735689600);
-  spec.not_after = G_GINT64_CONSTANT (2051222400);
-  fixture->issuing = cwa_test_issuer_new (&spec);
-
-  add_certificate (fixture, "contoso-root", cwa_test_issuer_get_der (fixture->root));
-  add_certificate (fixture, "contoso-issuing", cwa_test_issuer_get_der (fixture->issuing));
 }
 
 static void
@@ -164,7 +90,9 @@ fixture_init (Fixture *fixture)
   fixture->pems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   fixture->ders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   fixture->servers = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_test_tls_server_free);
-  make_authorities (fixture);
+  fixture->ca = cwa_test_ca_new ();
+  add_certificate (fixture, "contoso-root", cwa_test_issuer_get_der (cwa_test_ca_get_root (fixture->ca)));
+  add_certificate (fixture, "contoso-issuing", cwa_test_issuer_get_der (cwa_test_ca_get_issuing (fixture->ca)));
 }
 
 static void
@@ -173,8 +101,7 @@ fixture_clear (Fixture *fixture)
   g_clear_pointer (&fixture->servers, g_ptr_array_unref);
   g_clear_pointer (&fixture->pems, g_hash_table_unref);
   g_clear_pointer (&fixture->ders, g_hash_table_unref);
-  g_clear_pointer (&fixture->issuing, cwa_test_issuer_free);
-  g_clear_pointer (&fixture->root, cwa_test_issuer_free);
+  g_clear_pointer (&fixture->ca, cwa_test_ca_free);
   if (fixture->dir != NULL && g_getenv ("CWA_TEST_KEEP") == NULL)
     cwa_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
@@ -293,7 +220,7 @@ make_mtls (Fixture *fixture)
 
   cwa_test_cert_spec_init (&spec, "CN=cwa01.contoso.com,O=Contoso");
   spec.dns_names = names;
-  spec.issuer = fixture->issuing;
+  spec.issuer = cwa_test_ca_get_issuing (fixture->ca);
   der = cwa_test_cert_build_der (&spec);
   add_certificate (fixture, "mtls", der);
 }
@@ -398,7 +325,7 @@ add_leaf (Fixture     *fixture,
           gint64       not_after,
           guint64      serial)
 {
-  g_autoptr(GBytes) der = make_leaf (fixture, host, without, not_after, serial);
+  g_autoptr(GBytes) der = cwa_test_ca_build_site_der (fixture->ca, host, without, not_after, serial);
 
   add_certificate (fixture, id, der);
 }
@@ -423,8 +350,6 @@ static void
 make_cases (Fixture   *fixture,
             GPtrArray *args)
 {
-  g_autoptr(GBytes) other_served = NULL;
-  g_autoptr(GBytes) none_served = NULL;
   CwaTestTlsServer *server;
 
   make_mtls (fixture);
@@ -439,8 +364,8 @@ make_cases (Fixture   *fixture,
   add_leaf (fixture, "ct", "ct.contoso.com", NULL, 0, 110);
   add_leaf (fixture, "bound", "bound.contoso.com", NULL, 0, 111);
   /* Served but never planned: one the plan lacks, one it holds unassigned. */
-  other_served = make_leaf (fixture, "other.contoso.com", NULL, 0, 199);
-  g_hash_table_insert (fixture->ders, g_strdup ("other-served"), g_bytes_ref (other_served));
+  g_hash_table_insert (fixture->ders, g_strdup ("other-served"),
+                       cwa_test_ca_build_site_der (fixture->ca, "other.contoso.com", NULL, 0, 199));
   add_leaf (fixture, "none-spare", "none.contoso.com", NULL, 0, 103);
   write_plan (fixture, case_sites, G_N_ELEMENTS (case_sites));
 

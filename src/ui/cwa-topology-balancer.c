@@ -182,3 +182,22 @@ cwa_topology_balancer_new (CwaLoadBalancer *load_balancer)
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (load_balancer));
   return GTK_WIDGET (self);
 }
+
+void
+cwa_topology_balancer_set_live_status (CwaTopologyBalancer *self,
+                                    CwaLiveStatus       status,
+                                    GDateTime          *checked_at,
+                                    gboolean            stale)
+{
+  g_return_if_fail (CWA_IS_TOPOLOGY_BALANCER (self));
+
+  _cwa_topology_face_set_live (&self->face, status, checked_at, stale);
+}
+
+const gchar *
+cwa_topology_balancer_get_live_text (CwaTopologyBalancer *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_BALANCER (self), NULL);
+
+  return _cwa_topology_face_get_live_text (&self->face);
+}

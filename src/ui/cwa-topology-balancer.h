@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cwa-checklist.h"
+#include "cwa-live-check.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,13 @@ CwaLoadBalancer *cwa_topology_balancer_get_load_balancer (CwaTopologyBalancer *s
 /* Re-reads the load balancer and the findings about it. */
 void             cwa_topology_balancer_refresh           (CwaTopologyBalancer *self,
                                                           CwaChecklist        *checklist);
+/* The badge of Check Live Servers: what the load balancer served and when
+ * (hidden for CWA_LIVE_STATUS_NONE), dimmed when @stale. */
+void             cwa_topology_balancer_set_live_status   (CwaTopologyBalancer *self,
+                                                          CwaLiveStatus        status,
+                                                          GDateTime           *checked_at,
+                                                          gboolean             stale);
+/* The badge's text, or NULL while it is hidden. */
+const gchar     *cwa_topology_balancer_get_live_text     (CwaTopologyBalancer *self);
 
 G_END_DECLS

@@ -380,11 +380,7 @@ cwa_topology_card_init (CwaTopologyCard *self)
   gtk_widget_set_visible (self->names_label, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->names_label);
 
-  self->live_badge = gtk_label_new (NULL);
-  gtk_widget_set_halign (self->live_badge, GTK_ALIGN_START);
-  gtk_widget_add_css_class (self->live_badge, "topology-live");
-  gtk_widget_add_css_class (self->live_badge, "caption-heading");
-  gtk_widget_set_visible (self->live_badge, FALSE);
+  self->live_badge = _cwa_topology_live_badge_new ();
   gtk_box_append (GTK_BOX (self->content), self->live_badge);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

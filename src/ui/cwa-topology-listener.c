@@ -134,3 +134,22 @@ cwa_topology_listener_new (CwaPublishingRule *rule)
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (rule));
   return GTK_WIDGET (self);
 }
+
+void
+cwa_topology_listener_set_live_status (CwaTopologyListener *self,
+                                    CwaLiveStatus       status,
+                                    GDateTime          *checked_at,
+                                    gboolean            stale)
+{
+  g_return_if_fail (CWA_IS_TOPOLOGY_LISTENER (self));
+
+  _cwa_topology_face_set_live (&self->face, status, checked_at, stale);
+}
+
+const gchar *
+cwa_topology_listener_get_live_text (CwaTopologyListener *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_LISTENER (self), NULL);
+
+  return _cwa_topology_face_get_live_text (&self->face);
+}

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cwa-checklist.h"
+#include "cwa-live-check.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,13 @@ CwaPublishingRule *cwa_topology_listener_get_rule     (CwaTopologyListener *self
 /* Re-reads the publishing rule and the findings about it. */
 void               cwa_topology_listener_refresh      (CwaTopologyListener *self,
                                                        CwaChecklist        *checklist);
+/* The badge of Check Live Servers: what the listener served and when
+ * (hidden for CWA_LIVE_STATUS_NONE), dimmed when @stale. */
+void               cwa_topology_listener_set_live_status (CwaTopologyListener *self,
+                                                          CwaLiveStatus        status,
+                                                          GDateTime           *checked_at,
+                                                          gboolean             stale);
+/* The badge's text, or NULL while it is hidden. */
+const gchar       *cwa_topology_listener_get_live_text   (CwaTopologyListener *self);
 
 G_END_DECLS

@@ -170,6 +170,18 @@ _cwa_topology_caption_label (void)
   return label;
 }
 
+GtkWidget *
+_cwa_topology_live_badge_new (void)
+{
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "topology-live");
+  gtk_widget_add_css_class (badge, "caption-heading");
+  gtk_widget_set_visible (badge, FALSE);
+  return badge;
+}
+
 void
 _cwa_topology_face_init (CwaTopologyFace *face,
                          GtkWidget       *content,
@@ -212,6 +224,9 @@ _cwa_topology_face_init (CwaTopologyFace *face,
   gtk_widget_add_css_class (face->names_label, "topology-names");
   gtk_widget_set_visible (face->names_label, FALSE);
   gtk_box_append (GTK_BOX (content), face->names_label);
+
+  face->live_badge = _cwa_topology_live_badge_new ();
+  gtk_box_append (GTK_BOX (content), face->live_badge);
 }
 
 static void
@@ -269,4 +284,19 @@ _cwa_topology_face_update (CwaTopologyFace *face,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, failures != NULL ? failures : "",
                                   -1);
+}
+
+void
+_cwa_topology_face_set_live (CwaTopologyFace *face,
+                             CwaLiveStatus    status,
+                             GDateTime       *checked_at,
+                             gboolean         stale)
+{
+  cwa_ui_live_badge_update (GTK_LABEL (face->live_badge), status, checked_at, stale);
+}
+
+const gchar *
+_cwa_topology_face_get_live_text (CwaTopologyFace *face)
+{
+  return gtk_widget_get_visible (face->live_badge) ? gtk_label_get_text (GTK_LABEL (face->live_badge)) : NULL;
 }

@@ -43,6 +43,9 @@ void            _cwa_topology_apply_hint       (GtkWidget      *widget,
 
 /* A one-line caption label, ellipsized in the middle. */
 GtkWidget      *_cwa_topology_caption_label    (void);
+/* The badge of Check Live Servers on a card, listener or load balancer:
+ * a hidden label, shown and filled by cwa_ui_live_badge_update(). */
+GtkWidget      *_cwa_topology_live_badge_new   (void);
 
 /* The face of a listener or load balancer box: a heading (status, title,
  * badge), a muted line, a role badge with the certificate's name, and the
@@ -56,9 +59,11 @@ typedef struct
   GtkWidget *certificate_row;
   GtkWidget *certificate_label;
   GtkWidget *names_label;
+  GtkWidget *live_badge;
 } CwaTopologyFace;
 
-/* Builds the face's widgets into @content (a vertical GtkBox). */
+/* Builds the face's widgets into @content (a vertical GtkBox), the live
+ * badge last. */
 void            _cwa_topology_face_init        (CwaTopologyFace *face,
                                                 GtkWidget       *content,
                                                 const gchar     *role);
@@ -77,5 +82,13 @@ void            _cwa_topology_face_update      (CwaTopologyFace *face,
                                                 CwaCertificate  *certificate,
                                                 const gchar     *none_text,
                                                 const gchar     *accessible);
+/* The live badge: what @subject's endpoint served and when (hidden for
+ * CWA_LIVE_STATUS_NONE), dimmed when @stale; see cwa_ui_live_badge_update(). */
+void            _cwa_topology_face_set_live    (CwaTopologyFace *face,
+                                                CwaLiveStatus    status,
+                                                GDateTime       *checked_at,
+                                                gboolean         stale);
+/* The live badge's text, or NULL while it is hidden. */
+const gchar    *_cwa_topology_face_get_live_text (CwaTopologyFace *face);
 
 G_END_DECLS

@@ -15,7 +15,8 @@ struct _CwaTopologyView
   CwaChecklist    *checklist;
   GSignalGroup    *plan_signals;
   GSignalGroup    *checklist_signals;
-  /* Check Live Servers: its results badge the cards. */
+  /* Check Live Servers: its results badge the cards, listeners and load
+   * balancers. */
   CwaLiveCheck    *live_check;
   GSignalGroup    *live_signals;
   GCancellable    *cancellable;

@@ -7,6 +7,7 @@
 #include "cwa-topology-bands.h"
 #include "cwa-topology-box.h"
 #include "cwa-topology-card.h"
+#include "cwa-topology-listener.h"
 #include "cwa-topology-proxy.h"
 #include "cwa-topology-item.h"
 #include "cwa-topology-view-private.h"
@@ -125,35 +126,49 @@ sync_links (CwaTopologyView *self)
     }
 }
 
-/* Live badges: every card in the view, wherever its box put it, gets the
- * verdict on its own endpoint. */
+/* Live badges: each virtual server, load balancer and publishing rule
+ * shown, found through the view's own lookup, gets the verdict on its own
+ * endpoint. */
 static void
 apply_live_to (CwaTopologyView *self,
-               GtkWidget       *widget)
+               gpointer         subject)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (CWA_IS_TOPOLOGY_CARD (child))
-        {
-          CwaTopologyCard *card = CWA_TOPOLOGY_CARD (child);
-          CwaLiveCheck *live = self->live_check;
-          CwaProbeResult *result = live != NULL ?
-            cwa_live_check_find_result (live, cwa_topology_card_get_virtual_server (card)) : NULL;
+  GtkWidget *widget = cwa_topology_view_find_widget (self, subject);
+  CwaLiveCheck *live = self->live_check;
+  CwaProbeResult *result = live != NULL ? cwa_live_check_find_result (live, subject) : NULL;
+  CwaLiveStatus status = result != NULL ? cwa_live_check_get_status (live, result) : CWA_LIVE_STATUS_NONE;
+  GDateTime *checked_at = live != NULL ? cwa_live_check_get_checked_at (live) : NULL;
+  gboolean stale = live != NULL && cwa_live_check_get_stale (live);
 
-          cwa_topology_card_set_live_status (card,
-                                             result != NULL ? cwa_live_check_get_status (live, result) : CWA_LIVE_STATUS_NONE,
-                                             live != NULL ? cwa_live_check_get_checked_at (live) : NULL,
-                                             live != NULL && cwa_live_check_get_stale (live));
-        }
-      else
-        apply_live_to (self, child);
-    }
+  if (CWA_IS_TOPOLOGY_CARD (widget))
+    cwa_topology_card_set_live_status (CWA_TOPOLOGY_CARD (widget), status, checked_at, stale);
+  else if (CWA_IS_TOPOLOGY_LISTENER (widget))
+    cwa_topology_listener_set_live_status (CWA_TOPOLOGY_LISTENER (widget), status, checked_at, stale);
+  else if (CWA_IS_TOPOLOGY_BALANCER (widget))
+    cwa_topology_balancer_set_live_status (CWA_TOPOLOGY_BALANCER (widget), status, checked_at, stale);
 }
 
 static void
 apply_live (CwaTopologyView *self)
 {
-  apply_live_to (self, GTK_WIDGET (self->canvas));
+  /* Disposed: nothing is shown any more. */
+  if (self->shown == NULL)
+    return;
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      gpointer subject = g_ptr_array_index (self->shown, i);
+      GListModel *parts = CWA_IS_SERVER (subject) ? cwa_server_get_virtual_servers (subject) :
+                          CWA_IS_REVERSE_PROXY (subject) ? cwa_reverse_proxy_get_publishing_rules (subject) : NULL;
+
+      if (parts == NULL)
+        apply_live_to (self, subject);
+      for (guint p = 0; parts != NULL && p < g_list_model_get_n_items (parts); p++)
+        {
+          g_autoptr(GObject) part = g_list_model_get_item (parts, p);
+
+          apply_live_to (self, part);
+        }
+    }
 }
 
 void

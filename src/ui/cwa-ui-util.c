@@ -394,6 +394,7 @@ cwa_ui_live_badge_update (GtkLabel      *badge,
   g_autoptr(GDateTime) local = NULL;
   g_autofree gchar *time = NULL;
   g_autofree gchar *text = NULL;
+  g_autofree gchar *checked = NULL;
   g_autofree gchar *tooltip = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
@@ -413,6 +414,10 @@ cwa_ui_live_badge_update (GtkLabel      *badge,
                             status == CWA_LIVE_STATUS_OTHER ? "live-other" : "live-unreachable");
   if (stale)
     gtk_widget_add_css_class (GTK_WIDGET (badge), "live-stale");
-  tooltip = cwa_ui_dup_live_checked_text (checked_at, stale);
+  checked = cwa_ui_dup_live_checked_text (checked_at, stale);
+  /* The verdict in words with when it was found, also for a screen reader:
+   * "Served as planned · Checked before your last change, at 14:02". */
+  tooltip = g_strdup_printf (_("%s · %s"), cwa_ui_live_status_label (status), checked);
   gtk_widget_set_tooltip_text (GTK_WIDGET (badge), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 }

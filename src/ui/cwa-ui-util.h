@@ -59,9 +59,11 @@ CwaUiStatus  cwa_ui_live_status_to_ui    (CwaLiveStatus status);
 gchar       *cwa_ui_dup_live_checked_text (GDateTime   *checked_at,
                                            gboolean     stale);
 
-/* Shows a live check's verdict on a topology card or listener in @badge:
- * the badge's words and the time of the check, coloured by @status;
- * hidden for CWA_LIVE_STATUS_NONE; dimmed and marked when @stale. */
+/* Shows a live check's verdict on a topology card, listener or load
+ * balancer in @badge: the badge's words and the time of the check,
+ * coloured by @status; as tooltip and accessible name the words and
+ * cwa_ui_dup_live_checked_text(); hidden for CWA_LIVE_STATUS_NONE; dimmed
+ * and marked when @stale. */
 void         cwa_ui_live_badge_update    (GtkLabel     *badge,
                                           CwaLiveStatus status,
                                           GDateTime    *checked_at,
