@@ -11,6 +11,7 @@
 #include "cwa-dns-records-section.h"
 #include "cwa-plan-edits.h"
 #include "cwa-request.h"
+#include "cwa-ui-names.h"
 #include "cwa-ui-util.h"
 #include "cwa-vs-label.h"
 
@@ -275,6 +276,7 @@ make_finding_row (CwaChecklistPanel *self,
     }
 
   add_make_array_fix (self, ADW_EXPANDER_ROW (row), finding);
+  cwa_ui_names_apply_below (row);
 
   if (g_hash_table_contains (self->expanded, key))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -327,6 +329,36 @@ group_title (gpointer subject)
   return cwa_ui_dup_subject_label (subject);
 }
 
+/* What the findings list shows when it lists nothing.  Not an
+ * AdwStatusPage: that scrolls on its own and, inside this pane's scrolled
+ * list, is given too little height, which cut its icon off. */
+static GtkWidget *
+make_empty_state (gboolean nothing_to_check)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name (nothing_to_check ? "document-edit-symbolic" : "emblem-ok-symbolic");
+  GtkWidget *title = gtk_label_new (nothing_to_check ? _("Nothing to Check Yet") : _("No Problems Found"));
+  GtkWidget *description = gtk_label_new (nothing_to_check ? _("Add a computer and its virtual servers, then load certificates.")
+                                                           : _("Every check passed. Turn on “Show passed” to see them."));
+
+  gtk_widget_set_name (box, "empty-state");
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);
+  gtk_widget_set_margin_bottom (icon, 6);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_widget_add_css_class (title, "title-4");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_justify (GTK_LABEL (description), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), description);
+  return box;
+}
+
 static void
 rebuild_findings (CwaChecklistPanel *self)
 {
@@ -358,6 +390,7 @@ rebuild_findings (CwaChecklistPanel *self)
 
           group = adw_preferences_group_new ();
           adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+          cwa_ui_names_wrap_group_title (ADW_PREFERENCES_GROUP (group));
           gtk_box_append (self->findings_box, group);
           g_hash_table_insert (groups, subject, group);
         }
@@ -366,20 +399,7 @@ rebuild_findings (CwaChecklistPanel *self)
     }
 
   if (self->shown->len == 0)
-    {
-      GtkWidget *empty = adw_status_page_new ();
-
-      if (plan_is_empty (self))
-        n = 0;
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), n == 0 ? "document-edit-symbolic" : "emblem-ok-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (empty), n == 0 ? _("Nothing to Check Yet") : _("No Problems Found"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                       n == 0 ? _("Add a computer and its virtual servers, then load certificates.")
-                                              : _("Every check passed. Turn on “Show passed” to see them."));
-      gtk_widget_add_css_class (empty, "compact");
-      gtk_box_append (self->findings_box, empty);
-    }
+    gtk_box_append (self->findings_box, make_empty_state (plan_is_empty (self) || n == 0));
 }
 
 static GtkWidget *make_request_button (guint index);
@@ -540,6 +560,8 @@ rebuild_requirements (CwaChecklistPanel *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_copy_button (names[j], tooltip));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
+      cwa_ui_names_wrap_group_title (ADW_PREFERENCES_GROUP (group));
+      cwa_ui_names_apply_below (group);
       gtk_box_append (self->requirements_box, group);
     }
 }
@@ -644,8 +666,14 @@ rebuild_coverage (CwaChecklistPanel *self)
       CwaCertificate *certificate = g_ptr_array_index (certificates, c);
       GtkWidget *header = gtk_label_new (cwa_certificate_get_display_name (certificate));
 
-      gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_max_width_chars (GTK_LABEL (header), 18);
+      /* The whole name, wrapped after its dots: the grid scrolls sideways
+       * rather than cut a header down to "…". */
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 16);
+      gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
+      gtk_widget_set_valign (header, GTK_ALIGN_END);
+      cwa_ui_names_apply (GTK_LABEL (header));
       gtk_widget_set_tooltip_text (header, cwa_certificate_get_subject (certificate));
       gtk_widget_add_css_class (header, "caption-heading");
       gtk_grid_attach (self->coverage_grid, header, (gint) c + 1, 0, 1, 1);
@@ -668,6 +696,7 @@ rebuild_coverage (CwaChecklistPanel *self)
           g_hash_table_insert (rows, g_steal_pointer (&key), row);
           gtk_label_set_xalign (GTK_LABEL (name), 0);
           gtk_label_set_selectable (GTK_LABEL (name), TRUE);
+          cwa_ui_names_apply (GTK_LABEL (name));
           gtk_grid_attach (self->coverage_grid, name, 0, (gint) GPOINTER_TO_UINT (row), 1, 1);
         }
       for (guint c = 0; c < certificates->len; c++)
