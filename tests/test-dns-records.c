@@ -1,6 +1,10 @@
 /* test-dns-records.c: the DNS records of each documented topology (rules.md, "DNS records"). */
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "cwa-dns-records.h"
 #include "cwa-test-plan.h"
 
@@ -239,6 +243,66 @@ test_zone_lines (void)
   g_assert_cmpstr (line, ==, expected[3]);
 }
 
+/* The window shows who needs a record in the user's language, from the
+ * catalogue built from po/de.po; reports keep the English text. */
+static void
+test_translated (void)
+{
+  static const gchar * const expected[][2] = {
+    { "virtual server chat.contoso.com on cwa03.contoso.com", "virtueller Server chat.contoso.com auf cwa03.contoso.com" },
+    { "array im.contoso.com behind the load balancer im.contoso.com",
+      "Array im.contoso.com hinter dem Lastenausgleich im.contoso.com" },
+    { "publishing rule for im.contoso.com on isa01.perimeter.contoso.com",
+      "Veröffentlichungsregel für im.contoso.com auf isa01.perimeter.contoso.com" },
+  };
+  const gchar *locale_dir = g_getenv ("CWA_LOCALE_DIR");
+  g_autofree gchar *catalogue = NULL;
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  const CwaDnsRecord *listener = NULL;
+  guint seen = 0;
+
+  catalogue = locale_dir != NULL ? g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL) : NULL;
+  if (catalogue == NULL || !g_file_test (catalogue, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no German catalogue in the build tree, or no C.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+
+  cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwa03.contoso.com"), "https://chat.contoso.com",
+                               CWA_AUDIENCE_INTERNAL, NULL);
+  add_array (deployment, "10.0.0.50");
+  publish (deployment, "isa01.perimeter.contoso.com", "https://im.contoso.com", "im.contoso.com", NULL);
+  records = cwa_dns_records_compute (deployment);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (expected); j++)
+        if (g_str_equal (record->for_text, expected[j][0]))
+          {
+            g_assert_cmpstr (record->for_label, ==, expected[j][1]);
+            seen |= 1u << j;
+            known = TRUE;
+          }
+      g_assert_true (known);
+      if (cwa_dns_record_value_is_placeholder (record))
+        listener = record;
+    }
+  g_assert_cmpuint (seen, ==, (1u << G_N_ELEMENTS (expected)) - 1);
+  g_assert_nonnull (listener);
+  g_assert_cmpstr (listener->value, ==, "the reverse proxy's listener address");
+  g_assert_cmpstr (cwa_dns_record_get_value_label (listener), ==, "die Listener-Adresse des Reverseproxys");
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/cwa/dns-records/reverse-proxy/single-server", test_reverse_proxy_single_server);
   g_test_add_func ("/cwa/dns-records/reverse-proxy/array", test_reverse_proxy_array);
   g_test_add_func ("/cwa/dns-records/zone-lines", test_zone_lines);
+  g_test_add_func ("/cwa/dns-records/translated", test_translated);
 
   return g_test_run ();
 }

@@ -3,13 +3,34 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cwa-dns-records.h"
 #include "cwa-names.h"
 #include "cwa-topology.h"
 #include "cwa-vs-label.h"
 
-#define VIP_WORDS "the load balancer's virtual IP"
-#define LISTENER_WORDS "the reverse proxy's listener address"
+/* Marked for translation: the window shows them through the catalogue
+ * (cwa_dns_record_get_value_label()); records keep the English words. */
+#define VIP_WORDS N_("the load balancer's virtual IP")
+#define LISTENER_WORDS N_("the reverse proxy's listener address")
+
+/* Who needs a record, for people: the report's English @text and the
+ * window's @label in the user's language (cwa-vs-label.h). */
+typedef struct
+{
+  gchar *text;
+  gchar *label;
+} ForText;
+
+static void
+for_text_clear (ForText *for_text)
+{
+  g_clear_pointer (&for_text->text, g_free);
+  g_clear_pointer (&for_text->label, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ForText, for_text_clear)
 
 void
 cwa_dns_record_free (CwaDnsRecord *record)
@@ -22,6 +43,7 @@ cwa_dns_record_free (CwaDnsRecord *record)
   g_free (record->value);
   g_free (record->view);
   g_free (record->for_text);
+  g_free (record->for_label);
   g_free (record);
 }
 
@@ -31,6 +53,15 @@ cwa_dns_record_value_is_placeholder (const CwaDnsRecord *record)
   g_return_val_if_fail (record != NULL, FALSE);
 
   return g_strcmp0 (record->value, VIP_WORDS) == 0 || g_strcmp0 (record->value, LISTENER_WORDS) == 0;
+}
+
+const gchar *
+cwa_dns_record_get_value_label (const CwaDnsRecord *record)
+{
+  g_return_val_if_fail (record != NULL, NULL);
+
+  return cwa_dns_record_value_is_placeholder (record) ? g_dgettext (GETTEXT_PACKAGE, record->value)
+                                                      : record->value;
 }
 
 /* A host name as a zone file wants it: A-labels and a trailing dot.  A
@@ -100,9 +131,9 @@ add_record (GPtrArray   *records,
             const gchar *type,
             const gchar *value,
             const gchar *view,
-            const gchar *for_text)
+            const ForText *for_text)
 {
-  CwaDnsRecord candidate = { (gchar *) name, (gchar *) type, (gchar *) value, (gchar *) view, NULL };
+  CwaDnsRecord candidate = { (gchar *) name, (gchar *) type, (gchar *) value, (gchar *) view, NULL, NULL };
   CwaDnsRecord *record;
 
   if (name == NULL || value == NULL)
@@ -121,7 +152,8 @@ add_record (GPtrArray   *records,
   record->type = g_strdup (type);
   record->value = g_strdup (value);
   record->view = g_strdup (view);
-  record->for_text = g_strdup (for_text);
+  record->for_text = g_strdup (for_text->text);
+  record->for_label = g_strdup (for_text->label);
   g_ptr_array_add (records, record);
 }
 
@@ -172,7 +204,7 @@ add_vs_host_record (GPtrArray        *records,
                     CwaVirtualServer *vs,
                     const gchar      *name,
                     const gchar      *view,
-                    const gchar      *for_text)
+                    const ForText    *for_text)
 {
   g_autofree gchar *listen = cwa_virtual_server_dup_effective_listen (vs);
   g_autofree gchar *address = dup_listen_address (listen);
@@ -192,7 +224,7 @@ add_vip_record (GPtrArray       *records,
                 CwaLoadBalancer *lb,
                 const gchar     *name,
                 const gchar     *view,
-                const gchar     *for_text)
+                const ForText   *for_text)
 {
   g_autofree gchar *text = NULL;
   const gchar *type = address_type (cwa_load_balancer_get_vip (lb), &text);
@@ -209,7 +241,7 @@ add_cnames (GPtrArray   *records,
             const gchar *download_host,
             const gchar *host,
             const gchar *view,
-            const gchar *for_text)
+            const ForText *for_text)
 {
   add_record (records, as_host, "CNAME", host, view, for_text);
   add_record (records, download_host, "CNAME", host, view, for_text);
@@ -234,15 +266,18 @@ add_vs_records (CwaDeployment    *deployment,
                 GPtrArray        *records)
 {
   CwaServer *server = cwa_virtual_server_get_server (vs);
-  g_autofree gchar *label = cwa_vs_label_dup (vs, CWA_LABEL_ENGLISH);
-  g_autofree gchar *for_text = g_strdup_printf ("virtual server %s on %s", label,
-                                                server != NULL ? cwa_server_get_host (server) : "?");
+  const gchar *computer = server != NULL ? cwa_server_get_host (server) : "?";
+  g_autofree gchar *english = cwa_vs_label_dup (vs, CWA_LABEL_ENGLISH);
+  g_autofree gchar *translated = cwa_vs_label_dup (vs, CWA_LABEL_TRANSLATED);
+  g_auto(ForText) for_text = { g_strdup_printf ("virtual server %s on %s", english, computer), NULL };
   g_autofree gchar *as_host = cwa_virtual_server_dup_as_host (vs);
   g_autofree gchar *download_host = cwa_virtual_server_dup_download_host (vs);
   const gchar *view = view_of (deployment, vs);
 
-  add_vs_host_record (records, vs, cwa_virtual_server_get_host (vs), view, for_text);
-  add_cnames (records, as_host, download_host, cwa_virtual_server_get_host (vs), view, for_text);
+  /* Translators: who needs a DNS record: a virtual server's label "on" its computer */
+  for_text.label = g_strdup_printf (_("virtual server %s on %s"), translated, computer);
+  add_vs_host_record (records, vs, cwa_virtual_server_get_host (vs), view, &for_text);
+  add_cnames (records, as_host, download_host, cwa_virtual_server_get_host (vs), view, &for_text);
 }
 
 static void
@@ -252,13 +287,15 @@ add_array_records (CwaDeployment    *deployment,
                    GPtrArray        *records)
 {
   g_auto(CwaArrayNames) names = { NULL, NULL, NULL };
-  g_autofree gchar *for_text = NULL;
+  g_auto(ForText) for_text = { NULL, NULL };
   const gchar *view = view_of (deployment, first);
 
   cwa_topology_array_names (deployment, lb, &names);
-  for_text = g_strdup_printf ("array %s behind the load balancer %s", names.host, names.host);
-  add_vip_record (records, lb, names.host, view, for_text);
-  add_cnames (records, names.as_host, names.download_host, names.host, view, for_text);
+  for_text.text = g_strdup_printf ("array %s behind the load balancer %s", names.host, names.host);
+  /* Translators: who needs a DNS record: an array (its FQDN) and its load balancer */
+  for_text.label = g_strdup_printf (_("array %s behind the load balancer %s"), names.host, names.host);
+  add_vip_record (records, lb, names.host, view, &for_text);
+  add_cnames (records, names.as_host, names.download_host, names.host, view, &for_text);
 }
 
 static void
@@ -296,7 +333,7 @@ add_server_records (CwaDeployment *deployment,
 static void
 add_internal_record (CwaDeployment     *deployment,
                      CwaPublishingRule *rule,
-                     const gchar       *for_text,
+                     const ForText     *for_text,
                      GPtrArray         *records)
 {
   const gchar *internal = cwa_publishing_rule_get_effective_internal_host (rule);
@@ -324,8 +361,8 @@ add_rule_records (CwaDeployment     *deployment,
 {
   CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (rule);
   const gchar *host = cwa_publishing_rule_get_published_host (rule);
-  g_autofree gchar *for_text = g_strdup_printf ("publishing rule for %s on %s", host,
-                                                proxy != NULL ? cwa_reverse_proxy_get_host (proxy) : "?");
+  const gchar *proxy_host = proxy != NULL ? cwa_reverse_proxy_get_host (proxy) : "?";
+  g_auto(ForText) for_text = { g_strdup_printf ("publishing rule for %s on %s", host, proxy_host), NULL };
   g_autofree gchar *listen = cwa_publishing_rule_dup_effective_listen (rule);
   g_autofree gchar *address = dup_listen_address (listen);
   g_autofree gchar *as_host = cwa_publishing_rule_dup_as_host (rule);
@@ -333,12 +370,14 @@ add_rule_records (CwaDeployment     *deployment,
   g_autofree gchar *text = NULL;
   const gchar *type = address_type (address, &text);
 
+  /* Translators: who needs a DNS record: the published host "on" a reverse proxy */
+  for_text.label = g_strdup_printf (_("publishing rule for %s on %s"), host, proxy_host);
   if (type != NULL)
-    add_record (records, host, type, text, "external", for_text);
+    add_record (records, host, type, text, "external", &for_text);
   else
-    add_record (records, host, "A", LISTENER_WORDS, "external", for_text);
-  add_cnames (records, as_host, download_host, host, "external", for_text);
-  add_internal_record (deployment, rule, for_text, records);
+    add_record (records, host, "A", LISTENER_WORDS, "external", &for_text);
+  add_cnames (records, as_host, download_host, host, "external", &for_text);
+  add_internal_record (deployment, rule, &for_text, records);
 }
 
 GPtrArray *

@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 /* One record.  @type is "A", "AAAA" or "CNAME"; @value an address, a host
  * name, or words when the address is not in the plan ("the load balancer's
  * virtual IP", "the reverse proxy's listener address"); @view "internal" or
- * "external"; @for_text says for people which subject needs it. */
+ * "external"; @for_text says for people which subject needs it, in
+ * English (reports, the command line), @for_label the same in the user's
+ * language (the window; see CWA_LABEL_TRANSLATED). */
 typedef struct
 {
   gchar *name;
@@ -18,6 +20,7 @@ typedef struct
   gchar *value;
   gchar *view;
   gchar *for_text;
+  gchar *for_label;
 } CwaDnsRecord;
 
 void        cwa_dns_record_free      (CwaDnsRecord  *record);
@@ -25,6 +28,10 @@ void        cwa_dns_record_free      (CwaDnsRecord  *record);
  * does not give (a load balancer without a virtual IP, a listener without
  * an address), FALSE when it is an address or a host name. */
 gboolean    cwa_dns_record_value_is_placeholder (const CwaDnsRecord *record);
+/* @record's value for the window: the words of a placeholder in the
+ * user's language (the "cwa-cert-planner" catalogue), else the value
+ * itself.  Owned by @record. */
+const gchar *cwa_dns_record_get_value_label (const CwaDnsRecord *record);
 /* @record as one line of a zone file (RFC 1035, section 5.1), without a
  * newline: "NAME. IN TYPE VALUE", names in their ASCII (A-label) form and
  * absolute, NAME padded with spaces to @name_width columns (0: not padded)

@@ -6,6 +6,7 @@
 
 #include "cwa-dns-records-section.h"
 #include "cwa-dns-records.h"
+#include "cwa-ui-names.h"
 #include "cwa-ui-util.h"
 
 struct _CwaDnsRecordsSection
@@ -53,7 +54,7 @@ append_view (GString     *text,
       if (subject == NULL)
         g_string_append_printf (text, "%s; %s\n", text->len > 0 ? "\n" : "", heading);
       if (g_strcmp0 (subject, record->for_text) != 0)
-        g_string_append_printf (text, "; %s\n", record->for_text);
+        g_string_append_printf (text, "; %s\n", record->for_label);
       subject = record->for_text;
       line = cwa_dns_record_dup_zone_line (record, width);
       g_string_append_printf (text, "%s\n", line);
@@ -123,7 +124,8 @@ make_record_row (const CwaDnsRecord *record)
   g_autofree gchar *line = cwa_dns_record_dup_zone_line (record, 0);
   g_autofree gchar *tooltip = g_strdup_printf (_("Copy the %s record of “%s”"), record->type, record->name);
   /* Translators: a DNS record under its name: type, value and view, e.g. "CNAME → cwa01.contoso.com · internal DNS" */
-  g_autofree gchar *subtitle = g_strdup_printf (_("%s → %s · %s"), record->type, record->value, view_label (record));
+  g_autofree gchar *subtitle = g_strdup_printf (_("%s → %s · %s"), record->type,
+                                                cwa_dns_record_get_value_label (record), view_label (record));
   g_autofree gchar *escaped = g_markup_escape_text (subtitle, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -164,16 +166,18 @@ rebuild_rows (CwaDnsRecordsSection *self)
       if (group == NULL || g_strcmp0 (subject, record->for_text) != 0)
         {
           g_autofree gchar *title = g_markup_escape_text (record->name, -1);
-          g_autofree gchar *description = g_markup_escape_text (record->for_text, -1);
+          g_autofree gchar *description = g_markup_escape_text (record->for_label, -1);
 
           group = adw_preferences_group_new ();
           adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
           adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+          cwa_ui_names_wrap_group_title (ADW_PREFERENCES_GROUP (group));
           gtk_box_append (self->groups_box, group);
           subject = record->for_text;
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), make_record_row (record));
     }
+  cwa_ui_names_apply_below (GTK_WIDGET (self->groups_box));
 
   gtk_widget_set_visible (self->empty_label, self->records->len == 0);
   gtk_widget_set_sensitive (self->copy_all_button, self->records->len > 0);
