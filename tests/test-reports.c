@@ -1392,6 +1392,123 @@ test_edge_roles (void)
   subject_clear (&subject);
 }
 
+/* The text below @node, a "\n" for each <br> (libxml2's HTML parser does
+ * not know <wbr> as empty and nests what follows inside it). */
+static void
+append_html_lines (GString *lines,
+                   xmlNode *node)
+{
+  for (xmlNode *part = node; part != NULL; part = part->next)
+    {
+      if (part->type == XML_TEXT_NODE)
+        g_string_append (lines, (const gchar *) part->content);
+      else if (part->type == XML_ELEMENT_NODE && g_str_equal ((const gchar *) part->name, "br"))
+        g_string_append_c (lines, '\n');
+      if (part->type == XML_ELEMENT_NODE)
+        append_html_lines (lines, part->children);
+    }
+}
+
+/* The cells of the required-names row of @role in the HTML report, each
+ * cell's lines (the <br>-separated parts) joined by "\n". */
+static GStrv
+html_required_names_row (const gchar *text,
+                         const gchar *role)
+{
+  htmlDocPtr doc = htmlReadMemory (text, (int) strlen (text), "report.html", "UTF-8",
+                                   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_NOERROR |
+                                   HTML_PARSE_NOWARNING);
+  xmlNode *section = find_element (xmlDocGetRootElement (doc), "section", "required-names");
+  xmlNode *tbody = section != NULL ? find_element (section->children, "tbody", NULL) : NULL;
+  GStrv found = NULL;
+
+  if (tbody == NULL)
+    g_error ("The HTML report has no required-names table");
+  for (xmlNode *row = tbody->children; row != NULL && found == NULL; row = row->next)
+    {
+      g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+      g_auto(GStrv) built = NULL;
+
+      for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
+        {
+          g_autoptr(GString) lines = g_string_new (NULL);
+
+          if (cell->type != XML_ELEMENT_NODE)
+            continue;
+          append_html_lines (lines, cell->children);
+          g_strv_builder_add (cells, lines->str);
+        }
+      built = g_strv_builder_end (cells);
+      if (built[0] != NULL && g_str_equal (built[0], role))
+        found = g_steal_pointer (&built);
+    }
+  xmlFreeDoc (doc);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* An array's SSL certificate is one for the array, held by every member:
+ * the tables name all members, as "servers" does in the JSON report, not
+ * the first member alone (cli.md, required_names[]). */
+static void
+test_array_required_names (void)
+{
+  Subject subject = { 0 };
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree gchar *html_text = NULL;
+  g_autofree gchar *pdf_text = NULL;
+  g_auto(GStrv) ssl = NULL;
+  g_auto(GStrv) mtls = NULL;
+
+  if (!load_example (&subject, "contoso-array.cwaplan"))
+    {
+      subject_clear (&subject);
+      return;
+    }
+
+  html = write_format (&subject, "html");
+  html_text = bytes_to_text (html);
+  ssl = html_required_names_row (html_text, "SSL");
+  /* Role, Computer, Virtual server, Subject, SAN, Assigned certificate. */
+  g_assert_cmpuint (g_strv_length (ssl), ==, 6);
+  g_assert_cmpstr (ssl[1], ==, "cwa01.contoso.com\ncwa02.contoso.com");
+  g_assert_cmpstr (ssl[2], ==, "im.contoso.com");
+  mtls = html_required_names_row (html_text, "MTLS");
+  g_assert_cmpstr (mtls[1], ==, "cwa01.contoso.com");
+
+  pdf = write_format (&subject, "pdf");
+  pdf_text = pdf_to_text (&subject, pdf, TRUE);
+  if (pdf_text == NULL)
+    g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's required names are not checked");
+  else
+    {
+      const gchar *start = strstr (pdf_text, "Required names");
+      const gchar *end = start != NULL ? strstr (start, "DNS records") : NULL;
+      g_autofree gchar *section = NULL;
+      g_auto(GStrv) lines = NULL;
+      gboolean in_ssl = FALSE;
+      guint members = 0;
+
+      g_assert_nonnull (end);
+      section = g_strndup (start, (gsize) (end - start));
+      lines = g_strsplit (section, "\n", -1);
+      /* The SSL row: its first line starts with the role, the lines below
+       * it (until the next role) continue its cells. */
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (g_str_has_prefix (lines[i], "SSL "))
+            in_ssl = TRUE;
+          else if (lines[i][0] != ' ' && lines[i][0] != '\0')
+            in_ssl = FALSE;
+          if (in_ssl)
+            members += strstr (lines[i], "cwa01.contoso.com") != NULL || strstr (lines[i], "cwa02.contoso.com") != NULL;
+        }
+      g_assert_cmpuint (members, ==, 2);
+    }
+  subject_clear (&subject);
+}
+
 /* The JSON findings and required names of the virtual servers of @host on
  * one computer carry the host itself as "virtual_server" and tell the
  * virtual servers apart in "virtual_server_label"; counts the labels seen. */
@@ -1532,6 +1649,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/no-key-material", test_no_key_material);
   g_test_add_func ("/cwa/reports/empty-plan", test_empty_plan);
   g_test_add_func ("/cwa/reports/edge-roles", test_edge_roles);
+  g_test_add_func ("/cwa/reports/array-required-names", test_array_required_names);
   g_test_add_func ("/cwa/reports/same-host-virtual-servers", test_same_host_virtual_servers);
   g_test_add_func ("/cwa/reports/dns-records", test_dns_records);
 

@@ -407,6 +407,36 @@ build_findings (CwaReportDocument *document,
     }
 }
 
+/* The computers a requirement is for, one per line: its one computer, or
+ * for an array's SSL entry every member in plan order, as the JSON report's
+ * "servers" lists them (cli.md); none for a load balancer's or a
+ * publishing rule's entry. */
+static GStrv
+dup_computer_lines (CwaRequirement *requirement)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  CwaServer               *server = cwa_requirement_get_server (requirement);
+
+  if (cwa_requirement_get_role (requirement) == CWA_ROLE_SSL && cwa_requirement_get_load_balancer (requirement) != NULL)
+    {
+      GPtrArray *members = cwa_requirement_get_servers (requirement);
+
+      for (guint i = 0; members != NULL && i < members->len; i++)
+        {
+          g_autofree gchar *name = _cwa_report_dup_server_name (g_ptr_array_index (members, i));
+
+          g_strv_builder_add (builder, name);
+        }
+    }
+  else if (server != NULL)
+    {
+      g_autofree gchar *name = _cwa_report_dup_server_name (server);
+
+      g_strv_builder_add (builder, name);
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 build_required_names (CwaReportDocument *document,
                       const CwaReport   *report)
@@ -430,16 +460,15 @@ build_required_names (CwaReportDocument *document,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (CwaRequirement) requirement = g_list_model_get_item (requirements, i);
-      CwaServer                 *server = cwa_requirement_get_server (requirement);
       CwaVirtualServer          *vs = cwa_requirement_get_virtual_server (requirement);
       CwaCertificate            *certificate = cwa_requirement_get_certificate (requirement);
-      g_autofree gchar          *server_name = server != NULL ? _cwa_report_dup_server_name (server) : NULL;
+      g_auto (GStrv)             computers = dup_computer_lines (requirement);
       g_autofree gchar          *vs_name = vs != NULL ? _cwa_report_dup_virtual_server_name (vs) : NULL;
       const gchar * const       *san = cwa_requirement_get_san (requirement);
       GPtrArray                 *row = table_add_row (table);
 
       row_add (row, role_label (cwa_requirement_get_role (requirement)), CWA_REPORT_TONE_PLAIN, FALSE);
-      row_add (row, server_name, CWA_REPORT_TONE_PLAIN, TRUE);
+      row_add_lines (row, (const gchar * const *) computers, CWA_REPORT_TONE_PLAIN, TRUE);
       row_add (row, vs_name != NULL ? vs_name : "", CWA_REPORT_TONE_PLAIN, TRUE);
       row_add (row, cwa_requirement_get_subject (requirement), CWA_REPORT_TONE_PLAIN, TRUE);
       if (san == NULL || san[0] == NULL)
