@@ -1,12 +1,18 @@
 /* bench-probe.c: probe 60 loopback endpoints, 20 of them silent, with a 2 s timeout; prints the times.
  *
- * Run it only in a network namespace with only loopback:
+ * Three figures: the 40 answering endpoints alone and all 60, through the
+ * probe API; then all 60 as a user runs them, `cwa-cert-planner probe PLAN
+ * --timeout 2` in a process of its own (plan loading, rules and report
+ * included).  Run it only in a network namespace with only loopback:
  *   tests/netns-run.sh build/tests/bench/bench-probe
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "cwa-deployment.h"
 #include "cwa-endpoint.h"
+#include "cwa-plan-file.h"
 #include "cwa-probe.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-tls-server.h"
@@ -56,6 +62,78 @@ time_probe (CwaProbe  *probe,
   return (run.finished - start) / (gdouble) G_USEC_PER_SEC;
 }
 
+/* Runs `probe` on @plan (saved into a scratch folder) with @resolves as
+ * --resolve options, and returns the seconds until it exited; its exit
+ * status in @status. */
+static gdouble
+time_cli (CwaPlan   *plan,
+          GPtrArray *resolves,
+          gint      *status)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("bench-probe-XXXXXX", NULL);
+  g_autofree gchar *path = g_build_filename (dir, "bench.cwaplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *err = NULL;
+  gint wait_status = 0;
+  gint64 start;
+  gint64 end;
+
+  if (!cwa_plan_file_save (plan, file, NULL, &error))
+    g_error ("cannot save %s: %s", path, error->message);
+  g_ptr_array_add (argv, g_strdup (CWA_BENCH_CLI));
+  g_ptr_array_add (argv, g_strdup ("probe"));
+  g_ptr_array_add (argv, g_strdup (path));
+  g_ptr_array_add (argv, g_strdup_printf ("--timeout=%u", TIMEOUT_MS / 1000));
+  g_ptr_array_add (argv, g_strdup ("--format=json"));
+  for (guint i = 0; i < resolves->len; i++)
+    g_ptr_array_add (argv, g_strdup_printf ("--resolve=%s", (const gchar *) g_ptr_array_index (resolves, i)));
+  g_ptr_array_add (argv, NULL);
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (gchar **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                     &wait_status, &error))
+    g_error ("cannot run %s: %s", CWA_BENCH_CLI, error->message);
+  end = g_get_monotonic_time ();
+  *status = 0;
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    {
+      if (error->domain != G_SPAWN_EXIT_ERROR)
+        g_error ("%s probe: %s\n%s", CWA_BENCH_CLI, error->message, err);
+      *status = error->code;
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return (end - start) / (gdouble) G_USEC_PER_SEC;
+}
+
+/* `probe` on all of @plan's endpoints, then on the answering ones alone
+ * (the silent virtual servers taken out of @server). */
+static void
+print_cli_runs (CwaPlan   *plan,
+                CwaServer *server,
+                GPtrArray *resolves)
+{
+  GListModel *sites = cwa_server_get_virtual_servers (server);
+  gint status = 0;
+  gdouble seconds = time_cli (plan, resolves, &status);
+
+  g_print ("cwa-cert-planner probe, all %u endpoints, --timeout %u: %.2f s (exit status %d)\n",
+           g_list_model_get_n_items (sites), TIMEOUT_MS / 1000, seconds, status);
+  for (guint i = g_list_model_get_n_items (sites); i-- > 0;)
+    if (i % 3 == 2)
+      {
+        g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (sites, i);
+
+        cwa_server_remove_virtual_server (server, vs);
+      }
+  seconds = time_cli (plan, resolves, &status);
+  g_print ("cwa-cert-planner probe, the %u answering endpoints: %.2f s (exit status %d)\n",
+           g_list_model_get_n_items (sites), seconds, status);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -66,6 +144,7 @@ main (int    argc,
   g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_test_tls_server_free);
   g_autoptr(GPtrArray) endpoints = NULL;
   g_autoptr(GPtrArray) answering = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) resolves = g_ptr_array_new_with_free_func (g_free);
   g_autofree gchar *why = NULL;
   CwaTestCertSpec spec;
   gdouble all_seconds;
@@ -95,6 +174,7 @@ main (int    argc,
       cwa_server_add_virtual_server (server, vs);
       resolve = g_strdup_printf ("%s:443:%s", host, address);
       g_assert_true (cwa_connect_map_add_resolve (cwa_probe_get_connect_map (probe), resolve, NULL));
+      g_ptr_array_add (resolves, g_strdup (resolve));
 
       if (silent)
         {
@@ -128,6 +208,7 @@ main (int    argc,
            endpoints->len, N_SILENT, TIMEOUT_MS / 1000.0, all_seconds, n_served, N_SILENT,
            CWA_PROBE_MAX_PARALLEL, TIMEOUT_MS / 1000.0,
            ((N_SILENT + CWA_PROBE_MAX_PARALLEL - 1) / CWA_PROBE_MAX_PARALLEL) * TIMEOUT_MS / 1000.0);
+  print_cli_runs (plan, server, resolves);
 
   return 0;
 }
