@@ -10,6 +10,7 @@
 #include "cwa-connect-map.h"
 #include "cwa-test-ca.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-pdf.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-run.h"
 #include "cwa-test-tls-server.h"
@@ -583,6 +584,33 @@ make_good_plan (Fixture   *fixture,
 
 /* Nothing fails: exit 0, and every format carries the live findings and
  * the endpoint with its served chain. */
+/* The PDF says what the other formats say: the live findings and the
+ * endpoints with their served chains. */
+static void
+check_pdf_text (GBytes *pdf)
+{
+  static const gchar * const expected[] = {
+    "live.serves-planned-cert", "live.dns-matches-plan", "good.contoso.com:443", "127.0.0.2",
+    "Endpoints (live)", "CN=Contoso Issuing CA,O=Contoso",
+  };
+  g_autofree gchar *text = cwa_test_pdf_to_text (pdf, FALSE);
+  g_autofree gchar *flat = NULL;
+
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
+      return;
+    }
+  flat = cwa_test_strip_space (text);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree gchar *flat_expected = cwa_test_strip_space (expected[i]);
+
+      if (strstr (flat, flat_expected) == NULL)
+        g_error ("The PDF does not show %s:\n%s", expected[i], text);
+    }
+}
+
 static void
 test_formats (void)
 {
@@ -628,6 +656,7 @@ test_formats (void)
   {
     g_auto(CwaTestRun) run = { 0 };
     g_autofree gchar *contents = NULL;
+    g_autoptr(GBytes) bytes = NULL;
     gsize length = 0;
 
     pdf = g_build_filename (fixture.dir, "live.pdf", NULL);
@@ -638,6 +667,8 @@ test_formats (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+    check_pdf_text (bytes);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "cwa-plan-file.h"
 #include "cwa-report.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-pdf.h"
 #include "cwa-test-plan.h"
 
 /* ------------------------------------------------------------------ */
@@ -115,20 +116,6 @@ bytes_to_text (GBytes *bytes)
   g_assert_true (g_utf8_validate (data, (gssize) size, NULL));
   g_assert_null (memchr (data, '\0', size));
   return g_strndup (data, size);
-}
-
-/* Names hold no spaces, but a PDF line may break inside a long one, and
- * pdftotext joins a line that ends in "-" to the next without the "-": so
- * both sides are compared without white space and hyphens. */
-static gchar *
-strip_space (const gchar *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const gchar *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p) && *p != '-')
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -476,49 +463,6 @@ check_csv (Subject *subject,
 /* ------------------------------------------------------------------ */
 /* PDF                                                                 */
 
-/* The PDF's text by pdftotext, in reading order or (@layout) with each
- * line of the page kept as one line of text, columns apart. */
-static gchar *
-pdf_to_text (Subject  *subject,
-             GBytes   *bytes,
-             gboolean  layout)
-{
-  g_autofree gchar *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree gchar *dir = g_dir_make_tmp ("cwa-pdf-XXXXXX", NULL);
-  g_autofree gchar *path = g_build_filename (dir, "report.pdf", NULL);
-  g_autofree gchar *err = NULL;
-  g_autoptr(GError) error = NULL;
-  gchar *out = NULL;
-  gint status;
-
-  if (pdftotext == NULL)
-    {
-      g_rmdir (dir);
-      return NULL;
-    }
-
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
-  {
-    const gchar *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL, NULL };
-
-    if (layout)
-      {
-        argv[5] = argv[4];
-        argv[4] = argv[3];
-        argv[3] = "-layout";
-      }
-
-    g_assert_true (g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                                 &out, &err, &status, &error));
-  }
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("pdftotext could not read the report: %s", err);
-  g_unlink (path);
-  g_rmdir (dir);
-  return out;
-}
-
 static void
 check_pdf (Subject *subject,
            GBytes  *bytes)
@@ -535,7 +479,7 @@ check_pdf (Subject *subject,
   g_assert_cmpmem (data, 5, "%PDF-", 5);
   g_assert_nonnull (memmem (data + size - MIN (size, 32), MIN (size, 32), "%%EOF", 5));
 
-  text = pdf_to_text (subject, bytes, FALSE);
+  text = cwa_test_pdf_to_text (bytes, FALSE);
   if (text == NULL)
     {
       g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
@@ -545,11 +489,11 @@ check_pdf (Subject *subject,
   g_assert_nonnull (strstr (text, "Certificate check"));
   g_assert_nonnull (strstr (text, "Required names"));
   g_assert_nonnull (strstr (text, "Coverage"));
-  flat = strip_space (text);
+  flat = cwa_test_strip_space (text);
   for (guint i = 0; i < subject->names->len; i++)
     {
       const gchar *name = g_ptr_array_index (subject->names, i);
-      g_autofree gchar *flat_name = strip_space (name);
+      g_autofree gchar *flat_name = cwa_test_strip_space (name);
 
       if (strstr (flat, flat_name) == NULL)
         g_error ("The PDF does not show the required name %s:\n%s", name, text);
@@ -965,7 +909,7 @@ test_no_key_material (void)
       g_test_message ("format %s", formats[f]->name);
       g_assert_null (memmem (data, size, "PRIVATE KEY", 11));
       if (g_str_equal (formats[f]->name, "pdf"))
-        text = pdf_to_text (&subject, bytes, FALSE);
+        text = cwa_test_pdf_to_text (bytes, FALSE);
       else
         text = g_strndup (data, size);
       if (text == NULL)
@@ -1217,7 +1161,7 @@ static void
 check_dns_pdf (Subject *subject,
                GBytes  *bytes)
 {
-  g_autofree gchar *text = pdf_to_text (subject, bytes, TRUE);
+  g_autofree gchar *text = cwa_test_pdf_to_text (bytes, TRUE);
   g_auto(GStrv) lines = NULL;
   guint line = 0;
 
@@ -1578,11 +1522,11 @@ test_same_host_virtual_servers (void)
       g_test_message ("format %s", formats[i]);
       if (g_str_equal (formats[i], "pdf"))
         {
-          g_autofree gchar *pdf = pdf_to_text (&subject, bytes, FALSE);
+          g_autofree gchar *pdf = cwa_test_pdf_to_text (bytes, FALSE);
 
           if (pdf == NULL)
             continue;
-          text = strip_space (pdf);
+          text = cwa_test_strip_space (pdf);
         }
       else
         {
@@ -1605,7 +1549,7 @@ test_same_host_virtual_servers (void)
 
           for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
             {
-              g_autofree gchar *heading = pdf ? strip_space (headings[h]) : g_strdup (headings[h]);
+              g_autofree gchar *heading = pdf ? cwa_test_strip_space (headings[h]) : g_strdup (headings[h]);
 
               if (h < 2)
                 g_assert_nonnull (strstr (text, heading));
