@@ -1422,7 +1422,7 @@ test_array_required_names (void)
   g_assert_cmpstr (mtls[1], ==, "cwa01.contoso.com");
 
   pdf = write_format (&subject, "pdf");
-  pdf_text = pdf_to_text (&subject, pdf, TRUE);
+  pdf_text = cwa_test_pdf_to_text (pdf, TRUE);
   if (pdf_text == NULL)
     g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's required names are not checked");
   else
