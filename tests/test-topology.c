@@ -35,6 +35,34 @@ settle (Fixture *fixture)
   cwa_test_ui_drain_main_loop ();
 }
 
+/* The whole canvas, scrolled out of sight or not, as NAME-canvas-STYLE.png. */
+static void
+save_canvas (Fixture     *fixture,
+             const gchar *dir,
+             const gchar *name,
+             const gchar *style)
+{
+  GtkWidget *canvas = cwa_topology_view_get_canvas (fixture->view);
+  int width = gtk_widget_get_width (canvas);
+  int height = gtk_widget_get_height (canvas);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (canvas);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree gchar *file = g_strdup_printf ("%s-canvas-%s.png", name, style);
+  g_autofree gchar *path = g_build_filename (dir, file, NULL);
+
+  /* The window's background under it, as on screen. */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.5, 0.5, 0.5, 1.0 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (canvas)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* With CWA_SCREENSHOT_DIR set, saves the window as NAME-light.png and
  * NAME-dark.png, so a person can look at what a test laid out. */
 static void
@@ -70,6 +98,7 @@ maybe_screenshots (Fixture     *fixture,
         continue;
       texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
       gdk_texture_save_to_png (texture, path);
+      save_canvas (fixture, dir, name, styles[i]);
     }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -682,6 +711,98 @@ assert_apart (const graphene_rect_t *a,
     g_assert_true (overlap.size.width < 0.5 || overlap.size.height < 0.5);
 }
 
+/* @point lies on the outline of @rect. */
+static void
+assert_on_edge (const graphene_point_t *point,
+                const graphene_rect_t  *rect)
+{
+  gboolean on_side = (ABS (point->x - rect->origin.x) < 0.5 ||
+                      ABS (point->x - rect->origin.x - rect->size.width) < 0.5) &&
+                     point->y >= rect->origin.y - 0.5 && point->y <= rect->origin.y + rect->size.height + 0.5;
+  gboolean on_top = (ABS (point->y - rect->origin.y) < 0.5 ||
+                     ABS (point->y - rect->origin.y - rect->size.height) < 0.5) &&
+                    point->x >= rect->origin.x - 0.5 && point->x <= rect->origin.x + rect->size.width + 0.5;
+
+  g_assert_true (on_side || on_top);
+}
+
+/* The canvas as drawn, in its own coordinates (1 pixel a unit). */
+static guchar *
+render_canvas (Fixture *fixture,
+               gsize   *stride)
+{
+  GtkWidget *canvas = cwa_topology_view_get_canvas (fixture->view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (canvas);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  settle (fixture);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (canvas),
+                          gtk_widget_get_height (canvas));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (canvas)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (canvas),
+                                                              gtk_widget_get_height (canvas)));
+  *stride = gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (*stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, *stride);
+  return pixels;
+}
+
+/* Whether a pixel within 2 of (@x, @y) has the lines' blue. */
+static gboolean
+blue_near (const guchar *pixels,
+           gsize         stride,
+           double        x,
+           double        y)
+{
+  for (int dy = -2; dy <= 2; dy++)
+    for (int dx = -2; dx <= 2; dx++)
+      {
+        /* Cairo's ARGB32 in memory: B, G, R, A on little-endian. */
+        const guchar *pixel = pixels + ((gsize) (y + dy)) * stride + ((gsize) (x + dx)) * 4;
+
+        if (pixel[0] > 150 && pixel[0] > pixel[2] + 80)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Every line is seen to its end: the end lies on what the line joins,
+ * and the last leg shows in the drawing all along, over any box. */
+static void
+assert_lines_seen (Fixture *fixture)
+{
+  CwaTopologyCanvas *canvas = CWA_TOPOLOGY_CANVAS (cwa_topology_view_get_canvas (fixture->view));
+  CwaTopologyLinks *links = cwa_topology_canvas_get_links (canvas);
+  gsize stride = 0;
+  g_autofree guchar *pixels = render_canvas (fixture, &stride);
+
+  g_assert_cmpuint (cwa_topology_links_get_n (links), >, 0);
+  for (guint i = 0; i < cwa_topology_links_get_n (links); i++)
+    {
+      GtkWidget *to;
+      const graphene_point_t *points;
+      guint n;
+      graphene_rect_t target;
+      const graphene_point_t *a;
+      const graphene_point_t *b;
+
+      g_assert_true (cwa_topology_links_get (links, i, NULL, &to, &points, &n, NULL));
+      g_assert_cmpuint (n, >=, 2);
+      target = bounds_of (fixture, to);
+      assert_on_edge (&points[n - 1], &target);
+      a = &points[n - 2];
+      b = &points[n - 1];
+      /* Along the last leg, short of the arrow head. */
+      for (double t = 0.1; t < 0.75; t += 0.2)
+        g_assert_true (blue_near (pixels, stride, a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t));
+    }
+}
+
 /* Three bands: the proxy above the load balancer above its members; the
  * load balancer's box spans exactly its members; nothing overlaps; every
  * publishing rule's line ends on the top edge of what it publishes. */
@@ -747,6 +868,7 @@ test_bands (Fixture       *fixture,
   CwaLoadBalancer *lb;
 
   open_example (fixture, ARRAY_PLAN);
+  assert_lines_seen (fixture);
   assert_bands (fixture);
   maybe_screenshots (fixture, "topology-array");
 
@@ -769,8 +891,9 @@ test_bands (Fixture       *fixture,
       g_assert_true (cwa_topology_canvas_get_link (canvas, i, NULL, &to, NULL, &end));
       g_assert_true (to == cwa_topology_view_find_widget (fixture->view, nth_virtual_server (plan, i, 0)));
       card = bounds_of (fixture, to);
-      g_assert_cmpfloat_with_epsilon (end.y, card.origin.y, 0.5);
+      assert_on_edge (&end, &card);
     }
+  assert_lines_seen (fixture);
   g_assert_nonnull (rule);
   g_assert_true (cwa_topology_view_undo (fixture->view));
   settle (fixture);
@@ -1088,6 +1211,61 @@ test_layout_arrays (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
 }
 
+/* Six publishing rules, three to each of two arrays' hosts: every label
+ * has its own place, none over another. */
+static void
+test_link_labels (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  CwaTopologyLinks *links;
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree gchar *fqdn = g_strdup_printf ("cwa%u.contoso.com", s);
+      g_autofree gchar *url = g_strdup_printf ("https://im%u.contoso.com", s);
+      g_autoptr(CwaServer) server = cwa_server_new (fqdn);
+      g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (url, CWA_AUDIENCE_EXTERNAL);
+
+      cwa_server_add_virtual_server (server, vs);
+      cwa_deployment_add_server (deployment, server);
+    }
+  for (guint r = 0; r < 6; r++)
+    {
+      g_autofree gchar *published = g_strdup_printf ("https://im%u.contoso.com", r % 2);
+      g_autofree gchar *internal = g_strdup_printf ("im%u.contoso.com", r % 2);
+      g_autofree gchar *label = g_strdup_printf ("internal-%u.im.contoso.com", r);
+      g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new (published, internal);
+
+      cwa_publishing_rule_set_internal_host (rule, label);
+      cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+    }
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  cwa_window_set_plan (fixture->window, plan);
+  settle (fixture);
+  maybe_screenshots (fixture, "topology-labels");
+
+  links = cwa_topology_canvas_get_links (CWA_TOPOLOGY_CANVAS (cwa_topology_view_get_canvas (fixture->view)));
+  g_assert_cmpuint (cwa_topology_links_get_n (links), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      graphene_rect_t rect;
+
+      g_assert_true (cwa_topology_links_get (links, i, NULL, NULL, NULL, NULL, &rect));
+      g_assert_cmpfloat (rect.size.width, >, 20);
+      g_assert_cmpfloat (rect.size.height, >, 5);
+      g_array_append_val (rects, rect);
+    }
+  for (guint i = 0; i < rects->len; i++)
+    for (guint j = i + 1; j < rects->len; j++)
+      g_assert_false (graphene_rect_intersection (&g_array_index (rects, graphene_rect_t, i),
+                                                  &g_array_index (rects, graphene_rect_t, j), NULL));
+  assert_lines_seen (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1117,6 +1295,7 @@ main (int   argc,
   ADD ("bands/membership", test_membership);
   ADD ("bands/keyboard", test_keyboard_edge);
   ADD ("layout/arrays", test_layout_arrays);
+  ADD ("layout/labels", test_link_labels);
 #undef ADD
 
   status = g_test_run ();

@@ -3,21 +3,17 @@
 
 #include "cwa-topology-bands.h"
 #include "cwa-topology-canvas.h"
-#include "cwa-topology-picture.h"
+#include "cwa-topology-links.h"
 
 #define GAP         12
-/* Below the edge band: room for the lines to bend. */
-#define EDGE_GAP    72
 /* Between a load balancer and its members: room for the joins. */
 #define LB_GAP      20
 #define MAX_COLUMNS 8
-
-typedef struct
-{
-  GtkWidget *from;
-  GtkWidget *to;
-  gchar     *label;
-} Link;
+/* With computers in more than one row, the lines to the lower rows run
+ * down a channel at the left and across in the gaps above the rows: a
+ * little room per line in each. */
+#define TRUNK_BASE  8
+#define LINE_STEP   4
 
 struct _CwaTopologyCanvas
 {
@@ -25,9 +21,9 @@ struct _CwaTopologyCanvas
 
   CwaDeployment *deployment;
   GHashTable    *boxes;       /* subject -> child widget (borrowed; children are owned as children) */
-  GArray        *links;       /* Link */
+  CwaTopologyLinks *links;
   GPtrArray     *groups;      /* CwaTopologyGroup, of the last allocation */
-  int            edge_bottom; /* bottom of the edge band, or 0 without one */
+  CwaTopologyFrame frame;    /* of the last allocation, for the lines */
   /* While a certificate is dragged: what it means for the target under
    * the pointer, in words, beside that target. */
   GtkWidget     *note;
@@ -35,14 +31,6 @@ struct _CwaTopologyCanvas
 };
 
 G_DEFINE_FINAL_TYPE (CwaTopologyCanvas, cwa_topology_canvas, GTK_TYPE_WIDGET)
-
-static void
-link_clear (gpointer data)
-{
-  Link *link = data;
-
-  g_clear_pointer (&link->label, g_free);
-}
 
 /* One column: as wide as the widest computer or proxy box wants. */
 static int
@@ -92,6 +80,7 @@ place (GtkWidget *child,
 /* The edge band: proxies, @columns to a row.  Returns its height. */
 static int
 layout_edge (CwaTopologyCanvas *self,
+             int                x0,
              int                cw,
              guint              columns,
              gboolean           allocate)
@@ -115,7 +104,7 @@ layout_edge (CwaTopologyCanvas *self,
           row_height = 0;
         }
       height = height_for (child, cw);
-      place (child, (i % columns) * (cw + GAP), y, cw, height, allocate);
+      place (child, x0 + (i % columns) * (cw + GAP), y, cw, height, allocate);
       row_height = MAX (row_height, height);
     }
   return n > 0 ? y + row_height : 0;
@@ -159,6 +148,7 @@ measure_row (CwaTopologyCanvas *self,
 
 static void
 place_row (CwaTopologyCanvas *self,
+           int                x0,
            GPtrArray         *groups,
            guint              first,
            guint              last,
@@ -172,7 +162,7 @@ place_row (CwaTopologyCanvas *self,
     {
       CwaTopologyGroup *group = g_ptr_array_index (groups, i);
       guint width = cwa_topology_group_get_width (group);
-      int x = group->column * (cw + GAP);
+      int x = x0 + group->column * (cw + GAP);
       GtkWidget *lb = group->load_balancer != NULL ? g_hash_table_lookup (self->boxes, group->load_balancer) : NULL;
 
       if (lb != NULL)
@@ -187,15 +177,59 @@ place_row (CwaTopologyCanvas *self,
     }
 }
 
+static guint
+columns_for (int width,
+             int cw)
+{
+  return CLAMP ((guint) ((width + GAP) / (cw + GAP)), 1, MAX_COLUMNS);
+}
+
+static guint
+n_rows (GPtrArray *groups)
+{
+  return groups->len > 0 ? ((CwaTopologyGroup *) g_ptr_array_index (groups, groups->len - 1))->row + 1 : 0;
+}
+
+/* The channel at the left for @groups: none in one row or without lines. */
+static int
+trunk_for (CwaTopologyCanvas *self,
+           GPtrArray         *groups)
+{
+  guint n_links = cwa_topology_links_get_n (self->links);
+
+  return n_links > 0 && n_rows (groups) > 1 ? TRUNK_BASE + LINE_STEP * (int) n_links : 0;
+}
+
+/* The groups for @width, and the channel they leave at the left. */
+static GPtrArray *
+dup_groups_for (CwaTopologyCanvas *self,
+                int                width,
+                int                cw,
+                int               *trunk)
+{
+  GPtrArray *groups = cwa_topology_dup_groups (self->deployment, columns_for (width, cw));
+
+  *trunk = trunk_for (self, groups);
+  if (*trunk > 0)
+    {
+      g_ptr_array_unref (groups);
+      groups = cwa_topology_dup_groups (self->deployment, columns_for (width - *trunk, cw));
+      *trunk = trunk_for (self, groups);
+    }
+  return groups;
+}
+
 /* Lays everything out for @width; returns the height it takes.  With
- * @allocate, allocates the children and keeps the groups for drawing. */
+ * @allocate, allocates the children and keeps the groups and the frame
+ * for drawing. */
 static int
 layout (CwaTopologyCanvas *self,
         int                width,
         gboolean           allocate)
 {
   int cw;
-  guint columns;
+  int trunk;
+  int row_gap;
   g_autoptr(GPtrArray) groups = NULL;
   int y;
   guint i = 0;
@@ -203,23 +237,35 @@ layout (CwaTopologyCanvas *self,
   if (self->deployment == NULL)
     return 0;
   cw = column_width (self);
-  columns = CLAMP ((guint) ((width + GAP) / (cw + GAP)), 1, MAX_COLUMNS);
-  groups = cwa_topology_dup_groups (self->deployment, columns);
+  groups = dup_groups_for (self, width, cw, &trunk);
+  row_gap = GAP + (trunk > 0 ? LINE_STEP * (int) cwa_topology_links_get_n (self->links) : 0);
 
-  y = layout_edge (self, cw, columns, allocate);
+  y = layout_edge (self, trunk, cw, columns_for (width - trunk, cw), allocate);
   if (allocate)
-    self->edge_bottom = y;
+    {
+      self->frame.edge_bottom = y;
+      self->frame.gap = GAP;
+      self->frame.trunk = trunk;
+      self->frame.row_gap = row_gap;
+      self->frame.line_step = LINE_STEP;
+      g_array_set_size (self->frame.row_tops, 0);
+    }
+  /* Below the edge band: the lanes of the lines. */
   if (y > 0)
-    y += EDGE_GAP;
+    y += cwa_topology_links_get_band_height (self->links, GTK_WIDGET (self));
   while (i < groups->len)
     {
       int lb_height;
       int row_height;
       guint next = measure_row (self, groups, i, cw, &lb_height, &row_height);
+      double top = y;
 
       if (allocate)
-        place_row (self, groups, i, next, cw, y, lb_height);
-      y += (lb_height > 0 ? lb_height + LB_GAP : 0) + row_height + GAP;
+        {
+          place_row (self, trunk, groups, i, next, cw, y, lb_height);
+          g_array_append_val (self->frame.row_tops, top);
+        }
+      y += (lb_height > 0 ? lb_height + LB_GAP : 0) + row_height + row_gap;
       i = next;
     }
   if (allocate)
@@ -227,7 +273,7 @@ layout (CwaTopologyCanvas *self,
       g_clear_pointer (&self->groups, g_ptr_array_unref);
       self->groups = g_steal_pointer (&groups);
     }
-  return MAX (y - GAP, 0);
+  return MAX (y - row_gap, 0);
 }
 
 static GtkSizeRequestMode
@@ -263,8 +309,11 @@ measure_width (CwaTopologyCanvas *self,
     }
   total = MAX (total, MIN (g_list_model_get_n_items (cwa_deployment_get_reverse_proxies (self->deployment)),
                            MAX_COLUMNS));
-  *minimum = widest * (cw + GAP) - GAP;
-  *natural = MAX (total, widest) * (cw + GAP) - GAP;
+  /* Narrower, the rows may be more than one: room for the channel. */
+  *minimum = widest * (cw + GAP) - GAP +
+             (cwa_topology_links_get_n (self->links) > 0 ? TRUNK_BASE + LINE_STEP * (int) cwa_topology_links_get_n (self->links) : 0);
+  *natural = MAX (total, widest) * (cw + GAP) - GAP + trunk_for (self, groups);
+  *natural = MAX (*natural, *minimum);
 }
 
 static void
@@ -326,6 +375,7 @@ cwa_topology_canvas_size_allocate (GtkWidget *widget,
   CwaTopologyCanvas *self = CWA_TOPOLOGY_CANVAS (widget);
 
   layout (self, width, TRUE);
+  cwa_topology_links_arrange (self->links, widget, &self->frame);
   place_note (self, width, height);
 }
 
@@ -386,30 +436,30 @@ cwa_topology_canvas_snapshot (GtkWidget   *widget,
   CwaTopologyCanvas *self = CWA_TOPOLOGY_CANVAS (widget);
   double fg[4] = { 0.5, 0.5, 0.5, 1.0 };
   double accent[4] = { 0.21, 0.52, 0.89, 1.0 };
+  double background[4] = { 1.0, 1.0, 1.0, 1.0 };
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   cairo_t *cr;
 
   if (!lookup_color (widget, "window_fg_color", fg))
     lookup_color (widget, "theme_fg_color", fg);
   lookup_color (widget, "accent_color", accent);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                                 gtk_widget_get_height (widget)));
+  lookup_color (widget, "window_bg_color", background);
+  /* Under the boxes: the joins, which only bridge the gap to the members,
+   * and the lines' way out of the edge band. */
+  cr = gtk_snapshot_append_cairo (snapshot, &all);
   draw_joins (self, cr, fg);
-  for (guint i = 0; i < self->links->len; i++)
-    {
-      graphene_point_t start;
-      graphene_point_t end;
-
-      if (cwa_topology_canvas_get_link (self, i, NULL, NULL, &start, &end))
-        cwa_topology_draw_link (cr, start.x, start.y, end.x, end.y, self->edge_bottom + 10 + 14 * (i % 4),
-                                g_array_index (self->links, Link, i).label, accent, accent);
-    }
+  cwa_topology_links_draw_under (self->links, cr, accent);
   cairo_destroy (cr);
 
-  /* The boxes over the lines: a line never crosses a card's text, it
-   * shows in the gaps between the bands. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (child != self->note)
       gtk_widget_snapshot_child (widget, child, snapshot);
+
+  /* The lines over the boxes, so that each is seen to its end. */
+  cr = gtk_snapshot_append_cairo (snapshot, &all);
+  cwa_topology_links_draw (self->links, widget, cr, accent, background);
+  cairo_destroy (cr);
+
   /* The note over everything. */
   gtk_widget_snapshot_child (widget, self->note, snapshot);
 }
@@ -455,8 +505,8 @@ cwa_topology_canvas_clear_links (CwaTopologyCanvas *self)
 {
   g_return_if_fail (CWA_IS_TOPOLOGY_CANVAS (self));
 
-  g_array_set_size (self->links, 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cwa_topology_links_clear (self->links);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -526,18 +576,14 @@ cwa_topology_canvas_add_link (CwaTopologyCanvas *self,
                               GtkWidget         *to,
                               const gchar       *label)
 {
-  Link link;
-
   g_return_if_fail (CWA_IS_TOPOLOGY_CANVAS (self));
   g_return_if_fail (gtk_widget_is_ancestor (from, GTK_WIDGET (self)));
   g_return_if_fail (gtk_widget_is_ancestor (to, GTK_WIDGET (self)));
 
   /* The widgets are descendants: they live as long as the line. */
-  link.from = from;
-  link.to = to;
-  link.label = g_strdup (label);
-  g_array_append_val (self->links, link);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cwa_topology_links_add (self->links, from, to, label);
+  /* More lines, more lanes below the edge. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 guint
@@ -545,7 +591,7 @@ cwa_topology_canvas_get_n_links (CwaTopologyCanvas *self)
 {
   g_return_val_if_fail (CWA_IS_TOPOLOGY_CANVAS (self), 0);
 
-  return self->links->len;
+  return cwa_topology_links_get_n (self->links);
 }
 
 gboolean
@@ -556,28 +602,26 @@ cwa_topology_canvas_get_link (CwaTopologyCanvas  *self,
                               graphene_point_t   *start,
                               graphene_point_t   *end)
 {
-  Link *link;
-  graphene_rect_t a;
-  graphene_rect_t b;
+  const graphene_point_t *points;
+  guint n_points;
 
   g_return_val_if_fail (CWA_IS_TOPOLOGY_CANVAS (self), FALSE);
 
-  if (index >= self->links->len)
+  if (!cwa_topology_links_get (self->links, index, from, to, &points, &n_points, NULL))
     return FALSE;
-  link = &g_array_index (self->links, Link, index);
-  if (from != NULL)
-    *from = link->from;
-  if (to != NULL)
-    *to = link->to;
-  if (!gtk_widget_compute_bounds (link->from, GTK_WIDGET (self), &a) ||
-      !gtk_widget_compute_bounds (link->to, GTK_WIDGET (self), &b))
-    return FALSE;
-  /* Several lines to one array arrive side by side. */
   if (start != NULL)
-    *start = GRAPHENE_POINT_INIT (a.origin.x + a.size.width / 2, a.origin.y + a.size.height);
+    *start = points[0];
   if (end != NULL)
-    *end = GRAPHENE_POINT_INIT (b.origin.x + b.size.width / 2 + 12 * (index % 3), b.origin.y);
+    *end = points[n_points - 1];
   return TRUE;
+}
+
+CwaTopologyLinks *
+cwa_topology_canvas_get_links (CwaTopologyCanvas *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_CANVAS (self), NULL);
+
+  return self->links;
 }
 
 static void
@@ -598,7 +642,8 @@ cwa_topology_canvas_finalize (GObject *object)
   CwaTopologyCanvas *self = CWA_TOPOLOGY_CANVAS (object);
 
   g_hash_table_unref (self->boxes);
-  g_array_unref (self->links);
+  cwa_topology_links_free (self->links);
+  g_array_unref (self->frame.row_tops);
 
   G_OBJECT_CLASS (cwa_topology_canvas_parent_class)->finalize (object);
 }
@@ -622,8 +667,8 @@ static void
 cwa_topology_canvas_init (CwaTopologyCanvas *self)
 {
   self->boxes = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->links = g_array_new (FALSE, TRUE, sizeof (Link));
-  g_array_set_clear_func (self->links, link_clear);
+  self->links = cwa_topology_links_new ();
+  self->frame.row_tops = g_array_new (FALSE, TRUE, sizeof (double));
 
   self->note = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->note), TRUE);

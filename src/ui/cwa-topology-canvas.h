@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cwa-deployment.h"
+#include "cwa-topology-links.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,8 @@ gboolean   cwa_topology_canvas_get_link       (CwaTopologyCanvas *self,
                                                graphene_point_t  *start,
                                                graphene_point_t  *end);
 
+/* The lines, with their routes and labels as last laid out (borrowed). */
+CwaTopologyLinks *cwa_topology_canvas_get_links (CwaTopologyCanvas *self);
 /* While a certificate is dragged over @target (a descendant): a note
  * beside it saying @text, whether it @fits or not, until hidden or the
  * boxes are cleared.  The note is a GtkLabel over the boxes, read by
