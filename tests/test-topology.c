@@ -35,31 +35,37 @@ settle (Fixture *fixture)
   cwa_test_ui_drain_main_loop ();
 }
 
-/* The whole canvas, scrolled out of sight or not, as NAME-canvas-STYLE.png. */
+/* The whole canvas as drawn, scrolled out of sight or not, in its own
+ * coordinates (1 pixel a unit), on @background (NULL: none). */
+static GdkTexture *
+render_canvas_texture (Fixture       *fixture,
+                       const GdkRGBA *background)
+{
+  GtkWidget *canvas = cwa_topology_view_get_canvas (fixture->view);
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (canvas), gtk_widget_get_height (canvas));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (canvas);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  if (background != NULL)
+    gtk_snapshot_append_color (snapshot, background, &all);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), all.size.width, all.size.height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (canvas)), node, &all);
+}
+
+/* The canvas as NAME-canvas-STYLE.png. */
 static void
 save_canvas (Fixture     *fixture,
              const gchar *dir,
              const gchar *name,
              const gchar *style)
 {
-  GtkWidget *canvas = cwa_topology_view_get_canvas (fixture->view);
-  int width = gtk_widget_get_width (canvas);
-  int height = gtk_widget_get_height (canvas);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (canvas);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) texture = render_canvas_texture (fixture, &(GdkRGBA) { 0.5, 0.5, 0.5, 1.0 });
   g_autofree gchar *file = g_strdup_printf ("%s-canvas-%s.png", name, style);
   g_autofree gchar *path = g_build_filename (dir, file, NULL);
 
-  /* The window's background under it, as on screen. */
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.5, 0.5, 0.5, 1.0 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (canvas)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_texture_save_to_png (texture, path);
 }
 
@@ -726,26 +732,16 @@ assert_on_edge (const graphene_point_t *point,
   g_assert_true (on_side || on_top);
 }
 
-/* The canvas as drawn, in its own coordinates (1 pixel a unit). */
+/* The canvas as drawn, as cairo's ARGB32 pixels. */
 static guchar *
 render_canvas (Fixture *fixture,
                gsize   *stride)
 {
-  GtkWidget *canvas = cwa_topology_view_get_canvas (fixture->view);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (canvas);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   guchar *pixels;
 
   settle (fixture);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (canvas),
-                          gtk_widget_get_height (canvas));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (canvas)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (canvas),
-                                                              gtk_widget_get_height (canvas)));
+  texture = render_canvas_texture (fixture, NULL);
   *stride = gdk_texture_get_width (texture) * 4;
   pixels = g_malloc (*stride * gdk_texture_get_height (texture));
   gdk_texture_download (texture, pixels, *stride);
