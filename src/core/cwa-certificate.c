@@ -11,6 +11,7 @@
 #include "cwa-certificate-private.h"
 #include "cwa-dn-text.h"
 #include "cwa-load-error.h"
+#include "cwa-names.h"
 
 /* Only the signature counts here: expiry and weak algorithms have their
  * own rules, and CA flags of a link are the issuer's business. */
@@ -48,6 +49,10 @@ struct _CwaCertificate
   const gchar      **dns_names;
   gchar            **san_strings;
   gboolean           has_wildcard;
+  /* Made on first use (the names of thousands of imported certificates
+   * are never compared), once: a certificate never changes. */
+  gchar            **normalized_dns_names;
+  gchar            **normalized_names;
 
   gint64             not_before;
   gint64             not_after;
@@ -118,6 +123,8 @@ cwa_certificate_finalize (GObject *object)
   g_clear_pointer (&self->san_entries, g_ptr_array_unref);
   g_clear_pointer (&self->dns_names, g_free);
   g_clear_pointer (&self->san_strings, g_strfreev);
+  g_clear_pointer (&self->normalized_dns_names, g_strfreev);
+  g_clear_pointer (&self->normalized_names, g_strfreev);
   g_clear_pointer (&self->serial, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->sha1, g_free);
@@ -1396,6 +1403,38 @@ cwa_certificate_get_dns_names (CwaCertificate *self)
   g_return_val_if_fail (CWA_IS_CERTIFICATE (self), empty_strv);
 
   return (const gchar * const *) self->dns_names;
+}
+
+const gchar * const *
+cwa_certificate_get_normalized_dns_names (CwaCertificate *self)
+{
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (self), NULL);
+
+  if (g_once_init_enter (&self->normalized_dns_names))
+    g_once_init_leave (&self->normalized_dns_names,
+                       cwa_names_dup_normalized ((const gchar * const *) self->dns_names));
+
+  return (const gchar * const *) self->normalized_dns_names;
+}
+
+const gchar * const *
+cwa_certificate_get_normalized_names (CwaCertificate *self)
+{
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (self), NULL);
+
+  if (g_once_init_enter (&self->normalized_names))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      const gchar *cn = cwa_certificate_get_subject_cn (self);
+      g_autofree gchar *normal_cn = cn != NULL ? cwa_name_normalize (cn, NULL) : NULL;
+
+      g_strv_builder_addv (builder, (const gchar **) cwa_certificate_get_normalized_dns_names (self));
+      if (normal_cn != NULL)
+        g_strv_builder_add (builder, normal_cn);
+      g_once_init_leave (&self->normalized_names, g_strv_builder_end (builder));
+    }
+
+  return (const gchar * const *) self->normalized_names;
 }
 
 const gchar * const *

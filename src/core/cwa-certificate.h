@@ -73,6 +73,13 @@ const gchar        *cwa_certificate_get_display_name    (CwaCertificate *self);
 GPtrArray          *cwa_certificate_get_san_entries     (CwaCertificate *self);
 /* The dNSName entries only, as written, NULL-terminated. */
 const gchar * const *cwa_certificate_get_dns_names      (CwaCertificate *self);
+/* The dNSName entries normalised (cwa_names_dup_normalized()), and those
+ * followed by the subject CN normalised: what cwa_names_match_normalized()
+ * takes for the SAN list, and for the names coverage looks in.  Made once
+ * on first use and kept (a certificate never changes); NULL-terminated,
+ * never NULL, borrowed for the certificate's lifetime. */
+const gchar * const *cwa_certificate_get_normalized_dns_names (CwaCertificate *self);
+const gchar * const *cwa_certificate_get_normalized_names     (CwaCertificate *self);
 /* Every SAN entry as "value" for DNS and "IP:value", "email:value"... for
  * the others; what reports list as "san". */
 const gchar * const *cwa_certificate_get_san_strings    (CwaCertificate *self);

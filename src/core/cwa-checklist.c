@@ -35,7 +35,10 @@ struct _CwaChecklist
 
   GListStore *findings;
   GListStore *requirements;
-  GPtrArray  *coverage;
+  CwaCoverage *coverage;
+  /* What cwa_checklist_get_coverage() returns before the first run and
+   * after dispose: no cells. */
+  GPtrArray  *no_coverage;
   /* What probe observed (CwaProbeResult), judged by the live.* rules
    * after the others at every run. */
   GPtrArray  *probe_results;
@@ -86,34 +89,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-const gchar *
-cwa_coverage_status_to_string (CwaCoverageStatus status)
-{
-  switch (status)
-    {
-    case CWA_COVERAGE_COVERED:
-      return "covered";
-    case CWA_COVERAGE_MISSING:
-      return "missing";
-    case CWA_COVERAGE_WILDCARD_ONLY:
-      return "wildcard only";
-    default:
-      g_return_val_if_reached ("missing");
-    }
-}
-
-void
-cwa_coverage_cell_free (CwaCoverageCell *cell)
-{
-  if (cell == NULL)
-    return;
-
-  g_clear_pointer (&cell->name, g_free);
-  g_clear_object (&cell->requirement);
-  g_clear_object (&cell->certificate);
-  g_free (cell);
-}
 
 static void
 check_run_free (CheckRun *run)
@@ -214,60 +189,20 @@ splice_changed (GListStore    *store,
                        items->pdata + prefix, new_n - prefix - suffix);
 }
 
-static GPtrArray *
+/* The matrix of the requirements as the model holds them now (the rows'
+ * objects are the ones views show) against the assigned certificates. */
+static CwaCoverage *
 compute_coverage (CwaChecklist *self)
 {
-  GListModel *requirements = G_LIST_MODEL (self->requirements);
-  guint n_requirements = g_list_model_get_n_items (requirements);
+  GListModel *model = G_LIST_MODEL (self->requirements);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) requirements = g_ptr_array_new_full (n, g_object_unref);
   g_autoptr(GPtrArray) certificates = cwa_plan_dup_assigned_certificates (self->plan);
-  g_autoptr(GPtrArray) certificate_names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  GPtrArray *coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_coverage_cell_free);
 
-  /* Every name is normalised once, not once per cell: the matrix is
-   * names by certificates. */
-  for (guint i = 0; i < certificates->len; i++)
-    {
-      g_auto(GStrv) names = cwa_rule_certificate_dup_all_names (g_ptr_array_index (certificates, i));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (requirements, g_list_model_get_item (model, i));
 
-      g_ptr_array_add (certificate_names, cwa_names_dup_normalized ((const gchar * const *) names));
-    }
-
-  for (guint i = 0; i < n_requirements; i++)
-    {
-      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (requirements, i);
-      g_auto(GStrv) names = cwa_requirement_dup_all_names (requirement);
-
-      for (guint j = 0; names[j] != NULL; j++)
-        {
-          g_autofree gchar *normal = cwa_name_normalize (names[j], NULL);
-
-          for (guint k = 0; k < certificates->len; k++)
-            {
-              CwaCoverageCell *cell = g_new0 (CwaCoverageCell, 1);
-              const gchar * const *have = g_ptr_array_index (certificate_names, k);
-
-              cell->name = g_strdup (names[j]);
-              cell->requirement = g_object_ref (requirement);
-              cell->certificate = g_object_ref (g_ptr_array_index (certificates, k));
-              switch (cwa_names_match_normalized (have, normal))
-                {
-                case CWA_NAME_MATCH_EXACT:
-                  cell->status = CWA_COVERAGE_COVERED;
-                  break;
-                case CWA_NAME_MATCH_WILDCARD_ONLY:
-                  cell->status = CWA_COVERAGE_WILDCARD_ONLY;
-                  break;
-                case CWA_NAME_MATCH_NONE:
-                default:
-                  cell->status = CWA_COVERAGE_MISSING;
-                  break;
-                }
-              g_ptr_array_add (coverage, cell);
-            }
-        }
-    }
-
-  return coverage;
+  return cwa_coverage_compute (requirements, certificates);
 }
 
 static void
@@ -416,7 +351,7 @@ publish_run (CwaChecklist *self,
 
   splice_changed (self->findings, run->findings, (ItemEqualFunc) cwa_finding_equal);
   splice_changed (self->requirements, requirements, (ItemEqualFunc) cwa_requirement_equal);
-  g_clear_pointer (&self->coverage, g_ptr_array_unref);
+  g_clear_pointer (&self->coverage, cwa_coverage_free);
   self->coverage = compute_coverage (self);
   update_counts (self);
 
@@ -515,7 +450,7 @@ cwa_checklist_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
 
-  g_clear_pointer (&self->coverage, g_ptr_array_unref);
+  g_clear_pointer (&self->coverage, cwa_coverage_free);
 
   G_OBJECT_CLASS (cwa_checklist_parent_class)->dispose (object);
 }
@@ -533,6 +468,7 @@ cwa_checklist_finalize (GObject *object)
   g_clear_pointer (&self->chains, g_hash_table_unref);
   g_clear_pointer (&self->pool_key, g_free);
   g_clear_pointer (&self->probe_results, g_ptr_array_unref);
+  g_clear_pointer (&self->no_coverage, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cwa_checklist_parent_class)->finalize (object);
 }
@@ -673,7 +609,7 @@ cwa_checklist_init (CwaChecklist *self)
 {
   self->findings = g_list_store_new (CWA_TYPE_FINDING);
   self->requirements = g_list_store_new (CWA_TYPE_REQUIREMENT);
-  self->coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_coverage_cell_free);
+  self->no_coverage = g_ptr_array_new ();
   self->chains = cwa_rule_context_new_chain_cache ();
   /* An empty plan is ready until the first run says otherwise. */
   self->ready = TRUE;
@@ -800,7 +736,7 @@ cwa_checklist_get_coverage (CwaChecklist *self)
 {
   g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
 
-  return self->coverage;
+  return self->coverage != NULL ? cwa_coverage_get_cells (self->coverage) : self->no_coverage;
 }
 
 const CwaChainResult *

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "cwa-coverage.h"
 #include "cwa-finding.h"
 #include "cwa-plan.h"
 #include "cwa-requirement.h"
@@ -13,27 +14,6 @@ G_BEGIN_DECLS
 #define CWA_TYPE_CHECKLIST (cwa_checklist_get_type ())
 
 G_DECLARE_FINAL_TYPE (CwaChecklist, cwa_checklist, CWA, CHECKLIST, GObject)
-
-typedef enum
-{
-  CWA_COVERAGE_COVERED,
-  CWA_COVERAGE_MISSING,
-  CWA_COVERAGE_WILDCARD_ONLY,
-} CwaCoverageStatus;
-
-/* One cell of the coverage matrix: one required name against one assigned
- * certificate. */
-typedef struct
-{
-  gchar             *name;
-  CwaRequirement    *requirement;   /* the row's role entry (owned ref) */
-  CwaCertificate    *certificate;   /* the column (owned ref) */
-  CwaCoverageStatus  status;
-} CwaCoverageCell;
-
-/* "covered", "missing", "wildcard only". */
-const gchar     *cwa_coverage_status_to_string   (CwaCoverageStatus status);
-void             cwa_coverage_cell_free          (CwaCoverageCell  *cell);
 
 /* Properties: "plan", "trust" (NULL: no root is public), "now" (NULL: the clock), "expiry-warning-days"
  * (0: the plan's setting), "ready", "n-errors", "n-warnings", "n-info",
@@ -79,7 +59,8 @@ GListModel      *cwa_checklist_get_findings       (CwaChecklist *self);
 /* GListModel of CwaRequirement, in plan order. */
 GListModel      *cwa_checklist_get_requirements   (CwaChecklist *self);
 /* Element type CwaCoverageCell: rows in requirement order, columns in the
- * order of cwa_plan_dup_assigned_certificates(). */
+ * order of cwa_plan_dup_assigned_certificates().  Borrowed, with its cells:
+ * valid until the next run is published. */
 GPtrArray       *cwa_checklist_get_coverage       (CwaChecklist *self);
 /* The chain built for @certificate in the last run, or NULL. */
 const CwaChainResult *cwa_checklist_get_chain     (CwaChecklist   *self,

@@ -756,23 +756,76 @@ collect_roles (CwaPlan        *self,
   return roles;
 }
 
+/* Adds the SHA-256 of @certificate (borrowed: the deployment holds it) to
+ * @assigned. */
+static void
+add_assigned (GHashTable     *assigned,
+              CwaCertificate *certificate)
+{
+  if (certificate != NULL)
+    g_hash_table_add (assigned, (gpointer) cwa_certificate_get_sha256 (certificate));
+}
+
+/* The fingerprints of every certificate some role holds, in one walk over
+ * the deployment (a walk per certificate made the coverage matrix
+ * quadratic). */
+static GHashTable *
+collect_assigned (CwaPlan *self)
+{
+  GHashTable *assigned = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *servers = cwa_deployment_get_servers (self->deployment);
+  GListModel *lbs = cwa_deployment_get_load_balancers (self->deployment);
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (self->deployment);
+  guint n = g_list_model_get_n_items (servers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+      GListModel *list = cwa_server_get_virtual_servers (server);
+      guint n_vs = g_list_model_get_n_items (list);
+
+      add_assigned (assigned, cwa_server_get_mtls_certificate (server));
+      for (guint j = 0; j < n_vs; j++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
+
+          add_assigned (assigned, cwa_virtual_server_get_ssl_certificate (vs));
+        }
+    }
+
+  n = g_list_model_get_n_items (lbs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
+
+      if (cwa_load_balancer_get_ssl_offload (lb))
+        add_assigned (assigned, cwa_load_balancer_get_ssl_certificate (lb));
+    }
+
+  for (guint i = 0; i < rules->len; i++)
+    add_assigned (assigned, cwa_publishing_rule_get_listener_certificate (g_ptr_array_index (rules, i)));
+
+  return assigned;
+}
+
 GPtrArray *
 cwa_plan_dup_assigned_certificates (CwaPlan *self)
 {
+  g_autoptr(GHashTable) held = NULL;
   GPtrArray *assigned;
   guint n;
 
   g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
 
+  held = collect_assigned (self);
   assigned = g_ptr_array_new_with_free_func (g_object_unref);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->certificates));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwaCertificate) certificate = g_list_model_get_item (G_LIST_MODEL (self->certificates), i);
-      Roles roles = collect_roles (self, certificate);
 
-      if (roles.mtls || roles.ssl || roles.load_balancer || roles.reverse_proxy)
+      if (g_hash_table_contains (held, cwa_certificate_get_sha256 (certificate)))
         g_ptr_array_add (assigned, g_steal_pointer (&certificate));
     }
 

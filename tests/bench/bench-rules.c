@@ -1,12 +1,14 @@
 /* bench-rules.c: the rule time of one checklist run over a 60-virtual-server plan with 10 arrays and 5 reverse proxies.
  *
- * `build/tests/bench/bench-rules [RUNS]`: builds the plan in memory (every
+ * `build/tests/bench/bench-rules [RUNS] [--json FILE]`: builds the plan in memory (every
  * role with a certificate issued by one plan CA, as a finished plan has),
  * then times cwa_checklist_update() on a checklist without views, as
  * bench-drop's "rules alone" line does, RUNS times (default 500), and
  * prints the minimum and the median in wall and CPU time.  The first run is
  * reported apart: it builds the certificate chains, later runs find them
- * cached.  Nothing here asserts a time. */
+ * cached.  Nothing here asserts a time.  --json writes the JSON report of
+ * the last run, so a change to the rules can be shown to keep every
+ * finding byte for byte. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include "cwa-deployment.h"
 #include "cwa-dns-records.h"
 #include "cwa-test-cert.h"
+#include "report/cwa-report.h"
 
 #define N_ARRAYS         10
 #define N_MEMBERS        3    /* computers per array */
@@ -201,11 +204,29 @@ count_virtual_servers (CwaDeployment *deployment)
   return n;
 }
 
+/* The JSON report of @checklist's last run, as `check --format json` writes
+ * it (the generation time is the check time, so the file is the same at
+ * every run). */
+static void
+write_json (CwaPlan      *plan,
+            CwaChecklist *checklist,
+            GDateTime    *now,
+            const gchar  *path)
+{
+  g_autoptr(CwaReport) report = cwa_report_new (plan, checklist, "bench.cwaplan", now);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!cwa_report_write_file (report, cwa_report_format_lookup ("json"), file, &error))
+    g_error ("%s: %s", path, error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  guint runs = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 500;
+  const gchar *json = NULL;
+  guint runs = 500;
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (CWA_TEST_NOW_UNIX);
   g_autoptr(CwaTrust) trust = cwa_trust_new ();
   g_autoptr(CwaChecklist) checklist = NULL;
@@ -217,6 +238,13 @@ main (int   argc,
   CwaTestCertSpec ca_spec;
   gint64 first;
 
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--json") == 0 && i + 1 < argc)
+        json = argv[++i];
+      else
+        runs = (guint) strtoul (argv[i], NULL, 10);
+    }
   if (runs == 0)
     runs = 1;
 
@@ -267,6 +295,8 @@ main (int   argc,
   g_print ("Rule time of one checklist run, %u runs:\n", runs);
   print_times ("wall", wall);
   print_times ("CPU", cpu);
+  if (json != NULL)
+    write_json (builder.plan, checklist, now, json);
 
   g_clear_object (&checklist);
   g_object_unref (builder.plan);

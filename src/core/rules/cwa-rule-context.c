@@ -282,7 +282,9 @@ cwa_rule_add_san_finding (GPtrArray        *findings,
                           const gchar      *whose)
 {
   const gchar * const *dns = cwa_rule_certificate_get_dns_names (certificate);
-  CwaNameMatch match = cwa_names_match (dns, required);
+  g_autofree gchar *normal = cwa_name_normalize (required, NULL);
+  CwaNameMatch match = cwa_names_match_normalized (cwa_certificate_get_normalized_dns_names (certificate),
+                                                   normal);
   const gchar *wildcard;
 
   if (match == CWA_NAME_MATCH_EXACT)

@@ -301,6 +301,7 @@ certificate_has_internal_host (CwaCertificate *certificate,
                                const gchar    *host,
                                gboolean        is_address)
 {
+  g_autofree gchar *normal = NULL;
   const gchar *cn;
 
   if (is_address)
@@ -326,7 +327,9 @@ certificate_has_internal_host (CwaCertificate *certificate,
   if (cn != NULL && cwa_name_equal (cn, host))
     return TRUE;
 
-  return cwa_names_match (cwa_rule_certificate_get_dns_names (certificate), host) == CWA_NAME_MATCH_EXACT;
+  normal = cwa_name_normalize (host, NULL);
+  return cwa_names_match_normalized (cwa_certificate_get_normalized_dns_names (certificate),
+                                     normal) == CWA_NAME_MATCH_EXACT;
 }
 
 /* "im-cwa01, im-cwa02" */
