@@ -361,6 +361,119 @@ test_wildcard_coverage (Fixture *f, gconstpointer data)
     }
 }
 
+/* The finding of @rule_id about @certificate, or NULL.  Borrowed. */
+static CwaFinding *
+find_certificate_finding (CwaChecklist   *checklist,
+                          const gchar    *rule_id,
+                          CwaCertificate *certificate)
+{
+  GListModel *findings = cwa_checklist_get_findings (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (cwa_finding_get_rule_id (finding), rule_id) == 0 &&
+          cwa_finding_get_certificate (finding) == certificate)
+        return finding;
+    }
+
+  return NULL;
+}
+
+static void
+assert_chain_trusted (CwaChecklist   *checklist,
+                      CwaCertificate *certificate,
+                      gboolean        trusted)
+{
+  CwaFinding *finding = find_certificate_finding (checklist, "cert.chain-trusted", certificate);
+
+  g_assert_nonnull (finding);
+  g_assert_cmpint (cwa_finding_get_status (finding), ==, trusted ? CWA_STATUS_PASS : CWA_STATUS_FAIL);
+}
+
+/* A certificate issued by a root the plan does not carry, the SSL
+ * certificate of the fixture's virtual server.  Borrowed from the plan. */
+static CwaCertificate *
+assign_issued_certificate (Fixture       *f,
+                           CwaTestIssuer *issuer)
+{
+  g_autoptr(CwaCertificate) built = NULL;
+  CwaCertificate *leaf;
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com,O=Contoso");
+  spec.dns_names = contoso_names;
+  spec.issuer = issuer;
+  built = cwa_test_cert_build (&spec);
+  leaf = cwa_plan_add_certificate (f->plan, built);
+  cwa_virtual_server_set_ssl_certificate (f->vs, leaf);
+  cwa_checklist_update (f->checklist);
+  return leaf;
+}
+
+/* The certificate findings are kept between runs: every change they
+ * depend on must still show at the next run (trust set or grown in place,
+ * a renamed certificate, one replaced by an equal object, one moved). */
+static void
+test_certificate_findings_follow (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CwaTestIssuer) issuer = NULL;
+  g_autoptr(CwaTrust) trust = cwa_trust_new ();
+  g_autoptr(CwaTrust) other_trust = cwa_trust_new ();
+  g_autoptr(CwaVirtualServer) second = cwa_virtual_server_new ("https://im2.contoso.com", CWA_AUDIENCE_INTERNAL);
+  g_autoptr(CwaCertificate) copy = NULL;
+  CwaCertificate *leaf;
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, "CN=Stale Test Root,O=Contoso");
+  spec.is_ca = TRUE;
+  issuer = cwa_test_issuer_new (&spec);
+  leaf = assign_issued_certificate (f, issuer);
+  assert_chain_trusted (f->checklist, leaf, FALSE);
+
+  /* Preferences hand over a new trust store... */
+  cwa_trust_add_public_root (trust, cwa_test_issuer_get_certificate (issuer));
+  cwa_checklist_set_trust (f->checklist, trust);
+  cwa_checklist_update (f->checklist);
+  assert_chain_trusted (f->checklist, leaf, TRUE);
+  g_assert_nonnull (strstr (cwa_finding_get_message (find_certificate_finding (f->checklist, "cert.chain-trusted", leaf)),
+                            "(a public root)"));
+
+  /* ...and a store may grow in place. */
+  cwa_checklist_set_trust (f->checklist, other_trust);
+  cwa_checklist_update (f->checklist);
+  assert_chain_trusted (f->checklist, leaf, FALSE);
+  cwa_trust_add_public_root (other_trust, cwa_test_issuer_get_certificate (issuer));
+  cwa_checklist_update (f->checklist);
+  assert_chain_trusted (f->checklist, leaf, TRUE);
+
+  cwa_certificate_set_id (leaf, "renamed-im");
+  cwa_checklist_update (f->checklist);
+  g_assert_nonnull (strstr (cwa_finding_get_message (find_certificate_finding (f->checklist, "cert.version-3", leaf)),
+                            "renamed-im"));
+
+  /* The same certificate as another object, with the same name: the
+   * findings are about the new one. */
+  copy = cwa_certificate_new_from_der (cwa_certificate_get_der (leaf), NULL, 0, NULL);
+  cwa_certificate_set_id (copy, "renamed-im");
+  cwa_plan_remove_certificate (f->plan, leaf);
+  leaf = cwa_plan_add_certificate (f->plan, copy);
+  g_assert_true (leaf == copy);
+  g_assert_cmpstr (cwa_certificate_get_id (leaf), ==, "renamed-im");
+  cwa_virtual_server_set_ssl_certificate (f->vs, leaf);
+  cwa_checklist_update (f->checklist);
+  assert_chain_trusted (f->checklist, leaf, TRUE);
+
+  /* Moved to another virtual server: the findings are grouped there. */
+  cwa_server_add_virtual_server (f->server, second);
+  cwa_virtual_server_set_ssl_certificate (second, leaf);
+  cwa_virtual_server_set_ssl_certificate (f->vs, f->cert);
+  cwa_checklist_update (f->checklist);
+  g_assert_true (cwa_finding_get_virtual_server (find_certificate_finding (f->checklist, "cert.validity", leaf))
+                 == second);
+}
+
 static void
 test_finalize_pending (void)
 {
@@ -534,6 +647,7 @@ main (int   argc,
   ADD ("/cwa/checklist/update-sync", test_update_sync);
   ADD ("/cwa/checklist/now", test_now_property);
   ADD ("/cwa/checklist/wildcard-coverage", test_wildcard_coverage);
+  ADD ("/cwa/checklist/certificate-findings-follow", test_certificate_findings_follow);
   ADD ("/cwa/checklist/front-ends-coalesce", test_front_ends_coalesce);
   ADD ("/cwa/checklist/coalesce-one-run", test_coalesce_one_run);
   ADD ("/cwa/checklist/change-during-run", test_change_during_run);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cwa-checklist-private.h"
+#include "cwa-certificate-findings.h"
 #include "cwa-names.h"
 #include "rules/cwa-rules-runner.h"
 
@@ -47,6 +48,9 @@ struct _CwaChecklist
    * editing a URL must not rebuild every chain. */
   GHashTable *chains;
   gchar      *pool_key;
+  /* The certificate findings of the last runs, reused while nothing they
+   * depend on changed (chains included). */
+  GHashTable *certificate_findings;
 
   /* The idle that starts a run and carries it on step by step. */
   guint        idle_id;
@@ -287,7 +291,8 @@ check_run_new (CwaChecklist *self)
   days = self->expiry_warning_days != 0 ? self->expiry_warning_days
                                         : cwa_plan_get_expiry_warning_days (self->plan);
 
-  run->context = cwa_rule_context_new (self->plan, self->trust, now, days, run->chains);
+  run->context = cwa_rule_context_new (self->plan, self->trust, now, days, run->chains,
+                                       self->certificate_findings);
   run->rules = cwa_rules_run_new (run->context, self->probe_results);
   run->findings = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -466,6 +471,7 @@ cwa_checklist_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_clear_object (&self->requirements);
   g_clear_pointer (&self->chains, g_hash_table_unref);
+  g_clear_pointer (&self->certificate_findings, g_hash_table_unref);
   g_clear_pointer (&self->pool_key, g_free);
   g_clear_pointer (&self->probe_results, g_ptr_array_unref);
   g_clear_pointer (&self->no_coverage, g_ptr_array_unref);
@@ -611,6 +617,7 @@ cwa_checklist_init (CwaChecklist *self)
   self->requirements = g_list_store_new (CWA_TYPE_REQUIREMENT);
   self->no_coverage = g_ptr_array_new ();
   self->chains = cwa_rule_context_new_chain_cache ();
+  self->certificate_findings = cwa_certificate_findings_new_cache ();
   /* An empty plan is ready until the first run says otherwise. */
   self->ready = TRUE;
 }

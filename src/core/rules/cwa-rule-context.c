@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cwa-names.h"
+#include "cwa-certificate-findings.h"
 #include "cwa-rule-context.h"
 
 static const gchar * const empty_strv[] = { NULL };
@@ -20,7 +21,8 @@ cwa_rule_context_new (CwaPlan    *plan,
                       CwaTrust   *trust,
                       gint64      now,
                       guint       expiry_warning_days,
-                      GHashTable *chains)
+                      GHashTable *chains,
+                      GHashTable *certificate_findings)
 {
   CwaRuleContext *context;
 
@@ -35,6 +37,9 @@ cwa_rule_context_new (CwaPlan    *plan,
   context->pool = cwa_plan_dup_certificate_pool (plan);
   context->chains = chains != NULL ? g_hash_table_ref (chains)
                                    : cwa_rule_context_new_chain_cache ();
+  context->certificate_findings = certificate_findings != NULL
+                                  ? g_hash_table_ref (certificate_findings)
+                                  : cwa_certificate_findings_new_cache ();
 
   return context;
 }
@@ -49,6 +54,7 @@ cwa_rule_context_free (CwaRuleContext *context)
   g_clear_object (&context->trust);
   g_clear_pointer (&context->pool, g_ptr_array_unref);
   g_clear_pointer (&context->chains, g_hash_table_unref);
+  g_clear_pointer (&context->certificate_findings, g_hash_table_unref);
   g_free (context);
 }
 

@@ -24,6 +24,10 @@ struct _CwaRuleContext
   /* SHA-256 -> CwaChainResult; may be shared with (owned by) the checklist
    * so chains survive between runs while the pool stays the same. */
   GHashTable *chains;
+  /* SHA-256 -> the certificate-scope findings made for it, with what they
+   * were made from (cwa-certificate-findings.h): shared like @chains, so a run
+   * over an unchanged certificate reuses them. */
+  GHashTable *certificate_findings;
   /* While the certificate-scope rules run: where that certificate is first
    * seen in plan order, which is where the runner checks it.  The virtual
    * server only when that first role is its SSL certificate.  Borrowed. */
@@ -32,12 +36,15 @@ struct _CwaRuleContext
 };
 
 /* @trust may be NULL (no public root); @chains may be NULL (a private cache)
- * and must otherwise map SHA-256 strings to CwaChainResult. */
+ * and must otherwise map SHA-256 strings to CwaChainResult;
+ * @certificate_findings may be NULL (a private cache) and must otherwise
+ * come from cwa_certificate_findings_new_cache(). */
 CwaRuleContext       *cwa_rule_context_new        (CwaPlan        *plan,
                                                    CwaTrust       *trust,
                                                    gint64          now,
                                                    guint           expiry_warning_days,
-                                                   GHashTable     *chains);
+                                                   GHashTable     *chains,
+                                                   GHashTable     *certificate_findings);
 void                  cwa_rule_context_free       (CwaRuleContext *context);
 /* A table suitable for @chains above. */
 GHashTable           *cwa_rule_context_new_chain_cache (void);

@@ -1,6 +1,7 @@
 /* cwa-rules-runner.c: runs the catalogue over a plan, subject by subject, in report order. */
 #include "config.h"
 
+#include "cwa-certificate-findings.h"
 #include "cwa-rules-runner.h"
 
 static void
@@ -46,16 +47,23 @@ struct _CwaRulesRun
 };
 
 /* Certificate-scope rules run once per certificate, where it is first seen:
- * @server, and @virtual_server for an SSL certificate. */
+ * @server, and @virtual_server for an SSL certificate; @lb or @rule when a
+ * front end holds it (the findings are then tagged with it).  Findings
+ * made earlier from the same inputs are reused. */
 static void
-run_certificate (CwaRulesRun      *run,
-                 CwaCertificate   *certificate,
-                 CwaServer        *server,
-                 CwaVirtualServer *virtual_server,
-                 GPtrArray        *findings)
+run_certificate (CwaRulesRun       *run,
+                 CwaCertificate    *certificate,
+                 CwaServer         *server,
+                 CwaVirtualServer  *virtual_server,
+                 CwaLoadBalancer   *lb,
+                 CwaPublishingRule *rule,
+                 GPtrArray         *findings)
 {
   CwaRuleContext *context = run->context;
+  CwaCertificateInputs inputs;
+  GPtrArray *kept;
   const gchar *sha256;
+  guint first = findings->len;
 
   if (certificate == NULL)
     return;
@@ -65,11 +73,41 @@ run_certificate (CwaRulesRun      *run,
     return;
   g_hash_table_insert (run->seen, (gpointer) sha256, g_object_ref (certificate));
 
+  inputs = (CwaCertificateInputs) {
+    certificate, cwa_rule_certificate_name (certificate), server, virtual_server, lb, rule,
+    rule != NULL ? cwa_publishing_rule_get_reverse_proxy (rule) : NULL,
+    context->chains, context->now, context->expiry_warning_days,
+  };
+  kept = cwa_certificate_findings_lookup (context->certificate_findings, &inputs);
+  if (kept != NULL)
+    {
+      for (guint i = 0; i < kept->len; i++)
+        g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (kept, i)));
+      return;
+    }
+
   context->certificate_server = server;
   context->certificate_virtual_server = virtual_server;
   run_scope (context, CWA_SCOPE_CERTIFICATE, certificate, findings);
   context->certificate_server = NULL;
   context->certificate_virtual_server = NULL;
+  cwa_certificate_findings_store (context->certificate_findings, &inputs, findings, first);
+}
+
+/* Drops what was kept for certificates this complete run did not check
+ * (no longer assigned, or gone), so the cache holds no removed object. */
+static void
+forget_unseen (CwaRulesRun *run)
+{
+  GHashTableIter iter;
+  gpointer sha256;
+
+  g_hash_table_iter_init (&iter, run->context->certificate_findings);
+  while (g_hash_table_iter_next (&iter, &sha256, NULL))
+    {
+      if (!g_hash_table_contains (run->seen, sha256))
+        g_hash_table_iter_remove (&iter);
+    }
 }
 
 /* Marks the findings from @first on as being about @lb or @rule. */
@@ -92,14 +130,14 @@ run_server (CwaRulesRun *run,
   guint n = g_list_model_get_n_items (list);
 
   run_scope (run->context, CWA_SCOPE_SERVER, server, findings);
-  run_certificate (run, cwa_server_get_mtls_certificate (server), server, NULL, findings);
+  run_certificate (run, cwa_server_get_mtls_certificate (server), server, NULL, NULL, NULL, findings);
 
   for (guint j = 0; j < n; j++)
     {
       g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
 
       run_scope (run->context, CWA_SCOPE_VIRTUAL_SERVER, vs, findings);
-      run_certificate (run, cwa_virtual_server_get_ssl_certificate (vs), server, vs, findings);
+      run_certificate (run, cwa_virtual_server_get_ssl_certificate (vs), server, vs, NULL, NULL, findings);
     }
 }
 
@@ -113,7 +151,7 @@ run_load_balancer (CwaRulesRun     *run,
 
   run_scope (run->context, CWA_SCOPE_LOAD_BALANCER, lb, findings);
   if (cwa_load_balancer_get_ssl_offload (lb))
-    run_certificate (run, cwa_load_balancer_get_ssl_certificate (lb), NULL, NULL, findings);
+    run_certificate (run, cwa_load_balancer_get_ssl_certificate (lb), NULL, NULL, lb, NULL, findings);
   tag_front_end (findings, first, lb, NULL);
 }
 
@@ -125,7 +163,7 @@ run_publishing_rule (CwaRulesRun       *run,
   guint first = findings->len;
 
   run_scope (run->context, CWA_SCOPE_REVERSE_PROXY, rule, findings);
-  run_certificate (run, cwa_publishing_rule_get_listener_certificate (rule), NULL, NULL, findings);
+  run_certificate (run, cwa_publishing_rule_get_listener_certificate (rule), NULL, NULL, NULL, rule, findings);
   tag_front_end (findings, first, NULL, rule);
 }
 
@@ -225,6 +263,7 @@ cwa_rules_run_step (CwaRulesRun *run,
     case PHASE_LIVE:
       if (run->probe_results != NULL)
         cwa_rules_run_live (run->context, run->probe_results, findings);
+      forget_unseen (run);
       next_phase (run);
       break;
 
