@@ -629,6 +629,75 @@ test_stale_sync_dropped (Fixture *f, gconstpointer data)
   _cwa_checklist_set_run_hook (f->checklist, NULL, NULL);
 }
 
+/* Held, the checklist runs nothing however many changes arrive; the last
+ * release runs it once over all of them.  A release with nothing changed
+ * runs nothing. */
+static void
+test_hold (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  cwa_checklist_hold (f->checklist);
+  cwa_checklist_hold (f->checklist);
+  g_assert_true (cwa_checklist_is_held (f->checklist));
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  iterate ();
+  cwa_virtual_server_set_url (f->vs, "https://im.northwind.com");
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs);
+
+  cwa_checklist_release (f->checklist);
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs);
+  cwa_checklist_release (f->checklist);
+  g_assert_false (cwa_checklist_is_held (f->checklist));
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpuint (f->n_updated, ==, 1);
+  g_assert_cmpstr (f->published_expected, ==, "im.northwind.com");
+
+  cwa_checklist_hold (f->checklist);
+  cwa_checklist_release (f->checklist);
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+}
+
+/* A change scheduled just before the hold waits for the release too. */
+static void
+test_hold_pending (Fixture *f, gconstpointer data)
+{
+  guint runs = cwa_checklist_get_n_runs (f->checklist);
+
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  cwa_checklist_hold (f->checklist);
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs);
+  g_assert_cmpuint (f->n_updated, ==, 0);
+  cwa_checklist_release (f->checklist);
+  iterate ();
+  g_assert_cmpuint (cwa_checklist_get_n_runs (f->checklist), ==, runs + 1);
+  g_assert_cmpstr (f->published_expected, ==, "im.fabrikam.com");
+}
+
+/* New certificates invalidate the cached chains; other changes keep them. */
+static void
+test_pool_generation (Fixture *f, gconstpointer data)
+{
+  guint64 generation = cwa_plan_get_pool_generation (f->plan);
+  g_autoptr(CwaCertificate) other = NULL;
+  CwaTestCertSpec spec;
+
+  cwa_virtual_server_set_url (f->vs, "https://im.fabrikam.com");
+  g_assert_cmpuint (cwa_plan_get_pool_generation (f->plan), ==, generation);
+  cwa_test_cert_spec_init (&spec, "CN=other.contoso.com,O=Contoso");
+  other = cwa_test_cert_build (&spec);
+  cwa_plan_add_chain_certificate (f->plan, other);
+  g_assert_cmpuint (cwa_plan_get_pool_generation (f->plan), >, generation);
+  generation = cwa_plan_get_pool_generation (f->plan);
+  cwa_plan_remove_certificate (f->plan, f->cert);
+  g_assert_cmpuint (cwa_plan_get_pool_generation (f->plan), >, generation);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +722,9 @@ main (int   argc,
   ADD ("/cwa/checklist/change-during-run", test_change_during_run);
   ADD ("/cwa/checklist/stale-result-dropped", test_stale_result_dropped);
   ADD ("/cwa/checklist/stale-sync-dropped", test_stale_sync_dropped);
+  ADD ("/cwa/checklist/hold", test_hold);
+  ADD ("/cwa/checklist/hold-pending", test_hold_pending);
+  ADD ("/cwa/checklist/pool-generation", test_pool_generation);
   g_test_add_func ("/cwa/checklist/finalize-pending", test_finalize_pending);
 
   return g_test_run ();

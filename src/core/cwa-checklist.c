@@ -6,6 +6,16 @@
 #include "cwa-names.h"
 #include "rules/cwa-rules-runner.h"
 
+/* What the cached chains were built over: the plan's certificates (its
+ * pool generation) and the number of public roots.  Comparing two stamps
+ * costs nothing, however many certificates the plan holds. */
+typedef struct
+{
+  gboolean valid;
+  guint64  generation;
+  guint    n_public_roots;
+} PoolStamp;
+
 /* One run of the rules, carried over several main-loop iterations when
  * the plan is large.  Its result is published only if no change arrived
  * since it started (same generation); a change cancels it. */
@@ -17,9 +27,10 @@ typedef struct
   CwaRulesRun    *rules;
   GPtrArray      *findings;
   /* The chain cache this run fills: the checklist's own, or a fresh one
-   * (then @pool_key is set) that replaces it when the run is published. */
+   * (then @new_pool is set) that replaces it when the run is published. */
   GHashTable     *chains;
-  gchar          *pool_key;
+  gboolean        new_pool;
+  PoolStamp       pool;
 } CheckRun;
 
 /* How long one step of a run may keep the main loop, in microseconds. */
@@ -47,7 +58,7 @@ struct _CwaChecklist
   /* Chains survive between runs while the certificate pool stays the same:
    * editing a URL must not rebuild every chain. */
   GHashTable *chains;
-  gchar      *pool_key;
+  PoolStamp   pool;
   /* The certificate findings of the last runs, reused while nothing they
    * depend on changed (chains included). */
   GHashTable *certificate_findings;
@@ -59,6 +70,10 @@ struct _CwaChecklist
   /* Bumped by every change: a run only applies its result if no change
    * arrived while it was computing. */
   guint64      generation;
+  /* cwa_checklist_hold() calls not yet released, and whether a change
+   * arrived meanwhile (then the last release schedules a run). */
+  guint        n_holds;
+  gboolean     held_change;
   guint        n_runs;
   CwaChecklistRunHook run_hook;
   gpointer     run_hook_data;
@@ -105,7 +120,6 @@ check_run_free (CheckRun *run)
   g_clear_object (&run->cancellable);
   g_clear_pointer (&run->findings, g_ptr_array_unref);
   g_clear_pointer (&run->chains, g_hash_table_unref);
-  g_clear_pointer (&run->pool_key, g_free);
   g_free (run);
 }
 
@@ -126,6 +140,11 @@ schedule_run (CwaChecklist *self)
   if (self->run != NULL)
     g_cancellable_cancel (self->run->cancellable);
 
+  if (self->n_holds > 0)
+    {
+      self->held_change = TRUE;
+      return;
+    }
   if (self->idle_id == 0)
     self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_idle, self, NULL);
 }
@@ -136,19 +155,25 @@ plan_changed_cb (CwaChecklist *self)
   schedule_run (self);
 }
 
-/* The fingerprints of the pool and the number of public roots: when either
- * changes, cached chains may no longer hold. */
-static gchar *
-dup_pool_key (CwaChecklist *self)
+/* The pool as it is now: when it changes, cached chains may no longer
+ * hold. */
+static PoolStamp
+pool_stamp_now (CwaChecklist *self)
 {
-  g_autoptr(GPtrArray) pool = cwa_plan_dup_certificate_pool (self->plan);
-  g_autoptr(GString) key = g_string_new (NULL);
+  PoolStamp stamp;
 
-  g_string_append_printf (key, "%u", self->trust != NULL ? cwa_trust_get_n_public_roots (self->trust) : 0);
-  for (guint i = 0; i < pool->len; i++)
-    g_string_append_printf (key, ";%s", cwa_certificate_get_sha256 (g_ptr_array_index (pool, i)));
+  stamp.valid = TRUE;
+  stamp.generation = cwa_plan_get_pool_generation (self->plan);
+  stamp.n_public_roots = self->trust != NULL ? cwa_trust_get_n_public_roots (self->trust) : 0;
+  return stamp;
+}
 
-  return g_string_free (g_steal_pointer (&key), FALSE);
+static gboolean
+pool_stamp_equal (const PoolStamp *a,
+                  const PoolStamp *b)
+{
+  return a->valid && b->valid && a->generation == b->generation &&
+         a->n_public_roots == b->n_public_roots;
 }
 
 typedef gboolean (*ItemEqualFunc) (gpointer a,
@@ -270,20 +295,20 @@ static CheckRun *
 check_run_new (CwaChecklist *self)
 {
   CheckRun *run = g_new0 (CheckRun, 1);
-  g_autofree gchar *pool_key = dup_pool_key (self);
   gint64 now;
   guint days;
 
   run->generation = self->generation;
   run->cancellable = g_cancellable_new ();
-  if (g_strcmp0 (pool_key, self->pool_key) == 0)
+  run->pool = pool_stamp_now (self);
+  if (pool_stamp_equal (&run->pool, &self->pool))
     {
       run->chains = g_hash_table_ref (self->chains);
     }
   else
     {
       run->chains = cwa_rule_context_new_chain_cache ();
-      run->pool_key = g_steal_pointer (&pool_key);
+      run->new_pool = TRUE;
     }
 
   now = self->now != NULL ? g_date_time_to_unix (self->now)
@@ -343,12 +368,11 @@ publish_run (CwaChecklist *self,
   if (run->generation != self->generation)
     return FALSE;
 
-  if (run->pool_key != NULL)
+  if (run->new_pool)
     {
       g_hash_table_unref (self->chains);
       self->chains = g_hash_table_ref (run->chains);
-      g_free (self->pool_key);
-      self->pool_key = g_steal_pointer (&run->pool_key);
+      self->pool = run->pool;
     }
 
   requirements = cwa_requirements_compute (cwa_plan_get_deployment (self->plan));
@@ -375,6 +399,13 @@ run_idle (gpointer user_data)
    * as it is now, once for however many changes arrived. */
   if (self->run != NULL && g_cancellable_is_cancelled (self->run->cancellable))
     g_clear_pointer (&self->run, check_run_free);
+  /* Held since this idle was added: the last release starts over. */
+  if (self->run == NULL && self->n_holds > 0)
+    {
+      self->held_change = TRUE;
+      self->idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   if (self->run == NULL)
     self->run = check_run_new (self);
 
@@ -404,6 +435,8 @@ cwa_checklist_update (CwaChecklist *self)
 
   cancel_run (self);
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  /* This run sees every change so far, held ones too. */
+  self->held_change = FALSE;
 
   run = check_run_new (self);
   self->run = run;
@@ -416,6 +449,37 @@ cwa_checklist_update (CwaChecklist *self)
         schedule_run (self);
       check_run_free (run);
     }
+}
+
+void
+cwa_checklist_hold (CwaChecklist *self)
+{
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+  g_return_if_fail (self->n_holds < G_MAXUINT);
+
+  self->n_holds++;
+}
+
+void
+cwa_checklist_release (CwaChecklist *self)
+{
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+  g_return_if_fail (self->n_holds > 0);
+
+  self->n_holds--;
+  if (self->n_holds == 0 && self->held_change)
+    {
+      self->held_change = FALSE;
+      schedule_run (self);
+    }
+}
+
+gboolean
+cwa_checklist_is_held (CwaChecklist *self)
+{
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), FALSE);
+
+  return self->n_holds > 0;
 }
 
 void
@@ -472,7 +536,6 @@ cwa_checklist_finalize (GObject *object)
   g_clear_object (&self->requirements);
   g_clear_pointer (&self->chains, g_hash_table_unref);
   g_clear_pointer (&self->certificate_findings, g_hash_table_unref);
-  g_clear_pointer (&self->pool_key, g_free);
   g_clear_pointer (&self->probe_results, g_ptr_array_unref);
   g_clear_pointer (&self->no_coverage, g_ptr_array_unref);
 
@@ -661,9 +724,9 @@ cwa_checklist_set_trust (CwaChecklist *self,
   if (!g_set_object (&self->trust, trust))
     return;
 
-  /* Another store may hold as many roots as this one: the pool key alone
-   * would keep chains that no longer hold. */
-  g_clear_pointer (&self->pool_key, g_free);
+  /* Another store may hold as many roots as this one: the pool stamp
+   * alone would keep chains that no longer hold. */
+  self->pool.valid = FALSE;
   schedule_run (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUST]);
 }

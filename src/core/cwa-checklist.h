@@ -46,6 +46,18 @@ void             cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
  * the rules run is nothing published here; a new re-run is then scheduled. */
 void             cwa_checklist_update             (CwaChecklist *self);
 
+/* Holds re-runs back while many changes arrive in a stream, as when a
+ * thousand dropped files reach the plan batch by batch: a re-run started
+ * per batch would redo the whole plan's work each time.  While held, a
+ * change cancels a re-run in progress and starts none; the release that
+ * ends the last hold schedules one re-run if anything changed meanwhile.
+ * Holds count: every cwa_checklist_hold() needs one
+ * cwa_checklist_release().  cwa_checklist_update() still runs at once. */
+void             cwa_checklist_hold               (CwaChecklist *self);
+void             cwa_checklist_release            (CwaChecklist *self);
+/* TRUE between a cwa_checklist_hold() and its release. */
+gboolean         cwa_checklist_is_held            (CwaChecklist *self);
+
 /* What probe observed (element type CwaProbeResult, referenced; NULL for
  * nothing).  Every run then judges it with the live.* rules, after the
  * other findings (per endpoint, in the results' order), and counts those

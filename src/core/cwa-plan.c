@@ -25,6 +25,8 @@ struct _CwaPlan
    * its one history, and another plan's edits can never be undone on it. */
   CwaHistory    *history;
   gboolean       modified;
+  /* Bumped by every change of either certificate list. */
+  guint64        pool_generation;
 };
 
 G_DEFINE_FINAL_TYPE (CwaPlan, cwa_plan, G_TYPE_OBJECT)
@@ -162,6 +164,9 @@ cwa_plan_dispose (GObject *object)
 
           g_signal_handlers_disconnect_by_data (certificate, self);
         }
+      /* Views may keep the lists longer than the plan lives. */
+      g_signal_handlers_disconnect_by_data (self->certificates, self);
+      g_signal_handlers_disconnect_by_data (self->chain_certificates, self);
     }
 
   /* First: its entries hold parts of the plan. */
@@ -303,6 +308,12 @@ cwa_plan_class_init (CwaPlanClass *klass)
 }
 
 static void
+pool_changed_cb (CwaPlan *self)
+{
+  self->pool_generation++;
+}
+
+static void
 cwa_plan_init (CwaPlan *self)
 {
   self->expiry_warning_days = CWA_PLAN_DEFAULT_EXPIRY_WARNING_DAYS;
@@ -317,6 +328,9 @@ cwa_plan_init (CwaPlan *self)
 
   g_signal_connect_object (self->deployment, "changed",
                            G_CALLBACK (deployment_changed_cb), self, 0);
+  /* Every change of the lists, whichever function makes it. */
+  g_signal_connect_swapped (self->certificates, "items-changed", G_CALLBACK (pool_changed_cb), self);
+  g_signal_connect_swapped (self->chain_certificates, "items-changed", G_CALLBACK (pool_changed_cb), self);
 }
 
 CwaPlan *
@@ -634,6 +648,14 @@ cwa_plan_get_chain_certificates (CwaPlan *self)
   g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
 
   return G_LIST_MODEL (self->chain_certificates);
+}
+
+guint64
+cwa_plan_get_pool_generation (CwaPlan *self)
+{
+  g_return_val_if_fail (CWA_IS_PLAN (self), 0);
+
+  return self->pool_generation;
 }
 
 GPtrArray *

@@ -68,6 +68,11 @@ void            cwa_plan_add_chain_certificate     (CwaPlan        *self,
 GListModel     *cwa_plan_get_chain_certificates    (CwaPlan        *self);
 /* Entries and chain certificates together (element type CwaCertificate). */
 GPtrArray      *cwa_plan_dup_certificate_pool      (CwaPlan        *self);
+/* A number that changes with every change of the entries or the chain
+ * certificates, and with nothing else: while it stays the same, so does
+ * cwa_plan_dup_certificate_pool(), and what was built over the pool
+ * (chains) still holds.  Constant time, however many certificates. */
+guint64         cwa_plan_get_pool_generation       (CwaPlan        *self);
 /* Entries assigned to at least one role (MTLS, SSL, an SSL-offloading load
  * balancer's SSL, a listener), in plan order. */
 GPtrArray      *cwa_plan_dup_assigned_certificates (CwaPlan        *self);

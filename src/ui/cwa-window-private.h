@@ -24,6 +24,8 @@ struct _CwaWindow
 
   CwaPlan                 *plan;
   CwaChecklist            *checklist;
+  /* The checklist held while the import queue is busy, or NULL. */
+  CwaChecklist            *held_checklist;
   CwaTrustSettings        *trust_settings;
   CwaImportQueue          *import_queue;
   CwaPasswordQueue        *password_queue;

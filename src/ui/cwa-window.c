@@ -141,6 +141,27 @@ cwa_window_is_pristine (CwaWindow *self)
           g_list_model_get_n_items (cwa_plan_get_certificates (self->plan)) == 0);
 }
 
+/* While files load, the checklist waits, then runs once over all of them:
+ * a run per batch would redo the whole plan each time, and a large drop
+ * comes in many batches. */
+static void
+sync_checklist_hold (CwaWindow *self)
+{
+  gboolean busy = self->import_queue != NULL && cwa_import_queue_get_busy (self->import_queue);
+  CwaChecklist *wanted = busy ? self->checklist : NULL;
+
+  if (self->held_checklist == wanted)
+    return;
+  if (self->held_checklist != NULL)
+    cwa_checklist_release (self->held_checklist);
+  g_clear_object (&self->held_checklist);
+  if (wanted != NULL)
+    {
+      cwa_checklist_hold (wanted);
+      self->held_checklist = g_object_ref (wanted);
+    }
+}
+
 void
 cwa_window_set_plan (CwaWindow *self,
                      CwaPlan   *plan)
@@ -174,6 +195,7 @@ cwa_window_set_plan (CwaWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 
   cwa_checklist_update (self->checklist);
+  sync_checklist_hold (self);
   _cwa_window_actions_update (self);
 }
 
@@ -397,6 +419,7 @@ cwa_window_dispose (GObject *object)
   if (self->import_queue != NULL)
     g_signal_handlers_disconnect_by_data (self->import_queue, self);
   g_clear_object (&self->import_queue);
+  sync_checklist_hold (self);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->history_signals);
   if (self->live_check != NULL)
@@ -544,6 +567,8 @@ init_import_queue (CwaWindow *self)
                            G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->import_queue, "notify::busy",
                            G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->import_queue, "notify::busy",
+                           G_CALLBACK (sync_checklist_hold), self, G_CONNECT_SWAPPED);
 }
 
 /* Preferences changed the public roots: the checklist builds its chains
@@ -580,8 +605,6 @@ cwa_window_init (CwaWindow *self)
   g_signal_group_connect_swapped (self->history_signals, "pushed",
                                   G_CALLBACK (history_pushed_cb), self);
   g_signal_group_connect_swapped (self->history_signals, "notify::can-undo",
-                                  G_CALLBACK (_cwa_window_actions_update), self);
-  g_signal_group_connect_swapped (self->history_signals, "notify::can-redo",
                                   G_CALLBACK (_cwa_window_actions_update), self);
 
   self->recent_manager = gtk_recent_manager_get_default ();
