@@ -6,6 +6,7 @@
 
 #include "cwa-live-group.h"
 #include "cwa-plan-edits.h"
+#include "cwa-ui-names.h"
 #include "cwa-ui-util.h"
 
 struct _CwaLiveGroup
@@ -321,6 +322,7 @@ rebuild (CwaLiveGroup *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The plan has no TLS endpoint to check"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
     }
+  cwa_ui_names_apply_below (self->group);
   gtk_widget_set_parent (self->group, GTK_WIDGET (self));
 }
 
