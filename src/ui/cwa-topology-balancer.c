@@ -185,9 +185,9 @@ cwa_topology_balancer_new (CwaLoadBalancer *load_balancer)
 
 void
 cwa_topology_balancer_set_live_status (CwaTopologyBalancer *self,
-                                    CwaLiveStatus       status,
-                                    GDateTime          *checked_at,
-                                    gboolean            stale)
+                                       CwaLiveStatus        status,
+                                       GDateTime           *checked_at,
+                                       gboolean             stale)
 {
   g_return_if_fail (CWA_IS_TOPOLOGY_BALANCER (self));
 

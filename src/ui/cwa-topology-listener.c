@@ -137,9 +137,9 @@ cwa_topology_listener_new (CwaPublishingRule *rule)
 
 void
 cwa_topology_listener_set_live_status (CwaTopologyListener *self,
-                                    CwaLiveStatus       status,
-                                    GDateTime          *checked_at,
-                                    gboolean            stale)
+                                       CwaLiveStatus        status,
+                                       GDateTime           *checked_at,
+                                       gboolean             stale)
 {
   g_return_if_fail (CWA_IS_TOPOLOGY_LISTENER (self));
 
