@@ -85,6 +85,14 @@ count_undo (gpointer data)
   return TRUE;
 }
 
+/* Redo takes back what count_undo() counted. */
+static gboolean
+count_redo (gpointer data)
+{
+  (*(guint *) data)--;
+  return TRUE;
+}
+
 /* The stack itself: newest first, ids, "can-undo" notified on change only,
  * an older entry undone by its id, nothing twice. */
 static void
@@ -565,6 +573,153 @@ test_delete_certificate_front_ends (Fixture       *fixture,
   g_assert_true (first == root);
 }
 
+/* Redo: an undone entry comes back, newest undone first; a new edit
+ * forgets what was undone; "can-redo" follows; an entry without a redo
+ * function is gone once undone. */
+static void
+test_redo_stack (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CwaHistory) history = cwa_history_new ();
+  guint undone[2] = { 0, 0 };
+  guint plain = 0;
+
+  g_assert_false (cwa_history_get_can_redo (history));
+  g_assert_false (cwa_history_redo (history));
+  cwa_history_push_redoable (history, "first", count_undo, count_redo, &undone[0], NULL);
+  cwa_history_push_redoable (history, "second", count_undo, count_redo, &undone[1], NULL);
+
+  g_assert_true (cwa_history_undo (history));
+  g_assert_true (cwa_history_undo (history));
+  g_assert_cmpuint (undone[0], ==, 1);
+  g_assert_cmpuint (undone[1], ==, 1);
+  g_assert_false (cwa_history_get_can_undo (history));
+  g_assert_true (cwa_history_get_can_redo (history));
+
+  /* The newest undone first: "first" comes back, then "second". */
+  g_assert_true (cwa_history_redo (history));
+  g_assert_cmpuint (undone[0], ==, 0);
+  g_assert_cmpuint (undone[1], ==, 1);
+  g_assert_true (cwa_history_get_can_undo (history));
+  g_assert_true (cwa_history_redo (history));
+  g_assert_cmpuint (undone[1], ==, 0);
+  g_assert_false (cwa_history_get_can_redo (history));
+  g_assert_cmpuint (cwa_history_get_n_entries (history), ==, 2);
+
+  /* A new edit forgets the undone ones. */
+  g_assert_true (cwa_history_undo (history));
+  g_assert_true (cwa_history_get_can_redo (history));
+  cwa_history_push (history, "plain", count_undo, &plain, NULL);
+  g_assert_false (cwa_history_get_can_redo (history));
+  g_assert_false (cwa_history_redo (history));
+
+  /* Without a redo function, undo is final. */
+  g_assert_true (cwa_history_undo (history));
+  g_assert_cmpuint (plain, ==, 1);
+  g_assert_false (cwa_history_get_can_redo (history));
+}
+
+static gchar *
+dup_plan_text (CwaPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = cwa_plan_file_serialize (plan, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Undo brings back the plan file before the edit, redo the one after,
+ * and again. */
+static void
+assert_undo_redo (Fixture     *fixture,
+                  const gchar *before,
+                  const gchar *after)
+{
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree gchar *undone = NULL;
+      g_autofree gchar *redone = NULL;
+
+      g_assert_true (cwa_history_undo (fixture->history));
+      undone = dup_plan_text (fixture->plan);
+      g_assert_cmpstr (undone, ==, before);
+      g_assert_true (cwa_history_get_can_redo (fixture->history));
+      g_assert_true (cwa_history_redo (fixture->history));
+      redone = dup_plan_text (fixture->plan);
+      g_assert_cmpstr (redone, ==, after);
+    }
+}
+
+/* Every verb redoes what it undid, the plan file byte for byte: each is
+ * made on the example plan and checked at once. */
+static void
+test_redo_verbs (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CwaServer) twin = cwa_server_new ("cwa02.contoso.com");
+  g_autoptr(CwaVirtualServer) twin_vs = cwa_virtual_server_new (cwa_virtual_server_get_url (first_virtual_server (fixture->plan)),
+                                                                   CWA_AUDIENCE_INTERNAL);
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa.contoso.com");
+  CwaCertificate *root = cwa_plan_lookup_certificate (fixture->plan, "contoso-root");
+  CwaCertificate *leaf = cwa_plan_lookup_certificate (fixture->plan, "im-contoso");
+  CwaLoadBalancer *lb;
+  CwaPublishingRule *rule;
+  g_autofree gchar *text = dup_plan_text (fixture->plan);
+
+#define STEP(call) \
+  G_STMT_START { \
+    g_autofree gchar *before_ = g_steal_pointer (&text); \
+    g_assert_true (call); \
+    text = dup_plan_text (fixture->plan); \
+    g_assert_cmpstr (text, !=, before_); \
+    assert_undo_redo (fixture, before_, text); \
+  } G_STMT_END
+
+  STEP (cwa_plan_edits_add_server (fixture->plan, twin));
+  g_assert_false (cwa_plan_edits_add_server (fixture->plan, twin));
+  STEP (cwa_plan_edits_add_virtual_server (fixture->plan, twin, twin_vs));
+  STEP (cwa_plan_edits_set_audience (fixture->plan, twin_vs, CWA_AUDIENCE_EXTERNAL));
+  STEP (cwa_plan_edits_set_audience (fixture->plan, first_virtual_server (fixture->plan), CWA_AUDIENCE_EXTERNAL));
+  STEP ((lb = cwa_plan_edits_make_array (fixture->plan, twin_vs)) != NULL);
+  STEP (cwa_plan_edits_set_ssl_offload (fixture->plan, lb, TRUE));
+  STEP (cwa_plan_edits_assign (fixture->plan, lb, leaf));
+  STEP (cwa_plan_edits_assign (fixture->plan, twin_vs, leaf));
+  STEP (cwa_plan_edits_remove_member (fixture->plan, lb, "cwa02.contoso.com"));
+  STEP (cwa_plan_edits_add_member (fixture->plan, lb, "cwa02.contoso.com"));
+  STEP ((rule = cwa_plan_edits_publish (fixture->plan, twin_vs, proxy)) != NULL);
+  STEP (cwa_plan_edits_assign (fixture->plan, rule, leaf));
+  STEP (cwa_plan_edits_set_trusted (fixture->plan, proxy, root, TRUE));
+  STEP (cwa_plan_edits_move_virtual_server (fixture->plan, twin_vs, first_server (fixture->plan)));
+  STEP (cwa_plan_edits_delete_server (fixture->plan, twin));
+  STEP (cwa_plan_edits_delete_publishing_rule (fixture->plan, rule));
+  STEP (cwa_plan_edits_delete_certificate (fixture->plan, root));
+  STEP (cwa_plan_edits_delete_reverse_proxy (fixture->plan, proxy));
+  STEP (cwa_plan_edits_delete_load_balancer (fixture->plan, lb));
+#undef STEP
+}
+
+/* Redo makes nothing on a state it was not made on: after undo, a newer
+ * change to the same role keeps redo from overwriting it. */
+static void
+test_redo_stale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CwaVirtualServer *vs = first_virtual_server (fixture->plan);
+  CwaCertificate *held = cwa_virtual_server_get_ssl_certificate (vs);
+  CwaCertificate *root = cwa_plan_lookup_certificate (fixture->plan, "contoso-root");
+
+  g_assert_true (cwa_plan_edits_assign (fixture->plan, vs, root));
+  g_assert_true (cwa_history_undo (fixture->history));
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == held);
+  /* Changed behind the history's back, as a plan loaded anew would be. */
+  cwa_virtual_server_set_ssl_certificate (vs, NULL);
+  g_assert_true (cwa_history_redo (fixture->history));
+  g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
+  g_assert_false (cwa_history_get_can_redo (fixture->history));
+  g_assert_false (cwa_history_get_can_undo (fixture->history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +742,9 @@ main (int   argc,
   ADD ("make-array", test_make_array);
   ADD ("reverse-proxy", test_reverse_proxy);
   ADD ("delete-certificate/front-ends", test_delete_certificate_front_ends);
+  ADD ("redo/stack", test_redo_stack);
+  ADD ("redo/verbs", test_redo_verbs);
+  ADD ("redo/stale", test_redo_stale);
 #undef ADD
 
   return g_test_run ();

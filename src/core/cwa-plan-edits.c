@@ -13,8 +13,8 @@ typedef enum
 {
   CHANGE_ASSIGN,   /* @item's role certificate went from @before to @after */
   CHANGE_REMOVE,   /* @item (or member @name) was taken out of @container at @position */
-  CHANGE_INSERT,   /* @item (or member @name) was put into @container */
-  CHANGE_FLAG,     /* @item's boolean property @name went from !@flag to @flag */
+  CHANGE_INSERT,   /* @item (or member @name) was put into @container at @position */
+  CHANGE_VALUE,    /* @item's boolean or enum property @name went from @old_value to @value */
 } ChangeKind;
 
 typedef struct
@@ -28,7 +28,8 @@ typedef struct
   CwaCertificate     *after;
   CwaPlanEntrySource *source;    /* a removed certificate entry's record */
   gchar              *name;      /* a load balancer member, or a property */
-  gboolean            flag;
+  gint                old_value;
+  gint                value;
 } Change;
 
 static void
@@ -276,13 +277,14 @@ container_remove (GObject     *container,
     cwa_plan_remove_certificate (CWA_PLAN (container), CWA_CERTIFICATE (item));
 }
 
-/* Boolean properties ("ssl-offload"). */
+/* Boolean and enum properties ("ssl-offload", "audience"): both travel
+ * through varargs as a gint. */
 
-static gboolean
-flag_get (GObject     *item,
-          const gchar *property)
+static gint
+value_get (GObject     *item,
+           const gchar *property)
 {
-  gboolean value = FALSE;
+  gint value = 0;
 
   g_object_get (item, property, &value, NULL);
   return value;
@@ -318,8 +320,29 @@ change_in_place (Change *change)
     case CHANGE_INSERT:
       return container != NULL && container_find (container, change->item, change->name, NULL) &&
              !entry_in_use (container, change->item);
-    case CHANGE_FLAG:
-      return flag_get (change->item, change->name) == change->flag;
+    case CHANGE_VALUE:
+      return value_get (change->item, change->name) == change->value;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether the state @change was made on is back: redo may make it again. */
+static gboolean
+change_undone (Change *change)
+{
+  g_autoptr(GObject) container = g_weak_ref_get (&change->container);
+
+  switch (change->kind)
+    {
+    case CHANGE_ASSIGN:
+      return role_get (change->item) == change->before;
+    case CHANGE_REMOVE:
+      return container != NULL && container_find (container, change->item, change->name, NULL);
+    case CHANGE_INSERT:
+      return container != NULL && !container_find (container, change->item, change->name, NULL);
+    case CHANGE_VALUE:
+      return value_get (change->item, change->name) == change->old_value;
     default:
       g_assert_not_reached ();
     }
@@ -342,8 +365,40 @@ change_revert (Change *change)
     case CHANGE_INSERT:
       container_remove (container, change->item, change->name);
       break;
-    case CHANGE_FLAG:
-      g_object_set (change->item, change->name, !change->flag, NULL);
+    case CHANGE_VALUE:
+      g_object_set (change->item, change->name, change->old_value, NULL);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A removed plan entry takes its file record with it again, for the next
+ * undo. */
+static void
+change_make (Change *change)
+{
+  g_autoptr(GObject) container = g_weak_ref_get (&change->container);
+
+  switch (change->kind)
+    {
+    case CHANGE_ASSIGN:
+      role_set (change->item, change->after);
+      break;
+    case CHANGE_REMOVE:
+      if (CWA_IS_PLAN (container))
+        change->source = _cwa_plan_steal_entry_source (CWA_PLAN (container), CWA_CERTIFICATE (change->item));
+      container_remove (container, change->item, change->name);
+      break;
+    case CHANGE_INSERT:
+      /* Lists past @position may have shrunk since (an entry undone). */
+      if (!CWA_IS_LOAD_BALANCER (container))
+        change->position = MIN (change->position,
+                                g_list_model_get_n_items (container_items (container, change->item)));
+      container_insert (container, change->position, change->item, change->name, NULL);
+      break;
+    case CHANGE_VALUE:
+      g_object_set (change->item, change->name, change->value, NULL);
       break;
     default:
       g_assert_not_reached ();
@@ -364,6 +419,20 @@ edit_undo (gpointer data)
   return TRUE;
 }
 
+/* All or nothing too, in the order the verb made the changes. */
+static gboolean
+edit_redo (gpointer data)
+{
+  GPtrArray *changes = data;
+
+  for (guint i = 0; i < changes->len; i++)
+    if (!change_undone (g_ptr_array_index (changes, i)))
+      return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    change_make (g_ptr_array_index (changes, i));
+  return TRUE;
+}
+
 static void
 record (CwaPlan   *plan,
         GPtrArray *changes,
@@ -371,8 +440,8 @@ record (CwaPlan   *plan,
 {
   g_autofree gchar *owned_title = title;
 
-  cwa_history_push (cwa_plan_get_history (plan), owned_title, edit_undo,
-                    changes, (GDestroyNotify) g_ptr_array_unref);
+  cwa_history_push_redoable (cwa_plan_get_history (plan), owned_title, edit_undo, edit_redo,
+                             changes, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static GPtrArray *
@@ -452,7 +521,8 @@ cwa_plan_edits_move_virtual_server (CwaPlan          *plan,
   changes = changes_new ();
   removal = change_add (changes, CHANGE_REMOVE, virtual_server, from);
   container_find (G_OBJECT (from), G_OBJECT (virtual_server), NULL, &removal->position);
-  change_add (changes, CHANGE_INSERT, virtual_server, server);
+  change_add (changes, CHANGE_INSERT, virtual_server, server)->position =
+    g_list_model_get_n_items (cwa_server_get_virtual_servers (server));
   cwa_server_remove_virtual_server (from, virtual_server);
   cwa_server_add_virtual_server (server, virtual_server);
 
@@ -687,9 +757,10 @@ add_insertion (GPtrArray *changes,
                gpointer   item)
 {
   GListModel *items = container_items (container, item);
+  Change *insertion = change_add (changes, CHANGE_INSERT, item, container);
 
-  change_add (changes, CHANGE_INSERT, item, container);
-  container_insert (container, g_list_model_get_n_items (items), item, NULL, NULL);
+  insertion->position = g_list_model_get_n_items (items);
+  container_insert (container, insertion->position, item, NULL, NULL);
 }
 
 CwaCertificate *
@@ -709,6 +780,95 @@ cwa_plan_edits_add_certificate (CwaPlan        *plan,
   /* Translators: a toast after adding a certificate to the plan */
   record (plan, changes, g_strdup_printf (_("“%s” added"), cwa_certificate_get_display_name (certificate)));
   return certificate;
+}
+
+/* Records setting @item's boolean or enum @property to @value and does it. */
+static void
+add_value_change (GPtrArray   *changes,
+                  gpointer     item,
+                  const gchar *property,
+                  gint         value)
+{
+  Change *change = change_add (changes, CHANGE_VALUE, item, NULL);
+
+  change->name = g_strdup (property);
+  change->old_value = value_get (item, property);
+  change->value = value;
+  g_object_set (item, property, value, NULL);
+}
+
+/* Computers and virtual servers. */
+
+gboolean
+cwa_plan_edits_add_server (CwaPlan   *plan,
+                           CwaServer *server)
+{
+  CwaDeployment *deployment;
+  GPtrArray *changes;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (CWA_IS_SERVER (server), FALSE);
+
+  deployment = cwa_plan_get_deployment (plan);
+  if (container_find (G_OBJECT (deployment), G_OBJECT (server), NULL, NULL) ||
+      cwa_deployment_find_server (deployment, cwa_server_get_fqdn (server)) != NULL)
+    return FALSE;
+
+  changes = changes_new ();
+  add_insertion (changes, deployment, server);
+  /* Translators: a toast after adding a computer */
+  record (plan, changes, g_strdup_printf (_("Computer “%s” added"), subject_label (server)));
+  return TRUE;
+}
+
+gboolean
+cwa_plan_edits_add_virtual_server (CwaPlan          *plan,
+                                   CwaServer        *server,
+                                   CwaVirtualServer *virtual_server)
+{
+  CwaDeployment *deployment;
+  GPtrArray *changes;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (CWA_IS_SERVER (server), FALSE);
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), FALSE);
+
+  if (cwa_virtual_server_get_server (virtual_server) != NULL)
+    return FALSE;
+
+  deployment = cwa_plan_get_deployment (plan);
+  changes = changes_new ();
+  if (!container_find (G_OBJECT (deployment), G_OBJECT (server), NULL, NULL))
+    add_insertion (changes, deployment, server);
+  add_insertion (changes, server, virtual_server);
+  /* Translators: a toast: the new virtual server's URL host, then its computer */
+  record (plan, changes, g_strdup_printf (_("Virtual server %s added to %s"),
+                                          subject_label (virtual_server), subject_label (server)));
+  return TRUE;
+}
+
+gboolean
+cwa_plan_edits_set_audience (CwaPlan          *plan,
+                             CwaVirtualServer *virtual_server,
+                             CwaAudience       audience)
+{
+  GPtrArray *changes;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), FALSE);
+
+  if (cwa_virtual_server_get_audience (virtual_server) == audience)
+    return FALSE;
+
+  changes = changes_new ();
+  add_value_change (changes, virtual_server, "audience", audience);
+  record (plan, changes, g_strdup_printf (audience == CWA_AUDIENCE_EXTERNAL
+                                          /* Translators: a toast; %s is the virtual server's URL host */
+                                          ? _("%s is for external users")
+                                          /* Translators: a toast; %s is the virtual server's URL host */
+                                          : _("%s is for internal users"),
+                                          subject_label (virtual_server)));
+  return TRUE;
 }
 
 /* Load balancers, reverse proxies and publishing rules. */
@@ -757,6 +917,19 @@ cwa_plan_edits_delete_load_balancer (CwaPlan         *plan,
   return delete_from (plan, cwa_plan_get_deployment (plan), load_balancer);
 }
 
+/* Records appending member @fqdn to @load_balancer and does it. */
+static void
+add_member_insertion (GPtrArray       *changes,
+                      CwaLoadBalancer *load_balancer,
+                      const gchar     *fqdn)
+{
+  Change *insertion = change_add (changes, CHANGE_INSERT, NULL, load_balancer);
+
+  insertion->name = g_strdup (fqdn);
+  insertion->position = g_strv_length ((gchar **) cwa_load_balancer_get_members (load_balancer));
+  cwa_load_balancer_add_member (load_balancer, fqdn);
+}
+
 gboolean
 cwa_plan_edits_add_member (CwaPlan         *plan,
                            CwaLoadBalancer *load_balancer,
@@ -772,8 +945,7 @@ cwa_plan_edits_add_member (CwaPlan         *plan,
     return FALSE;
 
   changes = changes_new ();
-  change_add (changes, CHANGE_INSERT, NULL, load_balancer)->name = g_strdup (fqdn);
-  cwa_load_balancer_add_member (load_balancer, fqdn);
+  add_member_insertion (changes, load_balancer, fqdn);
   /* Translators: a toast: a computer, then the load balancer it joined */
   record (plan, changes, g_strdup_printf (_("%s added to %s"), fqdn, subject_label (load_balancer)));
   return TRUE;
@@ -807,7 +979,6 @@ cwa_plan_edits_set_ssl_offload (CwaPlan         *plan,
                                 gboolean         ssl_offload)
 {
   GPtrArray *changes;
-  Change *change;
 
   g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (CWA_IS_LOAD_BALANCER (load_balancer), FALSE);
@@ -817,10 +988,7 @@ cwa_plan_edits_set_ssl_offload (CwaPlan         *plan,
     return FALSE;
 
   changes = changes_new ();
-  change = change_add (changes, CHANGE_FLAG, load_balancer, NULL);
-  change->name = g_strdup ("ssl-offload");
-  change->flag = ssl_offload;
-  cwa_load_balancer_set_ssl_offload (load_balancer, ssl_offload);
+  add_value_change (changes, load_balancer, "ssl-offload", ssl_offload);
   record (plan, changes, g_strdup_printf (ssl_offload
                                           /* Translators: a toast; %s is the load balancer */
                                           ? _("%s offloads SSL")
@@ -1042,10 +1210,7 @@ cwa_plan_edits_make_array (CwaPlan          *plan,
       const gchar *fqdn = cwa_server_get_fqdn (g_ptr_array_index (servers, i));
 
       if (!cwa_load_balancer_has_member (load_balancer, fqdn))
-        {
-          change_add (changes, CHANGE_INSERT, NULL, load_balancer)->name = g_strdup (fqdn);
-          cwa_load_balancer_add_member (load_balancer, fqdn);
-        }
+        add_member_insertion (changes, load_balancer, fqdn);
     }
   if (changes->len == 0)
     {

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* Every verb changes @plan at once and pushes on cwa_plan_get_history()
- * how to revert the change, with a translated title for the toast ("pushed"
+ * how to revert the change (and how to make it again, for redo), with a translated title for the toast ("pushed"
  * signal).  Each returns FALSE, recording nothing, when there was nothing
  * to change.  Undo of an entry checks first that its change is still in
  * place, so it never builds a plan state that did not exist before.
@@ -22,6 +22,19 @@ G_BEGIN_DECLS
 gboolean cwa_plan_edits_assign                (CwaPlan          *plan,
                                                gpointer          subject,
                                                CwaCertificate   *certificate);
+/* Adds @server (in no deployment yet) at the end of the deployment's
+ * computers.  FALSE if a computer of that FQDN is there already. */
+gboolean cwa_plan_edits_add_server            (CwaPlan          *plan,
+                                               CwaServer        *server);
+/* Appends @virtual_server (on no computer yet) to @server's; adds @server
+ * to the deployment in the same step when it is not there. */
+gboolean cwa_plan_edits_add_virtual_server    (CwaPlan          *plan,
+                                               CwaServer        *server,
+                                               CwaVirtualServer *virtual_server);
+/* Sets @virtual_server's audience (internal or external users). */
+gboolean cwa_plan_edits_set_audience          (CwaPlan          *plan,
+                                               CwaVirtualServer *virtual_server,
+                                               CwaAudience       audience);
 /* Moves @virtual_server to the end of @server's list.  FALSE if it is on
  * no computer or already on @server. */
 gboolean cwa_plan_edits_move_virtual_server   (CwaPlan          *plan,

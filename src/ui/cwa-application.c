@@ -160,13 +160,11 @@ cwa_application_startup (GApplication *app)
     { "win.check-live", { "<Control>l", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "editor.add-server", { "<Control><Shift>n", NULL } },
-    { "editor.add-virtual-server", { "<Control><Shift>u", NULL } },
-    { "editor.add-load-balancer", { "<Control><Shift>b", NULL } },
-    { "editor.add-reverse-proxy", { "<Control><Shift>p", NULL } },
-    /* Not here: Ctrl+Z (win.undo) and Ctrl+V, window shortcuts in the
-     * bubble phase (cwa-window.c), so a focused entry undoes and pastes
-     * its own text first; accelerators here would take the key from it. */
+    /* Not here: Ctrl+Z (win.undo), Ctrl+Shift+Z (win.redo) and Ctrl+V,
+     * window shortcuts in the bubble phase (cwa-window.c), so a focused
+     * entry undoes, redoes and pastes its own text first; accelerators
+     * here would take the key from it.  Nor the editor's Ctrl+Shift
+     * ones: the deployment editor holds them (cwa-deployment-editor.c). */
   };
 
   G_APPLICATION_CLASS (cwa_application_parent_class)->startup (app);

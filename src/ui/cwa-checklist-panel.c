@@ -195,7 +195,7 @@ add_make_array_fix (CwaChecklistPanel *self,
     return;
 
   /* Translators: the fix offered on "No two virtual servers use the same URL host" */
-  button = gtk_button_new_with_mnemonic (_("Make _Array…"));
+  button = gtk_button_new_with_mnemonic (_("_Make Array…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_object (button, "clicked", G_CALLBACK (make_array_clicked_cb), self, 0);
   fix = adw_action_row_new ();

@@ -196,7 +196,8 @@ refresh_all_rows_cb (CwaDeploymentEditor *self)
 }
 
 /* A certificate dragged from the inspector onto a row is assigned: MTLS on
- * a computer, SSL on a virtual server. */
+ * a computer, SSL on a virtual server or load balancer, the listener's on
+ * a publishing rule; undoable as every edit. */
 static gboolean
 row_drop_cb (GtkDropTarget *target,
              const GValue  *value,
@@ -205,24 +206,14 @@ row_drop_cb (GtkDropTarget *target,
              GtkWidget     *box)
 {
   gpointer item = g_object_get_data (G_OBJECT (box), "cwa-item");
-  CwaCertificate *certificate;
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (gtk_widget_get_ancestor (box, CWA_TYPE_DEPLOYMENT_EDITOR));
 
-  if (!G_VALUE_HOLDS (value, CWA_TYPE_CERTIFICATE) || item == NULL)
+  if (!G_VALUE_HOLDS (value, CWA_TYPE_CERTIFICATE) || self == NULL || self->plan == NULL ||
+      !(CWA_IS_SERVER (item) || CWA_IS_VIRTUAL_SERVER (item) ||
+        CWA_IS_LOAD_BALANCER (item) || CWA_IS_PUBLISHING_RULE (item)))
     return FALSE;
 
-  certificate = g_value_get_object (value);
-  if (CWA_IS_SERVER (item))
-    cwa_server_set_mtls_certificate (item, certificate);
-  else if (CWA_IS_VIRTUAL_SERVER (item))
-    cwa_virtual_server_set_ssl_certificate (item, certificate);
-  else if (CWA_IS_LOAD_BALANCER (item) || CWA_IS_PUBLISHING_RULE (item))
-    {
-      CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (gtk_widget_get_ancestor (box, CWA_TYPE_DEPLOYMENT_EDITOR));
-
-      return self != NULL && self->plan != NULL && cwa_plan_edits_assign (self->plan, item, certificate);
-    }
-  else
-    return FALSE;
+  cwa_plan_edits_assign (self->plan, item, g_value_get_object (value));
   return TRUE;
 }
 
@@ -379,10 +370,9 @@ mtls_selected_cb (CwaDeploymentEditor *self)
 {
   CwaCertificate *certificate = cwa_certificate_choice_get (self->mtls_dropdown);
 
-  if (self->filling || !CWA_IS_SERVER (self->selected))
+  if (self->filling || !CWA_IS_SERVER (self->selected) || self->plan == NULL)
     return;
-  if (cwa_server_get_mtls_certificate (self->selected) != certificate)
-    cwa_server_set_mtls_certificate (self->selected, certificate);
+  cwa_plan_edits_assign (self->plan, self->selected, certificate);
 }
 
 static void
@@ -390,10 +380,9 @@ ssl_selected_cb (CwaDeploymentEditor *self)
 {
   CwaCertificate *certificate = cwa_certificate_choice_get (self->ssl_dropdown);
 
-  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
+  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected) || self->plan == NULL)
     return;
-  if (cwa_virtual_server_get_ssl_certificate (self->selected) != certificate)
-    cwa_virtual_server_set_ssl_certificate (self->selected, certificate);
+  cwa_plan_edits_assign (self->plan, self->selected, certificate);
 }
 
 static void
@@ -402,10 +391,9 @@ audience_selected_cb (CwaDeploymentEditor *self)
   CwaAudience audience = gtk_drop_down_get_selected (self->audience_dropdown) == 1
                            ? CWA_AUDIENCE_EXTERNAL : CWA_AUDIENCE_INTERNAL;
 
-  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected))
+  if (self->filling || !CWA_IS_VIRTUAL_SERVER (self->selected) || self->plan == NULL)
     return;
-  if (cwa_virtual_server_get_audience (self->selected) != audience)
-    cwa_virtual_server_set_audience (self->selected, audience);
+  cwa_plan_edits_set_audience (self->plan, self->selected, audience);
 }
 
 /* The form. */
@@ -817,7 +805,7 @@ add_server_action (GtkWidget   *widget,
   deployment = cwa_plan_get_deployment (self->plan);
   fqdn = unique_name (cwa_deployment_get_servers (deployment), "cwaserver", ".example.com", TRUE);
   server = cwa_server_new (fqdn);
-  cwa_deployment_add_server (deployment, server);
+  cwa_plan_edits_add_server (self->plan, server);
   cwa_deployment_editor_select (self, server);
   gtk_widget_grab_focus (GTK_WIDGET (self->fqdn_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->fqdn_entry), 0, -1);
@@ -851,12 +839,11 @@ add_virtual_server_action (GtkWidget   *widget,
       g_autofree gchar *fqdn = unique_name (servers, "cwaserver", ".example.com", TRUE);
 
       server = cwa_server_new (fqdn);
-      cwa_deployment_add_server (deployment, server);
     }
 
   url = unique_name (servers, "https://im", ".example.com", FALSE);
   virtual_server = cwa_virtual_server_new (url, CWA_AUDIENCE_INTERNAL);
-  cwa_server_add_virtual_server (server, virtual_server);
+  cwa_plan_edits_add_virtual_server (self->plan, server, virtual_server);
   cwa_deployment_editor_select (self, virtual_server);
   gtk_widget_grab_focus (GTK_WIDGET (self->url_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->url_entry), 0, -1);
@@ -1271,6 +1258,33 @@ cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "editor.delete", NULL);
 }
 
+/* The adding shortcuts work wherever the focus is in the window.  Not
+ * application accelerators: GTK activates those on the window, where the
+ * editor's own "editor." actions cannot be found (upward lookup only).
+ * In the capture phase, so that an entry's input method does not take
+ * Ctrl+Shift+U for Unicode input first: right after adding a computer
+ * the focus is in its FQDN entry, and the next step adds its virtual
+ * server. */
+static void
+add_global_shortcuts (CwaDeploymentEditor *self)
+{
+  static const struct { const gchar *trigger; const gchar *action; } shortcuts[] = {
+    { "<Control><Shift>n", "editor.add-server" },
+    { "<Control><Shift>u", "editor.add-virtual-server" },
+    { "<Control><Shift>b", "editor.add-load-balancer" },
+    { "<Control><Shift>p", "editor.add-reverse-proxy" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 cwa_deployment_editor_init (CwaDeploymentEditor *self)
 {
@@ -1304,6 +1318,7 @@ cwa_deployment_editor_init (CwaDeploymentEditor *self)
   g_signal_connect_object (self->audience_dropdown, "notify::selected",
                            G_CALLBACK (audience_selected_cb), self, G_CONNECT_SWAPPED);
 
+  add_global_shortcuts (self);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->view_stack, "tree");
 }

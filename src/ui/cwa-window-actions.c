@@ -20,6 +20,8 @@ _cwa_window_actions_update (CwaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", plan != NULL && !self->saving);
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  plan != NULL && cwa_history_get_can_undo (cwa_plan_get_history (plan)));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 plan != NULL && cwa_history_get_can_redo (cwa_plan_get_history (plan)));
 }
 
 /* Undo: the plan's history, whichever pane made the edit. */
@@ -33,6 +35,17 @@ undo_action (GtkWidget   *widget,
 
   if (self->plan != NULL)
     cwa_history_undo (cwa_plan_get_history (self->plan));
+}
+
+static void
+redo_action (GtkWidget   *widget,
+             const gchar *action_name,
+             GVariant    *parameter)
+{
+  CwaWindow *self = CWA_WINDOW (widget);
+
+  if (self->plan != NULL)
+    cwa_history_redo (cwa_plan_get_history (self->plan));
 }
 
 /* A toast's Undo.  A toast stays up after Ctrl+Z undid its entry
@@ -328,10 +341,11 @@ _cwa_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-markdown", NULL, copy_markdown_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-step", "u", undo_step_action);
 }
 
-/* Ctrl+V and Ctrl+Z act only when the focused widget (an entry) did not
+/* Ctrl+V, Ctrl+Z and Ctrl+Shift+Z act only when the focused widget (an entry) did not
  * take the key first: hence the bubble phase, not application accels
  * (cwa-application.c holds the others). */
 void
@@ -346,6 +360,9 @@ _cwa_window_actions_init (CwaWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
                                                           gtk_named_action_new ("win.undo")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>z"),
+                                                          gtk_named_action_new ("win.redo")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   _cwa_window_actions_update (self);
 }

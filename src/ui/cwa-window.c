@@ -606,6 +606,8 @@ cwa_window_init (CwaWindow *self)
                                   G_CALLBACK (history_pushed_cb), self);
   g_signal_group_connect_swapped (self->history_signals, "notify::can-undo",
                                   G_CALLBACK (_cwa_window_actions_update), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-redo",
+                                  G_CALLBACK (_cwa_window_actions_update), self);
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect_swapped (self->recent_manager, "changed", G_CALLBACK (rebuild_recent_menu), self);
