@@ -1149,6 +1149,25 @@ array_incomplete (CwaDeployment *deployment,
   return load_balancer == NULL;
 }
 
+gboolean
+cwa_plan_edits_can_make_array (CwaPlan          *plan,
+                               CwaVirtualServer *virtual_server)
+{
+  CwaDeployment *deployment;
+  const gchar *host;
+  g_autoptr(GPtrArray) servers = NULL;
+
+  g_return_val_if_fail (CWA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), FALSE);
+
+  deployment = cwa_plan_get_deployment (plan);
+  host = cwa_virtual_server_get_host (virtual_server);
+  if (host == NULL)
+    return FALSE;
+  servers = servers_with_host (deployment, host);
+  return array_incomplete (deployment, host, servers);
+}
+
 CwaVirtualServer *
 cwa_plan_edits_find_array_candidate (CwaPlan *plan)
 {

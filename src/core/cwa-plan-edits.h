@@ -102,6 +102,11 @@ gboolean cwa_plan_edits_set_trusted           (CwaPlan          *plan,
  * host: "Make array…" is offered from two. */
 guint              cwa_plan_edits_count_array_servers (CwaPlan          *plan,
                                                        CwaVirtualServer *virtual_server);
+/* Whether "Make array…" on @virtual_server would change something: its
+ * URL host is on two computers or more, and no load balancer of that name
+ * has them all as members yet. */
+gboolean           cwa_plan_edits_can_make_array      (CwaPlan          *plan,
+                                                       CwaVirtualServer *virtual_server);
 /* The first virtual server (plan order) whose URL host is on two
  * computers or more that no load balancer of that name has all as members:
  * what "Make array…" offered as the fix of `deployment.unique-urls` acts

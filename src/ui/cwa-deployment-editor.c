@@ -504,8 +504,9 @@ fill_form (CwaDeploymentEditor *self)
   update_placeholders (self);
 }
 
-/* "Make array…" wants a URL host on two computers or more, "Publish
- * through reverse proxy…" an external virtual server. */
+/* "Make array…" wants a URL host on two computers or more that are not
+ * all members of its load balancer yet, "Publish through reverse proxy…"
+ * an external virtual server. */
 static void
 update_actions (CwaDeploymentEditor *self)
 {
@@ -514,7 +515,7 @@ update_actions (CwaDeploymentEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", subject != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.make-array",
-                                 is_vs && cwa_plan_edits_count_array_servers (self->plan, subject) >= 2);
+                                 is_vs && cwa_plan_edits_can_make_array (self->plan, subject));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.publish",
                                  is_vs && cwa_virtual_server_get_audience (subject) == CWA_AUDIENCE_EXTERNAL);
 }
