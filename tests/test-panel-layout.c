@@ -79,7 +79,7 @@ test_empty_state (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkWidget *findings = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "findings_box");
-  GPtrArray *images;
+  g_autoptr(GPtrArray) images = NULL;
   GtkWidget *icon = NULL;
 
   open_example (fixture, "contoso.cwaplan");
@@ -99,7 +99,7 @@ static GtkLabel *
 find_label (GtkWidget   *widget,
             const gchar *text)
 {
-  GPtrArray *labels = cwa_test_ui_find_all (widget, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = cwa_test_ui_find_all (widget, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
@@ -216,7 +216,7 @@ static void
 test_names_whole (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GPtrArray *labels;
+  g_autoptr(GPtrArray) labels = NULL;
   guint n_checked = 0;
 
   open_example (fixture, "contoso-array.cwaplan");
