@@ -778,6 +778,18 @@ static const InvalidCase invalid_cases[] = {
   { "json-invalid-utf8", CWA_PLAN_ERROR_INVALID_JSON,
     "{ \"name\": \"Z\xfcrich\" }",
     "plan.cwaplan:1:13: the plan is not valid JSON: the text is not valid UTF-8" },
+  /* Numbers json-glib cannot keep: one past gint64 would be saved wrapped
+   * round (negative), one past a double's range as "inf", which is no JSON. */
+  { "json-integer-past-64-bits", CWA_PLAN_ERROR_INVALID_JSON,
+    "{ \"format\": \"cwa-cert-plan\", \"version\": 1,\n  \"x\": 12345678901234567890 }\n",
+    "plan.cwaplan:2:8: the plan is not valid JSON: the number is too large to be kept exactly "
+    "(whole numbers up to 9223372036854775807, others up to about 1.8e308); write it as a string "
+    "in double quotes" },
+  { "json-double-past-range", CWA_PLAN_ERROR_INVALID_JSON,
+    "{ \"x\": [ 1, -1e400 ] }",
+    "plan.cwaplan:1:13: the plan is not valid JSON: the number is too large to be kept exactly "
+    "(whole numbers up to 9223372036854775807, others up to about 1.8e308); write it as a string "
+    "in double quotes" },
   { "json-after-end", CWA_PLAN_ERROR_INVALID_JSON,
     "{ \"format\": \"cwa-cert-plan\", \"version\": 1 }\n{}\n",
     "plan.cwaplan:2:1: the plan is not valid JSON: unexpected text after the end of the JSON document" },

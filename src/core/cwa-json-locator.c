@@ -1,6 +1,7 @@
 /* cwa-json-locator.c: a strict JSON scanner that remembers the line and column of every value. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cwa-json-locator.h"
@@ -255,9 +256,30 @@ scan_digits (Scanner *s)
   return TRUE;
 }
 
+/* Whether the number @text (@length bytes, valid JSON) reads back as
+ * itself: json-glib keeps a whole number in a gint64 (and wraps one past
+ * it round) and any other in a double (one past its range becomes
+ * infinity, which JSON cannot write), so such a plan would not save as it
+ * loaded. */
+static gboolean
+number_fits (const gchar *text,
+             gsize        length)
+{
+  g_autofree gchar *copy = g_strndup (text, length);
+
+  if (strpbrk (copy, ".eE") == NULL)
+    return g_ascii_string_to_signed (copy, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+
+  return isfinite (g_ascii_strtod (copy, NULL));
+}
+
 static gboolean
 scan_number (Scanner *s)
 {
+  /* Where the number starts, for the message below. */
+  const gchar *start = s->p;
+  guint line = s->line, column = s->column;
+
   if (*s->p == '-')
     advance (s);
 
@@ -284,6 +306,16 @@ scan_number (Scanner *s)
 
   if (!at_end (s) && (g_ascii_isalnum (*s->p) || *s->p == '.'))
     return fail (s, CWA_JSON_LOCATOR_ERROR_SYNTAX, "invalid number");
+
+  if (!number_fits (start, (gsize) (s->p - start)))
+    {
+      s->line = line;
+      s->column = column;
+      return fail (s, CWA_JSON_LOCATOR_ERROR_SYNTAX,
+                   "the number is too large to be kept exactly (whole numbers up to "
+                   "9223372036854775807, others up to about 1.8e308); write it as a "
+                   "string in double quotes");
+    }
 
   return TRUE;
 }
