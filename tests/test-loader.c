@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gnutls/pkcs12.h>
 #include <gnutls/pkcs7.h>
 
 #include "cwa-cert-loader.h"
@@ -224,11 +225,37 @@ test_pkcs12 (gconstpointer data)
   assert_refused (name, NULL, CWA_LOAD_ERROR_NEEDS_PASSWORD, "password");
 }
 
+/* That the fixture @name has no MAC and its first bag is encrypted: what
+ * it stands for, and what OpenSSL's -nomac does not write. */
+static void
+assert_nomac_encrypted (const gchar *name)
+{
+  g_autoptr(GFile) file = fixture (name);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  gnutls_datum_t der = { (guchar *) g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) };
+  gnutls_pkcs12_t pkcs12 = NULL;
+  gnutls_pkcs12_bag_t bag = NULL;
+  unsigned int mac = 0, iter = 0, salt_size = 0;
+  char *oid = NULL;
+
+  g_assert_cmpint (gnutls_pkcs12_init (&pkcs12), ==, 0);
+  g_assert_cmpint (gnutls_pkcs12_bag_init (&bag), ==, 0);
+  g_assert_cmpint (gnutls_pkcs12_import (pkcs12, &der, GNUTLS_X509_FMT_DER, 0), ==, 0);
+  g_assert_cmpint (gnutls_pkcs12_mac_info (pkcs12, &mac, NULL, &salt_size, &iter, &oid), <, 0);
+  g_assert_cmpint (gnutls_pkcs12_get_bag (pkcs12, 0, bag), ==, 0);
+  g_assert_cmpint (gnutls_pkcs12_bag_get_type (bag, 0), ==, GNUTLS_BAG_ENCRYPTED);
+  gnutls_free (oid);
+  gnutls_pkcs12_bag_deinit (bag);
+  gnutls_pkcs12_deinit (pkcs12);
+}
+
 static void
 test_pkcs12_without_password (void)
 {
   /* The last one has no MAC: only decrypting tells whether "" is right. */
   const gchar *names[] = { "empty-password.pfx", "unprotected.pfx", "nomac-rc2-empty.pfx" };
+
+  assert_nomac_encrypted ("nomac-rc2-empty.pfx");
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -270,6 +297,28 @@ test_pkcs12_iterations (void)
         g_assert_nonnull (strstr (error->message, cases[i].count));
         g_assert_nonnull (strstr (error->message, cases[i].what));
         g_assert_nonnull (strstr (error->message, "iterations"));
+        g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+      }
+}
+
+/* Work counted over the whole file: three bags of certificates at
+ * 1,000,000 iterations each (each within the bound, together past it), and
+ * 5,000 bags, which GnuTLS would take hours to hand out one by one. */
+static void
+test_pkcs12_work_in_all (void)
+{
+  static const struct { const gchar *name; const gchar *words; } cases[] = {
+    { "total-iterations.pfx", "more than 2000000 key-derivation iterations in all" },
+    { "many-bags.pfx", "has more than 64 parts" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint with_password = 0; with_password < 2; with_password++)
+      {
+        gint64 start = g_get_monotonic_time ();
+
+        assert_refused (cases[i].name, with_password ? PASSWORD : NULL, CWA_LOAD_ERROR_CORRUPT,
+                        cases[i].words);
         g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
       }
 }
@@ -734,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/cwa/loader/bytes", test_bytes);
   g_test_add_func ("/cwa/loader/pick-primary", test_pick_primary);
   g_test_add_func ("/cwa/loader/v1-root-first", test_v1_root_first);
+  g_test_add_func ("/cwa/loader/pkcs12-work-in-all", test_pkcs12_work_in_all);
   g_test_add_func ("/cwa/loader/async", test_async);
   g_test_add_func ("/cwa/loader/async-cancelled", test_async_cancelled);
 

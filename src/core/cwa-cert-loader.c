@@ -21,6 +21,15 @@
  * a count near 2^31 would keep the loader busy for many minutes (and the
  * MAC is tried up to three times, for the ways of writing "no password"). */
 #define PKCS12_MAX_ITERATIONS 1000000
+/* The most iterations of the MAC and all encrypted bags together: a file
+ * of many bags, each within the limit above, must not add up to hours. */
+#define PKCS12_MAX_TOTAL_ITERATIONS (2 * PKCS12_MAX_ITERATIONS)
+/* The most bags (ContentInfos of the AuthenticatedSafe) a PKCS#12 file may
+ * have.  Windows and OpenSSL write two (certificates, key).  GnuTLS decodes
+ * the whole AuthenticatedSafe again for each bag it is asked for, so the
+ * work grows with the square of their number: a 1.3 MB file of 1,000 bags
+ * took 48 seconds. */
+#define PKCS12_MAX_BAGS 64
 
 /* What one load found besides the certificates: traces of private keys.
  * Only the SHA-1 key identifiers of unencrypted keys are kept, never a key. */
@@ -33,6 +42,7 @@ typedef struct
   guint        n_requests;       /* PEM blocks that are requests, not certificates */
   guint        n_crls;
   guint        n_keys;
+  guint64      pkcs12_iterations; /* asked for by the MAC and the bags so far */
 } LoadState;
 
 static void
@@ -261,6 +271,35 @@ set_iterations_error (LoadState   *state,
                state->name, iterations, what, PKCS12_MAX_ITERATIONS);
 }
 
+static void
+set_too_many_bags_error (LoadState *state,
+                         GError   **error)
+{
+  g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+               "%s: the PKCS#12 file has more than %d parts (Windows and OpenSSL write two): "
+               "the file is damaged or made to stall whoever opens it. Export the certificate again.",
+               state->name, PKCS12_MAX_BAGS);
+}
+
+/* Counts @iterations towards the file's total; FALSE with @error past it. */
+static gboolean
+add_iterations (LoadState *state,
+                guint      iterations,
+                GError   **error)
+{
+  state->pkcs12_iterations += iterations;
+  if (state->pkcs12_iterations <= PKCS12_MAX_TOTAL_ITERATIONS)
+    return TRUE;
+
+  g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+               "%s: the PKCS#12 file asks for more than %u key-derivation iterations in all "
+               "for its integrity check (MAC) and its encrypted parts, more than this program "
+               "will compute (Windows writes 2,000 for each): the file is damaged or made to "
+               "stall whoever opens it. Export the certificate again.",
+               state->name, PKCS12_MAX_TOTAL_ITERATIONS);
+  return FALSE;
+}
+
 /* The iteration count of an encrypted bag, checked before it is decrypted. */
 static gboolean
 bag_iterations_ok (LoadState          *state,
@@ -290,7 +329,7 @@ bag_iterations_ok (LoadState          *state,
       return FALSE;
     }
 
-  return TRUE;
+  return ret < 0 || add_iterations (state, iterations, error);
 }
 
 /* Without a MAC nothing says beforehand whether the password is right, or
@@ -425,7 +464,7 @@ pkcs12_mac_info (LoadState      *state,
       return FALSE;
     }
 
-  return TRUE;
+  return ret < 0 || add_iterations (state, iter, error);
 }
 
 /* Every bag of the file, each encrypted one's iteration count checked:
@@ -450,6 +489,12 @@ pkcs12_get_bags (LoadState      *state,
         {
           gnutls_pkcs12_bag_deinit (bag);
           break;
+        }
+      if (i == PKCS12_MAX_BAGS)
+        {
+          gnutls_pkcs12_bag_deinit (bag);
+          set_too_many_bags_error (state, error);
+          return NULL;
         }
       if (ret < 0)
         {
@@ -533,6 +578,12 @@ load_pkcs12 (LoadState            *state,
   gnutls_pkcs12_t pkcs12 = NULL;
   gboolean ok;
   int ret;
+
+  if (_cwa_pkcs12_ber_count_bags (der->data, der->size) > PKCS12_MAX_BAGS)
+    {
+      set_too_many_bags_error (state, error);
+      return FALSE;
+    }
 
   if (gnutls_pkcs12_init (&pkcs12) < 0)
     g_error ("Out of memory");

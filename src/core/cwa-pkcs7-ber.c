@@ -1,4 +1,4 @@
-/* cwa-pkcs7-ber.c: the certificates of a PKCS#7 SignedData in BER, which GnuTLS does not read. */
+/* cwa-pkcs7-ber.c: the certificates of a PKCS#7 SignedData in BER, which GnuTLS does not read, and the bags of a PKCS#12 file counted. */
 #include "config.h"
 
 #include <string.h>
@@ -170,4 +170,68 @@ _cwa_pkcs7_ber_certificates (const guchar *data,
     }
 
   return g_steal_pointer (&result);
+}
+
+static const guchar data_oid[] = { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01 };
+
+/* The bytes of the OCTET STRING @octets: its content, or for a constructed
+ * one (BER) its segments joined. */
+static GBytes *
+octet_string_bytes (const Element *octets)
+{
+  g_autoptr(GByteArray) joined = NULL;
+  const guchar *p = octets->content;
+  Element segment;
+
+  if (octets->tag == 0x04)
+    return g_bytes_new_static (octets->content, octets->end - octets->content);
+  if (octets->tag != 0x24)
+    return NULL;
+
+  joined = g_byte_array_new ();
+  while (next_child (octets, &p, &segment))
+    {
+      if (segment.tag != 0x04)
+        return NULL;
+      g_byte_array_append (joined, segment.content, segment.end - segment.content);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&joined));
+}
+
+gint
+_cwa_pkcs12_ber_count_bags (const guchar *data,
+                            gsize         size)
+{
+  Element pfx, version, auth_safe, oid, explicit, octets, safe, bag;
+  g_autoptr(GBytes) contents = NULL;
+  const guchar *p, *safe_data;
+  gsize safe_size;
+  gint n = 0;
+
+  /* PFX { version, authSafe ContentInfo { data, [0] OCTET STRING } } */
+  if (!read_element (data, data + size, 0, &pfx) || pfx.tag != 0x30)
+    return -1;
+  p = pfx.content;
+  if (!next_child (&pfx, &p, &version) || version.tag != 0x02 ||
+      !next_child (&pfx, &p, &auth_safe) || auth_safe.tag != 0x30)
+    return -1;
+  p = auth_safe.content;
+  if (!next_child (&auth_safe, &p, &oid) || oid.tag != 0x06 ||
+      (gsize) (oid.end - oid.content) != sizeof data_oid ||
+      memcmp (oid.content, data_oid, sizeof data_oid) != 0 ||
+      !next_child (&auth_safe, &p, &explicit) || explicit.tag != 0xa0)
+    return -1;
+  p = explicit.content;
+  if (!next_child (&explicit, &p, &octets) || (contents = octet_string_bytes (&octets)) == NULL)
+    return -1;
+
+  /* AuthenticatedSafe ::= SEQUENCE OF ContentInfo */
+  safe_data = g_bytes_get_data (contents, &safe_size);
+  if (!read_element (safe_data, safe_data + safe_size, 0, &safe) || safe.tag != 0x30)
+    return -1;
+  p = safe.content;
+  while (next_child (&safe, &p, &bag))
+    if (n++ == G_MAXINT - 1)
+      break;
+  return n;
 }

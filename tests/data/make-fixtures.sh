@@ -112,9 +112,11 @@ openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout pass: \
   -keypbe NONE -certpbe NONE -nomac -out unprotected.pfx
 
 # ... Windows Server 2003's "no MAC" export: RC2-40 certificates, an empty
-# password, and nothing that says whether a password is needed.
-openssl pkcs12 -export -legacy -certpbe PBE-SHA1-RC2-40 -keypbe PBE-SHA1-3DES -nomac \
-  -in leaf.pem -inkey "$keys/rsa2048.key" -passout pass: -out nomac-rc2-empty.pfx
+# password, and nothing that says whether a password is needed (OpenSSL's
+# -nomac would leave the certificates unencrypted: the MAC is cut off).
+openssl pkcs12 -export -legacy -certpbe PBE-SHA1-RC2-40 -keypbe PBE-SHA1-3DES \
+  -in leaf.pem -inkey "$keys/rsa2048.key" -passout pass: -out "$tmp/rc2-empty.pfx"
+python3 "$here/reshape-pkcs12.py" "$tmp/rc2-empty.pfx" nomac-rc2-empty.pfx nomac
 # Work an input can ask for: the MAC's iteration count patched to 2^31-1
 # (OpenSSL only writes 1 or 2048), and certificates encrypted with
 # 2,000,000 PBKDF2 iterations (-iter sets the MAC's count too: patched back
@@ -125,6 +127,13 @@ python3 "$here/patch-pkcs12-mac-iterations.py" "$tmp/mac.pfx" mac-iterations.pfx
 openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout "pass:$pass" \
   -iter 2000000 -out "$tmp/bag.pfx"
 python3 "$here/patch-pkcs12-mac-iterations.py" "$tmp/bag.pfx" bag-iterations.pfx 2048
+# ... and in all: three bags of certificates at 1,000,000 iterations each
+# (each within the bound, together past it), and 5,000 bags, which GnuTLS
+# would decode in time growing with the square of their number.
+openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout "pass:$pass" \
+  -certpbe AES-256-CBC -iter 1000000 -out "$tmp/bag-1m.pfx"
+python3 "$here/reshape-pkcs12.py" "$tmp/bag-1m.pfx" total-iterations.pfx repeat 3
+python3 "$here/reshape-pkcs12.py" unprotected.pfx many-bags.pfx pad 5000
 
 # --- damaged and wrong inputs ---
 head -c 900 leaf.pem > truncated.pem
