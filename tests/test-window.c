@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "cwa-cert-field.h"
 #include "cwa-certificate-inspector.h"
@@ -1603,6 +1604,133 @@ test_already_in_plan_pkcs12 (Fixture       *fixture,
   CWA_TEST_WAIT_FOR (shows_toast (fixture, text));
 }
 
+/* Collects the message of each file the import queue refused. */
+static void
+collect_failed_cb (CwaImportQueue *queue,
+                   GFile          *file,
+                   const gchar    *message,
+                   GPtrArray      *messages)
+{
+  g_ptr_array_add (messages, g_strdup (message));
+}
+
+/* Whether one of @messages holds both @name and @words. */
+static gboolean
+has_message (GPtrArray   *messages,
+             const gchar *name,
+             const gchar *words)
+{
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const gchar *message = g_ptr_array_index (messages, i);
+
+      if (strstr (message, name) != NULL && strstr (message, words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Files no certificate tool should choke on, dropped together: a FIFO
+ * (opening it waits for a writer for ever unless refused first), a device
+ * that never ends, a PKCS#12 file asking for 2^31-1 MAC iterations, an
+ * HTML page, and PEM text saved as UTF-16 (read).  The drop returns at
+ * once, each refusal names its file and says what it is, and the
+ * readable file is added. */
+static void
+test_hostile_drops (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree gchar *fifo = g_build_filename (fixture->tmpdir, "cert.pem", NULL);
+  g_autofree gchar *html = g_build_filename (fixture->tmpdir, "download.cer", NULL);
+  g_autofree gchar *utf16 = g_build_filename (fixture->tmpdir, "powershell.pem", NULL);
+  g_autofree gchar *pfx = cwa_test_data_path ("fixtures", "mac-iterations.pfx", NULL);
+  g_autofree gchar *leaf = cwa_test_data_path ("fixtures", "leaf.pem", NULL);
+  g_autofree gchar *pem = NULL;
+  g_autofree gchar *pem16 = NULL;
+  g_autoptr(GString) with_bom = g_string_new ("\xff\xfe");
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  const gchar *paths[] = { fifo, "/dev/zero", pfx, html, utf16, NULL };
+  GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
+  gsize len = 0;
+  gulong handler;
+  gint64 start;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (html, "<!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>\n",
+                                      -1, NULL));
+  g_assert_true (g_file_get_contents (leaf, &pem, NULL, NULL));
+  pem16 = g_convert (pem, -1, "UTF-16LE", "UTF-8", NULL, &len, NULL);
+  g_assert_nonnull (pem16);
+  g_string_append_len (with_bom, pem16, (gssize) len);
+  g_assert_true (g_file_set_contents (utf16, with_bom->str, (gssize) with_bom->len, NULL));
+  handler = g_signal_connect (cwa_window_get_import_queue (fixture->window), "failed",
+                              G_CALLBACK (collect_failed_cb), messages);
+
+  start = g_get_monotonic_time ();
+  drop_files (fixture, paths);
+  /* Nothing is opened on the main thread: the drop returns at once. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 1);
+  g_signal_handler_disconnect (cwa_window_get_import_queue (fixture->window), handler);
+
+  g_assert_cmpuint (messages->len, ==, 4);
+  g_assert_true (has_message (messages, "cert.pem", "named pipe (FIFO)"));
+  g_assert_true (has_message (messages, "/dev/zero", "a device"));
+  g_assert_true (has_message (messages, "mac-iterations.pfx", "2147483647 key-derivation iterations"));
+  g_assert_true (has_message (messages, "download.cer", "an HTML page"));
+  /* The first refusal is on screen as it was reported. */
+  CWA_TEST_WAIT_FOR (shows_toast (fixture, g_ptr_array_index (messages, 0)));
+  maybe_screenshot (fixture, "hostile-drops");
+
+  /* The UTF-16 text is read as the PEM it is. */
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, 1);
+  {
+    g_autoptr(CwaCertificate) added = g_list_model_get_item (certificates, 0);
+
+    g_assert_nonnull (strstr (cwa_certificate_get_subject (added), "CN=im.contoso.com"));
+  }
+}
+
+/* A plan naming a device and a FIFO as certificate files, and a plan that
+ * is itself a FIFO: each is refused with a dialog that names the file and
+ * says what it is, while the window stays responsive. */
+static void
+test_plan_names_no_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree gchar *fifo = g_build_filename (fixture->tmpdir, "chain.pem", NULL);
+  g_autofree gchar *plan_path = g_build_filename (fixture->tmpdir, "devices.cwaplan", NULL);
+  g_autofree gchar *plan_fifo = g_build_filename (fixture->tmpdir, "pipe.cwaplan", NULL);
+  g_autoptr(GFile) plan_file = g_file_new_for_path (plan_path);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (plan_fifo);
+  const gchar *text =
+    "{ \"format\": \"cwa-cert-plan\", \"version\": 1,\n"
+    "  \"certificates\": [ { \"id\": \"zero\", \"file\": \"/dev/zero\" },\n"
+    "                    { \"id\": \"pipe\", \"file\": \"chain.pem\" } ],\n"
+    "  \"servers\": [] }\n";
+  const gchar *body;
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (plan_fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (plan_path, text, -1, NULL));
+
+  cwa_window_open_file (fixture->window, plan_file);
+  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "devices.cwaplan:2:45: certificate \"zero\": /dev/zero is a device, not a file"));
+  g_assert_nonnull (strstr (body, "devices.cwaplan:3:45: certificate \"pipe\": chain.pem is a named pipe (FIFO), not a file"));
+  maybe_screenshot (fixture, "plan-names-no-file");
+  answer_dialog ("close");
+  g_assert_null (cwa_plan_get_file (cwa_window_get_plan (fixture->window)));
+
+  cwa_window_open_file (fixture->window, fifo_file);
+  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "pipe.cwaplan is a named pipe (FIFO), not a file"));
+  answer_dialog ("close");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1646,6 +1774,8 @@ main (int   argc,
   ADD ("warnings-not-ready", test_warnings_not_ready);
   ADD ("already-in-plan", test_already_in_plan);
   ADD ("already-in-plan-pkcs12", test_already_in_plan_pkcs12);
+  ADD ("hostile-drops", test_hostile_drops);
+  ADD ("plan-names-no-file", test_plan_names_no_file);
 #undef ADD
 
   status = g_test_run ();
