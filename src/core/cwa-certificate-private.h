@@ -15,6 +15,10 @@ CwaCertificate     *_cwa_certificate_new_take           (gnutls_x509_crt_t  crt,
                                                          GError           **error);
 /* Borrowed; valid for the certificate's lifetime. */
 gnutls_x509_crt_t   _cwa_certificate_get_crt            (CwaCertificate    *self);
+/* Whether the parsed GnuTLS certificate is held now: only after
+ * _cwa_certificate_get_crt(), so that thousands of loaded certificates
+ * keep their DER and facts only.  For the tests of what a load keeps. */
+gboolean            _cwa_certificate_holds_crt          (CwaCertificate    *self);
 /* Whether @issuer's key made the signature of @crt (only the signature:
  * expiry, weak algorithms and CA flags are other rules' business). */
 gboolean            _cwa_certificate_crt_signed_by      (gnutls_x509_crt_t  crt,

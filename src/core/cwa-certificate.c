@@ -1260,6 +1260,14 @@ _cwa_certificate_get_crt (CwaCertificate *self)
   return self->crt;
 }
 
+gboolean
+_cwa_certificate_holds_crt (CwaCertificate *self)
+{
+  g_return_val_if_fail (CWA_IS_CERTIFICATE (self), FALSE);
+
+  return g_atomic_pointer_get (&self->crt) != NULL;
+}
+
 void
 _cwa_certificate_set_had_private_key (CwaCertificate *self,
                                       gboolean        had_key)
