@@ -123,10 +123,10 @@ python3 "$here/reshape-pkcs12.py" "$tmp/rc2-empty.pfx" nomac-rc2-empty.pfx nomac
 # to 2,048, so that only the bags' count is out of bounds).
 openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout "pass:$pass" \
   -out "$tmp/mac.pfx"
-python3 "$here/patch-pkcs12-mac-iterations.py" "$tmp/mac.pfx" mac-iterations.pfx 2147483647
+python3 "$here/reshape-pkcs12.py" "$tmp/mac.pfx" mac-iterations.pfx mac-iterations 2147483647
 openssl pkcs12 -export -in leaf.pem -inkey "$keys/rsa2048.key" -passout "pass:$pass" \
   -iter 2000000 -out "$tmp/bag.pfx"
-python3 "$here/patch-pkcs12-mac-iterations.py" "$tmp/bag.pfx" bag-iterations.pfx 2048
+python3 "$here/reshape-pkcs12.py" "$tmp/bag.pfx" bag-iterations.pfx mac-iterations 2048
 # ... and in all: three bags of certificates at 1,000,000 iterations each
 # (each within the bound, together past it), and 5,000 bags, which GnuTLS
 # would decode in time growing with the square of their number.

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """reshape-pkcs12.py: rebuilds a PKCS#12 file in shapes OpenSSL will not write.
 
-Usage: reshape-pkcs12.py IN.pfx OUT.pfx nomac
+Usage: reshape-pkcs12.py IN.pfx OUT.pfx mac-iterations COUNT
+       reshape-pkcs12.py IN.pfx OUT.pfx nomac
        reshape-pkcs12.py IN.pfx OUT.pfx repeat N
        reshape-pkcs12.py IN.pfx OUT.pfx pad N
 
+"mac-iterations COUNT" re-encodes the MacData's iteration count (OpenSSL
+only writes 1 and 2048; an absurd count is what an attacker would send).
 "nomac" drops the MacData (OpenSSL 3 with -nomac and an empty password also
 leaves the certificates unencrypted, which is not what Windows Server 2003
 wrote).  "repeat N" keeps only the first ContentInfo of the
@@ -51,6 +54,14 @@ def main():
     data = open(sys.argv[1], "rb").read()
     _, start, end = read_tlv(data, 0)
     version, auth_safe = elements(data, start, end)[:2]
+    tail = b""
+    if sys.argv[3] == "mac-iterations":
+        mac_data = elements(data, start, end)[2]
+        _, start, end = read_tlv(mac_data, 0)
+        digest_info, salt = elements(mac_data, start, end)[:2]
+        count = int(sys.argv[4])
+        iterations = tlv(0x02, count.to_bytes((count.bit_length() + 8) // 8, "big"))
+        tail = tlv(0x30, digest_info + salt + iterations)
     if sys.argv[3] in ("repeat", "pad"):
         # authSafe ContentInfo { data, [0] { OCTET STRING { SEQUENCE OF ContentInfo } } }
         _, start, end = read_tlv(auth_safe, 0)
@@ -68,7 +79,7 @@ def main():
             empty = tlv(0x30, oid + tlv(0xA0, tlv(0x04, tlv(0x30, b""))))
             safe = tlv(0x30, first + empty * (count - 1))
         auth_safe = tlv(0x30, oid + tlv(0xA0, tlv(0x04, safe)))
-    open(sys.argv[2], "wb").write(tlv(0x30, version + auth_safe))
+    open(sys.argv[2], "wb").write(tlv(0x30, version + auth_safe + tail))
 
 
 main()
