@@ -1262,6 +1262,64 @@ test_link_labels (Fixture       *fixture,
   assert_lines_seen (fixture);
 }
 
+/* Two load balancers over one pool (an internal and an external array):
+ * each computer is drawn once, with both over it; the second, over two
+ * of the three, stacks below the first and spans exactly its members. */
+static void
+test_two_balancers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(CwaPlan) plan = cwa_plan_new ();
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  g_autoptr(CwaLoadBalancer) internal = cwa_load_balancer_new ("im.contoso.com");
+  g_autoptr(CwaLoadBalancer) external = cwa_load_balancer_new ("imext.contoso.com");
+  graphene_rect_t boxes[3];
+  graphene_rect_t a;
+  graphene_rect_t b;
+
+  for (guint s = 0; s < 3; s++)
+    {
+      g_autofree gchar *fqdn = g_strdup_printf ("cwa0%u.contoso.com", s + 1);
+      g_autoptr(CwaServer) server = cwa_server_new (fqdn);
+      g_autoptr(CwaVirtualServer) inside = cwa_virtual_server_new ("https://im.contoso.com", CWA_AUDIENCE_INTERNAL);
+
+      cwa_server_add_virtual_server (server, inside);
+      if (s > 0)
+        {
+          g_autoptr(CwaVirtualServer) outside = cwa_virtual_server_new ("https://imext.contoso.com",
+                                                                         CWA_AUDIENCE_EXTERNAL);
+
+          cwa_server_add_virtual_server (server, outside);
+          cwa_load_balancer_add_member (external, fqdn);
+        }
+      cwa_load_balancer_add_member (internal, fqdn);
+      cwa_deployment_add_server (deployment, server);
+    }
+  cwa_deployment_add_load_balancer (deployment, internal);
+  cwa_deployment_add_load_balancer (deployment, external);
+  cwa_window_set_plan (fixture->window, plan);
+  assert_layout (fixture);
+  maybe_screenshots (fixture, "topology-two-balancers");
+
+  for (guint s = 0; s < 3; s++)
+    boxes[s] = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, nth_server (plan, s)));
+  a = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, internal));
+  b = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, external));
+  /* Each spans exactly its members. */
+  g_assert_cmpfloat_with_epsilon (a.origin.x, boxes[0].origin.x, 0.5);
+  g_assert_cmpfloat_with_epsilon (a.origin.x + a.size.width, boxes[2].origin.x + boxes[2].size.width, 0.5);
+  g_assert_cmpfloat_with_epsilon (b.origin.x, boxes[1].origin.x, 0.5);
+  g_assert_cmpfloat_with_epsilon (b.origin.x + b.size.width, boxes[2].origin.x + boxes[2].size.width, 0.5);
+  /* Stacked: the first, the second, then the computers. */
+  g_assert_cmpfloat (a.origin.y + a.size.height, <=, b.origin.y);
+  for (guint s = 0; s < 3; s++)
+    {
+      g_assert_cmpfloat (b.origin.y + b.size.height, <=, boxes[s].origin.y);
+      assert_apart (&boxes[s], &a);
+      assert_apart (&boxes[s], &b);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1292,6 +1350,7 @@ main (int   argc,
   ADD ("bands/keyboard", test_keyboard_edge);
   ADD ("layout/arrays", test_layout_arrays);
   ADD ("layout/labels", test_link_labels);
+  ADD ("layout/two-balancers", test_two_balancers);
 #undef ADD
 
   status = g_test_run ();

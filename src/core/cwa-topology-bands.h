@@ -8,14 +8,27 @@
 
 G_BEGIN_DECLS
 
-/* One load balancer above the computers it spans, or one computer in no
- * array (@load_balancer NULL).  The window's topology view and the
- * exported picture place the same groups in the same rows, so both show
- * the plan alike. */
+/* One load balancer over the computers of its group it balances:
+ * servers[first .. first + n) of the group.  Load balancers sharing
+ * computers stack in tiers over one group, tier 0 at the top; two in one
+ * tier never share a column. */
 typedef struct
 {
-  CwaLoadBalancer *load_balancer;  /* owned, or NULL */
-  GPtrArray       *servers;        /* CwaServer, owned, servers[] order */
+  CwaLoadBalancer *load_balancer;  /* owned */
+  guint            first;
+  guint            n;              /* 0: none of its members is in the plan */
+  guint            tier;
+  double           offset;         /* below the band's top; see cwa_topology_group_stack() */
+} CwaTopologySpan;
+
+/* Load balancers over the computers they span, or one computer in no
+ * array (@spans empty).  The window's topology view and the exported
+ * picture place the same groups in the same rows, so both show the plan
+ * alike. */
+typedef struct
+{
+  GPtrArray       *spans;          /* CwaTopologySpan, owned, plan order */
+  GPtrArray       *servers;        /* CwaServer, owned */
   guint            row;            /* 0 = first row of computers */
   guint            column;         /* of its first computer in the row */
 } CwaTopologyGroup;
@@ -24,14 +37,34 @@ void       cwa_topology_group_free       (CwaTopologyGroup *group);
 /* How many computer columns @group takes: its computers, or 1 for a load
  * balancer none of whose members is in the plan yet. */
 guint      cwa_topology_group_get_width  (const CwaTopologyGroup *group);
+/* Whether a load balancer in a tier below @span's also spans computer
+ * @index of @group: its box then stands between @span's and the
+ * computer's, and @span's join to it is not drawn. */
+gboolean   cwa_topology_group_is_covered (const CwaTopologyGroup *group,
+                                          const CwaTopologySpan  *span,
+                                          guint                   index);
+/* Stacks @group's load balancers: each tier as high as its highest box
+ * (@height_of gives a box's height for the computer columns it spans),
+ * @tier_gap between tiers; sets every span's offset.  Returns the band's
+ * height, 0 without load balancers. */
+double     cwa_topology_group_stack      (CwaTopologyGroup *group,
+                                          double          (*height_of) (CwaLoadBalancer *load_balancer,
+                                                                        guint            columns,
+                                                                        gpointer         data),
+                                          gpointer          data,
+                                          double            tier_gap);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaTopologyGroup, cwa_topology_group_free)
 
 /* The groups of @deployment in drawing order: each load balancer (plan
- * order) with its members that are in the plan, in servers[] order, so
- * that its box spans exactly them; then every computer in no load
- * balancer, alone.  A computer listed by two load balancers is drawn in
- * the first.  Groups fill rows left to right, a new row starting when the
+ * order) with its members that are in the plan, so that its box spans
+ * exactly them; then every computer in no load balancer, alone.  A
+ * computer listed by two load balancers is drawn once, with both over it:
+ * the second stacks below the first over the computers it balances (its
+ * new members added after the shared ones), which is how an internal and
+ * an external array over one pool of computers look to their owner.  Only
+ * when that cannot be done (members already drawn apart, in two groups or
+ * not side by side) is the second drawn over its other members alone.  Groups fill rows left to right, a new row starting when the
  * next group would pass @max_columns computers (a wider group gets a row
  * of its own).  Element type CwaTopologyGroup, owned (free function set). */
 GPtrArray *cwa_topology_dup_groups       (CwaDeployment *deployment,

@@ -1,280 +1,10 @@
-/* cwa-topology-canvas.c: places the topology view's boxes in three bands (edge, load balancers, computers) and draws the lines between them. */
+/* cwa-topology-canvas.c: the topology view's boxes in three bands, the lines between them and the drop note; the placing is cwa-topology-canvas-layout.c. */
 #include "config.h"
 
 #include "cwa-topology-bands.h"
-#include "cwa-topology-canvas.h"
-#include "cwa-topology-links.h"
-
-#define GAP         12
-/* Between a load balancer and its members: room for the joins. */
-#define LB_GAP      20
-#define MAX_COLUMNS 8
-/* With computers in more than one row, the lines to the lower rows run
- * down a channel at the left and across in the gaps above the rows: a
- * little room per line in each. */
-#define TRUNK_BASE  8
-#define LINE_STEP   4
-
-struct _CwaTopologyCanvas
-{
-  GtkWidget      parent_instance;
-
-  CwaDeployment *deployment;
-  GHashTable    *boxes;       /* subject -> child widget (borrowed; children are owned as children) */
-  CwaTopologyLinks *links;
-  GPtrArray     *groups;      /* CwaTopologyGroup, of the last allocation */
-  CwaTopologyFrame frame;    /* of the last allocation, for the lines */
-  /* While a certificate is dragged: what it means for the target under
-   * the pointer, in words, beside that target. */
-  GtkWidget     *note;
-  GtkWidget     *note_target; /* a descendant, or NULL */
-};
+#include "cwa-topology-canvas-private.h"
 
 G_DEFINE_FINAL_TYPE (CwaTopologyCanvas, cwa_topology_canvas, GTK_TYPE_WIDGET)
-
-/* One column: as wide as the widest computer or proxy box wants. */
-static int
-column_width (CwaTopologyCanvas *self)
-{
-  GHashTableIter iter;
-  gpointer subject;
-  gpointer child;
-  int width = 200;
-
-  g_hash_table_iter_init (&iter, self->boxes);
-  while (g_hash_table_iter_next (&iter, &subject, &child))
-    {
-      int natural = 0;
-
-      if (CWA_IS_LOAD_BALANCER (subject))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      width = MAX (width, natural);
-    }
-  return width;
-}
-
-static int
-height_for (GtkWidget *child,
-            int        width)
-{
-  int height = 0;
-
-  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
-  return height;
-}
-
-static void
-place (GtkWidget *child,
-       int        x,
-       int        y,
-       int        width,
-       int        height,
-       gboolean   allocate)
-{
-  if (allocate)
-    gtk_widget_allocate (child, width, height, -1,
-                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, y)));
-}
-
-/* The edge band: proxies, @columns to a row.  Returns its height. */
-static int
-layout_edge (CwaTopologyCanvas *self,
-             int                x0,
-             int                cw,
-             guint              columns,
-             gboolean           allocate)
-{
-  GListModel *proxies = cwa_deployment_get_reverse_proxies (self->deployment);
-  guint n = g_list_model_get_n_items (proxies);
-  int y = 0;
-  int row_height = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwaReverseProxy) proxy = g_list_model_get_item (proxies, i);
-      GtkWidget *child = g_hash_table_lookup (self->boxes, proxy);
-      int height;
-
-      if (child == NULL)
-        continue;
-      if (i > 0 && i % columns == 0)
-        {
-          y += row_height + GAP;
-          row_height = 0;
-        }
-      height = height_for (child, cw);
-      place (child, x0 + (i % columns) * (cw + GAP), y, cw, height, allocate);
-      row_height = MAX (row_height, height);
-    }
-  return n > 0 ? y + row_height : 0;
-}
-
-/* The groups of row @row, from @first: their tallest load balancer and
- * computer.  Returns the index after the row. */
-static guint
-measure_row (CwaTopologyCanvas *self,
-             GPtrArray         *groups,
-             guint              first,
-             int                cw,
-             int               *lb_height,
-             int               *row_height)
-{
-  guint row = ((CwaTopologyGroup *) g_ptr_array_index (groups, first))->row;
-  guint i;
-
-  *lb_height = 0;
-  *row_height = 0;
-  for (i = first; i < groups->len; i++)
-    {
-      CwaTopologyGroup *group = g_ptr_array_index (groups, i);
-      guint width = cwa_topology_group_get_width (group);
-      GtkWidget *lb = group->load_balancer != NULL ? g_hash_table_lookup (self->boxes, group->load_balancer) : NULL;
-
-      if (group->row != row)
-        break;
-      if (lb != NULL)
-        *lb_height = MAX (*lb_height, height_for (lb, width * (cw + GAP) - GAP));
-      for (guint s = 0; s < group->servers->len; s++)
-        {
-          GtkWidget *box = g_hash_table_lookup (self->boxes, g_ptr_array_index (group->servers, s));
-
-          if (box != NULL)
-            *row_height = MAX (*row_height, height_for (box, cw));
-        }
-    }
-  return i;
-}
-
-static void
-place_row (CwaTopologyCanvas *self,
-           int                x0,
-           GPtrArray         *groups,
-           guint              first,
-           guint              last,
-           int                cw,
-           int                y,
-           int                lb_height)
-{
-  int top = y + (lb_height > 0 ? lb_height + LB_GAP : 0);
-
-  for (guint i = first; i < last; i++)
-    {
-      CwaTopologyGroup *group = g_ptr_array_index (groups, i);
-      guint width = cwa_topology_group_get_width (group);
-      int x = x0 + group->column * (cw + GAP);
-      GtkWidget *lb = group->load_balancer != NULL ? g_hash_table_lookup (self->boxes, group->load_balancer) : NULL;
-
-      if (lb != NULL)
-        place (lb, x, y, width * (cw + GAP) - GAP, height_for (lb, width * (cw + GAP) - GAP), TRUE);
-      for (guint s = 0; s < group->servers->len; s++)
-        {
-          GtkWidget *box = g_hash_table_lookup (self->boxes, g_ptr_array_index (group->servers, s));
-
-          if (box != NULL)
-            place (box, x + (int) s * (cw + GAP), top, cw, height_for (box, cw), TRUE);
-        }
-    }
-}
-
-static guint
-columns_for (int width,
-             int cw)
-{
-  return CLAMP ((guint) ((width + GAP) / (cw + GAP)), 1, MAX_COLUMNS);
-}
-
-static guint
-n_rows (GPtrArray *groups)
-{
-  return groups->len > 0 ? ((CwaTopologyGroup *) g_ptr_array_index (groups, groups->len - 1))->row + 1 : 0;
-}
-
-/* The channel at the left for @groups: none in one row or without lines. */
-static int
-trunk_for (CwaTopologyCanvas *self,
-           GPtrArray         *groups)
-{
-  guint n_links = cwa_topology_links_get_n (self->links);
-
-  return n_links > 0 && n_rows (groups) > 1 ? TRUNK_BASE + LINE_STEP * (int) n_links : 0;
-}
-
-/* The groups for @width, and the channel they leave at the left. */
-static GPtrArray *
-dup_groups_for (CwaTopologyCanvas *self,
-                int                width,
-                int                cw,
-                int               *trunk)
-{
-  GPtrArray *groups = cwa_topology_dup_groups (self->deployment, columns_for (width, cw));
-
-  *trunk = trunk_for (self, groups);
-  if (*trunk > 0)
-    {
-      g_ptr_array_unref (groups);
-      groups = cwa_topology_dup_groups (self->deployment, columns_for (width - *trunk, cw));
-      *trunk = trunk_for (self, groups);
-    }
-  return groups;
-}
-
-/* Lays everything out for @width; returns the height it takes.  With
- * @allocate, allocates the children and keeps the groups and the frame
- * for drawing. */
-static int
-layout (CwaTopologyCanvas *self,
-        int                width,
-        gboolean           allocate)
-{
-  int cw;
-  int trunk;
-  int row_gap;
-  g_autoptr(GPtrArray) groups = NULL;
-  int y;
-  guint i = 0;
-
-  if (self->deployment == NULL)
-    return 0;
-  cw = column_width (self);
-  groups = dup_groups_for (self, width, cw, &trunk);
-  row_gap = GAP + (trunk > 0 ? LINE_STEP * (int) cwa_topology_links_get_n (self->links) : 0);
-
-  y = layout_edge (self, trunk, cw, columns_for (width - trunk, cw), allocate);
-  if (allocate)
-    {
-      self->frame.edge_bottom = y;
-      self->frame.gap = GAP;
-      self->frame.trunk = trunk;
-      self->frame.row_gap = row_gap;
-      self->frame.line_step = LINE_STEP;
-      g_array_set_size (self->frame.row_tops, 0);
-    }
-  /* Below the edge band: the lanes of the lines. */
-  if (y > 0)
-    y += cwa_topology_links_get_band_height (self->links, GTK_WIDGET (self));
-  while (i < groups->len)
-    {
-      int lb_height;
-      int row_height;
-      guint next = measure_row (self, groups, i, cw, &lb_height, &row_height);
-      double top = y;
-
-      if (allocate)
-        {
-          place_row (self, trunk, groups, i, next, cw, y, lb_height);
-          g_array_append_val (self->frame.row_tops, top);
-        }
-      y += (lb_height > 0 ? lb_height + LB_GAP : 0) + row_height + row_gap;
-      i = next;
-    }
-  if (allocate)
-    {
-      g_clear_pointer (&self->groups, g_ptr_array_unref);
-      self->groups = g_steal_pointer (&groups);
-    }
-  return MAX (y - row_gap, 0);
-}
 
 static GtkSizeRequestMode
 cwa_topology_canvas_get_request_mode (GtkWidget *widget)
@@ -282,39 +12,6 @@ cwa_topology_canvas_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
-/* As wide as the widest group at least; as wide as all in one row at
- * most. */
-static void
-measure_width (CwaTopologyCanvas *self,
-               int               *minimum,
-               int               *natural)
-{
-  g_autoptr(GPtrArray) groups = NULL;
-  int cw = column_width (self);
-  guint widest = 1;
-  guint total = 0;
-
-  if (self->deployment == NULL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-  groups = cwa_topology_dup_groups (self->deployment, MAX_COLUMNS);
-  for (guint i = 0; i < groups->len; i++)
-    {
-      CwaTopologyGroup *group = g_ptr_array_index (groups, i);
-
-      widest = MAX (widest, cwa_topology_group_get_width (group));
-      total = MAX (total, group->column + cwa_topology_group_get_width (group));
-    }
-  total = MAX (total, MIN (g_list_model_get_n_items (cwa_deployment_get_reverse_proxies (self->deployment)),
-                           MAX_COLUMNS));
-  /* Narrower, the rows may be more than one: room for the channel. */
-  *minimum = widest * (cw + GAP) - GAP +
-             (cwa_topology_links_get_n (self->links) > 0 ? TRUNK_BASE + LINE_STEP * (int) cwa_topology_links_get_n (self->links) : 0);
-  *natural = MAX (total, widest) * (cw + GAP) - GAP + trunk_for (self, groups);
-  *natural = MAX (*natural, *minimum);
-}
 
 static void
 cwa_topology_canvas_measure (GtkWidget      *widget,
@@ -329,12 +26,12 @@ cwa_topology_canvas_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      measure_width (self, minimum, natural);
+      _cwa_topology_canvas_measure_width (self, minimum, natural);
       return;
     }
   if (for_size < 0)
-    measure_width (self, &for_size, &(int) { 0 });
-  *minimum = *natural = layout (self, for_size, FALSE);
+    _cwa_topology_canvas_measure_width (self, &for_size, &(int) { 0 });
+  *minimum = *natural = _cwa_topology_canvas_layout (self, for_size, FALSE);
 }
 
 /* The note goes below its target, or above it at the bottom of the
@@ -358,7 +55,7 @@ place_note (CwaTopologyCanvas *self,
   gtk_widget_measure (self->note, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   w = MAX (MIN (natural, MAX ((int) target.size.width, 280)), 1);
   w = MIN (w, MAX (width, 1));
-  h = height_for (self->note, w);
+  h = _cwa_topology_canvas_height_for (self->note, w);
   x = CLAMP (target.origin.x, 0, MAX (width - w, 0));
   y = target.origin.y + target.size.height + 4;
   if (y + h > height)
@@ -374,7 +71,7 @@ cwa_topology_canvas_size_allocate (GtkWidget *widget,
 {
   CwaTopologyCanvas *self = CWA_TOPOLOGY_CANVAS (widget);
 
-  layout (self, width, TRUE);
+  _cwa_topology_canvas_layout (self, width, TRUE);
   cwa_topology_links_arrange (self->links, widget, &self->frame);
   place_note (self, width, height);
 }
@@ -400,6 +97,32 @@ lookup_color (GtkWidget   *widget,
   return TRUE;
 }
 
+/* From @span's load balancer down to each of its members, but where one
+ * stacked below it stands between. */
+static void
+draw_span_joins (CwaTopologyCanvas *self,
+                 cairo_t           *cr,
+                 CwaTopologyGroup  *group,
+                 CwaTopologySpan   *span)
+{
+  GtkWidget *lb = g_hash_table_lookup (self->boxes, span->load_balancer);
+  graphene_rect_t lb_bounds;
+
+  if (lb == NULL || !gtk_widget_compute_bounds (lb, GTK_WIDGET (self), &lb_bounds))
+    return;
+  for (guint s = span->first; s < span->first + span->n; s++)
+    {
+      GtkWidget *box = g_hash_table_lookup (self->boxes, g_ptr_array_index (group->servers, s));
+      graphene_rect_t bounds;
+
+      if (box == NULL || cwa_topology_group_is_covered (group, span, s) ||
+          !gtk_widget_compute_bounds (box, GTK_WIDGET (self), &bounds))
+        continue;
+      cairo_move_to (cr, bounds.origin.x + bounds.size.width / 2, lb_bounds.origin.y + lb_bounds.size.height);
+      cairo_line_to (cr, bounds.origin.x + bounds.size.width / 2, bounds.origin.y);
+    }
+}
+
 static void
 draw_joins (CwaTopologyCanvas *self,
             cairo_t           *cr,
@@ -410,21 +133,9 @@ draw_joins (CwaTopologyCanvas *self,
   for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
     {
       CwaTopologyGroup *group = g_ptr_array_index (self->groups, i);
-      GtkWidget *lb = group->load_balancer != NULL ? g_hash_table_lookup (self->boxes, group->load_balancer) : NULL;
-      graphene_rect_t lb_bounds;
 
-      if (lb == NULL || !gtk_widget_compute_bounds (lb, GTK_WIDGET (self), &lb_bounds))
-        continue;
-      for (guint s = 0; s < group->servers->len; s++)
-        {
-          GtkWidget *box = g_hash_table_lookup (self->boxes, g_ptr_array_index (group->servers, s));
-          graphene_rect_t bounds;
-
-          if (box == NULL || !gtk_widget_compute_bounds (box, GTK_WIDGET (self), &bounds))
-            continue;
-          cairo_move_to (cr, bounds.origin.x + bounds.size.width / 2, lb_bounds.origin.y + lb_bounds.size.height);
-          cairo_line_to (cr, bounds.origin.x + bounds.size.width / 2, bounds.origin.y);
-        }
+      for (guint l = 0; l < group->spans->len; l++)
+        draw_span_joins (self, cr, group, g_ptr_array_index (group->spans, l));
     }
   cairo_stroke (cr);
 }

@@ -98,6 +98,14 @@ sum_rows (GArray *heights)
   return total;
 }
 
+static double
+balancer_height (CwaLoadBalancer *load_balancer,
+                 guint            columns,
+                 gpointer         checklist)
+{
+  return _cwa_picture_balancer_height (checklist, load_balancer);
+}
+
 /* The row heights of both bands of computers. */
 static void
 layout_rows (Layout       *layout,
@@ -109,8 +117,7 @@ layout_rows (Layout       *layout,
       double *row = grow_row (layout->row_heights, group->row);
       double *lb = grow_row (layout->lb_heights, group->row);
 
-      if (group->load_balancer != NULL)
-        *lb = MAX (*lb, _cwa_picture_balancer_height (checklist, group->load_balancer));
+      *lb = MAX (*lb, cwa_topology_group_stack (group, balancer_height, checklist, GAP));
       for (guint s = 0; s < group->servers->len; s++)
         *row = MAX (*row, _cwa_picture_computer_height (checklist, g_ptr_array_index (group->servers, s)));
       layout->columns = MAX (layout->columns, group->column + cwa_topology_group_get_width (group));
@@ -250,24 +257,31 @@ draw_edge (cairo_t      *cr,
     }
 }
 
-/* The short joins from a load balancer down to each of its members. */
+/* The short joins from each load balancer down to each of its members
+ * (but where a load balancer stacked below stands between them). */
 static void
 draw_member_joins (cairo_t          *cr,
                    CwaTopologyGroup *group,
                    GHashTable       *where)
 {
-  CwaPictureRect *lb = g_hash_table_lookup (where, group->load_balancer);
-
   cairo_save (cr);
   cairo_set_source_rgb (cr, cwa_picture_muted.r, cwa_picture_muted.g, cwa_picture_muted.b);
   cairo_set_line_width (cr, 1.5);
-  for (guint s = 0; s < group->servers->len; s++)
+  for (guint i = 0; i < group->spans->len; i++)
     {
-      CwaPictureRect *member = g_hash_table_lookup (where, g_ptr_array_index (group->servers, s));
-      double x = member->x + member->width / 2;
+      CwaTopologySpan *span = g_ptr_array_index (group->spans, i);
+      CwaPictureRect *lb = g_hash_table_lookup (where, span->load_balancer);
 
-      cairo_move_to (cr, x, lb->y + lb->height);
-      cairo_line_to (cr, x, member->y);
+      for (guint s = span->first; s < span->first + span->n; s++)
+        {
+          CwaPictureRect *member = g_hash_table_lookup (where, g_ptr_array_index (group->servers, s));
+          double x = member->x + member->width / 2;
+
+          if (cwa_topology_group_is_covered (group, span, s))
+            continue;
+          cairo_move_to (cr, x, lb->y + lb->height);
+          cairo_line_to (cr, x, member->y);
+        }
     }
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -287,7 +301,6 @@ draw_rows (cairo_t      *cr,
       CwaTopologyGroup *group = g_ptr_array_index (layout->groups, i);
       double lb_band = g_array_index (layout->lb_heights, double, group->row);
       double x = MARGIN + group->column * (BOX_WIDTH + GAP);
-      guint width = cwa_topology_group_get_width (group);
       double top;
 
       for (; row < group->row; row++)
@@ -297,10 +310,15 @@ draw_rows (cairo_t      *cr,
           y += (band > 0 ? band + LB_GAP : 0) + g_array_index (layout->row_heights, double, row) + GAP;
         }
       top = y + (lb_band > 0 ? lb_band + LB_GAP : 0);
-      if (group->load_balancer != NULL)
-        _cwa_picture_draw_balancer (cr, checklist, group->load_balancer, x, y,
-                                    width * BOX_WIDTH + (width - 1) * GAP,
-                                    _cwa_picture_balancer_height (checklist, group->load_balancer), where);
+      for (guint l = 0; l < group->spans->len; l++)
+        {
+          CwaTopologySpan *span = g_ptr_array_index (group->spans, l);
+          guint columns = MAX (span->n, 1);
+
+          _cwa_picture_draw_balancer (cr, checklist, span->load_balancer, x + span->first * (BOX_WIDTH + GAP),
+                                      y + span->offset, columns * BOX_WIDTH + (columns - 1) * GAP,
+                                      _cwa_picture_balancer_height (checklist, span->load_balancer), where);
+        }
       for (guint s = 0; s < group->servers->len; s++)
         {
           CwaServer *server = g_ptr_array_index (group->servers, s);
@@ -308,8 +326,7 @@ draw_rows (cairo_t      *cr,
           _cwa_picture_draw_computer (cr, checklist, server, x + s * (BOX_WIDTH + GAP), top,
                                       _cwa_picture_computer_height (checklist, server), where);
         }
-      if (group->load_balancer != NULL)
-        draw_member_joins (cr, group, where);
+      draw_member_joins (cr, group, where);
     }
 }
 
