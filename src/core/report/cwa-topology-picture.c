@@ -17,8 +17,12 @@
 #define GAP          18.0
 #define HEADER       48.0
 #define BAND_LABEL   20.0
-/* Between the edge and the first row: room for the lines' bends. */
+/* Between the edge and the first row: room for the lines' bends, each
+ * line across in a lane of its own (its label below it), so that no two
+ * labels meet. */
 #define EDGE_GAP     72.0
+#define LANE_TOP     10.0
+#define LANE         14.0
 /* Between a load balancer and its members: room for the joins. */
 #define LB_GAP       22.0
 #define BOX_WIDTH    PICTURE_BOX_WIDTH
@@ -35,6 +39,7 @@ typedef struct
   GPtrArray *proxies;       /* CwaReverseProxy, owned */
   GArray    *edge_heights;  /* double per row of proxies */
   guint      columns;       /* widest row, in boxes */
+  double     edge_gap;      /* below the edge band */
   double     width;
   double     height;
 } Layout;
@@ -137,6 +142,22 @@ layout_edge (Layout       *layout,
   layout->columns = MAX (layout->columns, MIN (layout->proxies->len, COLUMNS));
 }
 
+/* How many lines the publishing rules draw. */
+static guint
+count_lines (CwaDeployment *deployment)
+{
+  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
+  guint n = 0;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      g_autoptr(GPtrArray) ends = cwa_topology_dup_rule_ends (deployment, g_ptr_array_index (rules, i));
+
+      n += ends->len;
+    }
+  return n;
+}
+
 static void
 layout_compute (Layout       *layout,
                 CwaPlan      *plan,
@@ -154,11 +175,12 @@ layout_compute (Layout       *layout,
   for (guint i = 0; i < g_list_model_get_n_items (proxies); i++)
     g_ptr_array_add (layout->proxies, g_list_model_get_item (proxies, i));
   layout->columns = 1;
+  layout->edge_gap = MAX (EDGE_GAP, LANE_TOP + count_lines (deployment) * LANE + LANE_TOP);
   layout_rows (layout, checklist);
   layout_edge (layout, checklist);
 
   if (layout->proxies->len > 0)
-    height += BAND_LABEL + sum_rows (layout->edge_heights) + (layout->edge_heights->len - 1) * GAP + EDGE_GAP;
+    height += BAND_LABEL + sum_rows (layout->edge_heights) + (layout->edge_heights->len - 1) * GAP + layout->edge_gap;
   for (guint i = 0; i < layout->row_heights->len; i++)
     {
       double lb = g_array_index (layout->lb_heights, double, i);
@@ -253,7 +275,7 @@ draw_edge (cairo_t      *cr,
       _cwa_picture_draw_proxy (cr, checklist, proxy, MARGIN + (i % COLUMNS) * (BOX_WIDTH + GAP), *y,
                                _cwa_picture_proxy_height (checklist, proxy), where);
       if (i + 1 == layout->proxies->len)
-        *y += row_height + EDGE_GAP;
+        *y += row_height + layout->edge_gap;
     }
 }
 
@@ -341,6 +363,7 @@ draw_rule_links (cairo_t       *cr,
   static const double line[4] = { 0.21, 0.52, 0.89, 0.9 };
   static const double label[4] = { 0.21, 0.52, 0.89, 1.0 };
   g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
+  guint lane = 0;
 
   for (guint i = 0; i < rules->len; i++)
     {
@@ -355,7 +378,7 @@ draw_rule_links (cairo_t       *cr,
           if (to == NULL)
             continue;
           cwa_topology_draw_link (cr, from->x + from->width / 2, from->y + from->height,
-                                  to->x + to->width / 2 + 12 * (i % 3), to->y, across_y + 14 * (i % 4),
+                                  to->x + to->width / 2 + 12 * (i % 3), to->y, across_y + LANE * lane++,
                                   cwa_publishing_rule_get_effective_internal_host (rule), line, label);
         }
     }
@@ -372,7 +395,7 @@ locate_boxes (CwaChecklist *checklist,
   cairo_t *cr = cairo_create (scratch);
 
   draw_edge (cr, checklist, layout, &y, where);
-  *across_y = y - EDGE_GAP + 10;
+  *across_y = y - layout->edge_gap + LANE_TOP;
   draw_rows (cr, checklist, layout, y, where);
   cairo_destroy (cr);
   cairo_surface_destroy (scratch);

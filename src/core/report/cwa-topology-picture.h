@@ -45,8 +45,8 @@ gchar   *cwa_topology_picture_dup_inline_svg (CwaPlan      *plan,
  * at @from_x, @from_y) to what it publishes (to the top at @to_x, @to_y):
  * down, across at @across_y, down again to an arrow head, with @label
  * (the internal host; may be NULL) beside the last leg.  Colours are RGBA
- * from 0 to 1.  The picture and the window's topology view draw the same
- * line. */
+ * from 0 to 1.  The window's topology view draws its lines alike
+ * (cwa-topology-links.c), routed round its boxes. */
 void     cwa_topology_draw_link          (cairo_t       *cr,
                                           double         from_x,
                                           double         from_y,
