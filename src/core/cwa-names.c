@@ -242,7 +242,13 @@ cwa_name_equal (const gchar *a,
   g_return_val_if_fail (b != NULL, FALSE);
 
   /* Names that are not host names equal nothing, not even themselves:
-   * a malformed certificate entry must never satisfy a requirement. */
+   * a malformed certificate entry must never satisfy a requirement.  The
+   * same text (most comparisons) needs normalising once. */
+  if (strcmp (a, b) == 0)
+    {
+      na = cwa_name_normalize (a, NULL);
+      return na != NULL;
+    }
   na = cwa_name_normalize (a, NULL);
   nb = cwa_name_normalize (b, NULL);
   if (na == NULL || nb == NULL)

@@ -234,6 +234,18 @@ cwa_topology_array_names (CwaDeployment   *deployment,
   g_return_if_fail (names != NULL);
 
   array = cwa_topology_dup_array (deployment, lb);
+  cwa_topology_array_names_from (lb, array, names);
+}
+
+void
+cwa_topology_array_names_from (CwaLoadBalancer *lb,
+                               GPtrArray       *array,
+                               CwaArrayNames   *names)
+{
+  g_return_if_fail (CWA_IS_LOAD_BALANCER (lb));
+  g_return_if_fail (array != NULL);
+  g_return_if_fail (names != NULL);
+
   names->host = g_strdup (cwa_load_balancer_get_host (lb));
   if (array->len > 0)
     {

@@ -53,6 +53,10 @@ typedef struct
 void             cwa_topology_array_names          (CwaDeployment     *deployment,
                                                     CwaLoadBalancer   *lb,
                                                     CwaArrayNames     *names);
+/* The same from @array, what cwa_topology_dup_array() gives for @lb. */
+void             cwa_topology_array_names_from     (CwaLoadBalancer   *lb,
+                                                    GPtrArray         *array,
+                                                    CwaArrayNames     *names);
 void             cwa_array_names_clear             (CwaArrayNames     *names);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CwaArrayNames, cwa_array_names_clear)

@@ -55,6 +55,7 @@ cwa_rule_context_free (CwaRuleContext *context)
   g_clear_pointer (&context->pool, g_ptr_array_unref);
   g_clear_pointer (&context->chains, g_hash_table_unref);
   g_clear_pointer (&context->certificate_findings, g_hash_table_unref);
+  g_clear_pointer (&context->index, cwa_deployment_index_free);
   g_free (context);
 }
 
@@ -79,6 +80,17 @@ cwa_rule_context_get_chain (CwaRuleContext *context,
     }
 
   return result;
+}
+
+CwaDeploymentIndex *
+cwa_rule_context_get_index (CwaRuleContext *context)
+{
+  g_return_val_if_fail (context != NULL, NULL);
+
+  if (context->index == NULL)
+    context->index = cwa_deployment_index_new (cwa_plan_get_deployment (context->plan));
+
+  return context->index;
 }
 
 gboolean
@@ -174,7 +186,10 @@ display_host (const gchar *host)
   gchar *lower;
   gsize len;
 
-  lower = g_utf8_strdown (host, -1);
+  /* Host names are nearly always ASCII, where both give the same result
+   * and the ASCII one is many times faster: rules name hosts in most
+   * messages. */
+  lower = g_str_is_ascii (host) ? g_ascii_strdown (host, -1) : g_utf8_strdown (host, -1);
   len = strlen (lower);
   if (len > 1 && lower[len - 1] == '.')
     lower[len - 1] = '\0';

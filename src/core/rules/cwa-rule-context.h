@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "cwa-deployment-index.h"
 #include "cwa-finding.h"
 #include "cwa-plan.h"
 #include "cwa-trust.h"
@@ -28,6 +29,8 @@ struct _CwaRuleContext
    * were made from (cwa-certificate-findings.h): shared like @chains, so a run
    * over an unchanged certificate reuses them. */
   GHashTable *certificate_findings;
+  /* Made on first use by cwa_rule_context_get_index(). */
+  CwaDeploymentIndex *index;
   /* While the certificate-scope rules run: where that certificate is first
    * seen in plan order, which is where the runner checks it.  The virtual
    * server only when that first role is its SSL certificate.  Borrowed. */
@@ -51,6 +54,9 @@ GHashTable           *cwa_rule_context_new_chain_cache (void);
 
 const CwaChainResult *cwa_rule_context_get_chain  (CwaRuleContext *context,
                                                    CwaCertificate *certificate);
+/* The plan's deployment indexed by host, made on first use in the run
+ * (the plan does not change during a run that is carried to its end). */
+CwaDeploymentIndex   *cwa_rule_context_get_index  (CwaRuleContext *context);
 
 /* Same certificate: same SHA-256.  Either may be NULL (then FALSE). */
 gboolean              cwa_rule_certificate_same   (CwaCertificate *a,

@@ -12,15 +12,15 @@
  * certificate at all when a reverse proxy publishes it (browsers see the
  * listener's: rp.listener-public-ca). */
 static CwaCertificate *
-shown_to_browsers (CwaDeployment     *deployment,
-                   CwaVirtualServer  *vs,
-                   CwaLoadBalancer  **lb)
+shown_to_browsers (CwaDeploymentIndex *index,
+                   CwaVirtualServer   *vs,
+                   CwaLoadBalancer   **lb)
 {
-  *lb = cwa_topology_array_of (deployment, vs);
+  *lb = cwa_deployment_index_array_of (index, vs);
   if (*lb != NULL && !cwa_load_balancer_get_ssl_offload (*lb))
     *lb = NULL;
 
-  if (cwa_topology_find_publisher (deployment, cwa_virtual_server_get_host (vs)) != NULL)
+  if (cwa_deployment_index_find_publisher (index, cwa_virtual_server_get_host (vs)) != NULL)
     return NULL;
   if (*lb != NULL)
     return cwa_load_balancer_get_ssl_certificate (*lb);
@@ -44,7 +44,7 @@ check_public_ca (const CwaRule  *rule,
       !cwa_virtual_server_is_https (vs))
     return;
 
-  shown = shown_to_browsers (cwa_plan_get_deployment (context->plan), vs, &lb);
+  shown = shown_to_browsers (cwa_rule_context_get_index (context), vs, &lb);
   if (shown == NULL)
     return;
 
@@ -115,8 +115,8 @@ check_published_by_reverse_proxy (const CwaRule  *rule,
     return;
 
   name = cwa_rule_dup_vs_name (vs);
-  publisher = cwa_topology_find_publisher (cwa_plan_get_deployment (context->plan),
-                                           cwa_virtual_server_get_host (vs));
+  publisher = cwa_deployment_index_find_publisher (cwa_rule_context_get_index (context),
+                                                   cwa_virtual_server_get_host (vs));
   if (publisher != NULL)
     {
       CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (publisher);

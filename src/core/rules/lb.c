@@ -142,7 +142,7 @@ check_members_consistent (const CwaRule  *rule,
                           GPtrArray      *findings)
 {
   CwaLoadBalancer *lb = subject;
-  g_autoptr(GPtrArray) array = cwa_topology_dup_array (deployment_of (context), lb);
+  g_autoptr(GPtrArray) array = cwa_deployment_index_dup_array (cwa_rule_context_get_index (context), lb);
   g_autofree gchar *name = NULL;
   g_autofree gchar *first_server = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -275,6 +275,7 @@ check_san (const CwaRule  *rule,
            GPtrArray      *findings)
 {
   CwaCertificate *ssl = names_apply (lb);
+  g_autoptr(GPtrArray) array = NULL;
   g_auto(CwaArrayNames) names = { NULL, NULL, NULL };
   g_autofree gchar *whose = NULL;
   const gchar *required;
@@ -282,7 +283,8 @@ check_san (const CwaRule  *rule,
   if (ssl == NULL)
     return;
 
-  cwa_topology_array_names (deployment_of (context), lb, &names);
+  array = cwa_deployment_index_dup_array (cwa_rule_context_get_index (context), lb);
+  cwa_topology_array_names_from (lb, array, &names);
   required = which == ARRAY_HOST ? names.host
              : which == ARRAY_AS_HOST ? names.as_host : names.download_host;
   if (required == NULL)

@@ -36,8 +36,8 @@ static CwaVirtualServer *
 find_published (CwaRuleContext    *context,
                 CwaPublishingRule *rule)
 {
-  return cwa_deployment_find_virtual_server (deployment_of (context),
-                                             cwa_publishing_rule_get_virtual_server_host (rule));
+  return cwa_deployment_index_find_virtual_server (cwa_rule_context_get_index (context),
+                                                   cwa_publishing_rule_get_virtual_server_host (rule));
 }
 
 static void
