@@ -135,6 +135,7 @@ cwa_coverage_compute (GPtrArray *requirements,
 
   coverage->block = g_new (CwaCoverageCell, (gsize) n_rows * certificates->len + 1);
   coverage->cells = g_ptr_array_sized_new (n_rows * certificates->len);
+  g_ptr_array_set_size (coverage->cells, n_rows * certificates->len);
   exact = index_exact_names (certificates, wildcard_columns);
   for (guint i = 0; i < requirements->len; i++)
     {
@@ -145,13 +146,13 @@ cwa_coverage_compute (GPtrArray *requirements,
           match_row (certificates, exact, wildcard_columns, names[j], status);
           for (guint k = 0; k < certificates->len; k++)
             {
-              CwaCoverageCell *cell = &coverage->block[next++];
+              CwaCoverageCell *cell = &coverage->block[next];
 
               cell->name = names[j];
               cell->requirement = g_ptr_array_index (requirements, i);
               cell->certificate = g_ptr_array_index (certificates, k);
               cell->status = status[k];
-              g_ptr_array_add (coverage->cells, cell);
+              coverage->cells->pdata[next++] = cell;
             }
         }
     }

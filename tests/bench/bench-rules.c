@@ -8,7 +8,19 @@
  * reported apart: it builds the certificate chains, later runs find them
  * cached.  Nothing here asserts a time.  --json writes the JSON report of
  * the last run, so a change to the rules can be shown to keep every
- * finding byte for byte. */
+ * finding byte for byte.
+ *
+ * What "rule time" is here: one cwa_checklist_update() on an unchanged
+ * plan with warm caches (chains built, certificate findings kept), which
+ * includes publishing: required names, the coverage matrix (210 names by
+ * 95 certificates), splicing 1,761 findings into the model and counting.
+ * Measured on a 2-core machine shared with other jobs, CPU time of 300-500
+ * runs, and instructions per run under callgrind (the steadier figure):
+ *   before: CPU min 6.2 ms, median 7.9 ms; 67.7 M instructions
+ *   after:  CPU min 2.1 ms, median 3.0 ms; 19.8 M instructions
+ * Still above the 1 ms of issue #9: what remains is spread thin (making
+ * and freeing ~800 non-certificate findings and their messages, the
+ * required names, the coverage matrix, the model splice), none above 15%. */
 #include "config.h"
 
 #include <stdlib.h>
