@@ -444,7 +444,7 @@ static GtkWidget *
 finding_row (Fixture     *fixture,
              const gchar *rule_id)
 {
-  GPtrArray *rows = cwa_test_ui_find_all (fixture->panel, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) rows = cwa_test_ui_find_all (fixture->panel, ADW_TYPE_EXPANDER_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -485,7 +485,7 @@ static GtkWidget *
 find_button (GtkWidget   *widget,
              const gchar *label)
 {
-  GPtrArray *buttons = cwa_test_ui_find_all (widget, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = cwa_test_ui_find_all (widget, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
@@ -496,7 +496,7 @@ find_button (GtkWidget   *widget,
 static CwaDnsRecordsSection *
 find_dns_section (Fixture *fixture)
 {
-  GPtrArray *sections = cwa_test_ui_find_all (fixture->panel, CWA_TYPE_DNS_RECORDS_SECTION);
+  g_autoptr(GPtrArray) sections = cwa_test_ui_find_all (fixture->panel, CWA_TYPE_DNS_RECORDS_SECTION);
 
   g_assert_cmpuint (sections->len, ==, 1);
   return g_ptr_array_index (sections, 0);
