@@ -279,6 +279,70 @@ test_openssl_facts (Corpus        *corpus,
   g_assert_cmpuint (n_refused, <=, MAX_REFUSED_THAT_OPENSSL_READS);
 }
 
+/* Whether @dn holds a value printed as "#" or "\\#" and hex: what GnuTLS
+ * prints for a value it does not decode.  An empty value ("#1300") keeps
+ * that form, so that a certificate's display name never becomes empty. */
+static gboolean
+has_hex_value (const gchar *dn)
+{
+  for (const gchar *p = strchr (dn, '='); p != NULL; p = strchr (p + 1, '='))
+    {
+      const gchar *v = p + 1;
+
+      if (*v == '\\')
+        v++;
+      if (*v == '#' && g_ascii_isxdigit (v[1]) && g_ascii_isxdigit (v[2]) &&
+          !(strncmp (v + 3, "00", 2) == 0 && strspn (v + 5, "0123456789abcdef") == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Values in a string type other than the one their attribute's standard
+ * asks for (GnuTLS prints the DER element as "#hex") read as OpenSSL
+ * shows them (openssl x509 -nameopt RFC2253,-esc_msb), and no loaded
+ * certificate's names keep a #hex text value. */
+static void
+test_dn_values_decoded (Corpus        *corpus,
+                        gconstpointer  data)
+{
+  static const struct { const gchar *file; const gchar *subject; } cases[] = {
+    { "subjectCWrongEncoding.pem", "C=DE" },
+    { "subjectOrganizationIdentifierWrongEncoding.pem", "2.5.4.97=TeletexString" },
+    { "subjectjurCWrongEncoding.pem", "jurisdictionOfIncorporationCountryName=BMPString" },
+    { "subjectSerialNumberWrongEncoding.pem", "serialNumber=U" },
+    { "subjectSurnameWrongEncoding.pem", "surName=IA5String" },
+  };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!corpus_load (corpus))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GPtrArray *certificates = g_hash_table_lookup (corpus->loaded, cases[i].file);
+
+      g_assert_nonnull (certificates);
+      g_assert_nonnull (strstr (cwa_certificate_get_subject (g_ptr_array_index (certificates, 0)), cases[i].subject));
+    }
+
+  g_hash_table_iter_init (&iter, corpus->loaded);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *certificates = value;
+
+      for (guint i = 0; i < certificates->len; i++)
+        {
+          CwaCertificate *certificate = g_ptr_array_index (certificates, i);
+
+          g_test_message ("%s: %s", (const gchar *) key, cwa_certificate_get_subject (certificate));
+          g_assert_false (has_hex_value (cwa_certificate_get_subject (certificate)));
+          g_assert_false (has_hex_value (cwa_certificate_get_issuer (certificate)));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +351,7 @@ main (int   argc,
 
   g_test_add ("/cwa/corpus/every-file", Corpus, NULL, corpus_setup, test_every_file, corpus_teardown);
   g_test_add ("/cwa/corpus/openssl-facts", Corpus, NULL, corpus_setup, test_openssl_facts, corpus_teardown);
+  g_test_add ("/cwa/corpus/dn-values-decoded", Corpus, NULL, corpus_setup, test_dn_values_decoded, corpus_teardown);
 
   return g_test_run ();
 }
