@@ -38,7 +38,8 @@ gpointer cwa_test_ui_child            (gpointer      widget,
                                        GType         type,
                                        const gchar  *name);
 /* Every widget of @type at or below @widget (popovers included), in
- * tree order; the array and the widgets are borrowed. */
+ * tree order. The array is the caller's to free (g_autoptr(GPtrArray));
+ * the widgets in it are borrowed. */
 GPtrArray *cwa_test_ui_find_all       (gpointer      widget,
                                        GType         type);
 /* Opens data/examples/@name in @window and waits until it is the plan's file. */
