@@ -72,10 +72,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  cwa_plan_set_modified (cwa_window_get_plan (fixture->window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  cwa_test_ui_drain_main_loop ();
-  g_assert_finalize_object (fixture->window);
+  cwa_test_ui_close_window (fixture->window);
   cwa_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }

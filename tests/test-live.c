@@ -61,10 +61,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_signal_handlers_disconnect_by_data (fixture->live, fixture);
-  cwa_plan_set_modified (cwa_window_get_plan (fixture->window), FALSE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  cwa_test_ui_drain_main_loop ();
-  g_assert_finalize_object (fixture->window);
+  cwa_test_ui_close_window (fixture->window);
   g_clear_pointer (&fixture->servers, g_ptr_array_unref);
   g_clear_pointer (&fixture->ca, cwa_test_ca_free);
 }

@@ -48,6 +48,15 @@ cwa_test_ui_drain_main_loop (void)
     ;
 }
 
+void
+cwa_test_ui_close_window (CwaWindow *window)
+{
+  cwa_plan_set_modified (cwa_window_get_plan (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_finalize_object (window);
+}
+
 typedef struct
 {
   guint n_frames;

@@ -30,6 +30,10 @@ gboolean cwa_test_ui_init             (int          *argc,
                                        const gchar  *data_home);
 /* Runs what is pending on the main loop, without blocking. */
 void     cwa_test_ui_drain_main_loop  (void);
+/* Closes @window without asking to save (its plan is marked unmodified),
+ * drains the main loop and asserts that @window, which the caller holds
+ * the last reference of, is finalized. */
+void     cwa_test_ui_close_window     (CwaWindow    *window);
 /* Queues a redraw of @widget and waits until @n_frames frames have passed. */
 void     cwa_test_ui_wait_frames      (GtkWidget    *widget,
                                        guint         n_frames);
