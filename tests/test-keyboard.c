@@ -362,22 +362,6 @@ step_end (Fixture *fixture)
   cwa_test_ui_drain_main_loop ();
 }
 
-static gboolean
-fails (Fixture     *fixture,
-       const gchar *rule_id)
-{
-  g_autoptr(GPtrArray) shown = cwa_checklist_panel_dup_shown_findings (fixture->panel);
-
-  for (guint i = 0; i < shown->len; i++)
-    {
-      CwaFinding *finding = g_ptr_array_index (shown, i);
-
-      if (cwa_finding_is_failed (finding) && g_str_equal (cwa_finding_get_rule_id (finding), rule_id))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static CwaServer *
 server_at (Fixture *fixture,
            guint    position)
@@ -551,8 +535,8 @@ undo_and_redo_all (Fixture *fixture)
   g_assert_false (cwa_history_get_can_redo (cwa_plan_get_history (plan_of (fixture))));
   cwa_checklist_update (cwa_window_get_checklist (fixture->window));
   cwa_test_ui_drain_main_loop ();
-  g_assert_false (fails (fixture, "deployment.unique-urls"));
-  g_assert_false (fails (fixture, "lb.has-ssl-cert"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "deployment.unique-urls"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "lb.has-ssl-cert"));
 }
 
 /* The first Save asks for a file in the desktop's own dialog
@@ -685,7 +669,7 @@ make_external_with_certificates (Fixture          *fixture,
       step_end (fixture);
       g_assert_cmpstr (cwa_certificate_get_issuer_cn (cwa_virtual_server_get_ssl_certificate (vs)), ==, "Contoso Root CA");
     }
-  g_assert_false (fails (fixture, "vs.has-ssl-cert"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "vs.has-ssl-cert"));
 }
 
 /* The load balancer offloads SSL (Alt+L), with its own certificate. */
@@ -698,14 +682,14 @@ offload_with_certificate (Fixture         *fixture,
   press (fixture, "<Alt>l");
   step_end (fixture);
   g_assert_true (cwa_load_balancer_get_ssl_offload (lb));
-  g_assert_true (fails (fixture, "lb.has-ssl-cert"));
+  g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "lb.has-ssl-cert"));
   step_begin (fixture);
   choose_certificate (fixture, "<Alt>t",
                       cwa_test_ui_child (editor_child (fixture, "load_balancer_form"),
                                          CWA_TYPE_LOAD_BALANCER_FORM, "certificate_dropdown"),
                       "im.contoso.com", "Contoso Root CA");
   step_end (fixture);
-  g_assert_false (fails (fixture, "lb.has-ssl-cert"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "lb.has-ssl-cert"));
 }
 
 /* The MTLS certificates of the computers (Alt+M). */
@@ -722,7 +706,7 @@ assign_mtls_certificates (Fixture *fixture)
                           cwa_server_get_fqdn (server), "Contoso Root CA");
       step_end (fixture);
     }
-  g_assert_false (fails (fixture, "mtls.subject-is-server-fqdn"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "mtls.subject-is-server-fqdn"));
 }
 
 static void
@@ -747,14 +731,14 @@ test_array_behind_proxy (Fixture       *fixture,
   vs1 = virtual_server_of (server_at (fixture, 0));
   vs2 = virtual_server_of (server_at (fixture, 1));
   g_assert_cmpstr (cwa_virtual_server_get_host (vs2), ==, "im.contoso.com");
-  g_assert_true (fails (fixture, "deployment.unique-urls"));
+  g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "deployment.unique-urls"));
 
   /* "Make array…", the fix the checklist offers. */
   lb = make_array_from_checklist (fixture);
   g_assert_cmpstr (cwa_load_balancer_get_fqdn (lb), ==, "im.contoso.com");
   g_assert_true (cwa_load_balancer_has_member (lb, "cwa01.contoso.com"));
   g_assert_true (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
-  g_assert_false (fails (fixture, "deployment.unique-urls"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "deployment.unique-urls"));
 
   make_external_with_certificates (fixture, vs1, vs2);
 
@@ -770,7 +754,7 @@ test_array_behind_proxy (Fixture       *fixture,
   rule = cwa_reverse_proxy_find_publishing_rule (proxy, "im.contoso.com");
   g_assert_nonnull (rule);
   g_assert_true (cwa_deployment_editor_get_selected (fixture->editor) == (gpointer) rule);
-  g_assert_true (fails (fixture, "rp.has-listener-cert"));
+  g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "rp.has-listener-cert"));
   step_begin (fixture);
   choose_certificate (fixture, "<Alt>t",
                       cwa_test_ui_child (editor_child (fixture, "publishing_rule_form"),
@@ -779,7 +763,7 @@ test_array_behind_proxy (Fixture       *fixture,
   step_end (fixture);
   g_assert_cmpstr (cwa_certificate_get_issuer_cn (cwa_publishing_rule_get_listener_certificate (rule)),
                    ==, "Stand-in Public Root CA");
-  g_assert_false (fails (fixture, "rp.has-listener-cert"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "rp.has-listener-cert"));
 
   offload_with_certificate (fixture, lb);
   assign_mtls_certificates (fixture);

@@ -125,23 +125,6 @@ first_virtual_server (CwaPlan *plan)
   return vs;
 }
 
-/* The findings the panel shows, failed ones only, as "rule-id" strings. */
-static gboolean
-panel_shows_failure (Fixture     *fixture,
-                     const gchar *rule_id)
-{
-  g_autoptr(GPtrArray) shown = cwa_checklist_panel_dup_shown_findings (fixture->panel);
-
-  for (guint i = 0; i < shown->len; i++)
-    {
-      CwaFinding *finding = g_ptr_array_index (shown, i);
-
-      if (cwa_finding_is_failed (finding) && g_str_equal (cwa_finding_get_rule_id (finding), rule_id))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* A plan whose only failures are warnings is not Ready (rules.md): the
  * verdict counts errors and warnings, as ui.md gives it.  The array example
  * is such a plan without its stand-in public root trusted. */
@@ -159,7 +142,7 @@ test_warnings_not_ready (Fixture       *fixture,
   g_assert_cmpuint (cwa_checklist_get_n_errors (checklist), ==, 0);
   n_warnings = cwa_checklist_get_n_warnings (checklist);
   g_assert_cmpuint (n_warnings, >, 0);
-  g_assert_true (panel_shows_failure (fixture, "rp.listener-public-ca"));
+  g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "rp.listener-public-ca"));
 
   expected = g_strdup_printf (n_warnings == 1 ? "0 errors, %u warning" : "0 errors, %u warnings", n_warnings);
   g_assert_cmpstr (cwa_checklist_panel_get_verdict (fixture->panel), ==, expected);
@@ -346,7 +329,7 @@ test_url_entry (Fixture       *fixture,
   g_assert_cmpstr (cwa_virtual_server_get_url (vs), ==, "https://chat.contoso.com");
   CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
   cwa_test_ui_drain_main_loop ();
-  g_assert_true (panel_shows_failure (fixture, "ssl.subject-matches-url"));
+  g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "ssl.subject-matches-url"));
   g_assert_false (g_str_has_prefix (cwa_checklist_panel_get_verdict (fixture->panel), "Ready"));
   maybe_screenshot (fixture, "url-changed");
   g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
@@ -366,7 +349,7 @@ test_url_entry (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (url_error));
   CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
   cwa_test_ui_drain_main_loop ();
-  g_assert_false (panel_shows_failure (fixture, "ssl.subject-matches-url"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "ssl.subject-matches-url"));
 }
 
 static void
@@ -399,7 +382,7 @@ test_certificate_dropdown (Fixture       *fixture,
   g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
   CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
   cwa_test_ui_drain_main_loop ();
-  g_assert_true (panel_shows_failure (fixture, "vs.has-ssl-cert"));
+  g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "vs.has-ssl-cert"));
 
   /* The root CA assigned in the plan (as a plan file may say): the
    * drop-down shows it, and the names no longer match. */
@@ -411,8 +394,8 @@ test_certificate_dropdown (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
   CWA_TEST_WAIT_FOR (cwa_checklist_get_n_runs (checklist) > runs);
   cwa_test_ui_drain_main_loop ();
-  g_assert_false (panel_shows_failure (fixture, "vs.has-ssl-cert"));
-  g_assert_true (panel_shows_failure (fixture, "ssl.subject-matches-url"));
+  g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "vs.has-ssl-cert"));
+  g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "ssl.subject-matches-url"));
 }
 
 static void
@@ -1411,7 +1394,7 @@ test_unknown_key_bar (Fixture       *fixture,
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (bar)));
   maybe_screenshot (fixture, "unknown-key");
   /* The exit-status equivalent: the plan is read all the same. */
-  g_assert_true (panel_shows_failure (fixture, "vs.has-ssl-cert"));
+  g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "vs.has-ssl-cert"));
 
   /* Closing hides it; it does not come back for the same plan. */
   gtk_info_bar_response (GTK_INFO_BAR (gtk_widget_get_first_child (GTK_WIDGET (bar))), GTK_RESPONSE_CLOSE);

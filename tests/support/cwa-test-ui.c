@@ -57,6 +57,22 @@ cwa_test_ui_close_window (CwaWindow *window)
   g_assert_finalize_object (window);
 }
 
+gboolean
+cwa_test_ui_panel_shows_failure (CwaChecklistPanel *panel,
+                                 const gchar       *rule_id)
+{
+  g_autoptr(GPtrArray) shown = cwa_checklist_panel_dup_shown_findings (panel);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      CwaFinding *finding = g_ptr_array_index (shown, i);
+
+      if (cwa_finding_is_failed (finding) && g_str_equal (cwa_finding_get_rule_id (finding), rule_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct
 {
   guint n_frames;

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cwa-checklist-panel.h"
 #include "cwa-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,9 @@ void     cwa_test_ui_drain_main_loop  (void);
  * drains the main loop and asserts that @window, which the caller holds
  * the last reference of, is finalized. */
 void     cwa_test_ui_close_window     (CwaWindow    *window);
+/* Whether @panel shows a failed finding of the rule @rule_id. */
+gboolean cwa_test_ui_panel_shows_failure (CwaChecklistPanel *panel,
+                                          const gchar       *rule_id);
 /* Queues a redraw of @widget and waits until @n_frames frames have passed. */
 void     cwa_test_ui_wait_frames      (GtkWidget    *widget,
                                        guint         n_frames);
