@@ -138,32 +138,15 @@ find_button (GtkWidget   *widget,
   return NULL;
 }
 
-static void
-read_text_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  gchar **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
 /* Clicks @button and returns what it put on the clipboard. */
 static gchar *
 click_and_read_clipboard (Fixture   *fixture,
                           GtkWidget *button)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
-  gchar *text = NULL;
-
-  gdk_clipboard_set_text (clipboard, "");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
-  CWA_TEST_WAIT_FOR (text != NULL);
-  return text;
+  return cwa_test_ui_read_clipboard (fixture->window);
 }
 
 /* Scrolls the checklist so the section shows, for a person's look at it

@@ -483,28 +483,6 @@ find_dns_section (Fixture *fixture)
   return g_ptr_array_index (sections, 0);
 }
 
-static void
-read_text_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  gchar **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
-static gchar *
-read_clipboard (Fixture *fixture)
-{
-  gchar *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), NULL, read_text_cb, &text);
-  CWA_TEST_WAIT_FOR (text != NULL);
-  return text;
-}
-
 /* Ctrl+Z back to the empty plan, one step at a time, each giving back
  * the plan as it was before that step; then Ctrl+Shift+Z forward again to
  * the plan as it was before the next step, and the end. */
@@ -778,7 +756,7 @@ test_array_behind_proxy (Fixture       *fixture,
       g_free (dns);
       g_usleep (20000);
       cwa_test_ui_drain_main_loop ();
-      dns = read_clipboard (fixture);
+      dns = cwa_test_ui_read_clipboard (fixture->window);
     }
   g_assert_cmpstr (dns, ==, dns_shown);
   g_ptr_array_add (fixture->before, dup_plan_text (fixture));

@@ -226,18 +226,6 @@ drop_files (Fixture      *fixture,
   g_assert_true (handled);
 }
 
-static void
-read_text_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  gchar **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
 /* With CWA_SCREENSHOT_DIR set, saves what the window shows now as NAME.png. */
 static void
 maybe_screenshot (Fixture     *fixture,
@@ -527,7 +515,6 @@ test_inspector_fields (Fixture       *fixture,
   g_autoptr(GObject) item = NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new ();
   GtkSingleSelection *selection;
-  GdkClipboard *clipboard;
   g_autofree gchar *text = NULL;
 
   open_example (fixture, "contoso.cwaplan");
@@ -559,10 +546,8 @@ test_inspector_fields (Fixture       *fixture,
   maybe_screenshot (fixture, "inspector-fields");
 
   /* Context menu action: copy the SHA-256 of the selected certificate. */
-  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->inspector));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->inspector), "inspector.copy-sha256", NULL));
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
-  CWA_TEST_WAIT_FOR (text != NULL);
+  text = cwa_test_ui_read_clipboard (fixture->inspector);
   g_assert_cmpstr (text, ==, cwa_certificate_get_sha256 (certificate));
 }
 
@@ -1139,7 +1124,6 @@ static void
 test_copy_markdown_and_names (Fixture       *fixture,
                               gconstpointer  data)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
   g_autofree gchar *report = NULL;
   g_autofree gchar *names = NULL;
 
@@ -1148,8 +1132,7 @@ test_copy_markdown_and_names (Fixture       *fixture,
   /* "Copy as Markdown" for a ticket: the report names the plan and the
    * failed rule. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-markdown", NULL));
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &report);
-  CWA_TEST_WAIT_FOR (report != NULL);
+  report = cwa_test_ui_read_clipboard (fixture->window);
   g_assert_nonnull (strstr (report, "Contoso CWA (with mistakes)"));
   g_assert_nonnull (strstr (report, "ssl.san-has-download-url"));
 

@@ -57,6 +57,28 @@ cwa_test_ui_close_window (CwaWindow *window)
   g_assert_finalize_object (window);
 }
 
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gchar **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+gchar *
+cwa_test_ui_read_clipboard (gpointer widget)
+{
+  gchar *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (widget)), NULL, read_text_cb, &text);
+  CWA_TEST_WAIT_FOR (text != NULL);
+  return text;
+}
+
 gboolean
 cwa_test_ui_panel_shows_failure (CwaChecklistPanel *panel,
                                  const gchar       *rule_id)

@@ -35,6 +35,9 @@ void     cwa_test_ui_drain_main_loop  (void);
  * drains the main loop and asserts that @window, which the caller holds
  * the last reference of, is finalized. */
 void     cwa_test_ui_close_window     (CwaWindow    *window);
+/* The text on @widget's clipboard, waiting for it to be read: a new
+ * string, "" when the clipboard holds no text. */
+gchar   *cwa_test_ui_read_clipboard   (gpointer      widget);
 /* Whether @panel shows a failed finding of the rule @rule_id. */
 gboolean cwa_test_ui_panel_shows_failure (CwaChecklistPanel *panel,
                                           const gchar       *rule_id);
