@@ -909,12 +909,29 @@ read_signature (CwaCertificate *self)
     }
 }
 
+static GPtrArray *
+collect_dn_texts (gnutls_x509_crt_t crt,
+                  gboolean          issuer)
+{
+  gnutls_x509_dn_t dn = NULL;
+  int ret;
+
+  /* The DN belongs to the certificate: nothing to free. */
+  ret = issuer ? gnutls_x509_crt_get_issuer (crt, &dn) : gnutls_x509_crt_get_subject (crt, &dn);
+  if (ret < 0 || dn == NULL)
+    return NULL;
+
+  return _cwa_dn_text_collect (dn);
+}
+
 /* The DN as GnuTLS prints it (RFC 4514), with the values it can only show
- * as #hex decoded where they are text (@texts, from _cwa_dn_text_collect). */
+ * as #hex decoded where they are text.  Those texts are collected only
+ * when the printed DN has a "#" at all, and handed back in @texts (NULL
+ * otherwise) for the attribute values read after it. */
 static gchar *
 read_dn (gnutls_x509_crt_t crt,
          gboolean          issuer,
-         GPtrArray        *texts)
+         GPtrArray       **texts)
 {
   gnutls_datum_t dn = { NULL, 0 };
   g_autofree gchar *printed = NULL;
@@ -932,33 +949,21 @@ read_dn (gnutls_x509_crt_t crt,
     }
 
   printed = steal_datum_string (&dn);
-  return _cwa_dn_text_apply_dn (printed, texts);
-}
-
-static GPtrArray *
-collect_dn_texts (gnutls_x509_crt_t crt,
-                  gboolean          issuer)
-{
-  gnutls_x509_dn_t dn = NULL;
-  int ret;
-
-  /* The DN belongs to the certificate: nothing to free. */
-  ret = issuer ? gnutls_x509_crt_get_issuer (crt, &dn) : gnutls_x509_crt_get_subject (crt, &dn);
-  if (ret < 0 || dn == NULL)
-    return NULL;
-
-  return _cwa_dn_text_collect (dn);
+  if (strchr (printed, '#') == NULL)
+    return g_steal_pointer (&printed);
+  *texts = collect_dn_texts (crt, issuer);
+  return _cwa_dn_text_apply_dn (printed, *texts);
 }
 
 static void
 read_names (CwaCertificate *self)
 {
-  g_autoptr(GPtrArray) subject_texts = collect_dn_texts (self->crt, FALSE);
-  g_autoptr(GPtrArray) issuer_texts = collect_dn_texts (self->crt, TRUE);
+  g_autoptr(GPtrArray) subject_texts = NULL;
+  g_autoptr(GPtrArray) issuer_texts = NULL;
   gchar **issuer_cns;
 
-  self->subject = read_dn (self->crt, FALSE, subject_texts);
-  self->issuer = read_dn (self->crt, TRUE, issuer_texts);
+  self->subject = read_dn (self->crt, FALSE, &subject_texts);
+  self->issuer = read_dn (self->crt, TRUE, &issuer_texts);
   self->subject_cns = read_dn_values (self->crt, FALSE, GNUTLS_OID_X520_COMMON_NAME, subject_texts);
   if (self->subject_cns == NULL)
     self->subject_cns = g_new0 (gchar *, 1);
