@@ -24,8 +24,34 @@ struct _CwaChecklistPanel
   gboolean      show_passed;
   /* Keys of the expanded findings, so a re-run keeps them open. */
   GHashTable   *expanded;
-  GPtrArray    *shown;
   gchar        *verdict;
+
+  /* The findings model followed, a FindingSlot per item, and the groups
+   * by subject (FindingGroup). */
+  GListModel   *findings;
+  gulong        findings_handler;
+  GPtrArray    *slots;
+  GHashTable   *groups;
+  guint         n_rows;
+  /* Findings to be listed whose rows are still to be made. */
+  guint         n_unplaced;
+  guint         rows_idle_id;
+  guint         group_mark;
+  gboolean      order_dirty;
+  GtkWidget    *empty_state;
+  GtkImage     *empty_icon;
+  GtkLabel     *empty_title;
+  GtkLabel     *empty_description;
+
+  /* The requirements model followed, and a group per item. */
+  GListModel   *requirements;
+  gulong        requirements_handler;
+  GPtrArray    *requirement_groups;
+
+  /* The coverage grid's rows and columns (dup_coverage_shape()) and its
+   * cells' images, row by row. */
+  GStrv         coverage_shape;
+  GPtrArray    *coverage_images;
 
   GtkWidget    *box;
   GtkSwitch    *show_passed_switch;
@@ -59,14 +85,10 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CwaChecklistPanel, cwa_checklist_panel, GTK_TYPE_WIDGET)
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
+/* Up to this many rows are made at once; more in slices of this many µs
+ * (see schedule_rows()). */
+#define ROWS_AT_ONCE    64
+#define ROWS_SLICE_USEC 4000
 
 static gchar *
 finding_key (CwaFinding *finding)
@@ -115,9 +137,9 @@ update_verdict (CwaChecklistPanel *self)
   g_free (self->verdict);
   if (plan_is_empty (self))
     {
+      /* What to do follows once, below, in the empty list. */
       self->verdict = g_strdup (_("Nothing to check yet"));
       g_clear_pointer (&passed, g_free);
-      passed = g_strdup (_("Add a computer or load certificates."));
       status = CWA_UI_STATUS_NONE;
     }
   else if (n_errors == 0 && n_warnings == 0)
@@ -135,7 +157,8 @@ update_verdict (CwaChecklistPanel *self)
     }
 
   gtk_label_set_text (self->verdict_label, self->verdict);
-  gtk_label_set_text (self->summary_label, passed);
+  gtk_label_set_text (self->summary_label, passed != NULL ? passed : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), passed != NULL);
   cwa_ui_status_apply (self->verdict_icon, status);
 }
 
@@ -162,7 +185,8 @@ static void
 show_clicked_cb (GtkButton         *button,
                  CwaChecklistPanel *self)
 {
-  CwaFinding *finding = g_object_get_data (G_OBJECT (button), "cwa-finding");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_EXPANDER_ROW);
+  CwaFinding *finding = g_object_get_data (G_OBJECT (row), "cwa-finding");
 
   g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
 }
@@ -256,7 +280,6 @@ make_finding_row (CwaChecklistPanel *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (show),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show in the plan"),
                                   -1);
-  g_object_set_data (G_OBJECT (show), "cwa-finding", finding);
   g_signal_connect_object (show, "clicked", G_CALLBACK (show_clicked_cb), self, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), show);
 
@@ -331,78 +354,463 @@ group_title (gpointer subject)
 
 /* What the findings list shows when it lists nothing.  Not an
  * AdwStatusPage: that scrolls on its own and, inside this pane's scrolled
- * list, is given too little height, which cut its icon off. */
+ * list, is given too little height, which cut its icon off.  One widget
+ * for the panel's life; update_empty_state() sets what it says. */
 static GtkWidget *
-make_empty_state (gboolean nothing_to_check)
+make_empty_state (CwaChecklistPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name (nothing_to_check ? "document-edit-symbolic" : "emblem-ok-symbolic");
-  GtkWidget *title = gtk_label_new (nothing_to_check ? _("Nothing to Check Yet") : _("No Problems Found"));
-  GtkWidget *description = gtk_label_new (nothing_to_check ? _("Add a computer and its virtual servers, then load certificates.")
-                                                           : _("Every check passed. Turn on “Show passed” to see them."));
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *description = gtk_label_new (NULL);
 
+  self->empty_icon = GTK_IMAGE (gtk_image_new ());
+  self->empty_title = GTK_LABEL (title);
+  self->empty_description = GTK_LABEL (description);
   gtk_widget_set_name (box, "empty-state");
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);
-  gtk_widget_set_margin_bottom (icon, 6);
-  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_image_set_pixel_size (self->empty_icon, 64);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->empty_icon), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty_icon), "dim-label");
   gtk_widget_add_css_class (title, "title-4");
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
   gtk_label_set_wrap (GTK_LABEL (description), TRUE);
   gtk_label_set_justify (GTK_LABEL (description), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (description, "dim-label");
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty_icon));
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), description);
   return box;
 }
 
+/* Shown while no finding is to be listed.  For an empty plan the verdict
+ * above already reads "Nothing to check yet": the state below says only
+ * what to do, so the words do not stand there twice. */
 static void
-rebuild_findings (CwaChecklistPanel *self)
+update_empty_state (CwaChecklistPanel *self)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
-  GListModel *findings;
-  guint n;
+  guint n = self->slots->len;
+  gboolean empty_plan = plan_is_empty (self);
+  gboolean nothing_to_check = empty_plan || n == 0;
 
-  clear_box (self->findings_box);
-  g_ptr_array_set_size (self->shown, 0);
-  if (self->checklist == NULL)
-    return;
-
-  findings = cwa_checklist_get_findings (self->checklist);
-  n = g_list_model_get_n_items (findings);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
-      gpointer subject = group_subject (finding);
-      GtkWidget *group;
-
-      if (!self->show_passed && !cwa_finding_is_failed (finding))
-        continue;
-
-      group = g_hash_table_lookup (groups, subject);
-      if (group == NULL)
-        {
-          g_autofree gchar *title = group_title (subject);
-          g_autofree gchar *escaped = g_markup_escape_text (title, -1);
-
-          group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
-          cwa_ui_names_wrap_group_title (ADW_PREFERENCES_GROUP (group));
-          gtk_box_append (self->findings_box, group);
-          g_hash_table_insert (groups, subject, group);
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), make_finding_row (self, finding));
-      g_ptr_array_add (self->shown, g_object_ref (finding));
-    }
-
-  if (self->shown->len == 0)
-    gtk_box_append (self->findings_box, make_empty_state (plan_is_empty (self) || n == 0));
+  gtk_widget_set_visible (self->empty_state, self->n_rows + self->n_unplaced == 0);
+  gtk_image_set_from_icon_name (self->empty_icon, nothing_to_check ? "document-edit-symbolic" : "emblem-ok-symbolic");
+  gtk_label_set_text (self->empty_title, nothing_to_check ? _("Nothing to Check Yet") : _("No Problems Found"));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_title), !empty_plan);
+  gtk_label_set_text (self->empty_description,
+                      nothing_to_check ? _("Add a computer and its virtual servers, then load certificates.")
+                                       : _("Every check passed. Turn on “Show passed” to see them."));
 }
 
-static GtkWidget *make_request_button (guint index);
+/* The findings follow the model's items-changed: a publish that changes a
+ * few findings removes and makes the rows of those few, and every other row
+ * stays the same widget (its focus and expansion untouched).  The slots
+ * mirror the model, one per finding, in model order; a group per subject
+ * holds the rows of its findings in model order, and the groups stand in
+ * the order of their first row, as the reports list them. */
+
+/* The rows of one subject's findings, in an AdwPreferencesGroup. */
+typedef struct
+{
+  gpointer   subject;
+  GtkWidget *widget;
+  guint      n_rows;
+  /* Set by order_groups() when it has placed the group. */
+  guint      mark;
+} FindingGroup;
+
+/* One finding of the model and, while it is listed, its row. */
+typedef struct
+{
+  CwaFinding   *finding;
+  GtkWidget    *row;
+  FindingGroup *group;
+  /* Its index before a change, while take_removed_slots() holds it. */
+  guint         order;
+} FindingSlot;
+
+static void
+finding_slot_free (gpointer data)
+{
+  FindingSlot *slot = data;
+
+  /* take_removed_slots() leaves NULL for the slots it took. */
+  if (slot == NULL)
+    return;
+  g_object_unref (slot->finding);
+  g_free (slot);
+}
+
+static gboolean
+slot_is_listed (CwaChecklistPanel *self,
+                FindingSlot       *slot)
+{
+  return self->show_passed || cwa_finding_is_failed (slot->finding);
+}
+
+static void
+set_group_title (FindingGroup *group)
+{
+  g_autofree gchar *title = group_title (group->subject);
+  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
+  AdwPreferencesGroup *widget = ADW_PREFERENCES_GROUP (group->widget);
+
+  if (g_strcmp0 (adw_preferences_group_get_title (widget), escaped) == 0)
+    return;
+  adw_preferences_group_set_title (widget, escaped);
+  cwa_ui_names_wrap_group_title (widget);
+}
+
+/* A group's title names its subject, which an edit may rename without
+ * changing any of its findings: every publish looks at them again. */
+static void
+refresh_group_titles (CwaChecklistPanel *self)
+{
+  GHashTableIter iter;
+  gpointer group;
+
+  g_hash_table_iter_init (&iter, self->groups);
+  while (g_hash_table_iter_next (&iter, NULL, &group))
+    set_group_title (group);
+}
+
+static FindingGroup *
+add_group (CwaChecklistPanel *self,
+           gpointer           subject)
+{
+  FindingGroup *group = g_new0 (FindingGroup, 1);
+
+  group->subject = subject;
+  group->widget = adw_preferences_group_new ();
+  set_group_title (group);
+  gtk_box_append (self->findings_box, group->widget);
+  g_hash_table_insert (self->groups, subject, group);
+  self->order_dirty = TRUE;
+  return group;
+}
+
+/* Puts @row into @group next to the group's row nearest to slot @index in
+ * the model: the rows of a group stay in model order.  The search goes
+ * both ways from @index, so it stops at once where a subject's findings
+ * are next to each other, as they are but for the live.* ones. */
+static void
+insert_row (CwaChecklistPanel *self,
+            guint              index,
+            FindingGroup      *group,
+            GtkWidget         *row)
+{
+  guint n = self->slots->len;
+
+  for (guint d = 1; d <= index || index + d < n; d++)
+    {
+      FindingSlot *before = d <= index ? g_ptr_array_index (self->slots, index - d) : NULL;
+      FindingSlot *after = index + d < n ? g_ptr_array_index (self->slots, index + d) : NULL;
+      FindingSlot *neighbour = before != NULL && before->group == group ? before
+                               : after != NULL && after->group == group ? after : NULL;
+      GtkWidget *list;
+      gint position;
+
+      if (neighbour == NULL)
+        continue;
+      /* AdwPreferencesGroup (libadwaita 1.2) only appends: the rows' own
+       * GtkListBox inserts at a position. */
+      list = gtk_widget_get_parent (neighbour->row);
+      position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (neighbour->row));
+      gtk_list_box_insert (GTK_LIST_BOX (list), row, neighbour == before ? position + 1 : position);
+      return;
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group->widget), row);
+}
+
+static void
+place_row (CwaChecklistPanel *self,
+           guint              index)
+{
+  FindingSlot *slot = g_ptr_array_index (self->slots, index);
+  gpointer subject = group_subject (slot->finding);
+  FindingGroup *group = g_hash_table_lookup (self->groups, subject);
+
+  slot->row = make_finding_row (self, slot->finding);
+  if (group == NULL)
+    group = add_group (self, subject);
+  insert_row (self, index, group, slot->row);
+  slot->group = group;
+  group->n_rows++;
+  self->n_rows++;
+  self->n_unplaced--;
+}
+
+static void
+unplace_row (CwaChecklistPanel *self,
+             FindingSlot       *slot)
+{
+  FindingGroup *group = slot->group;
+
+  if (slot->row == NULL)
+    {
+      if (slot_is_listed (self, slot))
+        self->n_unplaced--;
+      return;
+    }
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group->widget), slot->row);
+  slot->row = NULL;
+  slot->group = NULL;
+  self->n_rows--;
+  /* The group's first row may have gone: its place may change. */
+  self->order_dirty = TRUE;
+  if (--group->n_rows == 0)
+    {
+      gtk_box_remove (self->findings_box, group->widget);
+      g_hash_table_remove (self->groups, group->subject);
+    }
+}
+
+/* Puts each group where its first row puts it. */
+static void
+order_groups (CwaChecklistPanel *self)
+{
+  GtkWidget *previous = NULL;
+
+  if (!self->order_dirty)
+    return;
+  self->order_dirty = FALSE;
+  self->group_mark++;
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      FindingSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot->group == NULL || slot->group->mark == self->group_mark)
+        continue;
+      slot->group->mark = self->group_mark;
+      if (gtk_widget_get_prev_sibling (slot->group->widget) != previous)
+        gtk_box_reorder_child_after (self->findings_box, slot->group->widget, previous);
+      previous = slot->group->widget;
+    }
+}
+
+/* Makes the rows still to be made, until @deadline (monotonic µs; 0 for
+ * no limit).  TRUE when none is left. */
+static gboolean
+place_rows (CwaChecklistPanel *self,
+            gint64             deadline)
+{
+  for (guint i = 0; i < self->slots->len && self->n_unplaced > 0; i++)
+    {
+      FindingSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot->row != NULL || !slot_is_listed (self, slot))
+        continue;
+      place_row (self, i);
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+  order_groups (self);
+  update_empty_state (self);
+  return self->n_unplaced == 0;
+}
+
+static gboolean
+place_rows_idle (gpointer data)
+{
+  CwaChecklistPanel *self = data;
+
+  if (!place_rows (self, g_get_monotonic_time () + ROWS_SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+  self->rows_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A few rows are made at once; many (a first publish of a large plan,
+ * "Show passed" on it) in slices of a few milliseconds, below the
+ * redraws' priority, so the window keeps drawing meanwhile. */
+static void
+schedule_rows (CwaChecklistPanel *self)
+{
+  if (self->n_unplaced <= ROWS_AT_ONCE)
+    {
+      g_clear_handle_id (&self->rows_idle_id, g_source_remove);
+      place_rows (self, 0);
+      return;
+    }
+  if (place_rows (self, g_get_monotonic_time () + ROWS_SLICE_USEC) || self->rows_idle_id != 0)
+    return;
+  self->rows_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_rows_idle, self, NULL);
+}
+
+static guint
+finding_hash (gconstpointer data)
+{
+  CwaFinding *finding = (CwaFinding *) data;
+
+  return g_direct_hash (cwa_finding_get_rule (finding)) ^ g_direct_hash (group_subject (finding)) ^
+         g_str_hash (cwa_finding_get_message (finding)) ^ (guint) cwa_finding_get_status (finding);
+}
+
+static gboolean
+finding_equal (gconstpointer a,
+               gconstpointer b)
+{
+  return cwa_finding_equal ((CwaFinding *) a, (CwaFinding *) b);
+}
+
+/* The slots of the @removed findings from @position, taken out of the
+ * model's mirror: each finding equal to one of them (cwa_finding_equal())
+ * that comes back in the same change takes over its row.  A run may make
+ * new objects of findings that did not change, and the model replaces all
+ * between its first and last change: this keeps their rows all the same. */
+static GHashTable *
+take_removed_slots (CwaChecklistPanel *self,
+                    guint              position,
+                    guint              removed)
+{
+  GHashTable *reusable = g_hash_table_new_full (finding_hash, finding_equal, NULL, (GDestroyNotify) g_queue_free);
+
+  for (guint i = position; i < position + removed; i++)
+    {
+      FindingSlot *slot = g_ptr_array_index (self->slots, i);
+      GQueue *queue = g_hash_table_lookup (reusable, slot->finding);
+
+      if (queue == NULL)
+        {
+          queue = g_queue_new ();
+          g_hash_table_insert (reusable, slot->finding, queue);
+        }
+      slot->order = i;
+      g_queue_push_tail (queue, slot);
+      self->slots->pdata[i] = NULL;
+    }
+  g_ptr_array_remove_range (self->slots, position, removed);
+  return reusable;
+}
+
+/* A slot for @finding: a removed one of an equal finding whose row keeps
+ * its place among the others (taken in model order), else a new one. */
+static FindingSlot *
+reuse_slot (CwaChecklistPanel *self,
+            GHashTable        *reusable,
+            CwaFinding        *finding,
+            guint             *next_order)
+{
+  GQueue *queue = g_hash_table_lookup (reusable, finding);
+  FindingSlot *slot;
+
+  while (queue != NULL && !g_queue_is_empty (queue))
+    {
+      slot = g_queue_pop_head (queue);
+      if (slot->order < *next_order)
+        {
+          /* Taking it would put its row out of order: it goes. */
+          unplace_row (self, slot);
+          finding_slot_free (slot);
+          continue;
+        }
+      *next_order = slot->order + 1;
+      g_set_object (&slot->finding, finding);
+      if (slot->row != NULL)
+        g_object_set_data_full (G_OBJECT (slot->row), "cwa-finding", g_object_ref (finding), g_object_unref);
+      return slot;
+    }
+
+  slot = g_new0 (FindingSlot, 1);
+  slot->finding = g_object_ref (finding);
+  if (slot_is_listed (self, slot))
+    self->n_unplaced++;
+  return slot;
+}
+
+static void
+drop_slots (CwaChecklistPanel *self,
+            GHashTable        *reusable)
+{
+  GHashTableIter iter;
+  gpointer queue;
+
+  g_hash_table_iter_init (&iter, reusable);
+  while (g_hash_table_iter_next (&iter, NULL, &queue))
+    {
+      FindingSlot *slot;
+
+      while ((slot = g_queue_pop_head (queue)) != NULL)
+        {
+          unplace_row (self, slot);
+          finding_slot_free (slot);
+        }
+    }
+}
+
+static void
+findings_changed_cb (GListModel        *model,
+                     guint              position,
+                     guint              removed,
+                     guint              added,
+                     CwaChecklistPanel *self)
+{
+  g_autoptr(GHashTable) reusable = take_removed_slots (self, position, removed);
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_full (added, NULL);
+  guint next_order = 0;
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_add (slots, reuse_slot (self, reusable, finding, &next_order));
+    }
+  /* The removed findings no new one took over lose their rows before new
+   * rows look for their neighbours. */
+  drop_slots (self, reusable);
+
+  /* GLib 2.74 has no g_ptr_array_splice(): open a gap of @added. */
+  g_ptr_array_set_size (self->slots, (gint) (self->slots->len + added));
+  memmove (self->slots->pdata + position + added, self->slots->pdata + position,
+           (self->slots->len - added - position) * sizeof (gpointer));
+  memcpy (self->slots->pdata + position, slots->pdata, added * sizeof (gpointer));
+
+  schedule_rows (self);
+}
+
+/* Lists or unlists the passed findings, keeping every other row. */
+static void
+apply_show_passed (CwaChecklistPanel *self)
+{
+  self->n_unplaced = 0;
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      FindingSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot->row != NULL && !slot_is_listed (self, slot))
+        unplace_row (self, slot);
+      else if (slot->row == NULL && slot_is_listed (self, slot))
+        self->n_unplaced++;
+    }
+  schedule_rows (self);
+}
+
+/* Follows @model (NULL for none) from now on, listing what it holds. */
+static void
+set_findings_model (CwaChecklistPanel *self,
+                    GListModel        *model)
+{
+  if (self->findings != NULL)
+    {
+      g_clear_signal_handler (&self->findings_handler, self->findings);
+      findings_changed_cb (self->findings, 0, self->slots->len, 0, self);
+      g_clear_object (&self->findings);
+    }
+  if (model == NULL)
+    {
+      update_empty_state (self);
+      return;
+    }
+  self->findings = g_object_ref (model);
+  self->findings_handler = g_signal_connect_object (model, "items-changed", G_CALLBACK (findings_changed_cb), self, 0);
+  findings_changed_cb (model, 0, 0, g_list_model_get_n_items (model), self);
+}
+
+static GtkWidget *make_request_button (void);
+static void show_request_chooser (CwaChecklistPanel *self,
+                                  CwaRequirement    *requirement,
+                                  CwaRequestFormat   format);
 
 /* Required names. */
 
@@ -515,55 +923,125 @@ make_copy_button (const gchar *text,
   return button;
 }
 
+/* "Write a certificate request" of one role entry's group: the group's
+ * own action, so it follows the entry wherever the list moves it. */
 static void
-rebuild_requirements (CwaChecklistPanel *self)
+request_activate_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     GtkWidget     *group)
 {
-  GListModel *requirements;
-  guint n;
+  GtkWidget *panel = gtk_widget_get_ancestor (group, CWA_TYPE_CHECKLIST_PANEL);
+  CwaRequirement *requirement = g_object_get_data (G_OBJECT (group), "cwa-requirement");
+  CwaRequestFormat format;
 
-  clear_box (self->requirements_box);
-  if (self->checklist == NULL)
-    return;
+  if (panel != NULL && cwa_request_format_from_string (g_variant_get_string (parameter, NULL), &format))
+    show_request_chooser (CWA_CHECKLIST_PANEL (panel), requirement, format);
+}
 
-  requirements = cwa_checklist_get_requirements (self->checklist);
-  n = g_list_model_get_n_items (requirements);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_all_button), n > 0);
-  for (guint i = 0; i < n; i++)
+static GtkWidget *
+make_requirement_group (CwaRequirement *requirement)
+{
+  g_auto(GStrv) names = cwa_requirement_dup_all_names (requirement);
+  g_autofree gchar *title = role_title (requirement);
+  g_autofree gchar *description = role_description (requirement);
+  g_autofree gchar *all = requirement_names_text (requirement);
+  g_autofree gchar *escaped = g_markup_escape_text (description, -1);
+  g_autofree gchar *copy_tooltip = g_strdup_printf (_("Copy the names of the %s"), title);
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) request = g_simple_action_new ("request", G_VARIANT_TYPE_STRING);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_object_set_data_full (G_OBJECT (group), "cwa-requirement", g_object_ref (requirement), g_object_unref);
+  g_signal_connect_object (request, "activate", G_CALLBACK (request_activate_cb), group, 0);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (request));
+  gtk_widget_insert_action_group (group, "requirement", G_ACTION_GROUP (actions));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
+  gtk_box_append (GTK_BOX (suffix), make_request_button ());
+  gtk_box_append (GTK_BOX (suffix), make_copy_button (all, copy_tooltip));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
+
+  for (guint j = 0; names[j] != NULL; j++)
     {
-      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (requirements, i);
-      g_auto(GStrv) names = cwa_requirement_dup_all_names (requirement);
-      g_autofree gchar *title = role_title (requirement);
-      g_autofree gchar *description = role_description (requirement);
-      g_autofree gchar *all = requirement_names_text (requirement);
-      g_autofree gchar *escaped = g_markup_escape_text (description, -1);
-      g_autofree gchar *copy_tooltip = g_strdup_printf (_("Copy the names of the %s"), title);
-      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree gchar *name = g_markup_escape_text (names[j], -1);
+      g_autofree gchar *tooltip = g_strdup_printf (_("Copy “%s”"), names[j]);
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
-      {
-        GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-        gtk_box_append (GTK_BOX (suffix), make_request_button (i));
-        gtk_box_append (GTK_BOX (suffix), make_copy_button (all, copy_tooltip));
-        adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
-      }
-
-      for (guint j = 0; names[j] != NULL; j++)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree gchar *name = g_markup_escape_text (names[j], -1);
-          g_autofree gchar *tooltip = g_strdup_printf (_("Copy “%s”"), names[j]);
-          const gchar *kind = name_kind (requirement, j);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_copy_button (names[j], tooltip));
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-        }
-      cwa_ui_names_wrap_group_title (ADW_PREFERENCES_GROUP (group));
-      cwa_ui_names_apply_below (group);
-      gtk_box_append (self->requirements_box, group);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name_kind (requirement, j));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_copy_button (names[j], tooltip));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  cwa_ui_names_wrap_group_title (ADW_PREFERENCES_GROUP (group));
+  cwa_ui_names_apply_below (group);
+  return group;
+}
+
+/* The groups follow the requirements model's items-changed, one group
+ * per role entry, in model order: an entry the run kept keeps its group. */
+static void
+requirements_changed_cb (GListModel        *model,
+                         guint              position,
+                         guint              removed,
+                         guint              added,
+                         CwaChecklistPanel *self)
+{
+  GPtrArray *groups = self->requirement_groups;
+  GtkWidget *previous;
+
+  for (guint i = position; i < position + removed; i++)
+    gtk_box_remove (self->requirements_box, g_ptr_array_index (groups, i));
+  g_ptr_array_remove_range (groups, position, removed);
+
+  previous = position > 0 ? g_ptr_array_index (groups, position - 1) : NULL;
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (model, position + i);
+      GtkWidget *group = make_requirement_group (requirement);
+
+      gtk_box_insert_child_after (self->requirements_box, group, previous);
+      g_ptr_array_insert (groups, (gint) (position + i), group);
+      previous = group;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_all_button), groups->len > 0);
+}
+
+/* A group's description names the computer or virtual server of its entry,
+ * which an edit may rename without changing the entry. */
+static void
+refresh_requirement_descriptions (CwaChecklistPanel *self)
+{
+  for (guint i = 0; i < self->requirement_groups->len; i++)
+    {
+      AdwPreferencesGroup *group = g_ptr_array_index (self->requirement_groups, i);
+      CwaRequirement *requirement = g_object_get_data (G_OBJECT (group), "cwa-requirement");
+      g_autofree gchar *description = role_description (requirement);
+      g_autofree gchar *escaped = g_markup_escape_text (description, -1);
+
+      if (g_strcmp0 (adw_preferences_group_get_description (group), escaped) != 0)
+        adw_preferences_group_set_description (group, escaped);
+    }
+}
+
+static void
+set_requirements_model (CwaChecklistPanel *self,
+                        GListModel        *model)
+{
+  if (self->requirements != NULL)
+    {
+      g_clear_signal_handler (&self->requirements_handler, self->requirements);
+      requirements_changed_cb (self->requirements, 0, self->requirement_groups->len, 0, self);
+      g_clear_object (&self->requirements);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_all_button), FALSE);
+  if (model == NULL)
+    return;
+  self->requirements = g_object_ref (model);
+  self->requirements_handler = g_signal_connect_object (model, "items-changed",
+                                                       G_CALLBACK (requirements_changed_cb), self, 0);
+  requirements_changed_cb (model, 0, 0, g_list_model_get_n_items (model), self);
 }
 
 gchar *
@@ -607,122 +1085,191 @@ copy_all_clicked_cb (CwaChecklistPanel *self)
 
 /* Coverage matrix: required names down, assigned certificates across. */
 
-static GtkWidget *
-coverage_cell_icon (CwaCoverageStatus status)
+static void
+set_coverage_status (GtkWidget         *image,
+                     CwaCoverageStatus  status)
 {
-  GtkWidget *image = gtk_image_new ();
+  static const gchar * const classes[] = { "success", "warning", "error" };
+  const gchar *icon;
   const gchar *label;
 
   switch (status)
     {
     case CWA_COVERAGE_COVERED:
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), "emblem-ok-symbolic");
-      gtk_widget_add_css_class (image, "success");
+      icon = "emblem-ok-symbolic";
       label = _("Covered");
       break;
     case CWA_COVERAGE_WILDCARD_ONLY:
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), "dialog-warning-symbolic");
-      gtk_widget_add_css_class (image, "warning");
+      icon = "dialog-warning-symbolic";
       label = _("Wildcard only");
       break;
     case CWA_COVERAGE_MISSING:
     default:
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), "window-close-symbolic");
-      gtk_widget_add_css_class (image, "error");
+      icon = "window-close-symbolic";
       label = _("Missing");
       break;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (image, classes[i]);
+  gtk_widget_add_css_class (image, status == CWA_COVERAGE_COVERED ? "success"
+                                   : status == CWA_COVERAGE_WILDCARD_ONLY ? "warning" : "error");
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
   gtk_widget_set_tooltip_text (image, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return image;
+  g_object_set_data (G_OBJECT (image), "cwa-status", GUINT_TO_POINTER (status));
+}
+
+/* The matrix's columns: the certificates of its first row's cells (every
+ * row has one cell per assigned certificate, cwa-coverage.h). */
+static guint
+coverage_n_columns (GPtrArray *cells)
+{
+  CwaCoverageCell *first = g_ptr_array_index (cells, 0);
+  guint n = 0;
+
+  while (n < cells->len)
+    {
+      CwaCoverageCell *cell = g_ptr_array_index (cells, n);
+
+      if (cell->requirement != first->requirement || cell->name != first->name)
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* "requirement|name" of each row, then "#certificate" of each column:
+ * what the grid's labels and layout depend on. */
+static GStrv
+dup_coverage_shape (GPtrArray *cells,
+                    guint      n_columns)
+{
+  g_autoptr(GStrvBuilder) shape = g_strv_builder_new ();
+
+  for (guint i = 0; i < cells->len; i += n_columns)
+    {
+      CwaCoverageCell *cell = g_ptr_array_index (cells, i);
+
+      g_autofree gchar *key = g_strdup_printf ("%p|%s", (gpointer) cell->requirement, cell->name);
+
+      g_strv_builder_add (shape, key);
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      CwaCoverageCell *cell = g_ptr_array_index (cells, c);
+
+      g_autofree gchar *key = g_strdup_printf ("#%p|%s", (gpointer) cell->certificate,
+                                               cwa_certificate_get_display_name (cell->certificate));
+
+      g_strv_builder_add (shape, key);
+    }
+  return g_strv_builder_end (shape);
 }
 
 static void
-rebuild_coverage (CwaChecklistPanel *self)
+add_coverage_header (CwaChecklistPanel *self,
+                     CwaCertificate    *certificate,
+                     guint              column)
 {
-  g_autoptr(GPtrArray) certificates = NULL;
-  g_autoptr(GHashTable) rows = NULL;
-  GPtrArray *cells;
-  GtkWidget *child;
-  guint n_rows = 0;
+  GtkWidget *header = gtk_label_new (cwa_certificate_get_display_name (certificate));
 
+  /* The whole name, wrapped after its dots: the grid scrolls sideways
+   * rather than cut a header down to "…". */
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (header), 16);
+  gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_valign (header, GTK_ALIGN_END);
+  cwa_ui_names_apply (GTK_LABEL (header));
+  gtk_widget_set_tooltip_text (header, cwa_certificate_get_subject (certificate));
+  gtk_widget_add_css_class (header, "caption-heading");
+  gtk_grid_attach (self->coverage_grid, header, (gint) column + 1, 0, 1, 1);
+}
+
+static void
+add_coverage_name (CwaChecklistPanel *self,
+                   const gchar       *text,
+                   guint              row)
+{
+  GtkWidget *name = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_selectable (GTK_LABEL (name), TRUE);
+  cwa_ui_names_apply (GTK_LABEL (name));
+  gtk_grid_attach (self->coverage_grid, name, 0, (gint) row, 1, 1);
+}
+
+static void
+clear_coverage (CwaChecklistPanel *self)
+{
+  GtkWidget *child;
+
+  g_ptr_array_set_size (self->coverage_images, 0);
+  g_clear_pointer (&self->coverage_shape, g_strfreev);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->coverage_grid))) != NULL)
     gtk_grid_remove (self->coverage_grid, child);
+}
 
-  if (self->checklist == NULL)
-    {
-      gtk_widget_set_visible (self->coverage_box, FALSE);
-      return;
-    }
-
-  certificates = cwa_plan_dup_assigned_certificates (cwa_checklist_get_plan (self->checklist));
-  cells = cwa_checklist_get_coverage (self->checklist);
-  gtk_widget_set_visible (self->coverage_box, certificates->len > 0 && cells != NULL && cells->len > 0);
-  if (certificates->len == 0 || cells == NULL)
-    return;
-
-  for (guint c = 0; c < certificates->len; c++)
-    {
-      CwaCertificate *certificate = g_ptr_array_index (certificates, c);
-      GtkWidget *header = gtk_label_new (cwa_certificate_get_display_name (certificate));
-
-      /* The whole name, wrapped after its dots: the grid scrolls sideways
-       * rather than cut a header down to "…". */
-      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (header), 16);
-      gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
-      gtk_widget_set_valign (header, GTK_ALIGN_END);
-      cwa_ui_names_apply (GTK_LABEL (header));
-      gtk_widget_set_tooltip_text (header, cwa_certificate_get_subject (certificate));
-      gtk_widget_add_css_class (header, "caption-heading");
-      gtk_grid_attach (self->coverage_grid, header, (gint) c + 1, 0, 1, 1);
-    }
-
-  /* One row per (role entry, name), in the order the cells come. */
-  rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+static void
+build_coverage (CwaChecklistPanel *self,
+                GPtrArray         *cells,
+                guint              n_columns)
+{
+  clear_coverage (self);
+  for (guint c = 0; c < n_columns; c++)
+    add_coverage_header (self, ((CwaCoverageCell *) g_ptr_array_index (cells, c))->certificate, c);
   for (guint i = 0; i < cells->len; i++)
     {
       CwaCoverageCell *cell = g_ptr_array_index (cells, i);
-      g_autofree gchar *key = g_strdup_printf ("%p|%s", (gpointer) cell->requirement, cell->name);
-      gpointer row;
-      guint column = G_MAXUINT;
+      guint row = i / n_columns + 1;
+      GtkWidget *image = gtk_image_new ();
 
-      if (!g_hash_table_lookup_extended (rows, key, NULL, &row))
-        {
-          GtkWidget *name = gtk_label_new (cell->name);
+      if (i % n_columns == 0)
+        add_coverage_name (self, cell->name, row);
+      set_coverage_status (image, cell->status);
+      g_ptr_array_add (self->coverage_images, image);
+      gtk_grid_attach (self->coverage_grid, image, (gint) (i % n_columns) + 1, (gint) row, 1, 1);
+    }
+}
 
-          row = GUINT_TO_POINTER (++n_rows);
-          g_hash_table_insert (rows, g_steal_pointer (&key), row);
-          gtk_label_set_xalign (GTK_LABEL (name), 0);
-          gtk_label_set_selectable (GTK_LABEL (name), TRUE);
-          cwa_ui_names_apply (GTK_LABEL (name));
-          gtk_grid_attach (self->coverage_grid, name, 0, (gint) GPOINTER_TO_UINT (row), 1, 1);
-        }
-      for (guint c = 0; c < certificates->len; c++)
-        if (g_ptr_array_index (certificates, c) == (gpointer) cell->certificate)
-          column = c;
-      if (column != G_MAXUINT)
-        gtk_grid_attach (self->coverage_grid, coverage_cell_icon (cell->status),
-                         (gint) column + 1, (gint) GPOINTER_TO_UINT (row), 1, 1);
+/* One row per (role entry, name), in the order the cells come.  While the
+ * rows and columns stay those shown, only the cells whose status changed
+ * change; a new shape builds the grid again. */
+static void
+update_coverage (CwaChecklistPanel *self)
+{
+  GPtrArray *cells = self->checklist != NULL ? cwa_checklist_get_coverage (self->checklist) : NULL;
+  g_auto(GStrv) shape = NULL;
+  guint n_columns;
+
+  gtk_widget_set_visible (self->coverage_box, cells != NULL && cells->len > 0);
+  if (cells == NULL || cells->len == 0)
+    {
+      clear_coverage (self);
+      return;
+    }
+
+  n_columns = coverage_n_columns (cells);
+  shape = dup_coverage_shape (cells, n_columns);
+  if (self->coverage_shape == NULL || !g_strv_equal ((const gchar * const *) shape,
+                                                     (const gchar * const *) self->coverage_shape))
+    {
+      build_coverage (self, cells, n_columns);
+      self->coverage_shape = g_steal_pointer (&shape);
+      return;
+    }
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      CwaCoverageCell *cell = g_ptr_array_index (cells, i);
+      GtkWidget *image = g_ptr_array_index (self->coverage_images, i);
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (image), "cwa-status")) != cell->status)
+        set_coverage_status (image, cell->status);
     }
 }
 
 /* Certificate requests for one role entry. */
-
-static CwaRequirement *
-dup_requirement (CwaChecklistPanel *self,
-                 guint              index)
-{
-  GListModel *requirements;
-
-  if (self->checklist == NULL)
-    return NULL;
-  requirements = cwa_checklist_get_requirements (self->checklist);
-  if (index >= g_list_model_get_n_items (requirements))
-    return NULL;
-  return g_list_model_get_item (requirements, index);
-}
 
 static void
 request_response_cb (GtkNativeDialog   *chooser,
@@ -775,24 +1322,13 @@ request_response_cb (GtkNativeDialog   *chooser,
 }
 
 static void
-request_action (GtkWidget   *widget,
-                const gchar *action_name,
-                GVariant    *parameter)
+show_request_chooser (CwaChecklistPanel *self,
+                      CwaRequirement    *requirement,
+                      CwaRequestFormat   format)
 {
-  CwaChecklistPanel *self = CWA_CHECKLIST_PANEL (widget);
-  const gchar *target = g_variant_get_string (parameter, NULL);
-  g_autoptr(CwaRequirement) requirement = NULL;
-  g_auto(GStrv) parts = g_strsplit (target, ":", 2);
-  CwaRequestFormat format;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree gchar *suggested = NULL;
   const gchar *extension;
-
-  if (g_strv_length (parts) != 2 || !cwa_request_format_from_string (parts[1], &format))
-    return;
-  requirement = dup_requirement (self, (guint) g_ascii_strtoull (parts[0], NULL, 10));
-  if (requirement == NULL)
-    return;
 
   extension = format == CWA_REQUEST_FORMAT_INF ? "inf" : format == CWA_REQUEST_FORMAT_OPENSSL ? "cnf" : "csr";
   suggested = g_strdup_printf ("%s.%s", cwa_requirement_get_subject (requirement), extension);
@@ -802,14 +1338,16 @@ request_action (GtkWidget   *widget,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
-  g_object_set_data_full (G_OBJECT (self->chooser), "cwa-requirement", g_steal_pointer (&requirement), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self->chooser), "cwa-requirement", g_object_ref (requirement), g_object_unref);
   g_object_set_data (G_OBJECT (self->chooser), "cwa-format", GUINT_TO_POINTER (format));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (request_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The menu of request formats; its items activate the "requirement.request"
+ * action of the role entry's group (make_requirement_group()). */
 static GtkWidget *
-make_request_button (guint index)
+make_request_button (void)
 {
   static const struct { const gchar *format; const gchar *label; } formats[] = {
     { "inf", N_("Windows certreq _INF…") },
@@ -821,10 +1359,9 @@ make_request_button (guint index)
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      g_autofree gchar *target = g_strdup_printf ("%u:%s", index, formats[i].format);
       g_autoptr(GMenuItem) item = g_menu_item_new (_(formats[i].label), NULL);
 
-      g_menu_item_set_action_and_target (item, "checklist.request", "s", target);
+      g_menu_item_set_action_and_target (item, "requirement.request", "s", formats[i].format);
       g_menu_append_item (menu, item);
     }
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
@@ -840,13 +1377,16 @@ make_request_button (guint index)
 
 /* Updates. */
 
+/* The findings and required names have followed the models' items-changed
+ * already; what is left is what no model signals. */
 static void
 updated_cb (CwaChecklistPanel *self)
 {
   update_verdict (self);
-  rebuild_findings (self);
-  rebuild_requirements (self);
-  rebuild_coverage (self);
+  update_empty_state (self);
+  refresh_group_titles (self);
+  refresh_requirement_descriptions (self);
+  update_coverage (self);
 }
 
 CwaChecklist *
@@ -869,6 +1409,8 @@ cwa_checklist_panel_set_checklist (CwaChecklistPanel *self,
   g_set_object (&self->checklist, checklist);
   g_signal_group_set_target (self->checklist_signals, checklist);
   g_hash_table_remove_all (self->expanded);
+  set_findings_model (self, checklist != NULL ? cwa_checklist_get_findings (checklist) : NULL);
+  set_requirements_model (self, checklist != NULL ? cwa_checklist_get_requirements (checklist) : NULL);
   updated_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKLIST]);
 }
@@ -900,7 +1442,7 @@ cwa_checklist_panel_set_show_passed (CwaChecklistPanel *self,
     return;
 
   self->show_passed = show_passed;
-  rebuild_findings (self);
+  apply_show_passed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PASSED]);
 }
 
@@ -911,18 +1453,50 @@ cwa_checklist_panel_get_verdict (CwaChecklistPanel *self)
   return self->verdict;
 }
 
-static gpointer
-copy_object (gconstpointer object,
-             gpointer      user_data)
+/* The finding rows below @widget, in tree order. */
+static void
+collect_finding_rows (GtkWidget *widget,
+                      GPtrArray *rows)
 {
-  return g_object_ref ((gpointer) object);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child) && g_object_get_data (G_OBJECT (child), "cwa-finding") != NULL)
+        g_ptr_array_add (rows, child);
+      else if (!ADW_IS_EXPANDER_ROW (child))
+        collect_finding_rows (child, rows);
+    }
+}
+
+static GPtrArray *
+find_finding_rows (GtkWidget *group)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_finding_rows (group, rows);
+  return rows;
 }
 
 GPtrArray *
 cwa_checklist_panel_dup_shown_findings (CwaChecklistPanel *self)
 {
+  GPtrArray *shown;
+
   g_return_val_if_fail (CWA_IS_CHECKLIST_PANEL (self), NULL);
-  return g_ptr_array_copy (self->shown, copy_object, NULL);
+
+  shown = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box)); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (!ADW_IS_PREFERENCES_GROUP (group))
+        continue;
+      rows = find_finding_rows (group);
+      for (guint i = 0; i < rows->len; i++)
+        g_ptr_array_add (shown, g_object_ref (g_object_get_data (g_ptr_array_index (rows, i), "cwa-finding")));
+    }
+  return shown;
 }
 
 /* GObject. */
@@ -934,10 +1508,21 @@ cwa_checklist_panel_dispose (GObject *object)
 
   g_clear_object (&self->checklist_signals);
   g_clear_object (&self->checklist);
+  g_clear_handle_id (&self->rows_idle_id, g_source_remove);
+  if (self->findings != NULL)
+    g_clear_signal_handler (&self->findings_handler, self->findings);
+  if (self->requirements != NULL)
+    g_clear_signal_handler (&self->requirements_handler, self->requirements);
+  g_clear_object (&self->findings);
+  g_clear_object (&self->requirements);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_CHECKLIST_PANEL);
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
+  g_clear_pointer (&self->requirement_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->coverage_images, g_ptr_array_unref);
+  g_clear_pointer (&self->coverage_shape, g_strfreev);
   g_clear_pointer (&self->verdict, g_free);
 
   G_OBJECT_CLASS (cwa_checklist_panel_parent_class)->dispose (object);
@@ -1024,7 +1609,6 @@ cwa_checklist_panel_class_init (CwaChecklistPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, copy_all_button);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, coverage_box);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, coverage_grid);
-  gtk_widget_class_install_action (widget_class, "checklist.request", "s", request_action);
   gtk_widget_class_bind_template_callback (widget_class, copy_all_clicked_cb);
 }
 
@@ -1038,15 +1622,18 @@ cwa_checklist_panel_init (CwaChecklistPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (finding_slot_free);
+  self->groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->requirement_groups = g_ptr_array_new ();
+  self->coverage_images = g_ptr_array_new ();
+  self->empty_state = make_empty_state (self);
+  gtk_box_append (self->findings_box, self->empty_state);
   g_object_bind_property (self, "show-passed", self->show_passed_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-passed", self->live_group, "show-passed", G_BINDING_SYNC_CREATE);
   /* The DNS records follow the checklist's plan on their own. */
   g_object_bind_property (self, "checklist", self->dns_records_section, "checklist", G_BINDING_SYNC_CREATE);
-  update_verdict (self);
-  rebuild_findings (self);
-  rebuild_coverage (self);
+  updated_cb (self);
 }
 
 GtkWidget *

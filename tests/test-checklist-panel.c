@@ -1,0 +1,390 @@
+/* test-checklist-panel.c: the checklist panel follows its models' changes, row by row, under Xvfb. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "cwa-checklist-panel.h"
+#include "cwa-test-plan.h"
+#include "cwa-test-ui.h"
+
+typedef struct
+{
+  CwaPlan           *plan;
+  CwaChecklist      *checklist;
+  GtkWidget         *window;
+  CwaChecklistPanel *panel;
+  /* What the findings model said it changed since the last look. */
+  guint              n_added;
+  guint              n_removed;
+} Fixture;
+
+static void
+findings_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Fixture    *fixture)
+{
+  fixture->n_added += added;
+  fixture->n_removed += removed;
+}
+
+/* The panel in a window of its own, on data/examples/@name. */
+static void
+open_plan (Fixture     *fixture,
+           const gchar *name)
+{
+  if (name != NULL)
+    {
+      g_autofree gchar *path = cwa_test_example_path (name);
+
+      fixture->plan = cwa_test_load_plan (path);
+    }
+  else
+    fixture->plan = cwa_plan_new ();
+  fixture->checklist = cwa_test_checklist_new (fixture->plan);
+  g_signal_connect (cwa_checklist_get_findings (fixture->checklist), "items-changed",
+                    G_CALLBACK (findings_changed_cb), fixture);
+  fixture->window = g_object_ref_sink (gtk_window_new ());
+  fixture->panel = CWA_CHECKLIST_PANEL (cwa_checklist_panel_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->panel));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 800);
+  cwa_checklist_panel_set_checklist (fixture->panel, fixture->checklist);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  cwa_test_ui_drain_main_loop ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_finalize_object (fixture->window);
+  g_signal_handlers_disconnect_by_data (cwa_checklist_get_findings (fixture->checklist), fixture);
+  g_assert_finalize_object (fixture->checklist);
+  g_assert_finalize_object (fixture->plan);
+}
+
+/* Runs the rules on the plan as it is now and lets the panel catch up. */
+static void
+rerun (Fixture *fixture)
+{
+  fixture->n_added = 0;
+  fixture->n_removed = 0;
+  cwa_checklist_update (fixture->checklist);
+  cwa_test_ui_drain_main_loop ();
+}
+
+static GtkWidget *
+findings_box (CwaChecklistPanel *panel)
+{
+  return cwa_test_ui_child (panel, CWA_TYPE_CHECKLIST_PANEL, "findings_box");
+}
+
+/* The rows of the findings in @panel, by finding (borrowed). */
+static GHashTable *
+dup_rows (CwaChecklistPanel *panel)
+{
+  g_autoptr(GPtrArray) rows = cwa_test_ui_find_all (findings_box (panel), ADW_TYPE_EXPANDER_ROW);
+  GHashTable *by_finding = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CwaFinding *finding = g_object_get_data (g_ptr_array_index (rows, i), "cwa-finding");
+
+      g_assert_nonnull (finding);
+      g_assert_false (g_hash_table_contains (by_finding, finding));
+      g_hash_table_insert (by_finding, finding, g_ptr_array_index (rows, i));
+    }
+  return by_finding;
+}
+
+/* The group titles of @panel's findings, in order, one a line. */
+static gchar *
+dup_group_titles (CwaChecklistPanel *panel)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (findings_box (panel)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_PREFERENCES_GROUP (child) && gtk_widget_get_visible (child))
+      g_string_append_printf (titles, "%s\n", adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)));
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* @panel, updated step by step, shows what a panel made now from the
+ * same checklist shows: the same groups in the same order, the same
+ * findings in the same order. */
+static void
+assert_as_built_anew (Fixture *fixture)
+{
+  CwaChecklistPanel *fresh = g_object_ref_sink (CWA_CHECKLIST_PANEL (cwa_checklist_panel_new ()));
+  g_autoptr(GPtrArray) shown = cwa_checklist_panel_dup_shown_findings (fixture->panel);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree gchar *titles = dup_group_titles (fixture->panel);
+  g_autofree gchar *expected_titles = NULL;
+
+  cwa_checklist_panel_set_show_passed (fresh, cwa_checklist_panel_get_show_passed (fixture->panel));
+  cwa_checklist_panel_set_checklist (fresh, fixture->checklist);
+  expected = cwa_checklist_panel_dup_shown_findings (fresh);
+  expected_titles = dup_group_titles (fresh);
+
+  g_assert_cmpstr (titles, ==, expected_titles);
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_true (g_ptr_array_index (shown, i) == g_ptr_array_index (expected, i));
+  gtk_widget_unparent (GTK_WIDGET (fresh));
+  g_assert_finalize_object (fresh);
+}
+
+/* The rows of a panel at one moment, each with a weak pointer: after an
+ * update, whether each row is still alive and still the same widget. */
+typedef struct
+{
+  guint n;
+  CwaFinding **findings;
+  GtkWidget **rows;
+} Watch;
+
+static Watch *
+watch_rows (CwaChecklistPanel *panel)
+{
+  g_autoptr(GHashTable) rows = dup_rows (panel);
+  Watch *watch = g_new0 (Watch, 1);
+  GHashTableIter iter;
+  gpointer finding;
+  gpointer row;
+
+  watch->findings = g_new0 (CwaFinding *, g_hash_table_size (rows));
+  watch->rows = g_new0 (GtkWidget *, g_hash_table_size (rows));
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &finding, &row))
+    {
+      watch->findings[watch->n] = g_object_ref (finding);
+      watch->rows[watch->n] = row;
+      g_object_add_weak_pointer (row, (gpointer *) &watch->rows[watch->n]);
+      watch->n++;
+    }
+  return watch;
+}
+
+static void
+watch_free (Watch *watch)
+{
+  for (guint i = 0; i < watch->n; i++)
+    {
+      if (watch->rows[i] != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (watch->rows[i]), (gpointer *) &watch->rows[i]);
+      g_object_unref (watch->findings[i]);
+    }
+  g_free (watch->findings);
+  g_free (watch->rows);
+  g_free (watch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Watch, watch_free)
+
+/* The index in @before of a finding equal to @finding whose row no
+ * other finding took yet, or -1. */
+static gint
+find_equal (Watch      *before,
+            gboolean   *taken,
+            CwaFinding *finding)
+{
+  for (guint i = 0; i < before->n; i++)
+    if (!taken[i] && cwa_finding_equal (before->findings[i], finding))
+      return (gint) i;
+  return -1;
+}
+
+/* After an update: every finding of the model equal to one shown in
+ * @before (the same object or a new one the run made of an unchanged
+ * finding) is shown by the very row it had; the rows of the others are
+ * new, one for each, and the rows of the findings gone were destroyed.
+ * Returns how many rows were made. */
+static guint
+assert_only_changed_rows (Fixture *fixture,
+                          Watch   *before)
+{
+  g_autoptr(GHashTable) after = dup_rows (fixture->panel);
+  g_autofree gboolean *taken = g_new0 (gboolean, before->n + 1);
+  GListModel *findings = cwa_checklist_get_findings (fixture->checklist);
+  guint n_kept = 0;
+  guint n_made = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      GtkWidget *row = g_hash_table_lookup (after, finding);
+      gint old = find_equal (before, taken, finding);
+
+      if (row == NULL)
+        continue;
+      if (old < 0)
+        {
+          n_made++;
+          continue;
+        }
+      taken[old] = TRUE;
+      g_assert_nonnull (before->rows[old]);
+      g_assert_true (row == before->rows[old]);
+      n_kept++;
+    }
+  for (guint i = 0; i < before->n; i++)
+    if (!taken[i])
+      g_assert_null (before->rows[i]);
+
+  g_test_message ("model: %u added, %u removed; panel: %u rows kept, %u made",
+                  fixture->n_added, fixture->n_removed, n_kept, n_made);
+  g_assert_cmpuint (n_made, <=, fixture->n_added);
+  g_assert_cmpuint (n_kept + n_made, ==, g_hash_table_size (after));
+  return n_made;
+}
+
+/* A second computer serving the example's URL host changes a few
+ * findings (deployment.unique-urls fails) and adds those of the new
+ * computer; removing it again undoes that.  Only the rows of those
+ * findings are made or destroyed; the Required Names of the first
+ * computer keep their group. */
+static void
+test_edit_keeps_rows (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *requirements;
+  GtkWidget *first_requirement;
+  CwaDeployment *deployment;
+  CwaServer *twin;
+  guint n_rows;
+
+  open_plan (fixture, "contoso.cwaplan");
+  cwa_checklist_panel_set_show_passed (fixture->panel, TRUE);
+  cwa_test_ui_drain_main_loop ();
+  requirements = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "requirements_box");
+  first_requirement = gtk_widget_get_first_child (requirements);
+  g_assert_true (ADW_IS_PREFERENCES_GROUP (first_requirement));
+  g_object_add_weak_pointer (G_OBJECT (first_requirement), (gpointer *) &first_requirement);
+  assert_as_built_anew (fixture);
+
+  deployment = cwa_plan_get_deployment (fixture->plan);
+  {
+    g_autoptr(Watch) before = watch_rows (fixture->panel);
+
+    n_rows = before->n;
+    /* The certificate's expiry, and nothing else, now warns. */
+    cwa_checklist_set_expiry_warning_days (fixture->checklist, 3650);
+    rerun (fixture);
+    g_assert_cmpuint (assert_only_changed_rows (fixture, before), ==, 1);
+    assert_as_built_anew (fixture);
+  }
+  {
+    g_autoptr(Watch) before = watch_rows (fixture->panel);
+    twin = cwa_test_add_server (deployment, "cwa02.contoso.com");
+    cwa_test_add_virtual_server (twin, "https://im.contoso.com", CWA_AUDIENCE_INTERNAL, NULL);
+    rerun (fixture);
+    g_assert_true (cwa_test_ui_panel_shows_failure (fixture->panel, "deployment.unique-urls"));
+    g_assert_cmpuint (fixture->n_added, >, 0);
+    /* New rows for the new computer's findings and for the two of the
+     * deployment about the shared host; every other row stays. */
+    g_assert_cmpuint (g_list_model_get_n_items (cwa_checklist_get_findings (fixture->checklist)) -
+                      assert_only_changed_rows (fixture, before), ==, n_rows - 2);
+    assert_as_built_anew (fixture);
+  }
+
+  {
+    g_autoptr(Watch) before = watch_rows (fixture->panel);
+
+    cwa_deployment_remove_server (deployment, twin);
+    rerun (fixture);
+    g_assert_false (cwa_test_ui_panel_shows_failure (fixture->panel, "deployment.unique-urls"));
+    g_assert_cmpuint (fixture->n_removed, >, 0);
+    assert_only_changed_rows (fixture, before);
+    assert_as_built_anew (fixture);
+  }
+
+  /* Its entry was equal in every run: the same group all along. */
+  g_assert_nonnull (first_requirement);
+  g_assert_true (gtk_widget_get_first_child (requirements) == first_requirement);
+  g_object_remove_weak_pointer (G_OBJECT (first_requirement), (gpointer *) &first_requirement);
+}
+
+/* "Show passed" adds and removes the rows of the passed findings only:
+ * the failed ones keep theirs. */
+static void
+test_show_passed_keeps_rows (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  open_plan (fixture, "mistakes.cwaplan");
+  assert_as_built_anew (fixture);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(Watch) before = watch_rows (fixture->panel);
+
+      g_assert_cmpuint (before->n, >, 0);
+      cwa_checklist_panel_set_show_passed (fixture->panel, i == 0);
+      cwa_test_ui_drain_main_loop ();
+      for (guint j = 0; j < before->n; j++)
+        if (cwa_finding_is_failed (before->findings[j]))
+          g_assert_nonnull (before->rows[j]);
+      assert_as_built_anew (fixture);
+    }
+}
+
+/* The labels below @widget that are drawn and read @text, in any case. */
+static guint
+count_visible_texts (GtkWidget   *widget,
+                     const gchar *text)
+{
+  g_autoptr(GPtrArray) labels = cwa_test_ui_find_all (widget, GTK_TYPE_LABEL);
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      g_autofree gchar *folded = g_utf8_casefold (gtk_label_get_text (GTK_LABEL (label)), -1);
+      g_autofree gchar *wanted = g_utf8_casefold (text, -1);
+
+      if (gtk_widget_is_drawable (label) && g_str_equal (folded, wanted))
+        n++;
+    }
+  return n;
+}
+
+/* An empty plan says "Nothing to check yet" once: in the verdict, not
+ * again as the title of the empty list below it. */
+static void
+test_empty_plan_says_it_once (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  open_plan (fixture, NULL);
+  g_assert_cmpstr (cwa_checklist_panel_get_verdict (fixture->panel), ==, "Nothing to check yet");
+  g_assert_cmpuint (count_visible_texts (GTK_WIDGET (fixture->panel), "Nothing to check yet"), ==, 1);
+  /* What to do is said once too, and the list below still shows its icon. */
+  g_assert_cmpuint (count_visible_texts (GTK_WIDGET (fixture->panel),
+                                         "Add a computer and its virtual servers, then load certificates."), ==, 1);
+  cwa_test_ui_maybe_screenshot (fixture->window, "empty-plan");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree gchar *data_home = g_dir_make_tmp ("cwa-test-checklist-panel-XXXXXX", NULL);
+  int status;
+
+  if (!cwa_test_ui_init (&argc, &argv, data_home))
+    return g_test_run ();
+
+  g_test_add ("/cwa/ui/checklist-panel/edit-keeps-rows", Fixture, NULL, NULL,
+              test_edit_keeps_rows, fixture_teardown);
+  g_test_add ("/cwa/ui/checklist-panel/show-passed-keeps-rows", Fixture, NULL, NULL,
+              test_show_passed_keeps_rows, fixture_teardown);
+  g_test_add ("/cwa/ui/checklist-panel/empty-plan-says-it-once", Fixture, NULL, NULL,
+              test_empty_plan_says_it_once, fixture_teardown);
+
+  status = g_test_run ();
+  g_rmdir (data_home);
+  return status;
+}
