@@ -44,6 +44,7 @@ struct _CwaChecklist
   CwaTrust   *trust;
   GDateTime  *now;
   guint       expiry_warning_days;
+  CwaLabelLanguage language;
 
   GListStore *findings;
   GListStore *requirements;
@@ -318,6 +319,7 @@ check_run_new (CwaChecklist *self)
 
   run->context = cwa_rule_context_new (self->plan, self->trust, now, days, run->chains,
                                        self->certificate_findings);
+  run->context->translated = self->language == CWA_LABEL_TRANSLATED;
   run->rules = cwa_rules_run_new (run->context, self->probe_results);
   run->findings = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -771,6 +773,40 @@ cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_WARNING_DAYS]);
   if (self->plan != NULL)
     schedule_run (self);
+}
+
+void
+cwa_checklist_set_message_language (CwaChecklist     *self,
+                                    CwaLabelLanguage  language)
+{
+  g_return_if_fail (CWA_IS_CHECKLIST (self));
+
+  if (self->language == language)
+    return;
+
+  self->language = language;
+  if (self->plan != NULL)
+    schedule_run (self);
+  /* The kept certificate findings speak the old language. */
+  g_hash_table_remove_all (self->certificate_findings);
+}
+
+CwaChecklist *
+cwa_checklist_new_alike (CwaChecklist     *self,
+                         CwaLabelLanguage  language)
+{
+  CwaChecklist *alike;
+
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
+
+  alike = cwa_checklist_new (self->plan, self->trust);
+  cwa_checklist_set_now (alike, self->now);
+  cwa_checklist_set_expiry_warning_days (alike, self->expiry_warning_days);
+  cwa_checklist_set_message_language (alike, language);
+  if (self->probe_results != NULL)
+    cwa_checklist_set_probe_results (alike, self->probe_results);
+
+  return alike;
 }
 
 void

@@ -8,6 +8,7 @@
 #include "cwa-plan.h"
 #include "cwa-requirement.h"
 #include "cwa-trust.h"
+#include "cwa-vs-label.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,18 @@ void             cwa_checklist_hold               (CwaChecklist *self);
 void             cwa_checklist_release            (CwaChecklist *self);
 /* TRUE between a cwa_checklist_hold() and its release. */
 gboolean         cwa_checklist_is_held            (CwaChecklist *self);
+
+/* The language of the findings' messages: CWA_LABEL_ENGLISH (the default:
+ * reports and the command line) or CWA_LABEL_TRANSLATED (the window).
+ * Schedules a re-run when it changes. */
+void             cwa_checklist_set_message_language (CwaChecklist     *self,
+                                                     CwaLabelLanguage  language);
+/* A new checklist of the same plan with the same trust, check time, expiry
+ * window and probe results as @self, whose messages are in @language: what
+ * a report of the window is made from, since reports stay English.  Not
+ * run yet: call cwa_checklist_update().  Returns: (transfer full). */
+CwaChecklist    *cwa_checklist_new_alike          (CwaChecklist     *self,
+                                                   CwaLabelLanguage  language);
 
 /* What probe observed (element type CwaProbeResult, referenced; NULL for
  * nothing).  Every run then judges it with the live.* rules, after the

@@ -178,18 +178,20 @@ find_action (GtkWidget   *widget,
   cwa_certificate_inspector_focus_search (CWA_WINDOW (widget)->inspector);
 }
 
-/* Reports. */
+/* Reports: made from a checklist of their own, because the window's
+ * speaks the user's language and reports stay English (cwa-vs-label.h). */
 
 static CwaReport *
 make_report (CwaWindow *self)
 {
   g_autoptr(GDateTime) generated = g_date_time_new_now_utc ();
+  g_autoptr(CwaChecklist) checklist = cwa_checklist_new_alike (self->checklist, CWA_LABEL_ENGLISH);
   g_autofree gchar *plan_file = NULL;
 
   if (cwa_plan_get_file (self->plan) != NULL)
     plan_file = g_file_get_basename (cwa_plan_get_file (self->plan));
-  cwa_checklist_update (self->checklist);
-  return cwa_report_new (self->plan, self->checklist, plan_file, generated);
+  cwa_checklist_update (checklist);
+  return cwa_report_new (self->plan, checklist, plan_file, generated);
 }
 
 static void

@@ -38,12 +38,12 @@ check_version_3 (const CwaRule  *rule,
   g_autofree gchar *message = NULL;
 
   if (version == 3)
-    message = g_strdup_printf ("The certificate %s is X.509 version 3.",
+    message = g_strdup_printf (R_ ("The certificate %s is X.509 version 3."),
                                cwa_rule_certificate_name (cert));
   else
-    message = g_strdup_printf ("The certificate %s is X.509 version %u; CWA needs a "
-                               "version 3 certificate (one that can carry extensions "
-                               "such as the subject alternative names).",
+    message = g_strdup_printf (R_ ("The certificate %s is X.509 version %u; CWA needs a "
+                                   "version 3 certificate (one that can carry extensions "
+                                   "such as the subject alternative names)."),
                                cwa_rule_certificate_name (cert), version);
 
   add_cert_finding (findings, rule, context, cert,
@@ -69,13 +69,13 @@ check_eku_server_auth (const CwaRule  *rule,
 
   if (!cwa_certificate_has_eku (cert))
     {
-      message = g_strdup_printf ("The certificate %s has no Extended Key Usage extension, "
-                                 "so it may be used for Server Authentication.", name);
+      message = g_strdup_printf (R_ ("The certificate %s has no Extended Key Usage extension, "
+                                     "so it may be used for Server Authentication."), name);
     }
   else if (cwa_certificate_has_eku_oid (cert, CWA_EKU_SERVER_AUTH))
     {
-      message = g_strdup_printf ("The Extended Key Usage of the certificate %s includes "
-                                 "Server Authentication (" CWA_EKU_SERVER_AUTH ").", name);
+      message = g_strdup_printf (R_ ("The Extended Key Usage of the certificate %s includes "
+                                     "Server Authentication (1.3.6.1.5.5.7.3.1)."), name);
     }
   else
     {
@@ -83,10 +83,10 @@ check_eku_server_auth (const CwaRule  *rule,
       g_autofree gchar *list = NULL;
 
       list = oids != NULL && oids[0] != NULL ? g_strjoinv (", ", (gchar **) oids)
-                                             : g_strdup ("no purpose");
-      message = g_strdup_printf ("The Extended Key Usage of the certificate %s does not "
-                                 "include Server Authentication (" CWA_EKU_SERVER_AUTH "); "
-                                 "it lists %s.", name, list);
+                                             : g_strdup (R_ ("no purpose"));
+      message = g_strdup_printf (R_ ("The Extended Key Usage of the certificate %s does not "
+                                     "include Server Authentication (1.3.6.1.5.5.7.3.1); "
+                                     "it lists %s."), name, list);
       status = CWA_STATUS_FAIL;
     }
 
@@ -116,8 +116,8 @@ check_key_usage (const CwaRule  *rule,
 
   if (!cwa_certificate_has_key_usage (cert))
     {
-      message = g_strdup_printf ("The certificate %s has no Key Usage extension, so its "
-                                 "key may be used for TLS.", name);
+      message = g_strdup_printf (R_ ("The certificate %s has no Key Usage extension, so its "
+                                     "key may be used for TLS."), name);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
       return;
     }
@@ -126,12 +126,17 @@ check_key_usage (const CwaRule  *rule,
   if ((usage & CWA_KEY_USAGE_DIGITAL_SIGNATURE) == 0)
     g_string_append (missing, "digitalSignature");
   if (rsa && (usage & CWA_KEY_USAGE_KEY_ENCIPHERMENT) == 0)
-    g_string_append_printf (missing, "%skeyEncipherment", missing->len > 0 ? " and " : "");
+    {
+      if (missing->len > 0)
+        g_string_assign (missing, R_ ("digitalSignature and keyEncipherment"));
+      else
+        g_string_append (missing, "keyEncipherment");
+    }
 
   if (missing->len == 0)
     {
-      message = g_strdup_printf ("The Key Usage of the certificate %s includes %s.", name,
-                                 rsa ? "digitalSignature and keyEncipherment"
+      message = g_strdup_printf (R_ ("The Key Usage of the certificate %s includes %s."), name,
+                                 rsa ? R_ ("digitalSignature and keyEncipherment")
                                      : "digitalSignature");
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
     }
@@ -141,11 +146,11 @@ check_key_usage (const CwaRule  *rule,
       g_autofree gchar *list = NULL;
 
       list = names != NULL && names[0] != NULL ? g_strjoinv (", ", (gchar **) names)
-                                               : g_strdup ("nothing");
-      message = g_strdup_printf ("The Key Usage of the certificate %s lacks %s (expected "
-                                 "%s; it has %s).",
+                                               : g_strdup (R_ ("nothing"));
+      message = g_strdup_printf (R_ ("The Key Usage of the certificate %s lacks %s (expected "
+                                     "%s; it has %s)."),
                                  name, missing->str,
-                                 rsa ? "digitalSignature and keyEncipherment for an RSA key"
+                                 rsa ? R_ ("digitalSignature and keyEncipherment for an RSA key")
                                      : "digitalSignature",
                                  list);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
@@ -180,13 +185,13 @@ check_validity (const CwaRule  *rule,
   g_autofree gchar *message = NULL;
 
   if (context->now < cwa_certificate_get_not_before (cert))
-    message = g_strdup_printf ("The certificate %s is not valid yet at %s: it is valid from "
-                               "%s to %s.", name, now, not_before, not_after);
+    message = g_strdup_printf (R_ ("The certificate %s is not valid yet at %s: it is valid from "
+                                   "%s to %s."), name, now, not_before, not_after);
   else if (context->now > cwa_certificate_get_not_after (cert))
-    message = g_strdup_printf ("The certificate %s expired on %s (checked at %s); it was "
-                               "valid from %s.", name, not_after, now, not_before);
+    message = g_strdup_printf (R_ ("The certificate %s expired on %s (checked at %s); it was "
+                                   "valid from %s."), name, not_after, now, not_before);
   else
-    message = g_strdup_printf ("The certificate %s is valid at %s: from %s to %s.",
+    message = g_strdup_printf (R_ ("The certificate %s is valid at %s: from %s to %s."),
                                name, now, not_before, not_after);
 
   add_cert_finding (findings, rule, context, cert,
@@ -212,25 +217,25 @@ check_expiring_soon (const CwaRule  *rule,
   g_autofree gchar *expires = NULL;
   g_autofree gchar *message = NULL;
   guint days = context->expiry_warning_days;
-  gint64 left;
+  g_autofree gchar *left = NULL;
 
   /* An expired or not yet valid certificate is cert.validity's finding. */
   if (!is_valid_now (context, cert))
     return;
 
   expires = cwa_rule_dup_time (not_after);
-  left = (not_after - context->now) / SECONDS_PER_DAY;
+  left = g_strdup_printf ("%" G_GINT64_FORMAT, (not_after - context->now) / SECONDS_PER_DAY);
   if (not_after - context->now <= (gint64) days * SECONDS_PER_DAY)
     {
-      message = g_strdup_printf ("The certificate %s expires on %s, in %" G_GINT64_FORMAT
-                                 " days: within the %u-day warning window. Renew it.",
+      message = g_strdup_printf (R_ ("The certificate %s expires on %s, in %s days: within the "
+                                     "%u-day warning window. Renew it."),
                                  name, expires, left, days);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
     }
   else
     {
-      message = g_strdup_printf ("The certificate %s expires on %s, in %" G_GINT64_FORMAT
-                                 " days: not within the %u-day warning window.",
+      message = g_strdup_printf (R_ ("The certificate %s expires on %s, in %s days: not within "
+                                     "the %u-day warning window."),
                                  name, expires, left, days);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
     }
@@ -259,21 +264,22 @@ check_chain_trusted (const CwaRule  *rule,
 
   if (chain != NULL && chain->trusted)
     {
-      message = g_strdup_printf ("The certificate %s chains to the trusted root %s%s.",
+      message = g_strdup_printf (R_ ("The certificate %s chains to the trusted root %s%s."),
                                  name,
-                                 last != NULL ? cwa_certificate_get_subject (last) : "(unknown)",
-                                 chain->public_root ? " (a public root)" : " (loaded into the plan)");
+                                 last != NULL ? cwa_certificate_get_subject (last) : R_ ("(unknown)"),
+                                 chain->public_root ? R_ (" (a public root)")
+                                                    : R_ (" (loaded into the plan)"));
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
     }
   else
     {
       const gchar *problem = chain != NULL && chain->problem != NULL && chain->problem[0] != '\0'
                              ? chain->problem
-                             : "no path of valid signatures leads to a trusted root";
+                             : R_ ("no path of valid signatures leads to a trusted root");
 
-      message = g_strdup_printf ("The certificate %s does not chain to a trusted root: %s%s "
-                                 "Load its issuing CA and root certificates into the plan, "
-                                 "or use a certificate from a trusted CA.",
+      message = g_strdup_printf (R_ ("The certificate %s does not chain to a trusted root: %s%s "
+                                     "Load its issuing CA and root certificates into the plan, "
+                                     "or use a certificate from a trusted CA."),
                                  name, problem,
                                  g_str_has_suffix (problem, ".") ? "" : ".");
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
@@ -307,17 +313,17 @@ check_weak_key (const CwaRule  *rule,
     minimum = 2048;
 
   if (algorithm == NULL)
-    algorithm = "unknown";
+    algorithm = R_ ("unknown");
 
   if (minimum > 0 && bits < minimum)
     {
-      message = g_strdup_printf ("The certificate %s has a %u-bit %s key; %s keys need at "
-                                 "least %u bits.", name, bits, algorithm, algorithm, minimum);
+      message = g_strdup_printf (R_ ("The certificate %s has a %u-bit %s key; %s keys need at "
+                                     "least %u bits."), name, bits, algorithm, algorithm, minimum);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
     }
   else
     {
-      message = g_strdup_printf ("The certificate %s has a %u-bit %s key.", name, bits, algorithm);
+      message = g_strdup_printf (R_ ("The certificate %s has a %u-bit %s key."), name, bits, algorithm);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
     }
 }
@@ -340,17 +346,17 @@ check_weak_signature (const CwaRule  *rule,
   g_autofree gchar *message = NULL;
 
   if (algorithm == NULL)
-    algorithm = "unknown";
+    algorithm = R_ ("unknown");
 
   if (cwa_certificate_has_weak_signature (cert))
     {
-      message = g_strdup_printf ("The certificate %s is signed with %s, a weak algorithm; "
-                                 "have it reissued with SHA-256 or stronger.", name, algorithm);
+      message = g_strdup_printf (R_ ("The certificate %s is signed with %s, a weak algorithm; "
+                                     "have it reissued with SHA-256 or stronger."), name, algorithm);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
     }
   else
     {
-      message = g_strdup_printf ("The certificate %s is signed with %s.", name, algorithm);
+      message = g_strdup_printf (R_ ("The certificate %s is signed with %s."), name, algorithm);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
     }
 }
@@ -369,21 +375,26 @@ append_unknown_critical (GString        *text,
                          gboolean        is_subject)
 {
   const gchar * const *oids = cwa_certificate_get_unknown_critical_extensions (certificate);
+  g_autofree gchar *list = NULL;
 
   if (oids[0] == NULL)
     return;
 
   if (text->len > 0)
     g_string_append (text, "; ");
+  list = g_strjoinv (", ", (gchar **) oids);
   if (is_subject)
-    g_string_append (text, "it has");
+    g_string_append_printf (text, RN_ ("it has the critical extension %s",
+                                       "it has the critical extensions %s",
+                                       g_strv_length ((gchar **) oids)),
+                            list);
   else
-    g_string_append_printf (text, "the CA certificate “%s” of its chain has",
-                            cwa_certificate_get_subject (certificate));
-  g_string_append_printf (text, " %s ", oids[1] != NULL ? "the critical extensions"
-                                                        : "the critical extension");
-  for (guint i = 0; oids[i] != NULL; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", oids[i]);
+    g_string_append_printf (text, RN_ ("the CA certificate “%s” of its chain has the critical "
+                                       "extension %s",
+                                       "the CA certificate “%s” of its chain has the critical "
+                                       "extensions %s",
+                                       g_strv_length ((gchar **) oids)),
+                            cwa_certificate_get_subject (certificate), list);
 }
 
 /* The certificate and the CA certificates of its chain, the trust anchor
@@ -410,16 +421,16 @@ check_no_unknown_critical_extension (const CwaRule  *rule,
 
   if (unknown->len > 0)
     {
-      message = g_strdup_printf ("The certificate %s will be rejected: %s, which RFC 5280 does "
-                                 "not define. Windows and browsers refuse a certificate whose "
-                                 "chain has a critical extension they do not recognise; have "
-                                 "the certificate reissued without it.", name, unknown->str);
+      message = g_strdup_printf (R_ ("The certificate %s will be rejected: %s, which RFC 5280 does "
+                                     "not define. Windows and browsers refuse a certificate whose "
+                                     "chain has a critical extension they do not recognise; have "
+                                     "the certificate reissued without it."), name, unknown->str);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
     }
   else
     {
-      message = g_strdup_printf ("Neither the certificate %s nor a CA certificate of its chain "
-                                 "has a critical extension that RFC 5280 does not define.", name);
+      message = g_strdup_printf (R_ ("Neither the certificate %s nor a CA certificate of its chain "
+                                     "has a critical extension that RFC 5280 does not define."), name);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
     }
 }
@@ -463,15 +474,17 @@ check_no_wildcard (const CwaRule  *rule,
 
   if (wildcards->len > 0)
     {
-      message = g_strdup_printf ("The certificate %s carries the wildcard %s %s; CWA 2007 R2 "
-                                 "needs each name listed explicitly.", name,
-                                 strchr (wildcards->str, ',') != NULL ? "names" : "name",
-                                 wildcards->str);
+      message = g_strdup_printf (strchr (wildcards->str, ',') != NULL
+                                 ? R_ ("The certificate %s carries the wildcard names %s; CWA 2007 R2 "
+                                       "needs each name listed explicitly.")
+                                 : R_ ("The certificate %s carries the wildcard name %s; CWA 2007 R2 "
+                                       "needs each name listed explicitly."),
+                                 name, wildcards->str);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
     }
   else
     {
-      message = g_strdup_printf ("The certificate %s carries no wildcard names.", name);
+      message = g_strdup_printf (R_ ("The certificate %s carries no wildcard names."), name);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
     }
 }

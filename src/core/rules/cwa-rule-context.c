@@ -6,6 +6,7 @@
 #include "cwa-names.h"
 #include "cwa-certificate-findings.h"
 #include "cwa-rule-context.h"
+#include "cwa-rule-text.h"
 
 static const gchar * const empty_strv[] = { NULL };
 
@@ -312,7 +313,7 @@ cwa_rule_add_san_finding (GPtrArray        *findings,
     {
       cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, virtual_server,
                             certificate, required, dns,
-                            "%s lists %s in its subject alternative names.",
+                            R_ ("%s lists %s in its subject alternative names."),
                             whose, required);
       return;
     }
@@ -321,19 +322,19 @@ cwa_rule_add_san_finding (GPtrArray        *findings,
   if (wildcard != NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, dns,
-                          "%s does not list %s in its subject alternative names, "
-                          "only %s, a wildcard, which CWA does not accept.",
+                          R_ ("%s does not list %s in its subject alternative names, "
+                              "only %s, a wildcard, which CWA does not accept."),
                           whose, required, wildcard);
   else if (dns[0] == NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, dns,
-                          "%s does not list %s in its subject alternative names; "
-                          "it has no subject alternative names at all.",
+                          R_ ("%s does not list %s in its subject alternative names; "
+                              "it has no subject alternative names at all."),
                           whose, required);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, dns,
-                          "%s does not list %s in its subject alternative names.",
+                          R_ ("%s does not list %s in its subject alternative names."),
                           whose, required);
 }
 
@@ -355,34 +356,34 @@ cwa_rule_add_subject_finding (GPtrArray        *findings,
   if (cn == NULL && cwa_certificate_get_subject (certificate)[0] == '\0')
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, cns,
-                          "%s has no subject name (its subject is empty); expected %s.",
+                          R_ ("%s has no subject name (its subject is empty); expected %s."),
                           whose, required);
   else if (cn == NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, cns,
-                          "%s has no subject name (no common name in its subject %s); "
-                          "expected %s.",
+                          R_ ("%s has no subject name (no common name in its subject %s); "
+                              "expected %s."),
                           whose, cwa_certificate_get_subject (certificate), required);
   else if (cwa_name_equal (cn, required) && strcmp (cn, required) != 0)
     /* "IM.CONTOSO.COM." matches, but echoed before a full stop it reads
      * as a typo: the name in its compared form, and as written. */
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, virtual_server,
                           certificate, required, cns,
-                          "%s has the subject name %s (written “%s”).", whose, required, cn);
+                          R_ ("%s has the subject name %s (written “%s”)."), whose, required, cn);
   else if (cwa_name_equal (cn, required))
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, virtual_server,
                           certificate, required, cns,
-                          "%s has the subject name %s.", whose, cn);
+                          R_ ("%s has the subject name %s."), whose, cn);
   else if (cwa_name_is_wildcard (cn) && cwa_name_wildcard_matches (cn, required))
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, cns,
-                          "%s does not have %s as its subject name, only %s, "
-                          "a wildcard, which CWA does not accept.",
+                          R_ ("%s does not have %s as its subject name, only %s, "
+                              "a wildcard, which CWA does not accept."),
                           whose, required, cn);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, virtual_server,
                           certificate, required, cns,
-                          "%s has the subject name %s, not %s.", whose, cn, required);
+                          R_ ("%s has the subject name %s, not %s."), whose, cn, required);
 }
 
 void
@@ -403,18 +404,18 @@ cwa_rule_add_public_ca_finding (GPtrArray        *findings,
   if (chain != NULL && chain->public_root)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS,
                           server, virtual_server, certificate, NULL, NULL,
-                          "%s chains to the publicly trusted root %s.",
-                          whose, last != NULL ? cwa_certificate_get_subject (last) : "(unknown)");
+                          R_ ("%s chains to the publicly trusted root %s."),
+                          whose, last != NULL ? cwa_certificate_get_subject (last) : R_ ("(unknown)"));
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL,
                           server, virtual_server, certificate, NULL, NULL,
-                          "%s does not chain to a publicly trusted root (%s%s); users on "
-                          "public or borrowed computers will see blocked content: they may "
-                          "log on but cannot send instant messages or share desktops. Use a "
-                          "certificate from a public certification authority.",
+                          R_ ("%s does not chain to a publicly trusted root (%s%s); users on "
+                              "public or borrowed computers will see blocked content: they may "
+                              "log on but cannot send instant messages or share desktops. Use a "
+                              "certificate from a public certification authority."),
                           whose,
-                          chain != NULL && chain->trusted ? "its root is trusted only in this plan: "
-                                                          : "its chain ends at ",
+                          chain != NULL && chain->trusted ? R_ ("its root is trusted only in this plan: ")
+                                                          : R_ ("its chain ends at "),
                           last != NULL ? cwa_certificate_get_subject (last)
                                        : cwa_certificate_get_issuer (certificate));
 }

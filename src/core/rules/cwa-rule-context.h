@@ -36,6 +36,9 @@ struct _CwaRuleContext
    * server only when that first role is its SSL certificate.  Borrowed. */
   CwaServer        *certificate_server;
   CwaVirtualServer *certificate_virtual_server;
+  /* Whether the findings' messages are translated (cwa-rule-text.h):
+   * English unless the caller sets it after cwa_rule_context_new(). */
+  gboolean          translated;
 };
 
 /* @trust may be NULL (no public root); @chains may be NULL (a private cache)

@@ -1,6 +1,7 @@
 /* cwa-rules-private.h: the rule structs each family file defines, which the catalogue lists. */
 #pragma once
 
+#include "rules/cwa-rule-text.h"
 #include "rules/cwa-rules.h"
 
 G_BEGIN_DECLS

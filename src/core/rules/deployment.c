@@ -51,7 +51,7 @@ dup_group_places (GPtrArray *group)
 
       if (where->len > 0)
         g_string_append (where, ", ");
-      g_string_append_printf (where, "%s on %s", cwa_virtual_server_get_url (vs), server_name);
+      g_string_append_printf (where, R_ ("%s on %s"), cwa_virtual_server_get_url (vs), server_name);
     }
 
   return g_string_free (g_steal_pointer (&where), FALSE);
@@ -127,25 +127,33 @@ check_unique_urls (const CwaRule  *rule,
       where = dup_group_places (group);
       if (duplicates->len > 0)
         g_string_append (duplicates, "; ");
-      g_string_append_printf (duplicates, "%s is used by %u virtual servers (%s)",
+      g_string_append_printf (duplicates, R_ ("%s is used by %u virtual servers (%s)"),
                               name, group->len, where);
       if (different_computers)
         g_string_append_printf (duplicates,
-                                ", which a load balancer with the FQDN %s listing those "
-                                "computers as members would make one array",
+                                R_ (", which a load balancer with the FQDN %s listing those "
+                                    "computers as members would make one array"),
                                 cwa_virtual_server_get_host (g_ptr_array_index (group, 0)));
     }
 
   if (duplicates->len > 0)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL, NULL, NULL,
-                          "Each virtual server needs a URL host of its own, but %s.",
+                          R_ ("Each virtual server needs a URL host of its own, but %s."),
                           duplicates->str);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL, NULL, NULL,
-                          "Every virtual server of the deployment has a URL host of its own%s "
-                          "(%u virtual %s).",
-                          n_arrays == 0 ? "" : ", the members of load-balanced arrays aside",
-                          all->len, all->len == 1 ? "server" : "servers");
+                          n_arrays == 0
+                          ? RN_ ("Every virtual server of the deployment has a URL host of its "
+                                 "own (%u virtual server).",
+                                 "Every virtual server of the deployment has a URL host of its "
+                                 "own (%u virtual servers).", all->len)
+                          : RN_ ("Every virtual server of the deployment has a URL host of its "
+                                 "own, the members of load-balanced arrays aside (%u virtual "
+                                 "server).",
+                                 "Every virtual server of the deployment has a URL host of its "
+                                 "own, the members of load-balanced arrays aside (%u virtual "
+                                 "servers).", all->len),
+                          all->len);
 }
 
 const CwaRule cwa_rule_deployment_unique_urls = {

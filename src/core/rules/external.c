@@ -53,12 +53,12 @@ check_public_ca (const CwaRule  *rule,
     {
       g_autofree gchar *lb_name = cwa_rule_dup_display_host (cwa_load_balancer_get_fqdn (lb));
 
-      whose = g_strdup_printf ("The SSL certificate of the load balancer %s, which external "
-                               "browsers are shown for the external virtual server %s,",
+      whose = g_strdup_printf (R_ ("The SSL certificate of the load balancer %s, which external "
+                                   "browsers are shown for the external virtual server %s,"),
                                lb_name, name);
     }
   else
-    whose = g_strdup_printf ("The SSL certificate of the external virtual server %s", name);
+    whose = g_strdup_printf (R_ ("The SSL certificate of the external virtual server %s"), name);
 
   cwa_rule_add_public_ca_finding (findings, rule, context, cwa_virtual_server_get_server (vs),
                                   vs, shown, whose);
@@ -86,12 +86,12 @@ check_https_required (const CwaRule  *rule,
   if (cwa_virtual_server_is_https (vs))
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS,
                           cwa_virtual_server_get_server (vs), vs, NULL, NULL, NULL,
-                          "The external virtual server %s uses https.", name);
+                          R_ ("The external virtual server %s uses https."), name);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL,
                           cwa_virtual_server_get_server (vs), vs, NULL, NULL, NULL,
-                          "The external virtual server %s uses http; external access "
-                          "requires https (%s is not supported).",
+                          R_ ("The external virtual server %s uses http; external access "
+                              "requires https (%s is not supported)."),
                           name, cwa_virtual_server_get_url (vs));
 }
 
@@ -124,17 +124,17 @@ check_published_by_reverse_proxy (const CwaRule  *rule,
 
       cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS,
                             cwa_virtual_server_get_server (vs), vs, NULL, NULL, NULL,
-                            "The external virtual server %s is published through the reverse "
-                            "proxy %s as %s.",
+                            R_ ("The external virtual server %s is published through the reverse "
+                                "proxy %s as %s."),
                             name, proxy_name, cwa_publishing_rule_get_published_url (publisher));
     }
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL,
                           cwa_virtual_server_get_server (vs), vs, NULL, NULL, NULL,
-                          "The external virtual server %s is not published through a reverse "
-                          "proxy; publishing it through a reverse proxy in the perimeter "
-                          "network (such as ISA Server 2006) is strongly recommended over "
-                          "direct access.",
+                          R_ ("The external virtual server %s is not published through a reverse "
+                              "proxy; publishing it through a reverse proxy in the perimeter "
+                              "network (such as ISA Server 2006) is strongly recommended over "
+                              "direct access."),
                           name);
 }
 

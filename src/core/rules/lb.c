@@ -25,7 +25,7 @@ dup_member_problem (CwaDeployment   *deployment,
   guint n;
 
   if (server == NULL)
-    return g_strdup_printf ("%s is not a computer of the plan", name);
+    return g_strdup_printf (R_ ("%s is not a computer of the plan"), name);
 
   list = cwa_server_get_virtual_servers (server);
   n = g_list_model_get_n_items (list);
@@ -37,7 +37,7 @@ dup_member_problem (CwaDeployment   *deployment,
         return NULL;
     }
 
-  return g_strdup_printf ("%s hosts no virtual server whose URL host is %s",
+  return g_strdup_printf (R_ ("%s hosts no virtual server whose URL host is %s"),
                           name, cwa_load_balancer_get_host (lb));
 }
 
@@ -57,8 +57,8 @@ check_members_host_array_url (const CwaRule  *rule,
     {
       cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL,
                             NULL, members,
-                            "The load balancer %s lists no member computers; list the CWA "
-                            "servers that host %s behind it.",
+                            R_ ("The load balancer %s lists no member computers; list the CWA "
+                                "servers that host %s behind it."),
                             name, cwa_load_balancer_get_host (lb));
       return;
     }
@@ -77,14 +77,14 @@ check_members_host_array_url (const CwaRule  *rule,
   if (problems->len > 0)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL,
                           NULL, members,
-                          "Every member of the load balancer %s must be a computer of the "
-                          "plan hosting a virtual server for %s, but %s.",
+                          R_ ("Every member of the load balancer %s must be a computer of the "
+                              "plan hosting a virtual server for %s, but %s."),
                           name, cwa_load_balancer_get_host (lb), problems->str);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL,
                           NULL, members,
-                          "Every member of the load balancer %s (%s) hosts a virtual server "
-                          "for %s.",
+                          R_ ("Every member of the load balancer %s (%s) hosts a virtual server "
+                              "for %s."),
                           name, listed, cwa_load_balancer_get_host (lb));
 }
 
@@ -106,7 +106,7 @@ compare_value (GString     *differences,
 
   if (differences->len > 0)
     g_string_append (differences, ", ");
-  g_string_append_printf (differences, "%s %s instead of %s", what, value, first_value);
+  g_string_append_printf (differences, R_ ("%s %s instead of %s"), what, value, first_value);
 }
 
 /* The differences of @vs from @first, or an empty string. */
@@ -122,13 +122,13 @@ dup_differences (CwaVirtualServer *vs,
   g_autofree gchar *download_host = cwa_virtual_server_dup_download_host (vs);
   g_autofree gchar *first_download_host = cwa_virtual_server_dup_download_host (first);
 
-  compare_value (differences, "scheme",
+  compare_value (differences, R_ ("scheme"),
                  cwa_virtual_server_is_https (vs) ? "https" : "http",
                  cwa_virtual_server_is_https (first) ? "https" : "http");
-  compare_value (differences, "audience",
+  compare_value (differences, R_ ("audience"),
                  cwa_audience_to_string (cwa_virtual_server_get_audience (vs)),
                  cwa_audience_to_string (cwa_virtual_server_get_audience (first)));
-  compare_value (differences, "port", port, first_port);
+  compare_value (differences, R_ ("port"), port, first_port);
   compare_value (differences, "asURL", as_host, first_as_host);
   compare_value (differences, "downloadURL", download_host, first_download_host);
 
@@ -165,19 +165,21 @@ check_members_consistent (const CwaRule  *rule,
       server = cwa_rule_dup_server_name (cwa_virtual_server_get_server (vs));
       if (problems->len > 0)
         g_string_append (problems, "; ");
-      g_string_append_printf (problems, "on %s: %s", server, differences->str);
+      g_string_append_printf (problems, R_ ("on %s: %s"), server, differences->str);
     }
 
   if (problems->len > 0)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL, NULL, NULL,
-                          "The virtual servers of the array %s must agree on scheme, audience, "
-                          "port, asURL and downloadURL, but they differ from the one on %s (%s).",
+                          R_ ("The virtual servers of the array %s must agree on scheme, audience, "
+                              "port, asURL and downloadURL, but they differ from the one on %s (%s)."),
                           name, first_server, problems->str);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL, NULL, NULL,
-                          "The %u virtual %s of the array %s agree on scheme, audience, port, "
-                          "asURL and downloadURL.",
-                          array->len, array->len == 1 ? "server" : "servers", name);
+                          RN_ ("The %u virtual server of the array %s agree on scheme, audience, "
+                               "port, asURL and downloadURL.",
+                               "The %u virtual servers of the array %s agree on scheme, audience, "
+                               "port, asURL and downloadURL.", array->len),
+                          array->len, name);
 }
 
 const CwaRule cwa_rule_lb_members_consistent = {
@@ -202,12 +204,12 @@ check_has_ssl_cert (const CwaRule  *rule,
   name = cwa_rule_dup_display_host (cwa_load_balancer_get_fqdn (lb));
   if (ssl != NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, ssl, NULL, NULL,
-                          "The load balancer %s, which offloads SSL, has the SSL certificate %s.",
+                          R_ ("The load balancer %s, which offloads SSL, has the SSL certificate %s."),
                           name, cwa_rule_certificate_name (ssl));
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL, NULL, NULL,
-                          "The load balancer %s offloads SSL but has no SSL certificate "
-                          "assigned; it needs one with the names of the array %s.",
+                          R_ ("The load balancer %s offloads SSL but has no SSL certificate "
+                              "assigned; it needs one with the names of the array %s."),
                           name, cwa_load_balancer_get_host (lb));
 }
 
@@ -233,7 +235,7 @@ dup_whose (CwaLoadBalancer *lb)
 {
   g_autofree gchar *name = cwa_rule_dup_display_host (cwa_load_balancer_get_fqdn (lb));
 
-  return g_strdup_printf ("The SSL certificate of the load balancer %s", name);
+  return g_strdup_printf (R_ ("The SSL certificate of the load balancer %s"), name);
 }
 
 static void

@@ -88,13 +88,20 @@ check_reachable (const CwaRule  *rule,
 
   if (cwa_probe_result_get_leaf (result) != NULL)
     add_live_finding (findings, rule, result, CWA_STATUS_PASS, NULL, NULL,
-                      "%s (%s) completed a TLS handshake.", name, address);
+                      R_ ("%s (%s) completed a TLS handshake."), name, address);
   else
-    add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, NULL,
-                      "%s%s%s%s: %s.", name, address != NULL ? " (" : "",
-                      address != NULL ? address : "", address != NULL ? ")" : "",
-                      cwa_probe_result_get_error (result) != NULL ? cwa_probe_result_get_error (result)
-                                                                  : "no TLS handshake");
+    {
+      const gchar *error = cwa_probe_result_get_error (result);
+
+      if (error == NULL)
+        error = R_ ("no TLS handshake");
+      if (address != NULL)
+        add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, NULL,
+                          "%s (%s): %s.", name, address, error);
+      else
+        add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, NULL,
+                          "%s: %s.", name, error);
+    }
 }
 
 const CwaRule cwa_rule_live_reachable = {
@@ -126,7 +133,7 @@ check_serves_planned_cert (const CwaRule  *rule,
       if (cwa_rule_certificate_same (g_ptr_array_index (planned, i), leaf))
         {
           add_live_finding (findings, rule, result, CWA_STATUS_PASS, known, NULL,
-                            "%s serves %s, as planned.", cwa_endpoint_get_name (endpoint),
+                            R_ ("%s serves %s, as planned."), cwa_endpoint_get_name (endpoint),
                             cwa_rule_certificate_name (g_ptr_array_index (planned, i)));
           return;
         }
@@ -134,23 +141,23 @@ check_serves_planned_cert (const CwaRule  *rule,
 
   /* Say which certificate it is, so it can be found or added to the plan. */
   if (known != NULL)
-    served = g_strdup_printf ("%s (%s, SHA-256 %s), which the plan holds", cwa_rule_certificate_name (known),
+    served = g_strdup_printf (R_ ("%s (%s, SHA-256 %s), which the plan holds"), cwa_rule_certificate_name (known),
                               cwa_certificate_get_subject (leaf), cwa_certificate_get_sha256 (leaf));
   else
-    served = g_strdup_printf ("%s (SHA-256 %s), which is not in the plan",
+    served = g_strdup_printf (R_ ("%s (SHA-256 %s), which is not in the plan"),
                               cwa_certificate_get_subject (leaf), cwa_certificate_get_sha256 (leaf));
 
   if (planned->len == 0)
     {
       add_live_finding (findings, rule, result, CWA_STATUS_FAIL, known, NULL,
-                        "No certificate is planned for %s; it serves %s. Add it to the plan and assign it, or plan the certificate it should serve.",
+                        R_ ("No certificate is planned for %s; it serves %s. Add it to the plan and assign it, or plan the certificate it should serve."),
                         cwa_endpoint_get_name (endpoint), served);
       return;
     }
 
   planned_ids = cwa_endpoint_dup_planned_ids (endpoint);
   add_live_finding (findings, rule, result, CWA_STATUS_FAIL, known, planned_ids,
-                    "%s serves %s, not the planned %s. Bind the planned certificate to the site, or update the plan.",
+                    R_ ("%s serves %s, not the planned %s. Bind the planned certificate to the site, or update the plan."),
                     cwa_endpoint_get_name (endpoint), served, planned_ids);
 }
 
@@ -175,8 +182,8 @@ dup_missing_names (CwaCertificate       *leaf,
   *first_missing = NULL;
   if (required[0] != NULL && (cn == NULL || !cwa_name_equal (cn, required[0])))
     {
-      g_string_append_printf (missing, "its subject name is %s, not %s", cn != NULL ? cn : "missing",
-                              required[0]);
+      g_string_append_printf (missing, R_ ("its subject name is %s, not %s"),
+                              cn != NULL ? cn : R_ ("missing"), required[0]);
       *first_missing = g_strdup (required[0]);
     }
 
@@ -185,10 +192,14 @@ dup_missing_names (CwaCertificate       *leaf,
       if (cwa_names_match (san, required[i]) == CWA_NAME_MATCH_EXACT)
         continue;
 
-      g_string_append_printf (missing, "%s%s is not in its SAN%s", missing->len > 0 ? "; " : "",
-                              required[i],
+      if (missing->len > 0)
+        g_string_append (missing, "; ");
+      g_string_append_printf (missing,
                               cwa_rule_find_wildcard_match (san, required[i]) != NULL
-                                ? " (only a wildcard would match, which CWA does not accept)" : "");
+                              ? R_ ("%s is not in its SAN (only a wildcard would match, which "
+                                    "CWA does not accept)")
+                              : R_ ("%s is not in its SAN"),
+                              required[i]);
       if (*first_missing == NULL)
         *first_missing = g_strdup (required[i]);
     }
@@ -223,13 +234,13 @@ check_served_names (const CwaRule  *rule,
     {
       g_autofree gchar *names = g_strjoinv (", ", (gchar **) required);
 
-      message = g_strdup_printf ("The certificate %s serves carries %s.", cwa_endpoint_get_name (endpoint), names);
+      message = g_strdup_printf (R_ ("The certificate %s serves carries %s."), cwa_endpoint_get_name (endpoint), names);
       add_names_finding (findings, rule, result, CWA_STATUS_PASS,
                          find_plan_certificate (context, leaf), NULL, found, message);
       return;
     }
 
-  message = g_strdup_printf ("The certificate %s serves (%s) does not carry the names it needs: %s.",
+  message = g_strdup_printf (R_ ("The certificate %s serves (%s) does not carry the names it needs: %s."),
                              cwa_endpoint_get_name (endpoint), cwa_certificate_get_subject (leaf), missing);
   add_names_finding (findings, rule, result, CWA_STATUS_FAIL, find_plan_certificate (context, leaf),
                      first_missing, found, message);
@@ -260,15 +271,15 @@ check_served_valid (const CwaRule  *rule,
   not_after = cwa_rule_dup_time (cwa_certificate_get_not_after (leaf));
   if (context->now > cwa_certificate_get_not_after (leaf))
     add_live_finding (findings, rule, result, CWA_STATUS_FAIL, find_plan_certificate (context, leaf), NULL,
-                      "The certificate %s serves (%s) expired on %s.", name,
+                      R_ ("The certificate %s serves (%s) expired on %s."), name,
                       cwa_certificate_get_subject (leaf), not_after);
   else if (context->now < cwa_certificate_get_not_before (leaf))
     add_live_finding (findings, rule, result, CWA_STATUS_FAIL, find_plan_certificate (context, leaf), NULL,
-                      "The certificate %s serves (%s) is not valid before %s.", name,
+                      R_ ("The certificate %s serves (%s) is not valid before %s."), name,
                       cwa_certificate_get_subject (leaf), not_before);
   else
     add_live_finding (findings, rule, result, CWA_STATUS_PASS, find_plan_certificate (context, leaf), NULL,
-                      "The certificate %s serves is valid from %s to %s.", name, not_before, not_after);
+                      R_ ("The certificate %s serves is valid from %s to %s."), name, not_before, not_after);
 }
 
 const CwaRule cwa_rule_live_served_valid = {
@@ -362,7 +373,7 @@ check_chain_complete (const CwaRule  *rule,
   if (served_chain->trusted)
     {
       add_live_finding (findings, rule, result, CWA_STATUS_PASS, NULL, NULL,
-                        "%s sends every intermediate certificate its chain needs.", name);
+                        R_ ("%s sends every intermediate certificate its chain needs."), name);
       return;
     }
 
@@ -375,12 +386,12 @@ check_chain_complete (const CwaRule  *rule,
   omitted = full_chain->trusted ? dup_omitted (result, full_chain->chain) : NULL;
   if (omitted != NULL && *omitted != '\0')
     add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, NULL,
-                      "%s does not send the intermediate certificate %s; clients that do not have it cannot build the chain. Add it to the site's certificate chain on the server.",
+                      R_ ("%s does not send the intermediate certificate %s; clients that do not have it cannot build the chain. Add it to the site's certificate chain on the server."),
                       name, omitted);
   else
     add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, NULL,
-                      "The chain %s serves does not reach a trusted root (%s); send the missing intermediate certificates, or load the issuing CA certificates into the plan.",
-                      name, served_chain->problem != NULL ? served_chain->problem : "no trusted root found");
+                      R_ ("The chain %s serves does not reach a trusted root (%s); send the missing intermediate certificates, or load the issuing CA certificates into the plan."),
+                      name, served_chain->problem != NULL ? served_chain->problem : R_ ("no trusted root found"));
 }
 
 const CwaRule cwa_rule_live_chain_complete = {
@@ -412,12 +423,13 @@ check_dns_resolves (const CwaRule  *rule,
         {
           g_autofree gchar *addresses = g_strjoinv (", ", answer->addresses);
 
-          g_string_append_printf (resolved, "%s%s resolves to %s", resolved->len > 0 ? "; " : "",
-                                  answer->name, addresses);
+          if (resolved->len > 0)
+            g_string_append (resolved, "; ");
+          g_string_append_printf (resolved, R_ ("%s resolves to %s"), answer->name, addresses);
           continue;
         }
       g_string_append_printf (failed, "%s%s (%s)", failed->len > 0 ? ", " : "", answer->name,
-                              answer->error != NULL ? answer->error : "no address");
+                              answer->error != NULL ? answer->error : R_ ("no address"));
       if (first_failed == NULL)
         first_failed = answer->name;
     }
@@ -426,7 +438,7 @@ check_dns_resolves (const CwaRule  *rule,
     add_live_finding (findings, rule, result, CWA_STATUS_PASS, NULL, NULL, "%s.", resolved->str);
   else
     add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, first_failed,
-                      "These names of the DNS plan do not resolve: %s. Create their records (see the DNS records of the plan).",
+                      R_ ("These names of the DNS plan do not resolve: %s. Create their records (see the DNS records of the plan)."),
                       failed->str);
 }
 
@@ -500,9 +512,10 @@ compare_aliases (CwaProbeResult     *result,
           g_string_append_printf (checked, "%s%s", checked->len > 0 ? ", " : "", alias->name);
           continue;
         }
-      g_string_append_printf (problems, "%s%s resolves to %s, not to the address of %s (%s)",
-                              problems->len > 0 ? "; " : "", alias->name, addresses,
-                              host->name, host_addresses);
+      if (problems->len > 0)
+        g_string_append (problems, "; ");
+      g_string_append_printf (problems, R_ ("%s resolves to %s, not to the address of %s (%s)"),
+                              alias->name, addresses, host->name, host_addresses);
     }
 }
 
@@ -524,8 +537,10 @@ compare_host_record (CwaProbeResult     *result,
     return TRUE;
 
   addresses = g_strjoinv (", ", host->addresses);
-  g_string_append_printf (problems, "%s%s resolves to %s, but its %s host record in the plan gives %s",
-                          problems->len > 0 ? "; " : "", host->name, addresses,
+  if (problems->len > 0)
+    g_string_append (problems, "; ");
+  g_string_append_printf (problems, R_ ("%s resolves to %s, but its %s host record in the plan gives %s"),
+                          host->name, addresses,
                           cwa_audience_to_string (cwa_probe_result_get_view (result)), planned);
   return TRUE;
 }
@@ -554,7 +569,7 @@ check_dns_matches_plan (const CwaRule  *rule,
   if (problems->len > 0)
     {
       add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, NULL,
-                        "%s. The asURL and downloadURL must reach the same site as its host (desktop sharing uses them), and the host its planned address.",
+                        R_ ("%s. The asURL and downloadURL must reach the same site as its host (desktop sharing uses them), and the host its planned address."),
                         problems->str);
       return;
     }
@@ -562,9 +577,12 @@ check_dns_matches_plan (const CwaRule  *rule,
   if (checked->len == 0 && !record_checked)
     return;
 
-  add_live_finding (findings, rule, result, CWA_STATUS_PASS, NULL, NULL,
-                    "%s%s%s resolve%s as the plan says.", host->name, checked->len > 0 ? ", " : "",
-                    checked->str, checked->len > 0 ? "" : "s");
+  if (checked->len > 0)
+    add_live_finding (findings, rule, result, CWA_STATUS_PASS, NULL, NULL,
+                      R_ ("%s, %s resolve as the plan says."), host->name, checked->str);
+  else
+    add_live_finding (findings, rule, result, CWA_STATUS_PASS, NULL, NULL,
+                      R_ ("%s resolves as the plan says."), host->name);
 }
 
 const CwaRule cwa_rule_live_dns_matches_plan = {

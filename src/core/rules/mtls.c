@@ -23,7 +23,7 @@ check_subject_is_server_fqdn (const CwaRule  *rule,
     return;
 
   name = cwa_rule_dup_server_name (server);
-  whose = g_strdup_printf ("The MTLS certificate of %s", name);
+  whose = g_strdup_printf (R_ ("The MTLS certificate of %s"), name);
   cwa_rule_add_subject_finding (findings, rule, server, NULL, mtls,
                                 cwa_server_get_host (server), whose);
 }

@@ -22,11 +22,11 @@ dup_rule_name (CwaPublishingRule *rule)
   g_autofree gchar *proxy_name = NULL;
 
   if (proxy == NULL)
-    return g_strdup_printf ("the publishing rule for %s",
+    return g_strdup_printf (R_ ("the publishing rule for %s"),
                             cwa_publishing_rule_get_published_host (rule));
 
   proxy_name = cwa_rule_dup_display_host (cwa_reverse_proxy_get_fqdn (proxy));
-  return g_strdup_printf ("the publishing rule for %s on %s",
+  return g_strdup_printf (R_ ("the publishing rule for %s on %s"),
                           cwa_publishing_rule_get_published_host (rule), proxy_name);
 }
 
@@ -54,12 +54,12 @@ check_publishes_known_vs (const CwaRule  *rule,
   name[0] = g_ascii_toupper (name[0]);
   if (vs != NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL, host, NULL,
-                          "%s publishes the virtual server %s of the plan.", name, host);
+                          R_ ("%s publishes the virtual server %s of the plan."), name, host);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL, host, NULL,
-                          "%s publishes %s, but no virtual server of the plan has that URL "
-                          "host; add it, or name the virtual server (for an array, the "
-                          "array FQDN) it should publish.",
+                          R_ ("%s publishes %s, but no virtual server of the plan has that URL "
+                              "host; add it, or name the virtual server (for an array, the "
+                              "array FQDN) it should publish."),
                           name, host);
 }
 
@@ -81,10 +81,10 @@ check_https_required (const CwaRule  *rule,
   name[0] = g_ascii_toupper (name[0]);
   if (cwa_publishing_rule_is_https (publishing))
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL, NULL, NULL,
-                          "%s publishes https.", name);
+                          R_ ("%s publishes https."), name);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL, NULL, NULL,
-                          "%s publishes %s over http; remote access requires https.",
+                          R_ ("%s publishes %s over http; remote access requires https."),
                           name, cwa_publishing_rule_get_published_url (publishing));
 }
 
@@ -111,13 +111,13 @@ check_publishes_external (const CwaRule  *rule,
   name[0] = g_ascii_toupper (name[0]);
   if (cwa_virtual_server_get_audience (vs) == CWA_AUDIENCE_EXTERNAL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL, NULL, NULL,
-                          "%s publishes the external virtual server %s.",
+                          R_ ("%s publishes the external virtual server %s."),
                           name, cwa_virtual_server_get_host (vs));
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL, NULL, NULL,
-                          "%s publishes %s, an internal virtual server; publish an external "
-                          "virtual server to remote users, or set this one's audience to "
-                          "external.",
+                          R_ ("%s publishes %s, an internal virtual server; publish an external "
+                              "virtual server to remote users, or set this one's audience to "
+                              "external."),
                           name, cwa_virtual_server_get_host (vs));
 }
 
@@ -143,12 +143,12 @@ check_has_listener_cert (const CwaRule  *rule,
   name = dup_rule_name (publishing);
   if (listener != NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, listener, NULL, NULL,
-                          "The listener of %s has the certificate %s.",
+                          R_ ("The listener of %s has the certificate %s."),
                           name, cwa_rule_certificate_name (listener));
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL, NULL, NULL,
-                          "The listener of %s has no certificate assigned; it needs one "
-                          "for %s from a public certification authority.",
+                          R_ ("The listener of %s has no certificate assigned; it needs one "
+                              "for %s from a public certification authority."),
                           name, cwa_publishing_rule_get_published_host (publishing));
 }
 
@@ -174,7 +174,7 @@ dup_whose (CwaPublishingRule *publishing)
 {
   g_autofree gchar *name = dup_rule_name (publishing);
 
-  return g_strdup_printf ("The listener certificate of %s", name);
+  return g_strdup_printf (R_ ("The listener certificate of %s"), name);
 }
 
 static void
@@ -360,11 +360,11 @@ dup_shown_what (CwaPublishingRule *publishing,
   if (target != NULL)
     {
       lb_name = cwa_rule_dup_display_host (cwa_load_balancer_get_fqdn (target));
-      return g_strdup_printf ("the SSL certificate of the load balancer %s", lb_name);
+      return g_strdup_printf (R_ ("the SSL certificate of the load balancer %s"), lb_name);
     }
 
-  return g_strdup_printf (n_certificates == 1 ? "the SSL certificate of %s"
-                                              : "the SSL certificates of %s",
+  return g_strdup_printf (RN_ ("the SSL certificate of %s", "the SSL certificates of %s",
+                               n_certificates),
                           cwa_publishing_rule_get_virtual_server_host (publishing));
 }
 
@@ -403,7 +403,7 @@ check_internal_name_on_cert (const CwaRule  *rule,
   if (failing->len == 0)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL,
                           g_ptr_array_index (shown, 0), host, NULL,
-                          "The internal host %s that %s forwards to is on %s (%s).",
+                          R_ ("The internal host %s that %s forwards to is on %s (%s)."),
                           host, name, what, all);
   else
     {
@@ -411,12 +411,23 @@ check_internal_name_on_cert (const CwaRule  *rule,
 
       cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL,
                             g_ptr_array_index (failing, 0), host, NULL,
-                            "The internal host %s that %s forwards to is not on %s (%s): "
-                            "%s %s; the proxy will refuse the connection. Add %s to %s, "
-                            "or forward to a name the certificate carries.",
-                            host, name, what, all, bad,
-                            failing->len == 1 ? "lacks it" : "lack it",
-                            is_address ? "it as an IP address entry" : "it", bad);
+                            is_address
+                            ? RN_ ("The internal host %s that %s forwards to is not on %s (%s): "
+                                   "%s lacks it; the proxy will refuse the connection. Add it as "
+                                   "an IP address entry to %s, or forward to a name the "
+                                   "certificate carries.",
+                                   "The internal host %s that %s forwards to is not on %s (%s): "
+                                   "%s lack it; the proxy will refuse the connection. Add it as "
+                                   "an IP address entry to %s, or forward to a name the "
+                                   "certificate carries.", failing->len)
+                            : RN_ ("The internal host %s that %s forwards to is not on %s (%s): "
+                                   "%s lacks it; the proxy will refuse the connection. Add it to "
+                                   "%s, or forward to a name the certificate carries.",
+                                   "The internal host %s that %s forwards to is not on %s (%s): "
+                                   "%s lack it; the proxy will refuse the connection. Add it to "
+                                   "%s, or forward to a name the certificate carries.",
+                                   failing->len),
+                            host, name, what, all, bad, bad);
     }
 }
 
@@ -493,13 +504,13 @@ check_trusts_internal_ca (const CwaRule  *rule,
   what = dup_shown_what (publishing, target, shown->len);
   all = dup_certificate_list (shown);
   proxy_name = proxy != NULL ? cwa_rule_dup_display_host (cwa_reverse_proxy_get_fqdn (proxy))
-                             : g_strdup ("the reverse proxy");
+                             : g_strdup (R_ ("the reverse proxy"));
   what[0] = g_ascii_toupper (what[0]);
   if (failing->len == 0)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL,
                           g_ptr_array_index (shown, 0), NULL, NULL,
-                          "%s, which %s is shown when it forwards, chains to a root %s "
-                          "trusts (%s).",
+                          R_ ("%s, which %s is shown when it forwards, chains to a root %s "
+                              "trusts (%s)."),
                           what, name, proxy_name, all);
   else
     {
@@ -507,11 +518,13 @@ check_trusts_internal_ca (const CwaRule  *rule,
 
       cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL,
                             g_ptr_array_index (failing, 0), NULL, NULL,
-                            "%s, which %s is shown when it forwards (%s), must chain to a "
-                            "root %s trusts, but %s %s not: add the issuing CA's root "
-                            "certificate to the proxy's trusted certificates.",
-                            what, name, all, proxy_name, bad,
-                            failing->len == 1 ? "does" : "do");
+                            RN_ ("%s, which %s is shown when it forwards (%s), must chain to a "
+                                 "root %s trusts, but %s does not: add the issuing CA's root "
+                                 "certificate to the proxy's trusted certificates.",
+                                 "%s, which %s is shown when it forwards (%s), must chain to a "
+                                 "root %s trusts, but %s do not: add the issuing CA's root "
+                                 "certificate to the proxy's trusted certificates.", failing->len),
+                            what, name, all, proxy_name, bad);
     }
 }
 

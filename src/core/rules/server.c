@@ -22,12 +22,12 @@ check_has_mtls_cert (const CwaRule  *rule,
 
   if (mtls != NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, NULL, mtls, NULL, NULL,
-                          "The server %s has the MTLS certificate %s assigned.",
+                          R_ ("The server %s has the MTLS certificate %s assigned."),
                           name, cwa_rule_certificate_name (mtls));
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, NULL, NULL, NULL, NULL,
-                          "The server %s has no MTLS certificate assigned; "
-                          "CWA needs one to be activated on it.",
+                          R_ ("The server %s has no MTLS certificate assigned; "
+                              "CWA needs one to be activated on it."),
                           name);
 }
 
@@ -44,7 +44,8 @@ join_vs_names (GPtrArray *list)
 
   for (guint i = 0; i < list->len; i++)
     {
-      g_autofree gchar *name = cwa_vs_label_dup (g_ptr_array_index (list, i), CWA_LABEL_ENGLISH);
+      g_autofree gchar *name = cwa_vs_label_dup (g_ptr_array_index (list, i),
+                                                 cwa_rule_text_get_language ());
 
       if (i > 0)
         g_string_append (text, ", ");
@@ -83,18 +84,18 @@ check_internal_external_separate (const CwaRule  *rule,
       g_autofree gchar *external_names = join_vs_names (external);
 
       cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, NULL, NULL, NULL, NULL,
-                            "The server %s hosts both internal (%s) and external (%s) "
-                            "virtual servers; host internal and external virtual servers "
-                            "on separate computers.",
+                            R_ ("The server %s hosts both internal (%s) and external (%s) "
+                                "virtual servers; host internal and external virtual servers "
+                                "on separate computers."),
                             name, internal_names, external_names);
     }
   else
     {
       cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, NULL, NULL, NULL, NULL,
-                            "The server %s hosts %s.", name,
-                            external->len > 0 ? "only external virtual servers"
-                            : internal->len > 0 ? "only internal virtual servers"
-                            : "no virtual servers");
+                            R_ ("The server %s hosts %s."), name,
+                            external->len > 0 ? R_ ("only external virtual servers")
+                            : internal->len > 0 ? R_ ("only internal virtual servers")
+                            : R_ ("no virtual servers"));
     }
 }
 
@@ -212,28 +213,28 @@ check_listen_conflict (const CwaRule  *rule,
           if (!bindings_conflict (a, b))
             continue;
 
-          name_a = cwa_vs_label_dup (a->vs, CWA_LABEL_ENGLISH);
-          name_b = cwa_vs_label_dup (b->vs, CWA_LABEL_ENGLISH);
+          name_a = cwa_vs_label_dup (a->vs, cwa_rule_text_get_language ());
+          name_b = cwa_vs_label_dup (b->vs, cwa_rule_text_get_language ());
           if (conflicts->len > 0)
             g_string_append (conflicts, "; ");
           if (g_ascii_strcasecmp (a->listen, b->listen) == 0)
-            g_string_append_printf (conflicts, "%s and %s both listen on %s",
+            g_string_append_printf (conflicts, R_ ("%s and %s both listen on %s"),
                                     name_a, name_b, a->listen);
           else
-            g_string_append_printf (conflicts, "%s (%s) and %s (%s) listen on the same address and port",
+            g_string_append_printf (conflicts, R_ ("%s (%s) and %s (%s) listen on the same address and port"),
                                     name_a, a->listen, name_b, b->listen);
         }
     }
 
   if (conflicts->len > 0)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, NULL, NULL, NULL, NULL,
-                          "On the server %s, %s; give each virtual server its own "
-                          "IP address or port.",
+                          R_ ("On the server %s, %s; give each virtual server its own "
+                              "IP address or port."),
                           name, conflicts->str);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, NULL, NULL, NULL, NULL,
-                          "No two virtual servers on the server %s listen on the same "
-                          "address and port.",
+                          R_ ("No two virtual servers on the server %s listen on the same "
+                              "address and port."),
                           name);
 }
 

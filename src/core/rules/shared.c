@@ -22,7 +22,7 @@ check_san_has_server_fqdn (const CwaRule  *rule,
     return;
 
   name = cwa_rule_dup_vs_name (vs);
-  whose = g_strdup_printf ("The shared MTLS and SSL certificate of %s", name);
+  whose = g_strdup_printf (R_ ("The shared MTLS and SSL certificate of %s"), name);
   cwa_rule_add_san_finding (findings, rule, server, vs, ssl,
                             cwa_server_get_host (server), whose);
 }
@@ -59,7 +59,7 @@ check_single_server_only (const CwaRule  *rule,
       server_name = cwa_rule_dup_server_name (server);
       if (shared->len > 0)
         g_string_append (shared, ", ");
-      g_string_append_printf (shared, "%s on %s", cwa_rule_certificate_name (mtls), server_name);
+      g_string_append_printf (shared, R_ ("%s on %s"), cwa_rule_certificate_name (mtls), server_name);
       n_shared++;
     }
 
@@ -68,14 +68,14 @@ check_single_server_only (const CwaRule  *rule,
 
   if (n_servers <= 1)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL, NULL, NULL,
-                          "One certificate serves as both MTLS and SSL certificate (%s) "
-                          "in a deployment with one CWA server, as documented.",
+                          R_ ("One certificate serves as both MTLS and SSL certificate (%s) "
+                              "in a deployment with one CWA server, as documented."),
                           shared->str);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, NULL, NULL, NULL, NULL, NULL,
-                          "One certificate serves as both MTLS and SSL certificate (%s) "
-                          "in a deployment with %u CWA servers; that is documented for "
-                          "one server only: use one certificate per server role.",
+                          R_ ("One certificate serves as both MTLS and SSL certificate (%s) "
+                              "in a deployment with %u CWA servers; that is documented for "
+                              "one server only: use one certificate per server role."),
                           shared->str, n_servers);
 }
 

@@ -22,7 +22,7 @@ dup_whose (CwaVirtualServer *vs)
 {
   g_autofree gchar *name = cwa_rule_dup_vs_name (vs);
 
-  return g_strdup_printf ("The SSL certificate of %s", name);
+  return g_strdup_printf (R_ ("The SSL certificate of %s"), name);
 }
 
 static void

@@ -24,12 +24,12 @@ check_has_ssl_cert (const CwaRule  *rule,
   if (ssl != NULL)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS,
                           cwa_virtual_server_get_server (vs), vs, ssl, NULL, NULL,
-                          "The virtual server %s has the SSL certificate %s assigned.",
+                          R_ ("The virtual server %s has the SSL certificate %s assigned."),
                           name, cwa_rule_certificate_name (ssl));
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL,
                           cwa_virtual_server_get_server (vs), vs, NULL, NULL, NULL,
-                          "The virtual server %s uses https but has no SSL certificate assigned.",
+                          R_ ("The virtual server %s uses https but has no SSL certificate assigned."),
                           name);
 }
 
@@ -83,13 +83,13 @@ check_one_cert_per_domain (const CwaRule  *rule,
   server_name = cwa_rule_dup_server_name (server);
   if (others->len > 0)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL, server, vs, ssl, NULL, NULL,
-                          "The SSL certificate %s of %s is also the SSL certificate of %s "
-                          "on the server %s; each URL needs its own certificate.",
+                          R_ ("The SSL certificate %s of %s is also the SSL certificate of %s "
+                              "on the server %s; each URL needs its own certificate."),
                           cwa_rule_certificate_name (ssl), name, others->str, server_name);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, server, vs, ssl, NULL, NULL,
-                          "The SSL certificate %s of %s is not the SSL certificate of a "
-                          "virtual server with another URL on the server %s.",
+                          R_ ("The SSL certificate %s of %s is not the SSL certificate of a "
+                              "virtual server with another URL on the server %s."),
                           cwa_rule_certificate_name (ssl), name, server_name);
 }
 
