@@ -1171,7 +1171,8 @@ check_dns_pdf (Subject *subject,
       return;
     }
   lines = g_strsplit (text, "\n", -1);
-  while (lines[line] != NULL && !g_str_equal (lines[line], "DNS records"))
+  /* The heading may open a page: pdftotext puts the form feed before it. */
+  while (lines[line] != NULL && !g_str_equal (lines[line] + (lines[line][0] == '\f'), "DNS records"))
     line++;
   g_assert_nonnull (lines[line]);
 
@@ -1321,13 +1322,20 @@ test_edge_roles (void)
       if (g_str_equal (formats[i], "text"))
         {
           g_assert_nonnull (strstr (text, "for load balancer im.contoso.com"));
-          g_assert_nonnull (strstr (text, "for isa01.perimeter.contoso.com publishing im.contoso.com"));
+          g_assert_nonnull (strstr (text, "for reverse proxy isa01.perimeter.contoso.com publishing im.contoso.com"));
           g_assert_null (strstr (text, "for ?"));
         }
       else
         {
           g_assert_nonnull (strstr (text, "Load balancer (SSL offload)"));
           g_assert_nonnull (strstr (text, "Reverse proxy listener"));
+        }
+      /* Their Required names rows name the load balancer or the reverse
+       * proxy, and the virtual server, as other rows name their computer. */
+      if (g_str_equal (formats[i], "markdown"))
+        {
+          g_assert_nonnull (strstr (text, "| Load balancer (SSL offload) | load balancer im.contoso.com | im.contoso.com | im.contoso.com |"));
+          g_assert_nonnull (strstr (text, "| Reverse proxy listener | reverse proxy isa01.perimeter.contoso.com | im.contoso.com | im.contoso.com |"));
         }
     }
   g_clear_object (&lb);
@@ -1449,6 +1457,57 @@ test_array_required_names (void)
             members += strstr (lines[i], "cwa01.contoso.com") != NULL || strstr (lines[i], "cwa02.contoso.com") != NULL;
         }
       g_assert_cmpuint (members, ==, 2);
+    }
+  subject_clear (&subject);
+}
+
+/* The Required names rows of an SSL-offloading load balancer and of a
+ * listener name the load balancer or the reverse proxy in the Computer
+ * column and the virtual server they serve beside it, in HTML and PDF as
+ * in Markdown (test_edge_roles). */
+static void
+test_front_end_required_names (void)
+{
+  Subject subject = { 0 };
+  g_autofree gchar *path = cwa_test_example_path ("contoso-array.cwaplan");
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree gchar *html_text = NULL;
+  g_autofree gchar *pdf_text = NULL;
+  g_auto(GStrv) lb = NULL;
+  g_auto(GStrv) listener = NULL;
+  CwaPlan *plan;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the example plan is not in the source tree");
+      return;
+    }
+  plan = cwa_test_load_plan (path);
+  cwa_load_balancer_set_ssl_offload (cwa_deployment_find_load_balancer (cwa_plan_get_deployment (plan),
+                                                                        "im.contoso.com"), TRUE);
+  subject_check (&subject, plan, "contoso-array.cwaplan");
+
+  html = write_format (&subject, "html");
+  html_text = bytes_to_text (html);
+  lb = html_required_names_row (html_text, "Load balancer (SSL offload)");
+  g_assert_cmpstr (lb[1], ==, "load balancer im.contoso.com");
+  g_assert_cmpstr (lb[2], ==, "im.contoso.com");
+  listener = html_required_names_row (html_text, "Reverse proxy listener");
+  g_assert_cmpstr (listener[1], ==, "reverse proxy isa01.perimeter.contoso.com");
+  g_assert_cmpstr (listener[2], ==, "im.contoso.com");
+
+  pdf = write_format (&subject, "pdf");
+  pdf_text = cwa_test_pdf_to_text (pdf, FALSE);
+  if (pdf_text == NULL)
+    g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's required names are not checked");
+  else
+    {
+      /* Each cell's lines stay together; a narrow column may wrap them. */
+      g_autofree gchar *flat = cwa_test_strip_space (pdf_text);
+
+      g_assert_nonnull (strstr (flat, "Loadbalancer(SSLoffload)loadbalancerim.contoso.comim.contoso.com"));
+      g_assert_nonnull (strstr (flat, "Reverseproxylistenerreverseproxyisa01.perimeter.contoso.comim.contoso.com"));
     }
   subject_clear (&subject);
 }
@@ -1594,6 +1653,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/empty-plan", test_empty_plan);
   g_test_add_func ("/cwa/reports/edge-roles", test_edge_roles);
   g_test_add_func ("/cwa/reports/array-required-names", test_array_required_names);
+  g_test_add_func ("/cwa/reports/front-end-required-names", test_front_end_required_names);
   g_test_add_func ("/cwa/reports/same-host-virtual-servers", test_same_host_virtual_servers);
   g_test_add_func ("/cwa/reports/dns-records", test_dns_records);
 

@@ -410,7 +410,7 @@ build_findings (CwaReportDocument *document,
 /* The computers a requirement is for, one per line: its one computer, or
  * for an array's SSL entry every member in plan order, as the JSON report's
  * "servers" lists them (cli.md); none for a load balancer's or a
- * publishing rule's entry. */
+ * publishing rule's entry (see add_front_end_cells()). */
 static GStrv
 dup_computer_lines (CwaRequirement *requirement)
 {
@@ -435,6 +435,45 @@ dup_computer_lines (CwaRequirement *requirement)
       g_strv_builder_add (builder, name);
     }
   return g_strv_builder_end (builder);
+}
+
+/* The Computer and Virtual server cells of a load balancer's or a
+ * publishing rule's entry: where that certificate is installed ("load
+ * balancer im.contoso.com", "reverse proxy isa.contoso.com") and the
+ * virtual server it serves (the array FQDN, or the host the rule
+ * publishes), as the other rows name their computer and virtual server.
+ * FALSE when @requirement is neither. */
+static gboolean
+add_front_end_cells (GPtrArray      *row,
+                     CwaRequirement *requirement)
+{
+  CwaRole            role = cwa_requirement_get_role (requirement);
+  CwaLoadBalancer   *lb = cwa_requirement_get_load_balancer (requirement);
+  CwaPublishingRule *rule = cwa_requirement_get_publishing_rule (requirement);
+  CwaReverseProxy   *proxy = cwa_requirement_get_reverse_proxy (requirement);
+  g_autofree gchar  *device = NULL;
+  g_autofree gchar  *host = NULL;
+  g_autofree gchar  *where = NULL;
+
+  if (role == CWA_ROLE_LOAD_BALANCER && lb != NULL)
+    {
+      host = _cwa_report_dup_host_name (cwa_load_balancer_get_fqdn (lb));
+      where = g_strdup_printf ("load balancer %s", host);
+    }
+  else if (role == CWA_ROLE_REVERSE_PROXY && rule != NULL)
+    {
+      device = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy)) : g_strdup ("?");
+      where = g_strdup_printf ("reverse proxy %s", device);
+      host = cwa_publishing_rule_get_virtual_server_host (rule) != NULL
+                 ? _cwa_report_dup_host_name (cwa_publishing_rule_get_virtual_server_host (rule))
+                 : g_strdup ("");
+    }
+  else
+    return FALSE;
+
+  row_add (row, where, CWA_REPORT_TONE_PLAIN, FALSE);
+  row_add (row, host, CWA_REPORT_TONE_PLAIN, TRUE);
+  return TRUE;
 }
 
 static void
@@ -468,8 +507,11 @@ build_required_names (CwaReportDocument *document,
       GPtrArray                 *row = table_add_row (table);
 
       row_add (row, role_label (cwa_requirement_get_role (requirement)), CWA_REPORT_TONE_PLAIN, FALSE);
-      row_add_lines (row, (const gchar * const *) computers, CWA_REPORT_TONE_PLAIN, TRUE);
-      row_add (row, vs_name != NULL ? vs_name : "", CWA_REPORT_TONE_PLAIN, TRUE);
+      if (!add_front_end_cells (row, requirement))
+        {
+          row_add_lines (row, (const gchar * const *) computers, CWA_REPORT_TONE_PLAIN, TRUE);
+          row_add (row, vs_name != NULL ? vs_name : "", CWA_REPORT_TONE_PLAIN, TRUE);
+        }
       row_add (row, cwa_requirement_get_subject (requirement), CWA_REPORT_TONE_PLAIN, TRUE);
       if (san == NULL || san[0] == NULL)
         row_add (row, "(none required)", CWA_REPORT_TONE_PLAIN, FALSE);

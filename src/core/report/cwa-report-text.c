@@ -228,7 +228,7 @@ dup_requirement_place (CwaRequirement *requirement)
   g_autofree gchar *vs_name = NULL;
 
   if (proxy != NULL)
-    return g_strdup_printf ("%s publishing %s", cwa_reverse_proxy_get_fqdn (proxy),
+    return g_strdup_printf ("reverse proxy %s publishing %s", cwa_reverse_proxy_get_fqdn (proxy),
                             cwa_requirement_get_subject (requirement));
   if (lb != NULL && cwa_requirement_get_role (requirement) == CWA_ROLE_LOAD_BALANCER)
     return g_strdup_printf ("load balancer %s", cwa_load_balancer_get_fqdn (lb));
