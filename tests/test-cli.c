@@ -1248,6 +1248,7 @@ test_contoso_array_names (void)
 {
   g_autofree gchar *dir = examples_dir ();
   g_auto(CwaTestRun) names = { 0 };
+  g_auto(CwaTestRun) text = { 0 };
   g_auto(CwaTestRun) array = { 0 };
   g_auto(CwaTestRun) via_lb = { 0 };
   g_auto(CwaTestRun) listener = { 0 };
@@ -1277,8 +1278,16 @@ test_contoso_array_names (void)
   records = json_object_get_array_member (json_node_get_object (node), "dns_records");
   g_assert_cmpstr (json_object_get_string_member (find_object (records, "value", "10.0.0.50"), "view"), ==,
                    "internal");
+  g_assert_cmpstr (json_object_get_string_member (find_object (records, "value", "10.0.0.50"), "for"), ==,
+                   "array im.contoso.com behind its load balancer");
   g_assert_cmpstr (json_object_get_string_member (find_object (records, "value", "131.107.0.10"), "view"), ==,
                    "external");
+  /* The array FQDN is the load balancer's: the text names it once. */
+  CWA_TEST_RUN (&text, dir, "names", "contoso-array.cwaplan");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "ssl certificate for array im.contoso.com behind its load balancer "
+                                      "(each of cwa01.contoso.com, cwa02.contoso.com)\n"));
+  g_assert_null (strstr (text.out, "im.contoso.com behind the load balancer im.contoso.com"));
 
   CWA_TEST_RUN (&array, dir, "request", "contoso-array.cwaplan", "--virtual-server", "im.contoso.com",
                 "--format", "openssl");

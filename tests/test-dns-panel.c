@@ -22,7 +22,7 @@
  * comment, names aligned; the address the plan lacks a comment line. */
 static const gchar edge_zone_text[] =
   "; Internal DNS: your organisation's own zones\n"
-  "; array im.contoso.com behind the load balancer im.contoso.com\n"
+  "; array im.contoso.com behind its load balancer\n"
   "im.contoso.com.            IN A     10.0.0.50\n"
   "as.im.contoso.com.         IN CNAME im.contoso.com.\n"
   "download.im.contoso.com.   IN CNAME im.contoso.com.\n"
@@ -34,7 +34,7 @@ static const gchar edge_zone_text[] =
   "im.fabrikam.com.           IN A     10.0.0.7\n"
   "as.im.fabrikam.com.        IN CNAME im.fabrikam.com.\n"
   "download.im.fabrikam.com.  IN CNAME im.fabrikam.com.\n"
-  "; array meet.contoso.com behind the load balancer meet.contoso.com\n"
+  "; array meet.contoso.com behind its load balancer\n"
   "; meet.contoso.com.          IN A     (the load balancer's virtual IP)\n"
   "as.meet.contoso.com.       IN CNAME meet.contoso.com.\n"
   "download.meet.contoso.com. IN CNAME meet.contoso.com.\n"

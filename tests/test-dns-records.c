@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -243,6 +244,44 @@ test_zone_lines (void)
   g_assert_cmpstr (line, ==, expected[3]);
 }
 
+/* "for" names each host once: an array's FQDN is its load balancer's, a
+ * virtual server may take its computer's FQDN as its host, and a reverse
+ * proxy may be named as the host it publishes. */
+static void
+test_for_names_once (void)
+{
+  static const gchar * const expected[] = {
+    "virtual server cwaserver.contoso.com on the computer of that name",
+    "array im.contoso.com behind its load balancer",
+    "publishing rule for im.fabrikam.com on the reverse proxy of that name",
+  };
+  g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  guint seen = 0;
+
+  cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwaserver.contoso.com"),
+                               "https://cwaserver.contoso.com", CWA_AUDIENCE_INTERNAL, NULL);
+  add_array (deployment, "10.0.0.50");
+  publish (deployment, "im.fabrikam.com", "https://im.fabrikam.com", "im.contoso.com", NULL);
+  records = cwa_dns_records_compute (deployment);
+
+  g_assert_cmpuint (records->len, >, 0);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CwaDnsRecord *record = g_ptr_array_index (records, i);
+      g_auto(GStrv) words = g_strsplit (record->for_text, " ", -1);
+
+      for (guint j = 0; j < G_N_ELEMENTS (expected); j++)
+        if (g_str_equal (record->for_text, expected[j]))
+          seen |= 1u << j;
+      for (guint j = 0; words[j] != NULL; j++)
+        for (guint k = j + 1; words[k] != NULL; k++)
+          if (strchr (words[j], '.') != NULL && g_str_equal (words[j], words[k]))
+            g_error ("“%s” names %s twice", record->for_text, words[j]);
+    }
+  g_assert_cmpuint (seen, ==, (1u << G_N_ELEMENTS (expected)) - 1);
+}
+
 /* The window shows who needs a record in the user's language, from the
  * catalogue built from po/de.po; reports keep the English text. */
 static void
@@ -250,10 +289,13 @@ test_translated (void)
 {
   static const gchar * const expected[][2] = {
     { "virtual server chat.contoso.com on cwa03.contoso.com", "virtueller Server chat.contoso.com auf cwa03.contoso.com" },
-    { "array im.contoso.com behind the load balancer im.contoso.com",
-      "Array im.contoso.com hinter dem Lastenausgleich im.contoso.com" },
+    { "array im.contoso.com behind its load balancer", "Array im.contoso.com hinter seinem Lastenausgleich" },
     { "publishing rule for im.contoso.com on isa01.perimeter.contoso.com",
       "Veröffentlichungsregel für im.contoso.com auf isa01.perimeter.contoso.com" },
+    { "virtual server cwa04.contoso.com on the computer of that name",
+      "virtueller Server cwa04.contoso.com auf dem gleichnamigen Computer" },
+    { "publishing rule for chat.contoso.com on the reverse proxy of that name",
+      "Veröffentlichungsregel für chat.contoso.com auf dem gleichnamigen Reverseproxy" },
   };
   const gchar *locale_dir = g_getenv ("CWA_LOCALE_DIR");
   g_autofree gchar *catalogue = NULL;
@@ -274,8 +316,11 @@ test_translated (void)
 
   cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwa03.contoso.com"), "https://chat.contoso.com",
                                CWA_AUDIENCE_INTERNAL, NULL);
+  cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwa04.contoso.com"), "https://cwa04.contoso.com",
+                               CWA_AUDIENCE_INTERNAL, NULL);
   add_array (deployment, "10.0.0.50");
   publish (deployment, "isa01.perimeter.contoso.com", "https://im.contoso.com", "im.contoso.com", NULL);
+  publish (deployment, "chat.contoso.com", "https://chat.contoso.com", "chat.contoso.com", "10.0.0.9:443");
   records = cwa_dns_records_compute (deployment);
 
   for (guint i = 0; i < records->len; i++)
@@ -315,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/cwa/dns-records/reverse-proxy/single-server", test_reverse_proxy_single_server);
   g_test_add_func ("/cwa/dns-records/reverse-proxy/array", test_reverse_proxy_array);
   g_test_add_func ("/cwa/dns-records/zone-lines", test_zone_lines);
+  g_test_add_func ("/cwa/dns-records/for-names-once", test_for_names_once);
   g_test_add_func ("/cwa/dns-records/translated", test_translated);
 
   return g_test_run ();

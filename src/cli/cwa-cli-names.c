@@ -41,8 +41,8 @@ dup_place (CwaRequirement *requirement)
 
           g_string_append_printf (members, "%s%s", i > 0 ? ", " : "", member);
         }
-      return g_strdup_printf ("array %s behind the load balancer %s (each of %s)",
-                              lb_name, lb_name, members->str);
+      /* The array FQDN is the load balancer's: named once. */
+      return g_strdup_printf ("array %s behind its load balancer (each of %s)", lb_name, members->str);
     }
 
   server = computer != NULL ? _cwa_report_dup_server_name (computer) : g_strdup ("?");

@@ -269,13 +269,25 @@ add_vs_records (CwaDeployment    *deployment,
   const gchar *computer = server != NULL ? cwa_server_get_host (server) : "?";
   g_autofree gchar *english = cwa_vs_label_dup (vs, CWA_LABEL_ENGLISH);
   g_autofree gchar *translated = cwa_vs_label_dup (vs, CWA_LABEL_TRANSLATED);
-  g_auto(ForText) for_text = { g_strdup_printf ("virtual server %s on %s", english, computer), NULL };
+  g_auto(ForText) for_text = { NULL, NULL };
   g_autofree gchar *as_host = cwa_virtual_server_dup_as_host (vs);
   g_autofree gchar *download_host = cwa_virtual_server_dup_download_host (vs);
   const gchar *view = view_of (deployment, vs);
 
-  /* Translators: who needs a DNS record: a virtual server's label "on" its computer */
-  for_text.label = g_strdup_printf (_("virtual server %s on %s"), translated, computer);
+  /* A virtual server may take its computer's FQDN as its host: the host is
+   * named once. */
+  if (server != NULL && cwa_name_equal (cwa_virtual_server_get_host (vs), computer))
+    {
+      for_text.text = g_strdup_printf ("virtual server %s on the computer of that name", english);
+      /* Translators: who needs a DNS record: a virtual server whose host is its computer's FQDN */
+      for_text.label = g_strdup_printf (_("virtual server %s on the computer of that name"), translated);
+    }
+  else
+    {
+      for_text.text = g_strdup_printf ("virtual server %s on %s", english, computer);
+      /* Translators: who needs a DNS record: a virtual server's label "on" its computer */
+      for_text.label = g_strdup_printf (_("virtual server %s on %s"), translated, computer);
+    }
   add_vs_host_record (records, vs, cwa_virtual_server_get_host (vs), view, &for_text);
   add_cnames (records, as_host, download_host, cwa_virtual_server_get_host (vs), view, &for_text);
 }
@@ -291,9 +303,10 @@ add_array_records (CwaDeployment    *deployment,
   const gchar *view = view_of (deployment, first);
 
   cwa_topology_array_names (deployment, lb, &names);
-  for_text.text = g_strdup_printf ("array %s behind the load balancer %s", names.host, names.host);
-  /* Translators: who needs a DNS record: an array (its FQDN) and its load balancer */
-  for_text.label = g_strdup_printf (_("array %s behind the load balancer %s"), names.host, names.host);
+  /* The array FQDN is the load balancer's: named once. */
+  for_text.text = g_strdup_printf ("array %s behind its load balancer", names.host);
+  /* Translators: who needs a DNS record: an array (its FQDN, which is also its load balancer's) */
+  for_text.label = g_strdup_printf (_("array %s behind its load balancer"), names.host);
   add_vip_record (records, lb, names.host, view, &for_text);
   add_cnames (records, names.as_host, names.download_host, names.host, view, &for_text);
 }
@@ -362,7 +375,7 @@ add_rule_records (CwaDeployment     *deployment,
   CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (rule);
   const gchar *host = cwa_publishing_rule_get_published_host (rule);
   const gchar *proxy_host = proxy != NULL ? cwa_reverse_proxy_get_host (proxy) : "?";
-  g_auto(ForText) for_text = { g_strdup_printf ("publishing rule for %s on %s", host, proxy_host), NULL };
+  g_auto(ForText) for_text = { NULL, NULL };
   g_autofree gchar *listen = cwa_publishing_rule_dup_effective_listen (rule);
   g_autofree gchar *address = dup_listen_address (listen);
   g_autofree gchar *as_host = cwa_publishing_rule_dup_as_host (rule);
@@ -370,8 +383,19 @@ add_rule_records (CwaDeployment     *deployment,
   g_autofree gchar *text = NULL;
   const gchar *type = address_type (address, &text);
 
-  /* Translators: who needs a DNS record: the published host "on" a reverse proxy */
-  for_text.label = g_strdup_printf (_("publishing rule for %s on %s"), host, proxy_host);
+  /* A proxy may be named as the host it publishes: the host is named once. */
+  if (proxy != NULL && cwa_name_equal (host, proxy_host))
+    {
+      for_text.text = g_strdup_printf ("publishing rule for %s on the reverse proxy of that name", host);
+      /* Translators: who needs a DNS record: the published host on a reverse proxy of the same FQDN */
+      for_text.label = g_strdup_printf (_("publishing rule for %s on the reverse proxy of that name"), host);
+    }
+  else
+    {
+      for_text.text = g_strdup_printf ("publishing rule for %s on %s", host, proxy_host);
+      /* Translators: who needs a DNS record: the published host "on" a reverse proxy */
+      for_text.label = g_strdup_printf (_("publishing rule for %s on %s"), host, proxy_host);
+    }
   if (type != NULL)
     add_record (records, host, type, text, "external", &for_text);
   else
