@@ -616,7 +616,30 @@ test_broken_plans (void)
 
     CWA_TEST_RUN (&run, tmp, "check", "nowhere.cwaplan", "--no-system-trust");
     g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "nowhere.cwaplan"));
+    g_assert_cmpstr (run.err, ==, "nowhere.cwaplan does not exist; check the path and the file name\n");
+  }
+
+  /* A folder, as a plan or as a certificate file, is named as one, in the
+   * words of the other refusals; `inspect` does not walk into it. */
+  {
+    g_autofree gchar *folder = g_build_filename (tmp, "plans", NULL);
+    g_auto(CwaTestRun) check = { 0 };
+    g_auto(CwaTestRun) names = { 0 };
+    g_auto(CwaTestRun) inspect = { 0 };
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    CWA_TEST_RUN (&check, tmp, "check", "plans", "--no-system-trust");
+    g_assert_cmpint (check.status, ==, 2);
+    g_assert_cmpstr (check.err, ==, "plans is a folder, not a plan file; open the .cwaplan file inside it\n");
+    CWA_TEST_RUN (&names, tmp, "names", "plans/");
+    g_assert_cmpint (names.status, ==, 2);
+    g_assert_nonnull (strstr (names.err, "is a folder, not a plan file"));
+    g_assert_null (strstr (names.err, "could not be read"));
+    CWA_TEST_RUN (&inspect, tmp, "inspect", "plans");
+    g_assert_cmpint (inspect.status, ==, 2);
+    g_assert_cmpstr (inspect.err, ==, "plans is a folder, not a certificate file. "
+                                      "Choose the certificate file inside it.\n");
+    g_rmdir (folder);
   }
 
   g_rmdir (tmp);
@@ -1392,6 +1415,16 @@ test_pkcs12 (void)
       CWA_TEST_RUN (&device, tmp, "inspect", "cert.p12", "--password-file", "/dev/zero");
       g_assert_cmpint (device.status, ==, 2);
       g_assert_nonnull (strstr (device.err, "/dev/zero: the password file cannot be read (a device)"));
+    }
+
+    /* A folder is named as one. */
+    {
+      g_auto(CwaTestRun) folder = { 0 };
+
+      CWA_TEST_RUN (&folder, tmp, "inspect", "cert.p12", "--password-file", ".");
+      g_assert_cmpint (folder.status, ==, 2);
+      g_assert_cmpstr (folder.err, ==, ". is a folder, not a password file; give a file whose first line is "
+                                       "the PKCS#12 password.\n");
     }
 
     /* The first line is the password, whatever ends it; a file past 64 KiB

@@ -542,6 +542,8 @@ test_folder (void)
   certificates = cwa_cert_loader_load_file (file, NULL, NULL, &error);
   g_assert_null (certificates);
   g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO);
+  g_assert_true (g_str_has_suffix (error->message, "fixtures is a folder, not a certificate file. "
+                                   "Choose the certificate file inside it."));
 }
 
 static void

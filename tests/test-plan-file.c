@@ -834,6 +834,7 @@ test_display_name (Fixture       *f,
   g_autofree gchar *path = fixture_path (f, "sub/plan.cwaplan");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree gchar *expected = NULL;
+  g_autofree gchar *folder = NULL;
   CwaPlan *plan;
 
   write_text (f, "sub/plan.cwaplan", "{ \"format\": \"cwa-cert-plan\", \"version\": 0 }", -1);
@@ -854,7 +855,16 @@ test_display_name (Fixture       *f,
   plan = load (f, "absent.cwaplan", NULL, &error);
   g_assert_null (plan);
   g_assert_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO);
-  g_assert_true (g_str_has_prefix (error->message, "absent.cwaplan could not be read: "));
+  g_assert_cmpstr (error->message, ==, "absent.cwaplan does not exist; check the path and the file name");
+  g_clear_error (&error);
+
+  /* A folder is named as one. */
+  folder = fixture_path (f, "plans.cwaplan");
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  plan = load (f, "plans.cwaplan", NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "plans.cwaplan is a folder, not a plan file; open the .cwaplan file inside it");
 }
 
 static void

@@ -192,6 +192,13 @@ cwa_cli_read_password_file (const gchar  *path,
   /* A password is a line, not megabytes: /dev/zero must not be read for
    * ever.  The bytes are wiped when freed. */
   bytes = cwa_file_read_bounded_or_pipe (path, 64 * 1024, &local_error);
+  if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s is a folder, not a password file; give a file whose first line is the PKCS#12 password.",
+                   path);
+      return FALSE;
+    }
   if (bytes == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,

@@ -1246,7 +1246,7 @@ set_read_error (const gchar *name,
                  "%s: the file does not exist. Check the path and the file name.", name);
   else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                 "%s: this is a folder, not a file. Choose the certificate file inside it.", name);
+                 "%s is a folder, not a certificate file. Choose the certificate file inside it.", name);
   else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
                  "%s: this is %s, not a file. Save the certificate to a file and choose that file.",

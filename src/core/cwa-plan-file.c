@@ -1518,6 +1518,12 @@ cwa_plan_file_load (GFile         *file,
                      "%s is larger than the %d MB a plan can be; it is not a plan, "
                      "or certificates embedded in it belong in files next to it",
                      display, CWA_PLAN_MAX_SIZE / (1024 * 1024));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO,
+                     "%s does not exist; check the path and the file name", display);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO,
+                     "%s is a folder, not a plan file; open the .cwaplan file inside it", display);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
         g_set_error (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_IO,
                      "%s is %s, not a file; open the plan file itself", display, local_error->message);
