@@ -1439,7 +1439,7 @@ test_pkcs12 (void)
 
       CWA_TEST_RUN (&huge, tmp, "inspect", "cert.p12", "--password-file", "password-huge");
       g_assert_cmpint (huge.status, ==, 2);
-      g_assert_nonnull (strstr (huge.err, "password-huge: the password file cannot be read (it is larger than 65536 bytes)"));
+      g_assert_nonnull (strstr (huge.err, "password-huge: the password file cannot be read (it is larger than 65,536 bytes)"));
     }
 
     CWA_TEST_RUN (&open, tmp, "inspect", "cert.p12", "--format", "json", "--password-file", "password");

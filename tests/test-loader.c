@@ -281,8 +281,8 @@ static void
 test_pkcs12_iterations (void)
 {
   static const struct { const gchar *name; const gchar *count; const gchar *what; } cases[] = {
-    { "mac-iterations.pfx", "2147483647", "integrity check (MAC)" },
-    { "bag-iterations.pfx", "2000000", "encrypted certificates" },
+    { "mac-iterations.pfx", "asks for 2,147,483,647 key-derivation iterations", "integrity check (MAC)" },
+    { "bag-iterations.pfx", "asks for 2,000,000 key-derivation iterations", "encrypted certificates" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -297,7 +297,7 @@ test_pkcs12_iterations (void)
         g_assert_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT);
         g_assert_nonnull (strstr (error->message, cases[i].count));
         g_assert_nonnull (strstr (error->message, cases[i].what));
-        g_assert_nonnull (strstr (error->message, "iterations"));
+        g_assert_nonnull (strstr (error->message, "more than the 1,000,000 this program will compute"));
         g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
       }
 }
@@ -309,7 +309,7 @@ static void
 test_pkcs12_work_in_all (void)
 {
   static const struct { const gchar *name; const gchar *words; } cases[] = {
-    { "total-iterations.pfx", "more than 2000000 key-derivation iterations in all" },
+    { "total-iterations.pfx", "more than 2,000,000 key-derivation iterations in all" },
     { "many-bags.pfx", "has more than 64 parts" },
   };
 

@@ -1,6 +1,7 @@
-/* test-names.c: host name normalisation, equality, wildcards, URL and listen parsing. */
+/* test-names.c: host name normalisation, equality, wildcards, URL and listen parsing; counts in messages. */
 #include <string.h>
 
+#include "cwa-count-text.h"
 #include "cwa-names.h"
 #include "cwa-suggest.h"
 
@@ -564,6 +565,24 @@ test_suggest (void)
   g_assert_null (cwa_suggest_nearest ("x", NULL));
 }
 
+/* Counts in messages: digits grouped by thousands with a comma. */
+static void
+test_count_text (void)
+{
+  static const struct { guint64 count; const gchar *text; } cases[] = {
+    { 0, "0" }, { 64, "64" }, { 999, "999" }, { 1000, "1,000" }, { 2048, "2,048" }, { 36500, "36,500" },
+    { 65536, "65,536" }, { 100000, "100,000" }, { 1000000, "1,000,000" }, { 2147483647, "2,147,483,647" },
+    { G_MAXUINT64, "18,446,744,073,709,551,615" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *text = cwa_count_text_dup (cases[i].count);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -582,6 +601,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cwa/names/listen-parse", test_listen_parse);
   g_test_add_func ("/cwa/names/error-quark", test_error_quark);
   g_test_add_func ("/cwa/names/suggest", test_suggest);
+  g_test_add_func ("/cwa/names/count-text", test_count_text);
 
   return g_test_run ();
 }

@@ -1642,7 +1642,7 @@ test_hostile_drops (Fixture       *fixture,
   g_assert_cmpuint (messages->len, ==, 4);
   g_assert_true (has_message (messages, "cert.pem", "named pipe (FIFO)"));
   g_assert_true (has_message (messages, "/dev/zero", "a device"));
-  g_assert_true (has_message (messages, "mac-iterations.pfx", "2147483647 key-derivation iterations"));
+  g_assert_true (has_message (messages, "mac-iterations.pfx", "2,147,483,647 key-derivation iterations"));
   g_assert_true (has_message (messages, "download.cer", "an HTML page"));
   /* The first refusal is on screen as it was reported. */
   CWA_TEST_WAIT_FOR (shows_toast (fixture, g_ptr_array_index (messages, 0)));

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cwa-cli-report.h"
+#include "cwa-count-text.h"
 
 /* Every format cli.md names, registered or not, so that a build without one
  * says so instead of calling the name unknown. */
@@ -150,8 +151,10 @@ cwa_cli_report_options_validate (CwaCliReportOptions *options,
 
   if (options->days_text != NULL && !parse_days (options->days_text, &options->days))
     {
-      cwa_cli_usage_error (command, "--expiry-warning-days “%s” is not a number of days; give a whole number from 0 to %d.",
-                           options->days_text, MAX_EXPIRY_WARNING_DAYS);
+      g_autofree gchar *most = cwa_count_text_dup (MAX_EXPIRY_WARNING_DAYS);
+
+      cwa_cli_usage_error (command, "--expiry-warning-days “%s” is not a number of days; give a whole number from 0 to %s.",
+                           options->days_text, most);
       ok = FALSE;
     }
 

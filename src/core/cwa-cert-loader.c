@@ -10,6 +10,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-certificate-private.h"
+#include "cwa-count-text.h"
 #include "cwa-file-read.h"
 #include "cwa-pkcs7-ber.h"
 
@@ -264,21 +265,26 @@ set_iterations_error (LoadState   *state,
                       guint        iterations,
                       GError     **error)
 {
+  g_autofree gchar *asked = cwa_count_text_dup (iterations);
+  g_autofree gchar *most = cwa_count_text_dup (PKCS12_MAX_ITERATIONS);
+
   g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-               "%s: the PKCS#12 file asks for %u key-derivation iterations for its %s, more than "
-               "the %u this program will compute (Windows writes 2,000, OpenSSL 2,048): the file "
+               "%s: the PKCS#12 file asks for %s key-derivation iterations for its %s, more than "
+               "the %s this program will compute (Windows writes 2,000, OpenSSL 2,048): the file "
                "is damaged or made to stall whoever opens it. Export the certificate again.",
-               state->name, iterations, what, PKCS12_MAX_ITERATIONS);
+               state->name, asked, what, most);
 }
 
 static void
 set_too_many_bags_error (LoadState *state,
                          GError   **error)
 {
+  g_autofree gchar *most = cwa_count_text_dup (PKCS12_MAX_BAGS);
+
   g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-               "%s: the PKCS#12 file has more than %d parts (Windows and OpenSSL write two): "
+               "%s: the PKCS#12 file has more than %s parts (Windows and OpenSSL write two): "
                "the file is damaged or made to stall whoever opens it. Export the certificate again.",
-               state->name, PKCS12_MAX_BAGS);
+               state->name, most);
 }
 
 /* Counts @iterations towards the file's total; FALSE with @error past it. */
@@ -287,16 +293,19 @@ add_iterations (LoadState *state,
                 guint      iterations,
                 GError   **error)
 {
+  g_autofree gchar *most = NULL;
+
   state->pkcs12_iterations += iterations;
   if (state->pkcs12_iterations <= PKCS12_MAX_TOTAL_ITERATIONS)
     return TRUE;
 
+  most = cwa_count_text_dup (PKCS12_MAX_TOTAL_ITERATIONS);
   g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-               "%s: the PKCS#12 file asks for more than %u key-derivation iterations in all "
+               "%s: the PKCS#12 file asks for more than %s key-derivation iterations in all "
                "for its integrity check (MAC) and its encrypted parts, more than this program "
                "will compute (Windows writes 2,000 for each): the file is damaged or made to "
                "stall whoever opens it. Export the certificate again.",
-               state->name, PKCS12_MAX_TOTAL_ITERATIONS);
+               state->name, most);
   return FALSE;
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <gnutls/gnutls.h>
 
+#include "cwa-count-text.h"
 #include "cwa-file-read.h"
 
 #define CHUNK 65536
@@ -31,8 +32,9 @@ static void
 set_too_large (gsize    limit,
                GError **error)
 {
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-               "it is larger than %" G_GSIZE_FORMAT " bytes", limit);
+  g_autofree gchar *bytes = cwa_count_text_dup (limit);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "it is larger than %s bytes", bytes);
 }
 
 /* GLib's g_file_load_contents() has no limit, and g_file_read() opens a

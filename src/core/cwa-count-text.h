@@ -1,0 +1,13 @@
+/* cwa-count-text.h: counts as messages print them, digits grouped by thousands ("2,000,000"). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* @count in decimal with a comma between groups of three digits, as the
+ * program's messages write numbers ("Windows writes 2,000"): "64",
+ * "2,048", "1,000,000".  Returns a new string (free with g_free()). */
+gchar *cwa_count_text_dup (guint64 count);
+
+G_END_DECLS
