@@ -645,6 +645,52 @@ test_broken_plans (void)
   g_rmdir (tmp);
 }
 
+/* `request --virtual-server` for a host on two computers that are not an
+ * array: exit status 2 with a line naming the entries and how to choose;
+ * --computer chooses, and --help says so. */
+static void
+test_request_same_host (void)
+{
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  g_autofree gchar *plan = write_temp_plan (tmp, "two.cwaplan",
+    "{ \"format\": \"cwa-cert-plan\", \"version\": 2, \"name\": \"Two\", \"servers\": [\n"
+    "  { \"fqdn\": \"cwa01.contoso.com\", \"virtual_servers\": [\n"
+    "    { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\" } ] },\n"
+    "  { \"fqdn\": \"cwa02.contoso.com\", \"virtual_servers\": [\n"
+    "    { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\" } ] } ] }\n");
+  g_auto(CwaTestRun) which = { 0 };
+  g_auto(CwaTestRun) chosen = { 0 };
+  g_auto(CwaTestRun) elsewhere = { 0 };
+  g_auto(CwaTestRun) help = { 0 };
+
+  CWA_TEST_RUN (&which, tmp, "request", "two.cwaplan", "--virtual-server", "im.contoso.com", "--format", "inf");
+  g_assert_cmpint (which.status, ==, 2);
+  g_assert_cmpstr (which.out, ==, "");
+  g_assert_cmpstr (which.err, ==,
+                   "cwa-cert-planner request: two.cwaplan: several computers host im.contoso.com without a load "
+                   "balancer (ssl for im.contoso.com on cwa01.contoso.com, ssl for im.contoso.com on "
+                   "cwa02.contoso.com); choose one with “--computer cwa01.contoso.com” or “--computer "
+                   "cwa02.contoso.com”, or add a load balancer with the FQDN im.contoso.com that lists them as "
+                   "members, and they share one array certificate (“--load-balancer im.contoso.com --role ssl”).\n");
+
+  CWA_TEST_RUN (&chosen, tmp, "request", "two.cwaplan", "--virtual-server", "im.contoso.com",
+                "--computer", "cwa02.contoso.com", "--format", "openssl");
+  g_assert_cmpint (chosen.status, ==, 0);
+  g_assert_nonnull (strstr (chosen.out, "CN = im.contoso.com\n"));
+
+  CWA_TEST_RUN (&elsewhere, tmp, "request", "two.cwaplan", "--virtual-server", "im.contoso.com",
+                "--computer", "cwa03.contoso.com", "--format", "openssl");
+  g_assert_cmpint (elsewhere.status, ==, 2);
+  g_assert_nonnull (strstr (elsewhere.err, "two.cwaplan has no server cwa03.contoso.com"));
+
+  CWA_TEST_RUN (&help, tmp, "request", "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--computer=FQDN"));
+
+  g_unlink (plan);
+  g_rmdir (tmp);
+}
+
 /* The validity rules use --now, and the warning window can be overridden. */
 static void
 test_now_and_expiry (void)
@@ -1546,6 +1592,7 @@ main (int   argc,
   g_test_add_func ("/cwa/cli/names/same-host", test_names_same_host);
   g_test_add_func ("/cwa/cli/contoso-array/check", test_contoso_array_check);
   g_test_add_func ("/cwa/cli/contoso-array/names-and-requests", test_contoso_array_names);
+  g_test_add_func ("/cwa/cli/request/same-host", test_request_same_host);
   g_test_add_func ("/cwa/cli/pkcs12", test_pkcs12);
   g_test_add_func ("/cwa/cli/report/text-color", test_text_color);
 

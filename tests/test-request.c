@@ -825,6 +825,68 @@ test_cli_array (Fixture       *fixture,
                             "--format", "inf", NULL), ==, 2);
 }
 
+/* Two computers with a virtual server of one host and no load balancer
+ * (a plan still being written): --virtual-server alone cannot choose, and
+ * --computer says whose; for an array any member names its one entry. */
+static void
+test_cli_computer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree gchar *plan = g_build_filename (fixture->dir, "two.cwaplan", NULL);
+  g_autofree gchar *array = write_array_plan (fixture, "array.cwaplan", TRUE, FALSE);
+  g_autofree gchar *out = g_build_filename (fixture->dir, "out.txt", NULL);
+  g_autofree gchar *member = g_build_filename (fixture->dir, "member.txt", NULL);
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *member_text = NULL;
+  static const gchar plan_text[] =
+    "{\n  \"format\": \"cwa-cert-plan\", \"version\": 2, \"name\": \"two\",\n"
+    "  \"servers\": [\n"
+    "    { \"fqdn\": \"cwa01.contoso.com\", \"virtual_servers\": [\n"
+    "        { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\" } ] },\n"
+    "    { \"fqdn\": \"cwa02.contoso.com\", \"virtual_servers\": [\n"
+    "        { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\",\n"
+    "          \"as_url\": \"as2.im.contoso.com\" } ] },\n"
+    "    { \"fqdn\": \"cwa03.contoso.com\", \"virtual_servers\": [\n"
+    "        { \"url\": \"https://chat.contoso.com\", \"audience\": \"internal\" } ] } ],\n"
+    "  \"certificates\": []\n}\n";
+
+  g_assert_true (g_file_set_contents (plan, plan_text, -1, NULL));
+
+  /* Which one: a usage error that lists them. */
+  g_assert_cmpint (run_cli (plan, "--virtual-server", "im.contoso.com", "--format", "openssl", NULL), ==, 2);
+
+  /* Each computer's own entry, by its FQDN as host names compare. */
+  g_assert_cmpint (run_cli (plan, "--virtual-server", "im.contoso.com", "--computer", "CWA02.contoso.com.",
+                            "--format", "openssl", "--output", out, NULL), ==, 0);
+  text = read_output (out);
+  g_assert_nonnull (strstr (text, "DNS.2 = as2.im.contoso.com\n"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (run_cli (plan, "--virtual-server", "https://im.contoso.com", "--computer", "cwa01.contoso.com",
+                            "--role", "ssl", "--format", "openssl", "--output", out, NULL), ==, 0);
+  text = read_output (out);
+  g_assert_nonnull (strstr (text, "DNS.2 = as.im.contoso.com\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* A computer the plan lacks, one without that host, --computer alone or
+   * with another subject. */
+  g_assert_cmpint (run_cli (plan, "--virtual-server", "im.contoso.com", "--computer", "cwa09.contoso.com",
+                            "--format", "openssl", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--virtual-server", "im.contoso.com", "--computer", "cwa03.contoso.com",
+                            "--format", "openssl", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--computer", "cwa01.contoso.com", "--format", "openssl", NULL), ==, 2);
+  g_assert_cmpint (run_cli (plan, "--server", "cwa01.contoso.com", "--computer", "cwa01.contoso.com",
+                            "--format", "openssl", NULL), ==, 2);
+
+  /* An array member names the array's one entry. */
+  g_assert_cmpint (run_cli (array, "--virtual-server", "im.contoso.com", "--format", "openssl",
+                            "--output", out, NULL), ==, 0);
+  g_assert_cmpint (run_cli (array, "--virtual-server", "im.contoso.com", "--computer", "cwa02.contoso.com",
+                            "--format", "openssl", "--output", member, NULL), ==, 0);
+  text = read_output (out);
+  member_text = read_output (member);
+  g_assert_cmpstr (member_text, ==, text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -853,6 +915,8 @@ main (int   argc,
               fixture_set_up_array, test_listener, fixture_tear_down);
   g_test_add ("/cwa/request/array/cli", Fixture, NULL,
               fixture_set_up_array, test_cli_array, fixture_tear_down);
+  g_test_add ("/cwa/request/computer/cli", Fixture, NULL,
+              fixture_set_up_array, test_cli_computer, fixture_tear_down);
   g_test_add ("/cwa/request/cli", Fixture, NULL,
               fixture_set_up_shared, test_cli, fixture_tear_down);
 

@@ -13,6 +13,7 @@
 typedef struct
 {
   gchar            *virtual_server;   /* the URL's host once checked */
+  gchar            *computer;         /* with virtual_server: whose */
   gchar            *server;
   gchar            *load_balancer;
   gchar            *reverse_proxy;
@@ -30,6 +31,7 @@ static void
 request_options_clear (RequestOptions *options)
 {
   g_free (options->virtual_server);
+  g_free (options->computer);
   g_free (options->server);
   g_free (options->load_balancer);
   g_free (options->reverse_proxy);
@@ -58,17 +60,34 @@ role_from_string (const gchar *text,
   return TRUE;
 }
 
+/* Whether @requirement is for the computer @fqdn: its own, or for an
+ * array's entry one of the members. */
+static gboolean
+requirement_is_on (CwaRequirement *requirement,
+                   const gchar    *fqdn)
+{
+  CwaServer *server = cwa_requirement_get_server (requirement);
+  GPtrArray *members = cwa_requirement_get_servers (requirement);
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    if (cwa_name_equal (cwa_server_get_host (g_ptr_array_index (members, i)), fqdn))
+      return TRUE;
+  return server != NULL && cwa_name_equal (cwa_server_get_host (server), fqdn);
+}
+
 /* The entry's subject, as the user names it on the command line. */
 static gboolean
 requirement_is_for (CwaRequirement *requirement,
                     const gchar    *virtual_server,
+                    const gchar    *on_computer,
                     const gchar    *server)
 {
   CwaVirtualServer *vs = cwa_requirement_get_virtual_server (requirement);
   CwaServer *computer = cwa_requirement_get_server (requirement);
 
   if (virtual_server != NULL)
-    return vs != NULL && cwa_name_equal (cwa_virtual_server_get_host (vs), virtual_server);
+    return vs != NULL && cwa_name_equal (cwa_virtual_server_get_host (vs), virtual_server) &&
+           (on_computer == NULL || requirement_is_on (requirement, on_computer));
 
   /* A computer's certificate is its MTLS one: a separate MTLS entry, or a
    * shared entry of one of its virtual servers. */
@@ -119,12 +138,21 @@ plan_has_subject (const gchar    *plan_path,
 
   if (options->virtual_server != NULL)
     {
-      if (cwa_deployment_find_virtual_server (deployment, options->virtual_server) != NULL)
-        return TRUE;
-      cwa_cli_usage_error ("request", "%s has no virtual server %s; give the host of one of its URLs "
-                           "(see “%s names %s”).", plan_path, options->virtual_server,
-                           CWA_CLI_PROGRAM, plan_path);
-      return FALSE;
+      if (cwa_deployment_find_virtual_server (deployment, options->virtual_server) == NULL)
+        {
+          cwa_cli_usage_error ("request", "%s has no virtual server %s; give the host of one of its URLs "
+                               "(see “%s names %s”).", plan_path, options->virtual_server,
+                               CWA_CLI_PROGRAM, plan_path);
+          return FALSE;
+        }
+      if (options->computer != NULL && cwa_deployment_find_server (deployment, options->computer) == NULL)
+        {
+          cwa_cli_usage_error ("request", "%s has no server %s; give --computer the FQDN of one of its "
+                               "computers (see “%s names %s”).", plan_path, options->computer,
+                               CWA_CLI_PROGRAM, plan_path);
+          return FALSE;
+        }
+      return TRUE;
     }
   if (cwa_deployment_find_server (deployment, options->server) != NULL)
     return TRUE;
@@ -134,32 +162,74 @@ plan_has_subject (const gchar    *plan_path,
 }
 
 /* Entries of one URL host on several computers without a load balancer
- * (deployment.unique-urls fails for them): says how they become an array
- * with one certificate, and returns TRUE. */
+ * (deployment.unique-urls fails for them, or the plan is not finished):
+ * says how to choose one with --computer, or make them an array with one
+ * certificate, and returns TRUE. */
 static gboolean
 say_not_an_array (const gchar *plan_path,
                   const gchar *host,
                   GPtrArray   *matches)
 {
-  CwaServer *first = NULL;
-  gboolean several = FALSE;
+  g_autoptr(GPtrArray) computers = g_ptr_array_new ();
+  g_autoptr(GString) choices = g_string_new (NULL);
   g_autofree gchar *list = NULL;
 
   for (guint i = 0; i < matches->len; i++)
     {
       CwaServer *server = cwa_requirement_get_server (g_ptr_array_index (matches, i));
 
-      several |= first != NULL && server != first;
-      first = first != NULL ? first : server;
+      if (server != NULL && !g_ptr_array_find (computers, server, NULL))
+        g_ptr_array_add (computers, server);
     }
-  if (!several)
+  if (computers->len < 2)
     return FALSE;
 
+  for (guint i = 0; i < computers->len; i++)
+    g_string_append_printf (choices, "%s“--computer %s”", i == 0 ? "" : i + 1 < computers->len ? ", " : " or ",
+                            cwa_server_get_fqdn (g_ptr_array_index (computers, i)));
   list = dup_entry_list (matches);
   cwa_cli_usage_error ("request", "%s: several computers host %s without a load balancer (%s); "
-                       "add a load balancer with the FQDN %s that lists them as members, and they "
-                       "share one array certificate (“--load-balancer %s --role ssl”).",
-                       plan_path, host, list, host, host);
+                       "choose one with %s, or add a load balancer with the FQDN %s that lists them "
+                       "as members, and they share one array certificate (“--load-balancer %s --role ssl”).",
+                       plan_path, host, list, choices->str, host, host);
+  return TRUE;
+}
+
+/* --computer names a computer without a virtual server of that host: says
+ * which computers have one, and returns TRUE. */
+static gboolean
+say_not_on_computer (const gchar    *plan_path,
+                     CwaPlan        *plan,
+                     RequestOptions *options)
+{
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
+  g_autoptr(GString) hosts = g_string_new (NULL);
+  gboolean on_it = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+      GListModel *list = cwa_server_get_virtual_servers (server);
+      gboolean has = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (list) && !has; j++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
+
+          has = cwa_name_equal (cwa_virtual_server_get_host (vs), options->virtual_server);
+        }
+      if (has && cwa_name_equal (cwa_server_get_host (server), options->computer))
+        on_it = TRUE;
+      else if (has)
+        g_string_append_printf (hosts, "%s%s", hosts->len > 0 ? ", " : "", cwa_server_get_fqdn (server));
+    }
+  /* On it, but needing no certificate (http): the message below says so. */
+  if (on_it)
+    return FALSE;
+
+  cwa_cli_usage_error ("request", "%s: the computer %s has no virtual server %s; it is on: %s. "
+                       "Give one of those with --computer.", plan_path, options->computer,
+                       options->virtual_server, hosts->str);
   return TRUE;
 }
 
@@ -213,10 +283,12 @@ pick_requirement (const gchar    *plan_path,
     {
       CwaRequirement *requirement = g_ptr_array_index (requirements, i);
 
-      if (requirement_is_for (requirement, options->virtual_server, options->server))
+      if (requirement_is_for (requirement, options->virtual_server, options->computer, options->server))
         g_ptr_array_add (matches, requirement);
     }
 
+  if (matches->len == 0 && options->computer != NULL && say_not_on_computer (plan_path, plan, options))
+    return NULL;
   if (matches->len == 0)
     {
       if (options->virtual_server != NULL)
@@ -403,6 +475,12 @@ check_subject_options (RequestOptions *options)
                            "publishes that host.");
       ok = FALSE;
     }
+  if (options->computer != NULL && options->virtual_server == NULL)
+    {
+      cwa_cli_usage_error ("request", "--computer goes with --virtual-server HOST: it says which computer's "
+                           "virtual server of that host; for a computer's MTLS certificate give --server FQDN.");
+      ok = FALSE;
+    }
   if (options->role_text != NULL && !role_from_string (options->role_text, &options->role))
     {
       cwa_cli_usage_error ("request", "--role must be ssl, mtls or shared, not “%s”.", options->role_text);
@@ -538,6 +616,9 @@ cwa_cli_request (int    argc,
     { "virtual-server", 0, 0, G_OPTION_ARG_STRING, &options.virtual_server,
       "The virtual server (its URL, or the URL's host) whose SSL or shared certificate to request; "
       "for an array, its one SSL certificate", "HOST" },
+    { "computer", 0, 0, G_OPTION_ARG_STRING, &options.computer,
+      "With --virtual-server: the computer (its FQDN) whose virtual server of that host, when "
+      "several computers that are not an array have one", "FQDN" },
     { "server", 0, 0, G_OPTION_ARG_STRING, &options.server,
       "The computer (its FQDN) whose MTLS certificate to request", "FQDN" },
     { "load-balancer", 0, 0, G_OPTION_ARG_STRING, &options.load_balancer,
