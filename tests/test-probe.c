@@ -471,6 +471,11 @@ check_unreachable_cases (JsonObject *report)
 
   assert_live (report, "live.reachable", "plain.contoso.com:443", "fail", "TLS handshake failed");
   assert_only_reachable_and_dns (report, "plain.contoso.com:443");
+  /* The reason ends with its own question mark: no full stop after it. */
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (find_live (report, "live.reachable",
+                                                                             "plain.contoso.com:443"),
+                                                                  "message"),
+                                   "; is this a TLS service?"));
 }
 
 static void

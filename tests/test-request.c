@@ -588,6 +588,30 @@ test_address_subject (void)
   g_assert_null (inf);
 }
 
+/* An entry not yet tied to its load balancer or reverse proxy (a plan
+ * being built) is described without an empty name in the sentence. */
+static void
+test_front_end_unnamed (void)
+{
+  const gchar *san[] = { "im.contoso.com", NULL };
+  const CwaRole roles[] = { CWA_ROLE_LOAD_BALANCER, CWA_ROLE_REVERSE_PROXY };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autoptr(CwaRequirement) requirement = cwa_requirement_new (roles[i], NULL, NULL, "im.contoso.com", san);
+      g_autoptr(GError) error = NULL;
+      g_autofree gchar *inf = cwa_request_dup_inf (requirement, &error);
+      g_autofree gchar *conf = cwa_request_dup_openssl_config (requirement, &error);
+
+      g_assert_no_error (error);
+      g_assert_null (strstr (inf, "  itself"));
+      g_assert_null (strstr (inf, " .\r\n"));
+      g_assert_null (strstr (inf, " ,"));
+      g_assert_null (strstr (conf, " .\n"));
+      g_assert_null (strstr (conf, "proxy ."));
+    }
+}
+
 /* The sub-command, in process: arguments, role defaults, exit statuses. */
 static int
 run_cli (const gchar *first,
@@ -907,6 +931,7 @@ main (int   argc,
               fixture_set_up_separate, test_inf, fixture_tear_down);
   g_test_add_func ("/cwa/request/invalid-name", test_invalid_name);
   g_test_add_func ("/cwa/request/address-subject", test_address_subject);
+  g_test_add_func ("/cwa/request/front-end-unnamed", test_front_end_unnamed);
   g_test_add ("/cwa/request/array/ssl", Fixture, NULL,
               fixture_set_up_array, test_array_ssl, fixture_tear_down);
   g_test_add ("/cwa/request/array/load-balancer", Fixture, NULL,

@@ -8,6 +8,7 @@
 #include "cwa-checklist.h"
 #include "cwa-names.h"
 #include "cwa-test-cert.h"
+#include "rules/cwa-rule-context.h"
 #include "rules/cwa-rules.h"
 
 #define DAY G_GINT64_CONSTANT (86400)
@@ -788,6 +789,54 @@ external_issued (Fixture *f)
   cwa_plan_add_certificate (f->plan, cwa_test_issuer_get_certificate (f->issuer));
 
   return vs;
+}
+
+/* No value of @finding's message is printed as nothing between two
+ * spaces or before a stop. */
+static void
+assert_no_empty_value (CwaFinding *finding)
+{
+  static const gchar * const gaps[] = { "  ", " .", " ,", " )", "()", " ;" };
+  const gchar *message = cwa_finding_get_message (finding);
+
+  for (guint i = 0; i < G_N_ELEMENTS (gaps); i++)
+    if (strstr (message, gaps[i]) != NULL)
+      g_error ("“%s” in: %s", gaps[i], message);
+}
+
+/* A root with an empty subject is named by its plan id or display name,
+ * not printed as nothing ("the trusted root  (loaded into the plan)"). */
+static void
+test_chain_trusted_empty_root_subject (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec ca;
+  CwaTestCertSpec spec;
+  CwaServer *server = add_server (f, "cwaserver.contoso.com");
+  CwaVirtualServer *vs = add_vs (server, "https://im.contoso.com", CWA_AUDIENCE_EXTERNAL);
+  CwaCertificate *root;
+  CwaFinding *finding;
+
+  cwa_test_cert_spec_init (&ca, "");
+  ca.is_ca = TRUE;
+  ca.serial = 100;
+  f->issuer = cwa_test_issuer_new (&ca);
+  root = cwa_test_issuer_get_certificate (f->issuer);
+  g_assert_cmpstr (cwa_certificate_get_subject (root), ==, "");
+
+  contoso_spec_init (&spec);
+  spec.issuer = f->issuer;
+  spec.serial = 101;
+  cwa_virtual_server_set_ssl_certificate (vs, add_spec (f, &spec));
+  cwa_plan_add_certificate (f->plan, root);
+
+  finding = the_finding (f, "cert.chain-trusted");
+  assert_status (finding, CWA_STATUS_PASS);
+  assert_message_contains (finding, cwa_rule_certificate_name (root));
+  assert_no_empty_value (finding);
+  finding = the_finding (f, "external.public-ca");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, cwa_rule_certificate_name (root));
+  assert_no_empty_value (finding);
 }
 
 static void
@@ -2255,6 +2304,7 @@ main (int   argc,
   ADD ("/cwa/rules/ssl.subject-matches-url/wildcard", test_ssl_subject_matches_url_wildcard);
   ADD ("/cwa/rules/ssl.subject-matches-url/case-and-trailing-dot", test_ssl_subject_matches_url_case);
   ADD ("/cwa/rules/ssl.subject-matches-url/empty-subject", test_ssl_subject_matches_url_empty_subject);
+  ADD ("/cwa/rules/cert.chain-trusted/empty-root-subject", test_chain_trusted_empty_root_subject);
   ADD ("/cwa/rules/ssl.subject-matches-url/idn", test_ssl_subject_matches_url_idn);
   ADD ("/cwa/rules/ssl.subject-matches-url/no-cn", test_ssl_subject_matches_url_no_cn);
   ADD ("/cwa/rules/ssl.san-has-url/pass", test_ssl_san_has_url_pass);

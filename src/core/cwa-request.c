@@ -159,8 +159,10 @@ dup_description (CwaRequirement *requirement)
     case CWA_ROLE_LOAD_BALANCER:
       return g_strdup_printf ("the SSL certificate of the load balancer %s, which offloads SSL", subject);
     case CWA_ROLE_REVERSE_PROXY:
+      if (proxy == NULL)
+        return g_strdup_printf ("the listener certificate publishing %s on its reverse proxy", subject);
       return g_strdup_printf ("the listener certificate publishing %s on the reverse proxy %s",
-                              subject, proxy != NULL ? cwa_reverse_proxy_get_fqdn (proxy) : "");
+                              subject, cwa_reverse_proxy_get_fqdn (proxy));
     case CWA_ROLE_MTLS:
     default:
       return g_strdup_printf ("the MTLS certificate of %s", fqdn);
@@ -179,8 +181,9 @@ dup_key_holder (CwaRequirement *requirement)
     case CWA_ROLE_LOAD_BALANCER:
       return g_strdup ("a Windows computer");
     case CWA_ROLE_REVERSE_PROXY:
-      return g_strdup_printf ("the reverse proxy %s itself",
-                              proxy != NULL ? cwa_reverse_proxy_get_fqdn (proxy) : "");
+      if (proxy == NULL)
+        return g_strdup ("the reverse proxy itself");
+      return g_strdup_printf ("the reverse proxy %s itself", cwa_reverse_proxy_get_fqdn (proxy));
     case CWA_ROLE_SSL:
       if (cwa_requirement_get_load_balancer (requirement) != NULL && server != NULL)
         return g_strdup_printf ("one member of the array, %s", cwa_server_get_fqdn (server));
@@ -208,9 +211,11 @@ dup_next_step (CwaRequirement *requirement,
       return g_strdup ("Send the request to a public certification authority: browsers on public "
                        "computers trust only those (rp.listener-public-ca).");
     case CWA_ROLE_LOAD_BALANCER:
+      if (lb == NULL)
+        return g_strdup_printf ("%s the certificate with its private key into the load balancer.",
+                                key_here ? "Export and import" : "Import");
       return g_strdup_printf ("%s the certificate with its private key into the load balancer %s.",
-                              key_here ? "Export and import" : "Import",
-                              lb != NULL ? cwa_load_balancer_get_fqdn (lb) : "");
+                              key_here ? "Export and import" : "Import", cwa_load_balancer_get_fqdn (lb));
     case CWA_ROLE_SSL:
       if (lb == NULL)
         return NULL;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cwa-report-private.h"
+#include "rules/cwa-rule-context.h"
 
 #define MARK_PASS "\xe2\x9c\x94" /* ✔ */
 #define MARK_FAIL "\xe2\x9c\x96" /* ✖ */
@@ -555,7 +556,7 @@ dup_served_line (const CwaReport *report,
 {
   const gchar *id = _cwa_report_served_certificate_id (report->plan, certificate);
 
-  return g_strdup_printf ("%s, SHA-256 %s%s%s%s", cwa_certificate_get_subject (certificate),
+  return g_strdup_printf ("%s, SHA-256 %s%s%s%s", cwa_rule_certificate_subject (certificate),
                           cwa_certificate_get_sha256 (certificate),
                           id != NULL ? " (" : " (not in the plan", id != NULL ? id : "", ")");
 }

@@ -266,7 +266,7 @@ check_chain_trusted (const CwaRule  *rule,
     {
       message = g_strdup_printf (R_ ("The certificate %s chains to the trusted root %s%s."),
                                  name,
-                                 last != NULL ? cwa_certificate_get_subject (last) : R_ ("(unknown)"),
+                                 last != NULL ? cwa_rule_certificate_subject (last) : R_ ("(unknown)"),
                                  chain->public_root ? R_ (" (a public root)")
                                                     : R_ (" (loaded into the plan)"));
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
@@ -394,7 +394,7 @@ append_unknown_critical (GString        *text,
                                        "the CA certificate “%s” of its chain has the critical "
                                        "extensions %s",
                                        g_strv_length ((gchar **) oids)),
-                            cwa_certificate_get_subject (certificate), list);
+                            cwa_rule_certificate_subject (certificate), list);
 }
 
 /* The certificate and the CA certificates of its chain, the trust anchor

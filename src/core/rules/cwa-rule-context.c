@@ -270,6 +270,17 @@ cwa_rule_certificate_name (CwaCertificate *certificate)
   return cwa_certificate_get_display_name (certificate);
 }
 
+const gchar *
+cwa_rule_certificate_subject (CwaCertificate *certificate)
+{
+  const gchar *subject = cwa_certificate_get_subject (certificate);
+
+  if (subject != NULL && subject[0] != '\0')
+    return subject;
+
+  return cwa_rule_certificate_name (certificate);
+}
+
 void
 cwa_rule_add_finding (GPtrArray           *findings,
                       const CwaRule       *rule,
@@ -405,7 +416,7 @@ cwa_rule_add_public_ca_finding (GPtrArray        *findings,
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS,
                           server, virtual_server, certificate, NULL, NULL,
                           R_ ("%s chains to the publicly trusted root %s."),
-                          whose, last != NULL ? cwa_certificate_get_subject (last) : R_ ("(unknown)"));
+                          whose, last != NULL ? cwa_rule_certificate_subject (last) : R_ ("(unknown)"));
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_FAIL,
                           server, virtual_server, certificate, NULL, NULL,
@@ -416,6 +427,8 @@ cwa_rule_add_public_ca_finding (GPtrArray        *findings,
                           whose,
                           chain != NULL && chain->trusted ? R_ ("its root is trusted only in this plan: ")
                                                           : R_ ("its chain ends at "),
-                          last != NULL ? cwa_certificate_get_subject (last)
-                                       : cwa_certificate_get_issuer (certificate));
+                          last != NULL ? cwa_rule_certificate_subject (last)
+                                       : cwa_certificate_get_issuer (certificate)[0] != '\0'
+                                           ? cwa_certificate_get_issuer (certificate)
+                                           : R_ ("an issuer with an empty name"));
 }

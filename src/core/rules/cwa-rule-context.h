@@ -89,6 +89,10 @@ gchar                *cwa_rule_dup_time           (gint64            unix_utc);
 gchar                *cwa_rule_dup_display_host   (const gchar      *host);
 /* The plan id, else the display name. */
 const gchar          *cwa_rule_certificate_name   (CwaCertificate   *certificate);
+/* The subject (RFC 4514) as a message prints it; for an empty subject the
+ * certificate's name (cwa_rule_certificate_name()), so that no message
+ * prints nothing between two spaces.  Owned by @certificate. */
+const gchar          *cwa_rule_certificate_subject (CwaCertificate  *certificate);
 
 /* Appends a finding with a printf-style message. */
 void                  cwa_rule_add_finding        (GPtrArray           *findings,

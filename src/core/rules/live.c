@@ -1,6 +1,8 @@
 /* live.c: rules about what probe observed: the served chain and the DNS answers against the plan (source LIVE). */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cwa-names.h"
@@ -85,22 +87,25 @@ check_reachable (const CwaRule  *rule,
   CwaProbeResult *result = subject;
   const gchar *name = cwa_endpoint_get_name (cwa_probe_result_get_endpoint (result));
   const gchar *address = cwa_probe_result_get_address (result);
+  const gchar *reason = cwa_probe_result_get_error (result);
 
+  if (reason == NULL || reason[0] == '\0')
+    reason = R_ ("no TLS handshake");
   if (cwa_probe_result_get_leaf (result) != NULL)
     add_live_finding (findings, rule, result, CWA_STATUS_PASS, NULL, NULL,
                       R_ ("%s (%s) completed a TLS handshake."), name, address);
   else
     {
-      const gchar *error = cwa_probe_result_get_error (result);
+      /* A reason that ends a sentence itself ("is this a TLS service?")
+       * gets no full stop after it. */
+      const gchar *stop = strchr (".?!", reason[strlen (reason) - 1]) != NULL ? "" : ".";
 
-      if (error == NULL)
-        error = R_ ("no TLS handshake");
       if (address != NULL)
         add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, NULL,
-                          "%s (%s): %s.", name, address, error);
+                          "%s (%s): %s%s", name, address, reason, stop);
       else
         add_live_finding (findings, rule, result, CWA_STATUS_FAIL, NULL, NULL,
-                          "%s: %s.", name, error);
+                          "%s: %s%s", name, reason, stop);
     }
 }
 
@@ -142,10 +147,10 @@ check_serves_planned_cert (const CwaRule  *rule,
   /* Say which certificate it is, so it can be found or added to the plan. */
   if (known != NULL)
     served = g_strdup_printf (R_ ("%s (%s, SHA-256 %s), which the plan holds"), cwa_rule_certificate_name (known),
-                              cwa_certificate_get_subject (leaf), cwa_certificate_get_sha256 (leaf));
+                              cwa_rule_certificate_subject (leaf), cwa_certificate_get_sha256 (leaf));
   else
     served = g_strdup_printf (R_ ("%s (SHA-256 %s), which is not in the plan"),
-                              cwa_certificate_get_subject (leaf), cwa_certificate_get_sha256 (leaf));
+                              cwa_rule_certificate_subject (leaf), cwa_certificate_get_sha256 (leaf));
 
   if (planned->len == 0)
     {
@@ -241,7 +246,7 @@ check_served_names (const CwaRule  *rule,
     }
 
   message = g_strdup_printf (R_ ("The certificate %s serves (%s) does not carry the names it needs: %s."),
-                             cwa_endpoint_get_name (endpoint), cwa_certificate_get_subject (leaf), missing);
+                             cwa_endpoint_get_name (endpoint), cwa_rule_certificate_subject (leaf), missing);
   add_names_finding (findings, rule, result, CWA_STATUS_FAIL, find_plan_certificate (context, leaf),
                      first_missing, found, message);
 }
@@ -272,11 +277,11 @@ check_served_valid (const CwaRule  *rule,
   if (context->now > cwa_certificate_get_not_after (leaf))
     add_live_finding (findings, rule, result, CWA_STATUS_FAIL, find_plan_certificate (context, leaf), NULL,
                       R_ ("The certificate %s serves (%s) expired on %s."), name,
-                      cwa_certificate_get_subject (leaf), not_after);
+                      cwa_rule_certificate_subject (leaf), not_after);
   else if (context->now < cwa_certificate_get_not_before (leaf))
     add_live_finding (findings, rule, result, CWA_STATUS_FAIL, find_plan_certificate (context, leaf), NULL,
                       R_ ("The certificate %s serves (%s) is not valid before %s."), name,
-                      cwa_certificate_get_subject (leaf), not_before);
+                      cwa_rule_certificate_subject (leaf), not_before);
   else
     add_live_finding (findings, rule, result, CWA_STATUS_PASS, find_plan_certificate (context, leaf), NULL,
                       R_ ("The certificate %s serves is valid from %s to %s."), name, not_before, not_after);
@@ -335,7 +340,7 @@ dup_omitted (CwaProbeResult *result,
       if (cwa_certificate_is_self_issued (certificate) || was_served (result, certificate))
         continue;
       g_string_append_printf (omitted, "%s%s (SHA-256 %s)", omitted->len > 0 ? ", " : "",
-                              cwa_certificate_get_subject (certificate),
+                              cwa_rule_certificate_subject (certificate),
                               cwa_certificate_get_sha256 (certificate));
     }
 
