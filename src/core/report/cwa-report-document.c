@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cwa-report-document.h"
+#include "rules/cwa-rule-context.h"
 
 gchar *
 _cwa_report_clean_text (const gchar *text)
@@ -726,7 +727,7 @@ build_endpoints (CwaReportDocument *document,
         {
           CwaCertificate   *certificate = g_ptr_array_index (served, j);
           const gchar      *id = _cwa_report_served_certificate_id (report->plan, certificate);
-          g_autofree gchar *line = g_strdup_printf ("%s (%s), SHA-256 %s", cwa_certificate_get_subject (certificate),
+          g_autofree gchar *line = g_strdup_printf ("%s (%s), SHA-256 %s", cwa_rule_certificate_subject (certificate),
                                                     id != NULL ? id : "not in the plan",
                                                     cwa_certificate_get_sha256 (certificate));
 
