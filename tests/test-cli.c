@@ -639,6 +639,18 @@ test_broken_plans (void)
     g_assert_cmpint (inspect.status, ==, 2);
     g_assert_cmpstr (inspect.err, ==, "plans is a folder, not a certificate file. "
                                       "Choose the certificate file inside it.\n");
+    /* --output names a folder: refused as one, and nothing written in it. */
+    {
+      g_autofree gchar *examples = examples_dir ();
+      g_autofree gchar *contoso = g_build_filename (examples, "contoso.cwaplan", NULL);
+      g_auto(CwaTestRun) output = { 0 };
+
+      CWA_TEST_RUN (&output, tmp, "check", contoso, "--no-system-trust", "--format", "json", "--output", "plans");
+      g_assert_cmpint (output.status, ==, 2);
+      g_assert_cmpstr (output.out, ==, "");
+      g_assert_cmpstr (output.err, ==, "plans is a folder, not a file; give --output the name of a file to write "
+                                       "(in that folder, if you like).\n");
+    }
     g_rmdir (folder);
   }
 

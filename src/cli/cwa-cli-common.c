@@ -291,7 +291,14 @@ cwa_cli_write_output (const gchar *output,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
       if (!g_file_replace_contents (file, bytes, size, NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
+                                    G_FILE_CREATE_NONE, NULL, NULL, &error) &&
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        {
+          fprintf (stderr, "%s is a folder, not a file; give --output the name of a file to write "
+                   "(in that folder, if you like).\n", output);
+          return FALSE;
+        }
+      if (error != NULL)
         {
           fprintf (stderr, "%s: the output cannot be written (%s); check that the folder exists and is writable.\n",
                    output, error->message);
