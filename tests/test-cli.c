@@ -198,6 +198,79 @@ test_version (void)
   g_assert_nonnull (strstr (run.out, "inspect FILE"));
 }
 
+/* The lines of the usage that `--help` prints for @command: from its
+ * "cwa-cert-planner COMMAND " line up to the next command's line. */
+static gchar *
+dup_usage_of (const gchar *usage,
+              const gchar *command)
+{
+  g_autofree gchar *start_text = g_strdup_printf ("\n  cwa-cert-planner %s ", command);
+  const gchar *start = strstr (usage, start_text);
+  const gchar *end;
+
+  g_assert_nonnull (start);
+  start += 1;
+  end = strstr (start + strlen (start_text), "\n  cwa-cert-planner ");
+  return end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+}
+
+/* Whether @text has the option @option as a whole word ("--server" is not
+ * in "--virtual-server"). */
+static gboolean
+has_option (const gchar *text,
+            const gchar *option)
+{
+  gsize len = strlen (option);
+
+  for (const gchar *p = strstr (text, option); p != NULL; p = strstr (p + 1, option))
+    {
+      gboolean starts = p == text || !(g_ascii_isalnum (p[-1]) || p[-1] == '-');
+      gboolean ends = !(g_ascii_isalnum (p[len]) || p[len] == '-');
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* `cwa-cert-planner --help` names every option each sub-command's own
+ * `--help` lists: the first usage a newcomer reads must not hide one. */
+static void
+test_help_lists_every_option (void)
+{
+  static const gchar * const commands[] = { "check", "names", "inspect", "rules", "request", "probe" };
+  g_auto(CwaTestRun) usage = { 0 };
+
+  CWA_TEST_RUN (&usage, NULL, "--help");
+  g_assert_cmpint (usage.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(CwaTestRun) run = { 0 };
+      g_autofree gchar *synopsis = dup_usage_of (usage.out, commands[i]);
+      g_auto(GStrv) lines = NULL;
+      guint n_options = 0;
+
+      CWA_TEST_RUN (&run, NULL, commands[i], "--help");
+      g_assert_cmpint (run.status, ==, 0);
+      lines = g_strsplit (run.out, "\n", -1);
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          const gchar *line = lines[j] + strspn (lines[j], " ");
+          g_autofree gchar *option = NULL;
+
+          if (!g_str_has_prefix (line, "--") || g_str_has_prefix (line, "--help"))
+            continue;
+          option = g_strndup (line, strcspn (line, "= "));
+          if (!has_option (synopsis, option))
+            g_error ("“cwa-cert-planner --help” does not name %s of %s:\n%s", option, commands[i], synopsis);
+          n_options++;
+        }
+      if (g_strcmp0 (commands[i], "rules") != 0)
+        g_assert_cmpuint (n_options, >=, 2);
+    }
+}
+
 static void
 test_bad_usage (void)
 {
@@ -1585,6 +1658,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cwa/cli/version", test_version);
+  g_test_add_func ("/cwa/cli/help-lists-every-option", test_help_lists_every_option);
   g_test_add_func ("/cwa/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cwa/cli/check/formats", test_formats);
   g_test_add_func ("/cwa/cli/check/contoso/text", test_contoso_text);

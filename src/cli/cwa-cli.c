@@ -21,7 +21,7 @@ static const Command commands[] = {
     "        [--public-ca FILE]... [--no-system-trust] [--password-file FILE] [--expiry-warning-days N]\n"
     "                  run every rule and print a report" },
   { "names", cwa_cli_names,
-    "names PLAN [--format text|json]\n"
+    "names PLAN [--format text|json] [--password-file FILE]\n"
     "                  print the required names per certificate role" },
   { "inspect", cwa_cli_inspect,
     "inspect FILE... [--format text|json] [--password-file FILE]\n"
@@ -30,7 +30,8 @@ static const Command commands[] = {
     "rules [--format text|json|markdown]\n"
     "                  list the rule catalogue (id, level, scope, source, title)" },
   { "request", cwa_cli_request,
-    "request PLAN --virtual-server HOST | --server FQDN [--role ssl|mtls|shared]\n"
+    "request PLAN --virtual-server URL|HOST | --server FQDN | --load-balancer FQDN\n"
+    "        | --reverse-proxy FQDN --published-host HOST [--role ssl|mtls|shared]\n"
     "        --format inf|openssl|csr [--key-out FILE] [--output FILE] [--password-file FILE]\n"
     "                  write a certificate request for the required names" },
   { "probe", cwa_cli_probe,
