@@ -271,6 +271,44 @@ test_help_lists_every_option (void)
     }
 }
 
+/* With no display, the window cannot open: the program says so and what to
+ * run instead, with status 2 ("could not run"), not GTK's warning and 1
+ * ("an error-level finding failed"). */
+static void
+test_window_without_display (void)
+{
+  static const gchar * const display_vars[] = { "DISPLAY", "WAYLAND_DISPLAY", "GDK_BACKEND" };
+  g_autofree gchar *dir = examples_dir ();
+  gchar *saved[G_N_ELEMENTS (display_vars)] = { NULL };
+  g_auto(CwaTestRun) bare = { 0 };
+  g_auto(CwaTestRun) plan = { 0 };
+
+  /* The child inherits this process's environment. */
+  for (guint i = 0; i < G_N_ELEMENTS (display_vars); i++)
+    {
+      saved[i] = g_strdup (g_getenv (display_vars[i]));
+      g_unsetenv (display_vars[i]);
+    }
+
+  cwa_test_run_argv (&bare, NULL, (const gchar * const[]) { NULL });
+  CWA_TEST_RUN (&plan, dir, "contoso.cwaplan");
+
+  for (guint i = 0; i < G_N_ELEMENTS (display_vars); i++)
+    {
+      if (saved[i] != NULL)
+        g_setenv (display_vars[i], saved[i], TRUE);
+      g_clear_pointer (&saved[i], g_free);
+    }
+
+  g_assert_cmpint (bare.status, ==, 2);
+  g_assert_cmpint (plan.status, ==, 2);
+  g_assert_cmpstr (bare.out, ==, "");
+  g_assert_cmpstr (plan.err, ==, bare.err);
+  g_assert_nonnull (strstr (bare.err, "the window needs a display"));
+  g_assert_nonnull (strstr (bare.err, "cwa-cert-planner check PLAN"));
+  g_assert_null (strstr (bare.err, "Gtk-WARNING"));
+}
+
 static void
 test_bad_usage (void)
 {
@@ -1659,6 +1697,7 @@ main (int   argc,
 
   g_test_add_func ("/cwa/cli/version", test_version);
   g_test_add_func ("/cwa/cli/help-lists-every-option", test_help_lists_every_option);
+  g_test_add_func ("/cwa/cli/window-without-display", test_window_without_display);
   g_test_add_func ("/cwa/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cwa/cli/check/formats", test_formats);
   g_test_add_func ("/cwa/cli/check/contoso/text", test_contoso_text);
