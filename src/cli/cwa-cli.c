@@ -30,7 +30,7 @@ static const Command commands[] = {
     "rules [--format text|json|markdown]\n"
     "                  list the rule catalogue (id, level, scope, source, title)" },
   { "request", cwa_cli_request,
-    "request PLAN --virtual-server URL|HOST | --server FQDN | --load-balancer FQDN\n"
+    "request PLAN --virtual-server URL|HOST [--computer FQDN] | --server FQDN | --load-balancer FQDN\n"
     "        | --reverse-proxy FQDN --published-host HOST [--role ssl|mtls|shared]\n"
     "        --format inf|openssl|csr [--key-out FILE] [--output FILE] [--password-file FILE]\n"
     "                  write a certificate request for the required names" },
