@@ -128,6 +128,7 @@ assert_as_built_anew (Fixture *fixture)
 
   cwa_checklist_panel_set_show_passed (fresh, cwa_checklist_panel_get_show_passed (fixture->panel));
   cwa_checklist_panel_set_checklist (fresh, fixture->checklist);
+  cwa_test_ui_drain_main_loop ();
   expected = cwa_checklist_panel_dup_shown_findings (fresh);
   expected_titles = dup_group_titles (fresh);
 
@@ -367,6 +368,86 @@ test_empty_plan_says_it_once (Fixture       *fixture,
   cwa_test_ui_maybe_screenshot (fixture->window, "empty-plan");
 }
 
+/* A plan too large to list in one go: its rows and groups are made over
+ * several main-loop iterations, and end as a panel made in one would
+ * be; an edit then changes the rows of the findings it changes only. */
+static void
+test_large_plan (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *requirements;
+  CwaDeployment *deployment;
+  CwaServer *server = NULL;
+  guint n_groups = 0;
+
+  open_plan (fixture, NULL);
+  cwa_checklist_panel_set_show_passed (fixture->panel, TRUE);
+  deployment = cwa_plan_get_deployment (fixture->plan);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree gchar *fqdn = g_strdup_printf ("cwa%02u.contoso.com", i);
+      g_autofree gchar *url = g_strdup_printf ("https://im%02u.contoso.com", i);
+
+      server = cwa_test_add_server (deployment, fqdn);
+      cwa_test_add_virtual_server (server, url, CWA_AUDIENCE_INTERNAL, NULL);
+    }
+  rerun (fixture);
+  g_assert_cmpuint (fixture->n_added, >, 64);
+  assert_as_built_anew (fixture);
+  requirements = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "requirements_box");
+  for (GtkWidget *child = gtk_widget_get_first_child (requirements); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_groups++;
+  g_assert_cmpuint (n_groups, ==, g_list_model_get_n_items (cwa_checklist_get_requirements (fixture->checklist)));
+  g_assert_cmpuint (n_groups, >, 16);
+
+  {
+    g_autoptr(Watch) before = watch_rows (fixture->panel);
+
+    cwa_server_set_fqdn (server, "renamed.contoso.com");
+    rerun (fixture);
+    g_assert_cmpuint (assert_only_changed_rows (fixture, before), <, 10);
+    assert_as_built_anew (fixture);
+  }
+}
+
+/* Each Required Names group offers the request formats through an action
+ * of its own, so its menu stays right however the list changes; the menu
+ * is made when it first opens. */
+static void
+test_request_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *requirements;
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkMenuButton *button;
+  GMenuModel *menu;
+
+  open_plan (fixture, "contoso.cwaplan");
+  requirements = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "requirements_box");
+  buttons = cwa_test_ui_find_all (requirements, GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpuint (buttons->len, ==, g_list_model_get_n_items (cwa_checklist_get_requirements (fixture->checklist)));
+  button = g_ptr_array_index (buttons, 0);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  cwa_test_ui_drain_main_loop ();
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  for (gint i = 0; i < 3; i++)
+    {
+      g_autofree gchar *action = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_cmpstr (action, ==, "requirement.request");
+    }
+  gtk_menu_button_popdown (button);
+  /* The action is there for the button; an unknown format does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "requirement.request", "s", "none"));
+  cwa_test_ui_drain_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +462,10 @@ main (int   argc,
               test_edit_keeps_rows, fixture_teardown);
   g_test_add ("/cwa/ui/checklist-panel/show-passed-keeps-rows", Fixture, NULL, NULL,
               test_show_passed_keeps_rows, fixture_teardown);
+  g_test_add ("/cwa/ui/checklist-panel/large-plan", Fixture, NULL, NULL,
+              test_large_plan, fixture_teardown);
+  g_test_add ("/cwa/ui/checklist-panel/request-menu", Fixture, NULL, NULL,
+              test_request_menu, fixture_teardown);
   g_test_add ("/cwa/ui/checklist-panel/empty-plan-says-it-once", Fixture, NULL, NULL,
               test_empty_plan_says_it_once, fixture_teardown);
 

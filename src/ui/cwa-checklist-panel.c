@@ -47,6 +47,7 @@ struct _CwaChecklistPanel
   GListModel   *requirements;
   gulong        requirements_handler;
   GPtrArray    *requirement_groups;
+  guint         n_groups_unplaced;
 
   /* The coverage grid's rows and columns (dup_coverage_shape()) and its
    * cells' images, row by row. */
@@ -85,9 +86,10 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CwaChecklistPanel, cwa_checklist_panel, GTK_TYPE_WIDGET)
 
-/* Up to this many rows are made at once; more in slices of this many µs
- * (see schedule_rows()). */
+/* Up to this many finding rows and Required Names groups are made at
+ * once; more in slices of this many µs (see schedule_rows()). */
 #define ROWS_AT_ONCE    64
+#define GROUPS_AT_ONCE  16
 #define ROWS_SLICE_USEC 4000
 
 static gchar *
@@ -589,8 +591,12 @@ order_groups (CwaChecklistPanel *self)
     }
 }
 
-/* Makes the rows still to be made, until @deadline (monotonic µs; 0 for
- * no limit).  TRUE when none is left. */
+static void place_requirement_group (CwaChecklistPanel *self,
+                                     guint              index);
+
+/* Makes the finding rows and then the Required Names groups still to be
+ * made, until @deadline (monotonic µs; 0 for no limit).  TRUE when none
+ * is left. */
 static gboolean
 place_rows (CwaChecklistPanel *self,
             gint64             deadline)
@@ -607,7 +613,15 @@ place_rows (CwaChecklistPanel *self,
     }
   order_groups (self);
   update_empty_state (self);
-  return self->n_unplaced == 0;
+
+  for (guint i = 0; i < self->requirement_groups->len && self->n_groups_unplaced > 0; i++)
+    {
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        break;
+      if (g_ptr_array_index (self->requirement_groups, i) == NULL)
+        place_requirement_group (self, i);
+    }
+  return self->n_unplaced == 0 && self->n_groups_unplaced == 0;
 }
 
 static gboolean
@@ -621,13 +635,13 @@ place_rows_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A few rows are made at once; many (a first publish of a large plan,
- * "Show passed" on it) in slices of a few milliseconds, below the
- * redraws' priority, so the window keeps drawing meanwhile. */
+/* A few rows and groups are made at once; many (a first publish of a
+ * large plan, "Show passed" on it) in slices of a few milliseconds, below
+ * the redraws' priority, so the window keeps drawing meanwhile. */
 static void
 schedule_rows (CwaChecklistPanel *self)
 {
-  if (self->n_unplaced <= ROWS_AT_ONCE)
+  if (self->n_unplaced <= ROWS_AT_ONCE && self->n_groups_unplaced <= GROUPS_AT_ONCE)
     {
       g_clear_handle_id (&self->rows_idle_id, g_source_remove);
       place_rows (self, 0);
@@ -979,8 +993,26 @@ make_requirement_group (CwaRequirement *requirement)
   return group;
 }
 
+/* Makes the group of requirement @index and puts it after the nearest
+ * group before it: the groups made stand in model order. */
+static void
+place_requirement_group (CwaChecklistPanel *self,
+                         guint              index)
+{
+  g_autoptr(CwaRequirement) requirement = g_list_model_get_item (self->requirements, index);
+  GtkWidget *group = make_requirement_group (requirement);
+  GtkWidget *previous = NULL;
+
+  for (guint i = index; i > 0 && previous == NULL; i--)
+    previous = g_ptr_array_index (self->requirement_groups, i - 1);
+  gtk_box_insert_child_after (self->requirements_box, group, previous);
+  self->requirement_groups->pdata[index] = group;
+  self->n_groups_unplaced--;
+}
+
 /* The groups follow the requirements model's items-changed, one group
- * per role entry, in model order: an entry the run kept keeps its group. */
+ * per role entry, in model order: an entry the run kept keeps its group.
+ * Until made (schedule_rows()), an entry's group is NULL. */
 static void
 requirements_changed_cb (GListModel        *model,
                          guint              position,
@@ -989,23 +1021,22 @@ requirements_changed_cb (GListModel        *model,
                          CwaChecklistPanel *self)
 {
   GPtrArray *groups = self->requirement_groups;
-  GtkWidget *previous;
 
   for (guint i = position; i < position + removed; i++)
-    gtk_box_remove (self->requirements_box, g_ptr_array_index (groups, i));
-  g_ptr_array_remove_range (groups, position, removed);
-
-  previous = position > 0 ? g_ptr_array_index (groups, position - 1) : NULL;
-  for (guint i = 0; i < added; i++)
     {
-      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (model, position + i);
-      GtkWidget *group = make_requirement_group (requirement);
+      GtkWidget *group = g_ptr_array_index (groups, i);
 
-      gtk_box_insert_child_after (self->requirements_box, group, previous);
-      g_ptr_array_insert (groups, (gint) (position + i), group);
-      previous = group;
+      if (group != NULL)
+        gtk_box_remove (self->requirements_box, group);
+      else
+        self->n_groups_unplaced--;
     }
+  g_ptr_array_remove_range (groups, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (groups, (gint) (position + i), NULL);
+  self->n_groups_unplaced += added;
   gtk_widget_set_sensitive (GTK_WIDGET (self->copy_all_button), groups->len > 0);
+  schedule_rows (self);
 }
 
 /* A group's description names the computer or virtual server of its entry,
@@ -1016,10 +1047,15 @@ refresh_requirement_descriptions (CwaChecklistPanel *self)
   for (guint i = 0; i < self->requirement_groups->len; i++)
     {
       AdwPreferencesGroup *group = g_ptr_array_index (self->requirement_groups, i);
-      CwaRequirement *requirement = g_object_get_data (G_OBJECT (group), "cwa-requirement");
-      g_autofree gchar *description = role_description (requirement);
-      g_autofree gchar *escaped = g_markup_escape_text (description, -1);
+      CwaRequirement *requirement;
+      g_autofree gchar *description = NULL;
+      g_autofree gchar *escaped = NULL;
 
+      if (group == NULL)
+        continue;
+      requirement = g_object_get_data (G_OBJECT (group), "cwa-requirement");
+      description = role_description (requirement);
+      escaped = g_markup_escape_text (description, -1);
       if (g_strcmp0 (adw_preferences_group_get_description (group), escaped) != 0)
         adw_preferences_group_set_description (group, escaped);
     }
@@ -1345,18 +1381,23 @@ show_request_chooser (CwaChecklistPanel *self,
 }
 
 /* The menu of request formats; its items activate the "requirement.request"
- * action of the role entry's group (make_requirement_group()). */
-static GtkWidget *
-make_request_button (void)
+ * action of the role entry's group (make_requirement_group()).  Made when
+ * the button first opens: a popover menu per role entry, made up front,
+ * was most of what a Required Names group cost to make. */
+static void
+create_request_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
 {
   static const struct { const gchar *format; const gchar *label; } formats[] = {
     { "inf", N_("Windows certreq _INF…") },
     { "openssl", N_("_OpenSSL Configuration…") },
     { "csr", N_("New Key and _CSR…") },
   };
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = NULL;
 
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = g_menu_new ();
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_(formats[i].label), NULL);
@@ -1364,8 +1405,16 @@ make_request_button (void)
       g_menu_item_set_action_and_target (item, "requirement.request", "s", formats[i].format);
       g_menu_append_item (menu, item);
     }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static GtkWidget *
+make_request_button (void)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_request_menu_cb, NULL, NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Write a Certificate Request"));
