@@ -774,11 +774,16 @@ findings_changed_cb (GListModel        *model,
    * rows look for their neighbours. */
   drop_slots (self, reusable);
 
-  /* GLib 2.74 has no g_ptr_array_splice(): open a gap of @added. */
-  g_ptr_array_set_size (self->slots, (gint) (self->slots->len + added));
-  memmove (self->slots->pdata + position + added, self->slots->pdata + position,
-           (self->slots->len - added - position) * sizeof (gpointer));
-  memcpy (self->slots->pdata + position, slots->pdata, added * sizeof (gpointer));
+  /* GLib 2.74 has no g_ptr_array_splice(): open a gap of @added.  With
+   * nothing added either array's pdata may be NULL, which memcpy() must
+   * not be given even for zero bytes. */
+  if (added > 0)
+    {
+      g_ptr_array_set_size (self->slots, (gint) (self->slots->len + added));
+      memmove (self->slots->pdata + position + added, self->slots->pdata + position,
+               (self->slots->len - added - position) * sizeof (gpointer));
+      memcpy (self->slots->pdata + position, slots->pdata, added * sizeof (gpointer));
+    }
 
   schedule_rows (self);
 }
