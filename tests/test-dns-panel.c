@@ -222,6 +222,54 @@ test_copy_all (Fixture       *fixture,
   g_assert_cmpstr (text, ==, edge_zone_text);
 }
 
+/* Whether the section's top shows in the checklist's scrolled window. */
+static gboolean
+section_top_shown (Fixture *fixture)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (fixture->section), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->section), gtk_viewport_get_child (GTK_VIEWPORT (viewport)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y >= gtk_adjustment_get_value (adjustment) - 0.5 &&
+         point.y + 24 <= gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* "Copy All" by its mnemonic (Alt+Y) with the section scrolled out of
+ * sight: it copies and scrolls the section into view. */
+static void
+test_copy_all_scrolls (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *scrolled;
+  GtkWidget *button;
+  g_autofree gchar *copied = NULL;
+
+  open_edge_plan (fixture);
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (fixture->section), GTK_TYPE_SCROLLED_WINDOW);
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_false (section_top_shown (fixture));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "");
+  button = find_button (GTK_WIDGET (fixture->section), "Copy every DNS record");
+  g_assert_true (gtk_widget_mnemonic_activate (button, FALSE));
+  /* The button clicks a moment after its key, as it shows pressed. */
+  for (guint i = 0; i < 50 && g_strcmp0 (copied, edge_zone_text) != 0; i++)
+    {
+      g_free (copied);
+      g_usleep (20000);
+      cwa_test_ui_drain_main_loop ();
+      copied = cwa_test_ui_read_clipboard (fixture->window);
+    }
+  g_assert_cmpstr (copied, ==, edge_zone_text);
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_true (section_top_shown (fixture));
+}
+
 static AdwActionRow *
 find_row (Fixture     *fixture,
           const gchar *title,
@@ -300,6 +348,8 @@ main (int   argc,
 
   g_test_add ("/cwa/ui/dns-records/rows", Fixture, NULL, fixture_setup, test_rows, fixture_teardown);
   g_test_add ("/cwa/ui/dns-records/copy-all", Fixture, NULL, fixture_setup, test_copy_all, fixture_teardown);
+  g_test_add ("/cwa/ui/dns-records/copy-all-scrolls", Fixture, NULL, fixture_setup, test_copy_all_scrolls,
+              fixture_teardown);
   g_test_add ("/cwa/ui/dns-records/follows-edits", Fixture, NULL, fixture_setup, test_follows_edits,
               fixture_teardown);
 

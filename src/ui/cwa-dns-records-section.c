@@ -100,6 +100,9 @@ copy_all_clicked_cb (CwaDnsRecordsSection *self)
   g_autofree gchar *text = cwa_dns_records_section_dup_text (self);
 
   cwa_ui_copy_text (GTK_WIDGET (self), text);
+  /* By its mnemonic (Alt+Y) the button may be scrolled out of sight: show
+   * what was copied. */
+  cwa_ui_scroll_into_view (GTK_WIDGET (self));
   cwa_ui_show_toast (GTK_WIDGET (self), _("DNS records copied"));
 }
 

@@ -188,6 +188,32 @@ cwa_ui_copy_text (GtkWidget   *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }
 
+void
+cwa_ui_scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller;
+  GtkWidget *viewport;
+  GtkWidget *content;
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  viewport = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* Taller or wider than the view: its start. */
+  gtk_adjustment_clamp_page (hadjustment, bounds.origin.x,
+                             bounds.origin.x + MIN (bounds.size.width, gtk_adjustment_get_page_size (hadjustment)));
+  gtk_adjustment_clamp_page (vadjustment, bounds.origin.y,
+                             bounds.origin.y + MIN (bounds.size.height, gtk_adjustment_get_page_size (vadjustment)));
+}
+
 AdwToast *
 cwa_ui_show_toast (GtkWidget   *widget,
                    const gchar *title)

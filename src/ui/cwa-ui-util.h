@@ -38,6 +38,10 @@ void         cwa_ui_status_apply         (GtkImage     *image,
 
 void         cwa_ui_copy_text            (GtkWidget    *widget,
                                           const gchar  *text);
+/* Scrolls the nearest GtkScrolledWindow above @widget (one whose child is
+ * a GtkViewport) the least that shows @widget, or its top part when it is
+ * taller than the view.  Does nothing before @widget is laid out. */
+void         cwa_ui_scroll_into_view     (GtkWidget    *widget);
 /* Shows @title in the nearest AdwToastOverlay above @widget, if any.
  * Returns the toast (borrowed) or NULL. */
 AdwToast    *cwa_ui_show_toast           (GtkWidget    *widget,
