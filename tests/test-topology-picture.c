@@ -163,6 +163,82 @@ test_reports (Fixture       *fixture,
   g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
 }
 
+/* The picture's pixel at (@x, @y) of @surface (scale 1), as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpfloat (y, <, cairo_image_surface_get_height (surface));
+  return *(const guint32 *) (pixels + (int) y * stride + (int) x * 4) & 0xffffff;
+}
+
+/* The colour of the publishing rules' lines (0.21, 0.52, 0.89), give or
+ * take antialiasing and the paper below. */
+static gboolean
+is_line_colour (guint32 pixel)
+{
+  guint r = (pixel >> 16) & 0xff;
+  guint g = (pixel >> 8) & 0xff;
+  guint b = pixel & 0xff;
+
+  return b > 170 && r < 140 && g < 190 && b > r + 60;
+}
+
+/* Whether a pixel of the line's colour lies on the straight run from
+ * (@x0, @y0) to (@x1, @y1), across or down. */
+static gboolean
+line_on (cairo_surface_t *surface,
+         double           x0,
+         double           y0,
+         double           x1,
+         double           y1)
+{
+  double steps = MAX (x1 - x0, y1 - y0);
+
+  for (double i = 0; i <= steps; i++)
+    if (is_line_colour (pixel_at (surface, x1 > x0 ? x0 + i : x0, y1 > y0 ? y0 + i : y0)))
+      return TRUE;
+  return FALSE;
+}
+
+/* With CWA_SCREENSHOT_DIR set, @surface as @name there, to look at. */
+static void
+maybe_save (cairo_surface_t *surface,
+            const gchar     *name)
+{
+  g_autofree gchar *path = NULL;
+
+  if (g_getenv ("CWA_SCREENSHOT_DIR") == NULL)
+    return;
+  path = g_build_filename (g_getenv ("CWA_SCREENSHOT_DIR"), name, NULL);
+  cairo_surface_write_to_png (surface, path);
+}
+
+static cairo_surface_t *
+render (CwaPlan      *plan,
+        CwaChecklist *checklist)
+{
+  double width;
+  double height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  cwa_topology_picture_get_size (plan, checklist, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width + 0.5), (int) (height + 0.5));
+  cr = cairo_create (surface);
+  cwa_topology_picture_draw (cr, plan, checklist);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* An array behind an SSL-offloading load balancer, published by a reverse
  * proxy: the proxy above the load balancer above its members, the load
  * balancer's box spanning exactly them, nothing overlapping. */
@@ -203,6 +279,12 @@ test_bands (Fixture       *fixture,
   cwa_topology_picture_get_size (fixture->plan, fixture->checklist, &width, &height);
   g_assert_cmpfloat (right, <=, width);
   g_assert_false (cwa_topology_picture_locate (fixture->plan, fixture->checklist, fixture->plan, lb_box));
+  {
+    cairo_surface_t *surface = render (fixture->plan, fixture->checklist);
+
+    maybe_save (surface, "topology-picture-array.png");
+    cairo_surface_destroy (surface);
+  }
 }
 
 /* write_file picks the format by extension and replaces the file. */
@@ -252,6 +334,94 @@ test_write_file (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* @n computers cwaNN.contoso.com, each with a virtual server of its own
+ * (https://imNN.contoso.com) in no array, and a reverse proxy publishing
+ * the one of computer @published. */
+static CwaPlan *
+plan_with_lone_servers (guint n,
+                        guint published)
+{
+  CwaPlan *plan = cwa_plan_new ();
+  CwaDeployment *deployment = cwa_plan_get_deployment (plan);
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("isa01.perimeter.contoso.com");
+  g_autofree gchar *published_host = g_strdup_printf ("im%02u.contoso.com", published);
+  g_autofree gchar *published_url = g_strdup_printf ("https://%s", published_host);
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new (published_url, published_host);
+
+  for (guint s = 0; s < n; s++)
+    {
+      g_autofree gchar *fqdn = g_strdup_printf ("cwa%02u.contoso.com", s);
+      g_autofree gchar *url = g_strdup_printf ("https://im%02u.contoso.com", s);
+      g_autoptr(CwaServer) server = cwa_server_new (fqdn);
+      g_autoptr(CwaVirtualServer) vs = cwa_virtual_server_new (url, CWA_AUDIENCE_EXTERNAL);
+
+      cwa_server_add_virtual_server (server, vs);
+      cwa_deployment_add_server (deployment, server);
+    }
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  return plan;
+}
+
+/* A line to a virtual server in no array ends as in the window: down the
+ * gap beside its computer and into the card's side with an arrow head,
+ * not on the card's top over the computer's box. */
+static void
+test_line_to_card (void)
+{
+  g_autoptr(CwaPlan) plan = plan_with_lone_servers (2, 0);
+  g_autoptr(CwaChecklist) checklist = cwa_test_checklist_new (plan);
+  g_autoptr(CwaServer) server = g_list_model_get_item (cwa_deployment_get_servers (cwa_plan_get_deployment (plan)), 0);
+  g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (cwa_server_get_virtual_servers (server), 0);
+  cairo_surface_t *surface = render (plan, checklist);
+  double box[4];
+  double card[4];
+  double middle;
+
+  maybe_save (surface, "topology-picture-line.png");
+
+  g_assert_true (cwa_topology_picture_locate (plan, checklist, server, box));
+  g_assert_true (cwa_topology_picture_locate (plan, checklist, vs, card));
+  middle = card[1] + card[3] / 2;
+  /* Down the gap right of the computer's box, to the card's middle... */
+  g_assert_true (line_on (surface, box[0] + box[2] + 6, box[1], box[0] + box[2] + 6, middle - 2));
+  /* ...across the box's edge into the card's side... */
+  g_assert_true (line_on (surface, card[0] + card[2] + 1, middle, box[0] + box[2] - 1, middle));
+  /* ...where the arrow head is wider than the line. */
+  g_assert_true (is_line_colour (pixel_at (surface, card[0] + card[2] + 6, middle - 2)));
+  g_assert_true (is_line_colour (pixel_at (surface, card[0] + card[2] + 6, middle + 2)));
+  g_assert_false (is_line_colour (pixel_at (surface, card[0] + card[2] + 12, middle - 2)));
+  /* Nothing comes down onto the card's top through the computer's title. */
+  g_assert_false (line_on (surface, card[0], card[1] - 2, card[0] + card[2], card[1] - 2));
+  g_assert_false (line_on (surface, box[0] + 1, box[1] + 2, box[0] + box[2] - 1, box[1] + 2));
+  cairo_surface_destroy (surface);
+}
+
+/* With computers in two rows, a line to the lower row runs down the
+ * channel at the left, as in the window, beside no box. */
+static void
+test_line_to_lower_row (void)
+{
+  g_autoptr(CwaPlan) plan = plan_with_lone_servers (5, 3);
+  g_autoptr(CwaChecklist) checklist = cwa_test_checklist_new (plan);
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
+  g_autoptr(CwaServer) first = g_list_model_get_item (servers, 0);
+  g_autoptr(CwaServer) last = g_list_model_get_item (servers, 3);
+  cairo_surface_t *surface = render (plan, checklist);
+  double top[4];
+  double lower[4];
+
+  maybe_save (surface, "topology-picture-rows.png");
+  g_assert_true (cwa_topology_picture_locate (plan, checklist, first, top));
+  g_assert_true (cwa_topology_picture_locate (plan, checklist, last, lower));
+  g_assert_cmpfloat (lower[1], >, top[1] + top[3]);
+  g_assert_cmpfloat (lower[0], ==, top[0]);
+  /* The channel: left of the first column, all along the first row. */
+  g_assert_true (line_on (surface, top[0] - 12, top[1] + top[3] / 2, top[0] - 1, top[1] + top[3] / 2));
+  g_assert_true (line_on (surface, top[0] - 12, top[1] + 4, top[0] - 1, top[1] + 4));
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +439,8 @@ main (int   argc,
   ADD ("bands", "../../tests/data/topology-array.cwaplan", test_bands);
   ADD ("reports/bands", "../../tests/data/topology-array.cwaplan", test_reports);
 #undef ADD
+  g_test_add_func ("/cwa/topology-picture/lines/to-card", test_line_to_card);
+  g_test_add_func ("/cwa/topology-picture/lines/to-lower-row", test_line_to_lower_row);
 
   return g_test_run ();
 }

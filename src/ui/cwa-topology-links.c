@@ -4,6 +4,7 @@
 #include "cwa-topology-box.h"
 #include "cwa-topology-card.h"
 #include "cwa-topology-links.h"
+#include "cwa-topology-route.h"
 
 /* From the bottom of the edge band to the first lane. */
 #define LANE_TOP   10
@@ -11,12 +12,6 @@
 #define LANE_END   12
 /* The band is never lower than this, lines or not. */
 #define BAND_MIN   72
-/* A label's distance from its line, and its padding. */
-#define LABEL_AWAY 5
-#define LABEL_PAD  2
-/* Lines arriving at one target side by side. */
-#define SIDE_STEP  12
-#define MAX_POINTS 7
 
 typedef struct
 {
@@ -24,7 +19,8 @@ typedef struct
   GtkWidget        *to;
   gchar            *label;
   gboolean          arranged;
-  graphene_point_t  points[MAX_POINTS];
+  CwaRoutePoint     route[CWA_ROUTE_MAX_POINTS];
+  graphene_point_t  points[CWA_ROUTE_MAX_POINTS];
   guint             n_points;
   graphene_rect_t   label_rect;
   double            edge;  /* the bottom of the box @from is in */
@@ -111,7 +107,7 @@ lane_step (GtkWidget *canvas)
   int height = 0;
 
   pango_layout_get_pixel_size (layout, NULL, &height);
-  return MAX (height + 2 * LABEL_PAD + 2, 14);
+  return MAX (height + 2 * CWA_ROUTE_LABEL_PAD + 2, 14);
 }
 
 int
@@ -136,162 +132,71 @@ rank_at_target (CwaTopologyLinks *self,
   return rank;
 }
 
-/* The gap beside @box a line to one of its cards comes down: the right
- * one, or the left one in the last column; 0 (none) when the canvas has
- * only the one column. */
-static int
-side_of (const graphene_rect_t *box,
-         double                 width,
-         double                 gap)
-{
-  if (box->origin.x + box->size.width + gap <= width + 0.5)
-    return 1;
-  if (box->origin.x - gap >= -0.5)
-    return -1;
-  return 0;
-}
-
-static void
-add_point (Link   *link,
-           double  x,
-           double  y)
-{
-  g_assert (link->n_points < MAX_POINTS);
-  link->points[link->n_points++] = GRAPHENE_POINT_INIT (x, y);
-}
-
-/* From @y above it, to a card: down the gap beside its computer's box,
- * then into the card's side at its middle.  FALSE when there is no gap
- * to use. */
 static gboolean
-route_to_card (Link                  *link,
-               GtkWidget             *canvas,
-               const graphene_rect_t *card,
-               double                 y,
-               double                 gap,
-               guint                  rank)
+bounds_in (GtkWidget    *widget,
+           GtkWidget    *canvas,
+           CwaRouteRect *rect)
 {
-  GtkWidget *box = gtk_widget_get_ancestor (link->to, CWA_TYPE_TOPOLOGY_BOX);
   graphene_rect_t bounds;
-  int side;
-  double x;
-  double middle;
 
-  if (box == NULL || !gtk_widget_compute_bounds (box, canvas, &bounds))
+  if (widget == NULL || !gtk_widget_compute_bounds (widget, canvas, &bounds))
     return FALSE;
-  side = side_of (&bounds, gtk_widget_get_width (canvas), gap);
-  if (side == 0)
-    return FALSE;
-  /* Lines down one gap keep apart by a few pixels. */
-  x = side > 0 ? bounds.origin.x + bounds.size.width + gap / 2 : bounds.origin.x - gap / 2;
-  x += ((double) (rank % 3) - 1) * 3 * side;
-  middle = card->origin.y + MIN (card->size.height / 2 + (double) (rank % 3) * SIDE_STEP / 2, card->size.height - 2);
-  add_point (link, x, y);
-  add_point (link, x, middle);
-  add_point (link, side > 0 ? card->origin.x + card->size.width : card->origin.x, middle);
+  *rect = (CwaRouteRect) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
   return TRUE;
 }
 
-/* The row of computers @y is in (0: the first). */
-static guint
-row_of (const CwaTopologyFrame *frame,
-        double                  y)
-{
-  guint row = 0;
-
-  for (guint r = 0; r < frame->row_tops->len; r++)
-    if (g_array_index (frame->row_tops, double, r) <= y + 0.5)
-      row = r;
-  return row;
-}
-
-/* The label beside where the line turns down from its lane, to the right
- * or, past the canvas's edge, to the left. */
+/* The label beside where the line turns down from its lane. */
 static void
-place_label (Link      *link,
-             GtkWidget *canvas)
+place_label (Link                *link,
+             GtkWidget           *canvas,
+             const CwaRouteFrame *frame)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  const graphene_point_t *turn = &link->points[2];
   int width = 0;
   int height = 0;
-  double x;
+  CwaRouteRect rect;
 
   if (link->label == NULL)
     {
-      link->label_rect = GRAPHENE_RECT_INIT (turn->x, turn->y, 0, 0);
+      link->label_rect = GRAPHENE_RECT_INIT (link->route[2].x, link->route[2].y, 0, 0);
       return;
     }
   layout = label_layout (canvas, link->label);
   pango_layout_get_pixel_size (layout, &width, &height);
-  width += 2 * LABEL_PAD;
-  height += 2 * LABEL_PAD;
-  x = turn->x + LABEL_AWAY;
-  if (x + width > gtk_widget_get_width (canvas))
-    x = MAX (turn->x - LABEL_AWAY - width, 0);
-  link->label_rect = GRAPHENE_RECT_INIT (x, turn->y + 2, width, height);
+  rect = cwa_topology_route_place_label (frame, link->route, width + 2 * CWA_ROUTE_LABEL_PAD,
+                                         height + 2 * CWA_ROUTE_LABEL_PAD);
+  link->label_rect = GRAPHENE_RECT_INIT (rect.x, rect.y, rect.width, rect.height);
 }
 
-/* Where a line leaves its listener: listeners stacked in one proxy have
- * their lines leave side by side (the 1st in the middle, then right,
- * left, ...), so that each shows where it comes out of the proxy's box. */
-static double
-start_x (GtkWidget             *from,
-         const graphene_rect_t *bounds)
-{
-  guint position = 0;
-  double offset;
-
-  for (GtkWidget *before = gtk_widget_get_prev_sibling (from); before != NULL; before = gtk_widget_get_prev_sibling (before))
-    position++;
-  offset = (double) ((position + 1) / 2) * SIDE_STEP * (position % 2 == 1 ? 1 : -1);
-  offset = CLAMP (offset, -bounds->size.width / 2 + 4, bounds->size.width / 2 - 4);
-  return bounds->origin.x + bounds->size.width / 2 + offset;
-}
-
-/* Line @index: out of its listener, across its lane at @across; to a
- * lower row, down the channel and across the gap above that row; then
- * onto what it joins. */
+/* Line @index, from the widgets' places in @canvas (cwa_topology_route()
+ * works out its route, as for the exported picture). */
 static void
-arrange_one (CwaTopologyLinks       *self,
-             guint                   index,
-             GtkWidget              *canvas,
-             const CwaTopologyFrame *frame,
-             double                  across)
+arrange_one (CwaTopologyLinks    *self,
+             guint                index,
+             GtkWidget           *canvas,
+             const CwaRouteFrame *frame,
+             double               across)
 {
   Link *link = &g_array_index (self->links, Link, index);
-  guint rank = rank_at_target (self, index);
-  graphene_rect_t a;
-  graphene_rect_t b;
-  double y = across;
-  guint row;
+  CwaRouteLine line = { 0 };
+  CwaRouteRect computer;
+  GtkWidget *box = CWA_IS_TOPOLOGY_CARD (link->to) ? gtk_widget_get_ancestor (link->to, CWA_TYPE_TOPOLOGY_BOX) : NULL;
 
-  link->arranged = gtk_widget_compute_bounds (link->from, canvas, &a) &&
-                   gtk_widget_compute_bounds (link->to, canvas, &b);
+  link->arranged = bounds_in (link->from, canvas, &line.from) && bounds_in (link->to, canvas, &line.to);
   if (!link->arranged)
     return;
-  link->n_points = 0;
+  for (GtkWidget *before = gtk_widget_get_prev_sibling (link->from); before != NULL;
+       before = gtk_widget_get_prev_sibling (before))
+    line.from_position++;
+  line.computer = bounds_in (box, canvas, &computer) ? &computer : NULL;
+  line.index = index;
+  line.rank = rank_at_target (self, index);
+  line.across = across;
   link->edge = frame->edge_bottom;
-  add_point (link, start_x (link->from, &a), a.origin.y + a.size.height);
-  add_point (link, link->points[0].x, across);
-  row = row_of (frame, b.origin.y);
-  if (row > 0 && frame->trunk > 0)
-    {
-      double x = frame->line_step * (index + 1);
-
-      y = g_array_index (frame->row_tops, double, row) - frame->row_gap + frame->gap / 2 + frame->line_step * index;
-      add_point (link, x, across);
-      add_point (link, x, y);
-    }
-  if (!CWA_IS_TOPOLOGY_CARD (link->to) || !route_to_card (link, canvas, &b, y, frame->gap, rank))
-    {
-      /* Onto the top, as onto a load balancer's box. */
-      double x = MIN (b.origin.x + b.size.width / 2 + (rank % 3) * SIDE_STEP, b.origin.x + b.size.width - 2);
-
-      add_point (link, x, y);
-      add_point (link, x, b.origin.y);
-    }
-  place_label (link, canvas);
+  link->n_points = cwa_topology_route (frame, &line, link->route);
+  for (guint p = 0; p < link->n_points; p++)
+    link->points[p] = GRAPHENE_POINT_INIT (link->route[p].x, link->route[p].y);
+  place_label (link, canvas, frame);
 }
 
 void
@@ -300,9 +205,20 @@ cwa_topology_links_arrange (CwaTopologyLinks       *self,
                             const CwaTopologyFrame *frame)
 {
   int step = lane_step (canvas);
+  CwaRouteFrame route_frame = {
+    .left = 0,
+    .right = gtk_widget_get_width (canvas),
+    .edge_bottom = frame->edge_bottom,
+    .gap = frame->gap,
+    .trunk = frame->trunk,
+    .row_gap = frame->row_gap,
+    .line_step = frame->line_step,
+    .row_tops = (const double *) (gpointer) frame->row_tops->data,
+    .n_rows = frame->row_tops->len,
+  };
 
   for (guint i = 0; i < self->links->len; i++)
-    arrange_one (self, i, canvas, frame, frame->edge_bottom + LANE_TOP + i * step);
+    arrange_one (self, i, canvas, &route_frame, frame->edge_bottom + LANE_TOP + i * step);
 }
 
 gboolean
@@ -334,30 +250,6 @@ cwa_topology_links_get (CwaTopologyLinks        *self,
   return TRUE;
 }
 
-/* An arrow head at the end of @link, pointing the way its last leg runs
- * (across or down). */
-static void
-draw_arrow (cairo_t    *cr,
-            const Link *link)
-{
-  const graphene_point_t *tip = &link->points[link->n_points - 1];
-  const graphene_point_t *before = &link->points[link->n_points - 2];
-  double dx = tip->x - before->x;
-  double dy = tip->y - before->y;
-  /* Every leg runs straight across or down. */
-  double length = ABS (dx) + ABS (dy);
-
-  if (length < 0.5)
-    return;
-  dx /= length;
-  dy /= length;
-  cairo_move_to (cr, tip->x, tip->y);
-  cairo_line_to (cr, tip->x - 7 * dx - 4 * dy, tip->y - 7 * dy + 4 * dx);
-  cairo_line_to (cr, tip->x - 7 * dx + 4 * dy, tip->y - 7 * dy - 4 * dx);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-}
-
 static void
 draw_label (cairo_t      *cr,
             GtkWidget    *canvas,
@@ -372,7 +264,7 @@ draw_label (cairo_t      *cr,
   cairo_rectangle (cr, rect->origin.x, rect->origin.y, rect->size.width, rect->size.height);
   cairo_fill (cr);
   cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
-  cairo_move_to (cr, rect->origin.x + LABEL_PAD, rect->origin.y + LABEL_PAD);
+  cairo_move_to (cr, rect->origin.x + CWA_ROUTE_LABEL_PAD, rect->origin.y + CWA_ROUTE_LABEL_PAD);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -388,11 +280,8 @@ cwa_topology_links_draw_under (CwaTopologyLinks *self,
     {
       const Link *link = &g_array_index (self->links, Link, i);
 
-      if (!link->arranged)
-        continue;
-      cairo_move_to (cr, link->points[0].x, link->points[0].y);
-      cairo_line_to (cr, link->points[1].x, link->points[1].y);
-      cairo_stroke (cr);
+      if (link->arranged)
+        cwa_topology_route_draw_first_leg (cr, link->route);
     }
   cairo_restore (cr);
 }
@@ -410,17 +299,12 @@ cwa_topology_links_draw (CwaTopologyLinks *self,
   for (guint i = 0; i < self->links->len; i++)
     {
       const Link *link = &g_array_index (self->links, Link, i);
-      /* The first leg again from the proxy box's bottom: seen below it. */
-      double below = MAX (link->points[0].y, link->edge);
 
       if (!link->arranged)
         continue;
       cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
-      cairo_move_to (cr, link->points[0].x, below);
-      for (guint p = 1; p < link->n_points; p++)
-        cairo_line_to (cr, link->points[p].x, link->points[p].y);
-      cairo_stroke (cr);
-      draw_arrow (cr, link);
+      /* The first leg again from the proxy box's bottom: seen below it. */
+      cwa_topology_route_draw (cr, link->route, link->n_points, link->edge);
     }
   /* The labels over every line. */
   for (guint i = 0; i < self->links->len; i++)

@@ -9,6 +9,7 @@
 #include "cwa-topology-bands.h"
 #include "cwa-topology-picture-private.h"
 #include "cwa-topology-picture.h"
+#include "cwa-topology-route.h"
 
 /* Groups of computers fill rows of at most COLUMNS computers; the edge
  * band above them holds the reverse proxies, COLUMNS to a row too. */
@@ -25,6 +26,11 @@
 #define LANE         14.0
 /* Between a load balancer and its members: room for the joins. */
 #define LB_GAP       22.0
+/* With computers in more than one row, the lines to the lower rows run
+ * down a channel at the left and across in the gaps above the rows, as in
+ * the window: a little room per line in each. */
+#define TRUNK_BASE   8.0
+#define LINE_STEP    4.0
 #define BOX_WIDTH    PICTURE_BOX_WIDTH
 #define FONT         PICTURE_FONT
 
@@ -40,6 +46,11 @@ typedef struct
   GArray    *edge_heights;  /* double per row of proxies */
   guint      columns;       /* widest row, in boxes */
   double     edge_gap;      /* below the edge band */
+  guint      n_lines;       /* the publishing rules' lines */
+  double     trunk;         /* the channel at the left, 0: none */
+  double     row_gap;       /* between two rows of computers */
+  double     x0;            /* the left of the boxes */
+  GArray    *row_tops;      /* double per row, where the last drawing put it */
   double     width;
   double     height;
 } Layout;
@@ -52,6 +63,7 @@ layout_clear (Layout *layout)
   g_clear_pointer (&layout->row_heights, g_array_unref);
   g_clear_pointer (&layout->proxies, g_ptr_array_unref);
   g_clear_pointer (&layout->edge_heights, g_array_unref);
+  g_clear_pointer (&layout->row_tops, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
@@ -174,10 +186,15 @@ layout_compute (Layout       *layout,
   layout->proxies = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (proxies); i++)
     g_ptr_array_add (layout->proxies, g_list_model_get_item (proxies, i));
+  layout->row_tops = g_array_new (FALSE, FALSE, sizeof (double));
   layout->columns = 1;
-  layout->edge_gap = MAX (EDGE_GAP, LANE_TOP + count_lines (deployment) * LANE + LANE_TOP);
+  layout->n_lines = count_lines (deployment);
+  layout->edge_gap = MAX (EDGE_GAP, LANE_TOP + layout->n_lines * LANE + LANE_TOP);
   layout_rows (layout, checklist);
   layout_edge (layout, checklist);
+  layout->trunk = layout->n_lines > 0 && layout->row_heights->len > 1 ? TRUNK_BASE + LINE_STEP * layout->n_lines : 0;
+  layout->row_gap = GAP + (layout->trunk > 0 ? LINE_STEP * layout->n_lines : 0);
+  layout->x0 = MARGIN + layout->trunk;
 
   if (layout->proxies->len > 0)
     height += BAND_LABEL + sum_rows (layout->edge_heights) + (layout->edge_heights->len - 1) * GAP + layout->edge_gap;
@@ -185,10 +202,11 @@ layout_compute (Layout       *layout,
     {
       double lb = g_array_index (layout->lb_heights, double, i);
 
-      height += (i > 0 ? GAP : 0) + g_array_index (layout->row_heights, double, i) + (lb > 0 ? lb + LB_GAP : 0);
+      height += (i > 0 ? layout->row_gap : 0) + g_array_index (layout->row_heights, double, i) + (lb > 0 ? lb + LB_GAP : 0);
     }
   layout->height = height;
-  layout->width = 2 * MARGIN + MAX (layout->columns * BOX_WIDTH + (layout->columns - 1) * GAP, title_width (plan));
+  layout->width = 2 * MARGIN + MAX (layout->trunk + layout->columns * BOX_WIDTH + (layout->columns - 1) * GAP,
+                                    title_width (plan));
 }
 
 void
@@ -207,50 +225,6 @@ cwa_topology_picture_get_size (CwaPlan      *plan,
     *width = layout.width;
   if (height != NULL)
     *height = layout.height;
-}
-
-void
-cwa_topology_draw_link (cairo_t      *cr,
-                        double        from_x,
-                        double        from_y,
-                        double        to_x,
-                        double        to_y,
-                        double        across_y,
-                        const gchar  *label,
-                        const double  line_rgba[4],
-                        const double  label_rgba[4])
-{
-  g_return_if_fail (cr != NULL);
-
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, line_rgba[0], line_rgba[1], line_rgba[2], line_rgba[3]);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_move_to (cr, from_x, from_y);
-  cairo_line_to (cr, from_x, across_y);
-  cairo_line_to (cr, to_x, across_y);
-  cairo_line_to (cr, to_x, to_y);
-  cairo_stroke (cr);
-  /* An arrow head where the line arrives. */
-  cairo_move_to (cr, to_x, to_y);
-  cairo_line_to (cr, to_x - 4, to_y - 7);
-  cairo_line_to (cr, to_x + 4, to_y - 7);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-  if (label != NULL)
-    {
-      PangoLayout *layout = pango_cairo_create_layout (cr);
-      PangoFontDescription *description = pango_font_description_from_string (FONT " 8");
-
-      pango_layout_set_font_description (layout, description);
-      pango_layout_set_text (layout, label, -1);
-      cairo_set_source_rgba (cr, label_rgba[0], label_rgba[1], label_rgba[2], label_rgba[3]);
-      cairo_move_to (cr, to_x + 5, across_y + 2);
-      pango_cairo_show_layout (cr, layout);
-      pango_font_description_free (description);
-      g_object_unref (layout);
-    }
-  cairo_restore (cr);
 }
 
 static void
@@ -272,7 +246,7 @@ draw_edge (cairo_t      *cr,
 
       if (i > 0 && i % COLUMNS == 0)
         *y += g_array_index (layout->edge_heights, double, i / COLUMNS - 1) + GAP;
-      _cwa_picture_draw_proxy (cr, checklist, proxy, MARGIN + (i % COLUMNS) * (BOX_WIDTH + GAP), *y,
+      _cwa_picture_draw_proxy (cr, checklist, proxy, layout->x0 + (i % COLUMNS) * (BOX_WIDTH + GAP), *y,
                                _cwa_picture_proxy_height (checklist, proxy), where);
       if (i + 1 == layout->proxies->len)
         *y += row_height + layout->edge_gap;
@@ -318,19 +292,23 @@ draw_rows (cairo_t      *cr,
 {
   guint row = 0;
 
+  /* The row tops of the first pass (locate_boxes()) stay: the second
+   * draws at the same places. */
   for (guint i = 0; i < layout->groups->len; i++)
     {
       CwaTopologyGroup *group = g_ptr_array_index (layout->groups, i);
       double lb_band = g_array_index (layout->lb_heights, double, group->row);
-      double x = MARGIN + group->column * (BOX_WIDTH + GAP);
+      double x = layout->x0 + group->column * (BOX_WIDTH + GAP);
       double top;
 
       for (; row < group->row; row++)
         {
           double band = g_array_index (layout->lb_heights, double, row);
 
-          y += (band > 0 ? band + LB_GAP : 0) + g_array_index (layout->row_heights, double, row) + GAP;
+          y += (band > 0 ? band + LB_GAP : 0) + g_array_index (layout->row_heights, double, row) + layout->row_gap;
         }
+      if (layout->row_tops->len <= group->row)
+        g_array_append_val (layout->row_tops, y);
       top = y + (lb_band > 0 ? lb_band + LB_GAP : 0);
       for (guint l = 0; l < group->spans->len; l++)
         {
@@ -352,18 +330,65 @@ draw_rows (cairo_t      *cr,
     }
 }
 
-/* Each publishing rule's line, from the bottom of its listener to the top
- * of what it publishes, bending in the gap below the edge. */
-static void
-draw_rule_links (cairo_t       *cr,
-                 CwaDeployment *deployment,
-                 GHashTable    *where,
-                 double         across_y)
+/* The lines: each publishing rule's, from the bottom of its listener to
+ * what it publishes, routed as the window routes them
+ * (cwa_topology_route()), each across its own lane below the edge. */
+
+static const double line_rgba[4] = { 0.21, 0.52, 0.89, 0.9 };
+
+typedef struct
 {
-  static const double line[4] = { 0.21, 0.52, 0.89, 0.9 };
-  static const double label[4] = { 0.21, 0.52, 0.89, 1.0 };
+  CwaRoutePoint points[CWA_ROUTE_MAX_POINTS];
+  guint         n_points;
+  const gchar  *label;  /* borrowed from the rule */
+} Route;
+
+/* How many lines before the one to @to end on it: they arrive side by
+ * side. */
+static guint
+rank_of (GPtrArray *targets,
+         gpointer   to)
+{
+  guint rank = 0;
+
+  for (guint i = 0; i < targets->len; i++)
+    if (g_ptr_array_index (targets, i) == to)
+      rank++;
+  return rank;
+}
+
+static CwaRouteRect
+route_rect (const CwaPictureRect *rect)
+{
+  return (CwaRouteRect) { rect->x, rect->y, rect->width, rect->height };
+}
+
+static guint
+position_in_proxy (CwaPublishingRule *rule)
+{
+  CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (rule);
+  GListModel *rules = proxy != NULL ? cwa_reverse_proxy_get_publishing_rules (proxy) : NULL;
+
+  for (guint i = 0; rules != NULL && i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CwaPublishingRule) other = g_list_model_get_item (rules, i);
+
+      if (other == rule)
+        return i;
+    }
+  return 0;
+}
+
+/* Every line's route (element type Route, owned). */
+static GArray *
+dup_routes (CwaDeployment       *deployment,
+            GHashTable          *where,
+            const CwaRouteFrame *frame,
+            double               across_y)
+{
   g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
-  guint lane = 0;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+  GArray *routes = g_array_new (FALSE, TRUE, sizeof (Route));
 
   for (guint i = 0; i < rules->len; i++)
     {
@@ -373,15 +398,115 @@ draw_rule_links (cairo_t       *cr,
 
       for (guint e = 0; e < ends->len && from != NULL; e++)
         {
-          CwaPictureRect *to = g_hash_table_lookup (where, g_ptr_array_index (ends, e));
+          gpointer end = g_ptr_array_index (ends, e);
+          CwaPictureRect *to = g_hash_table_lookup (where, end);
+          CwaPictureRect *computer = CWA_IS_VIRTUAL_SERVER (end)
+                                       ? g_hash_table_lookup (where, cwa_virtual_server_get_server (end)) : NULL;
+          CwaRouteRect computer_rect = computer != NULL ? route_rect (computer) : (CwaRouteRect) { 0 };
+          CwaRouteLine line = { 0 };
+          Route route = { 0 };
 
           if (to == NULL)
             continue;
-          cwa_topology_draw_link (cr, from->x + from->width / 2, from->y + from->height,
-                                  to->x + to->width / 2 + 12 * (i % 3), to->y, across_y + LANE * lane++,
-                                  cwa_publishing_rule_get_effective_internal_host (rule), line, label);
+          line.from = route_rect (from);
+          line.from_position = position_in_proxy (rule);
+          line.to = route_rect (to);
+          line.computer = computer != NULL ? &computer_rect : NULL;
+          line.index = routes->len;
+          line.rank = rank_of (targets, end);
+          line.across = across_y + LANE * routes->len;
+          route.n_points = cwa_topology_route (frame, &line, route.points);
+          route.label = cwa_publishing_rule_get_effective_internal_host (rule);
+          g_ptr_array_add (targets, end);
+          g_array_append_val (routes, route);
         }
     }
+  return routes;
+}
+
+static void
+frame_init (CwaRouteFrame *frame,
+            const Layout  *layout,
+            double         across_y)
+{
+  *frame = (CwaRouteFrame) {
+    .left = MARGIN,
+    .right = layout->width - MARGIN,
+    .edge_bottom = across_y - LANE_TOP,
+    .gap = GAP,
+    .trunk = layout->trunk,
+    .row_gap = layout->row_gap,
+    .line_step = LINE_STEP,
+    .row_tops = (const double *) (gpointer) layout->row_tops->data,
+    .n_rows = layout->row_tops->len,
+  };
+}
+
+/* The first legs, under the boxes: listeners stacked below one in its
+ * proxy cover its line. */
+static void
+draw_first_legs (cairo_t *cr,
+                 GArray  *routes)
+{
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, line_rgba[0], line_rgba[1], line_rgba[2], line_rgba[3]);
+  cairo_set_line_width (cr, 1.5);
+  for (guint i = 0; i < routes->len; i++)
+    cwa_topology_route_draw_first_leg (cr, g_array_index (routes, Route, i).points);
+  cairo_restore (cr);
+}
+
+static void
+draw_label (cairo_t             *cr,
+            const CwaRouteFrame *frame,
+            const Route         *route)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *description = pango_font_description_from_string (FONT " 8");
+  int width;
+  int height;
+  CwaRouteRect rect;
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_text (layout, route->label, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  rect = cwa_topology_route_place_label (frame, route->points, width + 2 * CWA_ROUTE_LABEL_PAD,
+                                         height + 2 * CWA_ROUTE_LABEL_PAD);
+  cairo_set_source_rgba (cr, cwa_picture_paper.r, cwa_picture_paper.g, cwa_picture_paper.b, 0.9);
+  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, line_rgba[0], line_rgba[1], line_rgba[2], 1.0);
+  cairo_move_to (cr, rect.x + CWA_ROUTE_LABEL_PAD, rect.y + CWA_ROUTE_LABEL_PAD);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (description);
+  g_object_unref (layout);
+}
+
+/* The rest of each line over the boxes, as in the window: its last leg
+ * reaches into a computer's box to the card's side, with an arrow head;
+ * then the labels over every line. */
+static void
+draw_routes (cairo_t             *cr,
+             const CwaRouteFrame *frame,
+             GArray              *routes)
+{
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.5);
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const Route *route = &g_array_index (routes, Route, i);
+
+      cairo_set_source_rgba (cr, line_rgba[0], line_rgba[1], line_rgba[2], line_rgba[3]);
+      cwa_topology_route_draw (cr, route->points, route->n_points, frame->edge_bottom);
+    }
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const Route *route = &g_array_index (routes, Route, i);
+
+      if (route->label != NULL)
+        draw_label (cr, frame, route);
+    }
+  cairo_restore (cr);
 }
 
 static void
@@ -436,6 +561,8 @@ cwa_topology_picture_draw (cairo_t      *cr,
   g_autoptr(GHashTable) where = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   double y = MARGIN + HEADER;
   double across_y;
+  CwaRouteFrame frame;
+  g_autoptr(GArray) routes = NULL;
   g_autofree gchar *verdict = NULL;
 
   g_return_if_fail (cr != NULL);
@@ -458,9 +585,12 @@ cwa_topology_picture_draw (cairo_t      *cr,
    * cross a card's text: a first pass on a scratch surface finds where
    * the boxes go. */
   locate_boxes (checklist, &layout, y, where, &across_y);
-  draw_rule_links (cr, cwa_plan_get_deployment (plan), where, across_y);
+  frame_init (&frame, &layout, across_y);
+  routes = dup_routes (cwa_plan_get_deployment (plan), where, &frame, across_y);
+  draw_first_legs (cr, routes);
   draw_edge (cr, checklist, &layout, &y, where);
   draw_rows (cr, checklist, &layout, y, where);
+  draw_routes (cr, &frame, routes);
   cairo_restore (cr);
 }
 

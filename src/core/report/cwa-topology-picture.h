@@ -41,21 +41,6 @@ gchar   *cwa_topology_picture_dup_inline_svg (CwaPlan      *plan,
                                               CwaChecklist *checklist,
                                               const gchar  *label,
                                               GError      **error);
-/* Draws the line joining a publishing rule (from the bottom of its listener
- * at @from_x, @from_y) to what it publishes (to the top at @to_x, @to_y):
- * down, across at @across_y, down again to an arrow head, with @label
- * (the internal host; may be NULL) beside the last leg.  Colours are RGBA
- * from 0 to 1.  The window's topology view draws its lines alike
- * (cwa-topology-links.c), routed round its boxes. */
-void     cwa_topology_draw_link          (cairo_t       *cr,
-                                          double         from_x,
-                                          double         from_y,
-                                          double         to_x,
-                                          double         to_y,
-                                          double         across_y,
-                                          const gchar   *label,
-                                          const double   line_rgba[4],
-                                          const double   label_rgba[4]);
 /* Writes PNG or SVG, chosen by @file's extension (".svg" is SVG, anything
  * else PNG), replacing the file atomically. */
 gboolean cwa_topology_picture_write_file (CwaPlan       *plan,
