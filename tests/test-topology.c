@@ -16,6 +16,7 @@
 #include "cwa-topology-box.h"
 #include "cwa-topology-canvas.h"
 #include "cwa-topology-card.h"
+#include "cwa-topology-item.h"
 #include "cwa-topology-status.h"
 #include "cwa-topology-view.h"
 #include "cwa-window.h"
@@ -340,6 +341,28 @@ test_layout_live (Fixture       *fixture,
 }
 
 /* 20 computers, 60 virtual servers: no overlaps at any zoom, and it scrolls. */
+/* Selects @subject in the editor: its widget alone in the view is marked
+ * and lies within the visible part of @scroller. */
+static void
+assert_selected_in_view (Fixture           *fixture,
+                         GtkScrolledWindow *scroller,
+                         gpointer           subject)
+{
+  GObject *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  GtkWidget *widget = cwa_topology_view_find_widget (fixture->view, subject);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (scroller);
+  graphene_rect_t bounds;
+
+  cwa_deployment_editor_select (CWA_DEPLOYMENT_EDITOR (editor), subject);
+  settle (fixture);
+  g_assert_true (gtk_widget_has_css_class (widget, "topology-selected"));
+  g_assert_true (gtk_widget_compute_bounds (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (adjustment) - 0.5);
+  g_assert_cmpfloat (bounds.origin.y + MIN (bounds.size.height, gtk_adjustment_get_page_size (adjustment)), <=,
+                     gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) + 0.5);
+}
+
 static void
 test_layout_large (Fixture       *fixture,
                    gconstpointer  data)
@@ -382,6 +405,12 @@ test_layout_large (Fixture       *fixture,
   assert_layout (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "topology.zoom-reset", NULL));
   g_assert_cmpfloat (cwa_topology_view_get_zoom (fixture->view), ==, 1.0);
+
+  /* What the editor selects is marked in the view and scrolled into it. */
+  assert_selected_in_view (fixture, scroller, nth_server (plan, 19));
+  assert_selected_in_view (fixture, scroller, nth_server (plan, 0));
+  g_assert_false (gtk_widget_has_css_class (cwa_topology_view_find_widget (fixture->view, nth_server (plan, 19)),
+                                            "topology-selected"));
 }
 
 static CwaCertificate *
@@ -554,14 +583,14 @@ test_context_menu (Fixture       *fixture,
   gtk_widget_grab_focus (card);
   g_assert_true (gtk_widget_activate_action (card, "card.menu", NULL));
   settle (fixture);
-  g_assert_true (gtk_widget_activate_action (card, "card.assign", "s", "cwaserver-expired"));
+  g_assert_true (gtk_widget_activate_action (card, "topology.assign", "s", "cwaserver-expired"));
   g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) ==
                  cwa_plan_lookup_certificate (plan_of (fixture), "cwaserver-expired"));
-  g_assert_true (gtk_widget_activate_action (card, "card.unassign", NULL));
+  g_assert_true (gtk_widget_activate_action (card, "topology.unassign", NULL));
   g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
   /* Nothing left to remove: no step is added, so one undo restores it. */
   settle (fixture);
-  gtk_widget_activate_action (card, "card.unassign", NULL);
+  gtk_widget_activate_action (card, "topology.unassign", NULL);
   g_assert_null (cwa_virtual_server_get_ssl_certificate (vs));
   g_assert_true (cwa_topology_view_undo (fixture->view));
   g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) ==
@@ -1259,20 +1288,17 @@ test_link_labels (Fixture       *fixture,
   assert_lines_seen (fixture);
 }
 
-/* Two load balancers over one pool (an internal and an external array):
- * each computer is drawn once, with both over it; the second, over two
- * of the three, stacks below the first and spans exactly its members. */
-static void
-test_two_balancers (Fixture       *fixture,
-                    gconstpointer  data)
+/* Gives the window a plan of three computers under two load balancers
+ * over one pool (an internal and an external array): the first,
+ * im.contoso.com, over all three; the second, imext.contoso.com, over the
+ * last two.  Returns the plan (borrowed: the window holds it). */
+static CwaPlan *
+set_two_balancers (Fixture *fixture)
 {
   g_autoptr(CwaPlan) plan = cwa_plan_new ();
   CwaDeployment *deployment = cwa_plan_get_deployment (plan);
   g_autoptr(CwaLoadBalancer) internal = cwa_load_balancer_new ("im.contoso.com");
   g_autoptr(CwaLoadBalancer) external = cwa_load_balancer_new ("imext.contoso.com");
-  graphene_rect_t boxes[3];
-  graphene_rect_t a;
-  graphene_rect_t b;
 
   for (guint s = 0; s < 3; s++)
     {
@@ -1295,6 +1321,32 @@ test_two_balancers (Fixture       *fixture,
   cwa_deployment_add_load_balancer (deployment, internal);
   cwa_deployment_add_load_balancer (deployment, external);
   cwa_window_set_plan (fixture->window, plan);
+  return plan_of (fixture);
+}
+
+static CwaLoadBalancer *
+nth_load_balancer (CwaPlan *plan,
+                   guint    n)
+{
+  g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (cwa_deployment_get_load_balancers (cwa_plan_get_deployment (plan)), n);
+
+  return lb;
+}
+
+/* Two load balancers over one pool: each computer is drawn once, with
+ * both over it; the second, over two of the three, stacks below the first
+ * and spans exactly its members. */
+static void
+test_two_balancers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CwaPlan *plan = set_two_balancers (fixture);
+  CwaLoadBalancer *internal = nth_load_balancer (plan, 0);
+  CwaLoadBalancer *external = nth_load_balancer (plan, 1);
+  graphene_rect_t boxes[3];
+  graphene_rect_t a;
+  graphene_rect_t b;
+
   assert_layout (fixture);
   maybe_screenshots (fixture, "topology-two-balancers");
 
@@ -1317,6 +1369,324 @@ test_two_balancers (Fixture       *fixture,
     }
 }
 
+/* "a, b, c": @lb's members in order. */
+static gchar *
+members_of (CwaLoadBalancer *lb)
+{
+  return g_strjoinv (", ", (gchar **) cwa_load_balancer_get_members (lb));
+}
+
+static void
+assert_members (CwaLoadBalancer *lb,
+                const gchar     *expected)
+{
+  g_autofree gchar *members = members_of (lb);
+
+  g_assert_cmpstr (members, ==, expected);
+}
+
+/* Drops computer @server on the view outside every load balancer. */
+static gboolean
+drop_outside (Fixture   *fixture,
+              CwaServer *server)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, CWA_TYPE_SERVER);
+  g_value_set_object (&value, server);
+  return emit_drop (cwa_topology_view_get_canvas (fixture->view), &value);
+}
+
+/* The drag source of @widget, asked for what it drags from (@x, @y);
+ * NULL when it drags nothing from there. */
+static GdkContentProvider *
+prepare_drag (GtkWidget *widget,
+              gdouble    x,
+              gdouble    y)
+{
+  GtkEventController *source = controller_of (widget, GTK_TYPE_DRAG_SOURCE, G_TYPE_INVALID);
+  GdkContentProvider *content = NULL;
+
+  g_signal_emit_by_name (source, "prepare", x, y, &content);
+  return content;
+}
+
+/* A computer in two load balancers, dragged out of the view, leaves the
+ * one it was dragged out of: by its own box, the one drawn right above it;
+ * from a load balancer's box, that one.  Undo restores exactly it. */
+static void
+test_two_balancers_leave (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CwaPlan *plan = set_two_balancers (fixture);
+  CwaLoadBalancer *internal = nth_load_balancer (plan, 0);
+  CwaLoadBalancer *external = nth_load_balancer (plan, 1);
+  CwaServer *third = nth_server (plan, 2);
+  GtkWidget *box;
+  GtkWidget *internal_box;
+  graphene_rect_t member;
+  graphene_rect_t over;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) dragged = G_VALUE_INIT;
+
+  settle (fixture);
+  box = cwa_topology_view_find_widget (fixture->view, third);
+
+  /* By its own box: the second (stacked right above it) loses it. */
+  content = prepare_drag (cwa_topology_box_get_title (CWA_TOPOLOGY_BOX (box)), 5, 5);
+  g_assert_nonnull (content);
+  g_clear_object (&content);
+  g_assert_true (drop_outside (fixture, third));
+  assert_members (internal, "cwa01.contoso.com, cwa02.contoso.com, cwa03.contoso.com");
+  assert_members (external, "cwa02.contoso.com");
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  assert_members (internal, "cwa01.contoso.com, cwa02.contoso.com, cwa03.contoso.com");
+  assert_members (external, "cwa02.contoso.com, cwa03.contoso.com");
+  settle (fixture);
+
+  /* From the first's box, over the middle computer: the first loses it,
+   * the second keeps it; the drag carries that computer. */
+  internal_box = cwa_topology_view_find_widget (fixture->view, internal);
+  member = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, nth_server (plan, 1)));
+  over = bounds_of (fixture, internal_box);
+  content = prepare_drag (internal_box, member.origin.x + member.size.width / 2 - over.origin.x, 5);
+  g_assert_nonnull (content);
+  g_value_init (&dragged, CWA_TYPE_SERVER);
+  g_assert_true (gdk_content_provider_get_value (content, &dragged, NULL));
+  g_assert_true (g_value_get_object (&dragged) == nth_server (plan, 1));
+  g_assert_true (drop_outside (fixture, nth_server (plan, 1)));
+  assert_members (internal, "cwa01.contoso.com, cwa03.contoso.com");
+  assert_members (external, "cwa02.contoso.com, cwa03.contoso.com");
+  settle (fixture);
+  assert_layout (fixture);
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  assert_members (internal, "cwa01.contoso.com, cwa02.contoso.com, cwa03.contoso.com");
+  assert_members (external, "cwa02.contoso.com, cwa03.contoso.com");
+  settle (fixture);
+
+  /* The second's box over the first computer, not its member: no drag. */
+  over = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, external));
+  member = bounds_of (fixture, cwa_topology_view_find_widget (fixture->view, nth_server (plan, 0)));
+  g_assert_true (member.origin.x + member.size.width <= over.origin.x + 0.5);
+  g_assert_null (prepare_drag (cwa_topology_view_find_widget (fixture->view, external),
+                               member.origin.x + member.size.width / 2 - over.origin.x, 5));
+
+  /* By its box, the first computer, under the first alone, leaves it. */
+  g_clear_object (&content);
+  content = prepare_drag (cwa_topology_box_get_title (CWA_TOPOLOGY_BOX (cwa_topology_view_find_widget (fixture->view, nth_server (plan, 0)))), 5, 5);
+  g_assert_true (drop_outside (fixture, nth_server (plan, 0)));
+  assert_members (internal, "cwa02.contoso.com, cwa03.contoso.com");
+  assert_members (external, "cwa02.contoso.com, cwa03.contoso.com");
+}
+
+/* Runs what @keyval with @modifiers does from the focus in @widget: the
+ * first shortcut of that key on a shortcut controller from @widget up, as
+ * GTK runs a key press (local shortcuts, bubbling).  FALSE if none. */
+static gboolean
+press_key_in (GtkWidget       *widget,
+              guint            keyval,
+              GdkModifierType  modifiers)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GListModel *controllers = gtk_widget_observe_controllers (w);
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !done; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          for (guint j = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) && j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !done; j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+                done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
+                                                     gtk_shortcut_get_arguments (shortcut));
+            }
+        }
+      g_object_unref (controllers);
+      if (done)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The labels of @model and its submenus and sections, depth first, as
+ * "label" lines; submenu items under "label/". */
+static void
+collect_labels (GMenuModel  *model,
+                const gchar *prefix,
+                GString     *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree gchar *label = NULL;
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_string_append_printf (labels, "%s%s\n", prefix, label);
+      if (submenu != NULL)
+        {
+          g_autofree gchar *inner = g_strdup_printf ("%s%s/", prefix, label);
+
+          collect_labels (submenu, inner, labels);
+        }
+      if (section != NULL)
+        collect_labels (section, prefix, labels);
+    }
+}
+
+/* Opens @subject's context menu on @widget from the keyboard (Menu, or
+ * Shift+F10) and returns its items' labels, one a line. */
+static gchar *
+open_menu_by_key (Fixture   *fixture,
+                  GtkWidget *widget,
+                  guint      keyval,
+                  gpointer   subject)
+{
+  GObject *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  GtkWidget *item = gtk_widget_get_ancestor (widget, CWA_TYPE_TOPOLOGY_ITEM);
+  GtkWidget *popover;
+  GString *labels = g_string_new (NULL);
+
+  gtk_widget_grab_focus (widget);
+  g_assert_true (press_key_in (widget, keyval, keyval == GDK_KEY_F10 ? GDK_SHIFT_MASK : 0));
+  popover = cwa_topology_item_get_menu (CWA_TOPOLOGY_ITEM (item));
+  g_assert_nonnull (popover);
+  settle (fixture);
+  g_assert_true (gtk_widget_get_visible (popover));
+  /* As a click: the editor shows what the menu is about. */
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == subject);
+  collect_labels (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "", labels);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  return g_string_free (labels, FALSE);
+}
+
+static void
+assert_has_line (const gchar *text,
+                 const gchar *line)
+{
+  g_autofree gchar *wanted = g_strdup_printf ("%s\n", line);
+
+  if (strstr (text, wanted) == NULL)
+    g_error ("no line “%s” in:\n%s", line, text);
+}
+
+/* Listeners, load balancers and computers have a context menu too (right
+ * click, Menu, Shift+F10) with what their forms do, each undoable; a
+ * virtual server's moves it to another computer. */
+static void
+test_context_menus (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaLoadBalancer *lb;
+  CwaPublishingRule *rule;
+  CwaServer *third;
+  CwaVirtualServer *vs;
+  GtkWidget *widget;
+  GtkWidget *title;
+  g_autofree gchar *labels = NULL;
+  GListModel *rules;
+
+  open_example (fixture, ARRAY_PLAN);
+  plan = plan_of (fixture);
+  lb = first_load_balancer (plan);
+  rule = first_rule (plan);
+  third = nth_server (plan, 2);
+
+  /* A listener: its certificate, edit, remove; by Menu. */
+  widget = cwa_topology_view_find_widget (fixture->view, rule);
+  labels = open_menu_by_key (fixture, widget, GDK_KEY_Menu, rule);
+  assert_has_line (labels, "Assign Certificate…");
+  assert_has_line (labels, "Edit");
+  assert_has_line (labels, "Remove Publishing Rule");
+  rules = cwa_reverse_proxy_get_publishing_rules (cwa_publishing_rule_get_reverse_proxy (rule));
+  g_assert_true (gtk_widget_activate_action (widget, "editor.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (rules), ==, 0);
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (rules), ==, 1);
+  settle (fixture);
+  g_clear_pointer (&labels, g_free);
+
+  /* A load balancer: its members, by Shift+F10. */
+  widget = cwa_topology_view_find_widget (fixture->view, lb);
+  labels = open_menu_by_key (fixture, widget, GDK_KEY_F10, lb);
+  assert_has_line (labels, "Remove Member…/cwa03.contoso.com");
+  assert_has_line (labels, "Remove Load Balancer");
+  g_assert_true (gtk_widget_activate_action (widget, "topology.remove-member", "(ss)",
+                                             cwa_load_balancer_get_fqdn (lb), "cwa03.contoso.com"));
+  g_assert_false (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+  settle (fixture);
+  g_clear_pointer (&labels, g_free);
+  labels = open_menu_by_key (fixture, cwa_topology_view_find_widget (fixture->view, lb), GDK_KEY_Menu, lb);
+  assert_has_line (labels, "Add Member…/cwa03.contoso.com");
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+  settle (fixture);
+  g_clear_pointer (&labels, g_free);
+
+  /* A computer, on its title: leaving its load balancer, by Menu. */
+  title = cwa_topology_box_get_title (CWA_TOPOLOGY_BOX (cwa_topology_view_find_widget (fixture->view, third)));
+  labels = open_menu_by_key (fixture, title, GDK_KEY_Menu, third);
+  assert_has_line (labels, "Add Virtual Server");
+  assert_has_line (labels, "Remove Computer");
+  {
+    g_autofree gchar *leave = g_strdup_printf ("Leave Load Balancer…/%s", cwa_load_balancer_get_fqdn (lb));
+
+    assert_has_line (labels, leave);
+  }
+  g_assert_true (gtk_widget_activate_action (title, "topology.remove-member", "(ss)",
+                                             cwa_load_balancer_get_fqdn (lb), "cwa03.contoso.com"));
+  g_assert_false (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_true (cwa_load_balancer_has_member (lb, "cwa03.contoso.com"));
+  settle (fixture);
+  g_clear_pointer (&labels, g_free);
+
+  /* A virtual server: moved to another computer, and back by undo. */
+  vs = nth_virtual_server (plan, 0, 0);
+  widget = cwa_topology_view_find_widget (fixture->view, vs);
+  labels = open_menu_by_key (fixture, widget, GDK_KEY_Menu, vs);
+  assert_has_line (labels, "Move to Computer…/cwa02.contoso.com");
+  g_assert_null (strstr (labels, "Move to Computer…/cwa01.contoso.com"));
+  g_assert_true (gtk_widget_activate_action (widget, "topology.move-to", "s", "cwa02.contoso.com"));
+  g_assert_true (cwa_virtual_server_get_server (vs) == nth_server (plan, 1));
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_true (cwa_virtual_server_get_server (vs) == nth_server (plan, 0));
+  settle (fixture);
+
+  /* A right click opens it too. */
+  widget = cwa_topology_view_find_widget (fixture->view, lb);
+  {
+    GtkEventController *click = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (widget);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller) &&
+            gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+          click = controller;
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (click);
+    gtk_popover_popdown (GTK_POPOVER (cwa_topology_item_get_menu (CWA_TOPOLOGY_ITEM (widget))));
+    settle (fixture);
+    g_signal_emit_by_name (click, "pressed", 1, 20.0, 10.0);
+    settle (fixture);
+    g_assert_true (gtk_widget_get_visible (cwa_topology_item_get_menu (CWA_TOPOLOGY_ITEM (widget))));
+    gtk_popover_popdown (GTK_POPOVER (cwa_topology_item_get_menu (CWA_TOPOLOGY_ITEM (widget))));
+  }
+  settle (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1337,6 +1707,7 @@ main (int   argc,
   ADD ("hint", test_hint);
   ADD ("move", test_move);
   ADD ("context-menu", test_context_menu);
+  ADD ("context-menus", test_context_menus);
   ADD ("undo/window", test_undo_window);
   ADD ("export-picture", test_export_picture);
   ADD ("bands", test_bands);
@@ -1348,6 +1719,7 @@ main (int   argc,
   ADD ("layout/arrays", test_layout_arrays);
   ADD ("layout/labels", test_link_labels);
   ADD ("layout/two-balancers", test_two_balancers);
+  ADD ("bands/two-balancers-leave", test_two_balancers_leave);
 #undef ADD
 
   status = g_test_run ();

@@ -18,6 +18,7 @@
 #include "cwa-test-ui.h"
 #include "cwa-ui-util.h"
 #include "cwa-load-balancer-form.h"
+#include "cwa-topology-view.h"
 #include "cwa-window.h"
 
 #define P12_PASSWORD "Contoso!2026"
@@ -1288,6 +1289,7 @@ test_make_array_fix (Fixture       *fixture,
   g_autoptr(CwaVirtualServer) twin_vs = NULL;
   g_autoptr(CwaLoadBalancer) lb = NULL;
   GtkWidget *button;
+  GtkWidget *view;
 
   open_example (fixture, "contoso.cwaplan");
   plan = cwa_window_get_plan (fixture->window);
@@ -1308,6 +1310,15 @@ test_make_array_fix (Fixture       *fixture,
   g_assert_cmpstr (cwa_load_balancer_get_fqdn (lb), ==, "im.contoso.com");
   g_assert_true (cwa_load_balancer_has_member (lb, "cwaserver.contoso.com"));
   g_assert_true (cwa_load_balancer_has_member (lb, "cwa02.contoso.com"));
+  /* The new load balancer is selected, its form open, and the topology
+   * view marks it. */
+  g_assert_true (cwa_deployment_editor_get_selected (fixture->editor) == (gpointer) lb);
+  gtk_toggle_button_set_active (cwa_test_ui_child (G_OBJECT (fixture->editor), CWA_TYPE_DEPLOYMENT_EDITOR,
+                                                   "topology_toggle"), TRUE);
+  view = cwa_deployment_editor_get_topology_view (fixture->editor);
+  CWA_TEST_WAIT_FOR (cwa_topology_view_find_widget (CWA_TOPOLOGY_VIEW (view), lb) != NULL);
+  g_assert_true (gtk_widget_has_css_class (cwa_topology_view_find_widget (CWA_TOPOLOGY_VIEW (view), lb),
+                                           "topology-selected"));
   /* Nothing left to fix that way: the button goes with the next run. */
   CWA_TEST_WAIT_FOR (find_button_labelled (GTK_WIDGET (fixture->panel), "_Make Array…") == NULL);
 

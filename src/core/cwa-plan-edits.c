@@ -468,6 +468,12 @@ subject_label (gpointer subject)
 
 /* The verbs. */
 
+CwaCertificate *
+cwa_plan_edits_get_assigned (gpointer subject)
+{
+  return is_role (subject) ? role_get (subject) : NULL;
+}
+
 gboolean
 cwa_plan_edits_assign (CwaPlan        *plan,
                        gpointer        subject,

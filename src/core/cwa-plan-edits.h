@@ -16,6 +16,9 @@ G_BEGIN_DECLS
  * of container (a load balancer's members) adds one branch to each of the
  * container helpers there. */
 
+/* The certificate in @subject's role (as for cwa_plan_edits_assign()),
+ * borrowed; NULL when none is assigned or @subject has no such role. */
+CwaCertificate *cwa_plan_edits_get_assigned (gpointer subject);
 /* Assigns @certificate (NULL: none) to @subject's role: the MTLS
  * certificate of a CwaServer, the SSL certificate of a CwaVirtualServer or
  * CwaLoadBalancer, the listener certificate of a CwaPublishingRule. */

@@ -193,19 +193,6 @@ show_clicked_cb (GtkButton         *button,
   g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
 }
 
-/* The fix a failed deployment.unique-urls offers: "Make array…" on the
- * first URL host several computers share (cwa_plan_edits_make_array()). */
-static void
-make_array_clicked_cb (GtkButton         *button,
-                       CwaChecklistPanel *self)
-{
-  CwaPlan *plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
-  CwaVirtualServer *candidate = plan != NULL ? cwa_plan_edits_find_array_candidate (plan) : NULL;
-
-  if (candidate != NULL)
-    cwa_plan_edits_make_array (plan, candidate);
-}
-
 static void
 add_make_array_fix (CwaChecklistPanel *self,
                     AdwExpanderRow    *row,
@@ -223,7 +210,8 @@ add_make_array_fix (CwaChecklistPanel *self,
   /* Translators: the fix offered on "No two virtual servers use the same URL host" */
   button = gtk_button_new_with_mnemonic (_("_Make Array…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (make_array_clicked_cb), self, 0);
+  /* The window makes the array and selects it (cwa-window-actions.c). */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.make-array");
   fix = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fix), _("Fix"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (fix),

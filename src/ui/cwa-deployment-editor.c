@@ -535,6 +535,8 @@ set_selected (CwaDeploymentEditor *self,
 
   fill_form (self);
   update_actions (self);
+  if (self->topology_view != NULL)
+    cwa_topology_view_set_selected (CWA_TOPOLOGY_VIEW (self->topology_view), subject);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 

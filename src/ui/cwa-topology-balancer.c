@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-topology-balancer.h"
+#include "cwa-topology-box.h"
 #include "cwa-topology-item.h"
 #include "cwa-topology-status.h"
 
@@ -15,10 +16,12 @@ struct _CwaTopologyBalancer
 
   GtkWidget       *content;
   CwaTopologyFace  face;
+  GtkWidget       *dragged;  /* weak: the box of the member being dragged out */
 };
 
 enum {
   ADD_MEMBER,
+  PICK_MEMBER,
   N_SIGNALS
 };
 
@@ -97,6 +100,41 @@ member_leave_cb (GtkDropTarget       *target,
   gtk_widget_remove_css_class (GTK_WIDGET (self), "topology-move-target");
 }
 
+/* A drag from the box over one of its members drags that member out of
+ * this load balancer: the view says which computer's box is below
+ * (@x, @y). */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource       *source,
+                 gdouble              x,
+                 gdouble              y,
+                 CwaTopologyBalancer *self)
+{
+  GtkWidget *box = NULL;
+  CwaServer *server;
+
+  g_signal_emit (self, signals[PICK_MEMBER], 0, x, &box);
+  if (!CWA_IS_TOPOLOGY_BOX (box))
+    return NULL;
+  server = cwa_topology_box_get_server (CWA_TOPOLOGY_BOX (box));
+  if (!cwa_load_balancer_has_member (self->load_balancer, cwa_server_get_fqdn (server)))
+    return NULL;
+  g_set_weak_pointer (&self->dragged, box);
+  return gdk_content_provider_new_typed (CWA_TYPE_SERVER, server);
+}
+
+static void
+drag_begin_cb (GtkDragSource       *source,
+               GdkDrag             *drag,
+               CwaTopologyBalancer *self)
+{
+  g_autoptr(GdkPaintable) icon = NULL;
+
+  if (self->dragged == NULL)
+    return;
+  icon = gtk_widget_paintable_new (cwa_topology_box_get_title (CWA_TOPOLOGY_BOX (self->dragged)));
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
 static void
 released_cb (GtkGestureClick     *gesture,
              gint                 n_press,
@@ -122,7 +160,9 @@ cwa_topology_balancer_dispose (GObject *object)
 {
   CwaTopologyBalancer *self = CWA_TOPOLOGY_BALANCER (object);
 
+  cwa_topology_item_dispose_menu (CWA_TOPOLOGY_ITEM (self));
   g_clear_pointer (&self->content, gtk_widget_unparent);
+  g_clear_weak_pointer (&self->dragged);
   g_clear_object (&self->load_balancer);
 
   G_OBJECT_CLASS (cwa_topology_balancer_parent_class)->dispose (object);
@@ -140,6 +180,12 @@ cwa_topology_balancer_class_init (CwaTopologyBalancerClass *klass)
     g_signal_new ("add-member", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   g_signal_accumulator_first_wins, NULL, NULL,
                   G_TYPE_BOOLEAN, 1, CWA_TYPE_SERVER);
+  /* "pick-member" (gdouble x) -> GtkWidget *: the computer's box below
+   * @x (the balancer's coordinates), borrowed, or NULL. */
+  signals[PICK_MEMBER] =
+    g_signal_new ("pick-member", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_first_wins, NULL, NULL,
+                  G_TYPE_POINTER, 1, G_TYPE_DOUBLE);
 
   gtk_widget_class_install_action (widget_class, "balancer.activate", NULL, activate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "balancer.activate", NULL);
@@ -154,6 +200,7 @@ cwa_topology_balancer_init (CwaTopologyBalancer *self)
 {
   GtkDropTarget *member = gtk_drop_target_new (CWA_TYPE_SERVER, GDK_ACTION_MOVE);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "topology-load-balancer");
@@ -168,6 +215,10 @@ cwa_topology_balancer_init (CwaTopologyBalancer *self)
   g_signal_connect (member, "enter", G_CALLBACK (member_enter_cb), self);
   g_signal_connect (member, "leave", G_CALLBACK (member_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (member));
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
 }
 
 GtkWidget *
@@ -180,6 +231,7 @@ cwa_topology_balancer_new (CwaLoadBalancer *load_balancer)
   self = g_object_new (CWA_TYPE_TOPOLOGY_BALANCER, NULL);
   self->load_balancer = g_object_ref (load_balancer);
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (load_balancer));
+  cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (load_balancer));
   return GTK_WIDGET (self);
 }
 

@@ -15,7 +15,9 @@ G_DECLARE_FINAL_TYPE (CwaTopologyBalancer, cwa_topology_balancer, CWA, TOPOLOGY_
 /* A CwaTopologyItem: dropping a certificate on it emits "assign" for the
  * load balancer's SSL certificate, clicking it (or Return) "activated".
  * Dropping a computer's box on it emits "add-member" (CwaServer *) ->
- * gboolean. */
+ * gboolean.  A drag started on it drags out the member below the pointer,
+ * which it asks for with "pick-member" (gdouble x) -> GtkWidget * (the
+ * member's CwaTopologyBox, borrowed; NULL: no drag). */
 GtkWidget       *cwa_topology_balancer_new               (CwaLoadBalancer     *load_balancer);
 CwaLoadBalancer *cwa_topology_balancer_get_load_balancer (CwaTopologyBalancer *self);
 /* Re-reads the load balancer and the findings about it. */

@@ -25,6 +25,7 @@ struct _CwaTopologyBox
 
 enum {
   MOVE,
+  DRAG_OUT,
   N_SIGNALS
 };
 
@@ -221,13 +222,15 @@ title_released_cb (GtkGestureClick *gesture,
 }
 
 /* The title drags as the computer: dropped on a load balancer it joins
- * it, elsewhere in the view it leaves its load balancer. */
+ * it, elsewhere in the view it leaves the load balancer drawn right above
+ * it. */
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource  *source,
                  gdouble         x,
                  gdouble         y,
                  CwaTopologyBox *self)
 {
+  g_signal_emit (self, signals[DRAG_OUT], 0);
   return gdk_content_provider_new_typed (CWA_TYPE_SERVER, self->server);
 }
 
@@ -246,6 +249,7 @@ cwa_topology_box_dispose (GObject *object)
 {
   CwaTopologyBox *self = CWA_TOPOLOGY_BOX (object);
 
+  cwa_topology_item_dispose_menu (CWA_TOPOLOGY_ITEM (self));
   g_clear_pointer (&self->content, gtk_widget_unparent);
   g_clear_object (&self->server);
 
@@ -266,6 +270,10 @@ cwa_topology_box_class_init (CwaTopologyBoxClass *klass)
     g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   g_signal_accumulator_first_wins, NULL, NULL,
                   G_TYPE_BOOLEAN, 1, CWA_TYPE_VIRTUAL_SERVER);
+  /* "drag-out": a drag of the computer begins from its own box. */
+  signals[DRAG_OUT] =
+    g_signal_new ("drag-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topology-box");
@@ -350,5 +358,6 @@ cwa_topology_box_new (CwaServer *server)
   self = g_object_new (CWA_TYPE_TOPOLOGY_BOX, NULL);
   self->server = g_object_ref (server);
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (server));
+  cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (server));
   return GTK_WIDGET (self);
 }

@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (CwaTopologyBox, cwa_topology_box, CWA, TOPOLOGY_BOX, GtkWi
 /* A CwaTopologyItem: dropping a certificate on the title emits "assign"
  * for the computer's MTLS certificate, clicking it "activated"; the cards'
  * signals are re-emitted as the box's own.  Dropping a virtual server's
- * card anywhere on the box emits "move" (CwaVirtualServer *) -> gboolean. */
+ * card anywhere on the box emits "move" (CwaVirtualServer *) -> gboolean.
+ * Dragging the title drags the computer (a CwaServer) and first emits
+ * "drag-out" (no arguments), so that the view knows where it came from. */
 GtkWidget *cwa_topology_box_new        (CwaServer      *server);
 CwaServer *cwa_topology_box_get_server (CwaTopologyBox *self);
 /* Makes the cards follow the server's virtual servers (reusing cards),

@@ -46,17 +46,21 @@ _cwa_topology_canvas_height_for (GtkWidget *child,
   return height;
 }
 
+/* Allocates @child, and notes it as placed (see snapshot). */
 static void
-place (GtkWidget *child,
-       int        x,
-       int        y,
-       int        width,
-       int        height,
-       gboolean   allocate)
+place (CwaTopologyCanvas *self,
+       GtkWidget         *child,
+       int                x,
+       int                y,
+       int                width,
+       int                height,
+       gboolean           allocate)
 {
-  if (allocate)
-    gtk_widget_allocate (child, width, height, -1,
-                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, y)));
+  if (!allocate)
+    return;
+  gtk_widget_allocate (child, width, height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, y)));
+  g_hash_table_add (self->placed, child);
 }
 
 /* The edge band: proxies, @columns to a row.  Returns its height. */
@@ -86,7 +90,7 @@ layout_edge (CwaTopologyCanvas *self,
           row_height = 0;
         }
       height = _cwa_topology_canvas_height_for (child, cw);
-      place (child, x0 + (i % columns) * (cw + GAP), y, cw, height, allocate);
+      place (self, child, x0 + (i % columns) * (cw + GAP), y, cw, height, allocate);
       row_height = MAX (row_height, height);
     }
   return n > 0 ? y + row_height : 0;
@@ -175,14 +179,14 @@ place_row (CwaTopologyCanvas *self,
           int width = span_width (cw, span->n);
 
           if (lb != NULL)
-            place (lb, x + (int) span->first * (cw + GAP), y + (int) span->offset, width, _cwa_topology_canvas_height_for (lb, width), TRUE);
+            place (self, lb, x + (int) span->first * (cw + GAP), y + (int) span->offset, width, _cwa_topology_canvas_height_for (lb, width), TRUE);
         }
       for (guint s = 0; s < group->servers->len; s++)
         {
           GtkWidget *box = g_hash_table_lookup (self->boxes, g_ptr_array_index (group->servers, s));
 
           if (box != NULL)
-            place (box, x + (int) s * (cw + GAP), top, cw, _cwa_topology_canvas_height_for (box, cw), TRUE);
+            place (self, box, x + (int) s * (cw + GAP), top, cw, _cwa_topology_canvas_height_for (box, cw), TRUE);
         }
     }
 }
@@ -250,6 +254,8 @@ _cwa_topology_canvas_layout (CwaTopologyCanvas *self,
   groups = dup_groups_for (self, width, cw, &trunk);
   row_gap = GAP + (trunk > 0 ? LINE_STEP * (int) cwa_topology_links_get_n (self->links) : 0);
 
+  if (allocate)
+    g_hash_table_remove_all (self->placed);
   y = layout_edge (self, trunk, cw, columns_for (width - trunk, cw), allocate);
   if (allocate)
     {

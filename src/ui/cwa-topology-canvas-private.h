@@ -14,6 +14,9 @@ struct _CwaTopologyCanvas
   GHashTable    *boxes;       /* subject -> child widget (borrowed; children are owned as children) */
   CwaTopologyLinks *links;
   GPtrArray     *groups;      /* CwaTopologyGroup, of the last allocation */
+  /* The boxes the last allocation placed: the model may have moved on
+   * before the view's sync removed a box, which then has no place. */
+  GHashTable    *placed;      /* GtkWidget set (borrowed) */
   CwaTopologyFrame frame;    /* of the last allocation, for the lines */
   /* While a certificate is dragged: what it means for the target under
    * the pointer, in words, beside that target. */

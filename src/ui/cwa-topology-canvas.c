@@ -163,7 +163,7 @@ cwa_topology_canvas_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (child != self->note)
+    if (child != self->note && g_hash_table_contains (self->placed, child))
       gtk_widget_snapshot_child (widget, child, snapshot);
 
   /* The lines over the boxes, so that each is seen to its end. */
@@ -211,6 +211,33 @@ cwa_topology_canvas_lookup (CwaTopologyCanvas *self,
   return subject != NULL ? g_hash_table_lookup (self->boxes, subject) : NULL;
 }
 
+CwaLoadBalancer *
+cwa_topology_canvas_get_balancer_over (CwaTopologyCanvas *self,
+                                       CwaServer         *server)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_CANVAS (self), NULL);
+  g_return_val_if_fail (CWA_IS_SERVER (server), NULL);
+
+  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
+    {
+      CwaTopologyGroup *group = g_ptr_array_index (self->groups, i);
+      CwaTopologySpan *over = NULL;
+      guint index;
+
+      if (!g_ptr_array_find (group->servers, server, &index))
+        continue;
+      for (guint l = 0; l < group->spans->len; l++)
+        {
+          CwaTopologySpan *span = g_ptr_array_index (group->spans, l);
+
+          if (index >= span->first && index < span->first + span->n && (over == NULL || span->tier > over->tier))
+            over = span;
+        }
+      return over != NULL ? over->load_balancer : NULL;
+    }
+  return NULL;
+}
+
 void
 cwa_topology_canvas_clear_links (CwaTopologyCanvas *self)
 {
@@ -231,6 +258,7 @@ cwa_topology_canvas_clear (CwaTopologyCanvas *self)
   cwa_topology_canvas_hide_note (self);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_hash_table_remove_all (self->boxes);
+  g_hash_table_remove_all (self->placed);
   child = gtk_widget_get_first_child (GTK_WIDGET (self));
   while (child != NULL)
     {
@@ -353,6 +381,7 @@ cwa_topology_canvas_finalize (GObject *object)
   CwaTopologyCanvas *self = CWA_TOPOLOGY_CANVAS (object);
 
   g_hash_table_unref (self->boxes);
+  g_hash_table_unref (self->placed);
   cwa_topology_links_free (self->links);
   g_array_unref (self->frame.row_tops);
 
@@ -378,6 +407,7 @@ static void
 cwa_topology_canvas_init (CwaTopologyCanvas *self)
 {
   self->boxes = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->placed = g_hash_table_new (NULL, NULL);
   self->links = cwa_topology_links_new ();
   self->frame.row_tops = g_array_new (FALSE, TRUE, sizeof (double));
 

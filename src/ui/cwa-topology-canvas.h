@@ -28,6 +28,11 @@ void       cwa_topology_canvas_put            (CwaTopologyCanvas *self,
 /* The box of @subject, or NULL. */
 GtkWidget *cwa_topology_canvas_lookup         (CwaTopologyCanvas *self,
                                                gpointer           subject);
+/* The load balancer drawn right above @server's box as last allocated
+ * (of several over it, the lowest: the one whose join reaches it), or
+ * NULL when it is in none.  Borrowed. */
+CwaLoadBalancer *cwa_topology_canvas_get_balancer_over (CwaTopologyCanvas *self,
+                                                        CwaServer         *server);
 /* Removes every box and line. */
 void       cwa_topology_canvas_clear          (CwaTopologyCanvas *self);
 

@@ -16,8 +16,6 @@ struct _CwaTopologyCard
   GtkWidget         parent_instance;
 
   CwaVirtualServer *virtual_server;
-  /* Of the last refresh: its plan's certificates fill the menu. */
-  CwaChecklist     *checklist;
 
   GtkWidget        *content;
   GtkWidget        *status_image;
@@ -27,17 +25,10 @@ struct _CwaTopologyCard
   GtkWidget        *certificate_label;
   GtkWidget        *names_label;
   GtkWidget        *live_badge;
-  GtkWidget        *menu;
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CwaTopologyCard, cwa_topology_card, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CWA_TYPE_TOPOLOGY_ITEM, NULL))
-
-static CwaPlan *
-get_plan (CwaTopologyCard *self)
-{
-  return self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
-}
 
 CwaVirtualServer *
 cwa_topology_card_get_virtual_server (CwaTopologyCard *self)
@@ -65,7 +56,6 @@ cwa_topology_card_refresh (CwaTopologyCard *self,
   g_return_if_fail (CWA_IS_TOPOLOGY_CARD (self));
   g_return_if_fail (checklist == NULL || CWA_IS_CHECKLIST (checklist));
 
-  g_set_object (&self->checklist, checklist);
   vs = self->virtual_server;
   certificate = cwa_virtual_server_get_ssl_certificate (vs);
   external = cwa_virtual_server_get_audience (vs) == CWA_AUDIENCE_EXTERNAL;
@@ -112,7 +102,6 @@ cwa_topology_card_refresh (CwaTopologyCard *self,
 
   cwa_ui_status_apply (GTK_IMAGE (self->status_image), status);
   _cwa_topology_apply_status (GTK_WIDGET (self), status);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.unassign", certificate != NULL);
   failures = _cwa_topology_dup_failures (checklist, vs);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), failures);
 
@@ -128,74 +117,14 @@ cwa_topology_card_refresh (CwaTopologyCard *self,
                                   -1);
 }
 
-/* The context menu: the plan's certificates to assign, built when opened so
- * it lists what is loaded now. */
+/* The context menu: what the view offers for the virtual server (its
+ * "menu" handler builds it when opened, so it lists what is loaded now). */
 void
 cwa_topology_card_popup_menu (CwaTopologyCard *self)
 {
-  CwaPlan *plan;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) certificates = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-  GListModel *entries;
-
   g_return_if_fail (CWA_IS_TOPOLOGY_CARD (self));
 
-  plan = get_plan (self);
-  if (plan == NULL)
-    return;
-
-  entries = cwa_plan_get_certificates (plan);
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (entries, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (cwa_certificate_get_display_name (certificate), NULL);
-
-      if (cwa_certificate_is_ca (certificate))
-        continue;
-      g_menu_item_set_action_and_target (item, "card.assign", "s", cwa_certificate_get_id (certificate));
-      g_menu_append_item (certificates, item);
-    }
-  g_menu_append_submenu (menu, _("Assign Certificate…"), G_MENU_MODEL (certificates));
-  g_menu_append (section, _("Remove Certificate"), "card.unassign");
-  g_menu_append (section, _("Edit"), "card.edit");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-
-  if (self->menu == NULL)
-    {
-      self->menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-    }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-}
-
-static void
-assign_action (GtkWidget   *widget,
-               const gchar *action_name,
-               GVariant    *parameter)
-{
-  CwaTopologyCard *self = CWA_TOPOLOGY_CARD (widget);
-  CwaPlan *plan = get_plan (self);
-  CwaCertificate *certificate;
-
-  if (plan == NULL)
-    return;
-  certificate = cwa_plan_lookup_certificate (plan, g_variant_get_string (parameter, NULL));
-  if (certificate != NULL)
-    cwa_topology_item_assign (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->virtual_server), certificate);
-}
-
-static void
-unassign_action (GtkWidget   *widget,
-                 const gchar *action_name,
-                 GVariant    *parameter)
-{
-  CwaTopologyCard *self = CWA_TOPOLOGY_CARD (widget);
-
-  cwa_topology_item_assign (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->virtual_server), NULL);
+  cwa_topology_item_popup_menu (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->virtual_server), -1, -1);
 }
 
 static void
@@ -223,16 +152,7 @@ pressed_cb (GtkGestureClick *gesture,
             gdouble          y,
             CwaTopologyCard *self)
 {
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (button == GDK_BUTTON_SECONDARY)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      cwa_topology_card_popup_menu (self);
-      if (self->menu != NULL)
-        gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-    }
 }
 
 static void
@@ -290,9 +210,7 @@ cwa_topology_card_size_allocate (GtkWidget *widget,
   CwaTopologyCard *self = CWA_TOPOLOGY_CARD (widget);
 
   gtk_widget_allocate (self->content, width, height, baseline, NULL);
-  /* A popover child is a native of its own: it is placed, not allocated. */
-  if (self->menu != NULL)
-    gtk_popover_present (GTK_POPOVER (self->menu));
+  cwa_topology_item_present_menu (CWA_TOPOLOGY_ITEM (self));
 }
 
 static void
@@ -300,10 +218,9 @@ cwa_topology_card_dispose (GObject *object)
 {
   CwaTopologyCard *self = CWA_TOPOLOGY_CARD (object);
 
-  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  cwa_topology_item_dispose_menu (CWA_TOPOLOGY_ITEM (self));
   g_clear_pointer (&self->content, gtk_widget_unparent);
   g_clear_object (&self->virtual_server);
-  g_clear_object (&self->checklist);
 
   G_OBJECT_CLASS (cwa_topology_card_parent_class)->dispose (object);
 }
@@ -318,12 +235,8 @@ cwa_topology_card_class_init (CwaTopologyCardClass *klass)
   widget_class->measure = cwa_topology_card_measure;
   widget_class->size_allocate = cwa_topology_card_size_allocate;
 
-  gtk_widget_class_install_action (widget_class, "card.assign", "s", assign_action);
-  gtk_widget_class_install_action (widget_class, "card.unassign", NULL, unassign_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "card.edit", NULL);
 
@@ -425,5 +338,6 @@ cwa_topology_card_new (CwaVirtualServer *virtual_server)
   self = g_object_new (CWA_TYPE_TOPOLOGY_CARD, NULL);
   self->virtual_server = g_object_ref (virtual_server);
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (virtual_server));
+  cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (virtual_server));
   return GTK_WIDGET (self);
 }

@@ -27,6 +27,9 @@ struct _CwaTopologyItemInterface
  * "load-files" (GObject *subject, GdkFileList *files) -> gboolean:
  *   certificate files were dropped on @subject; the handler loads them and
  *   assigns the best fit, returning whether it took them.
+ * "menu" (GObject *subject) -> gpointer: the context menu of @subject is
+ *   asked for; the handler returns it (a GMenuModel, transfer full) or
+ *   NULL for none.  Its actions are looked up from the item upwards.
  *
  * Nothing in an item knows the view: the view connects to these. */
 
@@ -47,5 +50,25 @@ void     cwa_topology_item_forward          (CwaTopologyItem *self,
 void     cwa_topology_item_add_drop_target  (CwaTopologyItem *self,
                                              GtkWidget       *widget,
                                              GObject         *subject);
+
+/* Gives @self a context menu for @subject, opened by a right click on
+ * @widget (@self or a part of it) and by Menu or Shift+F10 with the focus
+ * in @widget: a GtkPopoverMenu child of @self showing what "menu"
+ * returns.  Call cwa_topology_item_dispose_menu() from @self's dispose. */
+void       cwa_topology_item_add_menu       (CwaTopologyItem *self,
+                                             GtkWidget       *widget,
+                                             GObject         *subject);
+/* Opens @subject's context menu pointing at (@x, @y) in @self's
+ * coordinates, or, from the keyboard (@x < 0), at @self, scrolled into
+ * view: shown after the next frame is drawn.  FALSE when there is none. */
+gboolean   cwa_topology_item_popup_menu     (CwaTopologyItem *self,
+                                             GObject         *subject,
+                                             double           x,
+                                             double           y);
+/* The context menu's GtkPopoverMenu once opened, else NULL (borrowed). */
+GtkWidget *cwa_topology_item_get_menu       (CwaTopologyItem *self);
+/* Keeps the open context menu beside @self: from a size_allocate. */
+void       cwa_topology_item_present_menu   (CwaTopologyItem *self);
+void       cwa_topology_item_dispose_menu   (CwaTopologyItem *self);
 
 G_END_DECLS

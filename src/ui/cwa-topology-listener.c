@@ -83,6 +83,7 @@ cwa_topology_listener_dispose (GObject *object)
 {
   CwaTopologyListener *self = CWA_TOPOLOGY_LISTENER (object);
 
+  cwa_topology_item_dispose_menu (CWA_TOPOLOGY_ITEM (self));
   g_clear_pointer (&self->content, gtk_widget_unparent);
   g_clear_object (&self->rule);
 
@@ -132,6 +133,7 @@ cwa_topology_listener_new (CwaPublishingRule *rule)
   self = g_object_new (CWA_TYPE_TOPOLOGY_LISTENER, NULL);
   self->rule = g_object_ref (rule);
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (rule));
+  cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (rule));
   return GTK_WIDGET (self);
 }
 

@@ -62,8 +62,52 @@ box_move_cb (CwaTopologyBox   *box,
 }
 
 /* Membership: a computer's box dropped on a load balancer joins it;
- * dropped anywhere else in the view, it leaves the load balancer it is
- * drawn under. */
+ * dropped anywhere else in the view, it leaves the load balancer it was
+ * dragged out of: the one whose box the drag started on, or, dragged by
+ * its own box, the one drawn right above it. */
+
+static void
+box_drag_out_cb (CwaTopologyBox  *box,
+                 CwaTopologyView *self)
+{
+  CwaServer *server = cwa_topology_box_get_server (box);
+
+  g_set_object (&self->leaving_server, server);
+  g_set_object (&self->leaving, cwa_topology_canvas_get_balancer_over (self->canvas, server));
+}
+
+/* The member's box below @x of @balancer's box, which the drag from there
+ * takes out of it. */
+static gpointer
+balancer_pick_member_cb (CwaTopologyBalancer *balancer,
+                         gdouble              x,
+                         CwaTopologyView     *self)
+{
+  CwaLoadBalancer *lb = cwa_topology_balancer_get_load_balancer (balancer);
+  graphene_point_t point;
+
+  if (self->plan == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (balancer), GTK_WIDGET (self->canvas), &GRAPHENE_POINT_INIT (x, 0), &point))
+    return NULL;
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      CwaServer *server = g_ptr_array_index (self->shown, i);
+      GtkWidget *box;
+      graphene_rect_t bounds;
+
+      if (!CWA_IS_SERVER (server) || !cwa_load_balancer_has_member (lb, cwa_server_get_fqdn (server)))
+        continue;
+      box = cwa_topology_canvas_lookup (self->canvas, server);
+      if (box != NULL && gtk_widget_compute_bounds (box, GTK_WIDGET (self->canvas), &bounds) &&
+          point.x >= bounds.origin.x && point.x < bounds.origin.x + bounds.size.width)
+        {
+          g_set_object (&self->leaving_server, server);
+          g_set_object (&self->leaving, lb);
+          return box;
+        }
+    }
+  return NULL;
+}
 
 static gboolean
 balancer_add_member_cb (CwaTopologyBalancer *balancer,
@@ -82,6 +126,27 @@ balancer_add_member_cb (CwaTopologyBalancer *balancer,
   return cwa_plan_edits_add_member (self->plan, lb, cwa_server_get_fqdn (server));
 }
 
+/* The load balancer @server leaves when dropped outside every one, or
+ * NULL: where its drag started, if that still has it. */
+static CwaLoadBalancer *
+leaving_for (CwaTopologyView *self,
+             CwaServer       *server)
+{
+  const gchar *fqdn = cwa_server_get_fqdn (server);
+  GListModel *lbs = cwa_deployment_get_load_balancers (cwa_plan_get_deployment (self->plan));
+  CwaLoadBalancer *over;
+
+  for (guint i = 0; self->leaving_server == server && i < g_list_model_get_n_items (lbs); i++)
+    {
+      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
+
+      if (lb == self->leaving && cwa_load_balancer_has_member (lb, fqdn))
+        return lb;
+    }
+  over = cwa_topology_canvas_get_balancer_over (self->canvas, server);
+  return over != NULL && cwa_load_balancer_has_member (over, fqdn) ? over : NULL;
+}
+
 static gboolean
 leave_drop_cb (GtkDropTarget   *target,
                const GValue    *value,
@@ -90,19 +155,14 @@ leave_drop_cb (GtkDropTarget   *target,
                CwaTopologyView *self)
 {
   CwaServer *server;
-  GListModel *lbs;
+  CwaLoadBalancer *lb;
 
   if (self->plan == NULL || !G_VALUE_HOLDS (value, CWA_TYPE_SERVER) || (server = g_value_get_object (value)) == NULL)
     return FALSE;
-  lbs = cwa_deployment_get_load_balancers (cwa_plan_get_deployment (self->plan));
-  for (guint i = 0; i < g_list_model_get_n_items (lbs); i++)
-    {
-      g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
-
-      if (cwa_load_balancer_has_member (lb, cwa_server_get_fqdn (server)))
-        return cwa_plan_edits_remove_member (self->plan, lb, cwa_server_get_fqdn (server));
-    }
-  return FALSE;
+  lb = leaving_for (self, server);
+  g_clear_object (&self->leaving_server);
+  g_clear_object (&self->leaving);
+  return lb != NULL && cwa_plan_edits_remove_member (self->plan, lb, cwa_server_get_fqdn (server));
 }
 
 void
@@ -112,9 +172,15 @@ _cwa_topology_view_connect_drops (CwaTopologyView *self,
   g_signal_connect_object (box, "assign", G_CALLBACK (item_assign_cb), self, 0);
   g_signal_connect_object (box, "load-files", G_CALLBACK (item_load_files_cb), self, 0);
   if (CWA_IS_TOPOLOGY_BOX (box))
-    g_signal_connect_object (box, "move", G_CALLBACK (box_move_cb), self, 0);
+    {
+      g_signal_connect_object (box, "move", G_CALLBACK (box_move_cb), self, 0);
+      g_signal_connect_object (box, "drag-out", G_CALLBACK (box_drag_out_cb), self, 0);
+    }
   else if (CWA_IS_TOPOLOGY_BALANCER (box))
-    g_signal_connect_object (box, "add-member", G_CALLBACK (balancer_add_member_cb), self, 0);
+    {
+      g_signal_connect_object (box, "add-member", G_CALLBACK (balancer_add_member_cb), self, 0);
+      g_signal_connect_object (box, "pick-member", G_CALLBACK (balancer_pick_member_cb), self, 0);
+    }
 }
 
 /* Hints: while a certificate is dragged over the view, every target shows

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cwa-topology-canvas.h"
+#include "cwa-topology-item.h"
 #include "cwa-topology-view.h"
 #include "cwa-topology-zoom.h"
 
@@ -26,6 +27,17 @@ struct _CwaTopologyView
   gboolean         dragging;
   gdouble          drag_x;
   gdouble          drag_y;
+  /* A computer being dragged out of a load balancer: where from. */
+  CwaServer       *leaving_server;
+  CwaLoadBalancer *leaving;
+
+  /* Whose context menu was opened last: its actions act on it. */
+  GObject         *menu_subject;
+  /* What the editor shows: its widget carries .topology-selected. */
+  GObject         *selected;
+  GtkWidget       *selected_widget;  /* weak */
+  guint            scroll_tick_id;
+  guint            scroll_ticks;     /* frames left to bring it into view */
 
   GtkWidget       *scroller;
   CwaTopologyZoom *zoom;
@@ -42,5 +54,13 @@ void _cwa_topology_view_connect_drops (CwaTopologyView *self,
 /* Adds the controllers that follow a drag over the view (the hints) and
  * take a computer dropped outside every load balancer. */
 void _cwa_topology_view_init_drops    (CwaTopologyView *self);
+
+/* cwa-topology-view-menu.c: the "menu" handler of every box and card: the
+ * context menu of @subject (transfer full), which its actions then act
+ * on; and the installing of those actions ("topology.assign", …). */
+gpointer _cwa_topology_view_menu_cb         (CwaTopologyItem *item,
+                                            GObject         *subject,
+                                            CwaTopologyView *self);
+void     _cwa_topology_view_class_init_menu (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "cwa-topology-proxy.h"
 #include "cwa-topology-item.h"
 #include "cwa-topology-view-private.h"
+#include "cwa-ui-util.h"
 
 #define ZOOM_STEP 1.25
 
@@ -85,6 +86,7 @@ make_box (CwaTopologyView *self,
   else
     box = cwa_topology_proxy_new (CWA_REVERSE_PROXY (subject));
   g_signal_connect_object (box, "activated", G_CALLBACK (item_activated_cb), self, 0);
+  g_signal_connect_object (box, "menu", G_CALLBACK (_cwa_topology_view_menu_cb), self, 0);
   _cwa_topology_view_connect_drops (self, box);
   return box;
 }
@@ -184,6 +186,64 @@ cwa_topology_view_set_live_check (CwaTopologyView *self,
   apply_live (self);
 }
 
+/* Selection. */
+
+static void
+apply_selected (CwaTopologyView *self)
+{
+  GtkWidget *widget = self->selected != NULL ? cwa_topology_view_find_widget (self, self->selected) : NULL;
+
+  /* Hidden (the editor shows its tree), a style change of a box made
+   * meanwhile reaches GTK only as the view is drawn again, after its
+   * layout: the mark waits for the view to show ("map"). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (widget == self->selected_widget)
+    return;
+  if (self->selected_widget != NULL)
+    gtk_widget_remove_css_class (self->selected_widget, "topology-selected");
+  g_set_weak_pointer (&self->selected_widget, widget);
+  if (widget != NULL)
+    gtk_widget_add_css_class (widget, "topology-selected");
+}
+
+/* Brings the selected widget into view: on the next few frames, since a
+ * new box is laid out a frame or two after the edit that made it. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  CwaTopologyView *self = CWA_TOPOLOGY_VIEW (widget);
+
+  apply_selected (self);
+  if (self->selected_widget != NULL)
+    cwa_ui_scroll_into_view (self->selected_widget);
+  if (--self->scroll_ticks > 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_selected (CwaTopologyView *self)
+{
+  self->scroll_ticks = 3;
+  if (self->selected != NULL && self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
+void
+cwa_topology_view_set_selected (CwaTopologyView *self,
+                                gpointer         subject)
+{
+  g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
+  g_return_if_fail (subject == NULL || G_IS_OBJECT (subject));
+
+  if (g_set_object (&self->selected, subject))
+    show_selected (self);
+}
+
 static void
 sync_now (CwaTopologyView *self)
 {
@@ -219,6 +279,7 @@ sync_now (CwaTopologyView *self)
       cwa_topology_view_show_hint (self, hint);
     }
   apply_live (self);
+  apply_selected (self);
 }
 
 static gboolean
@@ -398,6 +459,11 @@ cwa_topology_view_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->checklist);
   g_clear_object (&self->hint);
+  g_clear_object (&self->leaving_server);
+  g_clear_object (&self->leaving);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->menu_subject);
+  g_clear_weak_pointer (&self->selected_widget);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_TOPOLOGY_VIEW);
   g_clear_object (&self->cancellable);
@@ -482,6 +548,7 @@ cwa_topology_view_class_init (CwaTopologyViewClass *klass)
   gtk_widget_class_install_action (widget_class, "topology.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "topology.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "topology.undo", NULL, undo_action);
+  _cwa_topology_view_class_init_menu (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "topology.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "topology.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "topology.zoom-in", NULL);
@@ -532,6 +599,7 @@ cwa_topology_view_init (CwaTopologyView *self)
   /* Before the scrolled window scrolls: Ctrl+scroll zooms instead. */
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (show_selected), NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   _cwa_topology_view_init_drops (self);
 }

@@ -60,6 +60,10 @@ void          cwa_topology_view_set_live_check (CwaTopologyView *self,
  * after the last layout, or NULL. */
 GtkWidget    *cwa_topology_view_find_widget   (CwaTopologyView *self,
                                                gpointer         subject);
+/* Marks the widget of @subject (NULL: none) as the one the editor shows,
+ * across relayouts, and scrolls it into view once laid out. */
+void          cwa_topology_view_set_selected  (CwaTopologyView *self,
+                                               gpointer         subject);
 /* The CwaTopologyCanvas holding the boxes and drawing the lines. */
 GtkWidget    *cwa_topology_view_get_canvas    (CwaTopologyView *self);
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cwa-plan-edits.h"
 #include "cwa-report.h"
 #include "cwa-topology-picture.h"
 #include "cwa-ui-util.h"
@@ -60,6 +61,21 @@ undo_step_action (GtkWidget   *widget,
 
   if (self->plan != NULL)
     cwa_history_undo_entry (cwa_plan_get_history (self->plan), g_variant_get_uint32 (parameter));
+}
+
+/* The fix of a failed deployment.unique-urls (the checklist's "Make
+ * Array…"): the editor makes the array and selects the new load balancer,
+ * so that the user goes on editing it. */
+static void
+make_array_action (GtkWidget   *widget,
+                   const gchar *action_name,
+                   GVariant    *parameter)
+{
+  CwaWindow *self = CWA_WINDOW (widget);
+  CwaVirtualServer *candidate = self->plan != NULL ? cwa_plan_edits_find_array_candidate (self->plan) : NULL;
+
+  if (candidate != NULL)
+    cwa_deployment_editor_make_array (self->editor, candidate);
 }
 
 /* Opening and saving (cwa-window-files.c does the work). */
@@ -345,6 +361,7 @@ _cwa_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-step", "u", undo_step_action);
+  gtk_widget_class_install_action (widget_class, "win.make-array", NULL, make_array_action);
 }
 
 /* Ctrl+V, Ctrl+Z and Ctrl+Shift+Z act only when the focused widget (an entry) did not
