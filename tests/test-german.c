@@ -89,19 +89,32 @@ panel_shows_message (CwaChecklistPanel *panel,
   return FALSE;
 }
 
-static void
-test_window_findings (void)
+/* A new window showing data/examples/@example at the tests' fixed time,
+ * once its checklist shows a failure of @rule_id; the caller closes it. */
+static CwaWindow *
+open_window (const gchar        *example,
+             const gchar        *rule_id,
+             CwaChecklistPanel **panel)
 {
   g_autoptr(GDateTime) now = cwa_test_now ();
   CwaWindow *window = g_object_ref_sink (cwa_window_new (NULL));
-  CwaChecklistPanel *panel = cwa_test_ui_child (window, CWA_TYPE_WINDOW, "checklist_panel");
+
+  *panel = cwa_test_ui_child (window, CWA_TYPE_WINDOW, "checklist_panel");
+  cwa_checklist_set_now (cwa_window_get_checklist (window), now);
+  gtk_window_present (GTK_WINDOW (window));
+  cwa_test_ui_open_example (window, example);
+  CWA_TEST_WAIT_FOR (cwa_test_ui_panel_shows_failure (*panel, rule_id));
+  return window;
+}
+
+static void
+test_window_findings (void)
+{
+  CwaChecklistPanel *panel;
+  CwaWindow *window = open_window ("mistakes.cwaplan", "ssl.subject-matches-url", &panel);
   GListModel *findings;
   g_autofree gchar *report = NULL;
 
-  cwa_checklist_set_now (cwa_window_get_checklist (window), now);
-  gtk_window_present (GTK_WINDOW (window));
-  cwa_test_ui_open_example (window, "mistakes.cwaplan");
-  CWA_TEST_WAIT_FOR (cwa_test_ui_panel_shows_failure (panel, "ssl.subject-matches-url"));
   cwa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   cwa_test_ui_maybe_screenshot (GTK_WIDGET (window), "german-findings");
 
@@ -124,6 +137,40 @@ test_window_findings (void)
       g_assert_nonnull (strstr (report, messages[i][1]));
       g_assert_null (strstr (report, messages[i][2]));
     }
+
+  cwa_test_ui_close_window (window);
+}
+
+/* A finding that quotes why a chain is not trusted is German throughout:
+ * the chain's problem too, not only the sentence around it. */
+static void
+test_window_chain_problem (void)
+{
+  CwaChecklistPanel *panel;
+  CwaWindow *window = open_window ("contoso-array.cwaplan", "cert.chain-trusted", &panel);
+  GListModel *findings;
+  guint n;
+  gboolean seen = FALSE;
+
+  findings = cwa_checklist_get_findings (cwa_window_get_checklist (window));
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+      const gchar *message = cwa_finding_get_message (finding);
+
+      if (!g_str_equal (cwa_finding_get_rule_id (finding), "cert.chain-trusted") ||
+          !cwa_finding_is_failed (finding))
+        continue;
+      g_assert_true (g_str_has_prefix (message, "Die Kette des Zertifikats im-contoso-public endet bei keiner "
+                                                "vertrauenswürdigen Stammzertifizierungsstelle: Für „CN=Stand-in "
+                                                "Public Root CA"));
+      g_assert_nonnull (strstr (message, "wurde kein Ausstellerzertifikat gefunden; fügen Sie es dem Plan hinzu. "
+                                         "Laden Sie "));
+      g_assert_null (strstr (message, "No issuer"));
+      seen = TRUE;
+    }
+  g_assert_true (seen);
 
   cwa_test_ui_close_window (window);
 }
@@ -179,6 +226,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/cwa/ui/german/window-findings", test_window_findings);
+  g_test_add_func ("/cwa/ui/german/window-chain-problem", test_window_chain_problem);
   g_test_add_func ("/cwa/ui/german/cli-json-english", test_cli_json_english);
   status = g_test_run ();
   cwa_test_remove_tree (data_home);

@@ -94,6 +94,7 @@ enum {
   PROP_TRUST,
   PROP_NOW,
   PROP_EXPIRY_WARNING_DAYS,
+  PROP_TRANSLATED,
   PROP_READY,
   PROP_N_ERRORS,
   PROP_N_WARNINGS,
@@ -570,6 +571,10 @@ cwa_checklist_get_property (GObject    *object,
       g_value_set_uint (value, self->expiry_warning_days);
       break;
 
+    case PROP_TRANSLATED:
+      g_value_set_boolean (value, self->language == CWA_LABEL_TRANSLATED);
+      break;
+
     case PROP_READY:
       g_value_set_boolean (value, self->ready);
       break;
@@ -621,6 +626,10 @@ cwa_checklist_set_property (GObject      *object,
       cwa_checklist_set_expiry_warning_days (self, g_value_get_uint (value));
       break;
 
+    case PROP_TRANSLATED:
+      self->language = g_value_get_boolean (value) ? CWA_LABEL_TRANSLATED : CWA_LABEL_ENGLISH;
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -649,6 +658,9 @@ cwa_checklist_class_init (CwaChecklistClass *klass)
   properties[PROP_EXPIRY_WARNING_DAYS] =
     g_param_spec_uint ("expiry-warning-days", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TRANSLATED] =
+    g_param_spec_boolean ("translated", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -697,6 +709,21 @@ cwa_checklist_new (CwaPlan  *plan,
   return g_object_new (CWA_TYPE_CHECKLIST,
                        "plan", plan,
                        "trust", trust,
+                       NULL);
+}
+
+CwaChecklist *
+cwa_checklist_new_in_language (CwaPlan          *plan,
+                               CwaTrust         *trust,
+                               CwaLabelLanguage  language)
+{
+  g_return_val_if_fail (CWA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (trust == NULL || CWA_IS_TRUST (trust), NULL);
+
+  return g_object_new (CWA_TYPE_CHECKLIST,
+                       "plan", plan,
+                       "trust", trust,
+                       "translated", language == CWA_LABEL_TRANSLATED,
                        NULL);
 }
 
@@ -775,22 +802,6 @@ cwa_checklist_set_expiry_warning_days (CwaChecklist *self,
     schedule_run (self);
 }
 
-void
-cwa_checklist_set_message_language (CwaChecklist     *self,
-                                    CwaLabelLanguage  language)
-{
-  g_return_if_fail (CWA_IS_CHECKLIST (self));
-
-  if (self->language == language)
-    return;
-
-  self->language = language;
-  if (self->plan != NULL)
-    schedule_run (self);
-  /* The kept certificate findings speak the old language. */
-  g_hash_table_remove_all (self->certificate_findings);
-}
-
 CwaChecklist *
 cwa_checklist_new_alike (CwaChecklist     *self,
                          CwaLabelLanguage  language)
@@ -799,10 +810,9 @@ cwa_checklist_new_alike (CwaChecklist     *self,
 
   g_return_val_if_fail (CWA_IS_CHECKLIST (self), NULL);
 
-  alike = cwa_checklist_new (self->plan, self->trust);
+  alike = cwa_checklist_new_in_language (self->plan, self->trust, language);
   cwa_checklist_set_now (alike, self->now);
   cwa_checklist_set_expiry_warning_days (alike, self->expiry_warning_days);
-  cwa_checklist_set_message_language (alike, language);
   if (self->probe_results != NULL)
     cwa_checklist_set_probe_results (alike, self->probe_results);
 

@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwaChecklist, cwa_checklist, CWA, CHECKLIST, GObject)
 
-/* Properties: "plan", "trust" (NULL: no root is public), "now" (NULL: the clock), "expiry-warning-days"
- * (0: the plan's setting), "ready", "n-errors", "n-warnings", "n-info",
- * "n-passed".
+/* Properties: "plan", "trust" (NULL: no root is public), "translated",
+ * "now" (NULL: the clock), "expiry-warning-days" (0: the plan's setting),
+ * "ready", "n-errors", "n-warnings", "n-info", "n-passed".
  * Signal "updated": emitted once after every re-run that is published.
  *
  * Many changes of the plan within one main-loop iteration cause one re-run
@@ -29,6 +29,13 @@ G_DECLARE_FINAL_TYPE (CwaChecklist, cwa_checklist, CWA, CHECKLIST, GObject)
  * publishes its result.  @trust may be NULL: then no root is public. */
 CwaChecklist    *cwa_checklist_new                (CwaPlan      *plan,
                                                    CwaTrust     *trust);
+/* The same, with the findings' messages in @language for its whole life
+ * (property "translated"): CWA_LABEL_ENGLISH, what cwa_checklist_new()
+ * gives (reports and the command line), or CWA_LABEL_TRANSLATED (the
+ * window). */
+CwaChecklist    *cwa_checklist_new_in_language    (CwaPlan          *plan,
+                                                   CwaTrust         *trust,
+                                                   CwaLabelLanguage  language);
 CwaPlan         *cwa_checklist_get_plan           (CwaChecklist *self);
 CwaTrust        *cwa_checklist_get_trust          (CwaChecklist *self);
 /* Replaces the public roots (NULL: none is public), as when the user
@@ -59,11 +66,6 @@ void             cwa_checklist_release            (CwaChecklist *self);
 /* TRUE between a cwa_checklist_hold() and its release. */
 gboolean         cwa_checklist_is_held            (CwaChecklist *self);
 
-/* The language of the findings' messages: CWA_LABEL_ENGLISH (the default:
- * reports and the command line) or CWA_LABEL_TRANSLATED (the window).
- * Schedules a re-run when it changes. */
-void             cwa_checklist_set_message_language (CwaChecklist     *self,
-                                                     CwaLabelLanguage  language);
 /* A new checklist of the same plan with the same trust, check time, expiry
  * window and probe results as @self, whose messages are in @language: what
  * a report of the window is made from, since reports stay English.  Not

@@ -6,6 +6,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-certificate-private.h"
+#include "cwa-rule-text.h"
 #include "cwa-trust.h"
 
 /* Longer chains do not exist in practice; the limit stops loops made of
@@ -255,14 +256,14 @@ ends_self_signed (CwaChainResult *result,
   if (cwa_certificate_is_ca (current))
     result->trusted = TRUE;
   else if (current == certificate)
-    result->problem = g_strdup_printf ("“%s” is self-signed, so no certification authority "
-                                       "vouches for it; replace it with a certificate "
-                                       "issued by a CA the clients trust.",
+    result->problem = g_strdup_printf (R_ ("“%s” is self-signed, so no certification authority "
+                                           "vouches for it; replace it with a certificate "
+                                           "issued by a CA the clients trust."),
                                        name_of (current));
   else
-    result->problem = g_strdup_printf ("The chain ends at “%s”, which is self-signed but "
-                                       "not a CA certificate; add the real issuing CA "
-                                       "certificates to the plan.",
+    result->problem = g_strdup_printf (R_ ("The chain ends at “%s”, which is self-signed but "
+                                           "not a CA certificate; add the real issuing CA "
+                                           "certificates to the plan."),
                                        name_of (current));
   return TRUE;
 }
@@ -292,12 +293,12 @@ dup_no_issuer_problem (IssuerSearch    search,
                        CwaCertificate *current)
 {
   if (search == ISSUER_BAD_SIGNATURE)
-    return g_strdup_printf ("“%s” names “%s” as its issuer, but that certificate's "
-                            "key did not sign it; add the issuer certificate that "
-                            "really signed it to the plan.",
+    return g_strdup_printf (R_ ("“%s” names “%s” as its issuer, but that certificate's "
+                                "key did not sign it; add the issuer certificate that "
+                                "really signed it to the plan."),
                             name_of (current), cwa_certificate_get_issuer (current));
 
-  return g_strdup_printf ("No issuer certificate for “%s” was found; add it to the plan.",
+  return g_strdup_printf (R_ ("No issuer certificate for “%s” was found; add it to the plan."),
                           cwa_certificate_get_issuer (current));
 }
 
@@ -334,8 +335,8 @@ cwa_trust_verify (CwaTrust       *self,
 
       if (result->chain->len >= MAX_CHAIN_LENGTH)
         {
-          result->problem = g_strdup_printf ("The chain of “%s” is longer than %d certificates; "
-                                             "check the CA certificates in the plan for loops.",
+          result->problem = g_strdup_printf (R_ ("The chain of “%s” is longer than %d certificates; "
+                                                 "check the CA certificates in the plan for loops."),
                                              name_of (certificate), MAX_CHAIN_LENGTH);
           break;
         }

@@ -175,8 +175,8 @@ cwa_window_set_plan (CwaWindow *self,
   if (self->plan == plan)
     return;
 
-  checklist = cwa_checklist_new (plan, cwa_trust_settings_get_trust (self->trust_settings));
-  cwa_checklist_set_message_language (checklist, CWA_LABEL_TRANSLATED);
+  checklist = cwa_checklist_new_in_language (plan, cwa_trust_settings_get_trust (self->trust_settings),
+                                             CWA_LABEL_TRANSLATED);
   /* A fixed "now" (tests, screenshots) survives opening another plan. */
   if (self->checklist != NULL)
     now = cwa_checklist_get_now (self->checklist);

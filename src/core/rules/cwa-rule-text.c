@@ -6,34 +6,28 @@
 #include "cwa-rule-text.h"
 
 /* Per thread, so that a report's English run and the window's translated
- * one never see each other's choice; holds GINT_TO_POINTER (language). */
-static GPrivate message_language;
+ * one never see each other's choice; holds GINT_TO_POINTER (translated). */
+static GPrivate translated_here;
 
-CwaLabelLanguage
-cwa_rule_text_set_language (CwaLabelLanguage language)
+gboolean
+cwa_rule_text_set_translated (gboolean translated)
 {
-  CwaLabelLanguage previous = GPOINTER_TO_INT (g_private_get (&message_language));
+  gboolean previous = cwa_rule_text_is_translated ();
 
-  g_private_set (&message_language, GINT_TO_POINTER (language));
+  g_private_set (&translated_here, GINT_TO_POINTER (translated ? TRUE : FALSE));
   return previous;
 }
 
-CwaLabelLanguage
-cwa_rule_text_get_language (void)
+gboolean
+cwa_rule_text_is_translated (void)
 {
-  return GPOINTER_TO_INT (g_private_get (&message_language));
-}
-
-static gboolean
-translating (void)
-{
-  return cwa_rule_text_get_language () == CWA_LABEL_TRANSLATED;
+  return GPOINTER_TO_INT (g_private_get (&translated_here));
 }
 
 const gchar *
 cwa_rule_text (const gchar *msgid)
 {
-  return translating () ? g_dgettext (GETTEXT_PACKAGE, msgid) : msgid;
+  return cwa_rule_text_is_translated () ? g_dgettext (GETTEXT_PACKAGE, msgid) : msgid;
 }
 
 const gchar *
@@ -41,7 +35,7 @@ cwa_rule_ntext (const gchar *singular,
                 const gchar *plural,
                 gulong       n)
 {
-  if (translating ())
+  if (cwa_rule_text_is_translated ())
     return g_dngettext (GETTEXT_PACKAGE, singular, plural, n);
 
   return n == 1 ? singular : plural;

@@ -3,35 +3,35 @@
 
 #include <glib.h>
 
-#include "cwa-vs-label.h"
-
 G_BEGIN_DECLS
 
-/* Sets the language of the messages that rules make on the calling thread
- * from now on (English unless set) and returns the language it replaces,
- * which the caller restores when its rules are done.  The runner sets it
- * from CwaRuleContext.translated around every subject, so a checklist of the
- * window speaks the user's language while reports and the command line
- * stay English (cwa-vs-label.h). */
-CwaLabelLanguage  cwa_rule_text_set_language (CwaLabelLanguage  language);
+/* Sets whether the messages that rules make on the calling thread from now
+ * on are translated (English unless set) and returns the setting it
+ * replaces, which the caller restores when its rules are done.  The runner
+ * sets it from CwaRuleContext.translated around every subject, so a
+ * checklist of the window speaks the user's language while reports and the
+ * command line stay English (cwa-vs-label.h).  The chain problems of
+ * cwa_trust_verify(), which rules quote, follow it too: that is why this
+ * sits in the lowest layer of the core. */
+gboolean     cwa_rule_text_set_translated (gboolean     translated);
 
-/* The language set last on the calling thread: what a rule passes on to
- * labels it puts in a message (cwa_vs_label_dup()). */
-CwaLabelLanguage  cwa_rule_text_get_language (void);
+/* The setting of the calling thread: what a rule passes on to labels it
+ * puts in a message (CWA_LABEL_TRANSLATED or CWA_LABEL_ENGLISH). */
+gboolean     cwa_rule_text_is_translated  (void);
 
-/* @msgid itself while the language is English, else its translation from
+/* @msgid itself while messages are English, else its translation from
  * the GETTEXT_PACKAGE catalogue.  Returns a static string, never NULL. */
-const gchar      *cwa_rule_text              (const gchar      *msgid) G_GNUC_FORMAT (1);
+const gchar *cwa_rule_text                (const gchar *msgid) G_GNUC_FORMAT (1);
 
 /* The same for a sentence about @n things: @singular for one and @plural
  * otherwise in English, else the catalogue's plural form for @n. */
-const gchar      *cwa_rule_ntext             (const gchar      *singular,
-                                              const gchar      *plural,
-                                              gulong            n) G_GNUC_FORMAT (1);
+const gchar *cwa_rule_ntext               (const gchar *singular,
+                                           const gchar *plural,
+                                           gulong       n) G_GNUC_FORMAT (1);
 
-/* How rule files mark their message words (po/meson.build tells xgettext):
- * R_ for one form, RN_ for singular and plural.  The catalogue's comments
- * for translators go right before the string, as for _(). */
+/* How the core marks the words of messages (po/meson.build tells xgettext):
+ * R_ for one form, RN_ for singular and plural.  Comments for translators
+ * go right before the string, as for _(). */
 #define R_(String) cwa_rule_text (String)
 #define RN_(Singular, Plural, N) cwa_rule_ntext (Singular, Plural, N)
 

@@ -12,15 +12,14 @@ run_scope (CwaRuleContext *context,
            GPtrArray      *findings)
 {
   const CwaRule * const *catalogue = cwa_rules_get_catalogue (NULL);
-  CwaLabelLanguage outer = cwa_rule_text_set_language (context->translated ? CWA_LABEL_TRANSLATED
-                                                                            : CWA_LABEL_ENGLISH);
+  gboolean outer = cwa_rule_text_set_translated (context->translated);
 
   for (guint i = 0; catalogue[i] != NULL; i++)
     {
       if (catalogue[i]->scope == scope)
         catalogue[i]->check (catalogue[i], context, subject, findings);
     }
-  cwa_rule_text_set_language (outer);
+  cwa_rule_text_set_translated (outer);
 }
 
 /* One pass of the catalogue over a plan, in steps: the subjects of one

@@ -37,6 +37,13 @@ const CwaRule cwa_rule_server_has_mtls_cert = {
   check_has_mtls_cert,
 };
 
+/* Labels in a message speak the message's language. */
+static CwaLabelLanguage
+label_language (void)
+{
+  return cwa_rule_text_is_translated () ? CWA_LABEL_TRANSLATED : CWA_LABEL_ENGLISH;
+}
+
 static gchar *
 join_vs_names (GPtrArray *list)
 {
@@ -44,8 +51,7 @@ join_vs_names (GPtrArray *list)
 
   for (guint i = 0; i < list->len; i++)
     {
-      g_autofree gchar *name = cwa_vs_label_dup (g_ptr_array_index (list, i),
-                                                 cwa_rule_text_get_language ());
+      g_autofree gchar *name = cwa_vs_label_dup (g_ptr_array_index (list, i), label_language ());
 
       if (i > 0)
         g_string_append (text, ", ");
@@ -213,8 +219,8 @@ check_listen_conflict (const CwaRule  *rule,
           if (!bindings_conflict (a, b))
             continue;
 
-          name_a = cwa_vs_label_dup (a->vs, cwa_rule_text_get_language ());
-          name_b = cwa_vs_label_dup (b->vs, cwa_rule_text_get_language ());
+          name_a = cwa_vs_label_dup (a->vs, label_language ());
+          name_b = cwa_vs_label_dup (b->vs, label_language ());
           if (conflicts->len > 0)
             g_string_append (conflicts, "; ");
           if (g_ascii_strcasecmp (a->listen, b->listen) == 0)
