@@ -183,8 +183,9 @@ typedef gboolean (*ItemEqualFunc) (gpointer a,
 
 /* Replaces the store's items by @items, emitting items-changed once and
  * only for the range between the common prefix and the common suffix, so
- * rows that did not change keep their widgets. */
-static void
+ * rows that did not change keep their widgets.  FALSE when every item was
+ * equal: the store is left as it was. */
+static gboolean
 splice_changed (GListStore    *store,
                 GPtrArray     *items,
                 ItemEqualFunc  equal)
@@ -214,26 +215,46 @@ splice_changed (GListStore    *store,
     }
 
   if (old_n - prefix - suffix == 0 && new_n - prefix - suffix == 0)
-    return;
+    return FALSE;
 
   g_list_store_splice (store, prefix, old_n - prefix - suffix,
                        items->pdata + prefix, new_n - prefix - suffix);
+  return TRUE;
 }
 
 /* The matrix of the requirements as the model holds them now (the rows'
  * objects are the ones views show) against the assigned certificates. */
 static CwaCoverage *
-compute_coverage (CwaChecklist *self)
+compute_coverage (CwaChecklist *self,
+                  GPtrArray    *certificates)
 {
   GListModel *model = G_LIST_MODEL (self->requirements);
   guint n = g_list_model_get_n_items (model);
   g_autoptr(GPtrArray) requirements = g_ptr_array_new_full (n, g_object_unref);
-  g_autoptr(GPtrArray) certificates = cwa_plan_dup_assigned_certificates (self->plan);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (requirements, g_list_model_get_item (model, i));
 
   return cwa_coverage_compute (requirements, certificates);
+}
+
+/* Brings the coverage matrix up to date.  A matrix depends only on the
+ * names of its rows (the requirement objects, kept by the model while
+ * they stay equal, and immutable) and on its columns (the assigned
+ * certificates, whose names never change): it is kept while both are the
+ * same objects in the same order. */
+static void
+update_coverage (CwaChecklist *self,
+                 gboolean      requirements_changed)
+{
+  g_autoptr(GPtrArray) certificates = cwa_plan_dup_assigned_certificates (self->plan);
+
+  if (self->coverage != NULL && !requirements_changed &&
+      cwa_coverage_has_columns (self->coverage, certificates))
+    return;
+
+  g_clear_pointer (&self->coverage, cwa_coverage_free);
+  self->coverage = compute_coverage (self, certificates);
 }
 
 static void
@@ -367,6 +388,7 @@ publish_run (CwaChecklist *self,
              CheckRun     *run)
 {
   g_autoptr(GPtrArray) requirements = NULL;
+  gboolean requirements_changed;
 
   if (run->generation != self->generation)
     return FALSE;
@@ -378,13 +400,16 @@ publish_run (CwaChecklist *self,
       self->pool = run->pool;
     }
 
-  requirements = cwa_requirements_compute (cwa_plan_get_deployment (self->plan));
+  /* The run's index describes the deployment as it is: no change arrived
+   * since the run started. */
+  requirements = cwa_requirements_compute_with_index (cwa_plan_get_deployment (self->plan),
+                                                      cwa_rule_context_get_index (run->context));
   self->n_runs++;
 
   splice_changed (self->findings, run->findings, (ItemEqualFunc) cwa_finding_equal);
-  splice_changed (self->requirements, requirements, (ItemEqualFunc) cwa_requirement_equal);
-  g_clear_pointer (&self->coverage, cwa_coverage_free);
-  self->coverage = compute_coverage (self);
+  requirements_changed = splice_changed (self->requirements, requirements,
+                                         (ItemEqualFunc) cwa_requirement_equal);
+  update_coverage (self, requirements_changed);
   update_counts (self);
 
   g_signal_emit (self, signals[UPDATED], 0);

@@ -174,6 +174,24 @@ cwa_coverage_free (CwaCoverage *coverage)
   g_free (coverage);
 }
 
+gboolean
+cwa_coverage_has_columns (CwaCoverage *coverage,
+                          GPtrArray   *certificates)
+{
+  g_return_val_if_fail (coverage != NULL, FALSE);
+  g_return_val_if_fail (certificates != NULL, FALSE);
+
+  if (coverage->certificates->len != certificates->len)
+    return FALSE;
+  for (guint k = 0; k < certificates->len; k++)
+    {
+      if (g_ptr_array_index (coverage->certificates, k) != g_ptr_array_index (certificates, k))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 GPtrArray *
 cwa_coverage_get_cells (CwaCoverage *coverage)
 {

@@ -16,7 +16,7 @@ typedef enum
 
 /* One cell of the coverage matrix: one required name against one assigned
  * certificate.  Everything in it is borrowed from the matrix, which the
- * checklist keeps until it publishes its next run. */
+ * checklist keeps until a run it publishes changes the rows or columns. */
 typedef struct
 {
   gchar             *name;
@@ -37,6 +37,10 @@ typedef struct _CwaCoverage CwaCoverage;
 CwaCoverage *cwa_coverage_compute   (GPtrArray   *requirements,
                                      GPtrArray   *certificates);
 void         cwa_coverage_free      (CwaCoverage *coverage);
+/* Whether @coverage's columns are @certificates (element type
+ * CwaCertificate): the same objects in the same order. */
+gboolean     cwa_coverage_has_columns (CwaCoverage *coverage,
+                                       GPtrArray   *certificates);
 /* Element type CwaCoverageCell, row by row; the cells and what they point
  * to belong to @coverage.  Borrowed. */
 GPtrArray   *cwa_coverage_get_cells (CwaCoverage *coverage);

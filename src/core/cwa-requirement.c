@@ -1,6 +1,7 @@
 /* cwa-requirement.c: the names one certificate role must carry, computed from the deployment. */
 #include "config.h"
 
+#include "cwa-deployment-index.h"
 #include "cwa-names.h"
 #include "cwa-requirement.h"
 #include "cwa-topology.h"
@@ -464,7 +465,8 @@ nothing_assigned (GListModel *servers)
  * computer, one https virtual server, not an array member.  Returns that
  * virtual server. */
 static CwaVirtualServer *
-planned_shared (CwaDeployment *deployment)
+planned_shared (CwaDeployment      *deployment,
+                CwaDeploymentIndex *index)
 {
   GListModel *servers = cwa_deployment_get_servers (deployment);
   g_autoptr(CwaServer) server = NULL;
@@ -489,7 +491,7 @@ planned_shared (CwaDeployment *deployment)
       found = vs;
     }
 
-  if (found != NULL && cwa_topology_array_of (deployment, found) != NULL)
+  if (found != NULL && cwa_deployment_index_array_of (index, found) != NULL)
     return NULL;
 
   /* Borrowed: the server holds it. */
@@ -498,11 +500,11 @@ planned_shared (CwaDeployment *deployment)
 
 /* An array's one SSL entry, at its first member's virtual server. */
 static Draft *
-draft_new_for_array (CwaDeployment    *deployment,
-                     CwaLoadBalancer  *lb,
-                     CwaVirtualServer *first)
+draft_new_for_array (CwaDeploymentIndex *index,
+                     CwaLoadBalancer    *lb,
+                     CwaVirtualServer   *first)
 {
-  g_autoptr(GPtrArray) array = cwa_topology_dup_array (deployment, lb);
+  g_autoptr(GPtrArray) array = cwa_deployment_index_dup_array (index, lb);
   Draft *draft = draft_new_for_vs (CWA_ROLE_SSL, cwa_virtual_server_get_server (first), first);
 
   draft->load_balancer = lb;
@@ -521,11 +523,11 @@ draft_new_for_array (CwaDeployment    *deployment,
 /* The entries of one computer: its MTLS entry unless a shared one stands
  * for it, then one per virtual server (an array's at its first member). */
 static void
-add_server_drafts (CwaDeployment    *deployment,
-                   CwaServer        *server,
-                   CwaVirtualServer *planned,
-                   GHashTable       *arrays_done,
-                   GPtrArray        *drafts)
+add_server_drafts (CwaDeploymentIndex *index,
+                   CwaServer          *server,
+                   CwaVirtualServer   *planned,
+                   GHashTable         *arrays_done,
+                   GPtrArray          *drafts)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   CwaCertificate *mtls = cwa_server_get_mtls_certificate (server);
@@ -542,13 +544,13 @@ add_server_drafts (CwaDeployment    *deployment,
       if (!needs_entry (vs))
         continue;
 
-      lb = cwa_topology_array_of (deployment, vs);
+      lb = cwa_deployment_index_array_of (index, vs);
       if (lb != NULL)
         {
           if (!g_hash_table_contains (arrays_done, lb))
             {
               g_hash_table_add (arrays_done, lb);
-              g_ptr_array_add (entries, draft_new_for_array (deployment, lb, vs));
+              g_ptr_array_add (entries, draft_new_for_array (index, lb, vs));
             }
           continue;
         }
@@ -574,8 +576,9 @@ add_server_drafts (CwaDeployment    *deployment,
 }
 
 static void
-add_load_balancer_drafts (CwaDeployment *deployment,
-                          GPtrArray     *drafts)
+add_load_balancer_drafts (CwaDeployment      *deployment,
+                          CwaDeploymentIndex *index,
+                          GPtrArray          *drafts)
 {
   GListModel *lbs = cwa_deployment_get_load_balancers (deployment);
   guint n = g_list_model_get_n_items (lbs);
@@ -584,12 +587,14 @@ add_load_balancer_drafts (CwaDeployment *deployment,
     {
       g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
       g_auto(CwaArrayNames) names = { NULL, NULL, NULL };
+      g_autoptr(GPtrArray) array = NULL;
       Draft *draft;
 
       if (!cwa_load_balancer_get_ssl_offload (lb))
         continue;
 
-      cwa_topology_array_names (deployment, lb, &names);
+      array = cwa_deployment_index_dup_array (index, lb);
+      cwa_topology_array_names_from (lb, array, &names);
       draft = draft_new (CWA_ROLE_LOAD_BALANCER, names.host, names.host,
                          names.as_host, names.download_host);
       draft->load_balancer = lb;
@@ -598,10 +603,10 @@ add_load_balancer_drafts (CwaDeployment *deployment,
 }
 
 static void
-add_reverse_proxy_drafts (CwaDeployment *deployment,
-                          GPtrArray     *drafts)
+add_reverse_proxy_drafts (CwaDeploymentIndex *index,
+                          GPtrArray          *drafts)
 {
-  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
+  GPtrArray *rules = cwa_deployment_index_get_publishing_rules (index);
 
   for (guint i = 0; i < rules->len; i++)
     {
@@ -625,15 +630,15 @@ add_reverse_proxy_drafts (CwaDeployment *deployment,
 /* rules.md: the internal host of each publishing rule goes (last) into the
  * entry of the certificates its proxy is shown. */
 static void
-add_internal_hosts (CwaDeployment *deployment,
-                    GPtrArray     *drafts)
+add_internal_hosts (CwaDeploymentIndex *index,
+                    GPtrArray          *drafts)
 {
-  g_autoptr(GPtrArray) rules = cwa_deployment_dup_publishing_rules (deployment);
+  GPtrArray *rules = cwa_deployment_index_get_publishing_rules (index);
 
   for (guint i = 0; i < rules->len; i++)
     {
       CwaPublishingRule *rule = g_ptr_array_index (rules, i);
-      CwaLoadBalancer *target = cwa_topology_rule_target (deployment, rule);
+      CwaLoadBalancer *target = cwa_deployment_index_rule_target (index, rule);
       const gchar *published = cwa_publishing_rule_get_virtual_server_host (rule);
       const gchar *internal = cwa_publishing_rule_get_effective_internal_host (rule);
 
@@ -654,6 +659,18 @@ add_internal_hosts (CwaDeployment *deployment,
 GPtrArray *
 cwa_requirements_compute (CwaDeployment *deployment)
 {
+  g_autoptr(CwaDeploymentIndex) index = NULL;
+
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (deployment), NULL);
+
+  index = cwa_deployment_index_new (deployment);
+  return cwa_requirements_compute_with_index (deployment, index);
+}
+
+GPtrArray *
+cwa_requirements_compute_with_index (CwaDeployment      *deployment,
+                                     CwaDeploymentIndex *index)
+{
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GHashTable) arrays_done = NULL;
   GPtrArray *result;
@@ -662,22 +679,23 @@ cwa_requirements_compute (CwaDeployment *deployment)
   guint n_servers;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (deployment), NULL);
+  g_return_val_if_fail (index != NULL, NULL);
 
   drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_free);
   arrays_done = g_hash_table_new (NULL, NULL);
   servers = cwa_deployment_get_servers (deployment);
   n_servers = g_list_model_get_n_items (servers);
-  planned = planned_shared (deployment);
+  planned = planned_shared (deployment, index);
 
   for (guint i = 0; i < n_servers; i++)
     {
       g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
 
-      add_server_drafts (deployment, server, planned, arrays_done, drafts);
+      add_server_drafts (index, server, planned, arrays_done, drafts);
     }
-  add_load_balancer_drafts (deployment, drafts);
-  add_reverse_proxy_drafts (deployment, drafts);
-  add_internal_hosts (deployment, drafts);
+  add_load_balancer_drafts (deployment, index, drafts);
+  add_reverse_proxy_drafts (index, drafts);
+  add_internal_hosts (index, drafts);
 
   result = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < drafts->len; i++)

@@ -5,6 +5,7 @@
 
 #include "cwa-enums.h"
 #include "cwa-deployment.h"
+#include "rules/cwa-deployment-index.h"
 
 G_BEGIN_DECLS
 
@@ -58,5 +59,10 @@ gboolean             cwa_requirement_is_satisfied_by    (CwaRequirement *self,
 /* Computes the entries from the deployment alone, in plan order (rules.md,
  * "Required names").  Element type CwaRequirement. */
 GPtrArray           *cwa_requirements_compute           (CwaDeployment  *deployment);
+/* The same with the look-ups of @index, made over @deployment as it is
+ * now: a checklist run computes them once for its rules and its required
+ * names. */
+GPtrArray           *cwa_requirements_compute_with_index (CwaDeployment      *deployment,
+                                                          CwaDeploymentIndex *index);
 
 G_END_DECLS

@@ -134,33 +134,47 @@ same_endpoint (const gchar *a,
   return strcmp (host_a, host_b) == 0;
 }
 
+gboolean
+cwa_topology_rule_targets (CwaPublishingRule *rule,
+                           CwaLoadBalancer   *lb)
+{
+  const gchar *internal_host;
+  const gchar *internal_address;
+  const gchar *host;
+  const gchar *vip;
+
+  g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), FALSE);
+  g_return_val_if_fail (CWA_IS_LOAD_BALANCER (lb), FALSE);
+
+  if (!cwa_load_balancer_get_ssl_offload (lb))
+    return FALSE;
+
+  internal_host = cwa_publishing_rule_get_effective_internal_host (rule);
+  internal_address = cwa_publishing_rule_get_internal_address (rule);
+  host = cwa_load_balancer_get_host (lb);
+  vip = cwa_load_balancer_get_vip (lb);
+
+  return same_endpoint (internal_host, host) || same_endpoint (internal_host, vip) ||
+         same_endpoint (internal_address, host) || same_endpoint (internal_address, vip);
+}
+
 CwaLoadBalancer *
 cwa_topology_rule_target (CwaDeployment     *deployment,
                           CwaPublishingRule *rule)
 {
-  const gchar *internal_host;
-  const gchar *internal_address;
   GListModel *lbs;
   guint n;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (deployment), NULL);
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), NULL);
 
-  internal_host = cwa_publishing_rule_get_effective_internal_host (rule);
-  internal_address = cwa_publishing_rule_get_internal_address (rule);
   lbs = cwa_deployment_get_load_balancers (deployment);
   n = g_list_model_get_n_items (lbs);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwaLoadBalancer) lb = g_list_model_get_item (lbs, i);
-      const gchar *host = cwa_load_balancer_get_host (lb);
-      const gchar *vip = cwa_load_balancer_get_vip (lb);
 
-      if (!cwa_load_balancer_get_ssl_offload (lb))
-        continue;
-
-      if (same_endpoint (internal_host, host) || same_endpoint (internal_host, vip) ||
-          same_endpoint (internal_address, host) || same_endpoint (internal_address, vip))
+      if (cwa_topology_rule_targets (rule, lb))
         return lb;
     }
 
@@ -184,35 +198,46 @@ add_certificate_once (GPtrArray      *certificates,
 }
 
 GPtrArray *
+cwa_topology_shown_certificates_from (CwaLoadBalancer *target,
+                                      GPtrArray       *published)
+{
+  GPtrArray *certificates;
+
+  g_return_val_if_fail (target == NULL || CWA_IS_LOAD_BALANCER (target), NULL);
+
+  certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  if (target != NULL)
+    {
+      add_certificate_once (certificates, cwa_load_balancer_get_ssl_certificate (target));
+      return certificates;
+    }
+
+  for (guint i = 0; published != NULL && i < published->len; i++)
+    add_certificate_once (certificates,
+                          cwa_virtual_server_get_ssl_certificate (g_ptr_array_index (published, i)));
+
+  return certificates;
+}
+
+GPtrArray *
 cwa_topology_dup_shown_certificates (CwaDeployment      *deployment,
                                      CwaPublishingRule  *rule,
                                      CwaLoadBalancer   **target)
 {
   g_autoptr(GPtrArray) published = NULL;
   CwaLoadBalancer *lb;
-  GPtrArray *certificates;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (deployment), NULL);
   g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), NULL);
 
-  certificates = g_ptr_array_new_with_free_func (g_object_unref);
   lb = cwa_topology_rule_target (deployment, rule);
   if (target != NULL)
     *target = lb;
+  if (lb == NULL)
+    published = cwa_topology_dup_virtual_servers (deployment,
+                                                  cwa_publishing_rule_get_virtual_server_host (rule));
 
-  if (lb != NULL)
-    {
-      add_certificate_once (certificates, cwa_load_balancer_get_ssl_certificate (lb));
-      return certificates;
-    }
-
-  published = cwa_topology_dup_virtual_servers (deployment,
-                                                cwa_publishing_rule_get_virtual_server_host (rule));
-  for (guint i = 0; i < published->len; i++)
-    add_certificate_once (certificates,
-                          cwa_virtual_server_get_ssl_certificate (g_ptr_array_index (published, i)));
-
-  return certificates;
+  return cwa_topology_shown_certificates_from (lb, published);
 }
 
 static gchar *

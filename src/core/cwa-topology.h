@@ -31,6 +31,10 @@ CwaPublishingRule *cwa_topology_find_publisher     (CwaDeployment     *deploymen
  * Borrowed, or NULL. */
 CwaLoadBalancer *cwa_topology_rule_target          (CwaDeployment     *deployment,
                                                     CwaPublishingRule *rule);
+/* Whether @lb is such a load balancer for @rule (the test above for one
+ * load balancer). */
+gboolean         cwa_topology_rule_targets         (CwaPublishingRule *rule,
+                                                    CwaLoadBalancer   *lb);
 /* The certificates @rule's proxy is shown when it forwards (rules.md,
  * "Reverse proxies"): the target load balancer's SSL certificate, or the
  * SSL certificate of each virtual server with the published host.  Only
@@ -39,6 +43,11 @@ CwaLoadBalancer *cwa_topology_rule_target          (CwaDeployment     *deploymen
 GPtrArray       *cwa_topology_dup_shown_certificates (CwaDeployment     *deployment,
                                                       CwaPublishingRule *rule,
                                                       CwaLoadBalancer  **target);
+/* The same from what the look-ups above give: @target (may be NULL) and,
+ * when it is NULL, @published, the virtual servers with the published host
+ * in plan order (element type CwaVirtualServer; NULL for none). */
+GPtrArray       *cwa_topology_shown_certificates_from (CwaLoadBalancer *target,
+                                                       GPtrArray       *published);
 
 /* The names of an array: its host (the array FQDN, normalised) and the
  * asURL and downloadURL hosts of its first virtual server (plan order), or

@@ -3,6 +3,7 @@
 
 #include "cwa-deployment-index.h"
 #include "cwa-names.h"
+#include "cwa-topology.h"
 
 struct _CwaDeploymentIndex
 {
@@ -12,7 +13,24 @@ struct _CwaDeploymentIndex
   GHashTable *publishers;
   GPtrArray  *load_balancers;
   GPtrArray  *publishing_rules;
+  /* Filled on first ask, as the rules and the required names both ask:
+   * CwaPublishingRule -> its Shown (what its proxy is shown). */
+  GHashTable *shown;
 };
+
+/* What one publishing rule's proxy is shown when it forwards. */
+typedef struct
+{
+  CwaLoadBalancer *target;         /* borrowed from the index's array */
+  GPtrArray       *certificates;   /* CwaCertificate, references */
+} Shown;
+
+static void
+shown_free (Shown *shown)
+{
+  g_ptr_array_unref (shown->certificates);
+  g_free (shown);
+}
 
 static void
 index_virtual_servers (CwaDeploymentIndex *index,
@@ -62,6 +80,7 @@ cwa_deployment_index_new (CwaDeployment *deployment)
   index->virtual_servers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify) g_ptr_array_unref);
   index->publishers = g_hash_table_new (g_str_hash, g_str_equal);
+  index->shown = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) shown_free);
   index_virtual_servers (index, deployment);
 
   lbs = cwa_deployment_get_load_balancers (deployment);
@@ -92,6 +111,7 @@ cwa_deployment_index_free (CwaDeploymentIndex *index)
 
   g_clear_pointer (&index->virtual_servers, g_hash_table_unref);
   g_clear_pointer (&index->publishers, g_hash_table_unref);
+  g_clear_pointer (&index->shown, g_hash_table_unref);
   g_clear_pointer (&index->load_balancers, g_ptr_array_unref);
   g_clear_pointer (&index->publishing_rules, g_ptr_array_unref);
   g_free (index);
@@ -174,4 +194,69 @@ cwa_deployment_index_dup_array (CwaDeploymentIndex *index,
     }
 
   return array;
+}
+
+GPtrArray *
+cwa_deployment_index_get_publishing_rules (CwaDeploymentIndex *index)
+{
+  g_return_val_if_fail (index != NULL, NULL);
+
+  return index->publishing_rules;
+}
+
+/* The target and shown certificates of @rule, worked out on first ask. */
+static Shown *
+lookup_shown (CwaDeploymentIndex *index,
+              CwaPublishingRule  *rule)
+{
+  Shown *shown = g_hash_table_lookup (index->shown, rule);
+  const gchar *host;
+  GPtrArray *published;
+
+  if (shown != NULL)
+    return shown;
+
+  shown = g_new0 (Shown, 1);
+  /* Walks the load balancers, as cwa_topology_rule_target() does for a
+   * caller without an index: a few per plan. */
+  for (guint i = 0; i < index->load_balancers->len && shown->target == NULL; i++)
+    {
+      CwaLoadBalancer *lb = g_ptr_array_index (index->load_balancers, i);
+
+      if (cwa_topology_rule_targets (rule, lb))
+        shown->target = lb;
+    }
+  host = cwa_publishing_rule_get_virtual_server_host (rule);
+  published = host != NULL ? g_hash_table_lookup (index->virtual_servers, host) : NULL;
+  shown->certificates = cwa_topology_shown_certificates_from (shown->target, published);
+  g_hash_table_insert (index->shown, rule, shown);
+
+  return shown;
+}
+
+CwaLoadBalancer *
+cwa_deployment_index_rule_target (CwaDeploymentIndex *index,
+                                  CwaPublishingRule  *rule)
+{
+  g_return_val_if_fail (index != NULL, NULL);
+  g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), NULL);
+
+  return lookup_shown (index, rule)->target;
+}
+
+GPtrArray *
+cwa_deployment_index_get_shown_certificates (CwaDeploymentIndex *index,
+                                             CwaPublishingRule  *rule,
+                                             CwaLoadBalancer   **target)
+{
+  Shown *shown;
+
+  g_return_val_if_fail (index != NULL, NULL);
+  g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), NULL);
+
+  shown = lookup_shown (index, rule);
+  if (target != NULL)
+    *target = shown->target;
+
+  return shown->certificates;
 }

@@ -30,6 +30,20 @@ CwaLoadBalancer    *cwa_deployment_index_array_of            (CwaDeploymentIndex
 GPtrArray          *cwa_deployment_index_dup_array           (CwaDeploymentIndex *index,
                                                               CwaLoadBalancer    *lb);
 
+/* The deployment's publishing rules in plan order (element type
+ * CwaPublishingRule).  Borrowed. */
+GPtrArray          *cwa_deployment_index_get_publishing_rules (CwaDeploymentIndex *index);
+/* cwa_topology_rule_target(), worked out once per rule: borrowed, or NULL. */
+CwaLoadBalancer    *cwa_deployment_index_rule_target         (CwaDeploymentIndex *index,
+                                                              CwaPublishingRule  *rule);
+/* cwa_topology_dup_shown_certificates(), worked out once per rule: the
+ * rules rp.internal-name-on-cert and rp.trusts-internal-ca both ask.
+ * Borrowed (element type CwaCertificate); @target (may be NULL) receives
+ * the target load balancer. */
+GPtrArray          *cwa_deployment_index_get_shown_certificates (CwaDeploymentIndex *index,
+                                                                 CwaPublishingRule  *rule,
+                                                                 CwaLoadBalancer   **target);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwaDeploymentIndex, cwa_deployment_index_free)
 
 G_END_DECLS

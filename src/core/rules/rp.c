@@ -6,13 +6,6 @@
 #include "cwa-names.h"
 #include "cwa-rule-context.h"
 #include "cwa-rules-private.h"
-#include "cwa-topology.h"
-
-static CwaDeployment *
-deployment_of (CwaRuleContext *context)
-{
-  return cwa_plan_get_deployment (context->plan);
-}
 
 /* "the publishing rule for im.contoso.com on isa01.perimeter.contoso.com" */
 static gchar *
@@ -377,7 +370,7 @@ check_internal_name_on_cert (const CwaRule  *rule,
   CwaPublishingRule *publishing = subject;
   const gchar *host = cwa_publishing_rule_get_effective_internal_host (publishing);
   gboolean is_address = cwa_publishing_rule_internal_host_is_address (publishing);
-  g_autoptr(GPtrArray) shown = NULL;
+  GPtrArray *shown;
   g_autoptr(GPtrArray) failing = g_ptr_array_new ();
   g_autofree gchar *name = NULL;
   g_autofree gchar *what = NULL;
@@ -387,7 +380,8 @@ check_internal_name_on_cert (const CwaRule  *rule,
   if (find_published (context, publishing) == NULL || host == NULL)
     return;
 
-  shown = cwa_topology_dup_shown_certificates (deployment_of (context), publishing, &target);
+  shown = cwa_deployment_index_get_shown_certificates (cwa_rule_context_get_index (context),
+                                                       publishing, &target);
   if (shown->len == 0)
     return;
 
@@ -479,7 +473,7 @@ check_trusts_internal_ca (const CwaRule  *rule,
 {
   CwaPublishingRule *publishing = subject;
   CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (publishing);
-  g_autoptr(GPtrArray) shown = NULL;
+  GPtrArray *shown;
   g_autoptr(GPtrArray) failing = g_ptr_array_new ();
   g_autofree gchar *name = NULL;
   g_autofree gchar *what = NULL;
@@ -490,7 +484,8 @@ check_trusts_internal_ca (const CwaRule  *rule,
   if (find_published (context, publishing) == NULL)
     return;
 
-  shown = cwa_topology_dup_shown_certificates (deployment_of (context), publishing, &target);
+  shown = cwa_deployment_index_get_shown_certificates (cwa_rule_context_get_index (context),
+                                                       publishing, &target);
   if (shown->len == 0)
     return;
 
