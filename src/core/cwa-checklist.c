@@ -3,6 +3,7 @@
 
 #include "cwa-checklist-private.h"
 #include "cwa-certificate-findings.h"
+#include "cwa-subject-findings.h"
 #include "cwa-names.h"
 #include "rules/cwa-rules-runner.h"
 
@@ -63,6 +64,9 @@ struct _CwaChecklist
   /* The certificate findings of the last runs, reused while nothing they
    * depend on changed (chains included). */
   GHashTable *certificate_findings;
+  /* The same for the other subjects: servers with their virtual servers,
+   * load balancers, publishing rules, the deployment. */
+  GHashTable *subject_findings;
 
   /* The idle that starts a run and carries it on step by step. */
   guint        idle_id;
@@ -342,6 +346,7 @@ check_run_new (CwaChecklist *self)
   run->context = cwa_rule_context_new (self->plan, self->trust, now, days, run->chains,
                                        self->certificate_findings);
   run->context->translated = self->language == CWA_LABEL_TRANSLATED;
+  run->context->subject_findings = g_hash_table_ref (self->subject_findings);
   run->rules = cwa_rules_run_new (run->context, self->probe_results);
   run->findings = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -564,6 +569,7 @@ cwa_checklist_finalize (GObject *object)
   g_clear_object (&self->requirements);
   g_clear_pointer (&self->chains, g_hash_table_unref);
   g_clear_pointer (&self->certificate_findings, g_hash_table_unref);
+  g_clear_pointer (&self->subject_findings, g_hash_table_unref);
   g_clear_pointer (&self->probe_results, g_ptr_array_unref);
   g_clear_pointer (&self->no_coverage, g_ptr_array_unref);
 
@@ -720,6 +726,7 @@ cwa_checklist_init (CwaChecklist *self)
   self->no_coverage = g_ptr_array_new ();
   self->chains = cwa_rule_context_new_chain_cache ();
   self->certificate_findings = cwa_certificate_findings_new_cache ();
+  self->subject_findings = cwa_subject_findings_new_cache ();
   /* An empty plan is ready until the first run says otherwise. */
   self->ready = TRUE;
 }

@@ -1,7 +1,7 @@
 /* cwa-deployment.c: the servers, load balancers and reverse proxies of a plan, folding every nested edit into one "changed" signal. */
 #include "config.h"
 
-#include "cwa-deployment.h"
+#include "cwa-deployment-private.h"
 #include "cwa-names.h"
 
 struct _CwaDeployment
@@ -15,6 +15,17 @@ struct _CwaDeployment
    * holding a reference, so removed ones can be let go of even though
    * items-changed no longer shows them. */
   GHashTable *watched_children;
+
+  /* When things last changed, on one clock that only goes forward: what
+   * the checklist's kept findings are keyed on (cwa-subject-findings.h).
+   * CwaServer -> guint64 (allocated): the server, its virtual server list
+   * or one of its virtual servers; then the latest of those; then the
+   * load balancers, reverse proxies, publishing rules and trusted
+   * certificates. */
+  guint64     clock;
+  GHashTable *server_stamps;
+  guint64     servers_stamp;
+  guint64     front_ends_stamp;
 };
 
 G_DEFINE_FINAL_TYPE (CwaDeployment, cwa_deployment, G_TYPE_OBJECT)
@@ -42,6 +53,66 @@ emit_changed (CwaDeployment *self)
 }
 
 static void
+stamp_server (CwaDeployment *self,
+              CwaServer     *server)
+{
+  guint64 *stamp = g_new (guint64, 1);
+
+  *stamp = ++self->clock;
+  g_hash_table_replace (self->server_stamps, server, stamp);
+  self->servers_stamp = *stamp;
+}
+
+static void
+stamp_front_ends (CwaDeployment *self)
+{
+  self->front_ends_stamp = ++self->clock;
+}
+
+/* The server whose virtual server list is @list, or NULL (a reverse
+ * proxy's publishing rules).  Borrowed. */
+static CwaServer *
+server_of_list (CwaDeployment *self,
+                GListModel    *list)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers), i);
+
+      if (cwa_server_get_virtual_servers (server) == list)
+        return server;
+    }
+
+  return NULL;
+}
+
+/* Moves the clock for what changed in @object, a server, virtual server,
+ * load balancer, reverse proxy or publishing rule. */
+static void
+stamp_object (CwaDeployment *self,
+              GObject       *object)
+{
+  CwaServer *server = NULL;
+
+  if (CWA_IS_SERVER (object))
+    server = CWA_SERVER (object);
+  else if (CWA_IS_VIRTUAL_SERVER (object))
+    server = cwa_virtual_server_get_server (CWA_VIRTUAL_SERVER (object));
+  else
+    {
+      stamp_front_ends (self);
+      return;
+    }
+
+  if (server != NULL)
+    stamp_server (self, server);
+  else
+    self->servers_stamp = ++self->clock;
+}
+
+static void
 child_notify_cb (GObject       *child,
                  GParamSpec    *pspec,
                  CwaDeployment *self)
@@ -51,6 +122,7 @@ child_notify_cb (GObject       *child,
   if ((pspec->flags & G_PARAM_WRITABLE) == 0)
     return;
 
+  stamp_object (self, child);
   emit_changed (self);
 }
 
@@ -138,6 +210,12 @@ children_changed_cb (GListModel    *list,
                      guint          added,
                      CwaDeployment *self)
 {
+  CwaServer *server = server_of_list (self, list);
+
+  if (server != NULL)
+    stamp_server (self, server);
+  else
+    stamp_front_ends (self);
   sync_watched_children (self);
   emit_changed (self);
 }
@@ -149,6 +227,7 @@ trusted_certificates_changed_cb (GListModel    *list,
                                  guint          added,
                                  CwaDeployment *self)
 {
+  stamp_front_ends (self);
   emit_changed (self);
 }
 
@@ -227,6 +306,7 @@ cwa_deployment_dispose (GObject *object)
     }
 
   g_clear_pointer (&self->watched_children, g_hash_table_unref);
+  g_clear_pointer (&self->server_stamps, g_hash_table_unref);
   g_clear_object (&self->servers);
   g_clear_object (&self->load_balancers);
   g_clear_object (&self->reverse_proxies);
@@ -298,6 +378,35 @@ cwa_deployment_init (CwaDeployment *self)
   self->load_balancers = g_list_store_new (CWA_TYPE_LOAD_BALANCER);
   self->reverse_proxies = g_list_store_new (CWA_TYPE_REVERSE_PROXY);
   self->watched_children = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->server_stamps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+guint64
+_cwa_deployment_get_server_stamp (CwaDeployment *self,
+                                  CwaServer     *server)
+{
+  guint64 *stamp;
+
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), 0);
+
+  stamp = g_hash_table_lookup (self->server_stamps, server);
+  return stamp != NULL ? *stamp : 0;
+}
+
+guint64
+_cwa_deployment_get_servers_stamp (CwaDeployment *self)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), 0);
+
+  return self->servers_stamp;
+}
+
+guint64
+_cwa_deployment_get_front_ends_stamp (CwaDeployment *self)
+{
+  g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), 0);
+
+  return self->front_ends_stamp;
 }
 
 CwaDeployment *
@@ -318,6 +427,7 @@ insert_item (CwaDeployment *self,
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
 
   watch_item (self, item);
+  stamp_object (self, item);
   g_list_store_insert (store, position, item);
   sync_watched_children (self);
   emit_changed (self);
@@ -338,6 +448,13 @@ remove_item (CwaDeployment *self,
 
   hold = g_object_ref (item);
   unwatch_item (self, item);
+  if (CWA_IS_SERVER (item))
+    {
+      g_hash_table_remove (self->server_stamps, item);
+      self->servers_stamp = ++self->clock;
+    }
+  else
+    stamp_front_ends (self);
   g_list_store_remove (store, position);
   sync_watched_children (self);
   emit_changed (self);

@@ -21,6 +21,10 @@ JsonObject *_cwa_object_get_extra_members     (GObject          *object);
 gboolean    _cwa_set_optional_string          (gchar           **field,
                                                const gchar      *value);
 
+/* Bumped whenever a certificate of the plan changes its id, the name
+ * findings give it. */
+guint64     _cwa_plan_get_names_stamp            (CwaPlan       *self);
+
 /* Only CwaServer calls this: the weak back-pointer of a virtual server. */
 void        _cwa_virtual_server_set_server    (CwaVirtualServer *self,
                                                CwaServer        *server);

@@ -27,6 +27,8 @@ struct _CwaPlan
   gboolean       modified;
   /* Bumped by every change of either certificate list. */
   guint64        pool_generation;
+  /* Certificate id changes: the names findings give certificates. */
+  guint64        names_stamp;
 };
 
 G_DEFINE_FINAL_TYPE (CwaPlan, cwa_plan, G_TYPE_OBJECT)
@@ -138,6 +140,7 @@ certificate_id_changed_cb (CwaCertificate *certificate,
                            CwaPlan        *self)
 {
   _cwa_certificate_index_update_id (self->index, certificate);
+  self->names_stamp++;
   cwa_plan_emit_changed (self);
 }
 
@@ -648,6 +651,14 @@ cwa_plan_get_chain_certificates (CwaPlan *self)
   g_return_val_if_fail (CWA_IS_PLAN (self), NULL);
 
   return G_LIST_MODEL (self->chain_certificates);
+}
+
+guint64
+_cwa_plan_get_names_stamp (CwaPlan *self)
+{
+  g_return_val_if_fail (CWA_IS_PLAN (self), 0);
+
+  return self->names_stamp;
 }
 
 guint64

@@ -56,6 +56,7 @@ cwa_rule_context_free (CwaRuleContext *context)
   g_clear_pointer (&context->pool, g_ptr_array_unref);
   g_clear_pointer (&context->chains, g_hash_table_unref);
   g_clear_pointer (&context->certificate_findings, g_hash_table_unref);
+  g_clear_pointer (&context->subject_findings, g_hash_table_unref);
   g_clear_pointer (&context->index, cwa_deployment_index_free);
   g_free (context);
 }

@@ -39,6 +39,10 @@ struct _CwaRuleContext
   /* Whether the findings' messages are translated (cwa-rule-text.h):
    * English unless the caller sets it after cwa_rule_context_new(). */
   gboolean          translated;
+  /* The findings of the other subjects, kept between runs like
+   * @certificate_findings (cwa-subject-findings.h); NULL (the default)
+   * keeps nothing.  A caller that sets it gives a reference. */
+  GHashTable       *subject_findings;
 };
 
 /* @trust may be NULL (no public root); @chains may be NULL (a private cache)

@@ -2,8 +2,11 @@
 #include "config.h"
 
 #include "cwa-certificate-findings.h"
+#include "cwa-deployment-private.h"
+#include "cwa-plan-private.h"
 #include "cwa-rule-text.h"
 #include "cwa-rules-runner.h"
+#include "cwa-subject-findings.h"
 
 static void
 run_scope (CwaRuleContext *context,
@@ -44,6 +47,9 @@ struct _CwaRulesRun
    * certificate is checked where it is first seen.  Owned so a key stays
    * valid if the plan drops the certificate between two steps. */
   GHashTable     *seen;
+  /* The other subjects checked so far (borrowed: the plan holds them
+   * while the run lasts), so that what is kept for gone ones is dropped. */
+  GHashTable     *seen_subjects;
   GPtrArray      *publishing_rules;
   Phase           phase;
   guint           index;
@@ -97,20 +103,105 @@ run_certificate (CwaRulesRun       *run,
   cwa_certificate_findings_store (context->certificate_findings, &inputs, findings, first);
 }
 
-/* Drops what was kept for certificates this complete run did not check
- * (no longer assigned, or gone), so the cache holds no removed object. */
+/* Drops what was kept for certificates and subjects this complete run
+ * did not check (no longer assigned, or gone), so the caches hold no
+ * removed object. */
 static void
 forget_unseen (CwaRulesRun *run)
 {
   GHashTableIter iter;
-  gpointer sha256;
+  gpointer key;
 
   g_hash_table_iter_init (&iter, run->context->certificate_findings);
-  while (g_hash_table_iter_next (&iter, &sha256, NULL))
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      if (!g_hash_table_contains (run->seen, sha256))
+      if (!g_hash_table_contains (run->seen, key))
         g_hash_table_iter_remove (&iter);
     }
+
+  if (run->context->subject_findings == NULL)
+    return;
+  g_hash_table_iter_init (&iter, run->context->subject_findings);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (run->seen_subjects, key))
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* What the findings of @subject depend on (cwa-subject-findings.h): a
+ * server's read it and its virtual servers, and the front ends; the
+ * others' read any server. */
+static CwaSubjectInputs
+subject_inputs (CwaRulesRun *run,
+                GObject     *subject)
+{
+  CwaRuleContext *context = run->context;
+  CwaDeployment *deployment = cwa_plan_get_deployment (context->plan);
+  CwaSubjectInputs inputs = {
+    subject, 0, 0,
+    _cwa_deployment_get_front_ends_stamp (deployment),
+    _cwa_plan_get_names_stamp (context->plan),
+    context->chains, context->translated,
+  };
+
+  if (CWA_IS_SERVER (subject))
+    inputs.local = _cwa_deployment_get_server_stamp (deployment, CWA_SERVER (subject));
+  else
+    inputs.servers = _cwa_deployment_get_servers_stamp (deployment);
+
+  return inputs;
+}
+
+/* The findings kept for @subject's scopes, or NULL when the rules must run
+ * (then the caller fills a new segment list and stores it). */
+static GPtrArray *
+lookup_subject (CwaRulesRun            *run,
+                const CwaSubjectInputs *inputs)
+{
+  g_hash_table_add (run->seen_subjects, inputs->subject);
+  if (run->context->subject_findings == NULL)
+    return NULL;
+
+  return cwa_subject_findings_lookup (run->context->subject_findings, inputs);
+}
+
+static void
+store_subject (CwaRulesRun            *run,
+               const CwaSubjectInputs *inputs,
+               GPtrArray              *segments)
+{
+  if (run->context->subject_findings != NULL)
+    cwa_subject_findings_store (run->context->subject_findings, inputs, segments);
+}
+
+/* The findings of the rules of @scope for @subject: the @index-th segment
+ * of @kept when there is one, else made now and added to @made. */
+static void
+run_segment (CwaRulesRun *run,
+             CwaScope     scope,
+             gpointer     subject,
+             GPtrArray   *kept,
+             guint        index,
+             GPtrArray   *made,
+             GPtrArray   *findings)
+{
+  GPtrArray *segment;
+  guint first = findings->len;
+
+  if (kept != NULL)
+    {
+      segment = g_ptr_array_index (kept, index);
+      for (guint i = 0; i < segment->len; i++)
+        g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (segment, i)));
+      return;
+    }
+
+  run_scope (run->context, scope, subject, findings);
+  segment = g_ptr_array_new_full (findings->len - first, g_object_unref);
+  for (guint i = first; i < findings->len; i++)
+    g_ptr_array_add (segment, g_object_ref (g_ptr_array_index (findings, i)));
+  g_ptr_array_add (made, segment);
 }
 
 /* Marks the findings from @first on as being about @lb or @rule. */
@@ -124,6 +215,33 @@ tag_front_end (GPtrArray         *findings,
     _cwa_finding_set_front_end (g_ptr_array_index (findings, i), lb, rule);
 }
 
+static GPtrArray *
+new_segments (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The findings of a subject checked by the rules of one scope (a load
+ * balancer, a publishing rule, the plan for the deployment), kept as one
+ * segment. */
+static void
+run_one_scope (CwaRulesRun *run,
+               CwaScope     scope,
+               GObject     *subject,
+               GPtrArray   *findings)
+{
+  CwaSubjectInputs inputs = subject_inputs (run, subject);
+  GPtrArray *kept = lookup_subject (run, &inputs);
+  g_autoptr(GPtrArray) made = kept == NULL ? new_segments () : NULL;
+
+  run_segment (run, scope, subject, kept, 0, made, findings);
+  if (made != NULL)
+    store_subject (run, &inputs, made);
+}
+
+/* A server's own findings, then each virtual server's, kept as one entry;
+ * the certificate findings between them come from their own cache, since
+ * where a certificate is first seen depends on the servers before. */
 static void
 run_server (CwaRulesRun *run,
             CwaServer   *server,
@@ -131,17 +249,23 @@ run_server (CwaRulesRun *run,
 {
   GListModel *list = cwa_server_get_virtual_servers (server);
   guint n = g_list_model_get_n_items (list);
+  CwaSubjectInputs inputs = subject_inputs (run, G_OBJECT (server));
+  GPtrArray *kept = lookup_subject (run, &inputs);
+  g_autoptr(GPtrArray) made = kept == NULL ? new_segments () : NULL;
 
-  run_scope (run->context, CWA_SCOPE_SERVER, server, findings);
+  run_segment (run, CWA_SCOPE_SERVER, server, kept, 0, made, findings);
   run_certificate (run, cwa_server_get_mtls_certificate (server), server, NULL, NULL, NULL, findings);
 
   for (guint j = 0; j < n; j++)
     {
       g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
 
-      run_scope (run->context, CWA_SCOPE_VIRTUAL_SERVER, vs, findings);
+      run_segment (run, CWA_SCOPE_VIRTUAL_SERVER, vs, kept, 1 + j, made, findings);
       run_certificate (run, cwa_virtual_server_get_ssl_certificate (vs), server, vs, NULL, NULL, findings);
     }
+
+  if (made != NULL)
+    store_subject (run, &inputs, made);
 }
 
 /* A load balancer's certificate counts only while it offloads SSL. */
@@ -152,7 +276,7 @@ run_load_balancer (CwaRulesRun     *run,
 {
   guint first = findings->len;
 
-  run_scope (run->context, CWA_SCOPE_LOAD_BALANCER, lb, findings);
+  run_one_scope (run, CWA_SCOPE_LOAD_BALANCER, G_OBJECT (lb), findings);
   if (cwa_load_balancer_get_ssl_offload (lb))
     run_certificate (run, cwa_load_balancer_get_ssl_certificate (lb), NULL, NULL, lb, NULL, findings);
   tag_front_end (findings, first, lb, NULL);
@@ -165,7 +289,7 @@ run_publishing_rule (CwaRulesRun       *run,
 {
   guint first = findings->len;
 
-  run_scope (run->context, CWA_SCOPE_REVERSE_PROXY, rule, findings);
+  run_one_scope (run, CWA_SCOPE_REVERSE_PROXY, G_OBJECT (rule), findings);
   run_certificate (run, cwa_publishing_rule_get_listener_certificate (rule), NULL, NULL, NULL, rule, findings);
   tag_front_end (findings, first, NULL, rule);
 }
@@ -191,6 +315,7 @@ cwa_rules_run_new (CwaRuleContext *context,
   run->context = context;
   run->probe_results = probe_results != NULL ? g_ptr_array_ref (probe_results) : NULL;
   run->seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  run->seen_subjects = g_hash_table_new (NULL, NULL);
   run->phase = PHASE_DEPLOYMENT;
 
   return run;
@@ -204,6 +329,7 @@ cwa_rules_run_free (CwaRulesRun *run)
 
   g_clear_pointer (&run->probe_results, g_ptr_array_unref);
   g_clear_pointer (&run->seen, g_hash_table_unref);
+  g_clear_pointer (&run->seen_subjects, g_hash_table_unref);
   g_clear_pointer (&run->publishing_rules, g_ptr_array_unref);
   g_free (run);
 }
@@ -228,7 +354,7 @@ cwa_rules_run_step (CwaRulesRun *run,
   switch (run->phase)
     {
     case PHASE_DEPLOYMENT:
-      run_scope (run->context, CWA_SCOPE_DEPLOYMENT, run->context->plan, findings);
+      run_one_scope (run, CWA_SCOPE_DEPLOYMENT, G_OBJECT (run->context->plan), findings);
       next_phase (run);
       break;
 
