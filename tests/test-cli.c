@@ -253,6 +253,9 @@ test_help_lists_every_option (void)
 
       CWA_TEST_RUN (&run, NULL, commands[i], "--help");
       g_assert_cmpint (run.status, ==, 0);
+      /* UTF-8 as written, not "[OPTION?]" in the C locale. */
+      g_assert_nonnull (strstr (run.out, "[OPTION…]"));
+      g_assert_null (strchr (run.out, '?'));
       lines = g_strsplit (run.out, "\n", -1);
       for (guint j = 0; lines[j] != NULL; j++)
         {

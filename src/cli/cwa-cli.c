@@ -139,6 +139,16 @@ print_unknown_command (const gchar *word)
              CWA_CLI_PROGRAM, word, list->str, CWA_CLI_PROGRAM);
 }
 
+/* g_print() converts to the locale's character set, and the command line
+ * never calls setlocale(): GOption's --help came out as "[OPTION?] FILE?".
+ * Everything else the sub-commands print is UTF-8 as it is (the reports'
+ * ✔ and ✖ too), so --help is written the same way. */
+static void
+print_utf8 (const gchar *text)
+{
+  fputs (text, stdout);
+}
+
 int
 cwa_cli_main (int    argc,
               char **argv)
@@ -148,6 +158,7 @@ cwa_cli_main (int    argc,
   g_return_val_if_fail (argc >= 0, CWA_EXIT_CANNOT_RUN);
 
   g_set_prgname (CWA_CLI_PROGRAM);
+  g_set_print_handler (print_utf8);
 
   if (argc < 2 || argv == NULL || argv[1] == NULL)
     {
