@@ -501,6 +501,133 @@ test_drop_checks_once (Fixture       *fixture,
   g_signal_handler_disconnect (checklist, handler);
 }
 
+typedef struct
+{
+  guint n_splices;
+  guint n_in_iteration;
+  guint most_in_iteration;
+  guint n_items;
+  gboolean all_appends;
+} SpliceCount;
+
+static void
+count_splice_cb (GListModel  *model,
+                 guint        position,
+                 guint        removed,
+                 guint        added,
+                 SpliceCount *count)
+{
+  count->n_splices++;
+  count->n_in_iteration++;
+  count->most_in_iteration = MAX (count->most_in_iteration, count->n_in_iteration);
+  if (removed != 0 || position != count->n_items)
+    count->all_appends = FALSE;
+  count->n_items = g_list_model_get_n_items (model);
+}
+
+/* Writes @n certificate files to the fixture's folder, in the order of
+ * their names; returns their paths, NULL-terminated. */
+static gchar **
+write_numbered_certificates (Fixture *fixture,
+                             guint    n)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  gchar **paths;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CwaTestCertSpec spec;
+      g_autofree gchar *subject = g_strdup_printf ("CN=host%02u.order.example", i);
+      g_autofree gchar *name = g_strdup_printf ("host%02u.pem", i);
+      g_autofree gchar *path = g_build_filename (fixture->tmpdir, name, NULL);
+      g_autofree gchar *pem = NULL;
+
+      cwa_test_cert_spec_init (&spec, subject);
+      spec.serial = i + 1;
+      pem = cwa_test_cert_build_pem (&spec);
+      g_assert_true (g_file_set_contents (path, pem, -1, NULL));
+      g_strv_builder_add (builder, path);
+    }
+  paths = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return paths;
+}
+
+/* With no time to spare, each main-loop dispatch adds one splice of the
+ * loaded files and returns to the loop (a frame could be drawn between
+ * them); the plan still gets every file, appended in the order dropped,
+ * whichever load finished first, and the inspector shows them so. */
+static void
+test_drop_over_budget (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const guint n_files = 30;
+  g_auto(GStrv) paths = write_numbered_certificates (fixture, n_files);
+  CwaImportQueue *queue = cwa_window_get_import_queue (fixture->window);
+  GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
+  GListModel *rows = cwa_certificate_inspector_get_rows (fixture->inspector);
+  SpliceCount count = { .all_appends = TRUE };
+  gulong handler;
+
+  cwa_import_queue_set_flush_budget (queue, 0);
+  handler = g_signal_connect (certificates, "items-changed", G_CALLBACK (count_splice_cb), &count);
+  drop_files (fixture, (const gchar **) paths);
+  while (fixture->n_finished == 0)
+    {
+      count.n_in_iteration = 0;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (certificates, handler);
+  cwa_test_ui_drain_main_loop ();
+
+  g_assert_cmpuint (fixture->n_failed, ==, 0);
+  g_assert_cmpuint (count.most_in_iteration, ==, 1);
+  g_assert_cmpuint (count.n_splices, >, 1);
+  g_assert_true (count.all_appends);
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, n_files);
+  g_assert_cmpuint (n_top_rows (fixture), ==, n_files);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (certificates, i);
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      g_autofree gchar *expected = g_strdup_printf ("host%02u.order.example", i);
+
+      g_assert_cmpstr (cwa_certificate_get_display_name (certificate), ==, expected);
+      g_assert_true (item == (GObject *) certificate);
+    }
+  cwa_import_queue_set_flush_budget (queue, 8000);
+}
+
+/* With the default budget a small drop takes few splices, and the files
+ * still arrive whole and in order. */
+static void
+test_drop_in_order (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const guint n_files = 30;
+  g_auto(GStrv) paths = write_numbered_certificates (fixture, n_files);
+  GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
+  SpliceCount count = { .all_appends = TRUE };
+  gulong handler;
+
+  handler = g_signal_connect (certificates, "items-changed", G_CALLBACK (count_splice_cb), &count);
+  drop_files (fixture, (const gchar **) paths);
+  CWA_TEST_WAIT_FOR (fixture->n_finished == 1);
+  g_signal_handler_disconnect (certificates, handler);
+
+  g_assert_true (count.all_appends);
+  g_assert_cmpuint (count.n_splices, <, n_files);
+  g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, n_files);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(CwaCertificate) certificate = g_list_model_get_item (certificates, i);
+      g_autofree gchar *expected = g_strdup_printf ("host%02u.order.example", i);
+
+      g_assert_cmpstr (cwa_certificate_get_display_name (certificate), ==, expected);
+    }
+}
+
 static void
 test_inspector_fields (Fixture       *fixture,
                        gconstpointer  data)
@@ -1725,6 +1852,8 @@ main (int   argc,
   ADD ("certificate-dropdown", test_certificate_dropdown);
   ADD ("drop-files", test_drop_files);
   ADD ("drop-checks-once", test_drop_checks_once);
+  ADD ("drop-over-budget", test_drop_over_budget);
+  ADD ("drop-in-order", test_drop_in_order);
   ADD ("inspector-fields", test_inspector_fields);
   ADD ("unsaved-close", test_unsaved_close);
   ADD ("save-open-round-trip", test_save_open_round_trip);

@@ -13,12 +13,28 @@
  * main loop with completions. */
 #define MAX_RUNNING 4
 
-/* Loaded files reach the plan in batches of at most this many, one batch
- * per main-loop dispatch, between frames.  A batch is one items-changed
- * for the views (one per file made loading 10,000 files quadratic: every
- * emission costs the views in proportion to the whole list), and adding
- * it costs the plan a few microseconds per file. */
-#define MAX_FILES_PER_DISPATCH 500
+/* Loaded files reach the plan in splices (one items-changed each for the
+ * views: one per file made loading 10,000 files quadratic).  While files
+ * are still loading, their results gather for this long first, so that a
+ * large drop makes a few large splices rather than thousands of small
+ * ones. */
+#define COALESCE_MS 50
+
+/* One flush (one main-loop dispatch) splices for at most this long, then
+ * lets a frame be drawn.  What a splice costs depends on the views: each
+ * row a list view creates for a new item costs far more than the plan's
+ * few microseconds per file, and list views create rows only until they
+ * are full.  So the queue measures what each file cost and sizes the next
+ * splice by it, rather than trusting a fixed count. */
+#define FLUSH_BUDGET_USEC 8000
+
+/* The first splice of a drop, before anything was measured: small, as it
+ * is the one that makes the views create their rows. */
+#define FIRST_SPLICE_FILES 8
+
+/* How much larger than the last one a splice may be: a cheap splice says
+ * little about one ten times its size. */
+#define SPLICE_GROWTH 4
 
 struct _CwaImportQueue
 {
@@ -28,8 +44,15 @@ struct _CwaImportQueue
   GCancellable *cancellable;
   GQueue        pending;      /* Job */
   GHashTable   *waiting;      /* GFile -> Job, asking for a password */
-  GQueue        loaded;       /* GPtrArray of CwaCertificate, not yet in the plan */
+  /* One link per file being loaded or loaded, in the order the loads
+   * started: its GPtrArray of CwaCertificate once loaded, NULL before.
+   * Files reach the plan in this order. */
+  GQueue        loaded;
   guint         flush_id;
+  gboolean      flush_waits;  /* flush_id is the COALESCE_MS timeout */
+  gint64        flush_budget; /* µs */
+  gdouble       usec_per_file; /* what the last splice cost, 0 before any */
+  guint         last_splice;  /* files in the last splice */
   guint         n_running;
   guint         n_total;
   guint         n_done;
@@ -42,6 +65,7 @@ typedef struct
   CwaImportQueue *self;       /* weak: cleared on dispose through the cancellable */
   GFile          *file;
   gchar          *password;
+  GList          *slot;       /* in self->loaded while running */
 } Job;
 
 enum {
@@ -78,6 +102,14 @@ job_free (Job *job)
 
 static void run_next (CwaImportQueue *self);
 
+/* A link of the loaded queue: NULL while its file loads. */
+static void
+free_loaded (gpointer certificates)
+{
+  if (certificates != NULL)
+    g_ptr_array_unref (certificates);
+}
+
 /* Tells of the entries met again since the last time, if any, and forgets
  * them. */
 static void
@@ -113,6 +145,10 @@ maybe_finish (CwaImportQueue *self)
     return;
 
   n_added = self->n_added;
+  /* The next drop may meet other views (another plan, a search): measure
+   * again from a small first splice. */
+  self->usec_per_file = 0;
+  self->last_splice = 0;
   self->n_total = 0;
   self->n_done = 0;
   self->n_added = 0;
@@ -170,15 +206,41 @@ add_batch (CwaImportQueue *self,
     }
 }
 
+/* Whether the file at the head of the loaded queue is ready to splice. */
 static gboolean
-flush_loaded_cb (gpointer user_data)
+head_loaded (CwaImportQueue *self)
 {
-  CwaImportQueue *self = user_data;
+  return !g_queue_is_empty (&self->loaded) && g_queue_peek_head (&self->loaded) != NULL;
+}
+
+/* How many files the next splice takes: what is left of @budget (µs) at
+ * the cost per file of the last splice, at least one file, and at most
+ * SPLICE_GROWTH times the last splice. */
+static guint
+next_splice_size (CwaImportQueue *self,
+                  gint64          budget_left)
+{
+  gdouble fit;
+
+  if (self->usec_per_file <= 0)
+    return FIRST_SPLICE_FILES;
+  fit = MAX (budget_left, 0) / self->usec_per_file;
+  return (guint) CLAMP (fit, 1.0, (gdouble) MAX (self->last_splice, 1) * SPLICE_GROWTH);
+}
+
+/* Adds up to @max_files loaded files from the head of the queue to the
+ * plan in one splice, and remembers what each file cost.  Returns the
+ * number of files taken. */
+static guint
+splice_loaded (CwaImportQueue *self,
+               guint           max_files)
+{
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_files = 0;
+  gint64 start = g_get_monotonic_time ();
 
-  while (n_files < MAX_FILES_PER_DISPATCH && !g_queue_is_empty (&self->loaded))
+  while (n_files < max_files && head_loaded (self))
     {
       g_autoptr(GPtrArray) certificates = g_queue_pop_head (&self->loaded);
 
@@ -190,26 +252,83 @@ flush_loaded_cb (gpointer user_data)
       add_batch (self, entries, chain);
       self->n_added += n_files;
     }
-  mark_done (self, n_files);
 
-  if (!g_queue_is_empty (&self->loaded))
-    return G_SOURCE_CONTINUE;
+  if (n_files > 0)
+    {
+      self->last_splice = n_files;
+      /* Half a microsecond at least, so that the next size stays finite. */
+      self->usec_per_file = MAX ((gdouble) (g_get_monotonic_time () - start) / n_files, 0.5);
+    }
+  return n_files;
+}
+
+/* Whether every file of the drop has finished loading. */
+static gboolean
+all_loads_done (CwaImportQueue *self)
+{
+  return self->n_running == 0 && g_queue_is_empty (&self->pending);
+}
+
+static void schedule_flush (CwaImportQueue *self,
+                            gboolean        backlog);
+
+/* Splices loaded files until the budget is spent or the next file is not
+ * loaded yet; one splice at least, whatever the budget. */
+static gboolean
+flush_loaded_cb (gpointer user_data)
+{
+  CwaImportQueue *self = user_data;
+  gint64 start = g_get_monotonic_time ();
+  gint64 spent = 0;
+  guint n_files = 0;
 
   self->flush_id = 0;
-  maybe_finish (self);
+  do
+    {
+      n_files += splice_loaded (self, next_splice_size (self, self->flush_budget - spent));
+      spent = g_get_monotonic_time () - start;
+    }
+  while (spent < self->flush_budget && head_loaded (self));
+  mark_done (self, n_files);
+
+  if (head_loaded (self))
+    schedule_flush (self, TRUE);
+  else
+    maybe_finish (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Below the frame clock's priority (GDK_PRIORITY_REDRAW is
- * G_PRIORITY_HIGH_IDLE + 20), so a frame is drawn between batches however
- * fast the loads complete. */
+/* While files are still loading, the first result waits COALESCE_MS for
+ * more; once every load is done, or (@backlog) a flush ran out of budget,
+ * the next flush comes as soon as the main loop is idle.  Both below the
+ * frame clock's priority (GDK_PRIORITY_REDRAW is G_PRIORITY_HIGH_IDLE +
+ * 20), so a frame is drawn between flushes however fast the loads
+ * complete. */
 static void
-queue_loaded (CwaImportQueue *self,
-              GPtrArray      *certificates)
+schedule_flush (CwaImportQueue *self,
+                gboolean        backlog)
 {
-  g_queue_push_tail (&self->loaded, g_ptr_array_ref (certificates));
-  if (self->flush_id == 0)
+  gboolean wait = !backlog && !all_loads_done (self);
+
+  if (!head_loaded (self) || (self->flush_id != 0 && (wait || !self->flush_waits)))
+    return;
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  self->flush_waits = wait;
+  if (wait)
+    self->flush_id = g_timeout_add_full (G_PRIORITY_HIGH_IDLE + 30, COALESCE_MS, flush_loaded_cb, self, NULL);
+  else
     self->flush_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, flush_loaded_cb, self, NULL);
+}
+
+/* Takes @job off the loaded queue: it failed, waits for a password, or
+ * starts again. */
+static void
+drop_slot (CwaImportQueue *self,
+           Job            *job)
+{
+  g_queue_delete_link (&self->loaded, job->slot);
+  job->slot = NULL;
 }
 
 static void
@@ -234,7 +353,7 @@ load_cb (GObject      *source,
 
   if (certificates != NULL)
     {
-      queue_loaded (self, certificates);
+      job->slot->data = g_steal_pointer (&certificates);
       job_free (job);
     }
   else if (g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NEEDS_PASSWORD) ||
@@ -244,17 +363,20 @@ load_cb (GObject      *source,
                        g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD);
       GFile *file = job->file;
 
+      drop_slot (self, job);
       g_hash_table_replace (self->waiting, g_object_ref (file), job);
       g_signal_emit (self, signals[PASSWORD_NEEDED], 0, file, wrong);
     }
   else
     {
+      drop_slot (self, job);
       mark_done (self, 1);
       g_signal_emit (self, signals[FAILED], 0, job->file, error->message);
       job_free (job);
     }
 
   run_next (self);
+  schedule_flush (self, FALSE);
   maybe_finish (self);
 }
 
@@ -266,6 +388,8 @@ run_next (CwaImportQueue *self)
       Job *job = g_queue_pop_head (&self->pending);
 
       self->n_running++;
+      g_queue_push_tail (&self->loaded, NULL);
+      job->slot = g_queue_peek_tail_link (&self->loaded);
       cwa_cert_loader_load_file_async (job->file, job->password, self->cancellable,
                                        load_cb, job);
     }
@@ -280,7 +404,7 @@ cwa_import_queue_dispose (GObject *object)
    * without touching self. */
   g_cancellable_cancel (self->cancellable);
   g_queue_clear_full (&self->pending, (GDestroyNotify) job_free);
-  g_queue_clear_full (&self->loaded, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_clear_full (&self->loaded, free_loaded);
   g_clear_handle_id (&self->flush_id, g_source_remove);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
   g_clear_pointer (&self->already, g_ptr_array_unref);
@@ -388,6 +512,7 @@ cwa_import_queue_init (CwaImportQueue *self)
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->pending);
   g_queue_init (&self->loaded);
+  self->flush_budget = FLUSH_BUDGET_USEC;
   self->already = g_ptr_array_new_with_free_func (g_object_unref);
   self->waiting = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
                                          g_object_unref, (GDestroyNotify) job_free);
@@ -521,4 +646,13 @@ cwa_import_queue_get_n_done (CwaImportQueue *self)
 {
   g_return_val_if_fail (CWA_IS_IMPORT_QUEUE (self), 0);
   return self->n_done;
+}
+
+void
+cwa_import_queue_set_flush_budget (CwaImportQueue *self,
+                                   gint64          usec)
+{
+  g_return_if_fail (CWA_IS_IMPORT_QUEUE (self));
+  g_return_if_fail (usec >= 0);
+  self->flush_budget = usec;
 }

@@ -11,7 +11,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwaImportQueue, cwa_import_queue, CWA, IMPORT_QUEUE, GObject)
 
-/* Properties: "plan", "n-total" and "n-done" (of the current batch, for a
+/* Loaded files reach the plan in the order they were added, in a few
+ * splices of the plan's certificate list, each kept short (see
+ * cwa_import_queue_set_flush_budget()); a file that asked for a password
+ * comes after its password.
+ * Properties: "plan", "n-total" and "n-done" (of the current batch, for a
  * progress bar), "busy".
  * Signals:
  *   "failed" (GFile *file, const gchar *message): one file could not be
@@ -42,5 +46,10 @@ gint            cwa_import_queue_add_text         (CwaImportQueue *self,
 gboolean        cwa_import_queue_get_busy         (CwaImportQueue *self);
 guint           cwa_import_queue_get_n_total      (CwaImportQueue *self);
 guint           cwa_import_queue_get_n_done       (CwaImportQueue *self);
+/* How long (µs, 8,000 by default) one main-loop dispatch may spend adding
+ * loaded files to the plan before it lets a frame be drawn; it adds at
+ * least one file however small the budget.  For tests and benchmarks. */
+void            cwa_import_queue_set_flush_budget (CwaImportQueue *self,
+                                                   gint64          usec);
 
 G_END_DECLS
