@@ -11,6 +11,7 @@
 #include "cwa-certificate-inspector.h"
 #include "cwa-checklist-panel.h"
 #include "cwa-deployment-editor.h"
+#include "cwa-lazy-fields.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-notice-bar.h"
 #include "cwa-test-cert.h"
@@ -677,6 +678,41 @@ test_inspector_fields (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->inspector), "inspector.copy-sha256", NULL));
   text = cwa_test_ui_read_clipboard (fixture->inspector);
   g_assert_cmpstr (text, ==, cwa_certificate_get_sha256 (certificate));
+}
+
+/* The inspector's rows hand GtkTreeListModel fields built only when read:
+ * the same fields, in the same order, as built at once. */
+static void
+test_inspector_lazy_fields (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  CwaPlan *plan;
+  CwaChecklist *checklist;
+  CwaCertificate *certificate;
+  g_autoptr(GListModel) lazy = NULL;
+  g_autoptr(GListModel) eager = NULL;
+
+  /* Opening a plan gives the window a new checklist: ask for it after. */
+  open_example (fixture, "contoso.cwaplan");
+  plan = cwa_window_get_plan (fixture->window);
+  checklist = cwa_window_get_checklist (fixture->window);
+  certificate = cwa_plan_lookup_certificate (plan, "im-contoso");
+  lazy = cwa_lazy_fields_new (certificate, checklist);
+  eager = cwa_cert_fields_for_certificate (certificate, checklist);
+
+  g_assert_true (g_list_model_get_item_type (lazy) == CWA_TYPE_CERT_FIELD);
+  g_assert_cmpuint (g_list_model_get_n_items (lazy), ==, g_list_model_get_n_items (eager));
+  g_assert_cmpuint (g_list_model_get_n_items (lazy), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (eager); i++)
+    {
+      g_autoptr(CwaCertField) a = g_list_model_get_item (lazy, i);
+      g_autoptr(CwaCertField) b = g_list_model_get_item (eager, i);
+
+      g_assert_cmpstr (cwa_cert_field_get_id (a), ==, cwa_cert_field_get_id (b));
+      g_assert_cmpstr (cwa_cert_field_get_value (a), ==, cwa_cert_field_get_value (b));
+      g_assert_true (cwa_cert_field_get_certificate (a) == certificate);
+    }
+  g_assert_null (g_list_model_get_item (lazy, g_list_model_get_n_items (eager)));
 }
 
 static void
@@ -1855,6 +1891,7 @@ main (int   argc,
   ADD ("drop-over-budget", test_drop_over_budget);
   ADD ("drop-in-order", test_drop_in_order);
   ADD ("inspector-fields", test_inspector_fields);
+  ADD ("inspector-lazy-fields", test_inspector_lazy_fields);
   ADD ("unsaved-close", test_unsaved_close);
   ADD ("save-open-round-trip", test_save_open_round_trip);
   ADD ("save-in-background", test_save_in_background);

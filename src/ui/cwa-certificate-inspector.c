@@ -8,6 +8,7 @@
 #include "cwa-cert-facts.h"
 #include "cwa-cert-field.h"
 #include "cwa-certificate-inspector.h"
+#include "cwa-lazy-fields.h"
 #include "cwa-plan-edits.h"
 #include "cwa-ui-util.h"
 #include "cwa-vs-label.h"
@@ -155,8 +156,9 @@ create_children_cb (gpointer item,
 {
   CwaCertificateInspector *self = user_data;
 
+  /* Lazy: called on every bind just to learn whether the row expands. */
   if (CWA_IS_CERTIFICATE (item))
-    return cwa_cert_fields_for_certificate (item, self->checklist);
+    return cwa_lazy_fields_new (item, self->checklist);
   if (CWA_IS_CERT_FIELD (item) && cwa_cert_field_get_children (item) != NULL)
     return g_object_ref (cwa_cert_field_get_children (item));
   return NULL;
