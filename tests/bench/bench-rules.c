@@ -78,18 +78,9 @@ static CwaCertificate *
 add_certificate (Builder     *builder,
                  const gchar *host)
 {
-  g_autofree gchar *subject = g_strdup_printf ("CN=%s,O=Bench", host);
-  g_autofree gchar *as_host = g_strdup_printf ("as.%s", host);
-  g_autofree gchar *download_host = g_strdup_printf ("download.%s", host);
-  const gchar *names[] = { host, as_host, download_host, NULL };
-  g_autoptr(CwaCertificate) certificate = NULL;
-  CwaTestCertSpec spec;
+  g_autoptr(CwaCertificate) certificate =
+    cwa_test_cert_build_site (builder->ca, host, "Bench", ++builder->serial);
 
-  cwa_test_cert_spec_init (&spec, subject);
-  spec.dns_names = names;
-  spec.issuer = builder->ca;
-  spec.serial = ++builder->serial;
-  certificate = cwa_test_cert_build (&spec);
   return cwa_plan_add_certificate (builder->plan, certificate);
 }
 

@@ -339,6 +339,25 @@ cwa_test_cert_build_der (const CwaTestCertSpec *spec)
   return build_der (spec);
 }
 
+CwaCertificate *
+cwa_test_cert_build_site (CwaTestIssuer *issuer,
+                          const gchar   *host,
+                          const gchar   *organisation,
+                          guint          serial)
+{
+  g_autofree gchar *subject = g_strdup_printf ("CN=%s,O=%s", host, organisation);
+  g_autofree gchar *as_host = g_strdup_printf ("as.%s", host);
+  g_autofree gchar *download_host = g_strdup_printf ("download.%s", host);
+  const gchar *names[] = { host, as_host, download_host, NULL };
+  CwaTestCertSpec spec;
+
+  cwa_test_cert_spec_init (&spec, subject);
+  spec.dns_names = names;
+  spec.issuer = issuer;
+  spec.serial = serial;
+  return cwa_test_cert_build (&spec);
+}
+
 gchar *
 cwa_test_cert_build_pem (const CwaTestCertSpec *spec)
 {

@@ -62,6 +62,13 @@ CwaCertificate *cwa_test_cert_build      (const CwaTestCertSpec *spec);
 /* The DER bytes, for loader and plan tests that write files. */
 GBytes         *cwa_test_cert_build_der  (const CwaTestCertSpec *spec);
 gchar          *cwa_test_cert_build_pem  (const CwaTestCertSpec *spec);
+/* A CWA site certificate: subject CN=@host,O=@organisation, subject
+ * alternative names @host, as.@host and download.@host, issued by @issuer
+ * with @serial.  Full reference; aborts the test on any failure. */
+CwaCertificate *cwa_test_cert_build_site (CwaTestIssuer         *issuer,
+                                          const gchar           *host,
+                                          const gchar           *organisation,
+                                          guint                  serial);
 
 /* A CA that can issue certificates (spec->issuer).  The CA's own
  * certificate is cwa_test_issuer_get_certificate(). */
