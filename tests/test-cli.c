@@ -1203,6 +1203,18 @@ test_inspect (void)
                      ==, "certs/contoso-root.pem");
   }
 
+  /* --help names the forms a file may come in that are easy to doubt
+   * (cli.md): Base64 without BEGIN/END lines, and PowerShell 5's UTF-16. */
+  {
+    g_auto(CwaTestRun) help = { 0 };
+
+    CWA_TEST_RUN (&help, NULL, "inspect", "--help");
+    g_assert_cmpint (help.status, ==, 0);
+    g_assert_nonnull (strstr (help.out, "Base64 without BEGIN/END lines"));
+    g_assert_nonnull (strstr (help.out, "UTF-16"));
+    g_assert_nonnull (strstr (help.out, "PowerShell"));
+  }
+
   /* Text for a person. */
   {
     g_auto(CwaTestRun) plain = { 0 };

@@ -189,7 +189,9 @@ cwa_cli_inspect (int    argc,
   gboolean           all_read;
 
   if (!cwa_cli_parse_options ("inspect", "FILE…",
-                              "Parses certificate files (PEM, DER, PKCS#7, PKCS#12) and prints what they hold.",
+                              "Parses certificate files and prints what they hold: PEM (also saved as UTF-16, as "
+                              "Windows PowerShell 5 writes it), Base64 without BEGIN/END lines, DER, PKCS#7 "
+                              "and PKCS#12.",
                               entries, argc, argv, &rest))
     return CWA_EXIT_CANNOT_RUN;
 
