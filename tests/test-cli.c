@@ -753,6 +753,23 @@ test_broken_plans (void)
     g_assert_cmpint (inspect.status, ==, 2);
     g_assert_cmpstr (inspect.err, ==, "plans is a folder, not a certificate file. "
                                       "Choose the certificate file inside it.\n");
+    /* A folder is named as the user gave it, "." too, not as an absolute path. */
+    {
+      g_auto(CwaTestRun) here = { 0 };
+      g_auto(CwaTestRun) up = { 0 };
+      g_auto(CwaTestRun) here_plan = { 0 };
+
+      CWA_TEST_RUN (&here, folder, "inspect", ".");
+      g_assert_cmpint (here.status, ==, 2);
+      g_assert_cmpstr (here.err, ==, ". is a folder, not a certificate file. "
+                                     "Choose the certificate file inside it.\n");
+      CWA_TEST_RUN (&up, folder, "inspect", "../plans");
+      g_assert_cmpstr (up.err, ==, "../plans is a folder, not a certificate file. "
+                                   "Choose the certificate file inside it.\n");
+      CWA_TEST_RUN (&here_plan, folder, "names", ".");
+      g_assert_cmpint (here_plan.status, ==, 2);
+      g_assert_cmpstr (here_plan.err, ==, ". is a folder, not a plan file; open the .cwaplan file inside it\n");
+    }
     /* --output names a folder: refused as one, and nothing written in it. */
     {
       g_autofree gchar *examples = examples_dir ();

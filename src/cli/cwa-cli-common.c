@@ -112,24 +112,42 @@ cwa_cli_parse_options (const gchar        *command,
   return TRUE;
 }
 
+/* The length of the core's name for @file at the start of @line (its path
+ * relative to the current folder, or absolute where it is none below it,
+ * as for "." or ".."), followed by ":" or " "; 0 when @line does not start
+ * with it. */
+static gsize
+core_name_length (const gchar *line,
+                  const gchar *file)
+{
+  g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
+  g_autofree gchar *display = cwa_plan_file_dup_display_name (gfile);
+  g_autofree gchar *parse_name = g_file_get_parse_name (gfile);
+  const gchar *names[] = { display, parse_name };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize length = names[i] != NULL ? strlen (names[i]) : 0;
+
+      if (length > 0 && g_str_has_prefix (line, names[i]) &&
+          (line[length] == ':' || line[length] == ' '))
+        return length;
+    }
+  return 0;
+}
+
 void
 cwa_cli_print_problem (const gchar  *file,
                        const GError *error)
 {
   g_auto(GStrv) lines = NULL;
   g_autofree gchar *base = NULL;
-  g_autofree gchar *display = NULL;
   gboolean password_problem;
 
   g_return_if_fail (error != NULL);
 
   if (file != NULL)
-    {
-      g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
-
-      base = g_path_get_basename (file);
-      display = cwa_plan_file_dup_display_name (gfile);
-    }
+    base = g_path_get_basename (file);
 
   /* The core's words for a password are the GUI's ("Type the
    * password"); here the fix is an option. */
@@ -142,6 +160,7 @@ cwa_cli_print_problem (const gchar  *file,
     {
       g_autofree gchar *with_hint = NULL;
       const gchar *line = lines[i];
+      gsize core_length;
 
       if (*line == '\0')
         continue;
@@ -149,10 +168,13 @@ cwa_cli_print_problem (const gchar  *file,
       if (password_problem && strstr (line, "password") != NULL)
         line = with_hint = g_strconcat (line, " On the command line, the password is the first line of --password-file FILE.", NULL);
 
-      /* Messages from the core name the file already (relative to the
-       * current folder, or as given); do not say it twice. */
-      if (file == NULL || g_str_has_prefix (line, file) ||
-          g_str_has_prefix (line, base) || g_str_has_prefix (line, display))
+      /* Messages from the core name the file already, as the core sees
+       * it: do not say it twice, and say it as the user gave it. */
+      if (file == NULL || g_str_has_prefix (line, file))
+        fprintf (stderr, "%s\n", line);
+      else if ((core_length = core_name_length (line, file)) > 0)
+        fprintf (stderr, "%s%s\n", file, line + core_length);
+      else if (g_str_has_prefix (line, base))
         fprintf (stderr, "%s\n", line);
       else
         fprintf (stderr, "%s: %s\n", file, line);
