@@ -782,6 +782,19 @@ test_broken_plans (void)
       g_assert_cmpstr (output.err, ==, "plans is a folder, not a file; give --output the name of a file to write "
                                        "(in that folder, if you like).\n");
     }
+    /* So does --key-out: a folder is not "a file that exists already". */
+    {
+      g_autofree gchar *examples = examples_dir ();
+      g_autofree gchar *contoso = g_build_filename (examples, "contoso.cwaplan", NULL);
+      g_auto(CwaTestRun) key_out = { 0 };
+
+      CWA_TEST_RUN (&key_out, tmp, "request", contoso, "--virtual-server", "im.contoso.com",
+                    "--format", "csr", "--key-out", "plans");
+      g_assert_cmpint (key_out.status, ==, 2);
+      g_assert_cmpstr (key_out.out, ==, "");
+      g_assert_cmpstr (key_out.err, ==, "plans is a folder, not a file; give --key-out the name of a file to write "
+                                        "(in that folder, if you like).\n");
+    }
     g_rmdir (folder);
   }
 

@@ -370,6 +370,23 @@ test_csr_key_dir_missing (Fixture       *fixture,
   g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
 }
 
+/* A folder as the key's path is said to be a folder, not a file that
+ * exists already, and is left as it was. */
+static void
+test_csr_key_is_folder (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CwaRequirement *requirement = find_requirement (fixture, CWA_ROLE_SHARED, "im.contoso.com");
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *csr = cwa_request_create_csr (requirement, fixture->dir, &error);
+
+  g_assert_null (csr);
+  g_assert_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_KEY_IS_FOLDER);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_assert_null (strstr (error->message, "exists already"));
+  g_assert_true (g_file_test (fixture->dir, G_FILE_TEST_IS_DIR));
+}
+
 /* The configuration lists each name as DNS.n or IP.n, and openssl makes
  * a request of exactly those names from it. */
 static void
@@ -925,6 +942,8 @@ main (int   argc,
               fixture_set_up_separate, test_csr_mtls, fixture_tear_down);
   g_test_add ("/cwa/request/csr/key-folder-missing", Fixture, NULL,
               fixture_set_up_shared, test_csr_key_dir_missing, fixture_tear_down);
+  g_test_add ("/cwa/request/csr/key-is-folder", Fixture, NULL,
+              fixture_set_up_shared, test_csr_key_is_folder, fixture_tear_down);
   g_test_add ("/cwa/request/openssl", Fixture, NULL,
               fixture_set_up_shared, test_openssl_config, fixture_tear_down);
   g_test_add ("/cwa/request/inf", Fixture, NULL,

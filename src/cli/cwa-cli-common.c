@@ -288,6 +288,14 @@ cwa_cli_load_plan (const gchar *path,
   return plan;
 }
 
+void
+cwa_cli_say_folder (const gchar *option,
+                    const gchar *path)
+{
+  fprintf (stderr, "%s is a folder, not a file; give %s the name of a file to write "
+           "(in that folder, if you like).\n", path, option);
+}
+
 gboolean
 cwa_cli_write_output (const gchar *output,
                       GBytes      *data)
@@ -316,8 +324,7 @@ cwa_cli_write_output (const gchar *output,
                                     G_FILE_CREATE_NONE, NULL, NULL, &error) &&
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
         {
-          fprintf (stderr, "%s is a folder, not a file; give --output the name of a file to write "
-                   "(in that folder, if you like).\n", output);
+          cwa_cli_say_folder ("--output", output);
           return FALSE;
         }
       if (error != NULL)

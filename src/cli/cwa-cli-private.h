@@ -78,6 +78,11 @@ CwaPlan     *cwa_cli_load_plan          (const gchar   *path,
 gboolean     cwa_cli_write_output       (const gchar   *output,
                                          GBytes        *data);
 
+/* Prints on stderr that @path, given to @option ("--output"), is a
+ * folder where a file to write was meant. */
+void         cwa_cli_say_folder         (const gchar   *option,
+                                         const gchar   *path);
+
 /* TRUE if @format is "text" or "json"; otherwise prints a usage error. */
 gboolean     cwa_cli_check_text_or_json (const gchar   *command,
                                          const gchar   *format);

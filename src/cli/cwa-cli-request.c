@@ -586,6 +586,11 @@ write_request (const gchar    *plan_path,
       text = cwa_request_create_csr (requirement, options->key_out, &error);
       break;
     }
+  if (text == NULL && g_error_matches (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_KEY_IS_FOLDER))
+    {
+      cwa_cli_say_folder ("--key-out", options->key_out);
+      return CWA_EXIT_CANNOT_RUN;
+    }
   if (text == NULL)
     {
       cwa_cli_print_problem (options->format == CWA_REQUEST_FORMAT_CSR &&

@@ -388,7 +388,12 @@ create_key_file (const gchar  *key_path,
       int saved_errno = errno;
       g_autofree gchar *display = g_filename_display_name (key_path);
 
-      if (saved_errno == EEXIST)
+      /* O_CREAT | O_EXCL says EEXIST for a folder too. */
+      if (saved_errno == EEXIST && g_file_test (key_path, G_FILE_TEST_IS_DIR))
+        g_set_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_KEY_IS_FOLDER,
+                     "%s is a folder, not a file; choose the name of a new file for the key "
+                     "(in that folder, if you like).", display);
+      else if (saved_errno == EEXIST)
         g_set_error (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_KEY_EXISTS,
                      "%s: the file exists already, and a private key is never written over another file; "
                      "choose a new file name for the key.", display);

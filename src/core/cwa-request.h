@@ -17,6 +17,8 @@ typedef enum
   CWA_REQUEST_ERROR_KEY_EXISTS,
   CWA_REQUEST_ERROR_IO,
   CWA_REQUEST_ERROR_CRYPTO,
+  /* The key's path is a folder, not a file. */
+  CWA_REQUEST_ERROR_KEY_IS_FOLDER,
 } CwaRequestError;
 
 typedef enum
@@ -52,8 +54,9 @@ gchar   *cwa_request_dup_inf            (CwaRequirement      *requirement,
 gchar   *cwa_request_dup_openssl_config (CwaRequirement      *requirement,
                                          GError             **error);
 /* Makes a new RSA 2048 key, writes it (PKCS#8 PEM) to @key_path, created
- * with mode 0600 and never over an existing file, and returns the PEM
- * PKCS#10 request signed with it.  On error no key file is left behind
+ * with mode 0600 and never over an existing file (CWA_REQUEST_ERROR_KEY_EXISTS,
+ * or CWA_REQUEST_ERROR_KEY_IS_FOLDER when @key_path is a folder), and
+ * returns the PEM PKCS#10 request signed with it.  On error no key file is left behind
  * (unless it existed before, which is then untouched). */
 gchar   *cwa_request_create_csr         (CwaRequirement      *requirement,
                                          const gchar         *key_path,
