@@ -496,6 +496,22 @@ test_inf (Fixture       *fixture,
   g_assert_cmpuint (count_substrings (inf, "dns="), ==, 3);
   /* Separate SSL: the server's FQDN is not one of its names. */
   g_assert_null (strstr (inf, "dns=cwaserver.contoso.com"));
+  /* The comment names the computer the request is for and runs on. */
+  g_assert_true (g_str_has_prefix (inf, "; certreq.exe request for the SSL certificate of im.contoso.com "
+                                        "on cwaserver.contoso.com.\r\n"));
+  g_assert_nonnull (strstr (inf, "Run it on the CWA server cwaserver.contoso.com itself,\r\n"));
+}
+
+/* A computer's MTLS request says where to run it by name as well. */
+static void
+test_inf_mtls (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree gchar *inf = check_inf (find_requirement (fixture, CWA_ROLE_MTLS, "cwaserver.contoso.com"));
+
+  g_assert_true (g_str_has_prefix (inf, "; certreq.exe request for the MTLS certificate of "
+                                        "cwaserver.contoso.com.\r\n"));
+  g_assert_nonnull (strstr (inf, "Run it on the CWA server cwaserver.contoso.com itself,\r\n"));
 }
 
 /* A name that is no host name is refused, not pasted into INF syntax. */
@@ -944,6 +960,8 @@ main (int   argc,
               fixture_set_up_shared, test_csr_key_dir_missing, fixture_tear_down);
   g_test_add ("/cwa/request/csr/key-is-folder", Fixture, NULL,
               fixture_set_up_shared, test_csr_key_is_folder, fixture_tear_down);
+  g_test_add ("/cwa/request/inf/mtls", Fixture, NULL,
+              fixture_set_up_separate, test_inf_mtls, fixture_tear_down);
   g_test_add ("/cwa/request/openssl", Fixture, NULL,
               fixture_set_up_shared, test_openssl_config, fixture_tear_down);
   g_test_add ("/cwa/request/inf", Fixture, NULL,

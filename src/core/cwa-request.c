@@ -151,6 +151,8 @@ dup_description (CwaRequirement *requirement)
     case CWA_ROLE_SHARED:
       return g_strdup_printf ("the shared MTLS and SSL certificate of %s on %s", vs_host, fqdn);
     case CWA_ROLE_SSL:
+      if (cwa_requirement_get_load_balancer (requirement) == NULL && server != NULL)
+        return g_strdup_printf ("the SSL certificate of %s on %s", vs_host, fqdn);
       if (cwa_requirement_get_load_balancer (requirement) == NULL)
         return g_strdup_printf ("the SSL certificate of %s", vs_host);
       members = dup_member_list (requirement, 0);
@@ -169,7 +171,8 @@ dup_description (CwaRequirement *requirement)
     }
 }
 
-/* Where certreq runs: the computer that will hold the private key. */
+/* Where certreq runs: the computer that will hold the private key, by
+ * name where the plan gives it. */
 static gchar *
 dup_key_holder (CwaRequirement *requirement)
 {
@@ -191,6 +194,8 @@ dup_key_holder (CwaRequirement *requirement)
     case CWA_ROLE_SHARED:
     case CWA_ROLE_MTLS:
     default:
+      if (server != NULL)
+        return g_strdup_printf ("the CWA server %s itself", cwa_server_get_fqdn (server));
       return g_strdup ("the CWA server itself");
     }
 }
