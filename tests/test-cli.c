@@ -1386,6 +1386,35 @@ test_names_same_host (void)
   g_rmdir (tmp);
 }
 
+/* A reverse proxy whose FQDN is the host it publishes: `names` names that
+ * host once in the listener's line, as the DNS records' words do. */
+static void
+test_names_proxy_named_as_host (void)
+{
+  g_autofree gchar *tmp = g_dir_make_tmp ("cwa-cli-XXXXXX", NULL);
+  g_autofree gchar *plan = write_temp_plan (tmp, "proxy.cwaplan",
+    "{ \"format\": \"cwa-cert-plan\", \"version\": 2, \"name\": \"Proxy\", \"servers\": [\n"
+    "  { \"fqdn\": \"cwa01.contoso.com\", \"virtual_servers\": [\n"
+    "    { \"url\": \"https://im.contoso.com\", \"audience\": \"external\" } ] } ],\n"
+    "  \"reverse_proxies\": [ { \"fqdn\": \"IM.contoso.com.\", \"publishing_rules\": [\n"
+    "    { \"published_url\": \"https://im.contoso.com\", \"virtual_server\": \"im.contoso.com\" } ] },\n"
+    "    { \"fqdn\": \"isa01.perimeter.contoso.com\", \"publishing_rules\": [\n"
+    "    { \"published_url\": \"https://chat.contoso.com\", \"virtual_server\": \"im.contoso.com\" } ] } ] }\n");
+  g_auto(CwaTestRun) names = { 0 };
+
+  CWA_TEST_RUN (&names, tmp, "names", "proxy.cwaplan");
+  g_assert_cmpint (names.status, ==, 0);
+  g_assert_nonnull (strstr (names.out, "reverse-proxy certificate for the listener publishing im.contoso.com "
+                                       "on the reverse proxy of that name\n"));
+  g_assert_null (strstr (names.out, "on the reverse proxy im.contoso.com"));
+  /* Another proxy is still named. */
+  g_assert_nonnull (strstr (names.out, "reverse-proxy certificate for the listener publishing chat.contoso.com "
+                                       "on the reverse proxy isa01.perimeter.contoso.com\n"));
+
+  g_unlink (plan);
+  g_rmdir (tmp);
+}
+
 /* The finding of @rule whose @member is @value. */
 static JsonObject *
 find_finding_of (JsonArray   *findings,
@@ -1760,6 +1789,7 @@ main (int   argc,
   g_test_add_func ("/cwa/cli/inspect/odd-facts", test_inspect_odd_facts);
   g_test_add_func ("/cwa/cli/names", test_names);
   g_test_add_func ("/cwa/cli/names/same-host", test_names_same_host);
+  g_test_add_func ("/cwa/cli/names/proxy-named-as-host", test_names_proxy_named_as_host);
   g_test_add_func ("/cwa/cli/contoso-array/check", test_contoso_array_check);
   g_test_add_func ("/cwa/cli/contoso-array/names-and-requests", test_contoso_array_names);
   g_test_add_func ("/cwa/cli/request/same-host", test_request_same_host);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "cwa-cli-private.h"
+#include "cwa-names.h"
 #include "cwa-report-private.h"
 #include "cwa-requirement.h"
 
@@ -20,11 +21,16 @@ dup_place (CwaRequirement *requirement)
 
   if (rule != NULL)
     {
-      g_autofree gchar *proxy_name = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy))
-                                                   : g_strdup ("?");
+      const gchar *published = cwa_publishing_rule_get_published_host (rule);
+      g_autofree gchar *proxy_name = NULL;
 
-      return g_strdup_printf ("the listener publishing %s on the reverse proxy %s",
-                              cwa_publishing_rule_get_published_host (rule), proxy_name);
+      /* A proxy named as the host it publishes: the host named once, in
+       * the words of the DNS records. */
+      if (proxy != NULL && cwa_name_equal (cwa_reverse_proxy_get_fqdn (proxy), published))
+        return g_strdup_printf ("the listener publishing %s on the reverse proxy of that name", published);
+
+      proxy_name = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy)) : g_strdup ("?");
+      return g_strdup_printf ("the listener publishing %s on the reverse proxy %s", published, proxy_name);
     }
   if (lb != NULL)
     {
