@@ -843,6 +843,35 @@ test_request_same_host (void)
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--computer=FQDN"));
 
+  /* A load balancer of that host that does not list every computer: the
+   * fix is to add the missing ones to it, not another load balancer. */
+  {
+    g_autofree gchar *partial = write_temp_plan (tmp, "partial.cwaplan",
+      "{ \"format\": \"cwa-cert-plan\", \"version\": 2, \"name\": \"Partial\", \"servers\": [\n"
+      "  { \"fqdn\": \"cwa01.contoso.com\", \"virtual_servers\": [\n"
+      "    { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\" } ] },\n"
+      "  { \"fqdn\": \"cwa02.contoso.com\", \"virtual_servers\": [\n"
+      "    { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\" } ] },\n"
+      "  { \"fqdn\": \"cwa03.contoso.com\", \"virtual_servers\": [\n"
+      "    { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\" } ] } ],\n"
+      "  \"load_balancers\": [ { \"fqdn\": \"IM.contoso.com\", \"members\": [\"cwa01.contoso.com\"] } ] }\n");
+    g_auto(CwaTestRun) missing = { 0 };
+
+    CWA_TEST_RUN (&missing, tmp, "request", "partial.cwaplan", "--virtual-server", "im.contoso.com",
+                  "--format", "inf");
+    g_assert_cmpint (missing.status, ==, 2);
+    g_assert_cmpstr (missing.out, ==, "");
+    g_assert_cmpstr (missing.err, ==,
+                     "cwa-cert-planner request: partial.cwaplan: several computers host im.contoso.com, but the "
+                     "load balancer im.contoso.com does not list cwa02.contoso.com and cwa03.contoso.com as "
+                     "members (ssl for im.contoso.com, ssl for im.contoso.com on cwa02.contoso.com, ssl for "
+                     "im.contoso.com on cwa03.contoso.com); choose one with “--computer cwa01.contoso.com”, "
+                     "“--computer cwa02.contoso.com” or “--computer cwa03.contoso.com”, or add cwa02.contoso.com "
+                     "and cwa03.contoso.com to the members of the load balancer im.contoso.com, and they share "
+                     "one array certificate (“--load-balancer im.contoso.com --role ssl”).\n");
+    g_unlink (partial);
+  }
+
   g_unlink (plan);
   g_rmdir (tmp);
 }

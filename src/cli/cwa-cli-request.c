@@ -161,37 +161,76 @@ plan_has_subject (const gchar    *plan_path,
   return FALSE;
 }
 
-/* Entries of one URL host on several computers without a load balancer
+/* The computers' FQDNs as "a, b and c" or, as @options, "“--computer a”,
+ * “--computer b” or “--computer c”". */
+static gchar *
+dup_computer_list (GPtrArray *computers,
+                   gboolean   options)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < computers->len; i++)
+    {
+      const gchar *fqdn = cwa_server_get_fqdn (g_ptr_array_index (computers, i));
+
+      g_string_append (list, i == 0 ? "" : i + 1 < computers->len ? ", " : options ? " or " : " and ");
+      if (options)
+        g_string_append_printf (list, "“--computer %s”", fqdn);
+      else
+        g_string_append (list, fqdn);
+    }
+  return g_string_free (list, FALSE);
+}
+
+/* Entries of one URL host on several computers that are not one array
  * (deployment.unique-urls fails for them, or the plan is not finished):
  * says how to choose one with --computer, or make them an array with one
- * certificate, and returns TRUE. */
+ * certificate (a load balancer of that FQDN, or the missing members of
+ * the one the plan has), and returns TRUE. */
 static gboolean
-say_not_an_array (const gchar *plan_path,
-                  const gchar *host,
-                  GPtrArray   *matches)
+say_not_an_array (const gchar   *plan_path,
+                  CwaDeployment *deployment,
+                  const gchar   *host,
+                  GPtrArray     *matches)
 {
   g_autoptr(GPtrArray) computers = g_ptr_array_new ();
-  g_autoptr(GString) choices = g_string_new (NULL);
+  g_autoptr(GPtrArray) outside = g_ptr_array_new ();
+  g_autofree gchar *choices = NULL;
+  g_autofree gchar *missing = NULL;
   g_autofree gchar *list = NULL;
 
   for (guint i = 0; i < matches->len; i++)
     {
-      CwaServer *server = cwa_requirement_get_server (g_ptr_array_index (matches, i));
+      CwaRequirement *requirement = g_ptr_array_index (matches, i);
+      CwaServer *server = cwa_requirement_get_server (requirement);
 
       if (server != NULL && !g_ptr_array_find (computers, server, NULL))
         g_ptr_array_add (computers, server);
+      /* An array's entry is its members'; the others are outside it. */
+      if (server != NULL && cwa_requirement_get_load_balancer (requirement) == NULL &&
+          !g_ptr_array_find (outside, server, NULL))
+        g_ptr_array_add (outside, server);
     }
   if (computers->len < 2)
     return FALSE;
 
-  for (guint i = 0; i < computers->len; i++)
-    g_string_append_printf (choices, "%s“--computer %s”", i == 0 ? "" : i + 1 < computers->len ? ", " : " or ",
-                            cwa_server_get_fqdn (g_ptr_array_index (computers, i)));
+  choices = dup_computer_list (computers, TRUE);
   list = dup_entry_list (matches);
-  cwa_cli_usage_error ("request", "%s: several computers host %s without a load balancer (%s); "
-                       "choose one with %s, or add a load balancer with the FQDN %s that lists them "
-                       "as members, and they share one array certificate (“--load-balancer %s --role ssl”).",
-                       plan_path, host, list, choices->str, host, host);
+  if (cwa_deployment_find_load_balancer (deployment, host) == NULL)
+    {
+      cwa_cli_usage_error ("request", "%s: several computers host %s without a load balancer (%s); "
+                           "choose one with %s, or add a load balancer with the FQDN %s that lists them "
+                           "as members, and they share one array certificate (“--load-balancer %s --role ssl”).",
+                           plan_path, host, list, choices, host, host);
+      return TRUE;
+    }
+
+  missing = dup_computer_list (outside, FALSE);
+  cwa_cli_usage_error ("request", "%s: several computers host %s, but the load balancer %s does not list %s "
+                       "as %s (%s); choose one with %s, or add %s to the members of the load balancer %s, "
+                       "and they share one array certificate (“--load-balancer %s --role ssl”).",
+                       plan_path, host, host, missing, outside->len == 1 ? "a member" : "members", list,
+                       choices, missing, host, host);
   return TRUE;
 }
 
@@ -237,6 +276,7 @@ say_not_on_computer (const gchar    *plan_path,
  * there is none or several. */
 static CwaRequirement *
 pick_by_role (const gchar    *plan_path,
+              CwaPlan        *plan,
               RequestOptions *options,
               GPtrArray      *matches)
 {
@@ -255,7 +295,8 @@ pick_by_role (const gchar    *plan_path,
     cwa_cli_usage_error ("request", "%s: %s %s needs no %s certificate; its entries: %s. "
                          "Give --role with one of those, or leave --role out.",
                          plan_path, option, subject, options->role_text, list);
-  else if (options->virtual_server == NULL || !say_not_an_array (plan_path, subject, of_role))
+  else if (options->virtual_server == NULL ||
+           !say_not_an_array (plan_path, cwa_plan_get_deployment (plan), subject, of_role))
     cwa_cli_usage_error ("request", "%s: %s %s has %u %s entries (%s); name one virtual server "
                          "with --virtual-server instead.",
                          plan_path, option, subject, of_role->len, options->role_text, list);
@@ -301,11 +342,12 @@ pick_requirement (const gchar    *plan_path,
       return NULL;
     }
   if (options->role_text != NULL)
-    return pick_by_role (plan_path, options, matches);
+    return pick_by_role (plan_path, plan, options, matches);
   if (matches->len == 1)
     return g_ptr_array_index (matches, 0);
 
-  if (options->virtual_server != NULL && say_not_an_array (plan_path, subject, matches))
+  if (options->virtual_server != NULL &&
+      say_not_an_array (plan_path, cwa_plan_get_deployment (plan), subject, matches))
     return NULL;
   list = dup_entry_list (matches);
   cwa_cli_usage_error ("request", "%s: %s %s has several entries (%s); choose one with --role "
