@@ -403,20 +403,40 @@ read_csv (const gchar *text)
   return records;
 }
 
-static guint
-json_finding_count (Subject *subject)
+/* The JSON report's findings; @root keeps them alive. */
+static JsonArray *
+json_findings (Subject   *subject,
+               JsonNode **root)
 {
   g_autoptr(GBytes) bytes = write_format (subject, "json");
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize size;
-  const gchar *data = g_bytes_get_data (bytes, &size);
+  g_autofree gchar *text = bytes_to_text (bytes);
 
-  g_assert_true (json_parser_load_from_data (parser, data, (gssize) size, &error));
-  g_assert_no_error (error);
-  return json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                                              "findings"));
+  *root = json_from_string (text, NULL);
+  g_assert_nonnull (*root);
+  return json_object_get_array_member (json_node_get_object (*root), "findings");
 }
+
+/* The position of the column @name in @header. */
+static guint
+csv_column (const gchar * const *header,
+            const gchar         *name)
+{
+  for (guint c = 0; header[c] != NULL; c++)
+    if (g_str_equal (header[c], name))
+      return c;
+  g_error ("the CSV report has no column %s", name);
+  return G_MAXUINT;
+}
+
+/* The columns a spreadsheet may refer to by position: the finding's, in
+ * the order they have always had; the subjects added later come last. */
+static const gchar * const csv_first_columns[] = {
+  "plan", "plan_file", "checked", "server", "virtual_server", "certificate",
+  "rule", "level", "status", "source", "expected", "found", "message", NULL
+};
+static const gchar * const csv_front_end_columns[] = {
+  "load_balancer", "reverse_proxy", "published_host", NULL
+};
 
 static void
 check_csv (Subject *subject,
@@ -424,40 +444,56 @@ check_csv (Subject *subject,
 {
   g_autofree gchar *text = bytes_to_text (bytes);
   g_autoptr(GPtrArray) records = read_csv (text);
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *findings = json_findings (subject, &json);
   const gchar * const *header;
   guint n_columns;
-  guint rule_column = G_MAXUINT;
+  guint rule_column;
+  guint n_front_end = g_strv_length ((gchar **) csv_front_end_columns);
 
   guint n_finding_rows = 0;
 
   g_assert_cmpuint (records->len, >, 1);
   header = g_ptr_array_index (records, 0);
   n_columns = g_strv_length ((gchar **) header);
-  g_assert_cmpstr (header[0], ==, "plan");
-  for (guint c = 0; c < n_columns; c++)
-    if (g_str_equal (header[c], "rule"))
-      rule_column = c;
-  g_assert_cmpuint (rule_column, <, n_columns);
+  for (guint c = 0; csv_first_columns[c] != NULL; c++)
+    g_assert_cmpstr (header[c], ==, csv_first_columns[c]);
+  g_assert_cmpuint (n_columns, >, n_front_end);
+  for (guint c = 0; c < n_front_end; c++)
+    g_assert_cmpstr (header[n_columns - n_front_end + c], ==, csv_front_end_columns[c]);
+  rule_column = csv_column (header, "rule");
 
   for (guint r = 1; r < records->len; r++)
     {
       const gchar * const *record = g_ptr_array_index (records, r);
+      JsonObject *finding;
 
       g_assert_cmpuint (g_strv_length ((gchar **) record), ==, n_columns);
       /* Quoting round-trips: commas, quotes and line breaks survive. */
       g_assert_cmpstr (record[0], ==, subject->plan_name);
       /* The findings come first; the DNS records' rows name no rule. */
       if (*record[rule_column] == '\0')
-        continue;
+        {
+          for (guint c = 0; c < n_front_end; c++)
+            g_assert_cmpstr (record[n_columns - n_front_end + c], ==, "");
+          continue;
+        }
       g_assert_cmpuint (r, ==, n_finding_rows + 1);
+      g_assert_cmpuint (n_finding_rows, <, json_array_get_length (findings));
+      finding = json_array_get_object_element (findings, n_finding_rows);
       n_finding_rows++;
       g_assert_nonnull (cwa_rules_lookup (record[rule_column]));
+      g_assert_cmpstr (record[rule_column], ==, json_object_get_string_member (finding, "rule"));
+      /* A load balancer's, an array's or a publishing rule's finding names
+       * its subject as the JSON report does. */
+      for (guint c = 0; c < n_front_end; c++)
+        g_assert_cmpstr (record[n_columns - n_front_end + c], ==,
+                         json_object_get_string_member_with_default (finding, csv_front_end_columns[c], ""));
     }
 
   /* One row per finding, as many as the JSON report lists. */
   g_assert_cmpuint (n_finding_rows, ==, subject->n_findings);
-  if (cwa_report_format_lookup ("json") != NULL)
-    g_assert_cmpuint (n_finding_rows, ==, json_finding_count (subject));
+  g_assert_cmpuint (n_finding_rows, ==, json_array_get_length (findings));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1281,6 +1317,59 @@ test_empty_plan (void)
   g_assert_finalize_object (g_steal_pointer (&plan));
 }
 
+/* The CSV report of an array published by a reverse proxy: the findings
+ * of the load balancer, the array and the publishing rule name them in
+ * their columns (the same names as the JSON report, checked in
+ * check_csv()), where before those rows had no subject at all. */
+static void
+test_csv_front_ends (void)
+{
+  Subject subject = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree gchar *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const gchar * const *header;
+  guint lb_column, rp_column, host_column, server_column;
+  guint n_lb = 0, n_rp = 0;
+
+  if (!load_example (&subject, "contoso-array.cwaplan"))
+    {
+      subject_clear (&subject);
+      return;
+    }
+  bytes = write_format (&subject, "csv");
+  check_csv (&subject, bytes);
+  text = bytes_to_text (bytes);
+  rows = read_csv (text);
+  header = g_ptr_array_index (rows, 0);
+  lb_column = csv_column (header, "load_balancer");
+  rp_column = csv_column (header, "reverse_proxy");
+  host_column = csv_column (header, "published_host");
+  server_column = csv_column (header, "server");
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const gchar * const *row = g_ptr_array_index (rows, r);
+
+      if (g_str_has_prefix (row[csv_column (header, "rule")], "lb."))
+        {
+          g_assert_cmpstr (row[lb_column], ==, "im.contoso.com");
+          n_lb++;
+        }
+      if (g_str_has_prefix (row[csv_column (header, "rule")], "rp."))
+        {
+          g_assert_cmpstr (row[rp_column], ==, "isa01.perimeter.contoso.com");
+          g_assert_cmpstr (row[host_column], ==, "im.contoso.com");
+          g_assert_cmpstr (row[server_column], ==, "");
+          n_rp++;
+        }
+    }
+  g_assert_cmpuint (n_lb, >, 0);
+  g_assert_cmpuint (n_rp, >, 0);
+
+  subject_clear (&subject);
+}
+
 /* Load balancer and listener entries are labelled as what they are, in
  * every table format, not as the MTLS entries they follow. */
 static void
@@ -1656,6 +1745,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/front-end-required-names", test_front_end_required_names);
   g_test_add_func ("/cwa/reports/same-host-virtual-servers", test_same_host_virtual_servers);
   g_test_add_func ("/cwa/reports/dns-records", test_dns_records);
+  g_test_add_func ("/cwa/reports/csv-front-ends", test_csv_front_ends);
 
   status = g_test_run ();
   xmlCleanupParser ();

@@ -19,6 +19,14 @@ static const gchar * const dns_header[] = {
   "dns_name", "dns_type", "dns_value", "dns_view", "dns_for",
 };
 
+/* The subjects of findings that are no computer or virtual server: a load
+ * balancer (or its array), a reverse proxy and the host of its publishing
+ * rule, named as the JSON report names them.  Last, so that the columns
+ * spreadsheets already refer to by position keep theirs. */
+static const gchar * const front_end_header[] = {
+  "load_balancer", "reverse_proxy", "published_host",
+};
+
 /* RFC 4180: a field holding a comma, a quote or a line break is quoted, with
  * quotes doubled; line breaks inside it are kept as they are. */
 static void
@@ -77,8 +85,45 @@ append_dns_records (GString         *csv,
       append_field (csv, record->value, FALSE);
       append_field (csv, record->view, FALSE);
       append_field (csv, record->for_text, FALSE);
+      append_empty_fields (csv, G_N_ELEMENTS (front_end_header));
       g_string_append (csv, "\r\n");
     }
+}
+
+/* The load balancer, reverse proxy and published host of @finding: its
+ * own, or for a live.* finding its endpoint's. */
+static void
+append_front_end_fields (GString         *csv,
+                         const CwaReport *report,
+                         CwaFinding      *finding)
+{
+  CwaLoadBalancer *lb = cwa_finding_get_load_balancer (finding);
+  CwaReverseProxy *proxy = cwa_finding_get_reverse_proxy (finding);
+  CwaPublishingRule *rule = cwa_finding_get_publishing_rule (finding);
+  const gchar *published = rule != NULL ? cwa_publishing_rule_get_published_host (rule) : NULL;
+  const gchar *endpoint_name = cwa_finding_get_endpoint (finding);
+  g_autofree gchar *lb_name = NULL;
+  g_autofree gchar *proxy_name = NULL;
+
+  if (endpoint_name != NULL)
+    {
+      CwaProbeResult *result = _cwa_report_find_endpoint (report, endpoint_name);
+      CwaEndpoint *endpoint = result != NULL ? cwa_probe_result_get_endpoint (result) : NULL;
+
+      if (endpoint != NULL && lb == NULL)
+        lb = cwa_endpoint_get_load_balancer (endpoint);
+      if (endpoint != NULL && proxy == NULL && cwa_endpoint_get_reverse_proxy (endpoint) != NULL)
+        {
+          proxy = cwa_endpoint_get_reverse_proxy (endpoint);
+          published = cwa_endpoint_get_published_host (endpoint);
+        }
+    }
+
+  lb_name = lb != NULL ? _cwa_report_dup_host_name (cwa_load_balancer_get_fqdn (lb)) : NULL;
+  proxy_name = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy)) : NULL;
+  append_field (csv, lb_name, FALSE);
+  append_field (csv, proxy_name, FALSE);
+  append_field (csv, published, FALSE);
 }
 
 static gboolean
@@ -103,6 +148,8 @@ write_csv (const CwaReport *report,
     }
   for (guint i = 0; i < G_N_ELEMENTS (dns_header); i++)
     append_field (csv, dns_header[i], FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (front_end_header); i++)
+    append_field (csv, front_end_header[i], FALSE);
   g_string_append (csv, "\r\n");
 
   for (guint i = 0; i < n; i++)
@@ -144,6 +191,7 @@ write_csv (const CwaReport *report,
           append_field (csv, cwa_finding_get_address (finding), FALSE);
         }
       append_empty_fields (csv, G_N_ELEMENTS (dns_header));
+      append_front_end_fields (csv, report, finding);
       g_string_append (csv, "\r\n");
     }
   append_dns_records (csv, report, checked);
