@@ -5,7 +5,10 @@
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "cwa-checklist.h"
 #include "cwa-deployment.h"
@@ -1370,6 +1373,84 @@ test_csv_front_ends (void)
   subject_clear (&subject);
 }
 
+/* German as test-german.c sets it up for the window: LANGUAGE=de over
+ * C.UTF-8, the catalogue the build made from po/de.po, and the program's
+ * text domain the default one, as the application makes it.  FALSE when
+ * the build or the machine cannot. */
+static gboolean
+speak_german (void)
+{
+  const gchar *locale_dir = g_getenv ("CWA_LOCALE_DIR");
+  g_autofree gchar *catalogue = NULL;
+
+  if (locale_dir == NULL)
+    return FALSE;
+  catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (catalogue, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "C.UTF-8") == NULL)
+    return FALSE;
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
+}
+
+static void
+speak_english_again (void)
+{
+  textdomain ("messages");
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
+/* Reports are English whatever language the program runs in (the window
+ * makes them from an English twin of its checklist): their counts too,
+ * although the catalogue translates the same words for the window's
+ * checklist ("%u error" is "%u Fehler" there). */
+static void
+test_english_in_german (void)
+{
+  static const gchar * const formats[] = { "text", "markdown", "html" };
+  Subject subject = { 0 };
+
+  if (!speak_german ())
+    {
+      g_test_skip ("no German catalogue in the build tree, or no C.UTF-8 locale");
+      return;
+    }
+  /* The catalogue is in use: the window's words come out German. */
+  g_assert_cmpstr (ngettext ("%u error", "%u errors", 2), ==, "%u Fehler");
+
+  if (load_example (&subject, "mistakes.cwaplan"))
+    {
+      g_autofree gchar *verdict = g_strdup_printf ("%u errors, %u warnings",
+                                                   cwa_checklist_get_n_errors (subject.checklist),
+                                                   cwa_checklist_get_n_warnings (subject.checklist));
+
+      /* Plurals, whose German forms the catalogue has. */
+      g_assert_cmpuint (cwa_checklist_get_n_errors (subject.checklist), >, 1);
+      g_assert_cmpuint (cwa_checklist_get_n_warnings (subject.checklist), !=, 1);
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autoptr(GBytes) bytes = write_format (&subject, formats[i]);
+          g_autofree gchar *text = bytes_to_text (bytes);
+
+          g_test_message ("format %s", formats[i]);
+          g_assert_nonnull (strstr (text, verdict));
+          g_assert_nonnull (strstr (text, "Deployment: 1 check passed"));
+          g_assert_nonnull (strstr (text, "Computer cwaserver.contoso.com: 1 of 13 checks failed"));
+          g_assert_nonnull (strstr (text, " checks passed"));
+          g_assert_null (strstr (text, "Fehler"));
+          g_assert_null (strstr (text, "Warnung"));
+          g_assert_null (strstr (text, "Prüfung"));
+        }
+    }
+
+  subject_clear (&subject);
+  speak_english_again ();
+}
+
 /* Load balancer and listener entries are labelled as what they are, in
  * every table format, not as the MTLS entries they follow. */
 static void
@@ -1746,6 +1827,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/same-host-virtual-servers", test_same_host_virtual_servers);
   g_test_add_func ("/cwa/reports/dns-records", test_dns_records);
   g_test_add_func ("/cwa/reports/csv-front-ends", test_csv_front_ends);
+  g_test_add_func ("/cwa/reports/english-in-german", test_english_in_german);
 
   status = g_test_run ();
   xmlCleanupParser ();

@@ -771,7 +771,7 @@ _cwa_report_document_new (const CwaReport *report)
   generated = _cwa_report_format_time (report->generated);
   n_findings = g_list_model_get_n_items (cwa_checklist_get_findings (report->checklist));
   n_passed = cwa_checklist_get_n_passed (report->checklist);
-  counts = g_strdup_printf (ngettext ("%u of %u check passed", "%u of %u checks passed", n_findings),
+  counts = g_strdup_printf (_cwa_report_plural (n_findings, "%u of %u check passed", "%u of %u checks passed"),
                             MIN (n_passed, n_findings), n_findings);
 
   add_fact (document, "Plan", document->plan_name);

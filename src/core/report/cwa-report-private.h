@@ -46,6 +46,14 @@ typedef enum
 gchar       *_cwa_report_dup_days_left   (const CwaReport  *report,
                                           CwaCertificate   *certificate,
                                           CwaReportUrgency *urgency);
+/* @one when @n is 1, else @other: the English plural, whatever the
+ * process's locale and text domain (ngettext() would translate for the
+ * window's language, and reports stay English).  Both are printf formats
+ * of the same arguments; the result is one of them, not a copy. */
+const gchar *_cwa_report_plural          (guint64          n,
+                                          const gchar     *one,
+                                          const gchar     *other) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+
 /* "Ready", or "N errors, M warnings" (singular for one). */
 gchar       *_cwa_report_dup_summary     (const CwaReport *report);
 /* The same for a checklist outside a report (the topology picture). */

@@ -217,6 +217,14 @@ _cwa_report_days_left (const CwaReport *report,
   return seconds / 86400;
 }
 
+const gchar *
+_cwa_report_plural (guint64      n,
+                    const gchar *one,
+                    const gchar *other)
+{
+  return n == 1 ? one : other;
+}
+
 gchar *
 _cwa_report_dup_verdict (CwaChecklist *checklist)
 {
@@ -228,8 +236,8 @@ _cwa_report_dup_verdict (CwaChecklist *checklist)
   if (cwa_checklist_is_ready (checklist))
     return g_strdup ("Ready");
 
-  errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
-  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+  errors = g_strdup_printf (_cwa_report_plural (n_errors, "%u error", "%u errors"), n_errors);
+  warnings = g_strdup_printf (_cwa_report_plural (n_warnings, "%u warning", "%u warnings"), n_warnings);
   return g_strdup_printf ("%s, %s", errors, warnings);
 }
 
@@ -321,8 +329,8 @@ dup_group_subject (const CwaReportGroup *group)
 }
 
 /* Reports are in English (the window translates), but their counts still
- * take the plural form their number needs: ngettext() gives the English
- * forms without a catalogue. */
+ * take the plural form their number needs: _cwa_report_plural(), not
+ * ngettext(), which would use the window's catalogue. */
 gchar *
 _cwa_report_dup_group_heading (const CwaReportGroup *group)
 {
@@ -330,10 +338,10 @@ _cwa_report_dup_group_heading (const CwaReportGroup *group)
   guint             n = group->findings->len;
 
   if (group->n_failed == 0)
-    return g_strdup_printf (ngettext ("%s: %u check passed", "%s: %u checks passed", n), subject, n);
+    return g_strdup_printf (_cwa_report_plural (n, "%s: %u check passed", "%s: %u checks passed"), subject, n);
   if (group->n_failed == n)
-    return g_strdup_printf (ngettext ("%s: %u check failed", "%s: %u checks failed", n), subject, n);
-  return g_strdup_printf (ngettext ("%s: %u of %u check failed", "%s: %u of %u checks failed", n),
+    return g_strdup_printf (_cwa_report_plural (n, "%s: %u check failed", "%s: %u checks failed"), subject, n);
+  return g_strdup_printf (_cwa_report_plural (n, "%s: %u of %u check failed", "%s: %u of %u checks failed"),
                           subject, group->n_failed, n);
 }
 
