@@ -1,12 +1,10 @@
 /* test-german.c: the window in German: finding messages in the user's language, while reports and the command line's JSON stay English. */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "cwa-test-cert.h"
+#include "cwa-test-locale.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-run.h"
 #include "cwa-test-ui.h"
@@ -30,29 +28,6 @@ static const gchar * const messages[][3] = {
     "Every virtual server of the deployment has a URL host of its own (2 virtual servers).",
     "Jeder virtuelle Server der Bereitstellung hat einen eigenen Host in seiner URL (2 virtuelle Server)." },
 };
-
-/* German as a desktop without a German locale gets it: LANGUAGE=de over
- * C.UTF-8, the one locale a fresh Debian is sure to have, and the
- * catalogue the build made from po/de.po.  Child processes inherit it. */
-static gboolean
-speak_german (void)
-{
-  const gchar *locale_dir = g_getenv ("CWA_LOCALE_DIR");
-  g_autofree gchar *catalogue = NULL;
-
-  if (locale_dir == NULL)
-    return FALSE;
-  catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (catalogue, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "C.UTF-8") == NULL)
-    return FALSE;
-
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "de", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  return TRUE;
-}
 
 /* Whether a finding of @rule_id in @findings (CwaFinding) says @message. */
 static gboolean
@@ -219,7 +194,7 @@ main (int   argc,
 
   /* GTK's start-up set the locale from the environment; German is set
    * after it, as a user's session would have it before. */
-  if (!speak_german ())
+  if (!cwa_test_speak_german ())
     {
       g_test_skip ("no German catalogue in the build tree, or no C.UTF-8 locale");
       return g_test_run ();

@@ -5,7 +5,6 @@
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -18,6 +17,7 @@
 #include "cwa-plan-file.h"
 #include "cwa-report.h"
 #include "cwa-test-cert.h"
+#include "cwa-test-locale.h"
 #include "cwa-test-pdf.h"
 #include "cwa-test-plan.h"
 
@@ -1373,37 +1373,6 @@ test_csv_front_ends (void)
   subject_clear (&subject);
 }
 
-/* German as test-german.c sets it up for the window: LANGUAGE=de over
- * C.UTF-8, the catalogue the build made from po/de.po, and the program's
- * text domain the default one, as the application makes it.  FALSE when
- * the build or the machine cannot. */
-static gboolean
-speak_german (void)
-{
-  const gchar *locale_dir = g_getenv ("CWA_LOCALE_DIR");
-  g_autofree gchar *catalogue = NULL;
-
-  if (locale_dir == NULL)
-    return FALSE;
-  catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (catalogue, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "C.UTF-8") == NULL)
-    return FALSE;
-
-  g_setenv ("LANGUAGE", "de", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  return TRUE;
-}
-
-static void
-speak_english_again (void)
-{
-  textdomain ("messages");
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "C");
-}
-
 /* Reports are English whatever language the program runs in (the window
  * makes them from an English twin of its checklist): their counts too,
  * although the catalogue translates the same words for the window's
@@ -1414,7 +1383,7 @@ test_english_in_german (void)
   static const gchar * const formats[] = { "text", "markdown", "html" };
   Subject subject = { 0 };
 
-  if (!speak_german ())
+  if (!cwa_test_speak_german ())
     {
       g_test_skip ("no German catalogue in the build tree, or no C.UTF-8 locale");
       return;
@@ -1448,7 +1417,7 @@ test_english_in_german (void)
     }
 
   subject_clear (&subject);
-  speak_english_again ();
+  cwa_test_speak_english_again ();
 }
 
 /* Load balancer and listener entries are labelled as what they are, in
