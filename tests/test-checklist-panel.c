@@ -1,10 +1,15 @@
-/* test-checklist-panel.c: the checklist panel follows its models' changes, row by row, under Xvfb. */
+/* test-checklist-panel.c: the checklist panel and its parts (findings list, required names, coverage grid) follow their models' changes, row by row, under Xvfb. */
 #include "config.h"
+
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "cwa-checklist-panel.h"
+#include "cwa-coverage-grid.h"
+#include "cwa-findings-list.h"
+#include "cwa-required-names.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-ui.h"
 
@@ -13,6 +18,7 @@ typedef struct
   CwaPlan           *plan;
   CwaChecklist      *checklist;
   GtkWidget         *window;
+  /* NULL where a test shows one of the panel's parts alone. */
   CwaChecklistPanel *panel;
   /* What the findings model said it changed since the last look. */
   guint              n_added;
@@ -30,9 +36,9 @@ findings_changed_cb (GListModel *model,
   fixture->n_removed += removed;
 }
 
-/* The panel in a window of its own, on data/examples/@name. */
+/* The plan data/examples/@name (NULL: a new plan) and a checklist on it. */
 static void
-open_plan (Fixture     *fixture,
+load_plan (Fixture     *fixture,
            const gchar *name)
 {
   if (name != NULL)
@@ -46,13 +52,29 @@ open_plan (Fixture     *fixture,
   fixture->checklist = cwa_test_checklist_new (fixture->plan);
   g_signal_connect (cwa_checklist_get_findings (fixture->checklist), "items-changed",
                     G_CALLBACK (findings_changed_cb), fixture);
+}
+
+/* @widget in a window of its own, shown. */
+static void
+show_in_window (Fixture   *fixture,
+                GtkWidget *widget)
+{
   fixture->window = g_object_ref_sink (gtk_window_new ());
-  fixture->panel = CWA_CHECKLIST_PANEL (cwa_checklist_panel_new ());
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->panel));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), widget);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 800);
-  cwa_checklist_panel_set_checklist (fixture->panel, fixture->checklist);
   gtk_window_present (GTK_WINDOW (fixture->window));
   cwa_test_ui_drain_main_loop ();
+}
+
+/* The panel in a window of its own, on data/examples/@name. */
+static void
+open_plan (Fixture     *fixture,
+           const gchar *name)
+{
+  load_plan (fixture, name);
+  fixture->panel = CWA_CHECKLIST_PANEL (cwa_checklist_panel_new ());
+  cwa_checklist_panel_set_checklist (fixture->panel, fixture->checklist);
+  show_in_window (fixture, GTK_WIDGET (fixture->panel));
 }
 
 static void
@@ -368,6 +390,25 @@ test_empty_plan_says_it_once (Fixture       *fixture,
   cwa_test_ui_maybe_screenshot (fixture->window, "empty-plan");
 }
 
+/* Adds @n computers, each with a virtual server and no certificate.
+ * Returns the last, borrowed. */
+static CwaServer *
+add_servers (Fixture *fixture,
+             guint    n)
+{
+  CwaDeployment *deployment = cwa_plan_get_deployment (fixture->plan);
+  CwaServer *server = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree gchar *fqdn = g_strdup_printf ("cwa%03u.contoso.com", i);
+      g_autofree gchar *url = g_strdup_printf ("https://im%03u.contoso.com", i);
+      server = cwa_test_add_server (deployment, fqdn);
+      cwa_test_add_virtual_server (server, url, CWA_AUDIENCE_INTERNAL, NULL);
+    }
+  return server;
+}
+
 /* A plan too large to list in one go: its rows and groups are made over
  * several main-loop iterations, and end as a panel made in one would
  * be; an edit then changes the rows of the findings it changes only. */
@@ -376,21 +417,12 @@ test_large_plan (Fixture       *fixture,
                  gconstpointer  data)
 {
   GtkWidget *requirements;
-  CwaDeployment *deployment;
-  CwaServer *server = NULL;
+  CwaServer *server;
   guint n_groups = 0;
 
   open_plan (fixture, NULL);
   cwa_checklist_panel_set_show_passed (fixture->panel, TRUE);
-  deployment = cwa_plan_get_deployment (fixture->plan);
-  for (guint i = 0; i < 40; i++)
-    {
-      g_autofree gchar *fqdn = g_strdup_printf ("cwa%02u.contoso.com", i);
-      g_autofree gchar *url = g_strdup_printf ("https://im%02u.contoso.com", i);
-
-      server = cwa_test_add_server (deployment, fqdn);
-      cwa_test_add_virtual_server (server, url, CWA_AUDIENCE_INTERNAL, NULL);
-    }
+  server = add_servers (fixture, 40);
   rerun (fixture);
   g_assert_cmpuint (fixture->n_added, >, 64);
   assert_as_built_anew (fixture);
@@ -411,20 +443,180 @@ test_large_plan (Fixture       *fixture,
   }
 }
 
+/* The parts of the panel, each alone. */
+
+/* @part on data/examples/@name (NULL: a new plan), in a window. */
+static void
+open_part (Fixture     *fixture,
+           const gchar *name,
+           GtkWidget   *part)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  load_plan (fixture, name);
+  g_object_set (part, "checklist", fixture->checklist, NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), part);
+  show_in_window (fixture, scrolled);
+}
+
+static CwaServer *
+first_server (CwaPlan *plan)
+{
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (plan));
+  g_autoptr(CwaServer) server = g_list_model_get_item (servers, 0);
+
+  /* Borrowed: the plan holds it. */
+  return server;
+}
+
+/* Many rows are made in slices on the main loop, not all at once: a
+ * publish that lists many findings makes some rows at once and the rest
+ * while the main loop runs, until every finding has its row. */
+static void
+test_findings_slices (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CwaFindingsList *list = CWA_FINDINGS_LIST (cwa_findings_list_new ());
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GHashTable) shown_set = g_hash_table_new (NULL, NULL);
+  GListModel *findings;
+  guint n_listed;
+
+  cwa_findings_list_set_show_passed (list, TRUE);
+  open_part (fixture, NULL, GTK_WIDGET (list));
+  add_servers (fixture, 80);
+  cwa_checklist_update (fixture->checklist);
+  first = cwa_findings_list_dup_shown_findings (list);
+
+  findings = cwa_checklist_get_findings (fixture->checklist);
+  n_listed = g_list_model_get_n_items (findings);
+  g_test_message ("%u of %u rows made at once", first->len, n_listed);
+  g_assert_cmpuint (n_listed, >, 4 * 64);
+  g_assert_cmpuint (first->len, >, 0);
+  g_assert_cmpuint (first->len, <, n_listed);
+
+  cwa_test_ui_drain_main_loop ();
+  shown = cwa_findings_list_dup_shown_findings (list);
+  g_assert_cmpuint (shown->len, ==, n_listed);
+  for (guint i = 0; i < shown->len; i++)
+    g_hash_table_add (shown_set, g_ptr_array_index (shown, i));
+  for (guint i = 0; i < n_listed; i++)
+    {
+      g_autoptr(CwaFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_true (g_hash_table_contains (shown_set, finding));
+    }
+}
+
+static void
+finding_activated_cb (CwaFindingsList *list,
+                      CwaFinding      *finding,
+                      CwaFinding     **activated)
+{
+  g_set_object (activated, finding);
+}
+
+/* Expanding a row says which finding to show; a re-run keeps it open. */
+static void
+test_findings_activated (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  CwaFindingsList *list = CWA_FINDINGS_LIST (cwa_findings_list_new ());
+  g_autoptr(CwaFinding) activated = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  AdwExpanderRow *row;
+
+  open_part (fixture, "mistakes.cwaplan", GTK_WIDGET (list));
+  g_signal_connect (list, "finding-activated", G_CALLBACK (finding_activated_cb), &activated);
+  rows = cwa_test_ui_find_all (list, ADW_TYPE_EXPANDER_ROW);
+  row = g_ptr_array_index (rows, 0);
+  adw_expander_row_set_expanded (row, TRUE);
+  g_assert_true (activated == g_object_get_data (G_OBJECT (row), "cwa-finding"));
+
+  cwa_checklist_set_expiry_warning_days (fixture->checklist, 3650);
+  rerun (fixture);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = cwa_test_ui_find_all (list, ADW_TYPE_EXPANDER_ROW);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_true (cwa_finding_equal (activated, g_object_get_data (G_OBJECT (row), "cwa-finding")));
+  g_assert_true (adw_expander_row_get_expanded (row));
+  g_signal_handlers_disconnect_by_data (list, &activated);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* A group per role entry, in model order; "empty" and the copied text
+ * follow the checklist. */
+static void
+test_required_names (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CwaRequiredNames *names = CWA_REQUIRED_NAMES (cwa_required_names_new ());
+  GListModel *requirements;
+  g_autofree gchar *text = NULL;
+  GtkWidget *first;
+
+  g_assert_true (cwa_required_names_get_empty (names));
+  open_part (fixture, "contoso-array.cwaplan", GTK_WIDGET (names));
+  requirements = cwa_checklist_get_requirements (fixture->checklist);
+  g_assert_cmpuint (count_children (GTK_WIDGET (names)), ==, g_list_model_get_n_items (requirements));
+  g_assert_false (cwa_required_names_get_empty (names));
+  first = gtk_widget_get_first_child (GTK_WIDGET (names));
+  for (guint i = 0; i < g_list_model_get_n_items (requirements); i++)
+    {
+      g_autoptr(CwaRequirement) requirement = g_list_model_get_item (requirements, i);
+
+      g_assert_true (g_object_get_data (G_OBJECT (first), "cwa-requirement") == requirement);
+      first = gtk_widget_get_next_sibling (first);
+    }
+
+  /* Per entry its title and subject, in model order. */
+  text = cwa_required_names_dup_text (names);
+  first = gtk_widget_get_first_child (GTK_WIDGET (names));
+  for (const gchar *p = text; first != NULL; first = gtk_widget_get_next_sibling (first))
+    {
+      CwaRequirement *requirement = g_object_get_data (G_OBJECT (first), "cwa-requirement");
+      g_autofree gchar *subject = g_strdup_printf ("\n  Subject: CN=%s\n", cwa_requirement_get_subject (requirement));
+      const gchar *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (first));
+
+      g_assert_true (g_str_has_prefix (p, title));
+      p = strstr (p, subject);
+      g_assert_nonnull (p);
+      p = strstr (p + 1, "\n\n");
+      p = p != NULL ? p + 2 : "";
+    }
+
+  cwa_required_names_set_checklist (names, NULL);
+  g_assert_cmpuint (count_children (GTK_WIDGET (names)), ==, 0);
+  g_assert_true (cwa_required_names_get_empty (names));
+  g_clear_pointer (&text, g_free);
+  text = cwa_required_names_dup_text (names);
+  g_assert_cmpstr (text, ==, "");
+}
+
 /* Each Required Names group offers the request formats through an action
  * of its own, so its menu stays right however the list changes; the menu
  * is made when it first opens. */
 static void
-test_request_menu (Fixture       *fixture,
+test_required_names_request_menu (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *requirements;
+  GtkWidget *requirements = cwa_required_names_new ();
   g_autoptr(GPtrArray) buttons = NULL;
   GtkMenuButton *button;
   GMenuModel *menu;
 
-  open_plan (fixture, "contoso.cwaplan");
-  requirements = cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "requirements_box");
+  open_part (fixture, "contoso.cwaplan", requirements);
   buttons = cwa_test_ui_find_all (requirements, GTK_TYPE_MENU_BUTTON);
   g_assert_cmpuint (buttons->len, ==, g_list_model_get_n_items (cwa_checklist_get_requirements (fixture->checklist)));
   button = g_ptr_array_index (buttons, 0);
@@ -448,6 +640,64 @@ test_request_menu (Fixture       *fixture,
   cwa_test_ui_drain_main_loop ();
 }
 
+/* The coverage grid's status images, row by row. */
+static GPtrArray *
+dup_coverage_images (CwaCoverageGrid *grid)
+{
+  GPtrArray *images = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_IMAGE (child))
+      g_ptr_array_add (images, child);
+  return images;
+}
+
+/* One header per certificate, a row per required name, a status image per
+ * cell; a run that changes no cell keeps every image, and an assignment
+ * gone empties the grid. */
+static void
+test_coverage_grid (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CwaCoverageGrid *grid = CWA_COVERAGE_GRID (cwa_coverage_grid_new ());
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  CwaServer *server;
+  CwaVirtualServer *vs;
+
+  g_assert_true (cwa_coverage_grid_get_empty (grid));
+  open_part (fixture, "contoso.cwaplan", GTK_WIDGET (grid));
+  g_assert_false (cwa_coverage_grid_get_empty (grid));
+  /* The one shared certificate against the four names of its role. */
+  g_assert_cmpuint (count_children (GTK_WIDGET (grid)), ==, 1 + 4 + 4);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1))), ==,
+                   "im.contoso.com");
+  images = dup_coverage_images (grid);
+  g_assert_cmpuint (images->len, ==, 4);
+  for (guint i = 0; i < images->len; i++)
+    {
+      g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (images, i), "success"));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (images, i)), ==, "Covered");
+    }
+
+  cwa_checklist_set_expiry_warning_days (fixture->checklist, 3650);
+  rerun (fixture);
+  again = dup_coverage_images (grid);
+  g_assert_cmpuint (again->len, ==, images->len);
+  for (guint i = 0; i < images->len; i++)
+    g_assert_true (g_ptr_array_index (again, i) == g_ptr_array_index (images, i));
+
+  server = first_server (fixture->plan);
+  vs = g_list_model_get_item (cwa_server_get_virtual_servers (server), 0);
+  cwa_virtual_server_set_ssl_certificate (vs, NULL);
+  cwa_server_set_mtls_certificate (server, NULL);
+  g_object_unref (vs);
+  rerun (fixture);
+  g_assert_true (cwa_coverage_grid_get_empty (grid));
+  g_assert_cmpuint (count_children (GTK_WIDGET (grid)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,10 +714,18 @@ main (int   argc,
               test_show_passed_keeps_rows, fixture_teardown);
   g_test_add ("/cwa/ui/checklist-panel/large-plan", Fixture, NULL, NULL,
               test_large_plan, fixture_teardown);
-  g_test_add ("/cwa/ui/checklist-panel/request-menu", Fixture, NULL, NULL,
-              test_request_menu, fixture_teardown);
   g_test_add ("/cwa/ui/checklist-panel/empty-plan-says-it-once", Fixture, NULL, NULL,
               test_empty_plan_says_it_once, fixture_teardown);
+  g_test_add ("/cwa/ui/findings-list/slices", Fixture, NULL, NULL,
+              test_findings_slices, fixture_teardown);
+  g_test_add ("/cwa/ui/findings-list/activated", Fixture, NULL, NULL,
+              test_findings_activated, fixture_teardown);
+  g_test_add ("/cwa/ui/required-names/groups", Fixture, NULL, NULL,
+              test_required_names, fixture_teardown);
+  g_test_add ("/cwa/ui/required-names/request-menu", Fixture, NULL, NULL,
+              test_required_names_request_menu, fixture_teardown);
+  g_test_add ("/cwa/ui/coverage-grid/cells", Fixture, NULL, NULL,
+              test_coverage_grid, fixture_teardown);
 
   status = g_test_run ();
   g_rmdir (data_home);
