@@ -459,6 +459,23 @@ open_part (Fixture     *fixture,
   show_in_window (fixture, scrolled);
 }
 
+/* The row of @list showing the finding of @rule_id (the first), or NULL. */
+static AdwPreferencesRow *
+find_row (CwaFindingsList *list,
+          const gchar     *rule_id)
+{
+  g_autoptr(GPtrArray) rows = cwa_test_ui_find_all (list, ADW_TYPE_EXPANDER_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CwaFinding *finding = g_object_get_data (g_ptr_array_index (rows, i), "cwa-finding");
+
+      if (finding != NULL && g_str_equal (cwa_finding_get_rule_id (finding), rule_id))
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
 static CwaServer *
 first_server (CwaPlan *plan)
 {
@@ -467,6 +484,54 @@ first_server (CwaPlan *plan)
 
   /* Borrowed: the plan holds it. */
   return server;
+}
+
+/* A computer renamed in case only ("CWAServer.Contoso.com"): the rules
+ * compare and print names in lower case, so the finding about its FQDN in
+ * the shared certificate stays equal and keeps its row; the row's title
+ * quotes the FQDN as written, and must follow the rename. */
+static void
+test_findings_rename_refreshes_titles (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  CwaFindingsList *list = CWA_FINDINGS_LIST (cwa_findings_list_new ());
+  AdwPreferencesRow *row;
+  g_autoptr(CwaFinding) before = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  CwaFinding *after;
+  guint n_drawn = 0;
+
+  cwa_findings_list_set_show_passed (list, TRUE);
+  open_part (fixture, "contoso.cwaplan", GTK_WIDGET (list));
+  row = find_row (list, "shared.san-has-server-fqdn");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (row), "(cwaserver.contoso.com)"));
+  before = g_object_ref (g_object_get_data (G_OBJECT (row), "cwa-finding"));
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+
+  cwa_server_set_fqdn (first_server (fixture->plan), "CWAServer.Contoso.com");
+  rerun (fixture);
+
+  /* The same row, for a finding equal to the one before. */
+  g_assert_nonnull (row);
+  g_assert_true (find_row (list, "shared.san-has-server-fqdn") == row);
+  after = g_object_get_data (G_OBJECT (row), "cwa-finding");
+  g_assert_true (cwa_finding_equal (before, after));
+  g_assert_cmpstr (adw_preferences_row_get_title (row), ==,
+                   "A shared MTLS+SSL certificate also lists the server FQDN (CWAServer.Contoso.com) in its SAN.");
+  /* What the row draws, to the letter. */
+  cwa_test_ui_wait_frames (fixture->window, 2);
+  labels = cwa_test_ui_find_all (row, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_is_drawable (label) &&
+          g_str_equal (gtk_label_get_text (GTK_LABEL (label)), adw_preferences_row_get_title (row)))
+        n_drawn++;
+    }
+  g_assert_cmpuint (n_drawn, ==, 1);
+  g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
 }
 
 /* Many rows are made in slices on the main loop, not all at once: a
@@ -716,6 +781,8 @@ main (int   argc,
               test_large_plan, fixture_teardown);
   g_test_add ("/cwa/ui/checklist-panel/empty-plan-says-it-once", Fixture, NULL, NULL,
               test_empty_plan_says_it_once, fixture_teardown);
+  g_test_add ("/cwa/ui/findings-list/rename-refreshes-titles", Fixture, NULL, NULL,
+              test_findings_rename_refreshes_titles, fixture_teardown);
   g_test_add ("/cwa/ui/findings-list/slices", Fixture, NULL, NULL,
               test_findings_slices, fixture_teardown);
   g_test_add ("/cwa/ui/findings-list/activated", Fixture, NULL, NULL,

@@ -768,6 +768,41 @@ cwa_findings_list_dup_shown_findings (CwaFindingsList *self)
 
 /* Updates. */
 
+/* Whether @finding's title names its subject: only a catalogue title
+ * that quotes an example in backticks does (cwa_ui_dup_finding_headline()). */
+static gboolean
+title_names_subject (CwaFinding *finding)
+{
+  const CwaRule *rule = cwa_finding_get_rule (finding);
+
+  return rule != NULL && strchr (rule->title, '`') != NULL;
+}
+
+/* A row's title names its subject's own names (dup_rule_title()), which
+ * an edit may change without changing the finding: a renamed computer
+ * keeps the row of its equal finding, and so does a finding the run
+ * did not touch.  Every publish looks at them again; the titles that
+ * name nothing are passed over, so that a list of many certificates'
+ * findings costs little. */
+static void
+refresh_row_titles (CwaFindingsList *self)
+{
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      FindingSlot *slot = g_ptr_array_index (self->slots, i);
+      g_autofree gchar *title = NULL;
+
+      if (slot->row == NULL || !title_names_subject (slot->finding))
+        continue;
+      title = dup_rule_title (slot->finding);
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (slot->row)), title) == 0)
+        continue;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (slot->row), title);
+      /* The names' attributes index into the old text. */
+      cwa_ui_names_apply_below (slot->row);
+    }
+}
+
 /* The rows have followed the model's items-changed already; what is left
  * is what no model signals. */
 static void
@@ -775,6 +810,7 @@ updated_cb (CwaFindingsList *self)
 {
   update_empty_state (self);
   refresh_group_titles (self);
+  refresh_row_titles (self);
 }
 
 CwaChecklist *
