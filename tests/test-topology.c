@@ -1687,6 +1687,112 @@ test_context_menus (Fixture       *fixture,
   settle (fixture);
 }
 
+/* The widget under @widget (or itself) with a right-click gesture: where
+ * its context menu opens. */
+static GtkGestureClick *
+find_menu_click (GtkWidget *widget)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkGestureClick *click = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        click = GTK_GESTURE_CLICK (controller);
+    }
+  g_object_unref (controllers);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && click == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    click = find_menu_click (child);
+  return click;
+}
+
+/* With a second reverse proxy, a virtual server's "Publish Through Reverse
+ * Proxy…" is a submenu of both, and a reverse proxy's own menu (right
+ * click on its title) adds a publishing rule on it; each undoable. */
+static void
+test_publish_menus (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GObject *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  CwaPlan *plan;
+  CwaVirtualServer *vs;
+  CwaPublishingRule *rule;
+  CwaReverseProxy *second;
+  GListModel *proxies;
+  GtkWidget *widget;
+  GtkWidget *popover;
+  GtkGestureClick *click;
+  g_autofree gchar *labels = NULL;
+  GString *proxy_labels = g_string_new (NULL);
+
+  open_example (fixture, ARRAY_PLAN);
+  plan = plan_of (fixture);
+  rule = first_rule (plan);
+  proxies = cwa_deployment_get_reverse_proxies (cwa_plan_get_deployment (plan));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-reverse-proxy", NULL));
+  settle (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (proxies), ==, 2);
+  second = cwa_deployment_find_reverse_proxy (cwa_plan_get_deployment (plan), "proxy1.contoso.com");
+  g_assert_nonnull (second);
+
+  /* A virtual server: the choice of both proxies, by FQDN. */
+  vs = nth_virtual_server (plan, 0, 0);
+  widget = cwa_topology_view_find_widget (fixture->view, vs);
+  labels = open_menu_by_key (fixture, widget, GDK_KEY_Menu, vs);
+  assert_has_line (labels, "Pu_blish Through Reverse Proxy…/isa01.perimeter.contoso.com");
+  assert_has_line (labels, "Pu_blish Through Reverse Proxy…/proxy1.contoso.com");
+  g_assert_true (gtk_widget_activate_action (widget, "editor.publish-on", "s", cwa_reverse_proxy_get_fqdn (second)));
+  settle (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_publishing_rules (second)), ==, 1);
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) ==
+                 cwa_reverse_proxy_find_publishing_rule (second, "im.contoso.com"));
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_publishing_rules (cwa_publishing_rule_get_reverse_proxy (rule))), ==, 1);
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_publishing_rules (second)), ==, 0);
+  settle (fixture);
+
+  /* A reverse proxy, by a right click on its title: edit, add a rule,
+   * remove; no certificate of its own. */
+  widget = cwa_topology_view_find_widget (fixture->view, second);
+  g_assert_nonnull (widget);
+  click = find_menu_click (widget);
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "pressed", 1, 10.0, 10.0);
+  settle (fixture);
+  popover = cwa_topology_item_get_menu (CWA_TOPOLOGY_ITEM (widget));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == (gpointer) second);
+  collect_labels (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "", proxy_labels);
+  assert_has_line (proxy_labels->str, "Edit");
+  assert_has_line (proxy_labels->str, "_Add Publishing Rule");
+  assert_has_line (proxy_labels->str, "Remove Reverse Proxy");
+  g_assert_null (strstr (proxy_labels->str, "Assign Certificate…"));
+  g_string_free (proxy_labels, TRUE);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (cwa_test_ui_action_enabled (widget, "editor.add-publishing-rule"));
+  g_assert_true (gtk_widget_activate_action (widget, "editor.add-publishing-rule", NULL));
+  settle (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_publishing_rules (second)), ==, 1);
+  g_assert_nonnull (cwa_topology_view_find_widget (fixture->view, cwa_reverse_proxy_find_publishing_rule (second, "im.contoso.com")));
+  g_assert_true (cwa_topology_view_undo (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_reverse_proxy_get_publishing_rules (second)), ==, 0);
+  settle (fixture);
+
+  /* A listener offers it too, here with nothing left to publish: the one
+   * external host is published by its proxy already. */
+  g_clear_pointer (&labels, g_free);
+  widget = cwa_topology_view_find_widget (fixture->view, rule);
+  labels = open_menu_by_key (fixture, widget, GDK_KEY_Menu, rule);
+  assert_has_line (labels, "_Add Publishing Rule");
+  g_assert_false (cwa_test_ui_action_enabled (widget, "editor.add-publishing-rule"));
+  settle (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1720,6 +1826,7 @@ main (int   argc,
   ADD ("layout/labels", test_link_labels);
   ADD ("layout/two-balancers", test_two_balancers);
   ADD ("bands/two-balancers-leave", test_two_balancers_leave);
+  ADD ("context-menus/publish", test_publish_menus);
 #undef ADD
 
   status = g_test_run ();

@@ -12,6 +12,7 @@
 #include "cwa-checklist-panel.h"
 #include "cwa-deployment-editor.h"
 #include "cwa-lazy-fields.h"
+#include "cwa-plan-edits.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-notice-bar.h"
 #include "cwa-test-cert.h"
@@ -1871,6 +1872,160 @@ test_plan_names_no_file (Fixture       *fixture,
   answer_dialog ("close");
 }
 
+/* The first button under @root (depth first) whose action is @action. */
+static GtkWidget *
+find_action_button (GtkWidget   *root,
+                    const gchar *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The menu popped up on @button, or NULL. */
+static GtkWidget *
+find_popover_menu (GtkWidget *button)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+  return NULL;
+}
+
+static guint
+n_rules (CwaReverseProxy *proxy)
+{
+  return g_list_model_get_n_items (cwa_reverse_proxy_get_publishing_rules (proxy));
+}
+
+/* With several reverse proxies a publishing rule goes to any of them: the
+ * virtual server's button lets the user choose one by FQDN, and a reverse
+ * proxy (or one of its rules) selected adds one there, from its form.
+ * Each is a step of the plan's history. */
+static void
+test_publish_any_proxy (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *editor = GTK_WIDGET (fixture->editor);
+  GtkWidget *publish = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "publish_button");
+  GtkWidget *proxy_form = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "reverse_proxy_form");
+  GtkWidget *rule_form = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "publishing_rule_form");
+  g_autoptr(CwaReverseProxy) first = NULL;
+  g_autoptr(CwaReverseProxy) second = NULL;
+  g_autoptr(CwaVirtualServer) other = cwa_virtual_server_new ("https://im.fabrikam.com", CWA_AUDIENCE_EXTERNAL);
+  g_autofree gchar *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+  CwaPlan *plan;
+  CwaDeployment *deployment;
+  CwaVirtualServer *vs;
+  CwaPublishingRule *rule;
+  GListModel *proxies;
+  GtkWidget *popover;
+  GtkWidget *button;
+  GMenuModel *model;
+
+  open_example (fixture, "contoso.cwaplan");
+  plan = cwa_window_get_plan (fixture->window);
+  deployment = cwa_plan_get_deployment (plan);
+  vs = first_virtual_server (plan);
+  g_assert_true (cwa_plan_edits_set_audience (plan, vs, CWA_AUDIENCE_EXTERNAL));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-reverse-proxy", NULL));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-reverse-proxy", NULL));
+  cwa_test_ui_drain_main_loop ();
+  proxies = cwa_deployment_get_reverse_proxies (deployment);
+  g_assert_cmpuint (g_list_model_get_n_items (proxies), ==, 2);
+  first = g_list_model_get_item (proxies, 0);
+  second = g_list_model_get_item (proxies, 1);
+
+  /* The button drops down the proxies by FQDN; the second is chosen. */
+  cwa_deployment_editor_select (fixture->editor, vs);
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 3);
+  g_assert_true (gtk_widget_get_mapped (publish));
+  g_signal_emit_by_name (publish, "clicked");
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 3);
+  popover = find_popover_menu (publish);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  maybe_screenshot (fixture, "publish-choice");
+  g_assert_cmpuint (n_rules (first) + n_rules (second), ==, 0);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  for (gint i = 0; i < 2; i++)
+    {
+      g_autofree gchar *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_assert_cmpstr (label, ==, cwa_reverse_proxy_get_fqdn (i == 0 ? first : second));
+    }
+  g_assert_true (g_menu_model_get_item_attribute (model, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  target = g_menu_model_get_item_attribute_value (model, 1, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+  g_assert_nonnull (target);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (gtk_widget_activate_action_variant (popover, action, target));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (n_rules (first), ==, 0);
+  g_assert_cmpuint (n_rules (second), ==, 1);
+  rule = cwa_deployment_editor_get_selected (fixture->editor);
+  g_assert_true (CWA_IS_PUBLISHING_RULE (rule));
+  g_assert_true (cwa_publishing_rule_get_reverse_proxy (rule) == second);
+  g_assert_cmpstr (cwa_publishing_rule_get_virtual_server (rule), ==, "im.contoso.com");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (n_rules (second), ==, 0);
+
+  /* The first proxy selected: its form adds a rule there, for the
+   * external virtual server. */
+  cwa_deployment_editor_select (fixture->editor, first);
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 3);
+  button = find_action_button (proxy_form, "editor.add-publishing-rule");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (n_rules (first), ==, 1);
+  g_assert_cmpuint (n_rules (second), ==, 0);
+  rule = cwa_deployment_editor_get_selected (fixture->editor);
+  g_assert_true (CWA_IS_PUBLISHING_RULE (rule));
+  g_assert_true (cwa_publishing_rule_get_reverse_proxy (rule) == first);
+
+  /* Beside that rule: nothing left to publish until another external
+   * virtual server comes, then it goes on the same proxy. */
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 3);
+  button = find_action_button (rule_form, "editor.add-publishing-rule");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_true (cwa_plan_edits_add_virtual_server (plan, cwa_virtual_server_get_server (vs), other));
+  cwa_deployment_editor_select (fixture->editor, rule);
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 3);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (n_rules (first), ==, 2);
+  g_assert_nonnull (cwa_reverse_proxy_find_publishing_rule (first, "im.fabrikam.com"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (n_rules (first), ==, 1);
+  g_assert_null (cwa_reverse_proxy_find_publishing_rule (first, "im.fabrikam.com"));
+
+  /* One proxy: as before, straight to it. */
+  g_assert_true (cwa_plan_edits_delete_reverse_proxy (plan, second));
+  cwa_deployment_editor_select (fixture->editor, other);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.publish", NULL));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (proxies), ==, 1);
+  rule = cwa_deployment_editor_get_selected (fixture->editor);
+  g_assert_true (CWA_IS_PUBLISHING_RULE (rule));
+  g_assert_true (cwa_publishing_rule_get_reverse_proxy (rule) == first);
+  g_assert_cmpstr (cwa_publishing_rule_get_virtual_server (rule), ==, "im.fabrikam.com");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1919,6 +2074,7 @@ main (int   argc,
   ADD ("already-in-plan-pkcs12", test_already_in_plan_pkcs12);
   ADD ("hostile-drops", test_hostile_drops);
   ADD ("plan-names-no-file", test_plan_names_no_file);
+  ADD ("publish-any-proxy", test_publish_any_proxy);
 #undef ADD
 
   status = g_test_run ();

@@ -10,6 +10,7 @@
 #include "cwa-reverse-proxy-form.h"
 #include "cwa-names.h"
 #include "cwa-plan-edits.h"
+#include "cwa-proxy-menu.h"
 #include "cwa-topology-view.h"
 #include "cwa-ui-util.h"
 #include "cwa-vs-label.h"
@@ -56,6 +57,9 @@ struct _CwaDeploymentEditor
   GtkWidget          *load_balancer_form;
   GtkWidget          *reverse_proxy_form;
   GtkWidget          *publishing_rule_form;
+  GtkWidget          *publish_button;
+  /* The choice of reverse proxy, on publish_button; made when first needed. */
+  GtkWidget          *proxy_popover;
 };
 
 enum {
@@ -504,9 +508,15 @@ fill_form (CwaDeploymentEditor *self)
   update_placeholders (self);
 }
 
+static CwaReverseProxy  *selected_proxy             (CwaDeploymentEditor *self);
+static CwaVirtualServer *unpublished_virtual_server (CwaDeploymentEditor *self,
+                                                     CwaReverseProxy     *proxy);
+
 /* "Make array…" wants a URL host on two computers or more that are not
  * all members of its load balancer yet, "Publish through reverse proxy…"
- * an external virtual server. */
+ * an external virtual server, "Add publishing rule" a reverse proxy (or
+ * its rule) selected and an external virtual server it does not publish
+ * yet. */
 static void
 update_actions (CwaDeploymentEditor *self)
 {
@@ -518,6 +528,11 @@ update_actions (CwaDeploymentEditor *self)
                                  is_vs && cwa_plan_edits_can_make_array (self->plan, subject));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.publish",
                                  is_vs && cwa_virtual_server_get_audience (subject) == CWA_AUDIENCE_EXTERNAL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.publish-on",
+                                 is_vs && cwa_virtual_server_get_audience (subject) == CWA_AUDIENCE_EXTERNAL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-publishing-rule",
+                                 self->plan != NULL && selected_proxy (self) != NULL &&
+                                 unpublished_virtual_server (self, selected_proxy (self)) != NULL);
 }
 
 static void
@@ -979,8 +994,87 @@ make_array_action (GtkWidget   *widget,
     cwa_deployment_editor_make_array (self, self->selected);
 }
 
-/* Through the plan's first reverse proxy, or a new one; the rule is then
- * selected, its form open for the listener and its certificate. */
+/* Publishing rules. */
+
+/* @virtual_server on @proxy (cwa_plan_edits_publish(), a step of the
+ * plan's history); the rule is then selected, its form open for the
+ * listener and its certificate.  When @proxy publishes that host already,
+ * its rule is selected. */
+static void
+publish_on (CwaDeploymentEditor *self,
+            CwaVirtualServer    *virtual_server,
+            CwaReverseProxy     *proxy)
+{
+  CwaPublishingRule *rule;
+
+  rule = cwa_plan_edits_publish (self->plan, virtual_server, proxy);
+  if (rule == NULL)
+    rule = cwa_reverse_proxy_find_publishing_rule (proxy, cwa_virtual_server_get_host (virtual_server));
+  if (rule != NULL)
+    cwa_deployment_editor_select (self, rule);
+}
+
+/* The reverse proxy that is selected, or whose rule is; NULL otherwise. */
+static CwaReverseProxy *
+selected_proxy (CwaDeploymentEditor *self)
+{
+  if (CWA_IS_REVERSE_PROXY (self->selected))
+    return self->selected;
+  if (CWA_IS_PUBLISHING_RULE (self->selected))
+    return cwa_publishing_rule_get_reverse_proxy (self->selected);
+  return NULL;
+}
+
+/* The first external virtual server (plan order) whose host @proxy does
+ * not publish yet: what "Add Publishing Rule" publishes, the rule's form
+ * then choosing another.  Borrowed, or NULL. */
+static CwaVirtualServer *
+unpublished_virtual_server (CwaDeploymentEditor *self,
+                            CwaReverseProxy     *proxy)
+{
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (self->plan));
+
+  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+    {
+      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
+      GListModel *vss = cwa_server_get_virtual_servers (server);
+
+      for (guint j = 0; j < g_list_model_get_n_items (vss); j++)
+        {
+          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, j);
+          const gchar *host = cwa_virtual_server_get_host (vs);
+
+          if (cwa_virtual_server_get_audience (vs) == CWA_AUDIENCE_EXTERNAL && host != NULL &&
+              cwa_reverse_proxy_find_publishing_rule (proxy, host) == NULL)
+            return vs;
+        }
+    }
+  return NULL;
+}
+
+/* With the plan's several reverse proxies to choose from, a menu of them
+ * by FQDN drops down from the form's button (cwa-proxy-menu.h). */
+static void
+choose_proxy (CwaDeploymentEditor *self)
+{
+  g_autoptr(GMenu) menu = NULL;
+
+  if (!gtk_widget_get_mapped (self->publish_button))
+    return;
+  menu = cwa_proxy_menu_new (self->plan);
+  if (self->proxy_popover == NULL)
+    {
+      self->proxy_popover = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->proxy_popover, self->publish_button);
+      gtk_popover_set_position (GTK_POPOVER (self->proxy_popover), GTK_POS_BOTTOM);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->proxy_popover), G_MENU_MODEL (menu));
+  gtk_popover_popup (GTK_POPOVER (self->proxy_popover));
+}
+
+/* "Publish Through Reverse Proxy…" on the selected external virtual
+ * server: through the plan's reverse proxy when it has one, a new one when
+ * it has none, and the user's choice among several. */
 static void
 publish_action (GtkWidget   *widget,
                 const gchar *action_name,
@@ -989,13 +1083,17 @@ publish_action (GtkWidget   *widget,
   CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
   GListModel *proxies;
   g_autoptr(CwaReverseProxy) proxy = NULL;
-  CwaPublishingRule *rule;
 
   if (self->plan == NULL || !CWA_IS_VIRTUAL_SERVER (self->selected))
     return;
 
   proxies = cwa_deployment_get_reverse_proxies (cwa_plan_get_deployment (self->plan));
-  if (g_list_model_get_n_items (proxies) > 0)
+  if (g_list_model_get_n_items (proxies) > 1)
+    {
+      choose_proxy (self);
+      return;
+    }
+  if (g_list_model_get_n_items (proxies) == 1)
     proxy = g_list_model_get_item (proxies, 0);
   else
     {
@@ -1003,11 +1101,44 @@ publish_action (GtkWidget   *widget,
 
       proxy = cwa_reverse_proxy_new (fqdn);
     }
-  rule = cwa_plan_edits_publish (self->plan, self->selected, proxy);
-  if (rule == NULL)
-    rule = cwa_reverse_proxy_find_publishing_rule (proxy, cwa_virtual_server_get_host (self->selected));
-  if (rule != NULL)
-    cwa_deployment_editor_select (self, rule);
+  publish_on (self, self->selected, proxy);
+}
+
+/* "editor.publish-on" with a reverse proxy's FQDN: the selected virtual
+ * server through that proxy (the choice among several). */
+static void
+publish_on_action (GtkWidget   *widget,
+                   const gchar *action_name,
+                   GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+  CwaReverseProxy *proxy;
+
+  if (self->plan == NULL || !CWA_IS_VIRTUAL_SERVER (self->selected))
+    return;
+  proxy = cwa_deployment_find_reverse_proxy (cwa_plan_get_deployment (self->plan),
+                                             g_variant_get_string (parameter, NULL));
+  if (proxy != NULL)
+    publish_on (self, self->selected, proxy);
+}
+
+/* "Add Publishing Rule" on the selected reverse proxy, or beside the
+ * selected rule: a rule there for the first external virtual server it
+ * does not publish yet. */
+static void
+add_publishing_rule_action (GtkWidget   *widget,
+                            const gchar *action_name,
+                            GVariant    *parameter)
+{
+  CwaDeploymentEditor *self = CWA_DEPLOYMENT_EDITOR (widget);
+  CwaReverseProxy *proxy = selected_proxy (self);
+  CwaVirtualServer *virtual_server;
+
+  if (self->plan == NULL || proxy == NULL)
+    return;
+  virtual_server = unpublished_virtual_server (self, proxy);
+  if (virtual_server != NULL)
+    publish_on (self, virtual_server, proxy);
 }
 
 /* The topology view: a toggle away, clicking a box edits it. */
@@ -1139,6 +1270,7 @@ cwa_deployment_editor_dispose (GObject *object)
   g_clear_object (&self->checklist_signals);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->deployment_signals);
+  g_clear_pointer (&self->proxy_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_DEPLOYMENT_EDITOR);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
 
@@ -1244,6 +1376,7 @@ cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, load_balancer_form);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, reverse_proxy_form);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, publishing_rule_form);
+  gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, publish_button);
   gtk_widget_class_bind_template_callback (widget_class, fqdn_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, listen_changed_cb);
@@ -1257,6 +1390,8 @@ cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-reverse-proxy", NULL, add_reverse_proxy_action);
   gtk_widget_class_install_action (widget_class, "editor.make-array", NULL, make_array_action);
   gtk_widget_class_install_action (widget_class, "editor.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "editor.publish-on", "s", publish_on_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-publishing-rule", NULL, add_publishing_rule_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "editor.delete", NULL);
 }

@@ -14,7 +14,13 @@ G_DECLARE_FINAL_TYPE (CwaDeploymentEditor, cwa_deployment_editor, CWA, DEPLOYMEN
 
 /* Properties: "plan", "checklist" (for the status icons), "selected" (the
  * CwaServer or CwaVirtualServer being edited, or NULL).  Actions:
- * editor.add-server, editor.add-virtual-server, editor.delete. */
+ * editor.add-server, editor.add-virtual-server, editor.add-load-balancer,
+ * editor.add-reverse-proxy, editor.make-array, editor.publish (the
+ * selected external virtual server through the plan's reverse proxy, a new
+ * one, or the user's choice among several), editor.publish-on (the same
+ * through the reverse proxy of that FQDN), editor.add-publishing-rule (on
+ * the selected reverse proxy or beside the selected rule), editor.delete;
+ * each edit a step of the plan's history. */
 GtkWidget *cwa_deployment_editor_new          (void);
 CwaPlan   *cwa_deployment_editor_get_plan     (CwaDeploymentEditor *self);
 void       cwa_deployment_editor_set_plan     (CwaDeploymentEditor *self,

@@ -114,6 +114,7 @@ cwa_topology_proxy_dispose (GObject *object)
 {
   CwaTopologyProxy *self = CWA_TOPOLOGY_PROXY (object);
 
+  cwa_topology_item_dispose_menu (CWA_TOPOLOGY_ITEM (self));
   g_clear_pointer (&self->content, gtk_widget_unparent);
   g_clear_object (&self->proxy);
 
@@ -177,5 +178,6 @@ cwa_topology_proxy_new (CwaReverseProxy *proxy)
 
   self = g_object_new (CWA_TYPE_TOPOLOGY_PROXY, NULL);
   self->proxy = g_object_ref (proxy);
+  cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (proxy));
   return GTK_WIDGET (self);
 }

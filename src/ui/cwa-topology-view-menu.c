@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-plan-edits.h"
+#include "cwa-proxy-menu.h"
 #include "cwa-topology-view-private.h"
 
 /* The menus' own actions ("topology.*") act on the subject whose menu was
@@ -12,7 +13,8 @@
  * does.  Every one is a step of the plan's history. */
 
 /* "Assign Certificate…" (the plan's certificates, CAs aside), "Remove
- * Certificate" and "Edit". */
+ * Certificate" and "Edit"; a reverse proxy, which has no certificate of
+ * its own, only "Edit". */
 static void
 append_common (CwaTopologyView *self,
                GMenu           *menu,
@@ -22,6 +24,12 @@ append_common (CwaTopologyView *self,
   g_autoptr(GMenu) certificates = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
 
+  if (CWA_IS_REVERSE_PROXY (subject))
+    {
+      g_menu_append (section, _("Edit"), "topology.edit");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      return;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr(CwaCertificate) certificate = g_list_model_get_item (entries, i);
@@ -124,6 +132,24 @@ is_no_member (CwaServer *server,
   return !is_member (server, load_balancer);
 }
 
+/* "Publish Through Reverse Proxy…": the editor's choice of the plan's
+ * reverse proxy, or a new one; with several, a submenu of them. */
+static void
+append_publish (CwaTopologyView *self,
+                GMenu           *menu)
+{
+  GListModel *proxies = cwa_deployment_get_reverse_proxies (cwa_plan_get_deployment (self->plan));
+  g_autoptr(GMenu) choice = NULL;
+
+  if (g_list_model_get_n_items (proxies) < 2)
+    {
+      g_menu_append (menu, _("Pu_blish Through Reverse Proxy…"), "editor.publish");
+      return;
+    }
+  choice = cwa_proxy_menu_new (self->plan);
+  g_menu_append_submenu (menu, _("Pu_blish Through Reverse Proxy…"), G_MENU_MODEL (choice));
+}
+
 /* What is particular to each kind of subject, in a section of its own. */
 static void
 append_particular (CwaTopologyView *self,
@@ -145,7 +171,7 @@ append_particular (CwaTopologyView *self,
     {
       append_servers (self, section, _("Move to Computer…"), "topology.move-to", is_other_server, subject);
       g_menu_append (section, _("_Make Array…"), "editor.make-array");
-      g_menu_append (section, _("Pu_blish Through Reverse Proxy…"), "editor.publish");
+      append_publish (self, section);
       g_menu_append (section, _("Remove Virtual Server"), "editor.delete");
     }
   else if (CWA_IS_LOAD_BALANCER (subject))
@@ -154,8 +180,16 @@ append_particular (CwaTopologyView *self,
       append_servers (self, section, _("Remove Member…"), "topology.remove-member", is_member, subject);
       g_menu_append (section, _("Remove Load Balancer"), "editor.delete");
     }
+  else if (CWA_IS_REVERSE_PROXY (subject))
+    {
+      g_menu_append (section, _("_Add Publishing Rule"), "editor.add-publishing-rule");
+      g_menu_append (section, _("Remove Reverse Proxy"), "editor.delete");
+    }
   else
-    g_menu_append (section, _("Remove Publishing Rule"), "editor.delete");
+    {
+      g_menu_append (section, _("_Add Publishing Rule"), "editor.add-publishing-rule");
+      g_menu_append (section, _("Remove Publishing Rule"), "editor.delete");
+    }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 }
 
