@@ -1,12 +1,15 @@
 /* test-plan-notices.c: unknown keys of a plan are named with their line and the nearest known key. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "cwa-plan-file.h"
 #include "cwa-plan-notices.h"
+#include "cwa-rule-text.h"
 
 /* Every object of both versions, each with one misspelt or foreign key. */
 static const gchar plan_text[] =
@@ -108,6 +111,48 @@ test_kept_on_save (void)
   g_rmdir (dir);
 }
 
+/* The window asks for its notices in the user's language, as for rule
+ * messages; everyone else (the command line) gets English all the same,
+ * German desktop or not.  German as test-german.c speaks it: LANGUAGE=de
+ * over C.UTF-8 and the catalogue the build made from po/de.po. */
+static void
+test_translated (void)
+{
+  const gchar *locale_dir = g_getenv ("CWA_LOCALE_DIR");
+  g_autofree gchar *catalogue = NULL;
+  g_auto(GStrv) english = NULL;
+  g_auto(GStrv) german = NULL;
+  gboolean previous;
+
+  if (locale_dir != NULL)
+    catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (catalogue == NULL || !g_file_test (catalogue, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no German catalogue built");
+      return;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  english = cwa_plan_notices_find_unknown_keys (plan_text, -1, "typos.cwaplan");
+  g_assert_cmpstr (english[0], ==,
+                   "typos.cwaplan:4:11: notice: unknown key \"nmae\" in the plan is kept but not used "
+                   "(did you mean \"name\"?)");
+
+  previous = cwa_rule_text_set_translated (TRUE);
+  german = cwa_plan_notices_find_unknown_keys (plan_text, -1, "typos.cwaplan");
+  cwa_rule_text_set_translated (previous);
+  g_assert_cmpstr (german[0], ==,
+                   "typos.cwaplan:4:11: Hinweis: Der unbekannte Schlüssel „nmae“ im Plan bleibt erhalten, "
+                   "wird aber nicht verwendet (meinten Sie „name“?)");
+  g_assert_cmpstr (german[2], ==,
+                   "typos.cwaplan:7:46: Hinweis: Der unbekannte Schlüssel „colour“ in servers[0] bleibt "
+                   "erhalten, wird aber nicht verwendet");
+  g_assert_cmpuint (g_strv_length (german), ==, g_strv_length (english));
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +162,7 @@ main (int   argc,
   g_test_add_func ("/cwa/plan-notices/every-object", test_every_object);
   g_test_add_func ("/cwa/plan-notices/nothing-to-say", test_nothing_to_say);
   g_test_add_func ("/cwa/plan-notices/kept-on-save", test_kept_on_save);
+  g_test_add_func ("/cwa/plan-notices/translated", test_translated);
 
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* cwa-plan-notices.c: notices about a plan file that do not stop it loading:
  * unknown keys.  Works on the parsed tree and the locator's positions only,
- * apart from the reader, which keeps unknown keys for the next save. */
+ * apart from the reader, which keeps unknown keys for the next save.  The
+ * words follow cwa_rule_text_set_translated(), as rule messages do: English
+ * on the command line, the user's language in the window's notice bar. */
 #include "config.h"
 
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "cwa-file-read.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-notices.h"
+#include "cwa-rule-text.h"
 #include "cwa-suggest.h"
 
 /* The shape of a plan (plan-format.md): the keys each object may have and
@@ -103,10 +106,18 @@ add_notice (Walk        *walk,
 
   if (cwa_json_locator_lookup (walk->locator, key_path, &row, &column))
     g_string_append_printf (line, ":%u:%u", row, column);
-  g_string_append_printf (line, ": notice: unknown key \"%s\" in %s is kept but not used",
-                          key, *path != '\0' ? path : "the plan");
+  g_string_append (line, ": ");
+  if (*path != '\0')
+    /* Translators: a notice about a plan file, after its name and line; the
+     * first %s is a JSON key, the second the object it is in, such as
+     * servers[0].virtual_servers[0] */
+    g_string_append_printf (line, R_("notice: unknown key \"%s\" in %s is kept but not used"), key, path);
+  else
+    /* Translators: a notice about a plan file, after its name and line; %s is a JSON key */
+    g_string_append_printf (line, R_("notice: unknown key \"%s\" in the plan is kept but not used"), key);
   if (nearest != NULL)
-    g_string_append_printf (line, " (did you mean \"%s\"?)", nearest);
+    /* Translators: after a notice about an unknown key; %s is the known key it looks like */
+    g_string_append_printf (line, R_(" (did you mean \"%s\"?)"), nearest);
   g_ptr_array_add (walk->notices, g_string_free (g_steal_pointer (&line), FALSE));
 }
 

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
  * where @display_name is NAME, LINE and COLUMN are the key's value (1-based)
  * and the last part is there only when a known key of that object is near.
  * Text that is not a JSON object gives no notice (loading reports that).
+ * The words are English unless the calling thread asked for translated
+ * messages (cwa_rule_text_set_translated()); the rest (NAME, keys, PATH)
+ * stays as it is.
  * Returns a NULL-terminated vector in document order, empty when there is
  * nothing to say; free with g_strfreev(). */
 GStrv    cwa_plan_notices_find_unknown_keys      (const gchar   *text,

@@ -11,6 +11,7 @@
 #include "cwa-file-read.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-notices.h"
+#include "cwa-rule-text.h"
 
 struct _CwaPlanNoticeBar
 {
@@ -74,6 +75,7 @@ contents_loaded_cb (GObject      *source,
   g_auto(GStrv) notices = NULL;
   gsize length = 0;
   const gchar *text;
+  gboolean translated;
 
   /* An unreadable file has already been reported by the loader. */
   contents = cwa_file_read_bounded_finish (result, NULL);
@@ -84,7 +86,11 @@ contents_loaded_cb (GObject      *source,
 
   name = g_file_get_basename (G_FILE (source));
   text = g_bytes_get_data (contents, &length);
+  /* In the user's language, as the checklist's messages; the command
+   * line's stay English. */
+  translated = cwa_rule_text_set_translated (TRUE);
   notices = cwa_plan_notices_find_unknown_keys (text != NULL ? text : "", (gssize) length, name);
+  cwa_rule_text_set_translated (translated);
   if (notices[0] != NULL)
     show_notices (self, notices);
 }
