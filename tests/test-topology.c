@@ -1577,6 +1577,29 @@ assert_has_line (const gchar *text,
     g_error ("no line “%s” in:\n%s", line, text);
 }
 
+/* The widget under @widget (or itself) with a right-click gesture: where
+ * its context menu opens. */
+static GtkGestureClick *
+find_menu_click (GtkWidget *widget)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkGestureClick *click = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        click = GTK_GESTURE_CLICK (controller);
+    }
+  g_object_unref (controllers);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && click == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    click = find_menu_click (child);
+  return click;
+}
+
 /* Listeners, load balancers and computers have a context menu too (right
  * click, Menu, Shift+F10) with what their forms do, each undoable; a
  * virtual server's moves it to another computer. */
@@ -1664,18 +1687,8 @@ test_context_menus (Fixture       *fixture,
   /* A right click opens it too. */
   widget = cwa_topology_view_find_widget (fixture->view, lb);
   {
-    GtkEventController *click = NULL;
-    GListModel *controllers = gtk_widget_observe_controllers (widget);
+    GtkGestureClick *click = find_menu_click (widget);
 
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_GESTURE_CLICK (controller) &&
-            gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
-          click = controller;
-      }
-    g_object_unref (controllers);
     g_assert_nonnull (click);
     gtk_popover_popdown (GTK_POPOVER (cwa_topology_item_get_menu (CWA_TOPOLOGY_ITEM (widget))));
     settle (fixture);
@@ -1685,29 +1698,6 @@ test_context_menus (Fixture       *fixture,
     gtk_popover_popdown (GTK_POPOVER (cwa_topology_item_get_menu (CWA_TOPOLOGY_ITEM (widget))));
   }
   settle (fixture);
-}
-
-/* The widget under @widget (or itself) with a right-click gesture: where
- * its context menu opens. */
-static GtkGestureClick *
-find_menu_click (GtkWidget *widget)
-{
-  GListModel *controllers = gtk_widget_observe_controllers (widget);
-  GtkGestureClick *click = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller) &&
-          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
-        click = GTK_GESTURE_CLICK (controller);
-    }
-  g_object_unref (controllers);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && click == NULL;
-       child = gtk_widget_get_next_sibling (child))
-    click = find_menu_click (child);
-  return click;
 }
 
 /* With a second reverse proxy, a virtual server's "Publish Through Reverse
