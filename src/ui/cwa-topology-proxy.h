@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwaTopologyProxy, cwa_topology_proxy, CWA, TOPOLOGY_PROXY, GtkWidget)
 
 /* A CwaTopologyItem re-emitting its listener cards' signals; clicking the
- * title emits "activated" for the proxy. */
+ * title emits "activated" for the proxy, a right click on it opens the
+ * proxy's context menu ("menu"). */
 GtkWidget       *cwa_topology_proxy_new           (CwaReverseProxy  *proxy);
 CwaReverseProxy *cwa_topology_proxy_get_proxy     (CwaTopologyProxy *self);
 /* Makes the cards follow the proxy's rules, then re-reads everything. */

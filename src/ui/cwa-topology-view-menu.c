@@ -1,4 +1,4 @@
-/* cwa-topology-view-menu.c: the context menus of the topology view's computers, virtual servers, load balancers and listeners, and their actions. */
+/* cwa-topology-view-menu.c: the context menus of the topology view's computers, virtual servers, load balancers, reverse proxies and listeners, and their actions. */
 #include "config.h"
 
 #include <glib/gi18n.h>
