@@ -1,15 +1,14 @@
 /* test-plan-notices.c: unknown keys of a plan are named with their line and the nearest known key. */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "cwa-plan-file.h"
 #include "cwa-plan-notices.h"
 #include "cwa-rule-text.h"
+#include "cwa-test-locale.h"
 
 /* Every object of both versions, each with one misspelt or foreign key. */
 static const gchar plan_text[] =
@@ -113,27 +112,19 @@ test_kept_on_save (void)
 
 /* The window asks for its notices in the user's language, as for rule
  * messages; everyone else (the command line) gets English all the same,
- * German desktop or not.  German as test-german.c speaks it: LANGUAGE=de
- * over C.UTF-8 and the catalogue the build made from po/de.po. */
+ * German desktop or not. */
 static void
 test_translated (void)
 {
-  const gchar *locale_dir = g_getenv ("CWA_LOCALE_DIR");
-  g_autofree gchar *catalogue = NULL;
   g_auto(GStrv) english = NULL;
   g_auto(GStrv) german = NULL;
   gboolean previous;
 
-  if (locale_dir != NULL)
-    catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (catalogue == NULL || !g_file_test (catalogue, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "C.UTF-8") == NULL)
+  if (!cwa_test_speak_german ())
     {
-      g_test_skip ("no German catalogue built");
+      g_test_skip ("no German catalogue built, or no C.UTF-8 locale");
       return;
     }
-  g_setenv ("LANGUAGE", "de", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   english = cwa_plan_notices_find_unknown_keys (plan_text, -1, "typos.cwaplan");
   g_assert_cmpstr (english[0], ==,
@@ -150,7 +141,7 @@ test_translated (void)
                    "typos.cwaplan:7:46: Hinweis: Der unbekannte Schlüssel „colour“ in servers[0] bleibt "
                    "erhalten, wird aber nicht verwendet");
   g_assert_cmpuint (g_strv_length (german), ==, g_strv_length (english));
-  g_unsetenv ("LANGUAGE");
+  cwa_test_speak_english_again ();
 }
 
 int
