@@ -710,6 +710,117 @@ test_deployment_find (void)
   g_assert_finalize_object (vs);
 }
 
+/* Walks @deployment's virtual servers into one string: "server>host" pairs
+ * joined by spaces, after checking each yielded server holds its virtual
+ * server. */
+static gchar *
+dup_walk (CwaDeployment *deployment)
+{
+  g_autoptr(GString) walk = g_string_new (NULL);
+  CwaVirtualServerIter iter;
+  CwaServer *server = NULL;
+  CwaVirtualServer *vs = NULL;
+
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, &server, &vs))
+    {
+      g_assert_true (cwa_virtual_server_get_server (vs) == server);
+      g_string_append_printf (walk, "%s%s>%s", walk->len > 0 ? " " : "",
+                              cwa_server_get_host (server), cwa_virtual_server_get_host (vs));
+    }
+  return g_string_free (g_steal_pointer (&walk), FALSE);
+}
+
+static void
+test_deployment_virtual_server_iter (void)
+{
+  CwaDeployment *deployment = cwa_deployment_new ();
+  CwaServer *servers[4];
+  CwaVirtualServer *vss[4];
+  const gchar *urls[] = { "https://a.contoso.com", "https://b.contoso.com",
+                          "https://c.contoso.com", "https://d.contoso.com" };
+  CwaVirtualServerIter iter;
+  CwaServer *server = NULL;
+  CwaVirtualServer *vs = NULL;
+  g_autofree gchar *walk = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
+    {
+      g_autofree gchar *fqdn = g_strdup_printf ("cwa%u.contoso.com", i);
+
+      servers[i] = cwa_server_new (fqdn);
+      vss[i] = cwa_virtual_server_new (urls[i], CWA_AUDIENCE_INTERNAL);
+    }
+
+  /* Nothing to walk: FALSE at once, the out arguments untouched. */
+  cwa_virtual_server_iter_init (&iter, deployment);
+  g_assert_false (cwa_virtual_server_iter_next (&iter, &server, &vs));
+  g_assert_null (server);
+  g_assert_null (vs);
+
+  /* Servers without virtual servers yield nothing, first, between and
+   * last.  Servers are added out of order and virtual servers inserted
+   * in front, so the walk follows the lists, not the order of adding. */
+  cwa_deployment_add_server (deployment, servers[3]);
+  cwa_deployment_insert_server (deployment, 0, servers[1]);
+  cwa_deployment_insert_server (deployment, 1, servers[2]);
+  cwa_deployment_insert_server (deployment, 0, servers[0]);
+  walk = dup_walk (deployment);
+  g_assert_cmpstr (walk, ==, "");
+  g_clear_pointer (&walk, g_free);
+
+  cwa_server_add_virtual_server (servers[1], vss[2]);
+  cwa_server_insert_virtual_server (servers[1], 0, vss[1]);
+  cwa_server_add_virtual_server (servers[3], vss[3]);
+  cwa_server_insert_virtual_server (servers[1], 0, vss[0]);
+  walk = dup_walk (deployment);
+  g_assert_cmpstr (walk, ==,
+                   "cwa1.contoso.com>a.contoso.com cwa1.contoso.com>b.contoso.com "
+                   "cwa1.contoso.com>c.contoso.com cwa3.contoso.com>d.contoso.com");
+  g_clear_pointer (&walk, g_free);
+
+  /* Past the end it stays at the end. */
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, NULL, NULL))
+    n++;
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_false (cwa_virtual_server_iter_next (&iter, &server, &vs));
+
+  /* Stopping early leaves nothing to free; a new walk starts over.  A
+   * property may change on the way. */
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, &server, &vs))
+    {
+      cwa_virtual_server_set_audience (vs, CWA_AUDIENCE_EXTERNAL);
+      if (vs == vss[1])
+        break;
+    }
+  g_assert_true (server == servers[1]);
+  g_assert_cmpint (cwa_virtual_server_get_audience (vss[0]), ==, CWA_AUDIENCE_EXTERNAL);
+  g_assert_cmpint (cwa_virtual_server_get_audience (vss[2]), ==, CWA_AUDIENCE_INTERNAL);
+  cwa_virtual_server_iter_init (&iter, deployment);
+  g_assert_true (cwa_virtual_server_iter_next (&iter, &server, &vs));
+  g_assert_true (server == servers[1]);
+  g_assert_true (vs == vss[0]);
+
+  /* After an edit the next walk follows it. */
+  cwa_server_remove_virtual_server (servers[1], vss[1]);
+  cwa_server_remove_virtual_server (servers[3], vss[3]);
+  cwa_deployment_remove_server (deployment, servers[3]);
+  cwa_server_add_virtual_server (servers[0], vss[3]);
+  walk = dup_walk (deployment);
+  g_assert_cmpstr (walk, ==,
+                   "cwa0.contoso.com>d.contoso.com cwa1.contoso.com>a.contoso.com "
+                   "cwa1.contoso.com>c.contoso.com");
+
+  g_assert_finalize_object (deployment);
+  for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
+    g_assert_finalize_object (servers[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (vss); i++)
+    g_assert_finalize_object (vss[i]);
+}
+
 static void
 test_plan_add_certificate (void)
 {
@@ -1103,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/cwa/model/server/virtual-servers", test_server_virtual_servers);
   g_test_add_func ("/cwa/model/deployment/changed", test_deployment_changed);
   g_test_add_func ("/cwa/model/deployment/find", test_deployment_find);
+  g_test_add_func ("/cwa/model/deployment/virtual-server-iter", test_deployment_virtual_server_iter);
   g_test_add_func ("/cwa/model/load-balancer/properties", test_load_balancer_properties);
   g_test_add_func ("/cwa/model/publishing-rule/properties", test_publishing_rule_properties);
   g_test_add_func ("/cwa/model/reverse-proxy/rules", test_reverse_proxy_rules);

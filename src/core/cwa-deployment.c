@@ -526,12 +526,61 @@ cwa_deployment_find_server (CwaDeployment *self,
   return NULL;
 }
 
+void
+cwa_virtual_server_iter_init (CwaVirtualServerIter *iter,
+                              CwaDeployment        *deployment)
+{
+  g_return_if_fail (iter != NULL);
+  g_return_if_fail (CWA_IS_DEPLOYMENT (deployment));
+
+  *iter = (CwaVirtualServerIter) {
+    .servers = G_LIST_MODEL (deployment->servers),
+    .n_servers = g_list_model_get_n_items (G_LIST_MODEL (deployment->servers)),
+  };
+}
+
+gboolean
+cwa_virtual_server_iter_next (CwaVirtualServerIter  *iter,
+                              CwaServer            **server,
+                              CwaVirtualServer     **virtual_server)
+{
+  CwaVirtualServer *vs;
+
+  g_return_val_if_fail (iter != NULL, FALSE);
+
+  /* Past the current server's last virtual server: on to the next server
+   * that has one. */
+  while (iter->vs_index >= iter->n_virtual_servers)
+    {
+      g_autoptr(CwaServer) next = NULL;
+
+      if (iter->server_index >= iter->n_servers)
+        return FALSE;
+      next = g_list_model_get_item (iter->servers, iter->server_index++);
+      /* Borrowed from here on: the deployment's store holds it. */
+      iter->server = next;
+      iter->virtual_servers = cwa_server_get_virtual_servers (next);
+      iter->n_virtual_servers = g_list_model_get_n_items (iter->virtual_servers);
+      iter->vs_index = 0;
+    }
+
+  vs = g_list_model_get_item (iter->virtual_servers, iter->vs_index++);
+  /* The server's store holds it. */
+  g_object_unref (vs);
+  if (server != NULL)
+    *server = iter->server;
+  if (virtual_server != NULL)
+    *virtual_server = vs;
+  return TRUE;
+}
+
 CwaVirtualServer *
 cwa_deployment_find_virtual_server (CwaDeployment *self,
                                     const gchar   *host)
 {
   g_autofree gchar *wanted = NULL;
-  guint n;
+  CwaVirtualServerIter iter;
+  CwaVirtualServer *vs;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (self), NULL);
   g_return_val_if_fail (host != NULL, NULL);
@@ -540,21 +589,10 @@ cwa_deployment_find_virtual_server (CwaDeployment *self,
   if (wanted == NULL)
     return NULL;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwaServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers), i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
-      guint n_vs = g_list_model_get_n_items (list);
-
-      for (guint j = 0; j < n_vs; j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-
-          if (g_strcmp0 (cwa_virtual_server_get_host (vs), wanted) == 0)
-            return vs;
-        }
-    }
+  cwa_virtual_server_iter_init (&iter, self);
+  while (cwa_virtual_server_iter_next (&iter, NULL, &vs))
+    if (g_strcmp0 (cwa_virtual_server_get_host (vs), wanted) == 0)
+      return vs;
 
   return NULL;
 }

@@ -32,6 +32,51 @@ CwaServer        *cwa_deployment_find_server         (CwaDeployment *self,
                                                       const gchar   *fqdn);
 CwaVirtualServer *cwa_deployment_find_virtual_server (CwaDeployment *self,
                                                       const gchar   *host);
+/* Walking every virtual server with its server: a stack iterator, as
+ * GHashTableIter is, rather than a callback, so that a walk can keep its
+ * state in locals and stop with break or return like any loop:
+ *
+ *   CwaVirtualServerIter iter;
+ *   CwaServer *server;
+ *   CwaVirtualServer *vs;
+ *
+ *   cwa_virtual_server_iter_init (&iter, deployment);
+ *   while (cwa_virtual_server_iter_next (&iter, &server, &vs))
+ *     if (cwa_virtual_server_is_https (vs))
+ *       ...
+ *
+ * It yields the servers in plan order and each server's virtual servers in
+ * that server's order; a server without virtual servers yields nothing.
+ * Nothing needs freeing, also when the loop stops early.  Servers and
+ * virtual servers must not be added, moved or removed during the walk
+ * (their properties may change).  Use it where a loop only visits virtual
+ * servers; a loop with work for each server as such (its MTLS
+ * certificate, one entry per computer) walks the servers itself. */
+typedef struct
+{
+  /*< private >*/
+  GListModel *servers;
+  GListModel *virtual_servers;  /* of the current server */
+  CwaServer  *server;           /* borrowed */
+  guint       n_servers;
+  guint       n_virtual_servers;
+  guint       server_index;     /* of the next server */
+  guint       vs_index;         /* of the next virtual server */
+} CwaVirtualServerIter;
+
+/* Starts @iter (caller-allocated, usually on the stack) at the first
+ * virtual server of @deployment, which must outlive the walk. */
+void              cwa_virtual_server_iter_init       (CwaVirtualServerIter *iter,
+                                                      CwaDeployment        *deployment);
+/* Moves @iter to the next virtual server.  Returns FALSE when there is
+ * none left (then @server and @virtual_server are untouched); else sets
+ * @server (may be NULL) to the server holding it and @virtual_server (may
+ * be NULL) to it, both borrowed: the deployment holds them (take a
+ * reference to keep one). */
+gboolean          cwa_virtual_server_iter_next       (CwaVirtualServerIter *iter,
+                                                      CwaServer           **server,
+                                                      CwaVirtualServer    **virtual_server);
+
 /* Clears every assignment of @certificate (MTLS, SSL, load balancer SSL,
  * listener) and removes it from every reverse proxy's trusted
  * certificates. */
