@@ -316,27 +316,20 @@ add_server_records (CwaDeployment *deployment,
                     GHashTable    *arrays_done,
                     GPtrArray     *records)
 {
-  GListModel *servers = cwa_deployment_get_servers (deployment);
-  guint n_servers = g_list_model_get_n_items (servers);
+  CwaVirtualServerIter iter;
+  CwaVirtualServer *vs;
 
-  for (guint i = 0; i < n_servers; i++)
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, NULL, &vs))
     {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
-      guint n = g_list_model_get_n_items (list);
+      CwaLoadBalancer *lb = cwa_topology_array_of (deployment, vs);
 
-      for (guint j = 0; j < n; j++)
+      if (lb == NULL)
+        add_vs_records (deployment, vs, records);
+      else if (!g_hash_table_contains (arrays_done, lb))
         {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-          CwaLoadBalancer *lb = cwa_topology_array_of (deployment, vs);
-
-          if (lb == NULL)
-            add_vs_records (deployment, vs, records);
-          else if (!g_hash_table_contains (arrays_done, lb))
-            {
-              g_hash_table_add (arrays_done, lb);
-              add_array_records (deployment, lb, vs, records);
-            }
+          g_hash_table_add (arrays_done, lb);
+          add_array_records (deployment, lb, vs, records);
         }
     }
 }

@@ -244,26 +244,22 @@ find_array_sites (CwaDeployment   *deployment,
                   CwaLoadBalancer *load_balancer,
                   GPtrArray       *certificates)
 {
-  GListModel *servers = cwa_deployment_get_servers (deployment);
+  CwaVirtualServerIter iter;
+  CwaServer *server;
+  CwaVirtualServer *vs;
   CwaVirtualServer *first = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, &server, &vs))
     {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
+      CwaCertificate *ssl = cwa_virtual_server_get_ssl_certificate (vs);
 
-      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-          CwaCertificate *ssl = cwa_virtual_server_get_ssl_certificate (vs);
-
-          if (!cwa_virtual_server_is_https (vs) || find_array (deployment, server, vs) != load_balancer)
-            continue;
-          if (first == NULL)
-            first = vs;
-          if (ssl != NULL && !g_ptr_array_find_with_equal_func (certificates, ssl, (GEqualFunc) cwa_certificate_equal, NULL))
-            g_ptr_array_add (certificates, g_object_ref (ssl));
-        }
+      if (!cwa_virtual_server_is_https (vs) || find_array (deployment, server, vs) != load_balancer)
+        continue;
+      if (first == NULL)
+        first = vs;
+      if (ssl != NULL && !g_ptr_array_find_with_equal_func (certificates, ssl, (GEqualFunc) cwa_certificate_equal, NULL))
+        g_ptr_array_add (certificates, g_object_ref (ssl));
     }
 
   return first;
@@ -335,21 +331,14 @@ static void
 add_server_endpoints (GPtrArray     *endpoints,
                       CwaDeployment *deployment)
 {
-  GListModel *servers = cwa_deployment_get_servers (deployment);
+  CwaVirtualServerIter iter;
+  CwaServer *server;
+  CwaVirtualServer *vs;
 
-  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
-    {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
-
-      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-
-          if (cwa_virtual_server_is_https (vs))
-            g_ptr_array_add (endpoints, endpoint_new_for_virtual_server (deployment, server, vs));
-        }
-    }
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, &server, &vs))
+    if (cwa_virtual_server_is_https (vs))
+      g_ptr_array_add (endpoints, endpoint_new_for_virtual_server (deployment, server, vs));
 }
 
 static void

@@ -1178,26 +1178,20 @@ CwaVirtualServer *
 cwa_plan_edits_find_array_candidate (CwaPlan *plan)
 {
   CwaDeployment *deployment;
-  GListModel *servers;
+  CwaVirtualServerIter iter;
+  CwaVirtualServer *vs;
 
   g_return_val_if_fail (CWA_IS_PLAN (plan), NULL);
 
   deployment = cwa_plan_get_deployment (plan);
-  servers = cwa_deployment_get_servers (deployment);
-  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, NULL, &vs))
     {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *vss = cwa_server_get_virtual_servers (server);
+      const gchar *host = cwa_virtual_server_get_host (vs);
+      g_autoptr(GPtrArray) holders = host != NULL ? servers_with_host (deployment, host) : NULL;
 
-      for (guint j = 0; j < g_list_model_get_n_items (vss); j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, j);
-          const gchar *host = cwa_virtual_server_get_host (vs);
-          g_autoptr(GPtrArray) holders = host != NULL ? servers_with_host (deployment, host) : NULL;
-
-          if (holders != NULL && array_incomplete (deployment, host, holders))
-            return vs;
-        }
+      if (holders != NULL && array_incomplete (deployment, host, holders))
+        return vs;
     }
   return NULL;
 }

@@ -39,30 +39,18 @@ GPtrArray *
 cwa_topology_dup_virtual_servers (CwaDeployment *deployment,
                                   const gchar   *host)
 {
-  GListModel *servers;
+  CwaVirtualServerIter iter;
+  CwaVirtualServer *vs;
   GPtrArray *result;
-  guint n_servers;
 
   g_return_val_if_fail (CWA_IS_DEPLOYMENT (deployment), NULL);
   g_return_val_if_fail (host != NULL, NULL);
 
   result = g_ptr_array_new_with_free_func (g_object_unref);
-  servers = cwa_deployment_get_servers (deployment);
-  n_servers = g_list_model_get_n_items (servers);
-  for (guint i = 0; i < n_servers; i++)
-    {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
-      guint n = g_list_model_get_n_items (list);
-
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (list, j);
-
-          if (g_strcmp0 (cwa_virtual_server_get_host (vs), host) == 0)
-            g_ptr_array_add (result, g_steal_pointer (&vs));
-        }
-    }
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, NULL, &vs))
+    if (g_strcmp0 (cwa_virtual_server_get_host (vs), host) == 0)
+      g_ptr_array_add (result, g_object_ref (vs));
 
   return result;
 }

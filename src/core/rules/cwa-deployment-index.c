@@ -36,34 +36,24 @@ static void
 index_virtual_servers (CwaDeploymentIndex *index,
                        CwaDeployment      *deployment)
 {
-  GListModel *servers = cwa_deployment_get_servers (deployment);
-  guint n = g_list_model_get_n_items (servers);
+  CwaVirtualServerIter iter;
+  CwaVirtualServer *vs;
 
-  for (guint i = 0; i < n; i++)
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, NULL, &vs))
     {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
-      guint n_vs = g_list_model_get_n_items (list);
+      const gchar *host = cwa_virtual_server_get_host (vs);
+      GPtrArray *same;
 
-      for (guint j = 0; j < n_vs; j++)
+      if (host == NULL)
+        continue;
+      same = g_hash_table_lookup (index->virtual_servers, host);
+      if (same == NULL)
         {
-          CwaVirtualServer *vs = g_list_model_get_item (list, j);
-          const gchar *host = cwa_virtual_server_get_host (vs);
-          GPtrArray *same;
-
-          if (host == NULL)
-            {
-              g_object_unref (vs);
-              continue;
-            }
-          same = g_hash_table_lookup (index->virtual_servers, host);
-          if (same == NULL)
-            {
-              same = g_ptr_array_new_with_free_func (g_object_unref);
-              g_hash_table_insert (index->virtual_servers, g_strdup (host), same);
-            }
-          g_ptr_array_add (same, vs);
+          same = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (index->virtual_servers, g_strdup (host), same);
         }
+      g_ptr_array_add (same, g_object_ref (vs));
     }
 }
 

@@ -90,22 +90,16 @@ check_unique_urls (const CwaRule  *rule,
                    GPtrArray      *findings)
 {
   CwaDeployment *deployment = cwa_plan_get_deployment (subject);
-  GListModel *servers = cwa_deployment_get_servers (deployment);
-  guint n_servers = g_list_model_get_n_items (servers);
+  CwaVirtualServerIter iter;
+  CwaVirtualServer *vs;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GString) duplicates = g_string_new (NULL);
   guint n_arrays = 0;
 
-  for (guint i = 0; i < n_servers; i++)
-    {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *list = cwa_server_get_virtual_servers (server);
-      guint n = g_list_model_get_n_items (list);
-
-      for (guint j = 0; j < n; j++)
-        g_ptr_array_add (all, g_list_model_get_item (list, j));
-    }
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, NULL, &vs))
+    g_ptr_array_add (all, g_object_ref (vs));
 
   groups = group_by_host (all);
   for (guint i = 0; i < groups->len; i++)
