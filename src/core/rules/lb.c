@@ -175,7 +175,7 @@ check_members_consistent (const CwaRule  *rule,
                           name, first_server, problems->str);
   else
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS, NULL, NULL, NULL, NULL, NULL,
-                          RN_ ("The %u virtual server of the array %s agree on scheme, audience, "
+                          RN_ ("The %u virtual server of the array %s agrees on scheme, audience, "
                                "port, asURL and downloadURL.",
                                "The %u virtual servers of the array %s agree on scheme, audience, "
                                "port, asURL and downloadURL.", array->len),
