@@ -1744,8 +1744,20 @@ test_lb_members_host_array_url_empty (Fixture *f, gconstpointer data)
 static void
 test_lb_members_consistent_pass (Fixture *f, gconstpointer data)
 {
+  CwaServer *second;
+  CwaFinding *finding;
+
   contoso_array (f);
-  assert_status (the_finding (f, "lb.members-consistent"), CWA_STATUS_PASS);
+  finding = the_finding (f, "lb.members-consistent");
+  assert_status (finding, CWA_STATUS_PASS);
+  assert_message_contains (finding, "The 2 virtual servers of the array im.contoso.com agree on");
+
+  /* One member left serving the site: the message speaks of it in the singular. */
+  second = cwa_deployment_find_server (cwa_plan_get_deployment (f->plan), "cwa02.contoso.com");
+  cwa_server_remove_virtual_server (second, vs_of (f, "cwa02.contoso.com"));
+  finding = the_finding (f, "lb.members-consistent");
+  assert_status (finding, CWA_STATUS_PASS);
+  assert_message_contains (finding, "The 1 virtual server of the array im.contoso.com agrees on");
 }
 
 static void
