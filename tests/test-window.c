@@ -569,18 +569,38 @@ test_drop_over_budget (Fixture       *fixture,
   GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
   GListModel *rows = cwa_certificate_inspector_get_rows (fixture->inspector);
   SpliceCount count = { .all_appends = TRUE };
+  GtkStack *title_stack = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "title_stack");
+  GtkLabel *progress_label = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "progress_label");
+  GtkWidget *panes = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "outer_paned");
+  graphene_point_t panes_at;
+  gboolean progress_shown = FALSE;
   gulong handler;
 
+  g_assert_true (gtk_widget_compute_point (panes, GTK_WIDGET (fixture->window), &GRAPHENE_POINT_INIT (0, 0), &panes_at));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (title_stack), ==, "title");
   cwa_import_queue_set_flush_budget (queue, 0);
   handler = g_signal_connect (certificates, "items-changed", G_CALLBACK (count_splice_cb), &count);
   drop_files (fixture, (const gchar **) paths);
   while (fixture->n_finished == 0)
     {
+      graphene_point_t at;
+
       count.n_in_iteration = 0;
       g_main_context_iteration (NULL, TRUE);
+      /* The progress takes the title's place; the panes stay put. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (title_stack), "progress") == 0)
+        {
+          progress_shown = TRUE;
+          g_assert_true (g_str_has_prefix (gtk_label_get_text (progress_label), "Loading certificates: "));
+          g_assert_true (g_str_has_suffix (gtk_label_get_text (progress_label), " of 30"));
+        }
+      g_assert_true (gtk_widget_compute_point (panes, GTK_WIDGET (fixture->window), &GRAPHENE_POINT_INIT (0, 0), &at));
+      g_assert_cmpfloat (at.y, ==, panes_at.y);
     }
   g_signal_handler_disconnect (certificates, handler);
   cwa_test_ui_drain_main_loop ();
+  g_assert_true (progress_shown);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (title_stack), ==, "title");
 
   g_assert_cmpuint (fixture->n_failed, ==, 0);
   g_assert_cmpuint (count.most_in_iteration, ==, 1);

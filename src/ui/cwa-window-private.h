@@ -47,7 +47,8 @@ struct _CwaWindow
   /* Template children */
   AdwToastOverlay         *toast_overlay;
   AdwWindowTitle          *window_title;
-  GtkRevealer             *progress_revealer;
+  GtkStack                *title_stack;
+  GtkLabel                *progress_label;
   GtkProgressBar          *progress_bar;
   GtkPaned                *outer_paned;
   GtkPaned                *inner_paned;

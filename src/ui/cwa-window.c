@@ -328,16 +328,23 @@ import_progress_cb (CwaWindow      *self,
 {
   guint total = cwa_import_queue_get_n_total (queue);
   guint done = cwa_import_queue_get_n_done (queue);
+  g_autofree gchar *done_text = NULL;
+  g_autofree gchar *total_text = NULL;
   g_autofree gchar *text = NULL;
 
-  gtk_revealer_set_reveal_child (self->progress_revealer,
-                                 cwa_import_queue_get_busy (queue) && total > PROGRESS_THRESHOLD);
+  gtk_stack_set_visible_child_name (self->title_stack,
+                                    cwa_import_queue_get_busy (queue) && total > PROGRESS_THRESHOLD
+                                      ? "progress" : "title");
   if (total == 0)
     return;
 
-  text = g_strdup_printf (_("Loading certificates: %u of %u"), done, total);
+  done_text = cwa_ui_count_text_dup (done);
+  total_text = cwa_ui_count_text_dup (total);
+  /* Translators: certificate files loaded of those dropped, both counts with
+   * the locale's digit grouping ("1.234 of 10.000" in German) */
+  text = g_strdup_printf (_("Loading certificates: %s of %s"), done_text, total_text);
   gtk_progress_bar_set_fraction (self->progress_bar, (gdouble) done / total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_label_set_text (self->progress_label, text);
 }
 
 void
@@ -508,7 +515,8 @@ cwa_window_class_init (CwaWindowClass *klass)
                                                "/io/github/cwacertplanner/CertPlanner/cwa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, CwaWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CwaWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwaWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, CwaWindow, inner_paned);
