@@ -133,6 +133,21 @@ count_labels (GtkWidget   *widget,
   return n;
 }
 
+/* How many labels below @widget, shown or not, start with @prefix: the
+ * rows a list has built. */
+static guint
+count_built_labels (GtkWidget   *widget,
+                    const gchar *prefix)
+{
+  g_autoptr(GPtrArray) labels = cwa_test_ui_find_all (widget, GTK_TYPE_LABEL);
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
+      n++;
+  return n;
+}
+
 static GtkPopover *
 popover_of (GtkDropDown *dropdown)
 {
@@ -256,6 +271,37 @@ test_no_ca_in_role_choosers (Fixture       *fixture,
   g_assert_true (cwa_certificate_choice_get (ssl) == fixture->first);
 }
 
+/* A closed list holds no certificate rows: the forms exist while hidden,
+ * and a drop of many certificates must not build rows nobody sees.  The
+ * rows come when the list opens and go once it has closed. */
+static void
+test_closed_list_builds_no_rows (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkDropDown *ssl = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "ssl_dropdown");
+  GtkWidget *popover = GTK_WIDGET (popover_of (ssl));
+
+  /* Hidden form, then shown form with its list closed. */
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (count_built_labels (popover, "im.contoso.com"), ==, 0);
+  g_assert_cmpuint (count_built_labels (popover, "None"), ==, 0);
+  cwa_deployment_editor_select (fixture->editor, fixture->vs);
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpuint (count_built_labels (popover, "im.contoso.com"), ==, 0);
+
+  g_signal_emit_by_name (ssl, "activate");
+  CWA_TEST_WAIT_FOR (gtk_widget_get_mapped (popover));
+  CWA_TEST_WAIT_FOR (count_built_labels (popover, "None") == 1);
+  g_assert_cmpuint (count_built_labels (popover, "im.contoso.com"), ==, 2);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  CWA_TEST_WAIT_FOR (count_built_labels (popover, "None") == 0);
+  g_assert_cmpuint (count_built_labels (popover, "im.contoso.com"), ==, 0);
+  /* The button still shows the assigned certificate. */
+  g_assert_cmpuint (count_labels (GTK_WIDGET (ssl), "im.contoso.com"), ==,
+                    cwa_certificate_choice_get (ssl) != NULL ? 1 : 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +317,7 @@ main (int   argc,
   ADD ("rows-tell-apart", test_rows_tell_apart);
   ADD ("detail-wording", test_detail_wording);
   ADD ("no-ca-in-role-choosers", test_no_ca_in_role_choosers);
+  ADD ("closed-list-builds-no-rows", test_closed_list_builds_no_rows);
 #undef ADD
 
   status = g_test_run ();

@@ -19,6 +19,9 @@ typedef struct
   CwaChecklist    *checklist;
   /* The row boxes bound now, to update their status icons. */
   GHashTable      *rows;
+  /* Builds the rows described below; the drop-down's button always uses
+   * it, its popover only while shown. */
+  GtkListItemFactory *rows_factory;
 } ChoiceState;
 
 #define STATE_KEY "cwa-certificate-choice"
@@ -29,6 +32,7 @@ choice_state_free (ChoiceState *state)
   g_clear_object (&state->assigned);
   g_clear_object (&state->checklist);
   g_hash_table_unref (state->rows);
+  g_clear_object (&state->rows_factory);
   g_free (state);
 }
 
@@ -182,6 +186,46 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "cwa-item", NULL);
 }
 
+/* The popover's list view keeps a row for each of the first 200 or so
+ * items whether shown or not (GTK 4.8), and the forms holding these
+ * drop-downs exist while hidden: with the full rows, every drop of
+ * certificates built hundreds of unseen rows.  So the popover lists with
+ * empty rows until it is shown.  (GtkDropDown has no signal for its
+ * popup; its popover is its child.) */
+static void
+popover_show_cb (GtkWidget   *popover,
+                 GtkDropDown *dropdown)
+{
+  gtk_drop_down_set_list_factory (dropdown, get_state (dropdown)->rows_factory);
+}
+
+static void
+use_empty_rows (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) empty_rows = gtk_signal_list_item_factory_new ();
+
+  gtk_drop_down_set_list_factory (dropdown, empty_rows);
+}
+
+/* After the popover has closed and given the focus back: the rows are
+ * dropped only then, as dropping the focused one would lose the focus. */
+static gboolean
+empty_rows_idle_cb (gpointer data)
+{
+  GtkWidget *popover = data;
+  GtkWidget *dropdown = gtk_widget_get_parent (popover);
+
+  if (dropdown != NULL && !gtk_widget_get_visible (popover))
+    use_empty_rows (GTK_DROP_DOWN (dropdown));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popover_hide_cb (GtkWidget *popover)
+{
+  g_idle_add_full (G_PRIORITY_LOW, empty_rows_idle_cb, g_object_ref (popover), g_object_unref);
+}
+
 static ChoiceState *
 ensure_state (GtkDropDown *dropdown)
 {
@@ -200,7 +244,17 @@ ensure_state (GtkDropDown *dropdown)
   g_signal_connect_object (factory, "bind", G_CALLBACK (row_bind_cb), dropdown, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (row_unbind_cb), dropdown, 0);
   gtk_drop_down_set_factory (dropdown, factory);
-  g_object_unref (factory);
+  state->rows_factory = factory;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        g_signal_connect_object (child, "show", G_CALLBACK (popover_show_cb), dropdown, 0);
+        g_signal_connect (child, "hide", G_CALLBACK (popover_hide_cb), NULL);
+        use_empty_rows (dropdown);
+      }
 
   return state;
 }
