@@ -618,7 +618,7 @@ test_drop_over_budget (Fixture       *fixture,
       g_assert_cmpstr (cwa_certificate_get_display_name (certificate), ==, expected);
       g_assert_true (item == (GObject *) certificate);
     }
-  cwa_import_queue_set_flush_budget (queue, 8000);
+  cwa_import_queue_set_flush_budget (queue, 4000);
 }
 
 /* With the default budget a small drop takes few splices, and the files

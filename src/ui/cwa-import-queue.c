@@ -25,8 +25,13 @@
  * row a list view creates for a new item costs far more than the plan's
  * few microseconds per file, and list views create rows only until they
  * are full.  So the queue measures what each file cost and sizes the next
- * splice by it, rather than trusting a fixed count. */
-#define FLUSH_BUDGET_USEC 8000
+ * splice by it, rather than trusting a fixed count.  The frame after a
+ * splice that created rows lays them out, which costs about as much
+ * again, often with no main-loop turn in between: a quarter of a 16 ms
+ * frame leaves room for both and for drawing (bench-drop: at 8 ms the
+ * longest stretch without the loop was 20 ms, at 4 ms 17 ms, for the same
+ * total load time). */
+#define FLUSH_BUDGET_USEC 4000
 
 /* The first splice of a drop, before anything was measured: small, as it
  * is the one that makes the views create their rows. */

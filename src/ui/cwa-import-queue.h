@@ -46,7 +46,7 @@ gint            cwa_import_queue_add_text         (CwaImportQueue *self,
 gboolean        cwa_import_queue_get_busy         (CwaImportQueue *self);
 guint           cwa_import_queue_get_n_total      (CwaImportQueue *self);
 guint           cwa_import_queue_get_n_done       (CwaImportQueue *self);
-/* How long (µs, 8,000 by default) one main-loop dispatch may spend adding
+/* How long (µs, 4,000 by default) one main-loop dispatch may spend adding
  * loaded files to the plan before it lets a frame be drawn; it adds at
  * least one file however small the budget.  For tests and benchmarks. */
 void            cwa_import_queue_set_flush_budget (CwaImportQueue *self,
