@@ -1,7 +1,12 @@
 /* bench-drop.c: drops certificate files on the window; reports load time, longest stall and peak memory.
  *
- * Usage: bench-drop [N_FILES]        N_FILES files of one certificate each (1000)
- *        bench-drop --bundle [N]     one PEM file of N certificates (10000)
+ * Usage: bench-drop [--trace] [N_FILES]     N_FILES files of one certificate each (1000)
+ *        bench-drop [--trace] --bundle [N]  one PEM file of N certificates (10000)
+ *
+ * --trace prints each stretch of more than 8 ms without a main-loop turn,
+ * and each frame whose drawing took more than 4 ms, with their
+ * CLOCK_MONOTONIC times: `perf record -k CLOCK_MONOTONIC` then shows what
+ * ran in them (`perf script --time START,END`).
  *
  * Run under Xvfb: `GSK_RENDERER=cairo xvfb-run -a build/tests/bench/bench-drop 10000`.
  * The peak resident memory is that of the load alone: the peak is reset
@@ -11,6 +16,7 @@
  * itself costs per frame, as a machine with a GPU would. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -39,6 +45,14 @@ typedef struct
   gint64 cpu_last;
   gint64 cpu_longest;
   gint64 cpu_longest_at;
+  /* GTK's drawing (the frame clock's paint phase: the renderer), in CPU
+   * µs: since the last probe, the longest of one frame, and the longest
+   * stretch without the loop once the drawing in it is taken out. */
+  gint64 paint_started;
+  gint64 paint_since_probe;
+  gint64 paint_longest;
+  gint64 cpu_longest_outside_paint;
+  gboolean trace;
 } Probe;
 
 /* CPU time of the calling thread in µs. */
@@ -71,9 +85,38 @@ probe_cb (gpointer data)
       probe->cpu_longest = cpu - probe->cpu_last;
       probe->cpu_longest_at = probe->last - probe->start;
     }
+  probe->cpu_longest_outside_paint = MAX (probe->cpu_longest_outside_paint,
+                                          cpu - probe->cpu_last - probe->paint_since_probe);
+  if (probe->trace && now - probe->last > 8000)
+    g_printerr ("stall %.6f-%.6f: %.1f ms, %.1f ms of CPU, %.1f ms of it drawing\n",
+                probe->last / 1e6, now / 1e6, (now - probe->last) / 1e3,
+                (cpu - probe->cpu_last) / 1e3, probe->paint_since_probe / 1e3);
+  probe->paint_since_probe = 0;
   probe->last = now;
   probe->cpu_last = cpu;
   return G_SOURCE_CONTINUE;
+}
+
+/* GTK's own "layout" and "paint" handlers were connected when the window
+ * was realized, so these run after them: from the end of the layout to
+ * the end of the paint phase is GTK's drawing of the frame. */
+static void
+layout_done_cb (GdkFrameClock *clock,
+                Probe         *probe)
+{
+  probe->paint_started = thread_cpu_time ();
+}
+
+static void
+paint_done_cb (GdkFrameClock *clock,
+               Probe         *probe)
+{
+  gint64 paint = thread_cpu_time () - probe->paint_started;
+
+  probe->paint_since_probe += paint;
+  probe->paint_longest = MAX (probe->paint_longest, paint);
+  if (probe->trace && paint > 4000)
+    g_printerr ("drawing %.1f ms of CPU, ending %.6f\n", paint / 1e3, g_get_monotonic_time () / 1e6);
 }
 
 static void
@@ -200,6 +243,7 @@ drop_and_wait (CwaWindow *window,
 {
   GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
   CwaChecklist *checklist = cwa_window_get_checklist (window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_auto(GValue) value = G_VALUE_INIT;
   GSList *list = NULL;
   gboolean handled = FALSE;
@@ -219,6 +263,8 @@ drop_and_wait (CwaWindow *window,
                               G_CALLBACK (finished_cb), &done);
   updated_handler = g_signal_connect (checklist, "updated", G_CALLBACK (checklist_updated_cb), probe);
   probe_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, probe_cb, probe, NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_done_cb), probe);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_done_cb), probe);
   probe->start = g_get_monotonic_time ();
   probe->last = probe->start;
   probe->cpu_start = thread_cpu_time ();
@@ -235,10 +281,65 @@ drop_and_wait (CwaWindow *window,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_source_remove (probe_id);
+  g_signal_handlers_disconnect_by_data (clock, probe);
   g_signal_handler_disconnect (cwa_window_get_import_queue (window), handler);
   g_signal_handler_disconnect (checklist, updated_handler);
 
   return g_get_monotonic_time () - probe->start;
+}
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                Probe         *probe)
+{
+  probe->paint_since_probe += thread_cpu_time () - probe->paint_started;
+}
+
+static gint
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* What GTK's renderer alone costs to draw the whole window once, the
+ * floor under any frame where every pane changes: the window's
+ * background colour alternates, so each frame's damage is the whole
+ * window.  Prints the median of 9 frames, in CPU ms. */
+static void
+time_full_repaint (CwaWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  Probe probe = { .trace = FALSE };
+  gint64 paints[9];
+
+  gtk_css_provider_load_from_data (css, "window.bench-a { background-color: #fafafa; } "
+                                        "window.bench-b { background-color: #f0f0f0; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_done_cb), &probe);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (count_paint_cb), &probe);
+  for (guint i = 0; i <= G_N_ELEMENTS (paints); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (window), i % 2 == 0 ? "bench-b" : "bench-a");
+      gtk_widget_add_css_class (GTK_WIDGET (window), i % 2 == 0 ? "bench-a" : "bench-b");
+      probe.paint_since_probe = 0;
+      while (probe.paint_since_probe == 0)
+        g_main_context_iteration (NULL, TRUE);
+      /* The first frame also restyles the window: not counted. */
+      if (i > 0)
+        paints[i - 1] = probe.paint_since_probe;
+    }
+  g_signal_handlers_disconnect_by_data (clock, &probe);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  qsort (paints, G_N_ELEMENTS (paints), sizeof paints[0], compare_gint64);
+  g_print ("GTK draws the whole %d×%d window in %.1f ms of CPU (median of %u frames).\n",
+           gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+           paints[G_N_ELEMENTS (paints) / 2] / 1000.0, (guint) G_N_ELEMENTS (paints));
 }
 
 /* The cost of one re-run, with and without the window's views. */
@@ -279,19 +380,28 @@ main (int   argc,
 {
   g_autofree gchar *dir = g_dir_make_tmp ("cwa-bench-drop-XXXXXX", NULL);
   g_autoptr(GPtrArray) files = NULL;
-  gboolean bundled = argc > 1 && g_str_equal (argv[1], "--bundle");
-  const gchar *count_arg = argc > (bundled ? 2 : 1) ? argv[bundled ? 2 : 1] : NULL;
-  guint n_certificates = bundled ? DEFAULT_N_BUNDLED : DEFAULT_N_FILES;
+  gboolean trace = argc > 1 && g_str_equal (argv[1], "--trace");
+  gboolean bundled;
+  const gchar *count_arg;
+  guint n_certificates;
   CwaWindow *window;
-  Probe probe = { 0 };
+  Probe probe = { .trace = FALSE };
   gint64 elapsed;
   guint n_loaded;
 
+  if (trace)
+    {
+      argv++;
+      argc--;
+    }
+  bundled = argc > 1 && g_str_equal (argv[1], "--bundle");
+  count_arg = argc > (bundled ? 2 : 1) ? argv[bundled ? 2 : 1] : NULL;
+  n_certificates = bundled ? DEFAULT_N_BUNDLED : DEFAULT_N_FILES;
   if (count_arg != NULL)
     n_certificates = (guint) g_ascii_strtoull (count_arg, NULL, 10);
   if (n_certificates == 0)
     {
-      g_printerr ("Usage: bench-drop [N_FILES] | bench-drop --bundle [N_CERTIFICATES]\n");
+      g_printerr ("Usage: bench-drop [--trace] [N_FILES] | bench-drop [--trace] --bundle [N_CERTIFICATES]\n");
       return 2;
     }
   if (!gtk_init_check ())
@@ -310,6 +420,9 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  probe.trace = trace;
   reset_peak_rss ();
   elapsed = drop_and_wait (window, files, &probe);
 
@@ -323,8 +436,11 @@ main (int   argc,
   g_print ("Main thread CPU time: %.0f ms in all, longest stretch without the loop %.1f ms at %.0f ms.\n",
            (probe.cpu_last - probe.cpu_start) / 1000.0, probe.cpu_longest / 1000.0,
            probe.cpu_longest_at / 1000.0);
+  g_print ("GTK's drawing: at most %.1f ms of CPU for one frame; without it, the longest stretch "
+           "is %.1f ms.\n", probe.paint_longest / 1000.0, probe.cpu_longest_outside_paint / 1000.0);
 
   time_checklist (window, n_loaded);
+  time_full_repaint (window);
 
   cwa_plan_set_modified (cwa_window_get_plan (window), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
