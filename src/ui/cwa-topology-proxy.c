@@ -32,6 +32,14 @@ cwa_topology_proxy_get_proxy (CwaTopologyProxy *self)
 }
 
 GtkWidget *
+cwa_topology_proxy_get_title (CwaTopologyProxy *self)
+{
+  g_return_val_if_fail (CWA_IS_TOPOLOGY_PROXY (self), NULL);
+
+  return self->title;
+}
+
+GtkWidget *
 cwa_topology_proxy_find_listener (CwaTopologyProxy  *self,
                                   CwaPublishingRule *rule)
 {
@@ -109,6 +117,18 @@ title_released_cb (GtkGestureClick  *gesture,
   cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->proxy));
 }
 
+/* Return or Space with the focus on the title (the listener cards take
+ * theirs before it bubbles here): as a click on the title. */
+static void
+activate_action (GtkWidget   *widget,
+                 const gchar *action_name,
+                 GVariant    *parameter)
+{
+  CwaTopologyProxy *self = CWA_TOPOLOGY_PROXY (widget);
+
+  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->proxy));
+}
+
 static void
 cwa_topology_proxy_dispose (GObject *object)
 {
@@ -128,6 +148,9 @@ cwa_topology_proxy_class_init (CwaTopologyProxyClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cwa_topology_proxy_dispose;
+  gtk_widget_class_install_action (widget_class, "proxy.activate", NULL, activate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "proxy.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "proxy.activate", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topology-proxy");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -145,8 +168,17 @@ cwa_topology_proxy_init (CwaTopologyProxy *self)
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_parent (self->content, GTK_WIDGET (self));
 
-  self->title = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  /* The title is the proxy's focus stop, before its listeners: Menu and
+   * Shift+F10 open its context menu there, as on a computer's title. */
+  self->title = g_object_new (GTK_TYPE_BOX,
+                              "orientation", GTK_ORIENTATION_VERTICAL,
+                              "spacing", 4,
+                              "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                              "focusable", TRUE,
+                              NULL);
   gtk_widget_add_css_class (self->title, "topology-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reverse proxy"), -1);
   self->fqdn_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->fqdn_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->fqdn_label), PANGO_ELLIPSIZE_MIDDLE);

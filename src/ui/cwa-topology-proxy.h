@@ -12,10 +12,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwaTopologyProxy, cwa_topology_proxy, CWA, TOPOLOGY_PROXY, GtkWidget)
 
 /* A CwaTopologyItem re-emitting its listener cards' signals; clicking the
- * title emits "activated" for the proxy, a right click on it opens the
- * proxy's context menu ("menu"). */
+ * title, or Return or Space with the focus on it, emits "activated" for the
+ * proxy; a right click on it, or Menu or Shift+F10 with the focus on it,
+ * opens the proxy's context menu ("menu"). */
 GtkWidget       *cwa_topology_proxy_new           (CwaReverseProxy  *proxy);
 CwaReverseProxy *cwa_topology_proxy_get_proxy     (CwaTopologyProxy *self);
+/* The title (FQDN and product): the proxy's focus stop, borrowed. */
+GtkWidget       *cwa_topology_proxy_get_title     (CwaTopologyProxy *self);
 /* Makes the cards follow the proxy's rules, then re-reads everything. */
 void             cwa_topology_proxy_sync          (CwaTopologyProxy *self,
                                                    CwaChecklist     *checklist);
