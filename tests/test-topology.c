@@ -17,6 +17,7 @@
 #include "cwa-topology-canvas.h"
 #include "cwa-topology-card.h"
 #include "cwa-topology-item.h"
+#include "cwa-topology-proxy.h"
 #include "cwa-topology-status.h"
 #include "cwa-topology-view.h"
 #include "cwa-window.h"
@@ -1554,7 +1555,8 @@ open_menu_by_key (Fixture   *fixture,
   GtkWidget *popover;
   GString *labels = g_string_new (NULL);
 
-  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_widget_grab_focus (widget));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == widget);
   g_assert_true (press_key_in (widget, keyval, keyval == GDK_KEY_F10 ? GDK_SHIFT_MASK : 0));
   popover = cwa_topology_item_get_menu (CWA_TOPOLOGY_ITEM (item));
   g_assert_nonnull (popover);
@@ -1783,6 +1785,51 @@ test_publish_menus (Fixture       *fixture,
   settle (fixture);
 }
 
+/* A reverse proxy's title is a focus stop of its own, right before its
+ * listeners: Shift+F10 there opens the proxy's menu, Return edits it. */
+static void
+test_proxy_keyboard (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GObject *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  CwaPublishingRule *rule;
+  CwaReverseProxy *proxy;
+  GtkWidget *title;
+  GtkWidget *listener;
+  g_autofree gchar *labels = NULL;
+
+  open_example (fixture, ARRAY_PLAN);
+  rule = first_rule (plan_of (fixture));
+  proxy = cwa_publishing_rule_get_reverse_proxy (rule);
+  title = cwa_topology_proxy_get_title (CWA_TOPOLOGY_PROXY (cwa_topology_view_find_widget (fixture->view, proxy)));
+  listener = cwa_topology_view_find_widget (fixture->view, rule);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (title)), ==, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  labels = open_menu_by_key (fixture, title, GDK_KEY_F10, proxy);
+  assert_has_line (labels, "Edit");
+  assert_has_line (labels, "_Add Publishing Rule");
+  assert_has_line (labels, "Remove Reverse Proxy");
+  settle (fixture);
+
+  /* Tab from the title goes to the proxy's first listener. */
+  g_assert_true (gtk_widget_grab_focus (title));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == listener);
+
+  /* Return on the listener edits the rule, on the title the proxy. */
+  g_assert_true (press_key_in (listener, GDK_KEY_Return, 0));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == (gpointer) rule);
+  g_assert_true (gtk_widget_grab_focus (title));
+  g_assert_true (press_key_in (title, GDK_KEY_Return, 0));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == (gpointer) proxy);
+
+  /* As after Tab: the focus ring shows. */
+  gtk_window_set_focus_visible (GTK_WINDOW (fixture->window), TRUE);
+  settle (fixture);
+  g_assert_true (gtk_widget_has_visible_focus (title));
+  maybe_screenshots (fixture, "topology-proxy-focus");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1817,6 +1864,7 @@ main (int   argc,
   ADD ("layout/two-balancers", test_two_balancers);
   ADD ("bands/two-balancers-leave", test_two_balancers_leave);
   ADD ("context-menus/publish", test_publish_menus);
+  ADD ("context-menus/proxy-keyboard", test_proxy_keyboard);
 #undef ADD
 
   status = g_test_run ();
