@@ -1483,6 +1483,74 @@ test_edge_roles (void)
   subject_clear (&subject);
 }
 
+/* A reverse proxy named as the host it publishes: the rule's heading and
+ * the text report's Required names name that host once, in the words of
+ * `names` and the DNS records, where before they said it twice; the CSV
+ * and JSON values stay the proxy's and the host's names. */
+static void
+test_proxy_named_as_host (void)
+{
+  static const gchar * const formats[] = { "text", "markdown", "html" };
+  g_autofree gchar *path = cwa_test_example_path ("contoso.cwaplan");
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("IM.contoso.com.");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree gchar *csv_text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const gchar * const *header;
+  guint n_rp = 0;
+  CwaPlan *plan;
+  Subject subject = { 0 };
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the example plan is not in the source tree");
+      return;
+    }
+  plan = cwa_test_load_plan (path);
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  cwa_deployment_add_reverse_proxy (cwa_plan_get_deployment (plan), proxy);
+  subject_check (&subject, plan, "contoso.cwaplan");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GBytes) bytes = write_format (&subject, formats[i]);
+      g_autofree gchar *text = bytes_to_text (bytes);
+
+      g_test_message ("format %s", formats[i]);
+      g_assert_nonnull (strstr (text, "Publishing rule im.contoso.com on the reverse proxy of that name: "));
+      g_assert_null (strstr (text, "Publishing rule im.contoso.com on IM.contoso.com"));
+      if (g_str_equal (formats[i], "text"))
+        {
+          g_assert_nonnull (strstr (text, "reverse-proxy certificate for the listener publishing im.contoso.com "
+                                          "on the reverse proxy of that name\n"));
+          g_assert_null (strstr (text, "publishing im.contoso.com on the reverse proxy im.contoso.com"));
+          g_assert_null (strstr (text, "for reverse proxy IM.contoso.com."));
+        }
+    }
+
+  /* The values keep both names (cli.md), the same in CSV and JSON. */
+  csv = write_format (&subject, "csv");
+  check_csv (&subject, csv);
+  csv_text = bytes_to_text (csv);
+  rows = read_csv (csv_text);
+  header = g_ptr_array_index (rows, 0);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const gchar * const *row = g_ptr_array_index (rows, r);
+
+      if (g_str_has_prefix (row[csv_column (header, "rule")], "rp."))
+        {
+          g_assert_cmpstr (row[csv_column (header, "reverse_proxy")], ==, "im.contoso.com");
+          g_assert_cmpstr (row[csv_column (header, "published_host")], ==, "im.contoso.com");
+          n_rp++;
+        }
+    }
+  g_assert_cmpuint (n_rp, >, 0);
+
+  subject_clear (&subject);
+}
+
 /* The text below @node, a "\n" for each <br> (libxml2's HTML parser does
  * not know <wbr> as empty and nests what follows inside it). */
 static void
@@ -1796,6 +1864,7 @@ main (int   argc,
   g_test_add_func ("/cwa/reports/same-host-virtual-servers", test_same_host_virtual_servers);
   g_test_add_func ("/cwa/reports/dns-records", test_dns_records);
   g_test_add_func ("/cwa/reports/csv-front-ends", test_csv_front_ends);
+  g_test_add_func ("/cwa/reports/proxy-named-as-host", test_proxy_named_as_host);
   g_test_add_func ("/cwa/reports/english-in-german", test_english_in_german);
 
   status = g_test_run ();

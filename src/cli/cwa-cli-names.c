@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include "cwa-cli-private.h"
-#include "cwa-names.h"
 #include "cwa-report-private.h"
 #include "cwa-requirement.h"
 
@@ -13,25 +12,13 @@ dup_place (CwaRequirement *requirement)
 {
   CwaVirtualServer *virtual_server = cwa_requirement_get_virtual_server (requirement);
   CwaLoadBalancer *lb = cwa_requirement_get_load_balancer (requirement);
-  CwaReverseProxy *proxy = cwa_requirement_get_reverse_proxy (requirement);
   CwaPublishingRule *rule = cwa_requirement_get_publishing_rule (requirement);
   CwaServer *computer = cwa_requirement_get_server (requirement);
   g_autofree gchar *server = NULL;
   g_autofree gchar *host = NULL;
 
   if (rule != NULL)
-    {
-      const gchar *published = cwa_publishing_rule_get_published_host (rule);
-      g_autofree gchar *proxy_name = NULL;
-
-      /* A proxy named as the host it publishes: the host named once, in
-       * the words of the DNS records. */
-      if (proxy != NULL && cwa_name_equal (cwa_reverse_proxy_get_fqdn (proxy), published))
-        return g_strdup_printf ("the listener publishing %s on the reverse proxy of that name", published);
-
-      proxy_name = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy)) : g_strdup ("?");
-      return g_strdup_printf ("the listener publishing %s on the reverse proxy %s", published, proxy_name);
-    }
+    return _cwa_report_dup_listener_place (rule);
   if (lb != NULL)
     {
       g_autofree gchar *lb_name = _cwa_report_dup_host_name (cwa_load_balancer_get_fqdn (lb));

@@ -201,6 +201,15 @@ cwa_reverse_proxy_get_host (CwaReverseProxy *self)
   return self->host;
 }
 
+gboolean
+cwa_reverse_proxy_is_named_as (CwaReverseProxy *self,
+                               const gchar     *host)
+{
+  g_return_val_if_fail (CWA_IS_REVERSE_PROXY (self), FALSE);
+
+  return host != NULL && self->host != NULL && cwa_name_equal (self->host, host);
+}
+
 const gchar *
 cwa_reverse_proxy_get_product (CwaReverseProxy *self)
 {

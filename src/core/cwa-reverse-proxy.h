@@ -23,6 +23,12 @@ void             cwa_reverse_proxy_set_fqdn                   (CwaReverseProxy  
                                                                const gchar       *fqdn);
 /* Normalised: lower case, no trailing dot, punycode. */
 const gchar     *cwa_reverse_proxy_get_host                   (CwaReverseProxy   *self);
+/* TRUE when @self's FQDN is @host (cwa_name_equal()), as when a proxy is
+ * named as the host a rule of it publishes: then whatever names that rule
+ * with its proxy names the host once, "on the reverse proxy of that name"
+ * (the DNS records, `names` and the reports).  FALSE when @host is NULL. */
+gboolean         cwa_reverse_proxy_is_named_as                (CwaReverseProxy   *self,
+                                                               const gchar       *host);
 
 /* "ISA Server 2006" or NULL.  An empty string means NULL. */
 const gchar     *cwa_reverse_proxy_get_product                (CwaReverseProxy   *self);

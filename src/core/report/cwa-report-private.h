@@ -67,6 +67,12 @@ gchar       *_cwa_report_dup_server_name (CwaServer        *server);
 gchar       *_cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server);
 /* Any other host (a load balancer's or reverse proxy's FQDN) the same way. */
 gchar       *_cwa_report_dup_host_name   (const gchar      *host);
+/* Where @rule's listener certificate goes, as `names` and the text report
+ * say it: "the listener publishing <host> on the reverse proxy <proxy>",
+ * or "... on the reverse proxy of that name" when the proxy is named as
+ * the host it publishes (cwa_reverse_proxy_is_named_as()),
+ * the words of the DNS records.  Owned. */
+gchar       *_cwa_report_dup_listener_place (CwaPublishingRule *rule);
 
 /* What "source" says for a plan entry: the file as written in the plan, or
  * "embedded" for a "pem" entry. */

@@ -221,13 +221,19 @@ write_findings (Writer          *w,
 static gchar *
 dup_requirement_place (CwaRequirement *requirement)
 {
-  CwaVirtualServer *virtual_server = cwa_requirement_get_virtual_server (requirement);
-  CwaServer        *server = cwa_requirement_get_server (requirement);
-  CwaLoadBalancer  *lb = cwa_requirement_get_load_balancer (requirement);
-  CwaReverseProxy  *proxy = cwa_requirement_get_reverse_proxy (requirement);
-  g_autofree gchar *server_name = server != NULL ? _cwa_report_dup_server_name (server) : NULL;
-  g_autofree gchar *vs_name = NULL;
+  CwaVirtualServer  *virtual_server = cwa_requirement_get_virtual_server (requirement);
+  CwaServer         *server = cwa_requirement_get_server (requirement);
+  CwaLoadBalancer   *lb = cwa_requirement_get_load_balancer (requirement);
+  CwaReverseProxy   *proxy = cwa_requirement_get_reverse_proxy (requirement);
+  CwaPublishingRule *rule = cwa_requirement_get_publishing_rule (requirement);
+  g_autofree gchar  *server_name = server != NULL ? _cwa_report_dup_server_name (server) : NULL;
+  g_autofree gchar  *vs_name = NULL;
 
+  /* A proxy named as the host it publishes: that host named once, in
+   * the words of `names`. */
+  if (rule != NULL && proxy != NULL &&
+      cwa_reverse_proxy_is_named_as (proxy, cwa_publishing_rule_get_published_host (rule)))
+    return _cwa_report_dup_listener_place (rule);
   if (proxy != NULL)
     return g_strdup_printf ("reverse proxy %s publishing %s", cwa_reverse_proxy_get_fqdn (proxy),
                             cwa_requirement_get_subject (requirement));

@@ -266,6 +266,24 @@ _cwa_report_dup_host_name (const gchar *host)
 }
 
 gchar *
+_cwa_report_dup_listener_place (CwaPublishingRule *rule)
+{
+  CwaReverseProxy  *proxy;
+  const gchar      *published;
+  g_autofree gchar *proxy_name = NULL;
+
+  g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), NULL);
+
+  proxy = cwa_publishing_rule_get_reverse_proxy (rule);
+  published = cwa_publishing_rule_get_published_host (rule);
+  if (proxy != NULL && cwa_reverse_proxy_is_named_as (proxy, published))
+    return g_strdup_printf ("the listener publishing %s on the reverse proxy of that name", published);
+
+  proxy_name = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy)) : g_strdup ("?");
+  return g_strdup_printf ("the listener publishing %s on the reverse proxy %s", published, proxy_name);
+}
+
+gchar *
 _cwa_report_dup_virtual_server_name (CwaVirtualServer *virtual_server)
 {
   g_return_val_if_fail (CWA_IS_VIRTUAL_SERVER (virtual_server), NULL);
@@ -308,6 +326,12 @@ dup_group_subject (const CwaReportGroup *group)
     {
       CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (group->publishing_rule);
 
+      /* A proxy named as the host it publishes: the host named once, as
+       * `names` and the DNS records do. */
+      if (proxy != NULL &&
+          cwa_reverse_proxy_is_named_as (proxy, cwa_publishing_rule_get_published_host (group->publishing_rule)))
+        return g_strdup_printf ("Publishing rule %s on the reverse proxy of that name",
+                                cwa_publishing_rule_get_published_host (group->publishing_rule));
       return g_strdup_printf ("Publishing rule %s on %s",
                               cwa_publishing_rule_get_published_host (group->publishing_rule),
                               proxy != NULL ? cwa_reverse_proxy_get_fqdn (proxy) : "?");
