@@ -1,12 +1,10 @@
 /* test-dns-records.c: the DNS records of each documented topology (rules.md, "DNS records"). */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "cwa-dns-records.h"
+#include "cwa-test-locale.h"
 #include "cwa-test-plan.h"
 
 typedef struct
@@ -297,22 +295,16 @@ test_translated (void)
     { "publishing rule for chat.contoso.com on the reverse proxy of that name",
       "Veröffentlichungsregel für chat.contoso.com auf dem gleichnamigen Reverseproxy" },
   };
-  const gchar *locale_dir = g_getenv ("CWA_LOCALE_DIR");
-  g_autofree gchar *catalogue = NULL;
   g_autoptr(CwaDeployment) deployment = cwa_deployment_new ();
   g_autoptr(GPtrArray) records = NULL;
   const CwaDnsRecord *listener = NULL;
   guint seen = 0;
 
-  catalogue = locale_dir != NULL ? g_build_filename (locale_dir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL) : NULL;
-  if (catalogue == NULL || !g_file_test (catalogue, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "C.UTF-8") == NULL)
+  if (!cwa_test_speak_german ())
     {
       g_test_skip ("no German catalogue in the build tree, or no C.UTF-8 locale");
       return;
     }
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_setenv ("LANGUAGE", "de", TRUE);
 
   cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwa03.contoso.com"), "https://chat.contoso.com",
                                CWA_AUDIENCE_INTERNAL, NULL);
@@ -344,8 +336,7 @@ test_translated (void)
   g_assert_cmpstr (listener->value, ==, "the reverse proxy's listener address");
   g_assert_cmpstr (cwa_dns_record_get_value_label (listener), ==, "die Listener-Adresse des Reverseproxys");
 
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "C");
+  cwa_test_speak_english_again ();
 }
 
 int
