@@ -1830,6 +1830,50 @@ test_proxy_keyboard (Fixture       *fixture,
   maybe_screenshots (fixture, "topology-proxy-focus");
 }
 
+/* A computer's title is a focus stop before its cards, named as a group
+ * (a generic element may carry no name): Return or Space there edits the
+ * computer, as a click on it does, and on a card still the card. */
+static void
+test_box_keyboard (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GObject *editor = cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "editor");
+  CwaVirtualServer *vs;
+  CwaServer *server;
+  GtkWidget *box;
+  GtkWidget *title;
+  GtkWidget *card;
+
+  open_example (fixture, ARRAY_PLAN);
+  vs = nth_virtual_server (plan_of (fixture), 0, 0);
+  server = cwa_virtual_server_get_server (vs);
+  box = cwa_topology_view_find_widget (fixture->view, server);
+  title = cwa_topology_box_get_title (CWA_TOPOLOGY_BOX (box));
+  card = cwa_topology_box_find_card (CWA_TOPOLOGY_BOX (box), vs);
+  g_assert_nonnull (card);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (title)), ==, GTK_ACCESSIBLE_ROLE_GROUP);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* Return on the card edits the virtual server, on the title the computer. */
+  g_assert_true (gtk_widget_grab_focus (card));
+  g_assert_true (press_key_in (card, GDK_KEY_Return, 0));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == (gpointer) vs);
+  g_assert_true (gtk_widget_grab_focus (title));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == title);
+  g_assert_true (press_key_in (title, GDK_KEY_Return, 0));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == (gpointer) server);
+  settle (fixture);
+
+  /* Space too, after the focus went elsewhere and back. */
+  g_assert_true (gtk_widget_grab_focus (card));
+  g_assert_true (press_key_in (card, GDK_KEY_space, 0));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == (gpointer) vs);
+  g_assert_true (gtk_widget_grab_focus (title));
+  g_assert_true (press_key_in (title, GDK_KEY_space, 0));
+  g_assert_true (cwa_deployment_editor_get_selected (CWA_DEPLOYMENT_EDITOR (editor)) == (gpointer) server);
+  settle (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1865,6 +1909,7 @@ main (int   argc,
   ADD ("bands/two-balancers-leave", test_two_balancers_leave);
   ADD ("context-menus/publish", test_publish_menus);
   ADD ("context-menus/proxy-keyboard", test_proxy_keyboard);
+  ADD ("context-menus/box-keyboard", test_box_keyboard);
 #undef ADD
 
   status = g_test_run ();

@@ -221,6 +221,18 @@ title_released_cb (GtkGestureClick *gesture,
   cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->server));
 }
 
+/* Return or Space with the focus on the title (the virtual servers' cards
+ * take theirs before it bubbles here): as a click on the title. */
+static void
+activate_action (GtkWidget   *widget,
+                 const gchar *action_name,
+                 GVariant    *parameter)
+{
+  CwaTopologyBox *self = CWA_TOPOLOGY_BOX (widget);
+
+  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->server));
+}
+
 /* The title drags as the computer: dropped on a load balancer it joins
  * it, elsewhere in the view it leaves the load balancer drawn right above
  * it. */
@@ -275,6 +287,9 @@ cwa_topology_box_class_init (CwaTopologyBoxClass *klass)
     g_signal_new ("drag-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gtk_widget_class_install_action (widget_class, "box.activate", NULL, activate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "box.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "box.activate", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topology-box");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -297,9 +312,16 @@ cwa_topology_box_init (CwaTopologyBox *self)
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_parent (self->content, GTK_WIDGET (self));
 
-  self->title = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  /* The title is the computer's focus stop, before its cards: Return and
+   * Space edit the computer there, Menu and Shift+F10 open its context
+   * menu.  A group, since a generic element may not carry a name. */
+  self->title = g_object_new (GTK_TYPE_BOX,
+                              "orientation", GTK_ORIENTATION_VERTICAL,
+                              "spacing", 4,
+                              "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                              "focusable", TRUE,
+                              NULL);
   gtk_widget_add_css_class (self->title, "topology-title");
-  gtk_widget_set_focusable (self->title, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Computer"), -1);
   self->status_image = gtk_image_new ();
