@@ -103,30 +103,31 @@ run_certificate (CwaRulesRun       *run,
   cwa_certificate_findings_store (context->certificate_findings, &inputs, findings, first);
 }
 
+/* Removes from @cache every entry whose key is not in @seen. */
+static void
+forget_keys_not_in (GHashTable *cache,
+                    GHashTable *seen)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, cache);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (seen, key))
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
 /* Drops what was kept for certificates and subjects this complete run
  * did not check (no longer assigned, or gone), so the caches hold no
  * removed object. */
 static void
 forget_unseen (CwaRulesRun *run)
 {
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, run->context->certificate_findings);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (run->seen, key))
-        g_hash_table_iter_remove (&iter);
-    }
-
-  if (run->context->subject_findings == NULL)
-    return;
-  g_hash_table_iter_init (&iter, run->context->subject_findings);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (run->seen_subjects, key))
-        g_hash_table_iter_remove (&iter);
-    }
+  forget_keys_not_in (run->context->certificate_findings, run->seen);
+  if (run->context->subject_findings != NULL)
+    forget_keys_not_in (run->context->subject_findings, run->seen_subjects);
 }
 
 /* What the findings of @subject depend on (cwa-subject-findings.h): a
