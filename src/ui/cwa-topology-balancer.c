@@ -136,26 +136,6 @@ drag_begin_cb (GtkDragSource       *source,
 }
 
 static void
-released_cb (GtkGestureClick     *gesture,
-             gint                 n_press,
-             gdouble              x,
-             gdouble              y,
-             CwaTopologyBalancer *self)
-{
-  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->load_balancer));
-}
-
-static void
-activate_action (GtkWidget   *widget,
-                 const gchar *action_name,
-                 GVariant    *parameter)
-{
-  CwaTopologyBalancer *self = CWA_TOPOLOGY_BALANCER (widget);
-
-  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->load_balancer));
-}
-
-static void
 cwa_topology_balancer_dispose (GObject *object)
 {
   CwaTopologyBalancer *self = CWA_TOPOLOGY_BALANCER (object);
@@ -187,9 +167,7 @@ cwa_topology_balancer_class_init (CwaTopologyBalancerClass *klass)
                   g_signal_accumulator_first_wins, NULL, NULL,
                   G_TYPE_POINTER, 1, G_TYPE_DOUBLE);
 
-  gtk_widget_class_install_action (widget_class, "balancer.activate", NULL, activate_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "balancer.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "balancer.activate", NULL);
+  cwa_topology_item_class_add_activate (widget_class, "balancer.activate");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topology-balancer");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -199,7 +177,6 @@ static void
 cwa_topology_balancer_init (CwaTopologyBalancer *self)
 {
   GtkDropTarget *member = gtk_drop_target_new (CWA_TYPE_SERVER, GDK_ACTION_MOVE);
-  GtkGesture *click = gtk_gesture_click_new ();
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
@@ -209,8 +186,6 @@ cwa_topology_balancer_init (CwaTopologyBalancer *self)
   gtk_widget_set_parent (self->content, GTK_WIDGET (self));
   _cwa_topology_face_init (&self->face, self->content, "SSL");
 
-  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (member, "drop", G_CALLBACK (member_drop_cb), self);
   g_signal_connect (member, "enter", G_CALLBACK (member_enter_cb), self);
   g_signal_connect (member, "leave", G_CALLBACK (member_leave_cb), self);
@@ -230,6 +205,7 @@ cwa_topology_balancer_new (CwaLoadBalancer *load_balancer)
 
   self = g_object_new (CWA_TYPE_TOPOLOGY_BALANCER, NULL);
   self->load_balancer = g_object_ref (load_balancer);
+  cwa_topology_item_add_activate (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (load_balancer));
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (load_balancer));
   cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (load_balancer));
   return GTK_WIDGET (self);

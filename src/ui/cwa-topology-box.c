@@ -211,28 +211,6 @@ move_leave_cb (GtkDropTarget  *target,
   gtk_widget_remove_css_class (GTK_WIDGET (self), "topology-move-target");
 }
 
-static void
-title_released_cb (GtkGestureClick *gesture,
-                   gint             n_press,
-                   gdouble          x,
-                   gdouble          y,
-                   CwaTopologyBox  *self)
-{
-  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->server));
-}
-
-/* Return or Space with the focus on the title (the virtual servers' cards
- * take theirs before it bubbles here): as a click on the title. */
-static void
-activate_action (GtkWidget   *widget,
-                 const gchar *action_name,
-                 GVariant    *parameter)
-{
-  CwaTopologyBox *self = CWA_TOPOLOGY_BOX (widget);
-
-  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->server));
-}
-
 /* The title drags as the computer: dropped on a load balancer it joins
  * it, elsewhere in the view it leaves the load balancer drawn right above
  * it. */
@@ -287,9 +265,7 @@ cwa_topology_box_class_init (CwaTopologyBoxClass *klass)
     g_signal_new ("drag-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "box.activate", NULL, activate_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "box.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "box.activate", NULL);
+  cwa_topology_item_class_add_activate (widget_class, "box.activate");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topology-box");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -302,7 +278,6 @@ cwa_topology_box_init (CwaTopologyBox *self)
   GtkWidget *certificate_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *role = gtk_label_new ("MTLS");
   GtkDropTarget *move = gtk_drop_target_new (CWA_TYPE_VIRTUAL_SERVER, GDK_ACTION_MOVE);
-  GtkGesture *click = gtk_gesture_click_new ();
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
@@ -357,8 +332,6 @@ cwa_topology_box_init (CwaTopologyBox *self)
   self->cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_box_append (GTK_BOX (self->content), self->cards);
 
-  g_signal_connect (click, "released", G_CALLBACK (title_released_cb), self);
-  gtk_widget_add_controller (self->title, GTK_EVENT_CONTROLLER (click));
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
@@ -379,6 +352,7 @@ cwa_topology_box_new (CwaServer *server)
 
   self = g_object_new (CWA_TYPE_TOPOLOGY_BOX, NULL);
   self->server = g_object_ref (server);
+  cwa_topology_item_add_activate (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (server));
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (server));
   cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (server));
   return GTK_WIDGET (self);

@@ -13,6 +13,7 @@ enum {
 };
 
 #define MENU_KEY "cwa-topology-menu"
+#define SUBJECT_KEY "cwa-topology-subject"
 
 static guint signals[N_SIGNALS];
 
@@ -78,6 +79,57 @@ cwa_topology_item_load_files (CwaTopologyItem *self,
 
   g_signal_emit (self, signals[LOAD_FILES], 0, subject, files, &taken);
   return taken;
+}
+
+/* Activating: a click, or Return or Space. */
+
+static void
+activate_action (GtkWidget   *widget,
+                 const gchar *action_name,
+                 GVariant    *parameter)
+{
+  GObject *subject = g_object_get_data (G_OBJECT (widget), SUBJECT_KEY);
+
+  if (subject != NULL)
+    cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (widget), subject);
+}
+
+static void
+activate_released_cb (GtkGestureClick *gesture,
+                      gint             n_press,
+                      gdouble          x,
+                      gdouble          y,
+                      CwaTopologyItem *self)
+{
+  activate_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+void
+cwa_topology_item_class_add_activate (GtkWidgetClass *widget_class,
+                                      const gchar    *action_name)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+  g_return_if_fail (action_name != NULL);
+
+  gtk_widget_class_install_action (widget_class, action_name, NULL, activate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, action_name, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, action_name, NULL);
+}
+
+void
+cwa_topology_item_add_activate (CwaTopologyItem *self,
+                                GtkWidget       *widget,
+                                GObject         *subject)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_return_if_fail (CWA_IS_TOPOLOGY_ITEM (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_OBJECT (subject));
+
+  g_object_set_data_full (G_OBJECT (self), SUBJECT_KEY, g_object_ref (subject), g_object_unref);
+  g_signal_connect (click, "released", G_CALLBACK (activate_released_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 }
 
 static void

@@ -41,6 +41,17 @@ gboolean cwa_topology_item_assign           (CwaTopologyItem *self,
 gboolean cwa_topology_item_load_files       (CwaTopologyItem *self,
                                              GObject         *subject,
                                              GdkFileList     *files);
+/* Installs @action_name on @widget_class (an item's), bound to Return and
+ * Space: it emits "activated" for the subject given to
+ * cwa_topology_item_add_activate().  Cards and titles inside the item
+ * that take these keys themselves take them before they bubble here. */
+void     cwa_topology_item_class_add_activate (GtkWidgetClass *widget_class,
+                                               const gchar    *action_name);
+/* Makes @subject the one @self activates, and a click on @widget (@self
+ * or its title) activate it. */
+void     cwa_topology_item_add_activate     (CwaTopologyItem *self,
+                                             GtkWidget       *widget,
+                                             GObject         *subject);
 /* Re-emits every signal of @child on @self: a box passes its cards' on. */
 void     cwa_topology_item_forward          (CwaTopologyItem *self,
                                              CwaTopologyItem *child);

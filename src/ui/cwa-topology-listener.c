@@ -59,26 +59,6 @@ cwa_topology_listener_refresh (CwaTopologyListener *self,
 }
 
 static void
-released_cb (GtkGestureClick     *gesture,
-             gint                 n_press,
-             gdouble              x,
-             gdouble              y,
-             CwaTopologyListener *self)
-{
-  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->rule));
-}
-
-static void
-activate_action (GtkWidget   *widget,
-                 const gchar *action_name,
-                 GVariant    *parameter)
-{
-  CwaTopologyListener *self = CWA_TOPOLOGY_LISTENER (widget);
-
-  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->rule));
-}
-
-static void
 cwa_topology_listener_dispose (GObject *object)
 {
   CwaTopologyListener *self = CWA_TOPOLOGY_LISTENER (object);
@@ -98,9 +78,7 @@ cwa_topology_listener_class_init (CwaTopologyListenerClass *klass)
 
   object_class->dispose = cwa_topology_listener_dispose;
 
-  gtk_widget_class_install_action (widget_class, "listener.activate", NULL, activate_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "listener.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "listener.activate", NULL);
+  cwa_topology_item_class_add_activate (widget_class, "listener.activate");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topology-listener");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -109,8 +87,6 @@ cwa_topology_listener_class_init (CwaTopologyListenerClass *klass)
 static void
 cwa_topology_listener_init (CwaTopologyListener *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "topology-listener");
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -118,9 +94,6 @@ cwa_topology_listener_init (CwaTopologyListener *self)
   gtk_widget_set_size_request (self->content, LISTENER_WIDTH, -1);
   gtk_widget_set_parent (self->content, GTK_WIDGET (self));
   _cwa_topology_face_init (&self->face, self->content, "SSL");
-
-  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
@@ -132,6 +105,7 @@ cwa_topology_listener_new (CwaPublishingRule *rule)
 
   self = g_object_new (CWA_TYPE_TOPOLOGY_LISTENER, NULL);
   self->rule = g_object_ref (rule);
+  cwa_topology_item_add_activate (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (rule));
   cwa_topology_item_add_drop_target (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (rule));
   cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), GTK_WIDGET (self), G_OBJECT (rule));
   return GTK_WIDGET (self);

@@ -108,28 +108,6 @@ cwa_topology_proxy_sync (CwaTopologyProxy *self,
 }
 
 static void
-title_released_cb (GtkGestureClick  *gesture,
-                   gint              n_press,
-                   gdouble           x,
-                   gdouble           y,
-                   CwaTopologyProxy *self)
-{
-  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->proxy));
-}
-
-/* Return or Space with the focus on the title (the listener cards take
- * theirs before it bubbles here): as a click on the title. */
-static void
-activate_action (GtkWidget   *widget,
-                 const gchar *action_name,
-                 GVariant    *parameter)
-{
-  CwaTopologyProxy *self = CWA_TOPOLOGY_PROXY (widget);
-
-  cwa_topology_item_activated (CWA_TOPOLOGY_ITEM (self), G_OBJECT (self->proxy));
-}
-
-static void
 cwa_topology_proxy_dispose (GObject *object)
 {
   CwaTopologyProxy *self = CWA_TOPOLOGY_PROXY (object);
@@ -148,9 +126,7 @@ cwa_topology_proxy_class_init (CwaTopologyProxyClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cwa_topology_proxy_dispose;
-  gtk_widget_class_install_action (widget_class, "proxy.activate", NULL, activate_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "proxy.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "proxy.activate", NULL);
+  cwa_topology_item_class_add_activate (widget_class, "proxy.activate");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "topology-proxy");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -160,7 +136,6 @@ static void
 cwa_topology_proxy_init (CwaTopologyProxy *self)
 {
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "topology-proxy");
@@ -196,9 +171,6 @@ cwa_topology_proxy_init (CwaTopologyProxy *self)
 
   self->cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_box_append (GTK_BOX (self->content), self->cards);
-
-  g_signal_connect (click, "released", G_CALLBACK (title_released_cb), self);
-  gtk_widget_add_controller (self->title, GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
@@ -210,6 +182,7 @@ cwa_topology_proxy_new (CwaReverseProxy *proxy)
 
   self = g_object_new (CWA_TYPE_TOPOLOGY_PROXY, NULL);
   self->proxy = g_object_ref (proxy);
+  cwa_topology_item_add_activate (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (proxy));
   cwa_topology_item_add_menu (CWA_TOPOLOGY_ITEM (self), self->title, G_OBJECT (proxy));
   return GTK_WIDGET (self);
 }
