@@ -55,17 +55,6 @@ G_DEFINE_FINAL_TYPE (CwaChecklistPanel, cwa_checklist_panel, GTK_TYPE_WIDGET)
 
 /* Verdict. */
 
-/* A plan with nothing in it yet gets an invitation, not a verdict. */
-static gboolean
-plan_is_empty (CwaChecklistPanel *self)
-{
-  CwaPlan *plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
-
-  return plan == NULL ||
-         (g_list_model_get_n_items (cwa_deployment_get_servers (cwa_plan_get_deployment (plan))) == 0 &&
-          g_list_model_get_n_items (cwa_plan_get_certificates (plan)) == 0);
-}
-
 static void
 update_verdict (CwaChecklistPanel *self)
 {
@@ -89,7 +78,8 @@ update_verdict (CwaChecklistPanel *self)
   passed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check passed", "%u checks passed", n_passed), n_passed);
 
   g_free (self->verdict);
-  if (plan_is_empty (self))
+  /* A plan with nothing in it yet gets an invitation, not a verdict. */
+  if (cwa_findings_list_plan_is_empty (self->findings_box))
     {
       /* What to do follows once, below, in the empty list. */
       self->verdict = g_strdup (_("Nothing to check yet"));

@@ -62,11 +62,16 @@ G_DEFINE_FINAL_TYPE (CwaFindingsList, cwa_findings_list, GTK_TYPE_WIDGET)
 #define ROWS_AT_ONCE    64
 #define ROWS_SLICE_USEC 4000
 
-/* A plan with nothing in it yet gets an invitation, not "No Problems Found". */
-static gboolean
-plan_is_empty (CwaFindingsList *self)
+/* A plan with nothing in it yet gets an invitation, not "No Problems Found"
+ * (nor, in the panel, a verdict). */
+gboolean
+cwa_findings_list_plan_is_empty (CwaFindingsList *self)
 {
-  CwaPlan *plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
+  CwaPlan *plan;
+
+  g_return_val_if_fail (CWA_IS_FINDINGS_LIST (self), TRUE);
+
+  plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
 
   return plan == NULL ||
          (g_list_model_get_n_items (cwa_deployment_get_servers (cwa_plan_get_deployment (plan))) == 0 &&
@@ -299,7 +304,7 @@ static void
 update_empty_state (CwaFindingsList   *self)
 {
   guint n = self->slots->len;
-  gboolean empty_plan = plan_is_empty (self);
+  gboolean empty_plan = cwa_findings_list_plan_is_empty (self);
   gboolean nothing_to_check = empty_plan || n == 0;
 
   gtk_widget_set_visible (self->empty_state, self->n_rows + self->n_unplaced == 0);
