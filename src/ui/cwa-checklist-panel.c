@@ -32,7 +32,6 @@ struct _CwaChecklistPanel
   CwaFindingsList      *findings_box;
   CwaRequiredNames     *requirements_box;
   CwaDnsRecordsSection *dns_records_section;
-  GtkButton            *copy_all_button;
   CwaCoverageGrid      *coverage_grid;
 };
 
@@ -308,7 +307,6 @@ cwa_checklist_panel_class_init (CwaChecklistPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, findings_box);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, requirements_box);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, dns_records_section);
-  gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, copy_all_button);
   gtk_widget_class_bind_template_child (widget_class, CwaChecklistPanel, coverage_grid);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_all_clicked_cb);
