@@ -208,22 +208,47 @@ use_empty_rows (GtkDropDown *dropdown)
 }
 
 /* After the popover has closed and given the focus back: the rows are
- * dropped only then, as dropping the focused one would lose the focus. */
-static gboolean
-empty_rows_idle_cb (gpointer data)
-{
-  GtkWidget *popover = data;
-  GtkWidget *dropdown = gtk_widget_get_parent (popover);
+ * dropped only then, as dropping the focused one would lose the focus.
+ * On a busy machine the focus may come back late: it is looked for a few
+ * times, then the rows stay (they cost time, never correctness). */
+#define EMPTY_ROWS_TRIES 20
 
-  if (dropdown != NULL && !gtk_widget_get_visible (popover))
-    use_empty_rows (GTK_DROP_DOWN (dropdown));
+typedef struct
+{
+  GtkWidget *popover;
+  guint      tries;
+} EmptyRowsWait;
+
+static void
+empty_rows_wait_free (EmptyRowsWait *wait)
+{
+  g_object_unref (wait->popover);
+  g_free (wait);
+}
+
+static gboolean
+empty_rows_cb (gpointer data)
+{
+  EmptyRowsWait *wait = data;
+  GtkWidget *dropdown = gtk_widget_get_parent (wait->popover);
+  GtkRoot *root = dropdown != NULL ? gtk_widget_get_root (dropdown) : NULL;
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (dropdown == NULL || gtk_widget_get_visible (wait->popover))
+    return G_SOURCE_REMOVE;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, wait->popover))
+    return ++wait->tries < EMPTY_ROWS_TRIES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  use_empty_rows (GTK_DROP_DOWN (dropdown));
   return G_SOURCE_REMOVE;
 }
 
 static void
 popover_hide_cb (GtkWidget *popover)
 {
-  g_idle_add_full (G_PRIORITY_LOW, empty_rows_idle_cb, g_object_ref (popover), g_object_unref);
+  EmptyRowsWait *wait = g_new0 (EmptyRowsWait, 1);
+
+  wait->popover = g_object_ref (popover);
+  g_timeout_add_full (G_PRIORITY_LOW, 50, empty_rows_cb, wait, (GDestroyNotify) empty_rows_wait_free);
 }
 
 static ChoiceState *
