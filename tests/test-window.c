@@ -600,7 +600,11 @@ test_drop_over_budget (Fixture       *fixture,
   g_signal_handler_disconnect (certificates, handler);
   cwa_test_ui_drain_main_loop ();
   g_assert_true (progress_shown);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (title_stack), ==, "title");
+  /* The full bar stays a moment after the load; then the title is back. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (title_stack), ==, "progress");
+  g_assert_cmpstr (gtk_label_get_text (progress_label), ==, "Loading certificates: 30 of 30");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "progress_bar")), ==, 1.0);
+  CWA_TEST_WAIT_FOR (g_strcmp0 (gtk_stack_get_visible_child_name (title_stack), "title") == 0);
 
   g_assert_cmpuint (fixture->n_failed, ==, 0);
   g_assert_cmpuint (count.most_in_iteration, ==, 1);

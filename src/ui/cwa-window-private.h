@@ -50,6 +50,7 @@ struct _CwaWindow
   GtkStack                *title_stack;
   GtkLabel                *progress_label;
   GtkProgressBar          *progress_bar;
+  guint                    progress_linger_id;
   GtkPaned                *outer_paned;
   GtkPaned                *inner_paned;
   CwaDeploymentEditor     *editor;

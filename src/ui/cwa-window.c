@@ -14,6 +14,8 @@
 
 /* More files than this in one drop show a progress bar. */
 #define PROGRESS_THRESHOLD 5
+/* How long a finished load's full bar stays before the title comes back. */
+#define PROGRESS_LINGER_MS 600
 #define MAX_RECENT 8
 
 enum {
@@ -322,6 +324,15 @@ import_already_in_plan_cb (CwaWindow      *self,
 }
 
 static void
+progress_linger_done_cb (gpointer data)
+{
+  CwaWindow *self = data;
+
+  self->progress_linger_id = 0;
+  gtk_stack_set_visible_child_name (self->title_stack, "title");
+}
+
+static void
 import_progress_cb (CwaWindow      *self,
                     GParamSpec     *pspec,
                     CwaImportQueue *queue)
@@ -332,9 +343,19 @@ import_progress_cb (CwaWindow      *self,
   g_autofree gchar *total_text = NULL;
   g_autofree gchar *text = NULL;
 
-  gtk_stack_set_visible_child_name (self->title_stack,
-                                    cwa_import_queue_get_busy (queue) && total > PROGRESS_THRESHOLD
-                                      ? "progress" : "title");
+  if (cwa_import_queue_get_busy (queue) && total > PROGRESS_THRESHOLD)
+    {
+      g_clear_handle_id (&self->progress_linger_id, g_source_remove);
+      gtk_stack_set_visible_child_name (self->title_stack, "progress");
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->title_stack), "progress") == 0
+           && self->progress_linger_id == 0)
+    {
+      /* The full bar stays a moment, so that the end of a load is seen;
+       * the title then comes back in a frame of its own, apart from the
+       * checklist's update, which keeps both redraws small. */
+      self->progress_linger_id = g_timeout_add_once (PROGRESS_LINGER_MS, progress_linger_done_cb, self);
+    }
   if (total == 0)
     return;
 
@@ -420,6 +441,7 @@ cwa_window_dispose (GObject *object)
 
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
+  g_clear_handle_id (&self->progress_linger_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CWA_TYPE_WINDOW);
   g_clear_object (&self->chooser);
   g_clear_object (&self->pending_open);
