@@ -90,35 +90,19 @@ append_dns_records (GString         *csv,
     }
 }
 
-/* The load balancer, reverse proxy and published host of @finding: its
- * own, or for a live.* finding its endpoint's. */
+/* The load balancer, reverse proxy and published host of @finding. */
 static void
 append_front_end_fields (GString         *csv,
                          const CwaReport *report,
                          CwaFinding      *finding)
 {
-  CwaLoadBalancer *lb = cwa_finding_get_load_balancer (finding);
-  CwaReverseProxy *proxy = cwa_finding_get_reverse_proxy (finding);
-  CwaPublishingRule *rule = cwa_finding_get_publishing_rule (finding);
-  const gchar *published = rule != NULL ? cwa_publishing_rule_get_published_host (rule) : NULL;
-  const gchar *endpoint_name = cwa_finding_get_endpoint (finding);
+  CwaLoadBalancer *lb;
+  CwaReverseProxy *proxy;
+  const gchar *published;
   g_autofree gchar *lb_name = NULL;
   g_autofree gchar *proxy_name = NULL;
 
-  if (endpoint_name != NULL)
-    {
-      CwaProbeResult *result = _cwa_report_find_endpoint (report, endpoint_name);
-      CwaEndpoint *endpoint = result != NULL ? cwa_probe_result_get_endpoint (result) : NULL;
-
-      if (endpoint != NULL && lb == NULL)
-        lb = cwa_endpoint_get_load_balancer (endpoint);
-      if (endpoint != NULL && proxy == NULL && cwa_endpoint_get_reverse_proxy (endpoint) != NULL)
-        {
-          proxy = cwa_endpoint_get_reverse_proxy (endpoint);
-          published = cwa_endpoint_get_published_host (endpoint);
-        }
-    }
-
+  _cwa_report_get_front_end (report, finding, &lb, &proxy, &published);
   lb_name = lb != NULL ? _cwa_report_dup_host_name (cwa_load_balancer_get_fqdn (lb)) : NULL;
   proxy_name = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy)) : NULL;
   append_field (csv, lb_name, FALSE);

@@ -56,20 +56,25 @@ add_host_member (CwaJsonWriter *writer,
   cwa_json_writer_add_string_member (writer, member, name);
 }
 
+static const gchar *
+published_host_of (CwaPublishingRule *rule)
+{
+  return rule != NULL ? cwa_publishing_rule_get_published_host (rule) : NULL;
+}
+
 /* "load_balancer", or "reverse_proxy" and "published_host" (cli.md). */
 static void
-add_front_end (CwaJsonWriter     *writer,
-               CwaLoadBalancer   *load_balancer,
-               CwaReverseProxy   *reverse_proxy,
-               CwaPublishingRule *publishing_rule)
+add_front_end (CwaJsonWriter   *writer,
+               CwaLoadBalancer *load_balancer,
+               CwaReverseProxy *reverse_proxy,
+               const gchar     *published_host)
 {
   if (load_balancer != NULL)
     add_host_member (writer, "load_balancer", cwa_load_balancer_get_fqdn (load_balancer));
   if (reverse_proxy != NULL)
     add_host_member (writer, "reverse_proxy", cwa_reverse_proxy_get_fqdn (reverse_proxy));
-  if (publishing_rule != NULL)
-    cwa_json_writer_add_string_member (writer, "published_host",
-                                       cwa_publishing_rule_get_published_host (publishing_rule));
+  if (published_host != NULL)
+    cwa_json_writer_add_string_member (writer, "published_host", published_host);
 }
 
 static void
@@ -99,30 +104,6 @@ build_header (CwaJsonWriter   *writer,
   cwa_json_writer_end_object (writer);
 }
 
-/* A live finding about a load balancer or a listener names it as the
- * planning findings of that scope do (cli.md). */
-static void
-add_endpoint_subjects (CwaJsonWriter   *writer,
-                       const CwaReport *report,
-                       const gchar     *name)
-{
-  CwaProbeResult *result = _cwa_report_find_endpoint (report, name);
-  CwaEndpoint    *endpoint = result != NULL ? cwa_probe_result_get_endpoint (result) : NULL;
-
-  if (endpoint == NULL)
-    return;
-
-  if (cwa_endpoint_get_load_balancer (endpoint) != NULL)
-    cwa_json_writer_add_string_member (writer, "load_balancer",
-                                       cwa_load_balancer_get_host (cwa_endpoint_get_load_balancer (endpoint)));
-  if (cwa_endpoint_get_reverse_proxy (endpoint) != NULL)
-    {
-      cwa_json_writer_add_string_member (writer, "reverse_proxy",
-                                         cwa_reverse_proxy_get_host (cwa_endpoint_get_reverse_proxy (endpoint)));
-      cwa_json_writer_add_string_member (writer, "published_host", cwa_endpoint_get_published_host (endpoint));
-    }
-}
-
 static void
 build_finding (CwaJsonWriter   *writer,
                const CwaReport *report,
@@ -131,6 +112,9 @@ build_finding (CwaJsonWriter   *writer,
   const CwaRule       *rule = cwa_finding_get_rule (finding);
   CwaCertificate      *certificate = cwa_finding_get_certificate (finding);
   const gchar * const *found = cwa_finding_get_found (finding);
+  CwaLoadBalancer     *load_balancer;
+  CwaReverseProxy     *reverse_proxy;
+  const gchar         *published_host;
 
   cwa_json_writer_begin_object (writer);
   cwa_json_writer_add_string_member (writer, "rule", rule->id);
@@ -140,12 +124,13 @@ build_finding (CwaJsonWriter   *writer,
     {
       cwa_json_writer_add_string_member (writer, "endpoint", cwa_finding_get_endpoint (finding));
       cwa_json_writer_add_string_member (writer, "address", cwa_finding_get_address (finding));
-      add_endpoint_subjects (writer, report, cwa_finding_get_endpoint (finding));
     }
   add_server (writer, cwa_finding_get_server (finding));
   add_virtual_server (writer, cwa_finding_get_virtual_server (finding));
-  add_front_end (writer, cwa_finding_get_load_balancer (finding),
-                 cwa_finding_get_reverse_proxy (finding), cwa_finding_get_publishing_rule (finding));
+  /* A live finding about a load balancer or a listener names it as the
+   * planning findings of that scope do (cli.md). */
+  _cwa_report_get_front_end (report, finding, &load_balancer, &reverse_proxy, &published_host);
+  add_front_end (writer, load_balancer, reverse_proxy, published_host);
   if (certificate != NULL)
     cwa_json_writer_add_string_member (writer, "certificate", cwa_certificate_get_id (certificate));
   if (cwa_finding_get_expected (finding) != NULL)
@@ -204,7 +189,7 @@ _cwa_report_build_requirement (CwaJsonWriter  *writer,
     }
   add_virtual_server (writer, cwa_requirement_get_virtual_server (requirement));
   add_front_end (writer, NULL, cwa_requirement_get_reverse_proxy (requirement),
-                 cwa_requirement_get_publishing_rule (requirement));
+                 published_host_of (cwa_requirement_get_publishing_rule (requirement)));
   cwa_json_writer_add_string_member (writer, "subject", cwa_requirement_get_subject (requirement));
   cwa_json_writer_add_strv_member (writer, "san", cwa_requirement_get_san (requirement));
   cwa_json_writer_end_object (writer);
@@ -274,7 +259,7 @@ build_coverage (CwaJsonWriter   *writer,
       else
         add_front_end (writer, cwa_requirement_get_load_balancer (cell->requirement),
                        cwa_requirement_get_reverse_proxy (cell->requirement),
-                       cwa_requirement_get_publishing_rule (cell->requirement));
+                       published_host_of (cwa_requirement_get_publishing_rule (cell->requirement)));
       cwa_json_writer_add_string_member (writer, "certificate", cwa_certificate_get_id (cell->certificate));
       cwa_json_writer_add_string_member (writer, "status", cwa_coverage_status_to_string (cell->status));
       cwa_json_writer_end_object (writer);

@@ -111,6 +111,15 @@ void         _cwa_report_build_certificate_fields (CwaJsonWriter  *writer,
 /* The probe result of the endpoint named @name ("HOST:PORT"), or NULL. */
 CwaProbeResult *_cwa_report_find_endpoint (const CwaReport *report,
                                            const gchar     *name);
+/* The load balancer, reverse proxy and published host that @finding names
+ * in a report: its own, or for a live.* finding those of its endpoint
+ * (cli.md, "probe").  Each is borrowed from the plan or the finding and
+ * may be NULL; a published host comes only with its reverse proxy. */
+void _cwa_report_get_front_end (const CwaReport    *report,
+                                CwaFinding         *finding,
+                                CwaLoadBalancer   **load_balancer,
+                                CwaReverseProxy   **reverse_proxy,
+                                const gchar       **published_host);
 /* The id of the plan certificate with @served's SHA-256, or NULL: how a
  * report names a served certificate the plan holds. */
 const gchar *_cwa_report_served_certificate_id (CwaPlan        *plan,

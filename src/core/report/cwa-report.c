@@ -441,6 +441,32 @@ _cwa_report_find_endpoint (const CwaReport *report,
   return NULL;
 }
 
+void
+_cwa_report_get_front_end (const CwaReport    *report,
+                           CwaFinding         *finding,
+                           CwaLoadBalancer   **load_balancer,
+                           CwaReverseProxy   **reverse_proxy,
+                           const gchar       **published_host)
+{
+  CwaPublishingRule *rule = cwa_finding_get_publishing_rule (finding);
+  const gchar *endpoint_name = cwa_finding_get_endpoint (finding);
+  CwaProbeResult *result = endpoint_name != NULL ? _cwa_report_find_endpoint (report, endpoint_name) : NULL;
+  CwaEndpoint *endpoint = result != NULL ? cwa_probe_result_get_endpoint (result) : NULL;
+
+  *load_balancer = cwa_finding_get_load_balancer (finding);
+  *reverse_proxy = cwa_finding_get_reverse_proxy (finding);
+  *published_host = rule != NULL ? cwa_publishing_rule_get_published_host (rule) : NULL;
+  if (endpoint == NULL)
+    return;
+  if (*load_balancer == NULL)
+    *load_balancer = cwa_endpoint_get_load_balancer (endpoint);
+  if (*reverse_proxy == NULL && cwa_endpoint_get_reverse_proxy (endpoint) != NULL)
+    {
+      *reverse_proxy = cwa_endpoint_get_reverse_proxy (endpoint);
+      *published_host = cwa_endpoint_get_published_host (endpoint);
+    }
+}
+
 const gchar *
 _cwa_report_served_certificate_id (CwaPlan        *plan,
                                    CwaCertificate *served)
