@@ -123,17 +123,31 @@ dup_rows (CwaChecklistPanel *panel)
   return by_finding;
 }
 
-/* The group titles of @panel's findings, in order, one a line. */
+/* The titles of the visible groups in @box, in order, one a line. */
 static gchar *
-dup_group_titles (CwaChecklistPanel *panel)
+dup_titles_in (GtkWidget *box)
 {
-  g_autoptr(GString) titles = g_string_new (NULL);
+  g_autoptr(GString) titles = g_string_new ("\n");
 
-  for (GtkWidget *child = gtk_widget_get_first_child (findings_box (panel)); child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (ADW_IS_PREFERENCES_GROUP (child) && gtk_widget_get_visible (child))
       g_string_append_printf (titles, "%s\n", adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)));
   return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* The group titles of @panel's findings, in order, one a line. */
+static gchar *
+dup_group_titles (CwaChecklistPanel *panel)
+{
+  return dup_titles_in (findings_box (panel));
+}
+
+/* The same for a findings list shown alone. */
+static gchar *
+dup_list_group_titles (CwaFindingsList *list)
+{
+  return dup_titles_in (GTK_WIDGET (list));
 }
 
 /* @panel, updated step by step, shows what a panel made now from the
@@ -534,6 +548,31 @@ test_findings_rename_refreshes_titles (Fixture       *fixture,
   g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
 }
 
+/* A publishing rule's group names its reverse proxy, or says the proxy
+ * has the published host's name rather than naming the host twice. */
+static void
+test_findings_publishing_rule_titles (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  CwaFindingsList *list = CWA_FINDINGS_LIST (cwa_findings_list_new ());
+  CwaReverseProxy *proxy;
+  g_autofree gchar *before = NULL;
+  g_autofree gchar *after = NULL;
+
+  cwa_findings_list_set_show_passed (list, TRUE);
+  open_part (fixture, "contoso-array.cwaplan", GTK_WIDGET (list));
+  proxy = cwa_deployment_find_reverse_proxy (cwa_plan_get_deployment (fixture->plan), "isa01.perimeter.contoso.com");
+  g_assert_nonnull (proxy);
+  before = dup_list_group_titles (list);
+  g_assert_nonnull (strstr (before, "\nPublishing rule im.contoso.com on isa01.perimeter.contoso.com\n"));
+
+  cwa_reverse_proxy_set_fqdn (proxy, "IM.contoso.com");
+  rerun (fixture);
+  after = dup_list_group_titles (list);
+  g_assert_nonnull (strstr (after, "\nPublishing rule im.contoso.com on the reverse proxy of that name\n"));
+  g_assert_null (strstr (after, "on IM.contoso.com"));
+}
+
 /* Many rows are made in slices on the main loop, not all at once: a
  * publish that lists many findings makes some rows at once and the rest
  * while the main loop runs, until every finding has its row. */
@@ -783,6 +822,8 @@ main (int   argc,
               test_empty_plan_says_it_once, fixture_teardown);
   g_test_add ("/cwa/ui/findings-list/rename-refreshes-titles", Fixture, NULL, NULL,
               test_findings_rename_refreshes_titles, fixture_teardown);
+  g_test_add ("/cwa/ui/findings-list/publishing-rule-titles", Fixture, NULL, NULL,
+              test_findings_publishing_rule_titles, fixture_teardown);
   g_test_add ("/cwa/ui/findings-list/slices", Fixture, NULL, NULL,
               test_findings_slices, fixture_teardown);
   g_test_add ("/cwa/ui/findings-list/activated", Fixture, NULL, NULL,

@@ -1931,6 +1931,26 @@ test_rp_publishes_known_vs_fail (Fixture *f, gconstpointer data)
   assert_no_finding (f, "rp.trusts-internal-ca");
 }
 
+/* A reverse proxy named as the host it publishes is not named twice. */
+static void
+test_rp_proxy_named_as_host (Fixture *f, gconstpointer data)
+{
+  CwaDeployment *deployment;
+  g_autoptr(CwaReverseProxy) proxy = cwa_reverse_proxy_new ("IM.contoso.com");
+  g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new ("https://im.contoso.com", "im.contoso.com");
+  CwaFinding *finding;
+
+  contoso_separate (f, "CN=im.contoso.com", im_names, "CN=cwaserver.contoso.com");
+  deployment = cwa_plan_get_deployment (f->plan);
+  cwa_deployment_add_reverse_proxy (deployment, proxy);
+  cwa_reverse_proxy_add_publishing_rule (proxy, rule);
+  finding = the_finding (f, "rp.publishes-known-vs");
+  assert_status (finding, CWA_STATUS_PASS);
+  g_assert_cmpstr (cwa_finding_get_message (finding), ==,
+                   "The publishing rule for im.contoso.com on the reverse proxy of that name "
+                   "publishes the virtual server im.contoso.com of the plan.");
+}
+
 static void
 test_rp_https_required_pass (Fixture *f, gconstpointer data)
 {
@@ -2412,6 +2432,7 @@ main (int   argc,
   ADD ("/cwa/rules/lb.san-has-download-url/fail", test_lb_san_has_download_url_fail);
   ADD ("/cwa/rules/rp.publishes-known-vs/pass", test_rp_publishes_known_vs_pass);
   ADD ("/cwa/rules/rp.publishes-known-vs/fail", test_rp_publishes_known_vs_fail);
+  ADD ("/cwa/rules/rp.publishes-known-vs/proxy-named-as-host", test_rp_proxy_named_as_host);
   ADD ("/cwa/rules/rp.https-required/pass", test_rp_https_required_pass);
   ADD ("/cwa/rules/rp.https-required/fail", test_rp_https_required_fail);
   ADD ("/cwa/rules/rp.publishes-external/pass", test_rp_publishes_external_pass);

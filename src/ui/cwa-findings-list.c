@@ -251,10 +251,17 @@ group_title (gpointer subject)
   if (CWA_IS_PUBLISHING_RULE (subject))
     {
       CwaReverseProxy *proxy = cwa_publishing_rule_get_reverse_proxy (subject);
+      const gchar *published = cwa_publishing_rule_get_published_host (subject);
 
+      if (proxy == NULL)
+        /* Translators: a group of findings: a publishing rule's published host */
+        return g_strdup_printf (_("Publishing rule %s"), published);
+      if (cwa_reverse_proxy_is_named_as (proxy, published))
+        /* Translators: a group of findings: a publishing rule on a reverse
+         * proxy that has the name of the host it publishes */
+        return g_strdup_printf (_("Publishing rule %s on the reverse proxy of that name"), published);
       /* Translators: a group of findings: published host "on" reverse proxy */
-      return g_strdup_printf (_("Publishing rule %s on %s"), cwa_publishing_rule_get_published_host (subject),
-                              proxy != NULL ? cwa_reverse_proxy_get_fqdn (proxy) : "");
+      return g_strdup_printf (_("Publishing rule %s on %s"), published, cwa_reverse_proxy_get_fqdn (proxy));
     }
   if (CWA_IS_LOAD_BALANCER (subject))
     /* Translators: a group of findings about one load balancer (its FQDN) */

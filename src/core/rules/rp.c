@@ -7,7 +7,8 @@
 #include "cwa-rule-context.h"
 #include "cwa-rules-private.h"
 
-/* "the publishing rule for im.contoso.com on isa01.perimeter.contoso.com" */
+/* "the publishing rule for im.contoso.com on isa01.perimeter.contoso.com";
+ * the proxy is not named again when it has the published host's name. */
 static gchar *
 dup_rule_name (CwaPublishingRule *rule)
 {
@@ -16,6 +17,10 @@ dup_rule_name (CwaPublishingRule *rule)
 
   if (proxy == NULL)
     return g_strdup_printf (R_ ("the publishing rule for %s"),
+                            cwa_publishing_rule_get_published_host (rule));
+  /* Not "for im.contoso.com on im.contoso.com" */
+  if (cwa_reverse_proxy_is_named_as (proxy, cwa_publishing_rule_get_published_host (rule)))
+    return g_strdup_printf (R_ ("the publishing rule for %s on the reverse proxy of that name"),
                             cwa_publishing_rule_get_published_host (rule));
 
   proxy_name = cwa_rule_dup_display_host (cwa_reverse_proxy_get_fqdn (proxy));
