@@ -15,19 +15,31 @@
  * costs 30-80 ms on its own; GSK_RENDERER=cairo comes closer to what the
  * application itself costs per frame.  Even so, GTK's drawing is a cost of
  * its own, reported apart: with cairo under Xvfb, drawing the whole window
- * once takes 20-30 ms of CPU on the 2-core machine these figures come from.
+ * once takes 20-30 ms of CPU on the 2-core virtual machine these figures
+ * come from.
  *
  * Figures there (3 runs each, load 2-4, CPU time of the main thread):
  *
  *                        load time    longest     of it GTK's  without   peak
  *                                     stretch*    drawing**    drawing   RSS
- *   1,000 files          309-434 ms   21-27 ms    16-21 ms     9-16 ms   124 MB
- *   10,000 files         1.20-1.34 s  15-23 ms    14-16 ms     8-9 ms    150 MB
- *   10,000-cert. bundle  679-686 ms   9-12 ms     7-9 ms       9-12 ms   146 MB
+ *   1,000 files          270-434 ms   21-27 ms    15-21 ms     9-16 ms   124 MB
+ *   10,000 files         1.12-1.34 s  15-23 ms    14-16 ms     8-11 ms   150 MB
+ *   10,000-cert. bundle  679-715 ms   9-12 ms     7-9 ms       9-12 ms   146 MB
  *
  *   * without a main-loop turn; the wall-clock stall is 22-35 ms for files,
  *     14-18 ms for the bundle.  ** the longest drawing of one frame: the
- *   first frame that shows certificate rows.
+ *   first frame that shows certificate rows, where the certificate pane
+ *   turns from its empty page to the list.
+ *
+ * Most of that frame is not drawing but the kernel handing out memory.
+ * GDK's X11 cairo renderer draws each frame into a new image the size of
+ * the damage (512x840 here), and cairo uploads it through a new MIT-SHM
+ * segment; the first write to each 4 kB page of both faults, and on that
+ * machine a fault costs 11-16 µs (the bench's last line measures it), so
+ * the two buffers alone cost 9-13 ms.  Run Xvfb with `-extension MIT-SHM`
+ * and the whole window draws in 3-4 ms instead of 20-30; the 1,000- and
+ * 10,000-file drops then stall 13-27 ms at most (stretches of 10-21 ms,
+ * GTK's drawing 9-16 ms of it).
  *
  * Before the drop-downs stopped building rows in their closed lists, the
  * progress bar moved into the header bar and the flush budget went from
