@@ -401,7 +401,15 @@ test_empty_plan_says_it_once (Fixture       *fixture,
   /* What to do is said once too, and the list below still shows its icon. */
   g_assert_cmpuint (count_visible_texts (GTK_WIDGET (fixture->panel),
                                          "Add a computer and its virtual servers, then load certificates."), ==, 1);
+  /* The invitation starts at the margin, with no empty icon before it. */
+  g_assert_false (gtk_widget_get_visible (cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "verdict_icon")));
   cwa_test_ui_maybe_screenshot (fixture->window, "empty-plan");
+
+  /* A plan with something in it gets its verdict's icon back. */
+  cwa_test_add_server (cwa_plan_get_deployment (fixture->plan), "cwa01.contoso.com");
+  rerun (fixture);
+  g_assert_cmpstr (cwa_checklist_panel_get_verdict (fixture->panel), !=, "Nothing to check yet");
+  g_assert_true (gtk_widget_get_visible (cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "verdict_icon")));
 }
 
 /* Adds @n computers, each with a virtual server and no certificate.

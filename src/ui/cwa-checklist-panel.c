@@ -103,6 +103,8 @@ update_verdict (CwaChecklistPanel *self)
   gtk_label_set_text (self->summary_label, passed != NULL ? passed : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), passed != NULL);
   cwa_ui_status_apply (self->verdict_icon, status);
+  /* No empty square before an invitation: its words start at the margin. */
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_icon), status != CWA_UI_STATUS_NONE);
 }
 
 static void
