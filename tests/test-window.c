@@ -1692,6 +1692,24 @@ has_label_text (GtkWidget   *widget,
   return FALSE;
 }
 
+/* The first button at or below @widget labelled @label, or NULL. */
+static GtkWidget *
+find_button_with_label (GtkWidget   *widget,
+                        const gchar *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Whether the window's toast overlay shows a toast titled @text. */
 static gboolean
 shows_toast (Fixture     *fixture,
@@ -1816,6 +1834,9 @@ test_hostile_drops (Fixture       *fixture,
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   const gchar *paths[] = { fifo, "/dev/zero", pfx, html, utf16, NULL };
   GListModel *certificates = cwa_plan_get_certificates (cwa_window_get_plan (fixture->window));
+  AdwMessageDialog *dialog;
+  GtkWidget *details;
+  GtkWidget *listed;
   gsize len = 0;
   gulong handler;
   gint64 start;
@@ -1843,9 +1864,27 @@ test_hostile_drops (Fixture       *fixture,
   g_assert_true (has_message (messages, "/dev/zero", "a device"));
   g_assert_true (has_message (messages, "mac-iterations.pfx", "2,147,483,647 key-derivation iterations"));
   g_assert_true (has_message (messages, "download.cer", "an HTML page"));
-  /* The first refusal is on screen as it was reported. */
-  CWA_TEST_WAIT_FOR (shows_toast (fixture, g_ptr_array_index (messages, 0)));
+  /* One toast for the four, not four queued one after the other; its
+   * Details button lists each refusal as it was reported. */
+  CWA_TEST_WAIT_FOR (shows_toast (fixture, "4 files could not be loaded"));
+  for (guint i = 0; i < messages->len; i++)
+    g_assert_false (shows_toast (fixture, g_ptr_array_index (messages, i)));
   maybe_screenshot (fixture, "hostile-drops");
+  details = find_button_with_label (cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "toast_overlay"),
+                                    "_Details");
+  g_assert_nonnull (details);
+  g_assert_null (find_dialog ());
+  gtk_widget_activate (details);
+  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "4 Files Could Not Be Loaded");
+  /* A row each: the file's name, and what the loader said of it. */
+  listed = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (has_label_text (listed, "cert.pem"));
+  g_assert_true (has_label_text (listed, "download.cer"));
+  for (guint i = 0; i < messages->len; i++)
+    g_assert_true (has_label_text (listed, g_ptr_array_index (messages, i)));
+  cwa_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "hostile-drops-details");
+  answer_dialog ("close");
 
   /* The UTF-16 text is read as the PEM it is. */
   g_assert_cmpuint (g_list_model_get_n_items (certificates), ==, 1);

@@ -28,6 +28,9 @@ struct _CwaWindow
   CwaChecklist            *held_checklist;
   CwaTrustSettings        *trust_settings;
   CwaImportQueue          *import_queue;
+  /* The files of the load under way that could not be read (element
+   * type CwaLoadFailure): one toast for them all when it is done. */
+  GPtrArray               *load_failures;
   CwaPasswordQueue        *password_queue;
   GSettings               *settings;
   GSignalGroup            *plan_signals;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-cert-field.h"
+#include "cwa-load-failures.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-notice-bar.h"
 #include "cwa-report.h"
@@ -288,14 +289,23 @@ import_failed_cb (CwaWindow      *self,
                   CwaImportQueue *queue)
 {
   g_autofree gchar *name = cwa_ui_dup_file_label (file);
-  g_autofree gchar *text = NULL;
 
-  if (strstr (message, name) != NULL)
-    text = g_strdup (message);
-  else
-    /* Translators: a certificate file that could not be loaded, and why */
-    text = g_strdup_printf (_("Could not load “%s”: %s"), name, message);
-  _cwa_window_toast (self, text);
+  g_ptr_array_add (self->load_failures, cwa_load_failure_new (name, message));
+}
+
+/* One toast for the files of a load that could not be read, not one
+ * each: a drop of many bad files would queue toasts for minutes. */
+static void
+import_finished_cb (CwaWindow      *self,
+                    guint           n_added,
+                    CwaImportQueue *queue)
+{
+  if (self->load_failures->len == 0)
+    return;
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               cwa_load_failures_toast_new (GTK_WINDOW (self), self->load_failures));
+  g_ptr_array_unref (self->load_failures);
+  self->load_failures = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_load_failure_free);
 }
 
 /* Loading a certificate the plan has already changes nothing: say so,
@@ -449,6 +459,7 @@ cwa_window_dispose (GObject *object)
   if (self->import_queue != NULL)
     g_signal_handlers_disconnect_by_data (self->import_queue, self);
   g_clear_object (&self->import_queue);
+  g_clear_pointer (&self->load_failures, g_ptr_array_unref);
   sync_checklist_hold (self);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->history_signals);
@@ -587,6 +598,7 @@ static void
 init_import_queue (CwaWindow *self)
 {
   self->password_queue = cwa_password_queue_new (GTK_WINDOW (self));
+  self->load_failures = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_load_failure_free);
   self->import_queue = cwa_import_queue_new (NULL);
   g_signal_connect_object (self->import_queue, "password-needed",
                            G_CALLBACK (import_password_needed_cb), self, G_CONNECT_SWAPPED);
@@ -594,6 +606,8 @@ init_import_queue (CwaWindow *self)
                            G_CALLBACK (import_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->import_queue, "already-in-plan",
                            G_CALLBACK (import_already_in_plan_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->import_queue, "finished",
+                           G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->import_queue, "notify::n-done",
                            G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->import_queue, "notify::busy",
