@@ -47,29 +47,32 @@ set_coverage_status (GtkWidget         *image,
                      CwaCoverageStatus  status)
 {
   static const gchar * const classes[] = { "success", "warning", "error" };
+  const gchar *css_class;
   const gchar *icon;
   const gchar *label;
 
   switch (status)
     {
     case CWA_COVERAGE_COVERED:
+      css_class = "success";
       icon = "emblem-ok-symbolic";
       label = _("Covered");
       break;
     case CWA_COVERAGE_WILDCARD_ONLY:
+      css_class = "warning";
       icon = "dialog-warning-symbolic";
       label = _("Wildcard only");
       break;
     case CWA_COVERAGE_MISSING:
     default:
+      css_class = "error";
       icon = "window-close-symbolic";
       label = _("Missing");
       break;
     }
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (image, classes[i]);
-  gtk_widget_add_css_class (image, status == CWA_COVERAGE_COVERED ? "success"
-                                   : status == CWA_COVERAGE_WILDCARD_ONLY ? "warning" : "error");
+  gtk_widget_add_css_class (image, css_class);
   gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
   gtk_widget_set_tooltip_text (image, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
