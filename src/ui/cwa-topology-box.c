@@ -274,7 +274,6 @@ cwa_topology_box_class_init (CwaTopologyBoxClass *klass)
 static void
 cwa_topology_box_init (CwaTopologyBox *self)
 {
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *certificate_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *role = gtk_label_new ("MTLS");
   GtkDropTarget *move = gtk_drop_target_new (CWA_TYPE_VIRTUAL_SERVER, GDK_ACTION_MOVE);
@@ -289,26 +288,10 @@ cwa_topology_box_init (CwaTopologyBox *self)
 
   /* The title is the computer's focus stop, before its cards: Return and
    * Space edit the computer there, Menu and Shift+F10 open its context
-   * menu.  A group, since a generic element may not carry a name. */
-  self->title = g_object_new (GTK_TYPE_BOX,
-                              "orientation", GTK_ORIENTATION_VERTICAL,
-                              "spacing", 4,
-                              "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                              "focusable", TRUE,
-                              NULL);
-  gtk_widget_add_css_class (self->title, "topology-title");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Computer"), -1);
+   * menu. */
   self->status_image = gtk_image_new ();
-  self->fqdn_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->fqdn_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->fqdn_label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (self->fqdn_label, TRUE);
-  gtk_widget_add_css_class (self->fqdn_label, "title-4");
-  gtk_box_append (GTK_BOX (heading), gtk_image_new_from_icon_name ("computer-symbolic"));
-  gtk_box_append (GTK_BOX (heading), self->fqdn_label);
-  gtk_box_append (GTK_BOX (heading), self->status_image);
-  gtk_box_append (GTK_BOX (self->title), heading);
+  self->title = cwa_topology_item_new_title (_("Computer"), "computer-symbolic", self->status_image,
+                                             &self->fqdn_label);
 
   gtk_widget_add_css_class (role, "role-badge");
   gtk_widget_add_css_class (role, "caption-heading");

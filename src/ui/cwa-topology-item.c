@@ -402,3 +402,37 @@ cwa_topology_item_add_menu (CwaTopologyItem *self,
                                                           action));
   gtk_widget_add_controller (widget, keys);
 }
+
+GtkWidget *
+cwa_topology_item_new_title (const gchar  *accessible_name,
+                             const gchar  *icon_name,
+                             GtkWidget    *status,
+                             GtkWidget   **fqdn_label)
+{
+  GtkWidget *title;
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_return_val_if_fail (fqdn_label != NULL, NULL);
+
+  /* A group, since a generic element may not carry a name. */
+  title = g_object_new (GTK_TYPE_BOX,
+                        "orientation", GTK_ORIENTATION_VERTICAL,
+                        "spacing", 4,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                        "focusable", TRUE,
+                        NULL);
+  gtk_widget_add_css_class (title, "topology-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_box_append (GTK_BOX (heading), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (heading), label);
+  if (status != NULL)
+    gtk_box_append (GTK_BOX (heading), status);
+  gtk_box_append (GTK_BOX (title), heading);
+  *fqdn_label = label;
+  return title;
+}

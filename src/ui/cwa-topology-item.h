@@ -52,6 +52,15 @@ void     cwa_topology_item_class_add_activate (GtkWidgetClass *widget_class,
 void     cwa_topology_item_add_activate     (CwaTopologyItem *self,
                                              GtkWidget       *widget,
                                              GObject         *subject);
+/* The title of a computer's or a reverse proxy's item: a focusable group
+ * named @accessible_name, its first row the icon @icon_name, an FQDN
+ * label (ellipsized in the middle, returned in @fqdn_label) and, when
+ * @status is not NULL, that widget.  The caller appends its other rows
+ * and adds the title to its item.  Returns a new floating widget. */
+GtkWidget *cwa_topology_item_new_title      (const gchar     *accessible_name,
+                                             const gchar     *icon_name,
+                                             GtkWidget       *status,
+                                             GtkWidget      **fqdn_label);
 /* Re-emits every signal of @child on @self: a box passes its cards' on. */
 void     cwa_topology_item_forward          (CwaTopologyItem *self,
                                              CwaTopologyItem *child);

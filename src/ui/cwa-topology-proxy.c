@@ -135,8 +135,6 @@ cwa_topology_proxy_class_init (CwaTopologyProxyClass *klass)
 static void
 cwa_topology_proxy_init (CwaTopologyProxy *self)
 {
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "topology-proxy");
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
@@ -145,23 +143,8 @@ cwa_topology_proxy_init (CwaTopologyProxy *self)
 
   /* The title is the proxy's focus stop, before its listeners: Menu and
    * Shift+F10 open its context menu there, as on a computer's title. */
-  self->title = g_object_new (GTK_TYPE_BOX,
-                              "orientation", GTK_ORIENTATION_VERTICAL,
-                              "spacing", 4,
-                              "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                              "focusable", TRUE,
-                              NULL);
-  gtk_widget_add_css_class (self->title, "topology-title");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reverse proxy"), -1);
-  self->fqdn_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->fqdn_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->fqdn_label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (self->fqdn_label, TRUE);
-  gtk_widget_add_css_class (self->fqdn_label, "title-4");
-  gtk_box_append (GTK_BOX (heading), gtk_image_new_from_icon_name ("network-server-symbolic"));
-  gtk_box_append (GTK_BOX (heading), self->fqdn_label);
-  gtk_box_append (GTK_BOX (self->title), heading);
+  self->title = cwa_topology_item_new_title (_("Reverse proxy"), "network-server-symbolic", NULL,
+                                             &self->fqdn_label);
   self->product_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->product_label), 0);
   gtk_widget_add_css_class (self->product_label, "caption");
