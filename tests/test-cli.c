@@ -864,7 +864,7 @@ test_request_same_host (void)
     g_assert_cmpstr (missing.err, ==,
                      "cwa-cert-planner request: partial.cwaplan: several computers host im.contoso.com, but the "
                      "load balancer im.contoso.com does not list cwa02.contoso.com and cwa03.contoso.com as "
-                     "members (ssl for im.contoso.com, ssl for im.contoso.com on cwa02.contoso.com, ssl for "
+                     "members (ssl for the array im.contoso.com, ssl for im.contoso.com on cwa02.contoso.com, ssl for "
                      "im.contoso.com on cwa03.contoso.com); choose one with “--computer cwa01.contoso.com”, "
                      "“--computer cwa02.contoso.com” or “--computer cwa03.contoso.com”, or add cwa02.contoso.com "
                      "and cwa03.contoso.com to the members of the load balancer im.contoso.com, and they share "

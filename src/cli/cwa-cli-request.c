@@ -101,9 +101,13 @@ dup_entry_label (CwaRequirement *requirement)
 {
   CwaVirtualServer *vs = cwa_requirement_get_virtual_server (requirement);
   CwaServer *server = cwa_requirement_get_server (requirement);
+  CwaLoadBalancer *lb = cwa_requirement_get_load_balancer (requirement);
   const gchar *role = cwa_role_to_string (cwa_requirement_get_role (requirement));
 
-  if (vs != NULL && server != NULL && cwa_requirement_get_load_balancer (requirement) == NULL)
+  /* An array's entry is its load balancer's, whoever its members are. */
+  if (lb != NULL)
+    return g_strdup_printf ("%s for the array %s", role, cwa_load_balancer_get_host (lb));
+  if (vs != NULL && server != NULL)
     return g_strdup_printf ("%s for %s on %s", role, cwa_virtual_server_get_host (vs),
                             cwa_server_get_fqdn (server));
   return g_strdup_printf ("%s for %s", role, cwa_requirement_get_subject (requirement));
