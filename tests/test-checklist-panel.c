@@ -10,6 +10,7 @@
 #include "cwa-coverage-grid.h"
 #include "cwa-findings-list.h"
 #include "cwa-required-names.h"
+#include "cwa-test-cert.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-ui.h"
 
@@ -405,7 +406,25 @@ test_empty_plan_says_it_once (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "verdict_icon")));
   cwa_test_ui_maybe_screenshot (fixture->window, "empty-plan");
 
-  /* A plan with something in it gets its verdict's icon back. */
+  /* Certificates loaded before any computer are not yet a deployment
+   * that could be Ready: the invitation stays, and asks for them to be
+   * assigned rather than loaded. */
+  {
+    CwaTestCertSpec spec;
+    g_autoptr(CwaCertificate) certificate = NULL;
+
+    cwa_test_cert_spec_init (&spec, "CN=im.contoso.com");
+    certificate = cwa_test_cert_build (&spec);
+    cwa_plan_add_certificate (fixture->plan, certificate);
+  }
+  rerun (fixture);
+  g_assert_cmpstr (cwa_checklist_panel_get_verdict (fixture->panel), ==, "Nothing to check yet");
+  g_assert_cmpuint (count_visible_texts (GTK_WIDGET (fixture->panel),
+                                         "Add a computer and its virtual servers, then assign the loaded "
+                                         "certificates."), ==, 1);
+  g_assert_false (gtk_widget_get_visible (cwa_test_ui_child (fixture->panel, CWA_TYPE_CHECKLIST_PANEL, "verdict_icon")));
+
+  /* A plan with a computer gets its verdict, and its icon, back. */
   cwa_test_add_server (cwa_plan_get_deployment (fixture->plan), "cwa01.contoso.com");
   rerun (fixture);
   g_assert_cmpstr (cwa_checklist_panel_get_verdict (fixture->panel), !=, "Nothing to check yet");

@@ -63,19 +63,26 @@ G_DEFINE_FINAL_TYPE (CwaFindingsList, cwa_findings_list, GTK_TYPE_WIDGET)
 #define ROWS_SLICE_USEC 4000
 
 /* A plan with nothing in it yet gets an invitation, not "No Problems Found"
- * (nor, in the panel, a verdict). */
+ * (nor, in the panel, a verdict): certificates loaded before any computer
+ * are not yet a deployment that could be Ready. */
 gboolean
 cwa_findings_list_plan_is_empty (CwaFindingsList *self)
 {
+  CwaDeployment *deployment;
   CwaPlan *plan;
 
   g_return_val_if_fail (CWA_IS_FINDINGS_LIST (self), TRUE);
 
   plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
+  if (plan == NULL)
+    return TRUE;
+  deployment = cwa_plan_get_deployment (plan);
 
-  return plan == NULL ||
-         (g_list_model_get_n_items (cwa_deployment_get_servers (cwa_plan_get_deployment (plan))) == 0 &&
-          g_list_model_get_n_items (cwa_plan_get_certificates (plan)) == 0);
+  return g_list_model_get_n_items (cwa_deployment_get_servers (deployment)) == 0 &&
+         g_list_model_get_n_items (cwa_deployment_get_load_balancers (deployment)) == 0 &&
+         g_list_model_get_n_items (cwa_deployment_get_reverse_proxies (deployment)) == 0 &&
+         cwa_checklist_get_n_errors (self->checklist) == 0 &&
+         cwa_checklist_get_n_warnings (self->checklist) == 0;
 }
 
 static gchar *
@@ -311,16 +318,22 @@ static void
 update_empty_state (CwaFindingsList   *self)
 {
   guint n = self->slots->len;
+  CwaPlan *plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
   gboolean empty_plan = cwa_findings_list_plan_is_empty (self);
+  const gchar *description;
   gboolean nothing_to_check = empty_plan || n == 0;
 
   gtk_widget_set_visible (self->empty_state, self->n_rows + self->n_unplaced == 0);
   gtk_image_set_from_icon_name (self->empty_icon, nothing_to_check ? "document-edit-symbolic" : "emblem-ok-symbolic");
   gtk_label_set_text (self->empty_title, nothing_to_check ? _("Nothing to Check Yet") : _("No Problems Found"));
   gtk_widget_set_visible (GTK_WIDGET (self->empty_title), !empty_plan);
-  gtk_label_set_text (self->empty_description,
-                      nothing_to_check ? _("Add a computer and its virtual servers, then load certificates.")
-                                       : _("Every check passed. Turn on “Show passed” to see them."));
+  if (!nothing_to_check)
+    description = _("Every check passed. Turn on “Show passed” to see them.");
+  else if (plan != NULL && g_list_model_get_n_items (cwa_plan_get_certificates (plan)) > 0)
+    description = _("Add a computer and its virtual servers, then assign the loaded certificates.");
+  else
+    description = _("Add a computer and its virtual servers, then load certificates.");
+  gtk_label_set_text (self->empty_description, description);
 }
 
 /* The findings follow the model's items-changed: a publish that changes a
