@@ -1,8 +1,10 @@
 /* test-names.c: host name normalisation, equality, wildcards, URL and listen parsing; counts in messages. */
+#include <locale.h>
 #include <string.h>
 
 #include "cwa-count-text.h"
 #include "cwa-names.h"
+#include "cwa-rule-text.h"
 #include "cwa-suggest.h"
 
 /* Each table row is one case; a NULL expected value means "rejected". */
@@ -583,6 +585,32 @@ test_count_text (void)
     }
 }
 
+/* Counts in translated messages group digits as the locale does: with a
+ * full stop in German, and with the English comma in the C locale, which
+ * does not group.  English again once the setting is restored. */
+static void
+test_count_text_translated (void)
+{
+  gboolean outer = cwa_rule_text_set_translated (TRUE);
+  g_autofree gchar *c_locale = cwa_count_text_dup (1000000);
+  g_autofree gchar *german = NULL;
+  g_autofree gchar *english = NULL;
+
+  g_assert_cmpstr (c_locale, ==, "1,000,000");
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL)
+    {
+      german = cwa_count_text_dup (1000000);
+      setlocale (LC_NUMERIC, "C");
+      g_assert_cmpstr (german, ==, "1.000.000");
+    }
+  else
+    g_test_message ("no de_DE.UTF-8 locale: German grouping not checked");
+
+  cwa_rule_text_set_translated (outer);
+  english = cwa_count_text_dup (1000000);
+  g_assert_cmpstr (english, ==, "1,000,000");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -602,6 +630,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cwa/names/error-quark", test_error_quark);
   g_test_add_func ("/cwa/names/suggest", test_suggest);
   g_test_add_func ("/cwa/names/count-text", test_count_text);
+  g_test_add_func ("/cwa/names/count-text/translated", test_count_text_translated);
 
   return g_test_run ();
 }

@@ -1,19 +1,36 @@
 /* cwa-count-text.c: counts as messages print them, digits grouped by thousands. */
 #include "config.h"
 
+#include <langinfo.h>
 #include <string.h>
 
 #include "cwa-count-text.h"
+#include "cwa-rule-text.h"
 
 /* printf's "'" flag groups digits by LC_NUMERIC, which is "C" (no
  * grouping) unless a program sets it, and GLib has no grouping of its own;
- * the messages are English, so the comma is fixed. */
+ * English messages have the comma fixed, and so do translated ones in a
+ * locale that does not group (the C locale): ungrouped, a count of
+ * iterations would be hard to read. */
 gchar *
 cwa_count_text_dup (guint64 count)
 {
-  g_autofree gchar *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
-  gsize n = strlen (digits);
-  GString *text = g_string_sized_new (n + n / 3);
+  g_autofree gchar *digits = NULL;
+  gsize n;
+  GString *text;
+
+  if (cwa_rule_text_is_translated () && *nl_langinfo (THOUSEP) != '\0')
+    {
+      /* glibc's "'" flag, which ISO C lacks (hence -Wformat's complaint). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+      return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
+#pragma GCC diagnostic pop
+    }
+
+  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  n = strlen (digits);
+  text = g_string_sized_new (n + n / 3);
 
   for (gsize i = 0; i < n; i++)
     {

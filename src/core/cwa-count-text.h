@@ -7,7 +7,10 @@ G_BEGIN_DECLS
 
 /* @count in decimal with a comma between groups of three digits, as the
  * program's messages write numbers ("Windows writes 2,000"): "64",
- * "2,048", "1,000,000".  Returns a new string (free with g_free()). */
+ * "2,048", "1,000,000".  While the calling thread's messages are
+ * translated (cwa_rule_text_set_translated()), the digits are grouped as
+ * the user's locale (LC_NUMERIC) groups them instead, "1.000.000" in
+ * German, unless it does not group them at all (the C locale).  Returns a new string (free with g_free()). */
 gchar *cwa_count_text_dup (guint64 count);
 
 G_END_DECLS
