@@ -13,9 +13,7 @@
 #include "cwa-count-text.h"
 #include "cwa-file-read.h"
 #include "cwa-pkcs7-ber.h"
-
-#define FORMATS_HINT "Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx) certificate file."
-#define PASSWORD_HINT "Type the password the file was exported with."
+#include "cwa-rule-text.h"
 
 /* The most key-derivation iterations a PKCS#12 file may ask for, for its
  * MAC or for any encrypted bag.  Windows writes 2,000 and OpenSSL 3 2,048;
@@ -31,6 +29,29 @@
  * work grows with the square of their number: a 1.3 MB file of 1,000 bags
  * took 48 seconds. */
 #define PKCS12_MAX_BAGS 64
+
+/* The messages follow cwa_rule_text_set_translated(), as rule messages
+ * do: English on the command line, the user's language in the window.
+ * What GnuTLS and the system say inside them stays as they say it. */
+
+/* The sentence that ends a message about a file that is no certificate
+ * file the loader reads. */
+static const gchar *
+formats_hint (void)
+{
+  /* Translators: ends several messages about a file that cannot be
+   * loaded, after the sentence that says what is wrong with it */
+  return R_("Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx) certificate file.");
+}
+
+/* The sentence that ends a message about a PKCS#12 password. */
+static const gchar *
+password_hint (void)
+{
+  /* Translators: ends the messages about a missing or wrong password of
+   * a PKCS#12 file */
+  return R_("Type the password the file was exported with.");
+}
 
 /* What one load found besides the certificates: traces of private keys.
  * Only the SHA-1 key identifiers of unencrypted keys are kept, never a key. */
@@ -152,8 +173,10 @@ load_pkcs7 (LoadState            *state,
         return TRUE;
 
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                   "%s: the PKCS#7 data is damaged (%s). "
-                   "Export the certificate chain again.",
+                   /* Translators: the first %s is a file's name, the
+                    * second GnuTLS's reason (English) */
+                   R_("%s: the PKCS#7 data is damaged (%s). "
+                      "Export the certificate chain again."),
                    state->name, gnutls_strerror (ret));
       return FALSE;
     }
@@ -167,8 +190,11 @@ load_pkcs7 (LoadState            *state,
       if (ret < 0)
         {
           g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                       "%s: certificate %d of the PKCS#7 data cannot be read (%s). "
-                       "Export the certificate chain again.",
+                       /* Translators: %s is a file's name, %d the number of
+                        * the certificate in it, the last %s GnuTLS's reason
+                        * (English) */
+                       R_("%s: certificate %d of the PKCS#7 data cannot be read (%s). "
+                          "Export the certificate chain again."),
                        state->name, i + 1, gnutls_strerror (ret));
           ok = FALSE;
           break;
@@ -251,28 +277,54 @@ set_password_error (LoadState   *state,
 {
   if (password == NULL)
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NEEDS_PASSWORD,
-                 "%s: the file is protected by a password. " PASSWORD_HINT,
-                 state->name);
+                 /* Translators: the first %s is a file's name, the second
+                  * “Type the password the file was exported with.” */
+                 R_("%s: the file is protected by a password. %s"),
+                 state->name, password_hint ());
   else
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD,
-                 "%s: the password is wrong. " PASSWORD_HINT,
-                 state->name);
+                 /* Translators: the first %s is a file's name, the second
+                  * “Type the password the file was exported with.” */
+                 R_("%s: the password is wrong. %s"),
+                 state->name, password_hint ());
 }
 
+/* What asks for too many iterations: the MAC, or an encrypted bag. */
+typedef enum
+{
+  ITERATIONS_OF_MAC,
+  ITERATIONS_OF_BAG,
+} IterationsOf;
+
 static void
-set_iterations_error (LoadState   *state,
-                      const gchar *what,
-                      guint        iterations,
-                      GError     **error)
+set_iterations_error (LoadState    *state,
+                      IterationsOf  what,
+                      guint         iterations,
+                      GError      **error)
 {
   g_autofree gchar *asked = cwa_count_text_dup (iterations);
   g_autofree gchar *most = cwa_count_text_dup (PKCS12_MAX_ITERATIONS);
 
-  g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-               "%s: the PKCS#12 file asks for %s key-derivation iterations for its %s, more than "
-               "the %s this program will compute (Windows writes 2,000, OpenSSL 2,048): the file "
-               "is damaged or made to stall whoever opens it. Export the certificate again.",
-               state->name, asked, what, most);
+  if (what == ITERATIONS_OF_MAC)
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                 /* Translators: the first %s is a file's name, the second
+                  * the count it asks for, the third the most this program
+                  * computes (counts with digits grouped) */
+                 R_("%s: the PKCS#12 file asks for %s key-derivation iterations for its integrity "
+                    "check (MAC), more than the %s this program will compute (Windows writes 2,000, "
+                    "OpenSSL 2,048): the file is damaged or made to stall whoever opens it. Export "
+                    "the certificate again."),
+                 state->name, asked, most);
+  else
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
+                 /* Translators: the first %s is a file's name, the second
+                  * the count it asks for, the third the most this program
+                  * computes (counts with digits grouped) */
+                 R_("%s: the PKCS#12 file asks for %s key-derivation iterations for its encrypted "
+                    "certificates, more than the %s this program will compute (Windows writes 2,000, "
+                    "OpenSSL 2,048): the file is damaged or made to stall whoever opens it. Export "
+                    "the certificate again."),
+                 state->name, asked, most);
 }
 
 static void
@@ -282,8 +334,10 @@ set_too_many_bags_error (LoadState *state,
   g_autofree gchar *most = cwa_count_text_dup (PKCS12_MAX_BAGS);
 
   g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-               "%s: the PKCS#12 file has more than %s parts (Windows and OpenSSL write two): "
-               "the file is damaged or made to stall whoever opens it. Export the certificate again.",
+               /* Translators: the first %s is a file's name, the second the
+                * most parts this program reads (a count) */
+               R_("%s: the PKCS#12 file has more than %s parts (Windows and OpenSSL write two): "
+                  "the file is damaged or made to stall whoever opens it. Export the certificate again."),
                state->name, most);
 }
 
@@ -301,10 +355,13 @@ add_iterations (LoadState *state,
 
   most = cwa_count_text_dup (PKCS12_MAX_TOTAL_ITERATIONS);
   g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-               "%s: the PKCS#12 file asks for more than %s key-derivation iterations in all "
-               "for its integrity check (MAC) and its encrypted parts, more than this program "
-               "will compute (Windows writes 2,000 for each): the file is damaged or made to "
-               "stall whoever opens it. Export the certificate again.",
+               /* Translators: the first %s is a file's name, the second the
+                * most iterations this program computes (a count with digits
+                * grouped) */
+               R_("%s: the PKCS#12 file asks for more than %s key-derivation iterations in all "
+                  "for its integrity check (MAC) and its encrypted parts, more than this program "
+                  "will compute (Windows writes 2,000 for each): the file is damaged or made to "
+                  "stall whoever opens it. Export the certificate again."),
                state->name, most);
   return FALSE;
 }
@@ -334,7 +391,7 @@ bag_iterations_ok (LoadState          *state,
   gnutls_free (oid);
   if (ret >= 0 && iterations > PKCS12_MAX_ITERATIONS)
     {
-      set_iterations_error (state, "encrypted certificates", iterations, error);
+      set_iterations_error (state, ITERATIONS_OF_BAG, iterations, error);
       return FALSE;
     }
 
@@ -381,8 +438,10 @@ load_pkcs12_bag (LoadState          *state,
           ret == GNUTLS_E_UNKNOWN_ALGORITHM)
         {
           g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                       "%s: the PKCS#12 file is encrypted with an algorithm that cannot be read (%s). "
-                       "Export it again with AES-256 encryption.",
+                       /* Translators: the first %s is a file's name, the
+                        * second GnuTLS's reason (English) */
+                       R_("%s: the PKCS#12 file is encrypted with an algorithm that cannot be "
+                          "read (%s). Export it again with AES-256 encryption."),
                        state->name, gnutls_strerror (ret));
           return FALSE;
         }
@@ -404,8 +463,9 @@ load_pkcs12_bag (LoadState          *state,
           if (gnutls_pkcs12_bag_get_data (bag, i, &data) < 0)
             {
               g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                           "%s: a certificate in the PKCS#12 file cannot be read. "
-                           "Export it again.", state->name);
+                           /* Translators: %s is a file's name */
+                           R_("%s: a certificate in the PKCS#12 file cannot be read. "
+                              "Export it again."), state->name);
               return FALSE;
             }
           if (!add_certificate_datum (state, &data, error))
@@ -469,7 +529,7 @@ pkcs12_mac_info (LoadState      *state,
                           ret != GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE);
   if (ret >= 0 && iter > PKCS12_MAX_ITERATIONS)
     {
-      set_iterations_error (state, "integrity check (MAC)", iter, error);
+      set_iterations_error (state, ITERATIONS_OF_MAC, iter, error);
       return FALSE;
     }
 
@@ -509,7 +569,9 @@ pkcs12_get_bags (LoadState      *state,
         {
           gnutls_pkcs12_bag_deinit (bag);
           g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                       "%s: the PKCS#12 file is damaged (%s). Export it again.",
+                       /* Translators: the first %s is a file's name, the
+                        * second GnuTLS's reason (English) */
+                       R_("%s: the PKCS#12 file is damaged (%s). Export it again."),
                        state->name, gnutls_strerror (ret));
           return NULL;
         }
@@ -601,7 +663,9 @@ load_pkcs12 (LoadState            *state,
   if (ret < 0)
     {
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                   "%s: the PKCS#12 file is damaged (%s). Export it again.",
+                   /* Translators: the first %s is a file's name, the second
+                    * GnuTLS's reason (English) */
+                   R_("%s: the PKCS#12 file is damaged (%s). Export it again."),
                    state->name, gnutls_strerror (ret));
       gnutls_pkcs12_deinit (pkcs12);
       return FALSE;
@@ -831,8 +895,10 @@ load_pem_block (LoadState   *state,
   if (der == NULL || der_len == 0)
     {
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                   "%s: the PEM block “%.*s” on line %u is not valid Base64, "
-                   "so the file is damaged. Copy or download it again.",
+                   /* Translators: %s is a file's name, “%.*s” the label of
+                    * a PEM block (CERTIFICATE), %u a line number */
+                   R_("%s: the PEM block “%.*s” on line %u is not valid Base64, "
+                      "so the file is damaged. Copy or download it again."),
                    state->name, (int) label_len, label, line_of (data, block));
       return FALSE;
     }
@@ -891,8 +957,11 @@ load_pem (LoadState   *state,
           if (kind == PEM_OTHER)
             break;
           g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                       "%s: the PEM block “%.*s” that starts on line %u has no END line, "
-                       "so the file is truncated. Copy or download the whole file again.",
+                       /* Translators: %s is a file's name, “%.*s” the label
+                        * of a PEM block (CERTIFICATE), %u a line number;
+                        * keep “END” as it is */
+                       R_("%s: the PEM block “%.*s” that starts on line %u has no END line, "
+                          "so the file is truncated. Copy or download the whole file again."),
                        state->name, (int) label_len, label, line_of (data, b));
           return FALSE;
         }
@@ -1054,22 +1123,36 @@ set_unrecognised_error (LoadState    *state,
                         gsize         size,
                         GError      **error)
 {
-  const gchar *what;
+  GQuark domain = CWA_LOAD_ERROR;
+  gint code = CWA_LOAD_ERROR_NOT_CERTIFICATE;
 
   if (starts_with_nocase (bytes, size, "<!doctype html") || starts_with_nocase (bytes, size, "<html"))
-    what = "the file is an HTML page, not a certificate (a download link that led to a web page "
-           "or a sign-in page?). Download the certificate file itself.";
+    g_set_error (error, domain, code,
+                 /* Translators: %s is a file's name */
+                 R_("%s: the file is an HTML page, not a certificate (a download link that led "
+                    "to a web page or a sign-in page?). Download the certificate file itself."),
+                 state->name);
   else if (looks_like_utf16 (bytes, size))
-    what = "the file is UTF-16 text without a byte-order mark. Save it again as UTF-8 "
-           "(in PowerShell, with -Encoding ascii) or export the certificate again.";
+    g_set_error (error, domain, code,
+                 /* Translators: %s is a file's name; keep “-Encoding ascii”
+                  * as it is (a PowerShell option) */
+                 R_("%s: the file is UTF-16 text without a byte-order mark. Save it again as "
+                    "UTF-8 (in PowerShell, with -Encoding ascii) or export the certificate again."),
+                 state->name);
   else if (looks_like_base64 (bytes, size))
-    what = "the file is Base64 text without BEGIN/END lines, and it does not decode to a "
-           "certificate. Copy the whole certificate, including its "
-           "“-----BEGIN CERTIFICATE-----” and “-----END CERTIFICATE-----” lines.";
+    g_set_error (error, domain, code,
+                 /* Translators: %s is a file's name; keep the BEGIN and END
+                  * lines as they are */
+                 R_("%s: the file is Base64 text without BEGIN/END lines, and it does not "
+                    "decode to a certificate. Copy the whole certificate, including its "
+                    "“-----BEGIN CERTIFICATE-----” and “-----END CERTIFICATE-----” lines."),
+                 state->name);
   else
-    what = "the file holds no certificate. " FORMATS_HINT;
-
-  g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE, "%s: %s", state->name, what);
+    g_set_error (error, domain, code,
+                 /* Translators: the first %s is a file's name, the second
+                  * “Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx)
+                  * certificate file.” */
+                 R_("%s: the file holds no certificate. %s"), state->name, formats_hint ());
 }
 
 /* PEM text saved as UTF-16 with a byte-order mark (PowerShell 5's `>`),
@@ -1089,8 +1172,9 @@ load_utf16 (LoadState    *state,
   if (utf8 == NULL)
     {
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                   "%s: the file is UTF-16 text, but it is damaged. Save it again as UTF-8 "
-                   "or export the certificate again.", state->name);
+                   /* Translators: %s is a file's name */
+                   R_("%s: the file is UTF-16 text, but it is damaged. Save it again as UTF-8 "
+                      "or export the certificate again."), state->name);
       return FALSE;
     }
 
@@ -1139,6 +1223,51 @@ load_content (LoadState    *state,
   return FALSE;
 }
 
+/* The message for a file that was read to its end without finding a
+ * certificate: what it holds instead, and what to do. */
+static void
+set_no_certificate_error (LoadState *state,
+                          GError   **error)
+{
+  if (state->n_requests > 0)
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                 /* Translators: %s is a file's name */
+                 R_("%s: the file holds a certificate request, not a certificate. Submit it "
+                    "to the certification authority and load the certificate it issues."),
+                 state->name);
+  else if (state->n_crls > 0)
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                 /* Translators: the first %s is a file's name, the
+                  * second “Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12
+                  * (.pfx) certificate file.” */
+                 R_("%s: the file holds a certificate revocation list (CRL), not a "
+                    "certificate. %s"), state->name, formats_hint ());
+  else if (state->n_keys > 0)
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                 /* Translators: %s is a file's name */
+                 R_("%s: the file holds a private key but no certificate. "
+                    "Load the certificate file instead; the key stays on the server."),
+                 state->name);
+  else
+    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
+                 /* Translators: the first %s is a file's name, the
+                  * second “Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12
+                  * (.pfx) certificate file.” */
+                 R_("%s: the file holds no certificate. %s"), state->name, formats_hint ());
+}
+
+static void
+set_too_large_error (const gchar *name,
+                     GError     **error)
+{
+  g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
+               /* Translators: the first %s is a file's name, %d a number of
+                * megabytes, the last %s “Choose a PEM, DER, PKCS#7 (.p7b) or
+                * PKCS#12 (.pfx) certificate file.” */
+               R_("%s: the file is larger than the %d MB a certificate file can be. %s"),
+               name, CWA_LOAD_MAX_SIZE / (1024 * 1024), formats_hint ());
+}
+
 GPtrArray *
 cwa_cert_loader_load_bytes (GBytes      *data,
                             const gchar *display_name,
@@ -1165,15 +1294,16 @@ cwa_cert_loader_load_bytes (GBytes      *data,
 
   if (size > CWA_LOAD_MAX_SIZE)
     {
-      g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
-                   "%s: the file is larger than the %d MB a certificate file can be. "
-                   FORMATS_HINT, state.name, CWA_LOAD_MAX_SIZE / (1024 * 1024));
+      set_too_large_error (state.name, error);
       return NULL;
     }
   if (size == 0)
     {
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
-                   "%s: the file is empty. " FORMATS_HINT, state.name);
+                   /* Translators: the first %s is a file's name, the second
+                    * “Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx)
+                    * certificate file.” */
+                   R_("%s: the file is empty. %s"), state.name, formats_hint ());
       return NULL;
     }
 
@@ -1184,23 +1314,7 @@ cwa_cert_loader_load_bytes (GBytes      *data,
 
   if (ok && state.certificates->len == 0)
     {
-      if (state.n_requests > 0)
-        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
-                     "%s: the file holds a certificate request, not a certificate. "
-                     "Submit it to the certification authority and load the certificate it issues.",
-                     state.name);
-      else if (state.n_crls > 0)
-        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
-                     "%s: the file holds a certificate revocation list (CRL), not a certificate. "
-                     FORMATS_HINT, state.name);
-      else if (state.n_keys > 0)
-        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
-                     "%s: the file holds a private key but no certificate. "
-                     "Load the certificate file instead; the key stays on the server.",
-                     state.name);
-      else
-        g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NOT_CERTIFICATE,
-                     "%s: the file holds no certificate. " FORMATS_HINT, state.name);
+      set_no_certificate_error (&state, error);
       ok = FALSE;
     }
 
@@ -1252,21 +1366,28 @@ set_read_error (const gchar *name,
     g_propagate_error (error, g_error_copy (read_error));
   else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                 "%s: the file does not exist. Check the path and the file name.", name);
+                 /* Translators: %s is a file's name */
+                 R_("%s: the file does not exist. Check the path and the file name."), name);
   else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                 "%s is a folder, not a certificate file. Choose the certificate file inside it.", name);
+                 /* Translators: %s is a folder's name */
+                 R_("%s is a folder, not a certificate file. Choose the certificate file inside it."),
+                 name);
   else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                 "%s: this is %s, not a file. Save the certificate to a file and choose that file.",
+                 /* Translators: the first %s is a name the user chose, the
+                  * second what it is instead of a file (“a named pipe
+                  * (FIFO)”, “a device”, “a socket”, “not a regular file”) */
+                 R_("%s: this is %s, not a file. Save the certificate to a file and choose that file."),
                  name, read_error->message);
   else if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-    g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_TOO_LARGE,
-                 "%s: the file is larger than the %d MB a certificate file can be. "
-                 FORMATS_HINT, name, CWA_LOAD_MAX_SIZE / (1024 * 1024));
+    set_too_large_error (name, error);
   else
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_IO,
-                 "%s: the file cannot be read (%s). Check that it exists and that you may read it.",
+                 /* Translators: the first %s is a file's name, the second the
+                  * system's reason */
+                 R_("%s: the file cannot be read (%s). Check that it exists and that you may "
+                    "read it."),
                  name, read_error->message);
 }
 
@@ -1301,8 +1422,9 @@ cwa_cert_loader_load_file (GFile        *file,
 
 typedef struct
 {
-  GFile *file;
-  gchar *password;
+  GFile   *file;
+  gchar   *password;
+  gboolean translated;  /* the caller's cwa_rule_text_is_translated() */
 } LoadFileData;
 
 static void
@@ -1326,11 +1448,16 @@ load_file_thread (GTask        *task,
   LoadFileData *data = task_data;
   GPtrArray *certificates;
   GError *error = NULL;
+  gboolean outer;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  /* The pool's thread runs other tasks after this one: it gets back
+   * whatever it had. */
+  outer = cwa_rule_text_set_translated (data->translated);
   certificates = cwa_cert_loader_load_file (data->file, data->password, cancellable, &error);
+  cwa_rule_text_set_translated (outer);
   if (certificates == NULL)
     g_task_return_error (task, error);
   else
@@ -1353,6 +1480,7 @@ cwa_cert_loader_load_file_async (GFile              *file,
   data = g_new0 (LoadFileData, 1);
   data->file = g_object_ref (file);
   data->password = g_strdup (password);
+  data->translated = cwa_rule_text_is_translated ();
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, LOAD_FILE_TAG);

@@ -16,7 +16,12 @@ G_BEGIN_DECLS
  * CWA_LOAD_ERROR_NOT_CERTIFICATE.  @display_name names the file in error
  * messages and becomes the certificates' source.  @password is used for
  * PKCS#12 only; NULL means "none given" (an unprotected or empty-password
- * PKCS#12 still loads). */
+ * PKCS#12 still loads).
+ *
+ * The error messages of this file's functions are English unless the
+ * calling thread set cwa_rule_text_set_translated(), as the window does
+ * around its loads; what GnuTLS or the system says inside them stays as
+ * they say it. */
 GPtrArray  *cwa_cert_loader_load_bytes     (GBytes              *data,
                                             const gchar         *display_name,
                                             const gchar         *password,
@@ -34,6 +39,13 @@ GPtrArray  *cwa_cert_loader_load_file      (GFile               *file,
                                             const gchar         *password,
                                             GCancellable        *cancellable,
                                             GError             **error);
+/* cwa_cert_loader_load_file() in a worker thread; @password is copied
+ * (and wiped when the task is done).  Its messages follow the setting of
+ * cwa_rule_text_set_translated() of the thread that calls this, not of the
+ * worker's.  @callback runs in the caller's thread-default main context;
+ * cwa_cert_loader_load_file_finish() returns the certificates (owned by
+ * the caller) or NULL with the error cwa_cert_loader_load_file() would
+ * give, or G_IO_ERROR_CANCELLED when @cancellable was cancelled. */
 void        cwa_cert_loader_load_file_async (GFile              *file,
                                              const gchar        *password,
                                              GCancellable       *cancellable,

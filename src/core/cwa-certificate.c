@@ -12,6 +12,7 @@
 #include "cwa-dn-text.h"
 #include "cwa-load-error.h"
 #include "cwa-names.h"
+#include "cwa-rule-text.h"
 
 /* Only the signature counts here: expiry and weak algorithms have their
  * own rules, and CA flags of a link are the issuer's business. */
@@ -993,8 +994,10 @@ read_validity (CwaCertificate *self,
   if (nb == (time_t) -1 || na == (time_t) -1)
     {
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                   "%s: the validity dates of certificate %u cannot be read. "
-                   "Export the certificate again from the machine or CA that issued it.",
+                   /* Translators: %s is a file's name, %u the number of the
+                    * certificate in it */
+                   R_("%s: the validity dates of certificate %u cannot be read. "
+                      "Export the certificate again from the machine or CA that issued it."),
                    self->source ? self->source : "certificate", self->source_index + 1);
       return FALSE;
     }
@@ -1154,17 +1157,25 @@ describe_import_error (int ret)
   switch (ret)
     {
     case GNUTLS_E_X509_UNKNOWN_SAN:
-      words = "its subject alternative names hold an empty or unknown entry";
+      /* Translators: why a certificate cannot be read, put into “%s:
+       * certificate %u is not a valid X.509 certificate: %s.” */
+      words = R_("its subject alternative names hold an empty or unknown entry");
       break;
     case GNUTLS_E_ASN1_TIME_ERROR:
     case GNUTLS_E_CERTIFICATE_TIME_ERROR:
-      words = "its validity dates are not encoded as RFC 5280 requires";
+      /* Translators: why a certificate cannot be read (see “its DER
+       * encoding is damaged”) */
+      words = R_("its validity dates are not encoded as RFC 5280 requires");
       break;
     case GNUTLS_E_ASN1_DER_ERROR:
-      words = "its DER encoding is damaged";
+      /* Translators: why a certificate cannot be read, put into “%s:
+       * certificate %u is not a valid X.509 certificate: %s.” */
+      words = R_("its DER encoding is damaged");
       break;
     case GNUTLS_E_CERTIFICATE_ERROR:
-      words = "its fields contradict each other or the X.509 rules";
+      /* Translators: why a certificate cannot be read (see “its DER
+       * encoding is damaged”) */
+      words = R_("its fields contradict each other or the X.509 rules");
       break;
     default:
       break;
@@ -1180,7 +1191,9 @@ describe_import_error (int ret)
     /* GnuTLS ends its messages with a full stop; ours continues. */
     if (len > 0 && raw[len - 1] == '.')
       len--;
-    return g_strdup_printf ("GnuTLS cannot read it (%.*s)", (int) len, raw);
+    /* Translators: why a certificate cannot be read (see “its DER encoding
+     * is damaged”); “%.*s” is GnuTLS's reason (English) */
+    return g_strdup_printf (R_("GnuTLS cannot read it (%.*s)"), (int) len, raw);
   }
 }
 
@@ -1204,7 +1217,9 @@ cwa_certificate_new_from_der (GBytes       *der,
   if (size > G_MAXUINT || gnutls_x509_crt_init (&crt) < 0)
     {
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                   "%s: certificate %u is too large to be a certificate.",
+                   /* Translators: %s is a file's name, %u the number of the
+                    * certificate in it */
+                   R_("%s: certificate %u is too large to be a certificate."),
                    source ? source : "certificate", index + 1);
       return NULL;
     }
@@ -1229,8 +1244,11 @@ cwa_certificate_new_from_der (GBytes       *der,
 
       gnutls_x509_crt_deinit (crt);
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
-                   "%s: certificate %u is not a valid X.509 certificate: %s. "
-                   "Export it again, or ask its issuer for a correctly encoded copy.",
+                   /* Translators: the first %s is a file's name, %u the
+                    * number of the certificate in it, the last %s why it
+                    * cannot be read (“its DER encoding is damaged”) */
+                   R_("%s: certificate %u is not a valid X.509 certificate: %s. "
+                      "Export it again, or ask its issuer for a correctly encoded copy."),
                    source ? source : "certificate", index + 1, why);
       return NULL;
     }

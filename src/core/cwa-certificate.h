@@ -41,7 +41,9 @@ typedef enum
 #define CWA_EKU_SERVER_AUTH "1.3.6.1.5.5.7.3.1"
 
 /* Parses one DER certificate.  @source is the file it came from (display
- * only, may be NULL) and @index its position in that file. */
+ * only, may be NULL) and @index its position in that file.  Returns a new
+ * certificate, or NULL with a CWA_LOAD_ERROR_CORRUPT @error naming both,
+ * English unless the calling thread set cwa_rule_text_set_translated(). */
 CwaCertificate     *cwa_certificate_new_from_der        (GBytes         *der,
                                                          const gchar    *source,
                                                          guint           index,

@@ -11,6 +11,7 @@
 
 #include "cwa-count-text.h"
 #include "cwa-file-read.h"
+#include "cwa-rule-text.h"
 
 #define CHUNK 65536
 
@@ -18,14 +19,21 @@ const gchar *
 cwa_file_describe_mode (guint mode)
 {
   if (S_ISDIR (mode))
-    return "a folder";
+    /* Translators: what a path is instead of a file, put into “%s: this
+     * is %s, not a file.”: a noun with its article that follows “this
+     * is” in your language */
+    return R_("a folder");
   if (S_ISFIFO (mode))
-    return "a named pipe (FIFO)";
+    /* Translators: what a path is instead of a file (see “a folder”) */
+    return R_("a named pipe (FIFO)");
   if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "a device";
+    /* Translators: what a path is instead of a file (see “a folder”) */
+    return R_("a device");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "not a regular file";
+    /* Translators: what a path is instead of a file (see “a folder”) */
+    return R_("a socket");
+  /* Translators: what a path is instead of a file (see “a folder”) */
+  return R_("not a regular file");
 }
 
 static void
@@ -34,7 +42,9 @@ set_too_large (gsize    limit,
 {
   g_autofree gchar *bytes = cwa_count_text_dup (limit);
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "it is larger than %s bytes", bytes);
+  /* Translators: why a file was not read; %s is a number of bytes (a
+   * count with digits grouped) */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, R_("it is larger than %s bytes"), bytes);
 }
 
 /* GLib's g_file_load_contents() has no limit, and g_file_read() opens a
@@ -261,17 +271,28 @@ cwa_file_read_bounded_or_pipe (const gchar  *path,
   return read_local (path, limit, TRUE, NULL, error);
 }
 
+typedef struct
+{
+  gsize    limit;
+  gboolean translated;  /* the caller's cwa_rule_text_is_translated() */
+} ReadData;
+
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  gsize limit = *(gsize *) task_data;
+  ReadData *data = task_data;
   GError *error = NULL;
   GBytes *bytes;
+  gboolean outer;
 
-  bytes = cwa_file_read_bounded (G_FILE (source_object), limit, cancellable, &error);
+  /* Messages in the caller's language; the pool's thread gets its own
+   * setting back for the next task. */
+  outer = cwa_rule_text_set_translated (data->translated);
+  bytes = cwa_file_read_bounded (G_FILE (source_object), data->limit, cancellable, &error);
+  cwa_rule_text_set_translated (outer);
   if (bytes == NULL)
     g_task_return_error (task, error);
   else
@@ -286,12 +307,16 @@ cwa_file_read_bounded_async (GFile               *file,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  ReadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  data = g_new0 (ReadData, 1);
+  data->limit = limit;
+  data->translated = cwa_rule_text_is_translated ();
   task = g_task_new (file, cancellable, callback, user_data);
   g_task_set_source_tag (task, (gpointer) (guintptr) cwa_file_read_bounded_async);
-  g_task_set_task_data (task, g_memdup2 (&limit, sizeof limit), g_free);
+  g_task_set_task_data (task, data, g_free);
   g_task_run_in_thread (task, read_thread);
 }
 

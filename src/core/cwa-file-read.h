@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  * G_IO_ERROR_NOT_REGULAR_FILE (the message is only what it is instead, as
  * cwa_file_describe_mode() says it: "a named pipe (FIFO)", "a device"...), G_IO_ERROR_MESSAGE_TOO_LARGE,
  * G_IO_ERROR_CANCELLED, or the system's error otherwise.  Messages do not
- * name the file: the caller names it as the user wrote it. */
+ * name the file: the caller names it as the user wrote it.  This file's
+ * own words are English unless the calling thread set
+ * cwa_rule_text_set_translated(); the system's are as it gives them. */
 GBytes     *cwa_file_read_bounded        (GFile               *file,
                                           gsize                limit,
                                           GCancellable        *cancellable,
@@ -33,7 +35,8 @@ GBytes     *cwa_file_read_bounded_or_pipe (const gchar        *path,
                                            gsize               limit,
                                            GError            **error);
 
-/* The same in a worker thread. */
+/* The same in a worker thread, its messages in the language the calling
+ * thread's cwa_rule_text_set_translated() asks for. */
 void        cwa_file_read_bounded_async  (GFile               *file,
                                           gsize                limit,
                                           GCancellable        *cancellable,
@@ -43,7 +46,8 @@ GBytes     *cwa_file_read_bounded_finish (GAsyncResult        *result,
                                           GError             **error);
 
 /* What a file that is not a regular file is, in words ("a named pipe
- * (FIFO)", "a device", "a socket"...), for @mode from stat(). */
+ * (FIFO)", "a device", "a socket"...), for @mode from stat(): a static
+ * string, translated while cwa_rule_text_set_translated() is set. */
 const gchar *cwa_file_describe_mode      (guint                mode);
 
 G_END_DECLS

@@ -11,8 +11,12 @@ G_BEGIN_DECLS
  * sets it from CwaRuleContext.translated around every subject, so a
  * checklist of the window speaks the user's language while reports and the
  * command line stay English (cwa-vs-label.h).  The chain problems of
- * cwa_trust_verify(), which rules quote, follow it too: that is why this
- * sits in the lowest layer of the core. */
+ * cwa_trust_verify(), which rules quote, follow it too, and so do the
+ * notices about a plan file (cwa-plan-notices.h) and the errors of loading
+ * certificates (cwa-cert-loader.h, cwa-file-read.h, cwa-certificate.h):
+ * the window sets it around those calls, and
+ * cwa_cert_loader_load_file_async() carries its caller's setting into its
+ * worker thread.  That is why this sits in the lowest layer of the core. */
 gboolean     cwa_rule_text_set_translated (gboolean     translated);
 
 /* The setting of the calling thread: what a rule passes on to labels it
