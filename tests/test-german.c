@@ -2,12 +2,20 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
+#include <glib/gstdio.h>
+
+#include "cwa-deployment-editor.h"
+#include "cwa-import-queue.h"
+#include "cwa-rule-text.h"
 #include "cwa-test-cert.h"
 #include "cwa-test-locale.h"
 #include "cwa-test-plan.h"
 #include "cwa-test-run.h"
 #include "cwa-test-ui.h"
+#include "cwa-topology-view.h"
+#include "cwa-trust-settings.h"
 
 /* The sentences of data/examples/mistakes.cwaplan that both languages are
  * compared on: { rule, English (reports, JSON), German (the window) }. */
@@ -150,6 +158,342 @@ test_window_chain_problem (void)
   cwa_test_ui_close_window (window);
 }
 
+/* Files that cannot be loaded, each a different reason, and what the
+ * window says about each: { file, German, English (the command line) }. */
+#define HINT_DE "Wählen Sie eine PEM-, DER-, PKCS#7- (.p7b) oder PKCS#12-Zertifikatsdatei (.pfx)."
+#define HINT_EN "Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx) certificate file."
+static const gchar * const unloadable[][3] = {
+  { "leer.pem",
+    "leer.pem: Die Datei ist leer. " HINT_DE,
+    "leer.pem: the file is empty. " HINT_EN },
+  { "notiz.txt",
+    "notiz.txt: Die Datei enthält kein Zertifikat. " HINT_DE,
+    "notiz.txt: the file holds no certificate. " HINT_EN },
+  { "seite.html",
+    "seite.html: Die Datei ist eine HTML-Seite, kein Zertifikat (ein Download-Link, der zu einer Webseite "
+    "oder Anmeldeseite führte?). Laden Sie die Zertifikatsdatei selbst herunter.",
+    "seite.html: the file is an HTML page, not a certificate (a download link that led to a web page or a "
+    "sign-in page?). Download the certificate file itself." },
+  /* Refused by the reader before a byte is read (cwa-file-read.c). */
+  { "rohr.pem",
+    "rohr.pem: Das ist eine benannte Pipe (FIFO), keine Datei. Speichern Sie das Zertifikat in einer Datei "
+    "und wählen Sie diese Datei.",
+    "rohr.pem: this is a named pipe (FIFO), not a file. Save the certificate to a file and choose that file." },
+};
+
+/* A new folder holding the files of unloadable[]; the caller removes it. */
+static gchar *
+make_unloadable_files (void)
+{
+  gchar *dir = g_dir_make_tmp ("cwa-test-german-XXXXXX", NULL);
+  g_autofree gchar *empty = g_build_filename (dir, unloadable[0][0], NULL);
+  g_autofree gchar *text = g_build_filename (dir, unloadable[1][0], NULL);
+  g_autofree gchar *page = g_build_filename (dir, unloadable[2][0], NULL);
+  g_autofree gchar *fifo = g_build_filename (dir, unloadable[3][0], NULL);
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (text, "Das Zertifikat kommt morgen.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (page, "<!DOCTYPE html>\n<html><body>Anmelden</body></html>\n", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  return dir;
+}
+
+/* The German message of unloadable[] for the file named @message's end,
+ * or NULL when @message is none of them. */
+static const gchar *
+german_unloadable_message (const gchar *message)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unloadable); i++)
+    if (g_str_has_suffix (message, unloadable[i][1]))
+      return unloadable[i][1];
+  return NULL;
+}
+
+/* Whether a label in @widget (or below it) reads @text. */
+static gboolean
+has_label_text (GtkWidget   *widget,
+                const gchar *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a label in @widget (or below it) ends with @text. */
+static gboolean
+has_label_ending (GtkWidget   *widget,
+                  const gchar *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_ending (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget   *widget,
+                        const gchar *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog on screen, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+/* Whether a label in @widget (or below it) reads one of unloadable[]'s
+ * German messages, after the folder the file is in. */
+static gboolean
+shows_german_unloadable (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && german_unloadable_message (gtk_label_get_text (GTK_LABEL (widget))) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_german_unloadable (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first drop target of @widget that takes @type. */
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget,
+                GType      type)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkDropTarget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), type))
+        found = GTK_DROP_TARGET (controller);
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Drops the files of unloadable[] in @dir on @widget, as a file manager does. */
+static void
+drop_unloadable_files (GtkWidget   *widget,
+                       const gchar *dir)
+{
+  GSList *files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (unloadable); i++)
+    files = g_slist_append (files, g_file_new_build_filename (dir, unloadable[i][0], NULL));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+  g_signal_emit_by_name (drop_target_of (widget, GDK_TYPE_FILE_LIST), "drop", &value, 5.0, 5.0, &handled);
+  g_assert_true (handled);
+}
+
+static void
+failed_cb (CwaImportQueue *queue,
+           GFile          *file,
+           const gchar    *message,
+           GPtrArray      *failures)
+{
+  g_autofree gchar *name = g_file_get_basename (file);
+
+  g_ptr_array_add (failures, g_strdup_printf ("%s\t%s", name, message));
+}
+
+/* Files dropped on the window that cannot be loaded are reported in
+ * German, each naming its file, though they load in worker threads. */
+static void
+test_window_drop_unloadable (void)
+{
+  g_autofree gchar *dir = make_unloadable_files ();
+  CwaWindow *window = g_object_ref_sink (cwa_window_new (NULL));
+  CwaImportQueue *queue = cwa_window_get_import_queue (window);
+  GtkWidget *overlay = cwa_test_ui_child (window, CWA_TYPE_WINDOW, "toast_overlay");
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *details;
+  AdwMessageDialog *dialog;
+  GtkWidget *listed;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cwa_test_ui_drain_main_loop ();
+  g_signal_connect (queue, "failed", G_CALLBACK (failed_cb), failures);
+  drop_unloadable_files (GTK_WIDGET (window), dir);
+  CWA_TEST_WAIT_FOR (failures->len == G_N_ELEMENTS (unloadable));
+  g_signal_handlers_disconnect_by_data (queue, failures);
+
+  for (guint i = 0; i < G_N_ELEMENTS (unloadable); i++)
+    {
+      g_autofree gchar *prefix = g_strconcat (unloadable[i][0], "\t", NULL);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < failures->len; j++)
+        {
+          const gchar *line = g_ptr_array_index (failures, j);
+
+          if (!g_str_has_prefix (line, prefix))
+            continue;
+          g_test_message ("%s", line);
+          g_assert_true (g_str_has_suffix (line, unloadable[i][1]));
+          seen = TRUE;
+        }
+      g_assert_true (seen);
+    }
+
+  /* One toast for them all; its Details list each message as it came. */
+  CWA_TEST_WAIT_FOR (has_label_text (overlay, "4 Dateien konnten nicht geladen werden"));
+  details = find_button_with_label (overlay, "_Details");
+  g_assert_nonnull (details);
+  gtk_widget_activate (details);
+  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  listed = adw_message_dialog_get_extra_child (dialog);
+  for (guint i = 0; i < G_N_ELEMENTS (unloadable); i++)
+    g_assert_true (has_label_ending (listed, unloadable[i][1]));
+  cwa_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "german-drop-unloadable");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  cwa_test_ui_close_window (window);
+  cwa_test_remove_tree (dir);
+}
+
+/* Pasted text that holds no certificate: the toast is German throughout,
+ * the loader's words too. */
+static void
+test_window_paste_unloadable (void)
+{
+  CwaWindow *window = g_object_ref_sink (cwa_window_new (NULL));
+  GtkWidget *overlay = cwa_test_ui_child (window, CWA_TYPE_WINDOW, "toast_overlay");
+  const gchar *expected = "Der eingefügte Text konnte nicht geladen werden: Eingefügter Text: Der PEM-Block "
+                          "„CERTIFICATE“ in Zeile 2 ist kein gültiges Base64, die Datei ist also beschädigt. "
+                          "Kopieren Sie sie erneut oder laden Sie sie erneut herunter.";
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cwa_test_ui_drain_main_loop ();
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)),
+                          "Das Zertifikat:\n-----BEGIN CERTIFICATE-----\nkein Base64!\n-----END CERTIFICATE-----\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-certificates", NULL));
+  CWA_TEST_WAIT_FOR (has_label_text (overlay, expected));
+
+  /* The import queue leaves the thread as it found it. */
+  g_assert_cmpint (cwa_import_queue_add_text (cwa_window_get_import_queue (window), "-----BEGIN CERTIFICATE-----\n"
+                                              "-----END CERTIFICATE-----\n", &error), ==, -1);
+  g_assert_true (g_str_has_prefix (error->message, "Eingefügter Text: Der PEM-Block „CERTIFICATE“ in Zeile 1"));
+  g_assert_false (cwa_rule_text_is_translated ());
+
+  cwa_test_ui_close_window (window);
+}
+
+/* Files dropped on a card of the topology view: the same, as its toast. */
+static void
+test_topology_drop_unloadable (void)
+{
+  g_autofree gchar *dir = make_unloadable_files ();
+  CwaChecklistPanel *panel;
+  CwaWindow *window = open_window ("mistakes.cwaplan", "ssl.subject-matches-url", &panel);
+  GtkWidget *overlay = cwa_test_ui_child (window, CWA_TYPE_WINDOW, "toast_overlay");
+  GtkWidget *editor = cwa_test_ui_child (window, CWA_TYPE_WINDOW, "editor");
+  CwaTopologyView *view = cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_view");
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (cwa_window_get_plan (window)));
+  g_autoptr(CwaServer) server = g_list_model_get_item (servers, 0);
+  g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (cwa_server_get_virtual_servers (server), 0);
+  CwaCertificate *before = cwa_virtual_server_get_ssl_certificate (vs);
+
+  gtk_toggle_button_set_active (cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
+  cwa_test_ui_drain_main_loop ();
+  g_assert_false (shows_german_unloadable (overlay));
+  drop_unloadable_files (cwa_topology_view_find_widget (view, vs), dir);
+  CWA_TEST_WAIT_FOR (shows_german_unloadable (overlay));
+  g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == before);
+
+  cwa_test_ui_close_window (window);
+  cwa_test_remove_tree (dir);
+}
+
+/* A public root bundle that cannot be read: Preferences says why in German. */
+static void
+test_trust_bundle_unloadable (void)
+{
+  g_autofree gchar *dir = make_unloadable_files ();
+  g_autofree gchar *path = g_build_filename (dir, unloadable[1][0], NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CwaTrustSettings) trust = cwa_trust_settings_new ();
+  GPtrArray *bundles;
+  const CwaTrustBundle *bundle = NULL;
+
+  if (!cwa_trust_settings_is_writable (trust))
+    {
+      g_test_skip ("no settings schema");
+      cwa_test_remove_tree (dir);
+      return;
+    }
+  cwa_trust_settings_set_use_system (trust, FALSE);
+  g_assert_true (cwa_trust_settings_add_bundle (trust, file));
+  bundles = cwa_trust_settings_get_bundles (trust);
+  for (guint i = 0; i < bundles->len; i++)
+    if (g_str_equal (((CwaTrustBundle *) g_ptr_array_index (bundles, i))->location, path))
+      bundle = g_ptr_array_index (bundles, i);
+  g_assert_nonnull (bundle);
+  g_assert_nonnull (bundle->problem);
+  g_test_message ("%s", bundle->problem);
+  g_assert_true (g_str_has_suffix (bundle->problem, unloadable[1][1]));
+  g_assert_true (g_str_has_prefix (bundle->problem, dir));
+  g_assert_false (cwa_rule_text_is_translated ());
+
+  cwa_trust_settings_remove_bundle (trust, path);
+  cwa_trust_settings_set_use_system (trust, TRUE);
+  cwa_test_remove_tree (dir);
+}
+
+/* The command line's messages about files it cannot load stay English
+ * under the German locale. */
+static void
+test_cli_inspect_english (void)
+{
+  g_autofree gchar *dir = make_unloadable_files ();
+  g_auto(CwaTestRun) run = { 0 };
+  g_autofree gchar *expected = NULL;
+
+  CWA_TEST_RUN (&run, dir, "inspect", unloadable[0][0], unloadable[1][0], unloadable[2][0], unloadable[3][0]);
+  g_assert_cmpint (run.status, ==, 2);
+  expected = g_strdup_printf ("%s\n%s\n%s\n%s\n", unloadable[0][2], unloadable[1][2], unloadable[2][2],
+                              unloadable[3][2]);
+  g_assert_cmpstr (run.err, ==, expected);
+  cwa_test_remove_tree (dir);
+}
+
 /* The JSON is for programs: its messages stay English whatever the locale. */
 static void
 test_cli_json_english (void)
@@ -202,7 +546,12 @@ main (int   argc,
 
   g_test_add_func ("/cwa/ui/german/window-findings", test_window_findings);
   g_test_add_func ("/cwa/ui/german/window-chain-problem", test_window_chain_problem);
+  g_test_add_func ("/cwa/ui/german/window-drop-unloadable", test_window_drop_unloadable);
+  g_test_add_func ("/cwa/ui/german/window-paste-unloadable", test_window_paste_unloadable);
+  g_test_add_func ("/cwa/ui/german/topology-drop-unloadable", test_topology_drop_unloadable);
+  g_test_add_func ("/cwa/ui/german/trust-bundle-unloadable", test_trust_bundle_unloadable);
   g_test_add_func ("/cwa/ui/german/cli-json-english", test_cli_json_english);
+  g_test_add_func ("/cwa/ui/german/cli-inspect-english", test_cli_inspect_english);
   status = g_test_run ();
   cwa_test_remove_tree (data_home);
   return status;

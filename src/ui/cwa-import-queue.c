@@ -8,6 +8,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-import-queue.h"
+#include "cwa-rule-text.h"
 
 /* A few loads at once keep the disk and the CPUs busy without flooding the
  * main loop with completions. */
@@ -391,12 +392,17 @@ run_next (CwaImportQueue *self)
   while (self->n_running < MAX_RUNNING && !g_queue_is_empty (&self->pending))
     {
       Job *job = g_queue_pop_head (&self->pending);
+      gboolean translated;
 
       self->n_running++;
       g_queue_push_tail (&self->loaded, NULL);
       job->slot = g_queue_peek_tail_link (&self->loaded);
+      /* Why a file cannot be loaded, in the user's language (the
+       * command line's stays English). */
+      translated = cwa_rule_text_set_translated (TRUE);
       cwa_cert_loader_load_file_async (job->file, job->password, self->cancellable,
                                        load_cb, job);
+      cwa_rule_text_set_translated (translated);
     }
 }
 
@@ -610,6 +616,7 @@ cwa_import_queue_add_text (CwaImportQueue *self,
   g_autoptr(GPtrArray) certificates = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean translated;
 
   g_return_val_if_fail (CWA_IS_IMPORT_QUEUE (self), -1);
   g_return_val_if_fail (text != NULL, -1);
@@ -618,7 +625,9 @@ cwa_import_queue_add_text (CwaImportQueue *self,
     return 0;
 
   bytes = g_bytes_new (text, strlen (text));
+  translated = cwa_rule_text_set_translated (TRUE);
   certificates = cwa_cert_loader_load_bytes (bytes, _("Pasted text"), NULL, error);
+  cwa_rule_text_set_translated (translated);
   if (certificates == NULL)
     return -1;
 

@@ -6,6 +6,7 @@
 
 #include "cwa-live-group.h"
 #include "cwa-plan-edits.h"
+#include "cwa-rule-text.h"
 #include "cwa-ui-names.h"
 #include "cwa-ui-util.h"
 
@@ -50,11 +51,15 @@ add_served_clicked_cb (GtkButton    *button,
   CwaPlan *plan = self->live_check != NULL ? cwa_live_check_get_plan (self->live_check) : NULL;
   g_autoptr(CwaCertificate) entry = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean translated;
 
   if (plan == NULL || served == NULL)
     return;
 
+  /* Why it cannot be added, in the user's language. */
+  translated = cwa_rule_text_set_translated (TRUE);
   entry = cwa_certificate_new_from_der (cwa_certificate_get_der (served), NULL, 0, &error);
+  cwa_rule_text_set_translated (translated);
   if (entry == NULL)
     {
       g_autofree gchar *escaped = g_markup_escape_text (error->message, -1);

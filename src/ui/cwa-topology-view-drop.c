@@ -5,6 +5,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-plan-edits.h"
+#include "cwa-rule-text.h"
 #include "cwa-topology-balancer.h"
 #include "cwa-topology-box.h"
 #include "cwa-topology-item.h"
@@ -458,6 +459,7 @@ cwa_topology_view_load_and_assign (CwaTopologyView *self,
                                    GSList          *files)
 {
   FileDrop *drop;
+  gboolean translated;
 
   g_return_if_fail (CWA_IS_TOPOLOGY_VIEW (self));
   g_return_if_fail (is_assignable (subject));
@@ -469,6 +471,9 @@ cwa_topology_view_load_and_assign (CwaTopologyView *self,
   drop->subject = g_object_ref (subject);
   drop->loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   drop->pending = g_slist_length (files);
+  /* Why a file cannot be loaded, in the user's language. */
+  translated = cwa_rule_text_set_translated (TRUE);
   for (GSList *l = files; l != NULL; l = l->next)
     cwa_cert_loader_load_file_async (l->data, NULL, self->cancellable, file_loaded_cb, drop);
+  cwa_rule_text_set_translated (translated);
 }

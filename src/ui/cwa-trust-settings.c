@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-cert-loader.h"
+#include "cwa-rule-text.h"
 #include "cwa-trust-settings.h"
 
 #define KEY_SYSTEM "system-trust"
@@ -50,9 +51,13 @@ read_bundle (CwaTrust    *trust,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) roots = NULL;
   CwaTrustBundle *bundle = g_new0 (CwaTrustBundle, 1);
+  gboolean translated;
 
   bundle->location = g_strdup (location);
+  /* The problem shows in Preferences: in the user's language. */
+  translated = cwa_rule_text_set_translated (TRUE);
   roots = cwa_cert_loader_load_file (file, NULL, NULL, &error);
+  cwa_rule_text_set_translated (translated);
   if (roots == NULL)
     {
       bundle->problem = g_strdup (error->message);
