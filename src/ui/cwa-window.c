@@ -424,6 +424,8 @@ save_window_state (CwaWindow *self)
     return;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "deployment-pane-width", gtk_paned_get_position (self->outer_paned));
+  g_settings_set_int (self->settings, "inspector-pane-width", gtk_paned_get_position (self->inner_paned));
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
     {
@@ -588,10 +590,13 @@ init_settings (CwaWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "deployment-pane-width", self->outer_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "inspector-pane-width", self->inner_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
+  /* Read once here and written once on closing, like the window's size:
+   * bound both ways, a pane that corrects a stored width below its
+   * children's minimum wrote the correction back, and where the write
+   * fails (no session bus for dconf) the backend's revert set the old
+   * width again, 30 times a second for ever. */
+  gtk_paned_set_position (self->outer_paned, g_settings_get_int (self->settings, "deployment-pane-width"));
+  gtk_paned_set_position (self->inner_paned, g_settings_get_int (self->settings, "inspector-pane-width"));
 }
 
 static void
