@@ -969,6 +969,51 @@ test_add_and_delete (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 0);
 }
 
+/* The Add menu under the tree offers the four additions, each with its
+ * shortcut, and each item runs on the editor: a click on "Computer" adds
+ * one.  (One menu, so that the pane can be narrower than four labelled
+ * buttons.) */
+static void
+test_add_menu (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkMenuButton *button = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "add_button");
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  GMenuModel *section;
+  GListModel *servers = cwa_deployment_get_servers (cwa_plan_get_deployment (cwa_window_get_plan (fixture->window)));
+  static const gchar * const expected[][3] = {
+    { "_Computer", "editor.add-server", "<Control><Shift>n" },
+    { "_Virtual Server", "editor.add-virtual-server", "<Control><Shift>u" },
+    { "_Load Balancer", "editor.add-load-balancer", "<Control><Shift>b" },
+    { "_Reverse Proxy", "editor.add-reverse-proxy", "<Control><Shift>p" },
+  };
+
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree gchar *label = NULL;
+      g_autofree gchar *action = NULL;
+      g_autofree gchar *accel = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (section, (gint) i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_assert_true (g_menu_model_get_item_attribute (section, (gint) i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_true (g_menu_model_get_item_attribute (section, (gint) i, "accel", "s", &accel));
+      g_assert_cmpstr (label, ==, expected[i][0]);
+      g_assert_cmpstr (action, ==, expected[i][1]);
+      g_assert_cmpstr (accel, ==, expected[i][2]);
+      /* The action is reachable from the button, as a menu item needs. */
+      g_assert_true (cwa_test_ui_action_enabled (GTK_WIDGET (button), action) || i == 1);
+    }
+  g_object_unref (section);
+
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "editor.add-server", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
+}
+
 /* A deletion in the editor goes on the window's undo stack: win.undo puts
  * the virtual server back in its place, then the computer; with nothing
  * left to undo the action is disabled. */
@@ -2117,6 +2162,7 @@ main (int   argc,
   ADD ("pkcs12-password", test_pkcs12_password);
   ADD ("finding-activation", test_finding_activation);
   ADD ("add-and-delete", test_add_and_delete);
+  ADD ("add-menu", test_add_menu);
   ADD ("delete-undo", test_delete_undo);
   ADD ("add-computer-undo", test_add_computer_undo);
   ADD ("title-folder", test_title_folder);

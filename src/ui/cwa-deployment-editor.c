@@ -1351,6 +1351,8 @@ cwa_deployment_editor_class_init (CwaDeploymentEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cwacertplanner/CertPlanner/cwa-deployment-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, box);
+  /* Looked up by the tests only. */
+  gtk_widget_class_bind_template_child_full (widget_class, "add_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, plan_name_entry);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, tree_stack);
   gtk_widget_class_bind_template_child (widget_class, CwaDeploymentEditor, view_stack);
