@@ -969,6 +969,35 @@ test_add_and_delete (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 0);
 }
 
+/* The panes' widths are read when a window is made and written when it
+ * closes, not bound: a stored width below what the pane allows stays as
+ * it was while the window is open (bound, the pane's correction was
+ * written back at once, and where writes failed it looped), and closing
+ * saves the width the pane really had. */
+static void
+test_pane_widths_saved_on_close (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CwaWindow *window;
+  gint position;
+
+  g_settings_set_int (settings, "deployment-pane-width", 10);
+  window = g_object_ref_sink (cwa_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  cwa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  position = gtk_paned_get_position (cwa_test_ui_child (window, CWA_TYPE_WINDOW, "outer_paned"));
+  g_assert_cmpint (position, >, 10);
+  g_assert_cmpint (g_settings_get_int (settings, "deployment-pane-width"), ==, 10);
+
+  gtk_window_close (GTK_WINDOW (window));
+  cwa_test_ui_drain_main_loop ();
+  g_assert_cmpint (g_settings_get_int (settings, "deployment-pane-width"), ==, position);
+  g_assert_finalize_object (window);
+  g_settings_reset (settings, "deployment-pane-width");
+  g_settings_reset (settings, "inspector-pane-width");
+}
+
 /* The Add menu under the tree offers the four additions, each with its
  * shortcut, and each item runs on the editor: a click on "Computer" adds
  * one.  (One menu, so that the pane can be narrower than four labelled
@@ -2163,6 +2192,7 @@ main (int   argc,
   ADD ("finding-activation", test_finding_activation);
   ADD ("add-and-delete", test_add_and_delete);
   ADD ("add-menu", test_add_menu);
+  ADD ("pane-widths-saved-on-close", test_pane_widths_saved_on_close);
   ADD ("delete-undo", test_delete_undo);
   ADD ("add-computer-undo", test_add_computer_undo);
   ADD ("title-folder", test_title_folder);
