@@ -271,6 +271,41 @@ test_no_ca_in_role_choosers (Fixture       *fixture,
   g_assert_true (cwa_certificate_choice_get (ssl) == fixture->first);
 }
 
+/* A self-signed certificate that names a host is offered though it is
+ * marked a CA, as `openssl req -x509` makes them: by its subject CN or by a
+ * DNS name.  A CA named as a CA ("Contoso Root CA") still is not. */
+static void
+test_self_signed_server_offered (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const gchar * const names[] = { "im.contoso.com", NULL };
+  GtkDropDown *ssl = cwa_test_ui_child (fixture->editor, CWA_TYPE_DEPLOYMENT_EDITOR, "ssl_dropdown");
+  CwaTestCertSpec spec;
+  g_autoptr(CwaCertificate) by_cn = NULL;
+  g_autoptr(CwaCertificate) by_san = NULL;
+  CwaCertificate *cn_entry;
+  CwaCertificate *san_entry;
+
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com");
+  spec.is_ca = TRUE;
+  spec.serial = 71;
+  by_cn = cwa_test_cert_build (&spec);
+  cwa_test_cert_spec_init (&spec, "O=Contoso Lab");
+  spec.is_ca = TRUE;
+  spec.serial = 72;
+  spec.dns_names = names;
+  by_san = cwa_test_cert_build (&spec);
+  cn_entry = cwa_plan_add_certificate (fixture->plan, by_cn);
+  san_entry = cwa_plan_add_certificate (fixture->plan, by_san);
+  g_assert_true (cwa_certificate_is_ca (cn_entry) && cwa_certificate_is_ca (san_entry));
+
+  cwa_deployment_editor_select (fixture->editor, fixture->vs);
+  cwa_test_ui_drain_main_loop ();
+  g_assert_true (offers (ssl, cn_entry));
+  g_assert_true (offers (ssl, san_entry));
+  g_assert_false (offers (ssl, fixture->ca));
+}
+
 /* A closed list holds no certificate rows: the forms exist while hidden,
  * and a drop of many certificates must not build rows nobody sees.  The
  * rows come when the list opens and go once it has closed. */
@@ -317,6 +352,7 @@ main (int   argc,
   ADD ("rows-tell-apart", test_rows_tell_apart);
   ADD ("detail-wording", test_detail_wording);
   ADD ("no-ca-in-role-choosers", test_no_ca_in_role_choosers);
+  ADD ("self-signed-server-offered", test_self_signed_server_offered);
   ADD ("closed-list-builds-no-rows", test_closed_list_builds_no_rows);
 #undef ADD
 

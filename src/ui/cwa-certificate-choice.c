@@ -1,9 +1,12 @@
 /* cwa-certificate-choice.c: a drop-down choosing the certificate of one role (MTLS, SSL, listener...) or none. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cwa-certificate-choice.h"
+#include "cwa-names.h"
 #include "cwa-ui-util.h"
 
 /* Hex digits and colons of the fingerprint shown: three bytes, "3F:0A:9C". */
@@ -70,15 +73,29 @@ cwa_certificate_choice_dup_detail (CwaCertificate *certificate,
   return g_strdup_printf (_("%s · %s · SHA-256 %s…"), issuer, expiry, fingerprint);
 }
 
+/* Whether @certificate names a host: a dNSName, or a subject CN that is
+ * a dotted host name ("im.contoso.com", not "Contoso Root CA"). */
+static gboolean
+names_a_host (CwaCertificate *certificate)
+{
+  const gchar *cn = cwa_certificate_get_subject_cn (certificate);
+
+  return cwa_certificate_get_dns_names (certificate)[0] != NULL ||
+         (cn != NULL && strchr (cn, '.') != NULL && cwa_name_is_valid_host (cn));
+}
+
 static gboolean
 offered (gpointer item,
          gpointer user_data)
 {
   ChoiceState *state = user_data;
 
-  /* A CA certificate fills no role; the one assigned still shows, so the
-   * form never claims "None" for what the plan says. */
-  return !cwa_certificate_is_ca (item) || item == (gpointer) state->assigned;
+  /* A CA certificate fills no role, unless it names a host: `openssl req
+   * -x509` marks the self-signed server certificates it makes as CAs, and
+   * the rules take them as any other (the command line assigns them too).
+   * The one assigned still shows, so the form never claims "None" for
+   * what the plan says. */
+  return !cwa_certificate_is_ca (item) || names_a_host (item) || item == (gpointer) state->assigned;
 }
 
 /* Rows: a status icon, the name, and below it what tells it apart. */
