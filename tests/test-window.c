@@ -911,6 +911,41 @@ test_pkcs12_password (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_failed, ==, 0);
 }
 
+/* A plan naming a password-protected PKCS#12 file asks for the password
+ * in a dialog that says it is for the plan's certificate files and names
+ * the file; a wrong password asks again, the right one opens the plan. */
+static void
+test_plan_pkcs12_password (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree gchar *source = cwa_test_data_path ("fixtures", "modern.pfx", NULL);
+  g_autofree gchar *pfx = g_build_filename (fixture->tmpdir, "im-export.pfx", NULL);
+  g_autofree gchar *path = g_build_filename (fixture->tmpdir, "protected.cwaplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree gchar *bytes = NULL;
+  gsize length = 0;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (pfx, bytes, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (path,
+    "{ \"format\": \"cwa-cert-plan\", \"version\": 1, \"name\": \"Protected\",\n"
+    "  \"servers\": [ { \"fqdn\": \"cwaserver.contoso.com\", \"mtls_certificate\": \"im\" } ],\n"
+    "  \"certificates\": [ { \"id\": \"im\", \"file\": \"im-export.pfx\" } ] }\n", -1, NULL));
+
+  cwa_window_open_file (fixture->window, file);
+  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Certificate Password for “protected.cwaplan”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "im-export.pfx"));
+  cwa_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "plan-password");
+  enter_password ("not the password", "open");
+  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "That password did not open the plan's"));
+  enter_password (P12_PASSWORD, "open");
+  CWA_TEST_WAIT_FOR (g_strcmp0 (cwa_plan_get_name (cwa_window_get_plan (fixture->window)), "Protected") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_certificates (cwa_window_get_plan (fixture->window))), ==, 1);
+}
+
 static void
 test_finding_activation (Fixture       *fixture,
                          gconstpointer  data)
@@ -2189,6 +2224,7 @@ main (int   argc,
   ADD ("save-in-background", test_save_in_background);
   ADD ("open-over-cancel", test_open_over_cancel);
   ADD ("pkcs12-password", test_pkcs12_password);
+  ADD ("plan-pkcs12-password", test_plan_pkcs12_password);
   ADD ("finding-activation", test_finding_activation);
   ADD ("add-and-delete", test_add_and_delete);
   ADD ("add-menu", test_add_menu);

@@ -9,6 +9,8 @@
 typedef struct
 {
   GFile           *file;
+  /* For a plan: what its load said, which names the PKCS#12 files. */
+  gchar           *plan_reason;
   gboolean         wrong;
   CwaPasswordFunc  callback;
   gpointer         user_data;
@@ -29,6 +31,7 @@ static void
 request_free (Request *request)
 {
   g_clear_object (&request->file);
+  g_free (request->plan_reason);
   g_free (request);
 }
 
@@ -86,11 +89,28 @@ ask_next (CwaPasswordQueue *self)
 
   self->asking = TRUE;
   name = cwa_ui_dup_file_label (request->file);
-  heading = g_strdup_printf (_("Password for “%s”"), name);
-  dialog = adw_message_dialog_new (self->parent, heading,
-                                   request->wrong
-                                     ? _("That password did not open the file. Try again, or skip the file.")
-                                     : _("This PKCS#12 file is protected by a password. Only its certificates are loaded; the private key is never kept."));
+  if (request->plan_reason != NULL)
+    {
+      g_autofree gchar *body = NULL;
+
+      /* Translators: heading of the dialog asking for the password of the
+       * PKCS#12 files a plan names; %s is the plan's file name */
+      heading = g_strdup_printf (_("Certificate Password for “%s”"), name);
+      /* Translators: %s is why the plan could not be opened, naming the files */
+      body = g_strdup_printf (request->wrong
+                                ? _("That password did not open the plan's certificate files. Try again, or skip them.\n\n%s")
+                                : _("The plan names PKCS#12 files protected by a password; one password opens them. Only their certificates are loaded; the private keys are never kept.\n\n%s"),
+                              request->plan_reason);
+      dialog = adw_message_dialog_new (self->parent, heading, body);
+    }
+  else
+    {
+      heading = g_strdup_printf (_("Password for “%s”"), name);
+      dialog = adw_message_dialog_new (self->parent, heading,
+                                       request->wrong
+                                         ? _("That password did not open the file. Try again, or skip the file.")
+                                         : _("This PKCS#12 file is protected by a password. Only its certificates are loaded; the private key is never kept."));
+    }
   entry = make_entry (request->wrong);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -106,6 +126,25 @@ ask_next (CwaPasswordQueue *self)
   gtk_widget_grab_focus (entry);
 }
 
+static void
+queue_request (CwaPasswordQueue *self,
+               GFile            *file,
+               gboolean          wrong,
+               const gchar      *plan_reason,
+               CwaPasswordFunc   callback,
+               gpointer          user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->file = g_object_ref (file);
+  request->plan_reason = g_strdup (plan_reason);
+  request->wrong = wrong;
+  request->callback = callback;
+  request->user_data = user_data;
+  g_queue_push_tail (&self->requests, request);
+  ask_next (self);
+}
+
 void
 cwa_password_queue_ask (CwaPasswordQueue *self,
                         GFile            *file,
@@ -113,19 +152,27 @@ cwa_password_queue_ask (CwaPasswordQueue *self,
                         CwaPasswordFunc   callback,
                         gpointer          user_data)
 {
-  Request *request;
-
   g_return_if_fail (CWA_IS_PASSWORD_QUEUE (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (callback != NULL);
 
-  request = g_new0 (Request, 1);
-  request->file = g_object_ref (file);
-  request->wrong = wrong;
-  request->callback = callback;
-  request->user_data = user_data;
-  g_queue_push_tail (&self->requests, request);
-  ask_next (self);
+  queue_request (self, file, wrong, NULL, callback, user_data);
+}
+
+void
+cwa_password_queue_ask_for_plan (CwaPasswordQueue *self,
+                                 GFile            *plan_file,
+                                 gboolean          wrong,
+                                 const gchar      *reason,
+                                 CwaPasswordFunc   callback,
+                                 gpointer          user_data)
+{
+  g_return_if_fail (CWA_IS_PASSWORD_QUEUE (self));
+  g_return_if_fail (G_IS_FILE (plan_file));
+  g_return_if_fail (reason != NULL);
+  g_return_if_fail (callback != NULL);
+
+  queue_request (self, plan_file, wrong, reason, callback, user_data);
 }
 
 static void

@@ -26,5 +26,14 @@ void              cwa_password_queue_ask  (CwaPasswordQueue *self,
                                            gboolean          wrong,
                                            CwaPasswordFunc   callback,
                                            gpointer          user_data);
+/* The same for the PKCS#12 files a plan (@plan_file) names, which one
+ * password opens: the dialog names the plan and quotes @reason, what the
+ * plan's load said (it names the PKCS#12 files). */
+void              cwa_password_queue_ask_for_plan (CwaPasswordQueue *self,
+                                                   GFile            *plan_file,
+                                                   gboolean          wrong,
+                                                   const gchar      *reason,
+                                                   CwaPasswordFunc   callback,
+                                                   gpointer          user_data);
 
 G_END_DECLS

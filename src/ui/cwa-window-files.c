@@ -337,8 +337,8 @@ load_plan_cb (GObject      *source,
     }
   else if (g_error_matches (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_NEEDS_PASSWORD))
     {
-      cwa_password_queue_ask (self->password_queue, data->file, data->with_password,
-                              plan_password_cb, self);
+      cwa_password_queue_ask_for_plan (self->password_queue, data->file, data->with_password,
+                                       error->message, plan_password_cb, self);
     }
   else
     {
