@@ -2110,8 +2110,38 @@ test_rp_listener_public_ca_fail (Fixture *f, gconstpointer data)
   finding = the_finding (f, "rp.listener-public-ca");
   assert_status (finding, CWA_STATUS_FAIL);
   assert_message_contains (finding, "blocked content");
+  /* The listener certificate here is self-signed, and the message says
+   * so rather than that its chain "ends at" itself. */
+  assert_message_contains (finding, "(it is self-signed: CN=im.contoso.com)");
   /* Browsers see the listener, not the members: no external.public-ca. */
   assert_no_finding (f, "external.public-ca");
+}
+
+/* A listener certificate whose issuer is not in the plan: the message
+ * names the issuer, not the certificate itself as where its chain ends. */
+static void
+test_rp_listener_public_ca_issuer_missing (Fixture *f, gconstpointer data)
+{
+  CwaTestCertSpec ca_spec;
+  CwaTestCertSpec spec;
+  g_autoptr(CwaTestIssuer) issuer = NULL;
+  CwaPublishingRule *rule;
+  CwaFinding *finding;
+
+  contoso_array (f);
+  rule = add_proxy (f, "https://im.contoso.com", "im.contoso.com", NULL);
+  cwa_test_cert_spec_init (&ca_spec, "CN=Stand-in Public Root,O=Example");
+  ca_spec.is_ca = TRUE;
+  ca_spec.serial = 91;
+  issuer = cwa_test_issuer_new (&ca_spec);
+  cwa_test_cert_spec_init (&spec, "CN=im.contoso.com");
+  spec.dns_names = im_names;
+  spec.issuer = issuer;
+  spec.serial = 92;
+  cwa_publishing_rule_set_listener_certificate (rule, add_spec (f, &spec));
+  finding = the_finding (f, "rp.listener-public-ca");
+  assert_status (finding, CWA_STATUS_FAIL);
+  assert_message_contains (finding, "(its issuer is not in the plan: CN=Stand-in Public Root,O=Example)");
 }
 
 static void
@@ -2449,6 +2479,7 @@ main (int   argc,
   ADD ("/cwa/rules/rp.listener-san-has-download-url/fail", test_rp_listener_san_has_download_url_fail);
   ADD ("/cwa/rules/rp.listener-public-ca/pass", test_rp_listener_public_ca_pass);
   ADD ("/cwa/rules/rp.listener-public-ca/fail", test_rp_listener_public_ca_fail);
+  ADD ("/cwa/rules/rp.listener-public-ca/issuer-missing", test_rp_listener_public_ca_issuer_missing);
   ADD ("/cwa/rules/rp.internal-name-on-cert/pass", test_rp_internal_name_on_cert_pass);
   ADD ("/cwa/rules/rp.internal-name-on-cert/fail", test_rp_internal_name_on_cert_fail);
   ADD ("/cwa/rules/rp.internal-name-on-cert/ip-san", test_rp_internal_name_on_cert_ip_san);

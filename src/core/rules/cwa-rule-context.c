@@ -408,10 +408,35 @@ cwa_rule_add_public_ca_finding (GPtrArray        *findings,
                                 const gchar      *whose)
 {
   const CwaChainResult *chain = cwa_rule_context_get_chain (context, certificate);
+  const gchar *issuer = cwa_certificate_get_issuer (certificate);
   CwaCertificate *last = NULL;
+  const gchar *where;
+  const gchar *name;
 
   if (chain != NULL && chain->chain != NULL && chain->chain->len > 0)
     last = g_ptr_array_index (chain->chain, chain->chain->len - 1);
+  /* Where the chain stops, in words that do not send the reader to the
+   * certificate itself when its issuer is simply not in the plan. */
+  if (chain != NULL && chain->trusted)
+    {
+      where = R_ ("its root is trusted only in this plan: ");
+      name = last != NULL ? cwa_rule_certificate_subject (last) : issuer;
+    }
+  else if (last == certificate && cwa_certificate_is_self_issued (certificate))
+    {
+      where = R_ ("it is self-signed: ");
+      name = cwa_rule_certificate_subject (certificate);
+    }
+  else if ((last == NULL || last == certificate) && issuer[0] != '\0')
+    {
+      where = R_ ("its issuer is not in the plan: ");
+      name = issuer;
+    }
+  else
+    {
+      where = R_ ("its chain ends at ");
+      name = last != NULL ? cwa_rule_certificate_subject (last) : R_ ("an issuer with an empty name");
+    }
 
   if (chain != NULL && chain->public_root)
     cwa_rule_add_finding (findings, rule, CWA_STATUS_PASS,
@@ -425,11 +450,5 @@ cwa_rule_add_public_ca_finding (GPtrArray        *findings,
                               "public or borrowed computers will see blocked content: they may "
                               "log on but cannot send instant messages or share desktops. Use a "
                               "certificate from a public certification authority."),
-                          whose,
-                          chain != NULL && chain->trusted ? R_ ("its root is trusted only in this plan: ")
-                                                          : R_ ("its chain ends at "),
-                          last != NULL ? cwa_rule_certificate_subject (last)
-                                       : cwa_certificate_get_issuer (certificate)[0] != '\0'
-                                           ? cwa_certificate_get_issuer (certificate)
-                                           : R_ ("an issuer with an empty name"));
+                          whose, where, name);
 }
