@@ -148,8 +148,8 @@ test_window_chain_problem (void)
       g_assert_true (g_str_has_prefix (message, "Die Kette des Zertifikats im-contoso-public endet bei keiner "
                                                 "vertrauenswürdigen Stammzertifizierungsstelle: Für „CN=Stand-in "
                                                 "Public Root CA"));
-      g_assert_nonnull (strstr (message, "wurde kein Ausstellerzertifikat gefunden; fügen Sie es dem Plan hinzu. "
-                                         "Laden Sie "));
+      /* The chain's problem says what to do; the advice is not repeated. */
+      g_assert_true (g_str_has_suffix (message, "wurde kein Ausstellerzertifikat gefunden; fügen Sie es dem Plan hinzu."));
       g_assert_null (strstr (message, "No issuer"));
       seen = TRUE;
     }

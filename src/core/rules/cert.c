@@ -271,17 +271,20 @@ check_chain_trusted (const CwaRule  *rule,
                                                     : R_ (" (loaded into the plan)"));
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_PASS, message);
     }
+  else if (chain != NULL && chain->problem != NULL && chain->problem[0] != '\0')
+    {
+      /* Each of cwa_trust_verify()'s problems says what to do already. */
+      message = g_strdup_printf (R_ ("The certificate %s does not chain to a trusted root: %s%s"),
+                                 name, chain->problem, g_str_has_suffix (chain->problem, ".") ? "" : ".");
+      add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
+    }
   else
     {
-      const gchar *problem = chain != NULL && chain->problem != NULL && chain->problem[0] != '\0'
-                             ? chain->problem
-                             : R_ ("no path of valid signatures leads to a trusted root");
-
-      message = g_strdup_printf (R_ ("The certificate %s does not chain to a trusted root: %s%s "
-                                     "Load its issuing CA and root certificates into the plan, "
-                                     "or use a certificate from a trusted CA."),
-                                 name, problem,
-                                 g_str_has_suffix (problem, ".") ? "" : ".");
+      message = g_strdup_printf (R_ ("The certificate %s does not chain to a trusted root: no path of "
+                                     "valid signatures leads to a trusted root. Load its issuing CA and "
+                                     "root certificates into the plan, or use a certificate from a "
+                                     "trusted CA."),
+                                 name);
       add_cert_finding (findings, rule, context, cert, CWA_STATUS_FAIL, message);
     }
 }
