@@ -1033,6 +1033,38 @@ test_pane_widths_saved_on_close (Fixture       *fixture,
   g_settings_reset (settings, "inspector-pane-width");
 }
 
+/* In the certificates pane, each certificate's badges say every role it
+ * has (a listener's too), and its name's tooltip gives the id findings
+ * name it by. */
+static void
+test_inspector_badges_and_ids (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  guint n_listener = 0;
+  gboolean id_shown = FALSE;
+
+  open_example (fixture, "contoso-array.cwaplan");
+  cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
+  labels = cwa_test_ui_find_all (fixture->inspector, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      const gchar *tooltip = gtk_widget_get_tooltip_text (label);
+
+      if (gtk_widget_has_css_class (label, "role-badge") &&
+          g_str_equal (gtk_label_get_text (GTK_LABEL (label)), "Listener"))
+        {
+          n_listener++;
+          g_assert_cmpstr (tooltip, ==, "Assigned to a reverse proxy's listener");
+        }
+      if (g_strcmp0 (tooltip, "Id in the plan: im-contoso-public") == 0)
+        id_shown = TRUE;
+    }
+  g_assert_cmpuint (n_listener, ==, 1);
+  g_assert_true (id_shown);
+}
+
 /* The Add menu under the tree offers the four additions, each with its
  * shortcut, and each item runs on the editor: a click on "Computer" adds
  * one.  (One menu, so that the pane can be narrower than four labelled
@@ -2228,6 +2260,7 @@ main (int   argc,
   ADD ("finding-activation", test_finding_activation);
   ADD ("add-and-delete", test_add_and_delete);
   ADD ("add-menu", test_add_menu);
+  ADD ("inspector-badges-and-ids", test_inspector_badges_and_ids);
   ADD ("pane-widths-saved-on-close", test_pane_widths_saved_on_close);
   ADD ("delete-undo", test_delete_undo);
   ADD ("add-computer-undo", test_add_computer_undo);

@@ -194,6 +194,7 @@ refresh_name_cell (CwaCertificateInspector *self,
     {
       CwaCertificate *certificate = CWA_CERTIFICATE (item);
       g_auto(GStrv) roles = NULL;
+      g_autofree gchar *tooltip = NULL;
 
       gtk_label_set_text (GTK_LABEL (label), cwa_certificate_get_display_name (certificate));
       gtk_widget_add_css_class (label, "heading");
@@ -208,13 +209,28 @@ refresh_name_cell (CwaCertificateInspector *self,
             gtk_box_append (GTK_BOX (badges), make_badge ("SSL", _("Assigned as an SSL certificate")));
           else if (g_str_equal (roles[i], "mtls"))
             gtk_box_append (GTK_BOX (badges), make_badge ("MTLS", _("Assigned as an MTLS certificate")));
+          /* An array's SSL certificate on its load balancer: one SSL badge
+           * however many places it serves. */
+          else if (g_str_equal (roles[i], "load-balancer") && !g_strv_contains ((const gchar * const *) roles, "ssl"))
+            gtk_box_append (GTK_BOX (badges),
+                            make_badge ("SSL", _("Assigned to a load balancer that offloads SSL")));
+          else if (g_str_equal (roles[i], "reverse-proxy"))
+            /* Translators: badge of a certificate assigned to a reverse proxy's listener */
+            gtk_box_append (GTK_BOX (badges), make_badge (C_("badge", "Listener"),
+                                                          _("Assigned to a reverse proxy's listener")));
         }
+      /* Findings name a certificate by its id in the plan: the name says it. */
+      tooltip = g_strdup_printf (_("Id in the plan: %s"), cwa_certificate_get_id (certificate));
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
+        gtk_widget_set_tooltip_text (label, tooltip);
       if (cwa_certificate_is_ca (certificate))
         gtk_box_append (GTK_BOX (badges), make_badge ("CA", _("A certificate authority")));
     }
   else if (CWA_IS_CERT_FIELD (item))
     {
       gtk_label_set_text (GTK_LABEL (label), cwa_cert_field_get_label (CWA_CERT_FIELD (item)));
+      if (gtk_widget_get_tooltip_text (label) != NULL)
+        gtk_widget_set_tooltip_text (label, NULL);
       gtk_widget_remove_css_class (label, "heading");
       gtk_widget_set_visible (status, FALSE);
     }
