@@ -1575,7 +1575,7 @@ test_contoso_array_names (void)
                    "internal");
   g_assert_cmpstr (json_object_get_string_member (find_object (records, "value", "10.0.0.50"), "for"), ==,
                    "array im.contoso.com behind its load balancer");
-  g_assert_cmpstr (json_object_get_string_member (find_object (records, "value", "131.107.0.10"), "view"), ==,
+  g_assert_cmpstr (json_object_get_string_member (find_object (records, "value", "203.0.113.10"), "view"), ==,
                    "external");
   /* The array FQDN is the load balancer's: the text names it once. */
   CWA_TEST_RUN (&text, dir, "names", "contoso-array.cwaplan");

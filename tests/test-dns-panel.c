@@ -41,7 +41,7 @@ static const gchar edge_zone_text[] =
   "\n"
   "; External DNS: the zones the Internet sees\n"
   "; publishing rule for im.contoso.com on isa01.perimeter.contoso.com\n"
-  "im.contoso.com.            IN A     131.107.0.10\n"
+  "im.contoso.com.            IN A     203.0.113.10\n"
   "as.im.contoso.com.         IN CNAME im.contoso.com.\n"
   "download.im.contoso.com.   IN CNAME im.contoso.com.\n";
 
@@ -201,7 +201,7 @@ test_rows (Fixture       *fixture,
   button = find_button (g_ptr_array_index (rows, 12), "Copy the A record of “im.contoso.com”");
   g_assert_nonnull (button);
   copied = click_and_read_clipboard (fixture, button);
-  g_assert_cmpstr (copied, ==, "im.contoso.com. IN A     131.107.0.10");
+  g_assert_cmpstr (copied, ==, "im.contoso.com. IN A     203.0.113.10");
 }
 
 /* "Copy All" gives the zone-file-like text, read back from the clipboard. */

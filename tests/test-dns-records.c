@@ -151,7 +151,7 @@ test_reverse_proxy_single_server (void)
     { "im.contoso.com", "CNAME", "cwaserver.contoso.com", "internal" },
     { "as.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
     { "download.im.contoso.com", "CNAME", "im.contoso.com", "internal" },
-    { "im.contoso.com", "A", "131.107.0.10", "external" },
+    { "im.contoso.com", "A", "203.0.113.10", "external" },
     { "as.im.contoso.com", "CNAME", "im.contoso.com", "external" },
     { "download.im.contoso.com", "CNAME", "im.contoso.com", "external" },
     { "cwa-int.contoso.com", "CNAME", "cwaserver.contoso.com", "internal" },
@@ -162,7 +162,7 @@ test_reverse_proxy_single_server (void)
   cwa_test_add_virtual_server (cwa_test_add_server (deployment, "cwaserver.contoso.com"), "https://im.contoso.com",
           CWA_AUDIENCE_EXTERNAL, NULL);
   rule = publish (deployment, "isa01.perimeter.contoso.com", "https://im.contoso.com",
-                  "im.contoso.com", "131.107.0.10:443");
+                  "im.contoso.com", "203.0.113.10:443");
   /* The default internal host is the virtual server's: listed already. */
   assert_records (deployment, expected, G_N_ELEMENTS (expected) - 1);
   cwa_publishing_rule_set_internal_host (rule, "cwa-int.contoso.com");

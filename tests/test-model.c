@@ -535,7 +535,7 @@ test_publishing_rule_properties (void)
   cwa_publishing_rule_set_internal_address (rule, "10.0.0.7");
   cwa_publishing_rule_set_internal_address (rule, "10.0.0.7");
   g_assert_cmpuint (notify_log_count (&log, "internal-address"), ==, 1);
-  cwa_publishing_rule_set_listen (rule, "131.107.0.10:443");
+  cwa_publishing_rule_set_listen (rule, "203.0.113.10:443");
   g_assert_cmpuint (notify_log_count (&log, "listen"), ==, 1);
   cwa_publishing_rule_set_listener_certificate (rule, cert);
   cwa_publishing_rule_set_listener_certificate (rule, cert);

@@ -395,7 +395,7 @@ static const gchar version2_plan[] =
   "    \"ssl_certificate\": \"contoso-root\" } ],\n"
   "  \"reverse_proxies\": [ { \"fqdn\": \"isa01.perimeter.contoso.com\", \"product\": \"ISA Server 2006\",\n"
   "    \"trusted_certificates\": [\"contoso-root\"], \"x_site\": 2,\n"
-  "    \"publishing_rules\": [ { \"published_url\": \"https://im.contoso.com\", \"listen\": \"131.107.0.10:443\",\n"
+  "    \"publishing_rules\": [ { \"published_url\": \"https://im.contoso.com\", \"listen\": \"203.0.113.10:443\",\n"
   "      \"listener_certificate\": \"contoso-root\", \"virtual_server\": \"im.contoso.com\",\n"
   "      \"internal_host\": \"im.contoso.local\", \"internal_address\": \"10.0.0.50\",\n"
   "      \"as_url\": \"as.im.contoso.com\", \"download_url\": \"download.im.contoso.com\", \"x_rule\": [1] } ] } ],\n"
@@ -423,7 +423,7 @@ check_version2_model (CwaPlan *plan)
   trusted = g_list_model_get_item (cwa_reverse_proxy_get_trusted_certificates (proxy), 0);
   g_assert_true (trusted == root);
   rule = g_list_model_get_item (cwa_reverse_proxy_get_publishing_rules (proxy), 0);
-  g_assert_cmpstr (cwa_publishing_rule_get_listen (rule), ==, "131.107.0.10:443");
+  g_assert_cmpstr (cwa_publishing_rule_get_listen (rule), ==, "203.0.113.10:443");
   g_assert_true (cwa_publishing_rule_get_listener_certificate (rule) == root);
   g_assert_cmpstr (cwa_publishing_rule_get_internal_host (rule), ==, "im.contoso.local");
   g_assert_cmpstr (cwa_publishing_rule_get_internal_address (rule), ==, "10.0.0.50");

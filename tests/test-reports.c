@@ -996,7 +996,7 @@ static const DnsRow edge_records[] = {
   { "meet.contoso.com", "A", "the load balancer's virtual IP", "internal" },
   { "as.meet.contoso.com", "CNAME", "meet.contoso.com", "internal" },
   { "download.meet.contoso.com", "CNAME", "meet.contoso.com", "internal" },
-  { "im.contoso.com", "A", "131.107.0.10", "external" },
+  { "im.contoso.com", "A", "203.0.113.10", "external" },
   { "as.im.contoso.com", "CNAME", "im.contoso.com", "external" },
   { "download.im.contoso.com", "CNAME", "im.contoso.com", "external" },
 };

@@ -176,7 +176,8 @@ add_proxies (Builder *builder)
           g_autofree gchar *host = r == 0 ? g_strdup_printf ("im%02u.bench.example", p)
                                           : g_strdup_printf ("site%02u-0.bench.example", p);
           g_autofree gchar *url = g_strdup_printf ("https://%s", host);
-          g_autofree gchar *listen = g_strdup_printf ("131.107.%u.%u:443", p, r + 1);
+          g_autofree gchar *listen = g_strdup_printf ("203.0.113.%u:443",
+                                                      p * RULES_PER_PROXY + r + 1);
           g_autoptr(CwaPublishingRule) rule = cwa_publishing_rule_new (url, host);
 
           cwa_publishing_rule_set_listen (rule, listen);

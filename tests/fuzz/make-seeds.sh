@@ -68,7 +68,7 @@ cat > "$out/plan/embedded-pem-v2.cwaplan" <<PLAN
     { "fqdn": "isa01.perimeter.contoso.com", "product": "ISA Server 2006",
       "trusted_certificates": ["im"], "x-rp": [true],
       "publishing_rules": [
-        { "published_url": "https://im.contoso.com", "listen": "131.107.0.10:443",
+        { "published_url": "https://im.contoso.com", "listen": "203.0.113.10:443",
           "listener_certificate": "im", "virtual_server": "im.contoso.com",
           "internal_host": "im.contoso.com", "internal_address": "10.0.0.50",
           "download_url": "https://download.im.contoso.com", "x-rule": null },
