@@ -1135,6 +1135,29 @@ test_unknown_command (void)
     g_assert_null (strstr (run.err, "did you mean"));
     g_assert_nonnull (strstr (run.err, "unknown command 'frobnicate'; use check, names"));
   }
+
+  /* A mistyped plan path is no command either: the line says the file does
+   * not exist and how to check a plan, with the usage error's status. */
+  {
+    static const gchar * const paths[] = {
+      "examples/contoso.cwplan", "nowhere.cwaplan", "./CONTOSO.CWAPLAN",
+    };
+    g_autofree gchar *parent = g_path_get_dirname (dir);
+
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_auto(CwaTestRun) run = { 0 };
+        g_autofree gchar *expected = g_strdup_printf ("cwa-cert-planner: '%s' is not a command, and no such "
+                                                      "file exists; check the path and the file name, and run "
+                                                      "'cwa-cert-planner check FILE' to check a plan (see "
+                                                      "'cwa-cert-planner --help').\n", paths[i]);
+
+        CWA_TEST_RUN (&run, parent, paths[i]);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_cmpstr (run.err, ==, expected);
+      }
+  }
 }
 /* Facts other tools show and GnuTLS's defaults do not: a negative serial
  * (flagged), a P-521 key (521 bits, not 528), a T61String organisation

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <gio/gio.h>
 
@@ -113,12 +114,40 @@ cwa_cli_is_command (int    argc,
          is_mistyped_command (argv[1]);
 }
 
+/* TRUE when @word, taken for a sub-command, is meant as a file: it has a
+ * folder in it or ends in .cwaplan.  (An existing file never gets here: it
+ * is a plan for the window, see cwa_cli_is_command().) */
+static gboolean
+looks_like_path (const gchar *word)
+{
+  g_autofree gchar *folded = g_ascii_strdown (word, -1);
+
+  return strchr (word, '/') != NULL || strchr (word, G_DIR_SEPARATOR) != NULL ||
+         g_str_has_suffix (folded, ".cwaplan");
+}
+
+/* A path where a sub-command was expected: a plan with a typo in its name
+ * that made it not exist. */
+static void
+print_path_not_command (const gchar *word)
+{
+  fprintf (stderr, "%s: '%s' is not a command, and no such file exists; check the path and "
+           "the file name, and run '%s check FILE' to check a plan (see '%s --help').\n",
+           CWA_CLI_PROGRAM, word, CWA_CLI_PROGRAM, CWA_CLI_PROGRAM);
+}
+
 static void
 print_unknown_command (const gchar *word)
 {
   const gchar *names[G_N_ELEMENTS (commands) + 1];
   g_autoptr(GString) list = g_string_new (NULL);
   const gchar *nearest;
+
+  if (looks_like_path (word))
+    {
+      print_path_not_command (word);
+      return;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
