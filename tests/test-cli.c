@@ -345,7 +345,23 @@ test_bad_usage (void)
       /* One line that says what to do, no GLib critical or backtrace. */
       g_assert_cmpuint (strlen (run.err), >, 0);
       g_assert_null (strstr (run.err, "CRITICAL"));
+      /* Each in the same form: the program and command, then the problem
+       * in lower case, GOption's own messages too. */
+      {
+        g_autofree gchar *prefix = g_strdup_printf ("cwa-cert-planner %s: ", cases[i][0]);
+
+        g_assert_true (g_str_has_prefix (run.err, prefix));
+        g_assert_false (g_ascii_isupper (run.err[strlen (prefix)]));
+      }
     }
+
+  {
+    g_auto(CwaTestRun) run = { 0 };
+
+    CWA_TEST_RUN (&run, dir, "check", "contoso.cwaplan", "--frobnicate");
+    g_assert_cmpstr (run.err, ==, "cwa-cert-planner check: unknown option --frobnicate; "
+                                  "see “cwa-cert-planner check --help”.\n");
+  }
 }
 
 /* Every format cli.md names is accepted; one this build lacks says so. */
@@ -730,7 +746,7 @@ test_broken_plans (void)
 
     CWA_TEST_RUN (&run, tmp, "check", "nowhere.cwaplan", "--no-system-trust");
     g_assert_cmpint (run.status, ==, 2);
-    g_assert_cmpstr (run.err, ==, "nowhere.cwaplan does not exist; check the path and the file name\n");
+    g_assert_cmpstr (run.err, ==, "cwa-cert-planner check: nowhere.cwaplan does not exist; check the path and the file name\n");
   }
 
   /* A folder, as a plan or as a certificate file, is named as one, in the
@@ -744,14 +760,15 @@ test_broken_plans (void)
     g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
     CWA_TEST_RUN (&check, tmp, "check", "plans", "--no-system-trust");
     g_assert_cmpint (check.status, ==, 2);
-    g_assert_cmpstr (check.err, ==, "plans is a folder, not a plan file; open the .cwaplan file inside it\n");
+    g_assert_cmpstr (check.err, ==, "cwa-cert-planner check: plans is a folder, not a plan file; open the "
+                                    ".cwaplan file inside it\n");
     CWA_TEST_RUN (&names, tmp, "names", "plans/");
     g_assert_cmpint (names.status, ==, 2);
     g_assert_nonnull (strstr (names.err, "is a folder, not a plan file"));
     g_assert_null (strstr (names.err, "could not be read"));
     CWA_TEST_RUN (&inspect, tmp, "inspect", "plans");
     g_assert_cmpint (inspect.status, ==, 2);
-    g_assert_cmpstr (inspect.err, ==, "plans is a folder, not a certificate file. "
+    g_assert_cmpstr (inspect.err, ==, "cwa-cert-planner inspect: plans is a folder, not a certificate file. "
                                       "Choose the certificate file inside it.\n");
     /* A folder is named as the user gave it, "." too, not as an absolute path. */
     {
@@ -761,14 +778,14 @@ test_broken_plans (void)
 
       CWA_TEST_RUN (&here, folder, "inspect", ".");
       g_assert_cmpint (here.status, ==, 2);
-      g_assert_cmpstr (here.err, ==, ". is a folder, not a certificate file. "
+      g_assert_cmpstr (here.err, ==, "cwa-cert-planner inspect: . is a folder, not a certificate file. "
                                      "Choose the certificate file inside it.\n");
       CWA_TEST_RUN (&up, folder, "inspect", "../plans");
-      g_assert_cmpstr (up.err, ==, "../plans is a folder, not a certificate file. "
+      g_assert_cmpstr (up.err, ==, "cwa-cert-planner inspect: ../plans is a folder, not a certificate file. "
                                    "Choose the certificate file inside it.\n");
       CWA_TEST_RUN (&here_plan, folder, "names", ".");
       g_assert_cmpint (here_plan.status, ==, 2);
-      g_assert_cmpstr (here_plan.err, ==, ". is a folder, not a plan file; open the .cwaplan file inside it\n");
+      g_assert_cmpstr (here_plan.err, ==, "cwa-cert-planner names: . is a folder, not a plan file; open the .cwaplan file inside it\n");
     }
     /* --output names a folder: refused as one, and nothing written in it. */
     {
@@ -779,8 +796,8 @@ test_broken_plans (void)
       CWA_TEST_RUN (&output, tmp, "check", contoso, "--no-system-trust", "--format", "json", "--output", "plans");
       g_assert_cmpint (output.status, ==, 2);
       g_assert_cmpstr (output.out, ==, "");
-      g_assert_cmpstr (output.err, ==, "plans is a folder, not a file; give --output the name of a file to write "
-                                       "(in that folder, if you like).\n");
+      g_assert_cmpstr (output.err, ==, "cwa-cert-planner check: plans is a folder, not a file; give --output the "
+                                       "name of a file to write (in that folder, if you like).\n");
     }
     /* So does --key-out: a folder is not "a file that exists already". */
     {
@@ -792,8 +809,8 @@ test_broken_plans (void)
                     "--format", "csr", "--key-out", "plans");
       g_assert_cmpint (key_out.status, ==, 2);
       g_assert_cmpstr (key_out.out, ==, "");
-      g_assert_cmpstr (key_out.err, ==, "plans is a folder, not a file; give --key-out the name of a file to write "
-                                        "(in that folder, if you like).\n");
+      g_assert_cmpstr (key_out.err, ==, "cwa-cert-planner request: plans is a folder, not a file; give --key-out "
+                                        "the name of a file to write (in that folder, if you like).\n");
     }
     g_rmdir (folder);
   }
@@ -1695,13 +1712,19 @@ test_pkcs12 (void)
     g_autoptr(JsonNode) node = NULL;
     JsonArray *certificates;
 
+    /* The hint says how to give the password here, not the window's
+     * "Type the password". */
     CWA_TEST_RUN (&locked, tmp, "inspect", "cert.p12", "--format", "json");
     g_assert_cmpint (locked.status, ==, 2);
-    g_assert_nonnull (strstr (locked.err, "cert.p12"));
-    g_assert_nonnull (strstr (locked.err, "--password-file"));
+    g_assert_cmpstr (locked.err, ==, "cwa-cert-planner inspect: cert.p12: the file is protected by a password. "
+                                     "Put the password the file was exported with on the first line of a "
+                                     "file, and give that file with --password-file FILE.\n");
 
     CWA_TEST_RUN (&wrong, tmp, "inspect", "cert.p12", "--password-file", "wrong");
     g_assert_cmpint (wrong.status, ==, 2);
+    g_assert_cmpstr (wrong.err, ==, "cwa-cert-planner inspect: cert.p12: the password is wrong. "
+                                    "Put the password the file was exported with on the first line of a "
+                                    "file, and give that file with --password-file FILE.\n");
 
     /* A device as the password file is refused, not read for ever. */
     {
@@ -1718,8 +1741,8 @@ test_pkcs12 (void)
 
       CWA_TEST_RUN (&folder, tmp, "inspect", "cert.p12", "--password-file", ".");
       g_assert_cmpint (folder.status, ==, 2);
-      g_assert_cmpstr (folder.err, ==, ". is a folder, not a password file; give a file whose first line is "
-                                       "the PKCS#12 password.\n");
+      g_assert_cmpstr (folder.err, ==, "cwa-cert-planner inspect: . is a folder, not a password file; give a "
+                                       "file whose first line is the PKCS#12 password.\n");
     }
 
     /* The first line is the password, whatever ends it; a file past 64 KiB
@@ -1755,8 +1778,11 @@ test_pkcs12 (void)
 
     CWA_TEST_RUN (&locked, tmp, "check", "p12.cwaplan", "--now", NOW, "--no-system-trust");
     g_assert_cmpint (locked.status, ==, 2);
-    g_assert_nonnull (strstr (locked.err, "p12.cwaplan"));
-    g_assert_nonnull (strstr (locked.err, "--password-file"));
+    g_assert_true (g_str_has_prefix (locked.err, "cwa-cert-planner check: p12.cwaplan"));
+    g_assert_true (g_str_has_suffix (locked.err, "the file is protected by a password. Put the password the "
+                                                 "file was exported with on the first line of a file, and give "
+                                                 "that file with --password-file FILE.\n"));
+    g_assert_null (strstr (locked.err, "Type the password"));
 
     CWA_TEST_RUN (&open, tmp, "check", "p12.cwaplan", "--now", NOW, "--no-system-trust", "--password-file", "password");
     g_assert_cmpint (open.status, ==, 0);

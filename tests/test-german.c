@@ -488,8 +488,9 @@ test_cli_inspect_english (void)
 
   CWA_TEST_RUN (&run, dir, "inspect", unloadable[0][0], unloadable[1][0], unloadable[2][0], unloadable[3][0]);
   g_assert_cmpint (run.status, ==, 2);
-  expected = g_strdup_printf ("%s\n%s\n%s\n%s\n", unloadable[0][2], unloadable[1][2], unloadable[2][2],
-                              unloadable[3][2]);
+  expected = g_strdup_printf ("cwa-cert-planner inspect: %s\ncwa-cert-planner inspect: %s\n"
+                              "cwa-cert-planner inspect: %s\ncwa-cert-planner inspect: %s\n",
+                              unloadable[0][2], unloadable[1][2], unloadable[2][2], unloadable[3][2]);
   g_assert_cmpstr (run.err, ==, expected);
   cwa_test_remove_tree (dir);
 }

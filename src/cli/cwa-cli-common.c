@@ -86,6 +86,10 @@ cwa_cli_parse_options (const gchar        *command,
 
   if (!g_option_context_parse_strv (context, &args, &error))
     {
+      /* GOption's messages start with a capital ("Unknown option --x");
+       * the rest of ours, after the colon, do not. */
+      if (g_ascii_isupper (error->message[0]) && g_ascii_islower (error->message[1]))
+        error->message[0] = g_ascii_tolower (error->message[0]);
       cwa_cli_usage_error (command, "%s; see “%s --help”.", error->message, prgname);
       g_set_prgname (CWA_CLI_PROGRAM);
       return FALSE;
@@ -136,20 +140,46 @@ core_name_length (const gchar *line,
   return 0;
 }
 
+/* How a password is given on the command line. */
+#define CLI_PASSWORD_HINT \
+  "Put the password the file was exported with on the first line of a file, and give that file " \
+  "with --password-file FILE."
+
+/* The loader ends a message about a password with the window's words
+ * ("Type the password…"): here the password comes from a file.  Returns
+ * @line with that sentence replaced by the command line's, or with the
+ * command line's added when the line does not end with it. */
+static gchar *
+dup_with_cli_password_hint (const gchar *line)
+{
+  const gchar *hint = cwa_cert_loader_get_password_hint ();
+  gsize kept;
+
+  if (!g_str_has_suffix (line, hint))
+    return g_strconcat (line, " " CLI_PASSWORD_HINT, NULL);
+
+  kept = strlen (line) - strlen (hint);
+  return g_strdup_printf ("%.*s%s", (int) kept, line, CLI_PASSWORD_HINT);
+}
+
 void
-cwa_cli_print_problem (const gchar  *file,
+cwa_cli_print_problem (const gchar  *command,
+                       const gchar  *file,
                        const GError *error)
 {
   g_auto(GStrv) lines = NULL;
   g_autofree gchar *base = NULL;
+  g_autofree gchar *prefix = NULL;
   gboolean password_problem;
 
   g_return_if_fail (error != NULL);
 
   if (file != NULL)
     base = g_path_get_basename (file);
+  prefix = command != NULL ? g_strdup_printf ("%s %s: ", CWA_CLI_PROGRAM, command)
+                           : g_strdup_printf ("%s: ", CWA_CLI_PROGRAM);
 
-  /* The core's words for a password are the GUI's ("Type the
+  /* The core's words for a password are the window's ("Type the
    * password"); here the fix is an option. */
   password_problem = g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NEEDS_PASSWORD) ||
                      g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD) ||
@@ -166,18 +196,18 @@ cwa_cli_print_problem (const gchar  *file,
         continue;
 
       if (password_problem && strstr (line, "password") != NULL)
-        line = with_hint = g_strconcat (line, " On the command line, the password is the first line of --password-file FILE.", NULL);
+        line = with_hint = dup_with_cli_password_hint (line);
 
       /* Messages from the core name the file already, as the core sees
        * it: do not say it twice, and say it as the user gave it. */
       if (file == NULL || g_str_has_prefix (line, file))
-        fprintf (stderr, "%s\n", line);
+        fprintf (stderr, "%s%s\n", prefix, line);
       else if ((core_length = core_name_length (line, file)) > 0)
-        fprintf (stderr, "%s%s\n", file, line + core_length);
+        fprintf (stderr, "%s%s%s\n", prefix, file, line + core_length);
       else if (g_str_has_prefix (line, base))
-        fprintf (stderr, "%s\n", line);
+        fprintf (stderr, "%s%s\n", prefix, line);
       else
-        fprintf (stderr, "%s: %s\n", file, line);
+        fprintf (stderr, "%s%s: %s\n", prefix, file, line);
     }
 }
 
@@ -267,7 +297,8 @@ print_unknown_keys (GFile       *file,
 }
 
 CwaPlan *
-cwa_cli_load_plan (const gchar *path,
+cwa_cli_load_plan (const gchar *command,
+                   const gchar *path,
                    const gchar *password)
 {
   g_autoptr(GFile) file = NULL;
@@ -280,7 +311,7 @@ cwa_cli_load_plan (const gchar *path,
   plan = cwa_plan_file_load (file, password, NULL, &error);
   if (plan == NULL)
     {
-      cwa_cli_print_problem (path, error);
+      cwa_cli_print_problem (command, path, error);
       return NULL;
     }
 
@@ -289,15 +320,17 @@ cwa_cli_load_plan (const gchar *path,
 }
 
 void
-cwa_cli_say_folder (const gchar *option,
+cwa_cli_say_folder (const gchar *command,
+                    const gchar *option,
                     const gchar *path)
 {
-  fprintf (stderr, "%s is a folder, not a file; give %s the name of a file to write "
-           "(in that folder, if you like).\n", path, option);
+  fprintf (stderr, "%s %s: %s is a folder, not a file; give %s the name of a file to write "
+           "(in that folder, if you like).\n", CWA_CLI_PROGRAM, command, path, option);
 }
 
 gboolean
-cwa_cli_write_output (const gchar *output,
+cwa_cli_write_output (const gchar *command,
+                      const gchar *output,
                       GBytes      *data)
 {
   g_autoptr(GError) error = NULL;
@@ -310,8 +343,8 @@ cwa_cli_write_output (const gchar *output,
     {
       if ((size > 0 && fwrite (bytes, 1, size, stdout) != size) || fflush (stdout) != 0)
         {
-          fprintf (stderr, "%s: standard output could not be written; check the disk or the pipe it goes to.\n",
-                   CWA_CLI_PROGRAM);
+          fprintf (stderr, "%s %s: standard output could not be written; check the disk or the pipe it goes to.\n",
+                   CWA_CLI_PROGRAM, command);
           return FALSE;
         }
       return TRUE;
@@ -324,13 +357,13 @@ cwa_cli_write_output (const gchar *output,
                                     G_FILE_CREATE_NONE, NULL, NULL, &error) &&
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
         {
-          cwa_cli_say_folder ("--output", output);
+          cwa_cli_say_folder (command, "--output", output);
           return FALSE;
         }
       if (error != NULL)
         {
-          fprintf (stderr, "%s: the output cannot be written (%s); check that the folder exists and is writable.\n",
-                   output, error->message);
+          fprintf (stderr, "%s %s: %s: the output cannot be written (%s); check that the folder exists "
+                   "and is writable.\n", CWA_CLI_PROGRAM, command, output, error->message);
           return FALSE;
         }
       return TRUE;

@@ -156,7 +156,7 @@ inspect_files (char * const  *paths,
       certificates = cwa_cert_loader_load_file (file, password, NULL, &load_error);
       if (certificates == NULL)
         {
-          cwa_cli_print_problem (paths[i], load_error);
+          cwa_cli_print_problem ("inspect", paths[i], load_error);
           all_read = FALSE;
           continue;
         }
@@ -207,14 +207,14 @@ cwa_cli_inspect (int    argc,
 
   if (!cwa_cli_read_password_file (password_file, &password, &error))
     {
-      cwa_cli_print_problem (password_file, error);
+      cwa_cli_print_problem ("inspect", password_file, error);
       return CWA_EXIT_CANNOT_RUN;
     }
 
   output_begin (&output, format);
   all_read = inspect_files (rest, password, &output);
   bytes = output_finish (&output);
-  if (!cwa_cli_write_output (NULL, bytes))
+  if (!cwa_cli_write_output ("inspect", NULL, bytes))
     return CWA_EXIT_CANNOT_RUN;
 
   return all_read ? CWA_EXIT_OK : CWA_EXIT_CANNOT_RUN;

@@ -151,11 +151,11 @@ cwa_cli_names (int    argc,
 
   if (!cwa_cli_read_password_file (password_file, &password, &error))
     {
-      cwa_cli_print_problem (password_file, error);
+      cwa_cli_print_problem ("names", password_file, error);
       return CWA_EXIT_CANNOT_RUN;
     }
 
-  plan = cwa_cli_load_plan (rest[0], password);
+  plan = cwa_cli_load_plan ("names", rest[0], password);
   if (plan == NULL)
     return CWA_EXIT_CANNOT_RUN;
 
@@ -166,5 +166,5 @@ cwa_cli_names (int    argc,
   else
     bytes = write_text (requirements, records);
 
-  return cwa_cli_write_output (NULL, bytes) ? CWA_EXIT_OK : CWA_EXIT_CANNOT_RUN;
+  return cwa_cli_write_output ("names", NULL, bytes) ? CWA_EXIT_OK : CWA_EXIT_CANNOT_RUN;
 }

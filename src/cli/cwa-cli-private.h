@@ -48,9 +48,13 @@ void         cwa_cli_usage_error        (const gchar   *command,
 gboolean     cwa_cli_check_one_plan     (const gchar   *command,
                                          GStrv          rest,
                                          const gchar   *missing);
-/* Prints one line per line of @error's message on stderr, each starting
- * with @file (as the user wrote it) unless the message already does. */
-void         cwa_cli_print_problem      (const gchar   *file,
+/* Prints one line per line of @error's message on stderr, each as
+ * "cwa-cert-planner COMMAND: FILE: MESSAGE" (without " COMMAND" when
+ * @command is NULL): @file as the user wrote it, not repeated when the
+ * message already names it.  A PKCS#12 password problem ends with how to
+ * give the password on the command line. */
+void         cwa_cli_print_problem      (const gchar   *command,
+                                         const gchar   *file,
                                          const GError  *error);
 
 /* A password read by the CLI: text that is wiped before it is freed.
@@ -68,19 +72,22 @@ gboolean     cwa_cli_read_password_file (const gchar   *path,
                                          GError       **error);
 
 /* Loads the plan at @path (as the user wrote it) with its certificates;
- * on failure prints every problem on stderr and returns NULL. */
-CwaPlan     *cwa_cli_load_plan          (const gchar   *path,
+ * on failure prints every problem on stderr as @command's and returns NULL. */
+CwaPlan     *cwa_cli_load_plan          (const gchar   *command,
+                                         const gchar   *path,
                                          const gchar   *password);
 
 /* Writes @data to standard output, or to @output atomically when not NULL
  * (an existing file is replaced only once everything is in memory).  Prints
- * the problem and returns FALSE on failure. */
-gboolean     cwa_cli_write_output       (const gchar   *output,
+ * the problem as @command's and returns FALSE on failure. */
+gboolean     cwa_cli_write_output       (const gchar   *command,
+                                         const gchar   *output,
                                          GBytes        *data);
 
 /* Prints on stderr that @path, given to @option ("--output"), is a
- * folder where a file to write was meant. */
-void         cwa_cli_say_folder         (const gchar   *option,
+ * folder where a file to write was meant, as @command's usage error. */
+void         cwa_cli_say_folder         (const gchar   *command,
+                                         const gchar   *option,
                                          const gchar   *path);
 
 /* TRUE if @format is "text" or "json"; otherwise prints a usage error. */

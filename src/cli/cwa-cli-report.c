@@ -188,7 +188,7 @@ build_trust (CwaCliReportOptions *options,
 
       if (!cwa_trust_add_public_file (trust, file, &error))
         {
-          cwa_cli_print_problem (options->public_ca[i], error);
+          cwa_cli_print_problem (command, options->public_ca[i], error);
           *ok = FALSE;
         }
     }
@@ -214,7 +214,7 @@ cwa_cli_report_options_load (CwaCliReportOptions *options,
 
   if (!cwa_cli_read_password_file (options->password_file, &password, &error))
     {
-      cwa_cli_print_problem (options->password_file, error);
+      cwa_cli_print_problem (command, options->password_file, error);
       ok = FALSE;
     }
 
@@ -224,7 +224,7 @@ cwa_cli_report_options_load (CwaCliReportOptions *options,
    * otherwise hide behind a password or trust-store one. */
   if (ok)
     {
-      new_plan = cwa_cli_load_plan (plan_path, password);
+      new_plan = cwa_cli_load_plan (command, plan_path, password);
       if (new_plan == NULL)
         ok = FALSE;
     }
@@ -290,7 +290,7 @@ cwa_cli_report_options_write (CwaCliReportOptions *options,
       return CWA_EXIT_CANNOT_RUN;
     }
 
-  if (!cwa_cli_write_output (options->output, bytes))
+  if (!cwa_cli_write_output (command, options->output, bytes))
     return CWA_EXIT_CANNOT_RUN;
 
   return cwa_checklist_get_n_errors (checklist) > 0 ? CWA_EXIT_ERRORS_FOUND : CWA_EXIT_OK;

@@ -634,19 +634,20 @@ write_request (const gchar    *plan_path,
     }
   if (text == NULL && g_error_matches (error, CWA_REQUEST_ERROR, CWA_REQUEST_ERROR_KEY_IS_FOLDER))
     {
-      cwa_cli_say_folder ("--key-out", options->key_out);
+      cwa_cli_say_folder ("request", "--key-out", options->key_out);
       return CWA_EXIT_CANNOT_RUN;
     }
   if (text == NULL)
     {
-      cwa_cli_print_problem (options->format == CWA_REQUEST_FORMAT_CSR &&
+      cwa_cli_print_problem ("request",
+                             options->format == CWA_REQUEST_FORMAT_CSR &&
                              error->code != CWA_REQUEST_ERROR_INVALID_NAME ? options->key_out : plan_path,
                              error);
       return CWA_EXIT_CANNOT_RUN;
     }
 
   bytes = g_bytes_new_take (text, strlen (text));
-  if (!cwa_cli_write_output (options->output, bytes))
+  if (!cwa_cli_write_output ("request", options->output, bytes))
     {
       /* A key without its request is of no use, and it is ours: we made it. */
       if (options->format == CWA_REQUEST_FORMAT_CSR)
@@ -705,11 +706,11 @@ cwa_cli_request (int    argc,
 
   if (!cwa_cli_read_password_file (options.password_file, &password, &error))
     {
-      cwa_cli_print_problem (options.password_file, error);
+      cwa_cli_print_problem ("request", options.password_file, error);
       return CWA_EXIT_CANNOT_RUN;
     }
 
-  plan = cwa_cli_load_plan (rest[0], password);
+  plan = cwa_cli_load_plan ("request", rest[0], password);
   if (plan == NULL)
     return CWA_EXIT_CANNOT_RUN;
 

@@ -233,5 +233,5 @@ cwa_cli_rules (int    argc,
   else
     bytes = write_text (rules, n_rules);
 
-  return cwa_cli_write_output (NULL, bytes) ? CWA_EXIT_OK : CWA_EXIT_CANNOT_RUN;
+  return cwa_cli_write_output ("rules", NULL, bytes) ? CWA_EXIT_OK : CWA_EXIT_CANNOT_RUN;
 }

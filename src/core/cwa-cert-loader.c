@@ -53,6 +53,12 @@ password_hint (void)
   return R_("Type the password the file was exported with.");
 }
 
+const gchar *
+cwa_cert_loader_get_password_hint (void)
+{
+  return password_hint ();
+}
+
 /* What one load found besides the certificates: traces of private keys.
  * Only the SHA-1 key identifiers of unencrypted keys are kept, never a key. */
 typedef struct

@@ -54,6 +54,14 @@ void        cwa_cert_loader_load_file_async (GFile              *file,
 GPtrArray  *cwa_cert_loader_load_file_finish (GAsyncResult      *result,
                                               GError           **error);
 
+/* The sentence that ends the CWA_LOAD_ERROR_NEEDS_PASSWORD and
+ * CWA_LOAD_ERROR_WRONG_PASSWORD messages ("Type the password the file was
+ * exported with."), in the language those messages are in on the calling
+ * thread (see cwa_cert_loader_load_bytes()).  A caller that gives the
+ * password another way (the command line, from a file) replaces it with
+ * its own words.  Returns a static string, not to be freed. */
+const gchar *cwa_cert_loader_get_password_hint (void);
+
 /* The certificate a plan entry stands for: the first end-entity (not CA)
  * certificate, else the first one. */
 CwaCertificate *cwa_cert_loader_pick_primary (GPtrArray         *certificates);
