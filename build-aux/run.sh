@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and opens the example plan in the window.
 # Without a display it prints the example's check report instead.
+# CWA_JOBS=N limits the build to N jobs at a time (default: ninja's choice).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build-aux/install-deps.sh
 [ -f build/build.ninja ] || meson setup build >/dev/null
-ninja -C build >/dev/null
+ninja -C build ${CWA_JOBS:+-j "$CWA_JOBS"} >/dev/null
 
 plan=data/examples/contoso.cwaplan
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
