@@ -1029,6 +1029,24 @@ test_pane_widths_saved_on_close (Fixture       *fixture,
   cwa_test_ui_drain_main_loop ();
   g_assert_cmpint (g_settings_get_int (settings, "deployment-pane-width"), ==, position);
   g_assert_finalize_object (window);
+
+  /* A stored width too large for the window does not push the checklist
+   * out of it: the panes to the right keep their minimum widths. */
+  g_settings_set_int (settings, "deployment-pane-width", 5000);
+  window = g_object_ref_sink (cwa_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  cwa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  {
+    GtkWidget *panel = cwa_test_ui_child (window, CWA_TYPE_WINDOW, "checklist_panel");
+    GtkWidget *inspector = cwa_test_ui_child (window, CWA_TYPE_WINDOW, "inspector");
+    graphene_rect_t bounds;
+
+    g_assert_cmpint (gtk_widget_get_width (panel), >=, 300);
+    g_assert_cmpint (gtk_widget_get_width (inspector), >=, 320);
+    g_assert_true (gtk_widget_compute_bounds (panel, GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)) + 0.5);
+  }
+  cwa_test_ui_close_window (window);
   g_settings_reset (settings, "deployment-pane-width");
   g_settings_reset (settings, "inspector-pane-width");
 }
