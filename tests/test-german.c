@@ -210,20 +210,6 @@ german_unloadable_message (const gchar *message)
   return NULL;
 }
 
-/* Whether a label in @widget (or below it) reads @text. */
-static gboolean
-has_label_text (GtkWidget   *widget,
-                const gchar *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_text (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether a label in @widget (or below it) ends with @text. */
 static gboolean
 has_label_ending (GtkWidget   *widget,
@@ -236,37 +222,6 @@ has_label_ending (GtkWidget   *widget,
     if (has_label_ending (child, text))
       return TRUE;
   return FALSE;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget   *widget,
-                        const gchar *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The message dialog on screen, if any. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
 }
 
 /* Whether a label in @widget (or below it) reads one of unloadable[]'s
@@ -373,11 +328,11 @@ test_window_drop_unloadable (void)
     }
 
   /* One toast for them all; its Details list each message as it came. */
-  CWA_TEST_WAIT_FOR (has_label_text (overlay, "4 Dateien konnten nicht geladen werden"));
-  details = find_button_with_label (overlay, "_Details");
+  CWA_TEST_WAIT_FOR (cwa_test_ui_has_label (overlay, "4 Dateien konnten nicht geladen werden"));
+  details = cwa_test_ui_find_button (overlay, "_Details");
   g_assert_nonnull (details);
   gtk_widget_activate (details);
-  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
   listed = adw_message_dialog_get_extra_child (dialog);
   for (guint i = 0; i < G_N_ELEMENTS (unloadable); i++)
     g_assert_true (has_label_ending (listed, unloadable[i][1]));
@@ -405,7 +360,7 @@ test_window_paste_unloadable (void)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)),
                           "Das Zertifikat:\n-----BEGIN CERTIFICATE-----\nkein Base64!\n-----END CERTIFICATE-----\n");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-certificates", NULL));
-  CWA_TEST_WAIT_FOR (has_label_text (overlay, expected));
+  CWA_TEST_WAIT_FOR (cwa_test_ui_has_label (overlay, expected));
 
   /* The import queue leaves the thread as it found it. */
   g_assert_cmpint (cwa_import_queue_add_text (cwa_window_get_import_queue (window), "-----BEGIN CERTIFICATE-----\n"

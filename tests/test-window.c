@@ -168,25 +168,12 @@ n_top_rows (Fixture *fixture)
   return n;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
-
 static void
 answer_dialog (const gchar *response)
 {
   AdwMessageDialog *dialog;
 
-  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, response));
   /* The dialog closes itself on a response: keep it alive until then. */
   g_object_ref (dialog);
@@ -870,7 +857,7 @@ enter_password (const gchar *password,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
   entry = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (GTK_IS_ENTRY (entry));
   g_assert_false (gtk_entry_get_visibility (GTK_ENTRY (entry)));
@@ -902,7 +889,7 @@ test_pkcs12_password (Fixture       *fixture,
   {
     AdwMessageDialog *dialog;
 
-    CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+    CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
     g_assert_true (gtk_widget_has_css_class (adw_message_dialog_get_extra_child (dialog), "error"));
   }
   enter_password (P12_PASSWORD, "open");
@@ -934,12 +921,12 @@ test_plan_pkcs12_password (Fixture       *fixture,
     "  \"certificates\": [ { \"id\": \"im\", \"file\": \"im-export.pfx\" } ] }\n", -1, NULL));
 
   cwa_window_open_file (fixture->window, file);
-  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Certificate Password for “protected.cwaplan”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "im-export.pfx"));
   cwa_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "plan-password");
   enter_password ("not the password", "open");
-  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "That password did not open the plan's"));
   enter_password (P12_PASSWORD, "open");
   CWA_TEST_WAIT_FOR (g_strcmp0 (cwa_plan_get_name (cwa_window_get_plan (fixture->window)), "Protected") == 0);
@@ -1837,44 +1824,12 @@ test_same_host_virtual_servers (Fixture       *fixture,
   maybe_screenshot (fixture, "same-host-virtual-servers");
 }
 
-/* Whether a label in @widget (or below it) reads @text. */
-static gboolean
-has_label_text (GtkWidget   *widget,
-                const gchar *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_text (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-/* The first button at or below @widget labelled @label, or NULL. */
-static GtkWidget *
-find_button_with_label (GtkWidget   *widget,
-                        const gchar *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether the window's toast overlay shows a toast titled @text. */
 static gboolean
 shows_toast (Fixture     *fixture,
              const gchar *text)
 {
-  return has_label_text (cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "toast_overlay"), text);
+  return cwa_test_ui_has_label (cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "toast_overlay"), text);
 }
 
 /* The toast for a certificate loaded again: its entry's id and subject. */
@@ -2029,19 +1984,19 @@ test_hostile_drops (Fixture       *fixture,
   for (guint i = 0; i < messages->len; i++)
     g_assert_false (shows_toast (fixture, g_ptr_array_index (messages, i)));
   maybe_screenshot (fixture, "hostile-drops");
-  details = find_button_with_label (cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "toast_overlay"),
+  details = cwa_test_ui_find_button (cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "toast_overlay"),
                                     "_Details");
   g_assert_nonnull (details);
-  g_assert_null (find_dialog ());
+  g_assert_null (cwa_test_ui_find_dialog ());
   gtk_widget_activate (details);
-  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "4 Files Could Not Be Loaded");
   /* A row each: the file's name, and what the loader said of it. */
   listed = adw_message_dialog_get_extra_child (dialog);
-  g_assert_true (has_label_text (listed, "cert.pem"));
-  g_assert_true (has_label_text (listed, "download.cer"));
+  g_assert_true (cwa_test_ui_has_label (listed, "cert.pem"));
+  g_assert_true (cwa_test_ui_has_label (listed, "download.cer"));
   for (guint i = 0; i < messages->len; i++)
-    g_assert_true (has_label_text (listed, g_ptr_array_index (messages, i)));
+    g_assert_true (cwa_test_ui_has_label (listed, g_ptr_array_index (messages, i)));
   cwa_test_ui_maybe_screenshot (GTK_WIDGET (dialog), "hostile-drops-details");
   answer_dialog ("close");
 
@@ -2079,7 +2034,7 @@ test_plan_names_no_file (Fixture       *fixture,
   g_assert_true (g_file_set_contents (plan_path, text, -1, NULL));
 
   cwa_window_open_file (fixture->window, plan_file);
-  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "devices.cwaplan:2:45: certificate \"zero\": /dev/zero is a device, not a file"));
   g_assert_nonnull (strstr (body, "devices.cwaplan:3:45: certificate \"pipe\": chain.pem is a named pipe (FIFO), not a file"));
@@ -2088,7 +2043,7 @@ test_plan_names_no_file (Fixture       *fixture,
   g_assert_null (cwa_plan_get_file (cwa_window_get_plan (fixture->window)));
 
   cwa_window_open_file (fixture->window, fifo_file);
-  CWA_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "pipe.cwaplan is a named pipe (FIFO), not a file"));
   answer_dialog ("close");

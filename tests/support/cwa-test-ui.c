@@ -216,3 +216,46 @@ cwa_test_ui_find_all (gpointer widget,
   find_all (GTK_WIDGET (widget), type, found);
   return found;
 }
+
+gboolean
+cwa_test_ui_has_label (GtkWidget   *widget,
+                       const gchar *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (cwa_test_ui_has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+GtkWidget *
+cwa_test_ui_find_button (GtkWidget   *widget,
+                         const gchar *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cwa_test_ui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+cwa_test_ui_find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}

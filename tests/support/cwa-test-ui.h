@@ -53,6 +53,17 @@ gpointer cwa_test_ui_child            (gpointer      widget,
  * the widgets in it are borrowed. */
 GPtrArray *cwa_test_ui_find_all       (gpointer      widget,
                                        GType         type);
+/* Whether a label at or below @widget reads @text exactly. */
+gboolean  cwa_test_ui_has_label       (GtkWidget    *widget,
+                                       const gchar  *text);
+/* The first button at or below @widget whose label is @label (as set,
+ * mnemonic underscores included), or NULL.  Borrowed. */
+GtkWidget *cwa_test_ui_find_button    (GtkWidget    *widget,
+                                       const gchar  *label);
+/* The visible message dialog on screen (the last one listed), or NULL.
+ * Borrowed. */
+AdwMessageDialog *cwa_test_ui_find_dialog (void);
+
 /* Opens data/examples/@name in @window and waits until it is the plan's file. */
 void     cwa_test_ui_open_example     (CwaWindow    *window,
                                        const gchar  *name);
