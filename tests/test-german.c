@@ -371,7 +371,8 @@ test_window_paste_unloadable (void)
   cwa_test_ui_close_window (window);
 }
 
-/* Files dropped on a card of the topology view: the same, as its toast. */
+/* Files dropped on a card of the topology view: the same, in one toast
+ * whose Details list each file's German message. */
 static void
 test_topology_drop_unloadable (void)
 {
@@ -385,13 +386,22 @@ test_topology_drop_unloadable (void)
   g_autoptr(CwaServer) server = g_list_model_get_item (servers, 0);
   g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (cwa_server_get_virtual_servers (server), 0);
   CwaCertificate *before = cwa_virtual_server_get_ssl_certificate (vs);
+  AdwMessageDialog *dialog;
+  GtkWidget *details;
 
   gtk_toggle_button_set_active (cwa_test_ui_child (editor, CWA_TYPE_DEPLOYMENT_EDITOR, "topology_toggle"), TRUE);
   cwa_test_ui_drain_main_loop ();
   g_assert_false (shows_german_unloadable (overlay));
   drop_unloadable_files (cwa_topology_view_find_widget (view, vs), dir);
-  CWA_TEST_WAIT_FOR (shows_german_unloadable (overlay));
+  CWA_TEST_WAIT_FOR (cwa_test_ui_has_label (overlay, "4 Dateien konnten nicht geladen werden"));
   g_assert_true (cwa_virtual_server_get_ssl_certificate (vs) == before);
+  details = cwa_test_ui_find_button (overlay, "_Details");
+  g_assert_nonnull (details);
+  gtk_widget_activate (details);
+  CWA_TEST_WAIT_FOR ((dialog = cwa_test_ui_find_dialog ()) != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (unloadable); i++)
+    g_assert_true (has_label_ending (adw_message_dialog_get_extra_child (dialog), unloadable[i][1]));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   cwa_test_ui_close_window (window);
   cwa_test_remove_tree (dir);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-cert-loader.h"
+#include "cwa-load-failures.h"
 #include "cwa-plan-edits.h"
 #include "cwa-rule-text.h"
 #include "cwa-topology-balancer.h"
@@ -383,8 +384,16 @@ typedef struct
   CwaTopologyView *self;
   GObject         *subject;
   GPtrArray       *loaded;   /* GPtrArray of certificates per file */
+  GPtrArray       *failures; /* CwaLoadFailure: one notification for all */
   guint            pending;
 } FileDrop;
+
+/* One file of a FileDrop being loaded. */
+typedef struct
+{
+  FileDrop *drop;
+  GFile    *file;
+} FileLoad;
 
 static void
 file_drop_free (FileDrop *drop)
@@ -392,7 +401,22 @@ file_drop_free (FileDrop *drop)
   g_object_unref (drop->self);
   g_object_unref (drop->subject);
   g_ptr_array_unref (drop->loaded);
+  g_ptr_array_unref (drop->failures);
   g_free (drop);
+}
+
+/* The files that could not be loaded, in one notification (as the
+ * window's own drops). */
+static void
+file_drop_report_failures (FileDrop *drop)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (drop->self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (drop->self));
+
+  if (drop->failures->len == 0 || overlay == NULL || !GTK_IS_WINDOW (root))
+    return;
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                               cwa_load_failures_toast_new (GTK_WINDOW (root), drop->failures));
 }
 
 static void
@@ -433,7 +457,8 @@ file_loaded_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  FileDrop *drop = user_data;
+  FileLoad *load = user_data;
+  FileDrop *drop = load->drop;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_file_finish (result, &error);
 
@@ -441,15 +466,20 @@ file_loaded_cb (GObject      *source,
     g_ptr_array_add (drop->loaded, g_steal_pointer (&certificates));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree gchar *escaped = g_markup_escape_text (error->message, -1);
+      g_autofree gchar *name = cwa_ui_dup_file_label (load->file);
 
-      cwa_ui_show_toast (GTK_WIDGET (drop->self), escaped);
+      g_ptr_array_add (drop->failures, cwa_load_failure_new (name, error->message));
     }
+  g_object_unref (load->file);
+  g_free (load);
 
   if (--drop->pending > 0)
     return;
   if (!g_cancellable_is_cancelled (drop->self->cancellable))
-    file_drop_finish (drop);
+    {
+      file_drop_finish (drop);
+      file_drop_report_failures (drop);
+    }
   file_drop_free (drop);
 }
 
@@ -470,10 +500,17 @@ cwa_topology_view_load_and_assign (CwaTopologyView *self,
   drop->self = g_object_ref (self);
   drop->subject = g_object_ref (subject);
   drop->loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  drop->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_load_failure_free);
   drop->pending = g_slist_length (files);
   /* Why a file cannot be loaded, in the user's language. */
   translated = cwa_rule_text_set_translated (TRUE);
   for (GSList *l = files; l != NULL; l = l->next)
-    cwa_cert_loader_load_file_async (l->data, NULL, self->cancellable, file_loaded_cb, drop);
+    {
+      FileLoad *load = g_new0 (FileLoad, 1);
+
+      load->drop = drop;
+      load->file = g_object_ref (l->data);
+      cwa_cert_loader_load_file_async (l->data, NULL, self->cancellable, file_loaded_cb, load);
+    }
   cwa_rule_text_set_translated (translated);
 }
