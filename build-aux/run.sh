@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ -n "${CWA_JOBS:-}" ] && ! [ "$CWA_JOBS" -ge 1 ] 2>/dev/null; then
+  echo "CWA_JOBS must be a number of jobs, 1 or more (it is '$CWA_JOBS')" >&2
+  exit 2
+fi
 build-aux/install-deps.sh
 [ -f build/build.ninja ] || meson setup build >/dev/null
 ninja -C build ${CWA_JOBS:+-j "$CWA_JOBS"} >/dev/null

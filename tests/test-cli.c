@@ -1157,17 +1157,18 @@ test_unknown_command (void)
    * not exist and how to check a plan, with the usage error's status. */
   {
     static const gchar * const paths[] = {
-      "examples/contoso.cwplan", "nowhere.cwaplan", "./CONTOSO.CWAPLAN",
+      "examples/contoso.cwplan", "nowhere.cwaplan", "./CONTOSO.CWAPLAN", "contoso.cwplan", "NOWHERE.CWAPLAN",
     };
     g_autofree gchar *parent = g_path_get_dirname (dir);
 
     for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
       {
         g_auto(CwaTestRun) run = { 0 };
-        g_autofree gchar *expected = g_strdup_printf ("cwa-cert-planner: '%s' is not a command, and no such "
-                                                      "file exists; check the path and the file name, and run "
-                                                      "'cwa-cert-planner check FILE' to check a plan (see "
-                                                      "'cwa-cert-planner --help').\n", paths[i]);
+        g_autofree gchar *expected = g_strdup_printf ("cwa-cert-planner: “%s” is not a command, and no such "
+                                                      "file exists; check the path and the file name "
+                                                      "(“cwa-cert-planner FILE” opens a plan in the window, "
+                                                      "“cwa-cert-planner check FILE” checks it; see "
+                                                      "“cwa-cert-planner --help”).\n", paths[i]);
 
         CWA_TEST_RUN (&run, parent, paths[i]);
         g_assert_cmpint (run.status, ==, 2);
@@ -1790,6 +1791,28 @@ test_pkcs12 (void)
     CWA_TEST_RUN (&missing, tmp, "check", "p12.cwaplan", "--now", NOW, "--password-file", "no-such-password-file");
     g_assert_cmpint (missing.status, ==, 2);
     g_assert_nonnull (strstr (missing.err, "no-such-password-file"));
+  }
+
+  /* A password problem among other problems still gets the command line's
+   * hint, not the window's. */
+  {
+    g_auto(CwaTestRun) mixed = { 0 };
+    g_autofree gchar *mixed_plan = write_temp_plan (tmp, "mixed.cwaplan",
+      "{ \"format\": \"cwa-cert-plan\", \"version\": 1,\n"
+      "  \"servers\": [ { \"fqdn\": \"p12.contoso.com\", \"mtls_certificate\": \"p12\",\n"
+      "    \"virtual_servers\": [ { \"url\": \"https://im.contoso.com\", \"audience\": \"internal\",\n"
+      "      \"ssl_certificate\": \"gone\" } ] } ],\n"
+      "  \"certificates\": [ { \"id\": \"p12\", \"file\": \"cert.p12\" },\n"
+      "                     { \"id\": \"gone\", \"file\": \"no-such.pem\" } ] }\n");
+
+    CWA_TEST_RUN (&mixed, tmp, "check", "mixed.cwaplan", "--now", NOW, "--no-system-trust");
+    g_assert_cmpint (mixed.status, ==, 2);
+    g_assert_nonnull (strstr (mixed.err, "no-such.pem"));
+    g_assert_nonnull (strstr (mixed.err, "the file is protected by a password. Put the password the file was "
+                                         "exported with on the first line of a file, and give that file with "
+                                         "--password-file FILE.\n"));
+    g_assert_null (strstr (mixed.err, "Type the password"));
+    g_unlink (mixed_plan);
   }
 
   for (guint i = 0; files[i] != NULL; i++)

@@ -195,7 +195,11 @@ cwa_cli_print_problem (const gchar  *command,
       if (*line == '\0')
         continue;
 
-      if (password_problem && strstr (line, "password") != NULL)
+      /* A plan's password problem can come among other problems (the
+       * error is then not a password error): its line still ends with the
+       * core's hint. */
+      if (g_str_has_suffix (line, cwa_cert_loader_get_password_hint ()) ||
+          (password_problem && strstr (line, "password") != NULL))
         line = with_hint = dup_with_cli_password_hint (line);
 
       /* Messages from the core name the file already, as the core sees

@@ -115,15 +115,13 @@ cwa_cli_is_command (int    argc,
 }
 
 /* TRUE when @word, taken for a sub-command, is meant as a file: it has a
- * folder in it or ends in .cwaplan.  (An existing file never gets here: it
- * is a plan for the window, see cwa_cli_is_command().) */
+ * folder or a dot in it (no sub-command has one, and a mistyped extension,
+ * "contoso.cwplan", is the likeliest slip).  (An existing file never gets
+ * here: it is a plan for the window, see cwa_cli_is_command().) */
 static gboolean
 looks_like_path (const gchar *word)
 {
-  g_autofree gchar *folded = g_ascii_strdown (word, -1);
-
-  return strchr (word, '/') != NULL || strchr (word, G_DIR_SEPARATOR) != NULL ||
-         g_str_has_suffix (folded, ".cwaplan");
+  return strchr (word, '/') != NULL || strchr (word, G_DIR_SEPARATOR) != NULL || strchr (word, '.') != NULL;
 }
 
 /* A path where a sub-command was expected: a plan with a typo in its name
@@ -131,9 +129,10 @@ looks_like_path (const gchar *word)
 static void
 print_path_not_command (const gchar *word)
 {
-  fprintf (stderr, "%s: '%s' is not a command, and no such file exists; check the path and "
-           "the file name, and run '%s check FILE' to check a plan (see '%s --help').\n",
-           CWA_CLI_PROGRAM, word, CWA_CLI_PROGRAM, CWA_CLI_PROGRAM);
+  fprintf (stderr, "%s: “%s” is not a command, and no such file exists; check the path and "
+           "the file name (“%s FILE” opens a plan in the window, “%s check FILE” checks it; "
+           "see “%s --help”).\n",
+           CWA_CLI_PROGRAM, word, CWA_CLI_PROGRAM, CWA_CLI_PROGRAM, CWA_CLI_PROGRAM);
 }
 
 static void
