@@ -180,7 +180,7 @@ load_pkcs7 (LoadState            *state,
 
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
                    /* Translators: the first %s is a file's name, the
-                    * second GnuTLS's reason (English) */
+                    * second GnuTLS's reason (in GnuTLS's own language) */
                    R_("%s: the PKCS#7 data is damaged (%s). "
                       "Export the certificate chain again."),
                    state->name, gnutls_strerror (ret));
@@ -198,7 +198,7 @@ load_pkcs7 (LoadState            *state,
           g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
                        /* Translators: %s is a file's name, %d the number of
                         * the certificate in it, the last %s GnuTLS's reason
-                        * (English) */
+                        * (in GnuTLS's own language) */
                        R_("%s: certificate %d of the PKCS#7 data cannot be read (%s). "
                           "Export the certificate chain again."),
                        state->name, i + 1, gnutls_strerror (ret));
@@ -445,7 +445,7 @@ load_pkcs12_bag (LoadState          *state,
         {
           g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
                        /* Translators: the first %s is a file's name, the
-                        * second GnuTLS's reason (English) */
+                        * second GnuTLS's reason (in GnuTLS's own language) */
                        R_("%s: the PKCS#12 file is encrypted with an algorithm that cannot be "
                           "read (%s). Export it again with AES-256 encryption."),
                        state->name, gnutls_strerror (ret));
@@ -576,7 +576,7 @@ pkcs12_get_bags (LoadState      *state,
           gnutls_pkcs12_bag_deinit (bag);
           g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
                        /* Translators: the first %s is a file's name, the
-                        * second GnuTLS's reason (English) */
+                        * second GnuTLS's reason (in GnuTLS's own language) */
                        R_("%s: the PKCS#12 file is damaged (%s). Export it again."),
                        state->name, gnutls_strerror (ret));
           return NULL;
@@ -670,7 +670,7 @@ load_pkcs12 (LoadState            *state,
     {
       g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_CORRUPT,
                    /* Translators: the first %s is a file's name, the second
-                    * GnuTLS's reason (English) */
+                    * GnuTLS's reason (in GnuTLS's own language) */
                    R_("%s: the PKCS#12 file is damaged (%s). Export it again."),
                    state->name, gnutls_strerror (ret));
       gnutls_pkcs12_deinit (pkcs12);
@@ -1295,7 +1295,8 @@ cwa_cert_loader_load_bytes (GBytes      *data,
       g_once_init_leave (&base64_ready, 1);
     }
 
-  state.name = display_name != NULL ? display_name : "certificate";
+  /* Translators: what a certificate with no file name is called in messages */
+  state.name = display_name != NULL ? display_name : R_("certificate");
   bytes = g_bytes_get_data (data, &size);
 
   if (size > CWA_LOAD_MAX_SIZE)

@@ -998,7 +998,7 @@ read_validity (CwaCertificate *self,
                     * certificate in it */
                    R_("%s: the validity dates of certificate %u cannot be read. "
                       "Export the certificate again from the machine or CA that issued it."),
-                   self->source ? self->source : "certificate", self->source_index + 1);
+                   self->source ? self->source : R_("certificate"), self->source_index + 1);
       return FALSE;
     }
   self->not_before = nb;
@@ -1192,7 +1192,7 @@ describe_import_error (int ret)
     if (len > 0 && raw[len - 1] == '.')
       len--;
     /* Translators: why a certificate cannot be read (see “its DER encoding
-     * is damaged”); “%.*s” is GnuTLS's reason (English) */
+     * is damaged”); “%.*s” is GnuTLS's reason (in GnuTLS's own language) */
     return g_strdup_printf (R_("GnuTLS cannot read it (%.*s)"), (int) len, raw);
   }
 }
@@ -1220,7 +1220,7 @@ cwa_certificate_new_from_der (GBytes       *der,
                    /* Translators: %s is a file's name, %u the number of the
                     * certificate in it */
                    R_("%s: certificate %u is too large to be a certificate."),
-                   source ? source : "certificate", index + 1);
+                   source ? source : R_("certificate"), index + 1);
       return NULL;
     }
 
@@ -1249,7 +1249,7 @@ cwa_certificate_new_from_der (GBytes       *der,
                     * cannot be read (“its DER encoding is damaged”) */
                    R_("%s: certificate %u is not a valid X.509 certificate: %s. "
                       "Export it again, or ask its issuer for a correctly encoded copy."),
-                   source ? source : "certificate", index + 1, why);
+                   source ? source : R_("certificate"), index + 1, why);
       return NULL;
     }
 

@@ -15,8 +15,8 @@ G_BEGIN_DECLS
  * notices about a plan file (cwa-plan-notices.h) and the errors of loading
  * certificates (cwa-cert-loader.h, cwa-file-read.h, cwa-certificate.h):
  * the window sets it around those calls, and
- * cwa_cert_loader_load_file_async() carries its caller's setting into its
- * worker thread.  That is why this sits in the lowest layer of the core. */
+ * cwa_cert_loader_load_file_async() and cwa_file_read_bounded_async()
+ * carry their caller's setting into their worker thread.  That is why this sits in the lowest layer of the core. */
 gboolean     cwa_rule_text_set_translated (gboolean     translated);
 
 /* The setting of the calling thread: what a rule passes on to labels it
