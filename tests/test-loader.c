@@ -11,6 +11,7 @@
 
 #include "cwa-cert-loader.h"
 #include "cwa-certificate-private.h"
+#include "cwa-rule-text.h"
 #include "cwa-trust.h"
 #include "cwa-test-cert.h"
 
@@ -747,6 +748,48 @@ test_async (void)
 }
 
 static void
+flag_in_pool_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_task_return_boolean (task, cwa_rule_text_is_translated ());
+}
+
+/* The async loader's worker takes its caller's language setting and gives
+ * the pooled thread its own back: after translated loads, the pool's
+ * threads (which GTask reuses) are English again, and an English caller's
+ * load is English. */
+static void
+test_async_language_flag (void)
+{
+  g_autoptr(GFile) file = fixture ("modern.pfx");
+  gboolean before = cwa_rule_text_set_translated (TRUE);
+  GAsyncResult *results[16] = { NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    cwa_cert_loader_load_file_async (file, "wrong", NULL, on_loaded, &results[i]);
+  cwa_rule_text_set_translated (FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      while (results[i] == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_object_unref (results[i]);
+    }
+
+  for (guint i = 0; i < 32; i++)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_task_run_in_thread_sync (task, flag_in_pool_thread);
+      g_assert_false (g_task_propagate_boolean (task, &error));
+      g_assert_no_error (error);
+    }
+  cwa_rule_text_set_translated (before);
+}
+
+static void
 test_async_cancelled (void)
 {
   g_autoptr(GFile) file = fixture ("chain.pem");
@@ -793,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/cwa/loader/pkcs12-work-in-all", test_pkcs12_work_in_all);
   g_test_add_func ("/cwa/loader/async", test_async);
   g_test_add_func ("/cwa/loader/async-cancelled", test_async_cancelled);
+  g_test_add_func ("/cwa/loader/async-language-flag", test_async_language_flag);
 
   return g_test_run ();
 }
