@@ -400,6 +400,15 @@ test_drop_files (Fixture       *fixture,
   /* Four readable files of mixed formats; the garbage one is reported and
    * does not stop the others. */
   g_assert_cmpuint (fixture->n_failed, ==, 1);
+  /* One failure is its own notification, in the loader's words, which
+   * name the file. */
+  {
+    g_autofree gchar *expected = g_strdup_printf ("%s: the file holds no certificate. Choose a PEM, DER, "
+                                                  "PKCS#7 (.p7b) or PKCS#12 (.pfx) certificate file.", bad);
+
+    CWA_TEST_WAIT_FOR (cwa_test_ui_has_label (cwa_test_ui_child (fixture->window, CWA_TYPE_WINDOW, "toast_overlay"),
+                                              expected));
+  }
   maybe_screenshot (fixture, "dropped");
   g_assert_cmpuint (g_list_model_get_n_items (cwa_plan_get_certificates (cwa_window_get_plan (fixture->window))), ==, 4);
   g_assert_cmpuint (n_top_rows (fixture), ==, 4);
