@@ -20,13 +20,7 @@ cwa_count_text_dup (guint64 count)
   GString *text;
 
   if (cwa_rule_text_is_translated () && *nl_langinfo (THOUSEP) != '\0')
-    {
-      /* glibc's "'" flag, which ISO C lacks (hence -Wformat's complaint). */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat"
-      return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
-#pragma GCC diagnostic pop
-    }
+    return cwa_count_text_dup_locale (count);
 
   digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
   n = strlen (digits);
@@ -39,4 +33,15 @@ cwa_count_text_dup (guint64 count)
       g_string_append_c (text, digits[i]);
     }
   return g_string_free (text, FALSE);
+}
+
+gchar *
+cwa_count_text_dup_locale (guint64 count)
+{
+  /* GLib has no locale-aware digit grouping; glibc's printf has the "'"
+   * flag, which ISO C lacks (hence -Wformat's complaint, silenced here). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
+#pragma GCC diagnostic pop
 }

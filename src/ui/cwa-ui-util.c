@@ -447,14 +447,3 @@ cwa_ui_live_badge_update (GtkLabel      *badge,
   gtk_widget_set_tooltip_text (GTK_WIDGET (badge), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 }
-
-gchar *
-cwa_ui_count_text_dup (guint64 count)
-{
-  /* GLib has no locale-aware digit grouping; glibc's printf has the "'"
-   * flag, which ISO C lacks (hence -Wformat's complaint, silenced here). */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat"
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
-#pragma GCC diagnostic pop
-}

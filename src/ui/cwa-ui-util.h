@@ -36,12 +36,6 @@ void         cwa_ui_set_lazy_tooltip     (GtkWidget    *widget);
 void         cwa_ui_status_apply         (GtkImage     *image,
                                           CwaUiStatus   status);
 
-/* @count with the digit grouping of the user's locale (LC_NUMERIC):
- * "10,000" in English, "10.000" in German, "10000" in the C locale.
- * Returns a new string (free with g_free()).  The core's messages use
- * cwa_count_text_dup() instead, which groups as English does unless the
- * calling thread asks for translated messages (cwa-rule-text.h). */
-gchar       *cwa_ui_count_text_dup       (guint64       count);
 
 void         cwa_ui_copy_text            (GtkWidget    *widget,
                                           const gchar  *text);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-cert-field.h"
+#include "cwa-count-text.h"
 #include "cwa-load-failures.h"
 #include "cwa-plan-file.h"
 #include "cwa-plan-notice-bar.h"
@@ -369,8 +370,8 @@ import_progress_cb (CwaWindow      *self,
   if (total == 0)
     return;
 
-  done_text = cwa_ui_count_text_dup (done);
-  total_text = cwa_ui_count_text_dup (total);
+  done_text = cwa_count_text_dup_locale (done);
+  total_text = cwa_count_text_dup_locale (total);
   /* Translators: certificate files loaded of those dropped, both counts with
    * the locale's digit grouping ("1.234 of 10.000" in German) */
   text = g_strdup_printf (_("Loading certificates: %s of %s"), done_text, total_text);
