@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cwa-load-failures.h"
+#include "cwa-ui-util.h"
 
 /* Tall enough for a handful of messages; more scroll. */
 #define LIST_MAX_HEIGHT 320
@@ -17,12 +18,15 @@ typedef struct
 } Details;
 
 CwaLoadFailure *
-cwa_load_failure_new (const gchar *name,
+cwa_load_failure_new (GFile       *file,
                       const gchar *message)
 {
-  CwaLoadFailure *failure = g_new0 (CwaLoadFailure, 1);
+  CwaLoadFailure *failure;
 
-  failure->name = g_strdup (name);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  failure = g_new0 (CwaLoadFailure, 1);
+  failure->name = cwa_ui_dup_file_label (file);
   failure->message = g_strdup (message);
   return failure;
 }
@@ -100,6 +104,23 @@ cwa_load_failures_toast_new (GtkWindow *parent,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (details_clicked_cb), details,
                          details_free, 0);
   return toast;
+}
+
+void
+cwa_load_failures_show (GtkWidget *widget,
+                        GPtrArray *failures)
+{
+  GtkWidget *overlay;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (failures != NULL);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  root = gtk_widget_get_root (widget);
+  if (failures->len == 0 || overlay == NULL || !GTK_IS_WINDOW (root))
+    return;
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), cwa_load_failures_toast_new (GTK_WINDOW (root), failures));
 }
 
 GtkWidget *

@@ -13,9 +13,9 @@ typedef struct
   gchar *message;
 } CwaLoadFailure;
 
-/* Returns a new failure holding copies of @name and @message; free it
- * with cwa_load_failure_free(). */
-CwaLoadFailure *cwa_load_failure_new          (const gchar    *name,
+/* Returns a new failure for @file (named by its display name) with a copy
+ * of @message; free it with cwa_load_failure_free(). */
+CwaLoadFailure *cwa_load_failure_new          (GFile          *file,
                                                const gchar    *message);
 void            cwa_load_failure_free         (CwaLoadFailure *failure);
 
@@ -27,6 +27,12 @@ void            cwa_load_failure_free         (CwaLoadFailure *failure);
  * cwa_load_failures_dialog_new() over @parent.  Returns a new toast
  * (floating reference: give it to adw_toast_overlay_add_toast()). */
 AdwToast       *cwa_load_failures_toast_new   (GtkWindow      *parent,
+                                               GPtrArray      *failures);
+
+/* Shows cwa_load_failures_toast_new() for @failures in the toast overlay
+ * that holds @widget, over @widget's window; nothing when @failures is
+ * empty or @widget is in no overlay. */
+void            cwa_load_failures_show        (GtkWidget      *widget,
                                                GPtrArray      *failures);
 
 /* A dialog over @parent listing @failures (element type CwaLoadFailure),

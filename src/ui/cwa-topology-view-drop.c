@@ -405,20 +405,6 @@ file_drop_free (FileDrop *drop)
   g_free (drop);
 }
 
-/* The files that could not be loaded, in one notification (as the
- * window's own drops). */
-static void
-file_drop_report_failures (FileDrop *drop)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (drop->self), ADW_TYPE_TOAST_OVERLAY);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (drop->self));
-
-  if (drop->failures->len == 0 || overlay == NULL || !GTK_IS_WINDOW (root))
-    return;
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                               cwa_load_failures_toast_new (GTK_WINDOW (root), drop->failures));
-}
-
 static void
 file_drop_finish (FileDrop *drop)
 {
@@ -465,11 +451,7 @@ file_loaded_cb (GObject      *source,
   if (certificates != NULL)
     g_ptr_array_add (drop->loaded, g_steal_pointer (&certificates));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree gchar *name = cwa_ui_dup_file_label (load->file);
-
-      g_ptr_array_add (drop->failures, cwa_load_failure_new (name, error->message));
-    }
+    g_ptr_array_add (drop->failures, cwa_load_failure_new (load->file, error->message));
   g_object_unref (load->file);
   g_free (load);
 
@@ -478,7 +460,9 @@ file_loaded_cb (GObject      *source,
   if (!g_cancellable_is_cancelled (drop->self->cancellable))
     {
       file_drop_finish (drop);
-      file_drop_report_failures (drop);
+      /* One notification for the files that could not be loaded, as the
+       * window's own drops give. */
+      cwa_load_failures_show (GTK_WIDGET (drop->self), drop->failures);
     }
   file_drop_free (drop);
 }

@@ -289,9 +289,7 @@ import_failed_cb (CwaWindow      *self,
                   const gchar    *message,
                   CwaImportQueue *queue)
 {
-  g_autofree gchar *name = cwa_ui_dup_file_label (file);
-
-  g_ptr_array_add (self->load_failures, cwa_load_failure_new (name, message));
+  g_ptr_array_add (self->load_failures, cwa_load_failure_new (file, message));
 }
 
 /* One toast for the files of a load that could not be read, not one
@@ -303,8 +301,7 @@ import_finished_cb (CwaWindow      *self,
 {
   if (self->load_failures->len == 0)
     return;
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               cwa_load_failures_toast_new (GTK_WINDOW (self), self->load_failures));
+  cwa_load_failures_show (GTK_WIDGET (self->toast_overlay), self->load_failures);
   g_ptr_array_unref (self->load_failures);
   self->load_failures = g_ptr_array_new_with_free_func ((GDestroyNotify) cwa_load_failure_free);
 }
