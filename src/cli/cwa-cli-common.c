@@ -116,22 +116,34 @@ cwa_cli_parse_options (const gchar        *command,
   return TRUE;
 }
 
-/* The length of the core's name for @file at the start of @line (its path
- * relative to the current folder, or absolute where it is none below it,
- * as for "." or ".."), followed by ":" or " "; 0 when @line does not start
- * with it. */
-static gsize
-core_name_length (const gchar *line,
-                  const gchar *file)
+/* The core's names for @file (its path relative to the current folder,
+ * or absolute where it is none below it, as for "." or "..", and its
+ * parse name), NULL-terminated: a new GStrv. */
+static GStrv
+dup_core_names (const gchar *file)
 {
   g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
-  g_autofree gchar *display = cwa_plan_file_dup_display_name (gfile);
-  g_autofree gchar *parse_name = g_file_get_parse_name (gfile);
-  const gchar *names[] = { display, parse_name };
+  GStrv names = g_new0 (gchar *, 3);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  names[0] = cwa_plan_file_dup_display_name (gfile);
+  names[1] = g_file_get_parse_name (gfile);
+  if (names[0] == NULL)
     {
-      gsize length = names[i] != NULL ? strlen (names[i]) : 0;
+      names[0] = names[1];
+      names[1] = NULL;
+    }
+  return names;
+}
+
+/* The length of one of @names (dup_core_names()) at the start of @line,
+ * followed by ":" or " "; 0 when @line starts with none of them. */
+static gsize
+core_name_length (const gchar        *line,
+                  const gchar * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize length = strlen (names[i]);
 
       if (length > 0 && g_str_has_prefix (line, names[i]) &&
           (line[length] == ':' || line[length] == ' '))
@@ -147,19 +159,16 @@ core_name_length (const gchar *line,
 
 /* The loader ends a message about a password with the window's words
  * ("Type the password…"): here the password comes from a file.  Returns
- * @line with that sentence replaced by the command line's, or with the
- * command line's added when the line does not end with it. */
+ * @line with that sentence replaced by the command line's, or NULL when
+ * @line does not end with it. */
 static gchar *
 dup_with_cli_password_hint (const gchar *line)
 {
   const gchar *hint = cwa_cert_loader_get_password_hint ();
-  gsize kept;
 
   if (!g_str_has_suffix (line, hint))
-    return g_strconcat (line, " " CLI_PASSWORD_HINT, NULL);
-
-  kept = strlen (line) - strlen (hint);
-  return g_strdup_printf ("%.*s%s", (int) kept, line, CLI_PASSWORD_HINT);
+    return NULL;
+  return g_strdup_printf ("%.*s%s", (int) (strlen (line) - strlen (hint)), line, CLI_PASSWORD_HINT);
 }
 
 void
@@ -168,50 +177,39 @@ cwa_cli_print_problem (const gchar  *command,
                        const GError *error)
 {
   g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) core_names = NULL;
   g_autofree gchar *base = NULL;
-  g_autofree gchar *prefix = NULL;
-  gboolean password_problem;
 
   g_return_if_fail (error != NULL);
 
   if (file != NULL)
-    base = g_path_get_basename (file);
-  prefix = command != NULL ? g_strdup_printf ("%s %s: ", CWA_CLI_PROGRAM, command)
-                           : g_strdup_printf ("%s: ", CWA_CLI_PROGRAM);
-
-  /* The core's words for a password are the window's ("Type the
-   * password"); here the fix is an option. */
-  password_problem = g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_NEEDS_PASSWORD) ||
-                     g_error_matches (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD) ||
-                     g_error_matches (error, CWA_PLAN_ERROR, CWA_PLAN_ERROR_NEEDS_PASSWORD);
+    {
+      base = g_path_get_basename (file);
+      core_names = dup_core_names (file);
+    }
 
   lines = g_strsplit (error->message, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree gchar *with_hint = NULL;
-      const gchar *line = lines[i];
+      /* Every password problem, a plan's among others too, ends with the
+       * core's hint: here the fix is an option. */
+      g_autofree gchar *with_hint = dup_with_cli_password_hint (lines[i]);
+      const gchar *line = with_hint != NULL ? with_hint : lines[i];
       gsize core_length;
 
       if (*line == '\0')
         continue;
 
-      /* A plan's password problem can come among other problems (the
-       * error is then not a password error): its line still ends with the
-       * core's hint. */
-      if (g_str_has_suffix (line, cwa_cert_loader_get_password_hint ()) ||
-          (password_problem && strstr (line, "password") != NULL))
-        line = with_hint = dup_with_cli_password_hint (line);
-
       /* Messages from the core name the file already, as the core sees
        * it: do not say it twice, and say it as the user gave it. */
       if (file == NULL || g_str_has_prefix (line, file))
-        fprintf (stderr, "%s%s\n", prefix, line);
-      else if ((core_length = core_name_length (line, file)) > 0)
-        fprintf (stderr, "%s%s%s\n", prefix, file, line + core_length);
+        cwa_cli_usage_error (command, "%s", line);
+      else if ((core_length = core_name_length (line, (const gchar * const *) core_names)) > 0)
+        cwa_cli_usage_error (command, "%s%s", file, line + core_length);
       else if (g_str_has_prefix (line, base))
-        fprintf (stderr, "%s%s\n", prefix, line);
+        cwa_cli_usage_error (command, "%s", line);
       else
-        fprintf (stderr, "%s%s: %s\n", prefix, file, line);
+        cwa_cli_usage_error (command, "%s: %s", file, line);
     }
 }
 
