@@ -44,19 +44,12 @@ formats_hint (void)
   return R_("Choose a PEM, DER, PKCS#7 (.p7b) or PKCS#12 (.pfx) certificate file.");
 }
 
-/* The sentence that ends a message about a PKCS#12 password. */
-static const gchar *
-password_hint (void)
+const gchar *
+cwa_cert_loader_get_password_hint (void)
 {
   /* Translators: ends the messages about a missing or wrong password of
    * a PKCS#12 file */
   return R_("Type the password the file was exported with.");
-}
-
-const gchar *
-cwa_cert_loader_get_password_hint (void)
-{
-  return password_hint ();
 }
 
 /* What one load found besides the certificates: traces of private keys.
@@ -286,13 +279,13 @@ set_password_error (LoadState   *state,
                  /* Translators: the first %s is a file's name, the second
                   * “Type the password the file was exported with.” */
                  R_("%s: the file is protected by a password. %s"),
-                 state->name, password_hint ());
+                 state->name, cwa_cert_loader_get_password_hint ());
   else
     g_set_error (error, CWA_LOAD_ERROR, CWA_LOAD_ERROR_WRONG_PASSWORD,
                  /* Translators: the first %s is a file's name, the second
                   * “Type the password the file was exported with.” */
                  R_("%s: the password is wrong. %s"),
-                 state->name, password_hint ());
+                 state->name, cwa_cert_loader_get_password_hint ());
 }
 
 /* What asks for too many iterations: the MAC, or an encrypted bag. */

@@ -108,9 +108,6 @@ gchar       *_cwa_report_dup_group_heading (const CwaReportGroup *group);
 void         _cwa_report_build_certificate_fields (CwaJsonWriter  *writer,
                                                    CwaCertificate *certificate);
 
-/* The probe result of the endpoint named @name ("HOST:PORT"), or NULL. */
-CwaProbeResult *_cwa_report_find_endpoint (const CwaReport *report,
-                                           const gchar     *name);
 /* The load balancer, reverse proxy and published host that @finding names
  * in a report: its own, or for a live.* finding those of its endpoint
  * (cli.md, "probe").  Each is borrowed from the plan or the finding and

@@ -426,9 +426,10 @@ _cwa_report_group_findings (const CwaReport *report)
   return groups;
 }
 
-CwaProbeResult *
-_cwa_report_find_endpoint (const CwaReport *report,
-                           const gchar     *name)
+/* The probe result of the endpoint named @name ("HOST:PORT"), or NULL. */
+static CwaProbeResult *
+find_endpoint (const CwaReport *report,
+               const gchar     *name)
 {
   for (guint i = 0; report->endpoints != NULL && i < report->endpoints->len; i++)
     {
@@ -450,7 +451,7 @@ _cwa_report_get_front_end (const CwaReport    *report,
 {
   CwaPublishingRule *rule = cwa_finding_get_publishing_rule (finding);
   const gchar *endpoint_name = cwa_finding_get_endpoint (finding);
-  CwaProbeResult *result = endpoint_name != NULL ? _cwa_report_find_endpoint (report, endpoint_name) : NULL;
+  CwaProbeResult *result = endpoint_name != NULL ? find_endpoint (report, endpoint_name) : NULL;
   CwaEndpoint *endpoint = result != NULL ? cwa_probe_result_get_endpoint (result) : NULL;
 
   *load_balancer = cwa_finding_get_load_balancer (finding);

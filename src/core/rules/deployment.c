@@ -92,14 +92,15 @@ check_unique_urls (const CwaRule  *rule,
   CwaDeployment *deployment = cwa_plan_get_deployment (subject);
   CwaVirtualServerIter iter;
   CwaVirtualServer *vs;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Borrowed: the deployment holds them for the whole run. */
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GString) duplicates = g_string_new (NULL);
   guint n_arrays = 0;
 
   cwa_virtual_server_iter_init (&iter, deployment);
   while (cwa_virtual_server_iter_next (&iter, NULL, &vs))
-    g_ptr_array_add (all, g_object_ref (vs));
+    g_ptr_array_add (all, vs);
 
   groups = group_by_host (all);
   for (guint i = 0; i < groups->len; i++)
