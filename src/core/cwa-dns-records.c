@@ -377,7 +377,7 @@ add_rule_records (CwaDeployment     *deployment,
   const gchar *type = address_type (address, &text);
 
   /* A proxy may be named as the host it publishes: the host is named once. */
-  if (proxy != NULL && cwa_reverse_proxy_is_named_as (proxy, host))
+  if (cwa_reverse_proxy_publishes_own_name (rule))
     {
       for_text.text = g_strdup_printf ("publishing rule for %s on the reverse proxy of that name", host);
       /* Translators: who needs a DNS record: the published host on a reverse proxy of the same FQDN */

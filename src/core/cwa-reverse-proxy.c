@@ -355,3 +355,14 @@ cwa_reverse_proxy_find_publishing_rule (CwaReverseProxy *self,
 
   return NULL;
 }
+
+gboolean
+cwa_reverse_proxy_publishes_own_name (CwaPublishingRule *rule)
+{
+  CwaReverseProxy *proxy;
+
+  g_return_val_if_fail (CWA_IS_PUBLISHING_RULE (rule), FALSE);
+
+  proxy = cwa_publishing_rule_get_reverse_proxy (rule);
+  return proxy != NULL && cwa_reverse_proxy_is_named_as (proxy, cwa_publishing_rule_get_published_host (rule));
+}

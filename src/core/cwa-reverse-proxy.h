@@ -29,6 +29,9 @@ const gchar     *cwa_reverse_proxy_get_host                   (CwaReverseProxy  
  * (the DNS records, `names` and the reports).  FALSE when @host is NULL. */
 gboolean         cwa_reverse_proxy_is_named_as                (CwaReverseProxy   *self,
                                                                const gchar       *host);
+/* TRUE when @rule is on a reverse proxy named as the host @rule publishes
+ * (cwa_reverse_proxy_is_named_as()); FALSE for a rule on no proxy. */
+gboolean         cwa_reverse_proxy_publishes_own_name         (CwaPublishingRule *rule);
 
 /* "ISA Server 2006" or NULL.  An empty string means NULL. */
 const gchar     *cwa_reverse_proxy_get_product                (CwaReverseProxy   *self);

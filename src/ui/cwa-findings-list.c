@@ -263,7 +263,7 @@ group_title (gpointer subject)
       if (proxy == NULL)
         /* Translators: a group of findings: a publishing rule's published host */
         return g_strdup_printf (_("Publishing rule %s"), published);
-      if (cwa_reverse_proxy_is_named_as (proxy, published))
+      if (cwa_reverse_proxy_publishes_own_name (subject))
         /* Translators: a group of findings: a publishing rule on a reverse
          * proxy that has the name of the host it publishes */
         return g_strdup_printf (_("Publishing rule %s on the reverse proxy of that name"), published);

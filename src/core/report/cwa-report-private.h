@@ -70,7 +70,7 @@ gchar       *_cwa_report_dup_host_name   (const gchar      *host);
 /* Where @rule's listener certificate goes, as `names` and the text report
  * say it: "the listener publishing <host> on the reverse proxy <proxy>",
  * or "... on the reverse proxy of that name" when the proxy is named as
- * the host it publishes (cwa_reverse_proxy_is_named_as()),
+ * the host it publishes (cwa_reverse_proxy_publishes_own_name()),
  * the words of the DNS records.  Owned. */
 gchar       *_cwa_report_dup_listener_place (CwaPublishingRule *rule);
 

@@ -231,8 +231,7 @@ dup_requirement_place (CwaRequirement *requirement)
 
   /* A proxy named as the host it publishes: that host named once, in
    * the words of `names`. */
-  if (rule != NULL && proxy != NULL &&
-      cwa_reverse_proxy_is_named_as (proxy, cwa_publishing_rule_get_published_host (rule)))
+  if (rule != NULL && cwa_reverse_proxy_publishes_own_name (rule))
     return _cwa_report_dup_listener_place (rule);
   if (proxy != NULL)
     return g_strdup_printf ("reverse proxy %s publishing %s", cwa_reverse_proxy_get_fqdn (proxy),

@@ -276,7 +276,7 @@ _cwa_report_dup_listener_place (CwaPublishingRule *rule)
 
   proxy = cwa_publishing_rule_get_reverse_proxy (rule);
   published = cwa_publishing_rule_get_published_host (rule);
-  if (proxy != NULL && cwa_reverse_proxy_is_named_as (proxy, published))
+  if (cwa_reverse_proxy_publishes_own_name (rule))
     return g_strdup_printf ("the listener publishing %s on the reverse proxy of that name", published);
 
   proxy_name = proxy != NULL ? _cwa_report_dup_host_name (cwa_reverse_proxy_get_fqdn (proxy)) : g_strdup ("?");
@@ -328,8 +328,7 @@ dup_group_subject (const CwaReportGroup *group)
 
       /* A proxy named as the host it publishes: the host named once, as
        * `names` and the DNS records do. */
-      if (proxy != NULL &&
-          cwa_reverse_proxy_is_named_as (proxy, cwa_publishing_rule_get_published_host (group->publishing_rule)))
+      if (cwa_reverse_proxy_publishes_own_name (group->publishing_rule))
         return g_strdup_printf ("Publishing rule %s on the reverse proxy of that name",
                                 cwa_publishing_rule_get_published_host (group->publishing_rule));
       return g_strdup_printf ("Publishing rule %s on %s",

@@ -19,7 +19,7 @@ dup_rule_name (CwaPublishingRule *rule)
     return g_strdup_printf (R_ ("the publishing rule for %s"),
                             cwa_publishing_rule_get_published_host (rule));
   /* Not "for im.contoso.com on im.contoso.com" */
-  if (cwa_reverse_proxy_is_named_as (proxy, cwa_publishing_rule_get_published_host (rule)))
+  if (cwa_reverse_proxy_publishes_own_name (rule))
     return g_strdup_printf (R_ ("the publishing rule for %s on the reverse proxy of that name"),
                             cwa_publishing_rule_get_published_host (rule));
 
