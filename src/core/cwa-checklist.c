@@ -905,6 +905,21 @@ cwa_checklist_is_ready (CwaChecklist *self)
   return self->ready;
 }
 
+gboolean
+cwa_checklist_has_nothing_to_check (CwaChecklist *self)
+{
+  CwaDeployment *deployment;
+
+  g_return_val_if_fail (CWA_IS_CHECKLIST (self), TRUE);
+
+  deployment = cwa_plan_get_deployment (cwa_checklist_get_plan (self));
+  return g_list_model_get_n_items (cwa_deployment_get_servers (deployment)) == 0 &&
+         g_list_model_get_n_items (cwa_deployment_get_load_balancers (deployment)) == 0 &&
+         g_list_model_get_n_items (cwa_deployment_get_reverse_proxies (deployment)) == 0 &&
+         cwa_checklist_get_n_errors (self) == 0 &&
+         cwa_checklist_get_n_warnings (self) == 0;
+}
+
 guint
 cwa_checklist_get_n_errors (CwaChecklist *self)
 {

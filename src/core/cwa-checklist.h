@@ -94,6 +94,11 @@ const CwaChainResult *cwa_checklist_get_chain     (CwaChecklist   *self,
                                                    CwaCertificate *certificate);
 
 gboolean         cwa_checklist_is_ready           (CwaChecklist *self);
+/* Whether the plan has nothing to check yet: no computer, load balancer
+ * or reverse proxy, whatever certificates are loaded, and no failed error
+ * or warning.  The window then invites instead of giving a verdict;
+ * certificates alone are not a deployment that could be Ready. */
+gboolean         cwa_checklist_has_nothing_to_check (CwaChecklist *self);
 guint            cwa_checklist_get_n_errors       (CwaChecklist *self);
 guint            cwa_checklist_get_n_warnings     (CwaChecklist *self);
 /* Failed findings of level info (recommendations): never part of "ready". */

@@ -78,7 +78,7 @@ update_verdict (CwaChecklistPanel *self)
 
   g_free (self->verdict);
   /* A plan with nothing in it yet gets an invitation, not a verdict. */
-  if (cwa_findings_list_plan_is_empty (self->findings_box))
+  if (self->checklist == NULL || cwa_checklist_has_nothing_to_check (self->checklist))
     {
       /* What to do follows once, below, in the empty list. */
       self->verdict = g_strdup (_("Nothing to check yet"));

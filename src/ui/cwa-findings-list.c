@@ -62,29 +62,6 @@ G_DEFINE_FINAL_TYPE (CwaFindingsList, cwa_findings_list, GTK_TYPE_WIDGET)
 #define ROWS_AT_ONCE    64
 #define ROWS_SLICE_USEC 4000
 
-/* A plan with nothing in it yet gets an invitation, not "No Problems Found"
- * (nor, in the panel, a verdict): certificates loaded before any computer
- * are not yet a deployment that could be Ready. */
-gboolean
-cwa_findings_list_plan_is_empty (CwaFindingsList *self)
-{
-  CwaDeployment *deployment;
-  CwaPlan *plan;
-
-  g_return_val_if_fail (CWA_IS_FINDINGS_LIST (self), TRUE);
-
-  plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
-  if (plan == NULL)
-    return TRUE;
-  deployment = cwa_plan_get_deployment (plan);
-
-  return g_list_model_get_n_items (cwa_deployment_get_servers (deployment)) == 0 &&
-         g_list_model_get_n_items (cwa_deployment_get_load_balancers (deployment)) == 0 &&
-         g_list_model_get_n_items (cwa_deployment_get_reverse_proxies (deployment)) == 0 &&
-         cwa_checklist_get_n_errors (self->checklist) == 0 &&
-         cwa_checklist_get_n_warnings (self->checklist) == 0;
-}
-
 static gchar *
 finding_key (CwaFinding *finding)
 {
@@ -319,7 +296,9 @@ update_empty_state (CwaFindingsList   *self)
 {
   guint n = self->slots->len;
   CwaPlan *plan = self->checklist != NULL ? cwa_checklist_get_plan (self->checklist) : NULL;
-  gboolean empty_plan = cwa_findings_list_plan_is_empty (self);
+  /* A plan with nothing in it yet gets an invitation, not "No Problems
+   * Found". */
+  gboolean empty_plan = self->checklist == NULL || cwa_checklist_has_nothing_to_check (self->checklist);
   const gchar *description;
   gboolean nothing_to_check = empty_plan || n == 0;
 

@@ -35,12 +35,6 @@ gboolean      cwa_findings_list_get_show_passed (CwaFindingsList *self);
 void          cwa_findings_list_set_show_passed (CwaFindingsList *self,
                                                  gboolean         show_passed);
 
-/* Whether the checklist's plan has nothing to check yet: no computer,
- * load balancer or reverse proxy, whatever certificates are loaded, and
- * no failed error or warning (TRUE without a checklist).  The list then
- * invites instead of saying "No Problems Found", and the panel's verdict
- * too. */
-gboolean      cwa_findings_list_plan_is_empty   (CwaFindingsList *self);
 
 /* The findings whose rows are made now, in display order (group by group).
  * Returns a new array of new references (element type CwaFinding). */
