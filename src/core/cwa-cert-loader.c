@@ -1424,7 +1424,6 @@ typedef struct
 {
   GFile   *file;
   gchar   *password;
-  gboolean translated;  /* the caller's cwa_rule_text_is_translated() */
 } LoadFileData;
 
 static void
@@ -1448,16 +1447,11 @@ load_file_thread (GTask        *task,
   LoadFileData *data = task_data;
   GPtrArray *certificates;
   GError *error = NULL;
-  gboolean outer;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  /* The pool's thread runs other tasks after this one: it gets back
-   * whatever it had. */
-  outer = cwa_rule_text_set_translated (data->translated);
   certificates = cwa_cert_loader_load_file (data->file, data->password, cancellable, &error);
-  cwa_rule_text_set_translated (outer);
   if (certificates == NULL)
     g_task_return_error (task, error);
   else
@@ -1480,12 +1474,12 @@ cwa_cert_loader_load_file_async (GFile              *file,
   data = g_new0 (LoadFileData, 1);
   data->file = g_object_ref (file);
   data->password = g_strdup (password);
-  data->translated = cwa_rule_text_is_translated ();
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, LOAD_FILE_TAG);
   g_task_set_task_data (task, data, (GDestroyNotify) load_file_data_free);
-  g_task_run_in_thread (task, load_file_thread);
+  /* Messages in the caller's language. */
+  cwa_rule_text_task_run_in_thread (task, load_file_thread);
 }
 
 GPtrArray *

@@ -271,28 +271,17 @@ cwa_file_read_bounded_or_pipe (const gchar  *path,
   return read_local (path, limit, TRUE, NULL, error);
 }
 
-typedef struct
-{
-  gsize    limit;
-  gboolean translated;  /* the caller's cwa_rule_text_is_translated() */
-} ReadData;
-
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  ReadData *data = task_data;
+  gsize limit = *(gsize *) task_data;
   GError *error = NULL;
   GBytes *bytes;
-  gboolean outer;
 
-  /* Messages in the caller's language; the pool's thread gets its own
-   * setting back for the next task. */
-  outer = cwa_rule_text_set_translated (data->translated);
-  bytes = cwa_file_read_bounded (G_FILE (source_object), data->limit, cancellable, &error);
-  cwa_rule_text_set_translated (outer);
+  bytes = cwa_file_read_bounded (G_FILE (source_object), limit, cancellable, &error);
   if (bytes == NULL)
     g_task_return_error (task, error);
   else
@@ -307,17 +296,14 @@ cwa_file_read_bounded_async (GFile               *file,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ReadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (ReadData, 1);
-  data->limit = limit;
-  data->translated = cwa_rule_text_is_translated ();
   task = g_task_new (file, cancellable, callback, user_data);
   g_task_set_source_tag (task, (gpointer) (guintptr) cwa_file_read_bounded_async);
-  g_task_set_task_data (task, data, g_free);
-  g_task_run_in_thread (task, read_thread);
+  g_task_set_task_data (task, g_memdup2 (&limit, sizeof limit), g_free);
+  /* Messages in the caller's language. */
+  cwa_rule_text_task_run_in_thread (task, read_thread);
 }
 
 GBytes *

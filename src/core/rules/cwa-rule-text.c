@@ -18,6 +18,41 @@ cwa_rule_text_set_translated (gboolean translated)
   return previous;
 }
 
+typedef struct
+{
+  GTaskThreadFunc func;
+  gboolean        translated;
+} TaskRun;
+
+static void
+task_run_in_thread_cb (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  TaskRun *run = g_object_get_data (G_OBJECT (task), "cwa-rule-text-task-run");
+  gboolean outer = cwa_rule_text_set_translated (run->translated);
+
+  run->func (task, source_object, task_data, cancellable);
+  cwa_rule_text_set_translated (outer);
+}
+
+void
+cwa_rule_text_task_run_in_thread (GTask          *task,
+                                  GTaskThreadFunc task_func)
+{
+  TaskRun *run;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (task_func != NULL);
+
+  run = g_new0 (TaskRun, 1);
+  run->func = task_func;
+  run->translated = cwa_rule_text_is_translated ();
+  g_object_set_data_full (G_OBJECT (task), "cwa-rule-text-task-run", run, g_free);
+  g_task_run_in_thread (task, task_run_in_thread_cb);
+}
+
 gboolean
 cwa_rule_text_is_translated (void)
 {

@@ -1,7 +1,7 @@
 /* cwa-rule-text.h: the words of rule messages, in the language the run asks for. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,15 @@ G_BEGIN_DECLS
  * certificates (cwa-cert-loader.h, cwa-file-read.h, cwa-certificate.h):
  * the window sets it around those calls, and
  * cwa_cert_loader_load_file_async() and cwa_file_read_bounded_async()
- * carry their caller's setting into their worker thread.  That is why this sits in the lowest layer of the core. */
+ * carry their caller's setting into their worker thread
+ * (cwa_rule_text_task_run_in_thread()).  That is why this sits in the lowest layer of the core. */
 gboolean     cwa_rule_text_set_translated (gboolean     translated);
+
+/* g_task_run_in_thread (@task, @task_func), with @task_func running under
+ * the calling thread's setting; the pool's thread, which GTask reuses for
+ * other tasks, gets its own setting back afterwards. */
+void         cwa_rule_text_task_run_in_thread (GTask          *task,
+                                               GTaskThreadFunc task_func);
 
 /* The setting of the calling thread: what a rule passes on to labels it
  * puts in a message (CWA_LABEL_TRANSLATED or CWA_LABEL_ENGLISH). */
