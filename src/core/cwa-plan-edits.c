@@ -1103,25 +1103,15 @@ static GPtrArray *
 servers_with_host (CwaDeployment *deployment,
                    const gchar   *host)
 {
-  GListModel *servers = cwa_deployment_get_servers (deployment);
   GPtrArray *found = g_ptr_array_new ();
+  CwaVirtualServerIter iter;
+  CwaServer *server;
+  CwaVirtualServer *vs;
 
-  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
-    {
-      g_autoptr(CwaServer) server = g_list_model_get_item (servers, i);
-      GListModel *vss = cwa_server_get_virtual_servers (server);
-
-      for (guint j = 0; j < g_list_model_get_n_items (vss); j++)
-        {
-          g_autoptr(CwaVirtualServer) vs = g_list_model_get_item (vss, j);
-
-          if (g_strcmp0 (cwa_virtual_server_get_host (vs), host) == 0)
-            {
-              g_ptr_array_add (found, server);
-              break;
-            }
-        }
-    }
+  cwa_virtual_server_iter_init (&iter, deployment);
+  while (cwa_virtual_server_iter_next (&iter, &server, &vs))
+    if (g_strcmp0 (cwa_virtual_server_get_host (vs), host) == 0 && !g_ptr_array_find (found, server, NULL))
+      g_ptr_array_add (found, server);
   return found;
 }
 
@@ -1177,6 +1167,7 @@ cwa_plan_edits_can_make_array (CwaPlan          *plan,
 CwaVirtualServer *
 cwa_plan_edits_find_array_candidate (CwaPlan *plan)
 {
+  g_autoptr(GHashTable) checked = NULL;
   CwaDeployment *deployment;
   CwaVirtualServerIter iter;
   CwaVirtualServer *vs;
@@ -1184,13 +1175,18 @@ cwa_plan_edits_find_array_candidate (CwaPlan *plan)
   g_return_val_if_fail (CWA_IS_PLAN (plan), NULL);
 
   deployment = cwa_plan_get_deployment (plan);
+  /* The answer for a host is the same from each of its virtual servers. */
+  checked = g_hash_table_new (g_str_hash, g_str_equal);
   cwa_virtual_server_iter_init (&iter, deployment);
   while (cwa_virtual_server_iter_next (&iter, NULL, &vs))
     {
       const gchar *host = cwa_virtual_server_get_host (vs);
-      g_autoptr(GPtrArray) holders = host != NULL ? servers_with_host (deployment, host) : NULL;
+      g_autoptr(GPtrArray) holders = NULL;
 
-      if (holders != NULL && array_incomplete (deployment, host, holders))
+      if (host == NULL || !g_hash_table_add (checked, (gpointer) host))
+        continue;
+      holders = servers_with_host (deployment, host);
+      if (array_incomplete (deployment, host, holders))
         return vs;
     }
   return NULL;
