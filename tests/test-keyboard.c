@@ -462,16 +462,15 @@ select_in_tree (Fixture  *fixture,
   g_assert_true (cwa_deployment_editor_get_selected (fixture->editor) == subject);
 }
 
+/* The button labelled @label below @widget; it must be there. */
 static GtkWidget *
 find_button (GtkWidget   *widget,
              const gchar *label)
 {
-  g_autoptr(GPtrArray) buttons = cwa_test_ui_find_all (widget, GTK_TYPE_BUTTON);
+  GtkWidget *button = cwa_test_ui_find_button (widget, label);
 
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  g_assert_not_reached ();
+  g_assert_nonnull (button);
+  return button;
 }
 
 static CwaDnsRecordsSection *

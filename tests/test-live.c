@@ -313,19 +313,6 @@ assert_texts_contain (GtkWidget   *widget,
     }
 }
 
-static GtkWidget *
-find_button_labelled (GtkWidget   *widget,
-                      const gchar *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (widget, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  return NULL;
-}
-
 static const gchar *
 group_description (Fixture *fixture)
 {
@@ -392,7 +379,7 @@ test_live_group (Fixture       *fixture,
   assert_texts_contain (GTK_WIDGET (good), "Planned for this endpoint");
   assert_texts_contain (GTK_WIDGET (good), "CN=Contoso Issuing CA,O=Contoso");
   assert_texts_contain (GTK_WIDGET (good), "Issued by CN=Contoso Test Root,O=Contoso");
-  g_assert_null (find_button_labelled (GTK_WIDGET (good), "_Add Served Certificate"));
+  g_assert_null (cwa_test_ui_find_button (GTK_WIDGET (good), "_Add Served Certificate"));
 
   other = find_endpoint_row (fixture, "other.contoso.com:443");
   g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (other),
@@ -401,7 +388,7 @@ test_live_group (Fixture       *fixture,
    * that the one served is not in the plan. */
   assert_texts_contain (GTK_WIDGET (other), "other-planned");
   assert_texts_contain (GTK_WIDGET (other), "Not in the plan");
-  g_assert_nonnull (find_button_labelled (GTK_WIDGET (other), "_Add Served Certificate"));
+  g_assert_nonnull (cwa_test_ui_find_button (GTK_WIDGET (other), "_Add Served Certificate"));
 
   adw_expander_row_set_expanded (other, TRUE);
   cwa_test_ui_maybe_screenshot (GTK_WIDGET (fixture->window), "live-check");
@@ -679,7 +666,7 @@ test_add_served (Fixture       *fixture,
   /* Shown once the row is expanded, as a user sees it. */
   adw_expander_row_set_expanded (find_endpoint_row (fixture, "other.contoso.com:443"), TRUE);
   cwa_test_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
-  button = find_button_labelled (GTK_WIDGET (find_endpoint_row (fixture, "other.contoso.com:443")),
+  button = cwa_test_ui_find_button (GTK_WIDGET (find_endpoint_row (fixture, "other.contoso.com:443")),
                                  "_Add Served Certificate");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_activate (button));
@@ -694,7 +681,7 @@ test_add_served (Fixture       *fixture,
   g_assert_null (roles[0]);
 
   /* The row now says where the plan has it, and offers nothing more. */
-  CWA_TEST_WAIT_FOR (find_button_labelled (GTK_WIDGET (find_endpoint_row (fixture, "other.contoso.com:443")),
+  CWA_TEST_WAIT_FOR (cwa_test_ui_find_button (GTK_WIDGET (find_endpoint_row (fixture, "other.contoso.com:443")),
                                            "_Add Served Certificate") == NULL);
   assert_texts_contain (GTK_WIDGET (find_endpoint_row (fixture, "other.contoso.com:443")), "but not planned here");
   g_assert_true (group_is_stale (fixture));
@@ -702,7 +689,7 @@ test_add_served (Fixture       *fixture,
   /* Ctrl+Z. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n_entries);
-  CWA_TEST_WAIT_FOR (find_button_labelled (GTK_WIDGET (find_endpoint_row (fixture, "other.contoso.com:443")),
+  CWA_TEST_WAIT_FOR (cwa_test_ui_find_button (GTK_WIDGET (find_endpoint_row (fixture, "other.contoso.com:443")),
                                            "_Add Served Certificate") != NULL);
 }
 

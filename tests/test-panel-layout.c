@@ -91,19 +91,6 @@ test_empty_state (Fixture       *fixture,
   cwa_test_ui_maybe_screenshot (GTK_WIDGET (fixture->window), "empty-state");
 }
 
-/* The label below @widget showing exactly @text, or NULL. */
-static GtkLabel *
-find_label (GtkWidget   *widget,
-            const gchar *text)
-{
-  g_autoptr(GPtrArray) labels = cwa_test_ui_find_all (widget, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
-      return g_ptr_array_index (labels, i);
-  return NULL;
-}
-
 static void
 assert_not_cut (GtkLabel *label)
 {
@@ -125,8 +112,8 @@ test_titles_whole (Fixture       *fixture,
   guint n_headers = 0;
 
   open_example (fixture, "contoso-array.cwaplan");
-  assert_not_cut (find_label (findings, "Publishing rule im.contoso.com on isa01.perimeter.contoso.com"));
-  assert_not_cut (find_label (requirements, "Reverse-proxy listener certificate"));
+  assert_not_cut (cwa_test_ui_find_label (findings, "Publishing rule im.contoso.com on isa01.perimeter.contoso.com"));
+  assert_not_cut (cwa_test_ui_find_label (requirements, "Reverse-proxy listener certificate"));
 
   for (guint c = 1; gtk_grid_get_child_at (GTK_GRID (grid), (gint) c, 0) != NULL; c++)
     {

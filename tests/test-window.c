@@ -1601,23 +1601,6 @@ test_headlines_name_the_subject (Fixture       *fixture,
                                        "The SAN list contains the asURL (`as.im.contoso.com`)."));
 }
 
-static GtkWidget *
-find_button_labelled (GtkWidget   *widget,
-                      const gchar *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A failed deployment.unique-urls offers "Make array…" as its fix: one
  * click makes the load balancer with both computers, one undo takes it
  * away. */
@@ -1638,13 +1621,13 @@ test_make_array_fix (Fixture       *fixture,
   plan = cwa_window_get_plan (fixture->window);
   deployment = cwa_plan_get_deployment (plan);
   load_balancers = cwa_deployment_get_load_balancers (deployment);
-  g_assert_null (find_button_labelled (GTK_WIDGET (fixture->panel), "_Make Array…"));
+  g_assert_null (cwa_test_ui_find_button (GTK_WIDGET (fixture->panel), "_Make Array…"));
 
   twin_vs = cwa_virtual_server_new (cwa_virtual_server_get_url (first_virtual_server (plan)), CWA_AUDIENCE_INTERNAL);
   cwa_server_add_virtual_server (twin, twin_vs);
   cwa_deployment_add_server (deployment, twin);
-  CWA_TEST_WAIT_FOR (find_button_labelled (GTK_WIDGET (fixture->panel), "_Make Array…") != NULL);
-  button = find_button_labelled (GTK_WIDGET (fixture->panel), "_Make Array…");
+  CWA_TEST_WAIT_FOR (cwa_test_ui_find_button (GTK_WIDGET (fixture->panel), "_Make Array…") != NULL);
+  button = cwa_test_ui_find_button (GTK_WIDGET (fixture->panel), "_Make Array…");
   maybe_screenshot (fixture, "make-array-fix");
 
   g_signal_emit_by_name (button, "clicked");
@@ -1663,7 +1646,7 @@ test_make_array_fix (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (cwa_topology_view_find_widget (CWA_TOPOLOGY_VIEW (view), lb),
                                            "topology-selected"));
   /* Nothing left to fix that way: the button goes with the next run. */
-  CWA_TEST_WAIT_FOR (find_button_labelled (GTK_WIDGET (fixture->panel), "_Make Array…") == NULL);
+  CWA_TEST_WAIT_FOR (cwa_test_ui_find_button (GTK_WIDGET (fixture->panel), "_Make Array…") == NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (load_balancers), ==, 0);

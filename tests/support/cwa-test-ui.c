@@ -217,33 +217,34 @@ cwa_test_ui_find_all (gpointer widget,
   return found;
 }
 
+GtkLabel *
+cwa_test_ui_find_label (GtkWidget   *widget,
+                        const gchar *text)
+{
+  g_autoptr(GPtrArray) labels = cwa_test_ui_find_all (widget, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
 gboolean
 cwa_test_ui_has_label (GtkWidget   *widget,
                        const gchar *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (cwa_test_ui_has_label (child, text))
-      return TRUE;
-  return FALSE;
+  return cwa_test_ui_find_label (widget, text) != NULL;
 }
 
 GtkWidget *
 cwa_test_ui_find_button (GtkWidget   *widget,
                          const gchar *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = cwa_test_ui_find_button (child, label);
+  g_autoptr(GPtrArray) buttons = cwa_test_ui_find_all (widget, GTK_TYPE_BUTTON);
 
-      if (found != NULL)
-        return found;
-    }
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
   return NULL;
 }
 

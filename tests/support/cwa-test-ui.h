@@ -53,11 +53,16 @@ gpointer cwa_test_ui_child            (gpointer      widget,
  * the widgets in it are borrowed. */
 GPtrArray *cwa_test_ui_find_all       (gpointer      widget,
                                        GType         type);
+/* The first label at or below @widget (in cwa_test_ui_find_all()'s
+ * order) that reads @text exactly, or NULL.  Borrowed. */
+GtkLabel *cwa_test_ui_find_label      (GtkWidget    *widget,
+                                       const gchar  *text);
 /* Whether a label at or below @widget reads @text exactly. */
 gboolean  cwa_test_ui_has_label       (GtkWidget    *widget,
                                        const gchar  *text);
-/* The first button at or below @widget whose label is @label (as set,
- * mnemonic underscores included), or NULL.  Borrowed. */
+/* The first button at or below @widget (in cwa_test_ui_find_all()'s
+ * order) whose label is @label (as set, mnemonic underscores included),
+ * or NULL.  Borrowed. */
 GtkWidget *cwa_test_ui_find_button    (GtkWidget    *widget,
                                        const gchar  *label);
 /* The visible message dialog on screen (the last one listed), or NULL.
