@@ -1475,7 +1475,8 @@ cwa_cert_loader_load_file_async (GFile              *file,
   data->file = g_object_ref (file);
   data->password = g_strdup (password);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+  /* The file is the source object: the callback gets it back. */
+  task = g_task_new (file, cancellable, callback, user_data);
   g_task_set_source_tag (task, LOAD_FILE_TAG);
   g_task_set_task_data (task, data, (GDestroyNotify) load_file_data_free);
   /* Messages in the caller's language. */
@@ -1486,7 +1487,7 @@ GPtrArray *
 cwa_cert_loader_load_file_finish (GAsyncResult *result,
                                   GError      **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == LOAD_FILE_TAG, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -42,7 +42,8 @@ GPtrArray  *cwa_cert_loader_load_file      (GFile               *file,
 /* cwa_cert_loader_load_file() in a worker thread; @password is copied
  * (and wiped when the task is done).  Its messages follow the setting of
  * cwa_rule_text_set_translated() of the thread that calls this, not of the
- * worker's.  @callback runs in the caller's thread-default main context;
+ * worker's.  @callback runs in the caller's thread-default main context,
+ * with @file as its source object;
  * cwa_cert_loader_load_file_finish() returns the certificates (owned by
  * the caller) or NULL with the error cwa_cert_loader_load_file() would
  * give, or G_IO_ERROR_CANCELLED when @cancellable was cancelled. */

@@ -388,13 +388,6 @@ typedef struct
   guint            pending;
 } FileDrop;
 
-/* One file of a FileDrop being loaded. */
-typedef struct
-{
-  FileDrop *drop;
-  GFile    *file;
-} FileLoad;
-
 static void
 file_drop_free (FileDrop *drop)
 {
@@ -443,17 +436,14 @@ file_loaded_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  FileLoad *load = user_data;
-  FileDrop *drop = load->drop;
+  FileDrop *drop = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) certificates = cwa_cert_loader_load_file_finish (result, &error);
 
   if (certificates != NULL)
     g_ptr_array_add (drop->loaded, g_steal_pointer (&certificates));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_ptr_array_add (drop->failures, cwa_load_failure_new (load->file, error->message));
-  g_object_unref (load->file);
-  g_free (load);
+    g_ptr_array_add (drop->failures, cwa_load_failure_new (G_FILE (source), error->message));
 
   if (--drop->pending > 0)
     return;
@@ -489,12 +479,6 @@ cwa_topology_view_load_and_assign (CwaTopologyView *self,
   /* Why a file cannot be loaded, in the user's language. */
   translated = cwa_rule_text_set_translated (TRUE);
   for (GSList *l = files; l != NULL; l = l->next)
-    {
-      FileLoad *load = g_new0 (FileLoad, 1);
-
-      load->drop = drop;
-      load->file = g_object_ref (l->data);
-      cwa_cert_loader_load_file_async (l->data, NULL, self->cancellable, file_loaded_cb, load);
-    }
+    cwa_cert_loader_load_file_async (l->data, NULL, self->cancellable, file_loaded_cb, drop);
   cwa_rule_text_set_translated (translated);
 }
