@@ -977,6 +977,14 @@ read_names (CwaCertificate *self)
     }
 }
 
+/* @source, or what a certificate with no file name is called in messages. */
+static const gchar *
+source_name (const gchar *source)
+{
+  /* Translators: what a certificate with no file name is called in messages */
+  return source != NULL ? source : R_("certificate");
+}
+
 /* Read from the encoding first: GnuTLS answers (time_t) -1 both for an
  * unreadable date and for 99991231235959Z, and clamps years before 1970.
  * Its own reading remains for encodings DER forbids but it accepts. */
@@ -998,7 +1006,7 @@ read_validity (CwaCertificate *self,
                     * certificate in it */
                    R_("%s: the validity dates of certificate %u cannot be read. "
                       "Export the certificate again from the machine or CA that issued it."),
-                   self->source ? self->source : R_("certificate"), self->source_index + 1);
+                   source_name (self->source), self->source_index + 1);
       return FALSE;
     }
   self->not_before = nb;
@@ -1220,7 +1228,7 @@ cwa_certificate_new_from_der (GBytes       *der,
                    /* Translators: %s is a file's name, %u the number of the
                     * certificate in it */
                    R_("%s: certificate %u is too large to be a certificate."),
-                   source ? source : R_("certificate"), index + 1);
+                   source_name (source), index + 1);
       return NULL;
     }
 
@@ -1249,7 +1257,7 @@ cwa_certificate_new_from_der (GBytes       *der,
                     * cannot be read (“its DER encoding is damaged”) */
                    R_("%s: certificate %u is not a valid X.509 certificate: %s. "
                       "Export it again, or ask its issuer for a correctly encoded copy."),
-                   source ? source : R_("certificate"), index + 1, why);
+                   source_name (source), index + 1, why);
       return NULL;
     }
 
